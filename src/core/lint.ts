@@ -1,0 +1,136 @@
+import type { Problem } from './errors';
+import type { Manifest } from './manifest';
+import type { MigrationSource, OneTableSchema } from './types';
+import { LEGACY_RESET, RESET, compareVersions, isVersion } from './version';
+
+/** What the loader found in one migration file, before any judgement. */
+export interface MigrationFileInfo {
+  /** Path relative to the manifest's folder. */
+  file: string;
+  checksum: string;
+  /** Set when the file could not be imported (syntax error, throws on import). */
+  loadError?: string | undefined;
+  /** The default export; undefined when there is none. */
+  exported?: unknown;
+}
+
+/** Parses `<version>[-slug].<ext>` or `reset[-slug].<ext>`; returns the name part before any slug. */
+export function versionFromFileName(base: string): string | undefined {
+  const stem = base.replace(/\.(ts|mts|cts|js|mjs|cjs)$/, '');
+  if (stem === RESET || stem.startsWith(`${RESET}-`) || stem.startsWith(`${RESET}.`)) return RESET;
+  if (stem === LEGACY_RESET || stem.startsWith(`${LEGACY_RESET}-`)) return RESET;
+  const m = /^(\d+\.\d+\.\d+(?:-[0-9A-Za-z.]+?)?)(?:-[a-z][a-z0-9_-]*)?$/i.exec(stem);
+  if (m && isVersion(m[1]!)) return m[1];
+  const plain = /^(\d+\.\d+\.\d+)/.exec(stem);
+  return plain ? plain[1] : undefined;
+}
+
+export interface LintResult {
+  migrations: MigrationSource[];
+  reset?: MigrationSource | undefined;
+  problems: Problem[];
+}
+
+/**
+ * Checks every loaded migration file and reports every problem at once: load failures, no
+ * default export, bad or duplicate versions, file names that disagree with their version,
+ * missing `up`, missing `down` on a migration not marked irreversible.
+ */
+export function lintMigrations(files: readonly MigrationFileInfo[]): LintResult {
+  const problems: Problem[] = [];
+  const sources: MigrationSource[] = [];
+  let reset: MigrationSource | undefined;
+  const seen = new Map<string, string>();
+  const add = (where: string, code: string, message: string) => problems.push({ where, code, message });
+
+  for (const f of files) {
+    const base = f.file.split('/').pop() ?? f.file;
+    if (f.loadError !== undefined) {
+      add(f.file, 'load-error', `cannot be loaded: ${f.loadError}`);
+      continue;
+    }
+    const m = f.exported;
+    if (m === undefined || m === null || typeof m !== 'object') {
+      add(f.file, 'no-default-export', 'has no default export: export default defineMigration({ version, description, up, down })');
+      continue;
+    }
+    const def = m as Record<string, unknown>;
+    const before = problems.length;
+    let version = def.version;
+    if (version === LEGACY_RESET) version = RESET;
+    if (typeof version !== 'string' || !version) {
+      add(f.file, 'no-version', 'has no "version" property: add version: "x.y.z" matching the file name');
+      continue;
+    }
+    if (version !== RESET && !isVersion(version)) {
+      add(f.file, 'invalid-version', `version "${version}" is not valid semver (expected x.y.z, e.g. 1.2.0)`);
+      continue;
+    }
+    const fromName = versionFromFileName(base);
+    if (fromName !== version) {
+      add(
+        f.file,
+        'name-mismatch',
+        fromName
+          ? `file name says ${fromName} but the migration says version "${version}": rename the file to ${version}${base.slice(fromName.length)} or fix the version`
+          : `file name must start with its version: rename it to ${version}-<slug>${base.slice(base.lastIndexOf('.'))}`,
+      );
+    }
+    const other = seen.get(version);
+    if (other) add(f.file, 'duplicate-version', `version ${version} is also declared by ${other}: give one of them a new version`);
+    else seen.set(version, f.file);
+
+    if (typeof def.up !== 'function') {
+      add(f.file, 'no-up', def.up === undefined ? 'has no up(ctx) function' : `"up" must be a function, got ${typeOf(def.up)}`);
+    }
+    const irreversible = def.irreversible === true;
+    if (def.down === undefined && !irreversible && version !== RESET) {
+      add(f.file, 'no-down', 'has no down(ctx): add one, or declare irreversible: true if it cannot be undone');
+    } else if (def.down !== undefined && typeof def.down !== 'function') {
+      add(f.file, 'no-down', `"down" must be a function, got ${typeOf(def.down)}`);
+    }
+    for (const flag of ['irreversible', 'idempotent'] as const) {
+      if (def[flag] !== undefined && typeof def[flag] !== 'boolean') add(f.file, 'bad-flag', `"${flag}" must be true or false`);
+    }
+    if (def.description !== undefined && typeof def.description !== 'string') add(f.file, 'bad-description', '"description" must be a string');
+    if (def.schema !== undefined && (typeof def.schema !== 'object' || def.schema === null || Array.isArray(def.schema))) {
+      add(f.file, 'bad-schema', '"schema" must be a OneTable schema object');
+    }
+    if (problems.length > before) continue;
+    const source: MigrationSource = {
+      version,
+      description: typeof def.description === 'string' ? def.description : '',
+      file: f.file,
+      checksum: f.checksum,
+      idempotent: def.idempotent === true,
+      irreversible,
+      hasUp: true,
+      hasDown: typeof def.down === 'function',
+      schema: def.schema as OneTableSchema | undefined,
+    };
+    if (version === RESET) reset = source;
+    else sources.push(source);
+  }
+  sources.sort((a, b) => compareVersions(a.version, b.version));
+  return { migrations: sources, reset, problems };
+}
+
+/** Checks that each environment's target exists in the folder. */
+export function lintTargets(manifest: Manifest, manifestFile: string, migrations: readonly MigrationSource[]): Problem[] {
+  const versions = new Set(migrations.map((m) => m.version));
+  const problems: Problem[] = [];
+  for (const [name, env] of Object.entries(manifest.environments)) {
+    if (env.target !== 'latest' && !versions.has(env.target)) {
+      problems.push({
+        where: `${manifestFile}: environments.${name}.target`,
+        code: 'target-not-found',
+        message: `target ${env.target} has no migration file in the folder (have: ${[...versions].join(', ') || 'none'})`,
+      });
+    }
+  }
+  return problems;
+}
+
+function typeOf(v: unknown): string {
+  return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
+}

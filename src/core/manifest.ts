@@ -1,0 +1,114 @@
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import { ManifestError } from './errors';
+import { isVersion } from './version';
+
+const versionOrLatest = z
+  .string()
+  .refine((v) => v === 'latest' || isVersion(v), { message: 'expected "latest" or a semver version such as 1.4.0' });
+
+const environmentSchema = z
+  .strictObject({
+    table: z.string().min(3).max(255).regex(/^[a-zA-Z0-9_.-]+$/, 'expected a DynamoDB table name (3-255 of a-z A-Z 0-9 _ . -)')
+      .describe('DynamoDB table name'),
+    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'expected an AWS region such as us-east-1').optional()
+      .describe('AWS region of the table; default from the AWS environment'),
+    target: versionOrLatest.default('latest').describe('"latest" (highest version in the folder) or a semver version'),
+    'allow-reset': z.boolean().default(false).describe('Allow the reset command (never on a protected environment)'),
+    protected: z.boolean().default(false)
+      .describe('Refuse reset; down/to need confirm = table name; require a recovery point before apply'),
+    runner: z.enum(['local', 'lambda']).default('local').describe('Run migrations in this process or in a Lambda controller'),
+    function: z.string().min(1).optional().describe('Lambda function name or ARN (runner: lambda)'),
+    protocol: z.enum(['dynamodb-migrate', 'onetable']).default('dynamodb-migrate')
+      .describe('Controller protocol: ours, or an existing OneTable Controller'),
+    'recovery-point': z.enum(['pitr', 'backup', 'pitr-or-backup', 'none']).optional()
+      .describe('Protected environments: require PITR, take an on-demand backup, or PITR else backup (default)'),
+    'write-rate': z.number().positive().optional()
+      .describe('Write units per second used for time estimates and as the default bulk write limit'),
+    'lock-timeout': z.number().int().min(0).optional()
+      .describe('Seconds to wait for a held lock before exiting 3 (default 0)'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.runner === 'lambda' && !env.function) {
+      ctx.addIssue({ code: 'custom', path: ['function'], message: 'runner: lambda needs function: <name or ARN>' });
+    }
+    if (env.protected && env['allow-reset']) {
+      ctx.addIssue({ code: 'custom', path: ['allow-reset'], message: 'a protected environment cannot allow reset' });
+    }
+  });
+
+/** The manifest file's schema; also published as JSON Schema (schema/manifest.schema.json). */
+export const manifestSchema = z.strictObject({
+  version: z.literal(1).describe('Format of this file; always 1'),
+  migrations: z.string().default('.').describe('Folder of migration files, relative to this file'),
+  environments: z
+    .record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'environment names use letters, digits, _ and -'), environmentSchema)
+    .refine((e) => Object.keys(e).length > 0, { message: 'declare at least one environment' })
+    .describe('One entry per environment, keyed by name'),
+});
+
+export type Manifest = z.infer<typeof manifestSchema>;
+export type EnvironmentConfig = z.infer<typeof environmentSchema>;
+
+/** An environment resolved from the manifest, with its name. */
+export interface Environment extends EnvironmentConfig {
+  name: string;
+}
+
+/** JSON Schema of the manifest, for editors. */
+export function manifestJsonSchema(): Record<string, unknown> {
+  return {
+    $id: 'https://github.com/dynamodb-migrate/dynamodb-migrate/schema/manifest.schema.json',
+    title: 'dynamodb-migrate manifest',
+    ...(z.toJSONSchema(manifestSchema, { io: 'input' }) as Record<string, unknown>),
+  };
+}
+
+/**
+ * Parses and validates manifest text. Every error names the file, the path inside it and
+ * what was expected; all schema errors are reported together.
+ */
+export function parseManifest(text: string, file: string): Manifest {
+  const doc = parseDocument(text, { prettyErrors: false });
+  if (doc.errors.length) {
+    const e = doc.errors[0]!;
+    const pos = e.linePos?.[0];
+    const at = pos ? `:${pos.line}:${pos.col}` : '';
+    throw new ManifestError(`${file}${at}: invalid YAML: ${e.message.split('\n')[0]}. Fix the syntax and run lint again.`);
+  }
+  const data: unknown = doc.toJS();
+  const parsed = manifestSchema.safeParse(data);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => {
+      const path = i.path.length ? i.path.join('.') : '(top level)';
+      let msg = i.message;
+      if (i.code === 'unrecognized_keys') msg = `unknown key${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}`;
+      return `${file}: ${path}: ${msg}`;
+    });
+    throw new ManifestError(
+      lines.length === 1 ? `${lines[0]}. See schema/manifest.schema.json.` : `${lines.length} problems in the manifest:\n  - ${lines.join('\n  - ')}\nSee schema/manifest.schema.json.`,
+    );
+  }
+  return parsed.data;
+}
+
+/** Picks one environment: the named one, else the only one, else `dev`. */
+export function selectEnvironment(manifest: Manifest, file: string, name?: string): Environment {
+  const names = Object.keys(manifest.environments);
+  const chosen = name ?? (names.length === 1 ? names[0] : names.includes('dev') ? 'dev' : undefined);
+  if (!chosen) {
+    throw new ManifestError(`${file}: several environments (${names.join(', ')}) and none named "dev": choose one with --env.`);
+  }
+  const env = manifest.environments[chosen];
+  if (!env) {
+    throw new ManifestError(`${file}: no environment "${chosen}"; the manifest declares ${names.join(', ')}.`);
+  }
+  return { ...env, name: chosen };
+}
+
+/** Picks several environments by comma-separated names; empty means all of them. */
+export function selectEnvironments(manifest: Manifest, file: string, names?: string): Environment[] {
+  const list = (names ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (!list.length) return Object.keys(manifest.environments).map((n) => selectEnvironment(manifest, file, n));
+  return list.map((n) => selectEnvironment(manifest, file, n));
+}
