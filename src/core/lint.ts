@@ -14,15 +14,21 @@ export interface MigrationFileInfo {
   exported?: unknown;
 }
 
-/** Parses `<version>[-slug].<ext>` or `reset[-slug].<ext>`; returns the name part before any slug. */
+/** The file name without its extension. */
+export function stemOf(base: string): string {
+  return base.replace(/\.(ts|mts|cts|js|mjs|cjs)$/, '');
+}
+
+/** Whether a file name starts with the version it declares: `<version>[-slug].<ext>`, or `reset[-slug]`. */
+export function fileNameMatches(base: string, version: string): boolean {
+  const stem = stemOf(base);
+  const names = version === RESET ? [RESET, LEGACY_RESET] : [version];
+  return names.some((n) => stem === n || stem.startsWith(`${n}-`));
+}
+
+/** The x.y.z a file name starts with, for messages. */
 export function versionFromFileName(base: string): string | undefined {
-  const stem = base.replace(/\.(ts|mts|cts|js|mjs|cjs)$/, '');
-  if (stem === RESET || stem.startsWith(`${RESET}-`) || stem.startsWith(`${RESET}.`)) return RESET;
-  if (stem === LEGACY_RESET || stem.startsWith(`${LEGACY_RESET}-`)) return RESET;
-  const m = /^(\d+\.\d+\.\d+(?:-[0-9A-Za-z.]+?)?)(?:-[a-z][a-z0-9_-]*)?$/i.exec(stem);
-  if (m && isVersion(m[1]!)) return m[1];
-  const plain = /^(\d+\.\d+\.\d+)/.exec(stem);
-  return plain ? plain[1] : undefined;
+  return /^(\d+\.\d+\.\d+)/.exec(stemOf(base))?.[1];
 }
 
 export interface LintResult {
@@ -67,12 +73,12 @@ export function lintMigrations(files: readonly MigrationFileInfo[]): LintResult 
       continue;
     }
     const fromName = versionFromFileName(base);
-    if (fromName !== version) {
+    if (!fileNameMatches(base, version)) {
       add(
         f.file,
         'name-mismatch',
         fromName
-          ? `file name says ${fromName} but the migration says version "${version}": rename the file to ${version}${base.slice(fromName.length)} or fix the version`
+          ? `file name says ${fromName} but the migration says version "${version}": rename the file to ${version}${stemOf(base).slice(fromName.length)}${base.slice(stemOf(base).length)} or fix the version`
           : `file name must start with its version: rename it to ${version}-<slug>${base.slice(base.lastIndexOf('.'))}`,
       );
     }

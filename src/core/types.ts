@@ -205,4 +205,6 @@ export interface RunReport {
   /** What a person should do next, when the run did not finish. */
   next?: string | undefined;
   recoveryPoint?: string | undefined;
+  /** Exit code the CLI and action map this outcome to (0 when absent and the run succeeded). */
+  exitCode?: 0 | 1 | 2 | 3 | 4 | undefined;
 }

@@ -63,12 +63,22 @@ export function freePort(): Promise<number> {
 }
 
 /** Starts DynamoDB Local in memory on loopback and waits until it answers. */
-export async function startDynamoDbLocal(opts: { port?: number; timeoutMs?: number } = {}): Promise<DynamoDbLocal> {
+export async function startDynamoDbLocal(
+  opts: { port?: number; timeoutMs?: number; /** Keep the data in this folder across runs (else in memory). */ dbPath?: string } = {},
+): Promise<DynamoDbLocal> {
   const { dir, jar } = findDynamoDbLocalJar();
   const port = opts.port ?? (await freePort());
   const child: ChildProcess = spawn(
     'java',
-    ['-Xms64m', `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-jar', jar, '-inMemory', '-port', String(port)],
+    [
+      '-Xms64m',
+      `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
+      '-jar',
+      jar,
+      ...(opts.dbPath ? ['-sharedDb', '-dbPath', opts.dbPath] : ['-inMemory']),
+      '-port',
+      String(port),
+    ],
     { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';

@@ -1,0 +1,291 @@
+import { Command, CommanderError, Option } from 'commander';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { EXIT, InputError, exitCodeOf, messageOf, type ExitCode } from '../core/errors';
+import { checkConfirmation, DESTRUCTIVE } from '../core/gates';
+import { lintTargets } from '../core/lint';
+import { selectEnvironment } from '../core/manifest';
+import { renderLogText, renderPlanText, renderReportText, renderStatusText } from '../core/render/text';
+import { buildStatus } from '../core/status';
+import type { Plan, PlanCommand } from '../core/types';
+import { bumpVersion } from '../core/version';
+import { startDynamoDbLocal, type DynamoDbLocal } from '../dynamodb/local';
+import { loadProject, lintProject } from '../loader/load-project';
+import { exitCodeOfReport, openSession, type Session } from '../runner/engine';
+import { explainAwsError } from './aws-errors';
+import { confirmOnTty, printJson, printText, stderrLogger } from './io';
+import { ensureLocalTable } from './local-table';
+
+/** Flags every command takes. */
+interface GlobalFlags {
+  manifest: string;
+  env?: string;
+  endpoint?: string;
+  region?: string;
+  local?: boolean;
+  dryRun?: boolean;
+  yes?: boolean;
+  json?: boolean;
+  confirm?: string;
+  lockTimeout?: string;
+  sample?: string;
+  verbose?: boolean;
+}
+
+/** Runs the CLI with argv (without node and script); returns the exit code. Never calls process.exit. */
+export async function runCli(argv: readonly string[]): Promise<ExitCode> {
+  let code: ExitCode = EXIT.ok;
+  const cleanups: (() => Promise<void>)[] = [];
+  const program = buildProgram((c) => (code = c), cleanups);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version exit 0; every other commander error is a bad flag or argument.
+      code = e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT.ok : EXIT.input;
+    } else {
+      const err = explainAwsError(e);
+      process.stderr.write(`error: ${messageOf(err)}\n`);
+      code = exitCodeOf(err);
+    }
+  } finally {
+    for (const c of cleanups) await c().catch(() => undefined);
+  }
+  return code;
+}
+
+function buildProgram(setCode: (c: ExitCode) => void, cleanups: (() => Promise<void>)[]): Command {
+  const program = new Command('dynamodb-migrate')
+    .description('Versioned, reversible DynamoDB data migrations (OneTable-compatible state).')
+    .exitOverride()
+    .showHelpAfterError('(run dynamodb-migrate --help for usage)')
+    .option('--manifest <path>', 'manifest file', 'migrations/manifest.yaml')
+    .option('--env <name>', 'environment in the manifest (default: the only one, else dev)')
+    .option('--endpoint <url>', 'DynamoDB endpoint (default: AWS_ENDPOINT_URL_DYNAMODB, else AWS)')
+    .option('--region <region>', 'AWS region (default: the environment\'s, else the AWS environment)')
+    .option('--local', 'use an embedded DynamoDB Local (data kept in .dynamodb-local/); creates the table if missing')
+    .option('--dry-run', 'write nothing; report what would run')
+    .option('-y, --yes', 'do not ask for confirmation')
+    .option('--json', 'print one JSON document on stdout (logs go to stderr)')
+    .option('--confirm <table>', 'confirm a down/to on a protected environment by naming its table')
+    .option('--lock-timeout <seconds>', 'wait this long for a held lock before exiting 3')
+    .option('--sample <percent>', 'canary: bulk passes process only this percentage of items')
+    .option('-v, --verbose', 'debug logging');
+  program.configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stderr.write(s) });
+
+  const flags = (cmd: Command): GlobalFlags => cmd.optsWithGlobals() as GlobalFlags;
+  const session = async (cmd: Command): Promise<Session> => openFromFlags(flags(cmd), cleanups);
+
+  program
+    .command('status')
+    .description('current version, applied (date, checksum), outstanding, failed, lock')
+    .action(async (_o, cmd: Command) => {
+      const f = flags(cmd);
+      const s = await session(cmd);
+      const state = await s.readState();
+      const plan = await s.plan({ command: 'apply' }, state);
+      const status = buildStatus(state, s.project.migrations, plan, Date.now());
+      if (f.json) printJson(status);
+      else printText(renderStatusText(status));
+    });
+
+  program
+    .command('plan')
+    .description('current -> manifest target: the steps, warnings and plan hash (writes nothing)')
+    .action(async (_o, cmd: Command) => {
+      const f = flags(cmd);
+      const s = await session(cmd);
+      const plan = await s.plan({ command: 'apply' });
+      if (f.json) printJson(plan);
+      else printText(renderPlanText(plan));
+      setCode(exitCodeOfPlan(plan));
+    });
+
+  const runCommand = (command: PlanCommand) => async (version: string | undefined, o: { resume?: boolean; plan?: string }, cmd: Command) => {
+    const f = flags(cmd);
+    const s = await session(cmd);
+    checkConfirmation(s.environment, command, f.confirm);
+    const plan = await s.plan({ command, version, resume: o.resume });
+    if (!f.json) printText(renderPlanText(plan));
+    if (plan.steps.length && !plan.blockers.length && !f.yes && !f.dryRun && DESTRUCTIVE.has(command)) {
+      const ok = await confirmOnTty(`Run ${command} on ${s.environment.table} (${plan.currentVersion} -> ${plan.targetVersion})?`);
+      if (!ok) {
+        process.stderr.write('Cancelled: nothing was run.\n');
+        return;
+      }
+    }
+    const report = await s.apply(plan, { expectedHash: o.plan, onPlanChange: o.plan ? 'fail' : 'replan' });
+    if (f.json) printJson(report);
+    else printText(renderReportText(report));
+    setCode(exitCodeOfReport(report));
+  };
+
+  program
+    .command('apply')
+    .description('lock, run the plan to the manifest target, record every step, release')
+    .option('--resume', 're-run the failed step first (it must be idempotent)')
+    .option('--plan <hash>', 'refuse to run unless the plan still has this hash')
+    .action((o, cmd: Command) => runCommand('apply')(undefined, o, cmd));
+  program.command('up').description('apply the next outstanding version').action((o, cmd: Command) => runCommand('up')(undefined, o, cmd));
+  program.command('down').description('roll back the current version').action((o, cmd: Command) => runCommand('down')(undefined, o, cmd));
+  program.command('repeat').description("re-run the current version's up").action((o, cmd: Command) => runCommand('repeat')(undefined, o, cmd));
+  program.command('reset').description('run the reset migration and rewrite the history (refused on protected)').action((o, cmd: Command) => runCommand('reset')(undefined, o, cmd));
+  program
+    .command('to')
+    .argument('<version>', 'target version (0.0.0 rolls everything back)')
+    .option('--resume', 're-run the failed step first')
+    .description('migrate up or down to a version')
+    .action((version: string, o, cmd: Command) => runCommand('to')(version, o, cmd));
+
+  program
+    .command('lint')
+    .description('report every problem in the manifest and migration files at once')
+    .action(async (_o, cmd: Command) => {
+      const f = flags(cmd);
+      const { problems, project } = await lintProject(f.manifest);
+      // With a table to read, also find versions below the table's that never ran.
+      if (project && (f.local || f.endpoint || f.env)) {
+        const s = await openFromFlags(f, cleanups, project);
+        const plan = await s.plan({ command: 'apply' });
+        problems.push(...plan.blockers.filter((b) => b.kind === 'out-of-order').map((b) => `${b.message} ${b.next}`));
+      }
+      if (project) problems.push(...lintTargets(project.manifest, f.manifest, project.migrations).map((p) => `${p.where}: ${p.message}`));
+      if (f.json) printJson({ ok: problems.length === 0, problems });
+      else printText(problems.length ? `${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}` : `ok: ${project?.migrations.length ?? 0} migrations, manifest valid`);
+      if (problems.length) setCode(EXIT.input);
+    });
+
+  program
+    .command('generate')
+    .argument('<slug>', 'short name, e.g. add-gsi-keys')
+    .addOption(new Option('--bump <part>', 'which part of the highest version to bump').choices(['major', 'minor', 'patch']).default('minor'))
+    .description('write a new migration file stub')
+    .action(async (slug: string, o: { bump: 'major' | 'minor' | 'patch' }, cmd: Command) => {
+      const f = flags(cmd);
+      if (!/^[a-z0-9][a-z0-9-]*$/.test(slug)) throw new InputError(`generate ${slug}: the slug must be lower-case letters, digits and dashes (e.g. add-gsi-keys).`);
+      const project = await loadProject(f.manifest);
+      const highest = project.migrations.at(-1)?.version ?? '0.0.0';
+      const version = bumpVersion(highest, o.bump);
+      const file = join(project.dir, `${version}-${slug}.ts`);
+      if (existsSync(file)) throw new InputError(`${relative(process.cwd(), file)} already exists.`);
+      writeFileSync(file, migrationStub(version, slug));
+      if (f.json) printJson({ version, file: relative(process.cwd(), file) });
+      else printText(`created ${relative(process.cwd(), file)} (${version})`);
+    });
+
+  program
+    .command('unlock')
+    .argument('<lock-id>', 'the id of the lock to remove (shown by status)')
+    .option('--reason <text>', 'why (recorded in the audit log)')
+    .description('remove a lock left by a dead run')
+    .action(async (lockId: string, o: { reason?: string }, cmd: Command) => {
+      const s = await session(cmd);
+      await s.unlock(lockId, o.reason);
+      printText(`unlocked ${s.environment.table} (lock ${lockId})`);
+    });
+
+  program
+    .command('repair')
+    .requiredOption('--version <version>', 'the version to mark')
+    .addOption(new Option('--mark <state>', 'what to record').choices(['applied', 'reverted']).makeOptionMandatory())
+    .requiredOption('--reason <text>', 'why (recorded in the audit log)')
+    .description('mark a version applied or reverted without running it (after a failure or an accepted file change)')
+    .action(async (o: { version: string; mark: 'applied' | 'reverted'; reason: string }, cmd: Command) => {
+      const f = flags(cmd);
+      const s = await session(cmd);
+      const message = await s.repair(o);
+      if (f.json) printJson({ ok: true, message });
+      else printText(message);
+    });
+
+  program
+    .command('log')
+    .option('--limit <n>', 'entries to show', '50')
+    .description('the audit log kept in the table, newest first')
+    .action(async (o: { limit: string }, cmd: Command) => {
+      const f = flags(cmd);
+      const s = await session(cmd);
+      const entries = await s.readLog(Number(o.limit) || 50);
+      if (f.json) printJson(entries);
+      else printText(renderLogText(entries));
+    });
+
+  return program;
+}
+
+/** Exit code for a plan shown by `plan`: blockers stop with their code. */
+export function exitCodeOfPlan(plan: Plan): ExitCode {
+  const b = plan.blockers[0];
+  if (!b) return EXIT.ok;
+  return b.kind === 'drift' ? EXIT.drift : b.kind === 'failed-state' ? EXIT.failure : EXIT.input;
+}
+
+async function openFromFlags(f: GlobalFlags, cleanups: (() => Promise<void>)[], loaded?: Awaited<ReturnType<typeof loadProject>>): Promise<Session> {
+  const lockTimeout = f.lockTimeout === undefined ? undefined : Number(f.lockTimeout);
+  if (lockTimeout !== undefined && !(lockTimeout >= 0)) throw new InputError(`--lock-timeout ${f.lockTimeout}: expected a number of seconds.`);
+  const sample = f.sample === undefined ? undefined : Number(f.sample);
+  if (sample !== undefined && !(sample > 0 && sample <= 100)) throw new InputError(`--sample ${f.sample}: expected a percentage between 0 and 100.`);
+  let endpoint = f.endpoint ?? process.env.AWS_ENDPOINT_URL_DYNAMODB;
+  if (endpoint) validateEndpoint(endpoint, f.endpoint ? '--endpoint' : 'AWS_ENDPOINT_URL_DYNAMODB');
+  if (f.local && f.endpoint) throw new InputError('--local and --endpoint conflict: --local starts its own DynamoDB Local.');
+  const project = loaded ?? (await loadProject(f.manifest));
+  const env = selectEnvironment(project.manifest, f.manifest, f.env);
+  const log = stderrLogger(!!f.verbose);
+  let engine: DynamoDbLocal | undefined;
+  if (f.local) {
+    const dbPath = resolve(dirname(resolve(f.manifest)), '..', '.dynamodb-local');
+    mkdirSync(dbPath, { recursive: true });
+    log.debug(`starting DynamoDB Local (data in ${dbPath})`);
+    engine = await startDynamoDbLocal({ dbPath });
+    cleanups.push(() => engine!.stop());
+    endpoint = engine.endpoint;
+  }
+  const s = openSession(project, env, {
+    endpoint,
+    region: f.region ?? env.region,
+    local: !!f.local,
+    dryRun: !!f.dryRun,
+    samplePercent: sample,
+    lockTimeoutMs: lockTimeout === undefined ? undefined : lockTimeout * 1000,
+    leaseMs: process.env.DYNAMODB_MIGRATE_LEASE_MS ? Number(process.env.DYNAMODB_MIGRATE_LEASE_MS) : undefined,
+    actor: process.env.DYNAMODB_MIGRATE_ACTOR,
+    log,
+  });
+  if (engine) {
+    const created = await ensureLocalTable(s.client, env.table, project.migrations.at(-1)?.schema);
+    if (created) log.info(`created table ${env.table} in DynamoDB Local`);
+  }
+  return s;
+}
+
+function validateEndpoint(url: string, source: string): void {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new InputError(`${source} ${url}: not a URL (expected e.g. http://localhost:8000).`);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new InputError(`${source} ${url}: expected an http:// or https:// URL.`);
+}
+
+function migrationStub(version: string, slug: string): string {
+  const words = slug.replace(/-/g, ' ');
+  return `import { defineMigration } from 'dynamodb-migrate';
+
+export default defineMigration({
+  version: '${version}',
+  description: '${words.charAt(0).toUpperCase()}${words.slice(1)}',
+  // idempotent: true,   // up can safely run twice (allows apply --resume after a failure)
+  // irreversible: true, // no down: rolling back past this version is refused
+
+  async up(ctx) {
+    ctx.log.info('up ${version}');
+  },
+
+  async down(ctx) {
+    ctx.log.info('down ${version}');
+  },
+});
+`;
+}
+

@@ -1,0 +1,314 @@
+import { shortChecksum } from '../checksum';
+import type { Plan, PlanStep, RunReport, StepReport } from '../types';
+import { codeBlock, escapeMarkdown, inlineCode } from './escape';
+import { formatBytes, formatDuration } from './text';
+
+/**
+ * Markdown for the PR comment and the job summary: one rendering of the same model, so what
+ * a reviewer saw on the pull request is what the run's summary shows.
+ */
+
+/** Where an environment is in its life on a pull request. */
+export type Phase = 'planned' | 'applying' | 'applied' | 'no-op' | 'dry-run' | 'incomplete' | 'failed' | 'blocked' | 'drift';
+
+/** A drift finding of the scheduled check. */
+export interface Finding {
+  kind: string;
+  message: string;
+}
+
+/** One environment's section. */
+export interface EnvironmentSection {
+  plan: Plan;
+  phase: Phase;
+  /** The run, once apply started (applying shows the plan; applied/failed show this). */
+  report?: RunReport | undefined;
+  /** Scheduled drift check findings. */
+  findings?: readonly Finding[] | undefined;
+  /** Whether the merge needs an approving review (`require-approval`). */
+  approvalRequired?: boolean | undefined;
+  /** Protected environments need `confirm: <table>` on a rollback dispatch. */
+  protected?: boolean | undefined;
+  /** An error that stopped this environment outside the run (a gate, the plan changed). */
+  error?: string | undefined;
+  /** What to do about `error`. */
+  next?: string | undefined;
+  /** Recorded recovery point (PITR or backup) taken before apply. */
+  recoveryPoint?: string | undefined;
+}
+
+/** Everything one comment or summary shows. */
+export interface MarkdownInput {
+  sections: readonly EnvironmentSection[];
+  /**
+   * Distinguishes the comments of two manifests (or workflows) on one pull request; each
+   * finds only its own comment again.
+   */
+  key?: string | undefined;
+  /** Manifest path, shown in the header. */
+  manifest?: string | undefined;
+  /** Notes for the whole comment (fork pull request, token without comment rights). */
+  notes?: readonly string[] | undefined;
+  /** Link to this run, for the "full plan in the job summary" pointer. */
+  runUrl?: string | undefined;
+  /** Commit the plan was made at. */
+  sha?: string | undefined;
+  /** Workflow file users dispatch to roll back; default migrate-dispatch.yml. */
+  dispatchWorkflow?: string | undefined;
+  /** Body limit in characters; GitHub rejects comments over 65,536. */
+  maxLength?: number | undefined;
+}
+
+/** GitHub's limit on a comment body. */
+export const GITHUB_COMMENT_LIMIT = 65_536;
+/** Room left under the limit for the marker and GitHub's own counting of characters. */
+const DEFAULT_LIMIT = GITHUB_COMMENT_LIMIT - 1_536;
+/** Steps shown before the list folds into <details>. */
+const OPEN_STEPS = 10;
+/** Long error messages are cut in comments; the log has them whole. */
+const ERROR_CHARS = 4_000;
+
+const PHASE_LABEL: Record<Phase, string> = {
+  planned: '📋 planned',
+  applying: '⏳ applying',
+  applied: '✅ applied',
+  'no-op': '✅ up to date',
+  'dry-run': '🧪 dry run',
+  incomplete: '⏸️ incomplete',
+  failed: '❌ failed',
+  blocked: '⛔ blocked',
+  drift: '⚠️ drift',
+};
+
+/** Overall status: the most urgent phase of any environment. */
+const URGENCY: readonly Phase[] = ['failed', 'blocked', 'drift', 'incomplete', 'applying', 'planned', 'dry-run', 'applied', 'no-op'];
+
+/** The hidden first line by which the sticky comment is found again. */
+export function commentMarker(key?: string): string {
+  // Nothing in the key may end the HTML comment early.
+  const safe = (key ?? '').replace(/[^A-Za-z0-9_./:-]/g, '-').replace(/-{2,}/g, '-');
+  return safe ? `<!-- dynamodb-migrate: ${safe} -->` : '<!-- dynamodb-migrate -->';
+}
+
+/** The overall phase shown in the header. */
+export function overallPhase(sections: readonly EnvironmentSection[]): Phase {
+  for (const p of URGENCY) if (sections.some((s) => s.phase === p)) return p;
+  return 'no-op';
+}
+
+/**
+ * Renders the comment/summary body. Stays under `maxLength`: when the full rendering is too
+ * long, sections drop their step tables and point to the job summary; if that is still too
+ * long the body is cut with the same pointer.
+ */
+export function renderMarkdown(input: MarkdownInput): string {
+  const limit = input.maxLength ?? DEFAULT_LIMIT;
+  const full = assemble(input, 'full');
+  if (full.length <= limit) return full;
+  const compact = assemble(input, 'compact');
+  if (compact.length <= limit) return compact;
+  const tail = `\n\n…cut to fit GitHub's comment limit. ${pointer(input)}\n`;
+  return compact.slice(0, Math.max(0, limit - tail.length)) + tail;
+}
+
+type Mode = 'full' | 'compact';
+
+function assemble(input: MarkdownInput, mode: Mode): string {
+  const out: string[] = [commentMarker(input.key)];
+  const phase = overallPhase(input.sections);
+  const where = input.manifest ? ` · ${inlineCode(input.manifest)}` : '';
+  out.push(`## dynamodb-migrate: ${PHASE_LABEL[phase]}${where}`);
+  const meta: string[] = [];
+  if (input.sha) meta.push(`commit ${inlineCode(input.sha.slice(0, 12))}`);
+  if (input.runUrl) meta.push(`[workflow run](${safeUrl(input.runUrl)})`);
+  if (meta.length) out.push(meta.join(' · '));
+  for (const n of input.notes ?? []) out.push(`> [!NOTE]\n> ${escapeMarkdown(n)}`);
+  if (mode === 'compact') out.push(`> [!NOTE]\n> This plan is too long for a comment: steps are left out. ${pointer(input)}`);
+  if (!input.sections.length) out.push('No environment selected.');
+  for (const s of input.sections) out.push(renderSection(s, input, mode));
+  return `${out.join('\n\n')}\n`;
+}
+
+function pointer(input: MarkdownInput): string {
+  return input.runUrl
+    ? `The full plan is in the [job summary](${safeUrl(input.runUrl)}).`
+    : 'The full plan is in the job summary of the workflow run.';
+}
+
+function renderSection(s: EnvironmentSection, input: MarkdownInput, mode: Mode): string {
+  const p = s.plan;
+  const out: string[] = [];
+  out.push(`### ${PHASE_LABEL[s.phase]} · ${escapeMarkdown(p.environment)}`);
+  out.push(
+    [
+      '| Table | Version | Direction | Approval | Plan hash |',
+      '| --- | --- | --- | --- | --- |',
+      `| ${inlineCode(p.table)} | ${versionCell(p)} | ${directionCell(p)} | ${approvalCell(s)} | ${inlineCode(p.hash)} |`,
+    ].join('\n'),
+  );
+  if (p.stateUnknown) {
+    out.push('> [!NOTE]\n> The table state could not be read, so this plan comes from the migration files only (current version assumed 0.0.0). Nothing was read from or written to the table.');
+  }
+  const problems = problemsOf(s);
+  if (problems) out.push(problems);
+  if (s.report && s.phase !== 'applying') out.push(renderReport(s.report, mode));
+  else if (mode === 'full' && p.steps.length) out.push(renderSteps(p.steps));
+  else if (p.steps.length) out.push(`${p.steps.length} step${p.steps.length === 1 ? '' : 's'}: ${p.steps.map((x) => `${x.direction} ${inlineCode(x.version)}`).join(', ')}.`);
+  else if (!s.findings?.length) out.push('No steps: the table is at the target.');
+  const estimate = renderEstimate(p);
+  if (estimate && p.steps.length && s.phase !== 'applied') out.push(estimate);
+  if (s.recoveryPoint) out.push(`Recovery point: ${escapeMarkdown(s.recoveryPoint)}`);
+  const rollback = renderRollback(s, input);
+  if (rollback) out.push(rollback);
+  return out.join('\n\n');
+}
+
+function versionCell(p: Plan): string {
+  return p.currentVersion === p.targetVersion
+    ? `${inlineCode(p.currentVersion)} (at target)`
+    : `${inlineCode(p.currentVersion)} → ${inlineCode(p.targetVersion)}`;
+}
+
+function directionCell(p: Plan): string {
+  if (p.direction === 'none') return 'none';
+  return p.direction === 'up' ? '▲ up' : '▼ down (rollback)';
+}
+
+function approvalCell(s: EnvironmentSection): string {
+  if (s.approvalRequired === undefined) return '—';
+  return s.approvalRequired ? 'required (approving review)' : 'not required';
+}
+
+/** Blockers, errors, failed state, drift, lock and warnings: what a reviewer must not miss. */
+function problemsOf(s: EnvironmentSection): string | undefined {
+  const p = s.plan;
+  const lines: string[] = [];
+  if (s.error && !(s.report?.error === s.error)) {
+    lines.push(`> [!CAUTION]\n> ${quote(s.error)}${s.next ? `\n>\n> **Next:** ${quote(s.next)}` : ''}`);
+  }
+  for (const f of s.findings ?? []) lines.push(`- ⚠️ **${escapeMarkdown(f.kind)}:** ${escapeMarkdown(f.message)}`);
+  // A report that failed shows its own error; blockers in it are the plan's.
+  for (const b of p.blockers) {
+    lines.push(`- ⛔ ${escapeMarkdown(b.message)}<br>**Next:** ${escapeMarkdown(b.next)}`);
+  }
+  for (const d of p.drift) {
+    if (p.blockers.some((b) => b.kind === 'drift' && b.version === d.version)) continue;
+    lines.push(`- ⚠️ ${escapeMarkdown(d.file)} changed after ${inlineCode(d.version)} was applied (recorded ${inlineCode(shortChecksum(d.recorded))}, now ${inlineCode(shortChecksum(d.current))}).`);
+  }
+  if (p.failed && !p.blockers.some((b) => b.kind === 'failed-state')) {
+    lines.push(`- ⚠️ The ${p.failed.direction} of ${inlineCode(p.failed.version)} failed: ${escapeMarkdown(clip(p.failed.status, 500))}`);
+  }
+  for (const w of p.warnings) {
+    if (w.code === 'state-unknown' && p.stateUnknown) continue;
+    lines.push(`- ${w.code === 'irreversible' || w.code === 'lock-held' || w.code === 'stale-lock' ? '⚠️' : 'ℹ️'} ${escapeMarkdown(w.message)}`);
+  }
+  return lines.length ? lines.join('\n') : undefined;
+}
+
+function renderSteps(steps: readonly PlanStep[]): string {
+  const rows = [
+    '| | Version | Description | Reversible | Idempotent | Checksum |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...steps.map(
+      (x) =>
+        `| ${x.direction === 'up' ? '▲ up' : '▼ down'}${x.kind === 'migrate' ? '' : ` (${x.kind})`} | ${inlineCode(x.version)} | ${escapeMarkdown(x.description) || '—'} | ${x.reversible ? 'yes' : '**no**'} | ${x.idempotent ? 'yes' : 'no'} | ${inlineCode(shortChecksum(x.checksum))} |`,
+    ),
+  ].join('\n');
+  return fold(`${steps.length} step${steps.length === 1 ? '' : 's'}`, rows, steps.length <= OPEN_STEPS);
+}
+
+function renderReport(r: RunReport, mode: Mode): string {
+  const out: string[] = [];
+  const applied = r.steps.filter((x) => x.status === 'applied');
+  const totals = sumCounts(r.steps);
+  const summary: Record<RunReport['status'], string> = {
+    applied: `Applied ${applied.length} step${applied.length === 1 ? '' : 's'} in ${formatDuration(r.durationMs)}`,
+    'no-op': 'Nothing to apply: the table was already at the target',
+    failed: `Failed after ${formatDuration(r.durationMs)}`,
+    blocked: 'Not applied',
+    'dry-run': `Dry run in ${formatDuration(r.durationMs)}: nothing was written`,
+    incomplete: `Stopped at a checkpoint after ${formatDuration(r.durationMs)}`,
+  };
+  out.push(`**${summary[r.status]}**${totals ? ` · ${totals}` : ''}${r.lockId ? ` · lock ${inlineCode(r.lockId)}` : ''}`);
+  if (r.steps.length && mode === 'full') {
+    const rows = [
+      '| | Version | Status | Duration | Scanned | Changed | Skipped | Failed |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
+      ...r.steps.map((x) => stepRow(x)),
+    ].join('\n');
+    out.push(fold(`${r.steps.length} step${r.steps.length === 1 ? '' : 's'} run`, rows, r.steps.length <= OPEN_STEPS));
+  }
+  // A run blocked by the plan's own blockers has them listed above already.
+  const repeatsBlockers = r.status === 'blocked' && r.plan.blockers.length > 0;
+  if (r.error && !repeatsBlockers) out.push(`**Error**\n\n${codeBlock(clip(r.error, ERROR_CHARS))}`);
+  if (r.next && !repeatsBlockers) out.push(`**Next:** ${escapeMarkdown(r.next)}`);
+  if (r.status === 'blocked' && mode === 'full' && r.plan.steps.length) out.push(renderSteps(r.plan.steps));
+  return out.join('\n\n');
+}
+
+function stepRow(x: StepReport): string {
+  const c = x.counts;
+  const icon = x.status === 'applied' ? '✅' : x.status === 'failed' ? '❌' : x.status === 'dry-run' ? '🧪' : '⏸️';
+  const n = (v: number | undefined) => (v === undefined ? '—' : String(v));
+  return `| ${icon} ${x.direction} | ${inlineCode(x.version)} | ${x.status} | ${formatDuration(x.durationMs)} | ${n(c?.scanned)} | ${n(c?.changed)} | ${n(c?.skipped)} | ${n(c?.failed)} |`;
+}
+
+function sumCounts(steps: readonly StepReport[]): string | undefined {
+  const withCounts = steps.filter((x) => x.counts);
+  if (!withCounts.length) return undefined;
+  const sum = (k: 'scanned' | 'changed' | 'skipped' | 'failed') => withCounts.reduce((a, x) => a + (x.counts?.[k] ?? 0), 0);
+  return `${sum('scanned')} items scanned, ${sum('changed')} changed, ${sum('skipped')} skipped, ${sum('failed')} failed`;
+}
+
+function renderEstimate(p: Plan): string | undefined {
+  const e = p.estimate;
+  if (!e) return undefined;
+  const time = e.secondsAtRate !== undefined && e.rate !== undefined ? `; about ${formatDuration(e.secondsAtRate * 1000)} per rewrite at ${e.rate} write units/s` : '';
+  return `**Estimate** (table statistics, refreshed by DynamoDB about every six hours): ~${e.items} items, ${formatBytes(e.sizeBytes)}; a full scan reads ~${e.readUnits} read units, rewriting every item once costs ~${e.writeUnits} write units${time}.`;
+}
+
+/** The exact dispatch that would undo this plan. */
+function renderRollback(s: EnvironmentSection, input: MarkdownInput): string | undefined {
+  const r = s.plan.rollback;
+  if (!r || s.phase === 'failed' || s.phase === 'blocked') return undefined;
+  const workflow = input.dispatchWorkflow ?? 'migrate-dispatch.yml';
+  const fields: [string, string][] = [
+    ['environment', s.plan.environment],
+    ['command', r.command],
+    ['version', r.version],
+  ];
+  if (s.protected) fields.push(['confirm', s.plan.table]);
+  const gh = `gh workflow run ${workflow} ${fields.map(([k, v]) => `-f ${k}=${shellQuote(v)}`).join(' ')}`;
+  const title = s.phase === 'applied' ? 'To roll this back' : 'To roll back after it is applied';
+  const body = [
+    `Dispatch ${inlineCode(workflow)} with:`,
+    '',
+    '| Input | Value |',
+    '| --- | --- |',
+    ...fields.map(([k, v]) => `| ${inlineCode(k)} | ${inlineCode(v)} |`),
+    '',
+    codeBlock(gh, 'sh'),
+  ].join('\n');
+  return fold(title, body, false);
+}
+
+function fold(summary: string, body: string, open: boolean): string {
+  return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+
+function quote(text: string): string {
+  return escapeMarkdown(clip(text, ERROR_CHARS));
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}… (${text.length - max} more characters in the log)` : text;
+}
+
+/** Only http(s) URLs become links; anything else (javascript:, markup) is dropped. */
+function safeUrl(url: string): string {
+  return /^https?:\/\/[^\s()<>]+$/.test(url) ? url : '#';
+}
+
+function shellQuote(v: string): string {
+  return /^[A-Za-z0-9_.,:/@-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`;
+}

@@ -1,0 +1,100 @@
+import { shortChecksum } from '../checksum';
+import type { StatusReport } from '../status';
+import type { LogEntry, Plan, RunReport, StepReport } from '../types';
+
+/** Terminal rendering of a plan: the same model as the markdown, as plain text. */
+export function renderPlanText(plan: Plan): string {
+  const out: string[] = [];
+  out.push(`${plan.environment} (${plan.table}): ${plan.currentVersion} -> ${plan.targetVersion}  [${plan.command}${plan.direction === 'none' ? ', nothing to do' : `, ${plan.direction}`}]`);
+  if (plan.stateUnknown) out.push('  (table state not read: planned from the migration files only)');
+  for (const s of plan.steps) {
+    const flags = [s.reversible ? 'reversible' : 'irreversible', s.idempotent ? 'idempotent' : undefined, s.kind !== 'migrate' ? s.kind : undefined]
+      .filter(Boolean)
+      .join(', ');
+    out.push(`  ${s.direction === 'up' ? '▲ up  ' : '▼ down'} ${s.version.padEnd(10)} ${shortChecksum(s.checksum)}  ${s.description || '(no description)'}  (${flags})`);
+  }
+  for (const b of plan.blockers) out.push(`  ✖ ${b.message}\n    next: ${b.next}`);
+  for (const w of plan.warnings) out.push(`  ! ${w.message}`);
+  if (plan.estimate) {
+    const e = plan.estimate;
+    out.push(`  estimate per full pass: ~${e.items} items, ${formatBytes(e.sizeBytes)}, ${e.readUnits} RCU to scan, ${e.writeUnits} WCU to rewrite${e.secondsAtRate !== undefined ? `, ~${formatDuration(e.secondsAtRate * 1000)} at ${e.rate} WCU/s` : ''}`);
+  }
+  if (plan.rollback) out.push(`  rollback: dynamodb-migrate to ${plan.rollback.version} --env ${plan.environment}`);
+  out.push(`  plan hash: ${plan.hash}`);
+  return out.join('\n');
+}
+
+export function renderReportText(r: RunReport): string {
+  const out: string[] = [];
+  const head = {
+    applied: `applied ${r.steps.filter((s) => s.status === 'applied').length} step(s)`,
+    'no-op': 'nothing to do: the table is at the target',
+    failed: 'FAILED',
+    blocked: 'BLOCKED',
+    'dry-run': 'dry run: nothing was written',
+    incomplete: 'INCOMPLETE: stopped at a checkpoint',
+  }[r.status];
+  out.push(`${r.plan.environment} (${r.plan.table}): ${head} in ${formatDuration(r.durationMs)}`);
+  for (const s of r.steps) out.push(`  ${stepLine(s)}`);
+  if (r.error) out.push(`  error: ${r.error.split('\n').join('\n         ')}`);
+  if (r.next) out.push(`  next: ${r.next.split('\n').join('\n        ')}`);
+  return out.join('\n');
+}
+
+function stepLine(s: StepReport): string {
+  const c = s.counts;
+  const counts = c ? `  scanned ${c.scanned}, changed ${c.changed}, skipped ${c.skipped}, failed ${c.failed}` : '';
+  return `${s.status.padEnd(10)} ${s.direction.padEnd(4)} ${s.version.padEnd(10)} ${formatDuration(s.durationMs)}${counts}${s.error ? `  (${s.error})` : ''}`;
+}
+
+export function renderStatusText(s: StatusReport): string {
+  const out: string[] = [];
+  out.push(`${s.environment} (${s.table}): version ${s.currentVersion}, target ${s.targetVersion}`);
+  out.push(s.applied.length ? 'applied:' : 'applied: none');
+  for (const a of s.applied) {
+    out.push(`  ${a.version.padEnd(10)} ${a.date}  ${a.checksum ? shortChecksum(a.checksum) : '--------'}  ${a.description}${a.drifted ? '  [FILE CHANGED]' : ''}${a.missingFile ? '  [no file]' : ''}`);
+  }
+  out.push(s.outstanding.length ? 'outstanding:' : 'outstanding: none');
+  for (const o of s.outstanding) out.push(`  ${o.version.padEnd(10)} ${o.description}  (${o.file})`);
+  if (s.failed) out.push(`failed: the ${s.failed.direction} of ${s.failed.version} failed: ${s.failed.status}`);
+  if (s.lock) {
+    out.push(`lock: ${s.lock.expired ? 'EXPIRED ' : ''}held by ${s.lock.owner} (lock id ${s.lock.lockId}, ${s.lock.command}) until ${new Date(s.lock.leaseExpiresAt).toISOString()}${s.lock.runUrl ? ` ${s.lock.runUrl}` : ''}`);
+  } else out.push('lock: free');
+  if (s.schemaVersion) out.push(`schema: ${s.schemaVersion}`);
+  for (const b of s.blockers) out.push(`✖ ${b.message}\n  next: ${b.next}`);
+  return out.join('\n');
+}
+
+export function renderLogText(entries: readonly LogEntry[]): string {
+  if (!entries.length) return 'The audit log is empty.';
+  return entries
+    .map((e) => {
+      const bits = [new Date(e.at).toISOString(), e.environment, e.event, e.outcome, e.actor];
+      if (e.versions?.length) bits.push(e.versions.join(', '));
+      if (e.reason) bits.push(`reason: ${e.reason}`);
+      if (e.message) bits.push(e.message);
+      if (e.runUrl) bits.push(e.runUrl);
+      return bits.join('  ');
+    })
+    .join('\n');
+}
+
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  const s = ms / 1000;
+  if (s < 60) return `${s.toFixed(1)} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min ${Math.round(s % 60)} s`;
+  return `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
+export function formatBytes(n: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let i = 0;
+  let v = n;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v < 10 && i ? v.toFixed(1) : Math.round(v)} ${units[i]}`;
+}

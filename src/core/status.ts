@@ -1,0 +1,63 @@
+import { checksumDrifted } from './checksum';
+import { readHistory } from './history';
+import type { LockInfo, MigrationSource, Plan, TableState } from './types';
+import { compareVersions } from './version';
+
+/** What `status` shows: the table's version, what is applied, outstanding, failed, locked. */
+export interface StatusReport {
+  environment: string;
+  table: string;
+  currentVersion: string;
+  targetVersion: string;
+  applied: {
+    version: string;
+    description: string;
+    date: string;
+    checksum?: string | undefined;
+    actor?: string | undefined;
+    /** The file changed since it was applied. */
+    drifted: boolean;
+    /** No file in the folder for this version. */
+    missingFile: boolean;
+  }[];
+  outstanding: { version: string; description: string; file: string }[];
+  failed?: Plan['failed'];
+  lock?: (LockInfo & { expired: boolean }) | undefined;
+  blockers: Plan['blockers'];
+  warnings: Plan['warnings'];
+  /** Version recorded in the `_schema:Current` item, if any. */
+  schemaVersion?: string | undefined;
+}
+
+/** Builds the status report from the table state and the plan to the manifest target. */
+export function buildStatus(state: TableState, migrations: readonly MigrationSource[], plan: Plan, now: number): StatusReport {
+  const history = readHistory(state.records);
+  const byVersion = new Map(migrations.map((m) => [m.version, m]));
+  const appliedSet = new Set(history.applied.map((r) => r.version));
+  return {
+    environment: plan.environment,
+    table: plan.table,
+    currentVersion: history.currentVersion,
+    targetVersion: plan.targetVersion,
+    applied: history.applied.map((r) => {
+      const m = byVersion.get(r.version);
+      return {
+        version: r.version,
+        description: r.description || m?.description || '',
+        date: new Date(r.date).toISOString(),
+        checksum: r.checksum,
+        actor: r.actor,
+        drifted: !!m && checksumDrifted(r.checksum, m.checksum),
+        missingFile: !m,
+      };
+    }),
+    outstanding: migrations
+      .filter((m) => !appliedSet.has(m.version) && compareVersions(m.version, history.currentVersion) > 0)
+      .map((m) => ({ version: m.version, description: m.description, file: m.file })),
+    failed: plan.failed,
+    lock: state.lock ? { ...state.lock, expired: state.lock.leaseExpiresAt <= now } : undefined,
+    blockers: plan.blockers,
+    warnings: plan.warnings,
+    schemaVersion: typeof state.schema?.version === 'string' ? state.schema.version : undefined,
+  };
+}

@@ -1,0 +1,444 @@
+import {
+  ConditionalCheckFailedException,
+  DeleteItemCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  ResourceNotFoundException,
+  TransactWriteItemsCommand,
+  TransactionCanceledException,
+  UpdateItemCommand,
+  type AttributeValue,
+  type TransactWriteItem,
+} from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { InputError, LockHeldError, LockLostError, MigrateError } from '../core/errors';
+import { SUCCESS } from '../core/history';
+import type { LockInfo, LogEntry, MigrationRecord, OneTableSchema, TableState } from '../core/types';
+
+/** Hash key values of the items this tool keeps in the table. OneTable reads the first two. */
+export const MIGRATION_HASH = '_migration';
+export const SCHEMA_HASH = '_schema';
+export const LOCK_HASH = '_migration_lock';
+export const LOG_HASH = '_migration_log';
+export const SCHEMA_SORT = '_schema:Current';
+
+export interface TableKeys {
+  hash: string;
+  sort: string;
+}
+
+/** A record as written: everything but the key, which the store derives. */
+export type NewRecord = Omit<MigrationRecord, 'key' | 'date'> & { date?: number };
+
+/**
+ * Reads and writes the migration state kept in the table itself, in OneTable Migrate's
+ * format: `_migration` records, the `_schema:Current` item, and our own lock and audit log.
+ */
+export class StateStore {
+  private keysPromise: Promise<TableDescription> | undefined;
+
+  constructor(
+    readonly client: DynamoDBClient,
+    readonly table: string,
+  ) {}
+
+  /** Key names and size of the table, from DescribeTable (read once). */
+  describe(): Promise<TableDescription> {
+    this.keysPromise ??= describeTable(this.client, this.table);
+    return this.keysPromise;
+  }
+
+  async keys(): Promise<TableKeys> {
+    return (await this.describe()).keys;
+  }
+
+  /** Everything the planner needs: records, lock, schema item, table size. */
+  async readState(): Promise<TableState> {
+    const d = await this.describe();
+    const [records, lock, schema] = await Promise.all([this.readRecords(), this.readLock(), this.readSchema()]);
+    return {
+      table: this.table,
+      keys: d.keys,
+      records,
+      lock,
+      schema,
+      itemCount: d.itemCount,
+      sizeBytes: d.sizeBytes,
+      capacity: d.capacity,
+    };
+  }
+
+  /** All `_migration` records, oldest first. */
+  async readRecords(): Promise<MigrationRecord[]> {
+    const items = await this.queryHash(MIGRATION_HASH);
+    const { sort } = await this.keys();
+    return items.map((i) => toRecord(i, sort)).sort((a, b) => a.date - b.date || a.key.localeCompare(b.key));
+  }
+
+  async readSchema(): Promise<OneTableSchema | undefined> {
+    const k = await this.keys();
+    const res = await this.client.send(
+      new GetItemCommand({ TableName: this.table, Key: marshall({ [k.hash]: SCHEMA_HASH, [k.sort]: SCHEMA_SORT }), ConsistentRead: true }),
+    );
+    if (!res.Item) return undefined;
+    const item = unmarshall(res.Item);
+    delete item[k.hash];
+    delete item[k.sort];
+    return item;
+  }
+
+  async readLock(): Promise<LockInfo | undefined> {
+    const k = await this.keys();
+    const res = await this.client.send(
+      new GetItemCommand({ TableName: this.table, Key: marshall({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH }), ConsistentRead: true }),
+    );
+    if (!res.Item) return undefined;
+    const raw = unmarshall(res.Item);
+    if (typeof raw.lockId !== 'string' || typeof raw.leaseExpiresAt !== 'number') {
+      throw new MigrateError(
+        `${this.table}: the lock item (${k.hash}=${LOCK_HASH}) has an unknown format (${JSON.stringify(raw).slice(0, 200)}). ` +
+          `If no run is active, delete that item by hand, then retry.`,
+      );
+    }
+    return {
+      lockId: raw.lockId,
+      owner: String(raw.owner ?? 'unknown'),
+      command: String(raw.command ?? 'unknown'),
+      runUrl: raw.runUrl as string | undefined,
+      acquiredAt: Number(raw.acquiredAt ?? 0),
+      leaseExpiresAt: raw.leaseExpiresAt,
+      heartbeatAt: Number(raw.heartbeatAt ?? 0),
+    };
+  }
+
+  /**
+   * Takes the lock, or takes over one whose lease has expired. Throws LockHeldError naming
+   * the holder when it is held.
+   */
+  async acquireLock(opts: { owner: string; command: string; runUrl?: string | undefined; leaseMs: number; now?: number }): Promise<LockInfo> {
+    const k = await this.keys();
+    const now = opts.now ?? Date.now();
+    const lock: LockInfo = {
+      lockId: randomUUID(),
+      owner: opts.owner,
+      command: opts.command,
+      runUrl: opts.runUrl,
+      acquiredAt: now,
+      leaseExpiresAt: now + opts.leaseMs,
+      heartbeatAt: now,
+    };
+    try {
+      await this.client.send(
+        new PutItemCommand({
+          TableName: this.table,
+          Item: marshall({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH, _type: '_MigrationLock', ...lock }, { removeUndefinedValues: true }),
+          ConditionExpression: 'attribute_not_exists(#h) OR leaseExpiresAt < :now',
+          ExpressionAttributeNames: { '#h': k.hash },
+          ExpressionAttributeValues: marshall({ ':now': now }),
+        }),
+      );
+      return lock;
+    } catch (e) {
+      if (e instanceof ConditionalCheckFailedException) {
+        const held = await this.readLock().catch(() => undefined);
+        throw new LockHeldError(describeHolder(this.table, held));
+      }
+      throw e;
+    }
+  }
+
+  /** Extends our lease; throws LockLostError if another run has taken the lock over. */
+  async renewLock(lockId: string, leaseMs: number): Promise<number> {
+    const k = await this.keys();
+    const now = Date.now();
+    try {
+      await this.client.send(
+        new UpdateItemCommand({
+          TableName: this.table,
+          Key: marshall({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH }),
+          UpdateExpression: 'SET leaseExpiresAt = :exp, heartbeatAt = :now',
+          ConditionExpression: 'lockId = :id',
+          ExpressionAttributeValues: marshall({ ':exp': now + leaseMs, ':now': now, ':id': lockId }),
+        }),
+      );
+      return now + leaseMs;
+    } catch (e) {
+      if (e instanceof ConditionalCheckFailedException) {
+        const held = await this.readLock().catch(() => undefined);
+        throw new LockLostError(
+          `${this.table}: this run's lock ${lockId} was taken over${held ? ` by ${held.owner} (lock id ${held.lockId})` : ''}; stopped before writing again.`,
+        );
+      }
+      throw e;
+    }
+  }
+
+  /** Deletes the lock if it is still ours (no error if it is already gone). */
+  async releaseLock(lockId: string): Promise<void> {
+    const k = await this.keys();
+    try {
+      await this.client.send(
+        new DeleteItemCommand({
+          TableName: this.table,
+          Key: marshall({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH }),
+          ConditionExpression: 'lockId = :id',
+          ExpressionAttributeValues: marshall({ ':id': lockId }),
+        }),
+      );
+    } catch (e) {
+      if (!(e instanceof ConditionalCheckFailedException)) throw e;
+    }
+  }
+
+  /** `unlock <lock-id>`: removes a lock only when the caller names it. */
+  async forceUnlock(lockId: string): Promise<LockInfo> {
+    const held = await this.readLock();
+    if (!held) throw new InputError(`${this.table} is not locked: nothing to unlock.`);
+    if (held.lockId !== lockId) {
+      throw new InputError(`unlock ${lockId}: the lock on ${this.table} has id ${held.lockId} (held by ${held.owner}); pass that id to unlock it.`);
+    }
+    await this.releaseLock(lockId);
+    return held;
+  }
+
+  /**
+   * Writes a `_migration` record. With a lock id the write is fenced: it happens only while
+   * that lock is still ours, in one transaction.
+   */
+  async writeRecord(rec: NewRecord, lockId?: string): Promise<MigrationRecord> {
+    const k = await this.keys();
+    let date = rec.date ?? Date.now();
+    for (let attempt = 0; ; attempt++) {
+      const key = `${MIGRATION_HASH}:${rec.version}:${date}`;
+      const full: MigrationRecord = { ...rec, date, key };
+      const item = marshall(
+        {
+          [k.hash]: MIGRATION_HASH,
+          [k.sort]: key,
+          version: rec.version,
+          date,
+          path: rec.path,
+          description: rec.description,
+          status: rec.status,
+          _type: '_Migration',
+          checksum: rec.checksum,
+          direction: rec.direction,
+          actor: rec.actor,
+          runUrl: rec.runUrl,
+          gitSha: rec.gitSha,
+          durationMs: rec.durationMs,
+          counts: rec.counts,
+          repairedReason: rec.repairedReason,
+        },
+        { removeUndefinedValues: true },
+      );
+      try {
+        await this.fenced(lockId, [
+          { Put: { TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(#h)', ExpressionAttributeNames: { '#h': k.hash } } },
+        ]);
+        return full;
+      } catch (e) {
+        // Two records of one version in the same millisecond: move to the next one.
+        if (isConditionFailure(e, lockId ? 1 : 0) && attempt < 5) {
+          date += 1;
+          continue;
+        }
+        throw e;
+      }
+    }
+  }
+
+  /** Deletes every record of a version, as OneTable's down does. Fenced like writeRecord. */
+  async deleteVersionRecords(version: string, lockId?: string): Promise<number> {
+    const k = await this.keys();
+    const records = (await this.readRecords()).filter((r) => r.version === version);
+    for (let i = 0; i < records.length; i += 90) {
+      const chunk = records.slice(i, i + 90);
+      await this.fenced(
+        lockId,
+        chunk.map((r) => ({ Delete: { TableName: this.table, Key: marshall({ [k.hash]: MIGRATION_HASH, [k.sort]: r.key }) } })),
+      );
+    }
+    return records.length;
+  }
+
+  /** Deletes every `_migration` record (reset). */
+  async deleteAllRecords(lockId?: string): Promise<number> {
+    const versions = new Set((await this.readRecords()).map((r) => r.version));
+    let n = 0;
+    for (const v of versions) n += await this.deleteVersionRecords(v, lockId);
+    return n;
+  }
+
+  /** Overwrites the `_schema:Current` item (OneTable's format), or deletes it when undefined. */
+  async writeSchema(schemaItem: OneTableSchema | undefined, lockId?: string): Promise<void> {
+    const k = await this.keys();
+    const Key = { [k.hash]: SCHEMA_HASH, [k.sort]: SCHEMA_SORT };
+    if (!schemaItem) {
+      await this.fenced(lockId, [{ Delete: { TableName: this.table, Key: marshall(Key) } }]);
+      return;
+    }
+    const item = marshall({ ...schemaItem, ...Key }, { removeUndefinedValues: true, convertClassInstanceToMap: true });
+    await this.fenced(lockId, [{ Put: { TableName: this.table, Item: item } }]);
+  }
+
+  /** Appends to the audit log, which is never deleted. */
+  async appendLog(entry: LogEntry): Promise<void> {
+    const k = await this.keys();
+    const sortKey = `${new Date(entry.at).toISOString()}#${entry.runId}#${randomUUID().slice(0, 8)}`;
+    await this.client.send(
+      new PutItemCommand({
+        TableName: this.table,
+        Item: marshall({ [k.hash]: LOG_HASH, [k.sort]: sortKey, _type: '_MigrationLog', ...entry }, { removeUndefinedValues: true }),
+      }),
+    );
+  }
+
+  /** The audit log, newest first. */
+  async readLog(limit = 100): Promise<LogEntry[]> {
+    const items = await this.queryHash(LOG_HASH, { newestFirst: true, limit });
+    const k = await this.keys();
+    return items.map((i) => {
+      const e = { ...i };
+      delete e[k.hash];
+      delete e[k.sort];
+      delete e._type;
+      return e as unknown as LogEntry;
+    });
+  }
+
+  private async queryHash(hash: string, opts: { newestFirst?: boolean; limit?: number } = {}): Promise<Record<string, unknown>[]> {
+    const k = await this.keys();
+    const out: Record<string, unknown>[] = [];
+    let start: Record<string, AttributeValue> | undefined;
+    do {
+      const res = await this.client.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: '#h = :h',
+          ExpressionAttributeNames: { '#h': k.hash },
+          ExpressionAttributeValues: marshall({ ':h': hash }),
+          ConsistentRead: true,
+          ScanIndexForward: !opts.newestFirst,
+          ExclusiveStartKey: start,
+        }),
+      );
+      out.push(...(res.Items ?? []).map((i) => unmarshall(i)));
+      start = res.LastEvaluatedKey;
+    } while (start && (!opts.limit || out.length < opts.limit));
+    return opts.limit ? out.slice(0, opts.limit) : out;
+  }
+
+  /** Runs writes in one transaction that also checks our lock is still held (fencing). */
+  private async fenced(lockId: string | undefined, writes: TransactWriteItem[]): Promise<void> {
+    if (!writes.length) return;
+    const k = await this.keys();
+    const items: TransactWriteItem[] = lockId
+      ? [
+          {
+            ConditionCheck: {
+              TableName: this.table,
+              Key: marshall({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH }),
+              ConditionExpression: 'lockId = :id',
+              ExpressionAttributeValues: marshall({ ':id': lockId }),
+            },
+          },
+          ...writes,
+        ]
+      : writes;
+    try {
+      await this.client.send(new TransactWriteItemsCommand({ TransactItems: items }));
+    } catch (e) {
+      if (lockId && isConditionFailure(e, 0)) {
+        throw new LockLostError(`${this.table}: this run's lock ${lockId} is no longer held (taken over after its lease expired); stopped before writing.`);
+      }
+      throw e;
+    }
+  }
+}
+
+/** True when a transaction (or single write) failed on the condition of item `index`. */
+function isConditionFailure(e: unknown, index: number): boolean {
+  if (e instanceof ConditionalCheckFailedException) return index === 0;
+  if (e instanceof TransactionCanceledException) return e.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
+  return false;
+}
+
+export function describeHolder(table: string, held: LockInfo | undefined): string {
+  if (!held) return `${table} is locked by another run (the lock was released while checking; retry).`;
+  return (
+    `${table} is locked by ${held.owner} (lock id ${held.lockId}, ${held.command}${held.runUrl ? `, ${held.runUrl}` : ''}) ` +
+    `since ${new Date(held.acquiredAt).toISOString()}, lease until ${new Date(held.leaseExpiresAt).toISOString()}. ` +
+    `Wait for it to finish; if that run is dead, the lock is taken over once its lease expires, or remove it with unlock ${held.lockId}.`
+  );
+}
+
+export interface TableDescription {
+  keys: TableKeys;
+  itemCount?: number | undefined;
+  sizeBytes?: number | undefined;
+  capacity?: { read: number; write: number } | undefined;
+}
+
+async function describeTable(client: DynamoDBClient, table: string): Promise<TableDescription> {
+  let res;
+  try {
+    res = await client.send(new DescribeTableCommand({ TableName: table }));
+  } catch (e) {
+    if (e instanceof ResourceNotFoundException) {
+      const region = await client.config.region().catch(() => 'unknown');
+      throw new InputError(
+        `Table ${table} was not found (region ${region}). Check the environment's table and region in the manifest, and the endpoint; with --local the table is created for you.`,
+      );
+    }
+    throw e;
+  }
+  const schema = res.Table?.KeySchema ?? [];
+  const hash = schema.find((s) => s.KeyType === 'HASH')?.AttributeName;
+  const sort = schema.find((s) => s.KeyType === 'RANGE')?.AttributeName;
+  if (!hash || !sort) {
+    throw new InputError(
+      `Table ${table} has no sort key: migration state (OneTable format) needs a table with a hash and a sort key.`,
+    );
+  }
+  const defs = res.Table?.AttributeDefinitions ?? [];
+  for (const name of [hash, sort]) {
+    const type = defs.find((d) => d.AttributeName === name)?.AttributeType;
+    if (type && type !== 'S') throw new InputError(`Table ${table}: key attribute ${name} is of type ${type}; migration state needs string keys.`);
+  }
+  const pt = res.Table?.ProvisionedThroughput;
+  const provisioned = res.Table?.BillingModeSummary?.BillingMode !== 'PAY_PER_REQUEST' && pt?.ReadCapacityUnits;
+  return {
+    keys: { hash, sort },
+    itemCount: res.Table?.ItemCount,
+    sizeBytes: res.Table?.TableSizeBytes,
+    capacity: provisioned ? { read: pt!.ReadCapacityUnits ?? 0, write: pt!.WriteCapacityUnits ?? 0 } : undefined,
+  };
+}
+
+function toRecord(i: Record<string, unknown>, sortName: string): MigrationRecord {
+  const key = String(i[sortName] ?? '');
+  const version = typeof i.version === 'string' ? i.version : key.split(':')[1] ?? '';
+  const date = typeof i.date === 'number' ? i.date : typeof i.date === 'string' ? Date.parse(i.date) || 0 : Number(key.split(':')[2] ?? 0);
+  return {
+    version,
+    date,
+    key,
+    path: String(i.path ?? ''),
+    description: String(i.description ?? ''),
+    // OneTable before 2023-09 wrote no status: those records are successes.
+    status: typeof i.status === 'string' ? i.status : SUCCESS,
+    checksum: i.checksum as string | undefined,
+    direction: i.direction as MigrationRecord['direction'],
+    actor: i.actor as string | undefined,
+    runUrl: i.runUrl as string | undefined,
+    gitSha: i.gitSha as string | undefined,
+    durationMs: i.durationMs as number | undefined,
+    counts: i.counts as MigrationRecord['counts'],
+    repairedReason: i.repairedReason as string | undefined,
+  };
+}
