@@ -1,0 +1,149 @@
+import { describe, expect, test } from 'vitest';
+import { GITHUB_COMMENT_LIMIT, commentMarker, overallPhase, renderMarkdown } from '../../../src/core/render/markdown';
+import { expectGolden } from '../../support/golden';
+import { applied, plan, step } from './fixtures';
+
+const ctx = { manifest: 'migrations/manifest.yaml', sha: '9fceb02d0ae598e95dc970b74767f19372d61af8', runUrl: 'https://github.com/acme/shop/actions/runs/42' };
+
+const prod = plan({
+  environment: 'production',
+  table: 'orders-prod',
+  currentVersion: '1.0.0',
+  targetVersion: '1.1.0',
+  steps: [step('1.1.0', { description: 'Add status to orders', reversible: false })],
+  warnings: [
+    { code: 'irreversible', version: '1.1.0', message: '1.1.0 is irreversible: once applied, rolling back past it is refused.' },
+    { code: 'lock-held', message: 'The table is locked by ci@runner (lock id 5d1e, apply, https://github.com/acme/shop/actions/runs/41) until 2025-06-15T15:06:40.000Z.' },
+  ],
+  rollback: undefined,
+  estimate: { items: 125000, sizeBytes: 250_000_000, readUnits: 30518, writeUnits: 250000, rate: 500, secondsAtRate: 500 },
+  hash: 'ffee001122334455',
+});
+
+describe('renderMarkdown', () => {
+  test('a plan for two environments: steps, warnings, estimate, approval, rollback, hash', () => {
+    const devPlan = plan({ estimate: { items: 1000, sizeBytes: 512_000, readUnits: 63, writeUnits: 1000 } });
+    const md = renderMarkdown({
+      ...ctx,
+      sections: [
+        { plan: devPlan, phase: 'planned', approvalRequired: false },
+        { plan: prod, phase: 'planned', approvalRequired: true, protected: true },
+      ],
+    });
+    expectGolden('markdown/planned.md', md);
+    expect(md.startsWith(`${commentMarker()}\n`)).toBe(true);
+    expect(md).toContain('-f command=to -f version=1.0.0');
+  });
+
+  test('a fork pull request: plan from files only, with a note', () => {
+    const p = plan({
+      currentVersion: '0.0.0',
+      stateUnknown: true,
+      rollback: { command: 'to', version: '0.0.0' },
+      warnings: [{ code: 'state-unknown', message: 'The table state could not be read.' }],
+    });
+    const md = renderMarkdown({ ...ctx, sections: [{ plan: p, phase: 'planned' }], notes: ['This pull request comes from a fork: the workflow has no access to the tables, so nothing was read or written.'] });
+    expectGolden('markdown/fork.md', md);
+  });
+
+  test('applying, then applied with durations and item counts', () => {
+    const p = plan();
+    expectGolden('markdown/applying.md', renderMarkdown({ ...ctx, sections: [{ plan: p, phase: 'applying', approvalRequired: true }] }));
+    const md = renderMarkdown({ ...ctx, sections: [{ plan: p, phase: 'applied', report: applied(p), recoveryPoint: 'point-in-time recovery is on (earliest restore 2025-06-14T00:00:00.000Z)' }] });
+    expectGolden('markdown/applied.md', md);
+    expect(md).toContain('2400 items scanned, 1500 changed');
+  });
+
+  test('failed: the error in a code block and the next step', () => {
+    const p = plan();
+    const r = applied(p, {
+      status: 'failed',
+      error: 'up 1.2.0 (migrations/1.2.0.ts) failed: Cannot read properties of undefined (reading \'name\')\n```\n</details> <!-- dynamodb-migrate -->',
+      next: 'Check the data 1.2.0 touched, then repair --version 1.2.0 --mark applied|reverted --reason "...".',
+    });
+    r.steps[1] = { ...r.steps[1]!, status: 'failed', error: 'boom' };
+    const md = renderMarkdown({ ...ctx, sections: [{ plan: p, phase: 'failed', report: r }] });
+    expectGolden('markdown/failed.md', md);
+    // The hostile error stays inside a fence longer than its own backticks.
+    expect(md).toContain('````\nup 1.2.0');
+  });
+
+  test('blocked: the plan changed since review, the new plan shown', () => {
+    const now = plan({ currentVersion: '1.1.0', steps: [step('1.2.0')], hash: '9999aaaabbbbcccc' });
+    const r = { ...applied(now), status: 'blocked' as const, steps: [], error: 'The plan changed since it was reviewed (reviewed a1b2c3d4e5f60718, now 9999aaaabbbbcccc).', next: 'Review the new plan below, then re-run.' };
+    expectGolden('markdown/blocked.md', renderMarkdown({ ...ctx, sections: [{ plan: now, phase: 'blocked', report: r }] }));
+  });
+
+  test('blocked by a gate before the run: the error and what to do', () => {
+    const md = renderMarkdown({
+      ...ctx,
+      sections: [{ plan: plan(), phase: 'blocked', approvalRequired: true, error: 'Pull request #7 has no approving review from a user with write access.', next: 'Approve the pull request, then re-run this job.' }],
+    });
+    expectGolden('markdown/blocked-approval.md', md);
+  });
+
+  test('drift: findings of the scheduled check', () => {
+    const p = plan({
+      currentVersion: '1.1.0',
+      steps: [step('1.2.0')],
+      drift: [{ version: '1.1.0', file: 'migrations/1.1.0.ts', recorded: `sha256:${'1'.repeat(64)}`, current: `sha256:${'2'.repeat(64)}` }],
+      blockers: [{ kind: 'drift', version: '1.1.0', message: 'migrations/1.1.0.ts changed after version 1.1.0 was applied.', next: 'repair --version 1.1.0 --mark applied --reason "..."' }],
+    });
+    const md = renderMarkdown({
+      ...ctx,
+      sections: [
+        {
+          plan: p,
+          phase: 'drift',
+          findings: [
+            { kind: 'version', message: 'orders-dev is at 1.1.0; the manifest target is 1.2.0.' },
+            { kind: 'checksum', message: 'migrations/1.1.0.ts changed after 1.1.0 was applied.' },
+          ],
+        },
+        { plan: plan({ environment: 'staging', table: 'orders-stg', currentVersion: '1.2.0', steps: [], direction: 'none', rollback: undefined }), phase: 'no-op', findings: [] },
+      ],
+    });
+    expectGolden('markdown/drift.md', md);
+    expect(overallPhase([{ plan: p, phase: 'no-op' }, { plan: p, phase: 'drift' }])).toBe('drift');
+  });
+
+  test('text from migration files cannot inject markup, mentions or a second marker', () => {
+    const p = plan({
+      environment: 'dev',
+      steps: [step('1.1.0', { description: '<!-- dynamodb-migrate --> </details><img src=x onerror=alert(1)> | cell [link](javascript:alert(1)) @acme/admins **bold**\n# heading' })],
+    });
+    const md = renderMarkdown({ ...ctx, sections: [{ plan: p, phase: 'planned' }] });
+    expectGolden('markdown/escaping.md', md);
+    expect(md.split('<!-- dynamodb-migrate').length).toBe(2);
+    expect(md).not.toContain('<img');
+    expect(md).not.toContain('</details><');
+    expect(md).not.toContain('@acme');
+    expect(md).not.toMatch(/[^\\]\]\(javascript/);
+    // The step row still has exactly its 7 cell separators.
+    const row = md.split('\n').find((l) => l.includes('1.1.0') && l.includes('img'))!;
+    expect(row.replace(/\\\|/g, '').split('|').length).toBe(8);
+  });
+
+  test('a keyed marker keeps two manifests apart', () => {
+    expect(commentMarker('services/orders/manifest.yaml')).toBe('<!-- dynamodb-migrate: services/orders/manifest.yaml -->');
+    expect(commentMarker('a b-->c')).toBe('<!-- dynamodb-migrate: a-b-c -->');
+    expect(renderMarkdown({ key: 'orders', sections: [] }).split('\n')[0]).toBe('<!-- dynamodb-migrate: orders -->');
+  });
+
+  test('a huge plan stays under the comment limit and points to the job summary', () => {
+    const many = Array.from({ length: 3000 }, (_, i) => step(`1.${i}.0`, { description: `Backfill field number ${i} across every order item in the table`.repeat(2) }));
+    const p = plan({ steps: many, targetVersion: '1.2999.0' });
+    const md = renderMarkdown({ ...ctx, sections: [{ plan: p, phase: 'planned' }] });
+    expect(md.length).toBeLessThan(GITHUB_COMMENT_LIMIT);
+    expect(md).toContain('job summary](https://github.com/acme/shop/actions/runs/42)');
+    expect(md).not.toContain('<details open><summary>3000 steps');
+    // Without a limit problem the full table is there (folded, as there are many steps).
+    const small = renderMarkdown({ ...ctx, maxLength: 10_000_000, sections: [{ plan: p, phase: 'planned' }] });
+    expect(small).toContain('<details><summary>3000 steps</summary>');
+    // A limit too small even for the compact form cuts the body, keeping the pointer.
+    const cut = renderMarkdown({ ...ctx, maxLength: 600, sections: [{ plan: p, phase: 'planned' }] });
+    expect(cut.length).toBeLessThanOrEqual(600);
+    expect(cut).toMatch(/job summary\]\(https:\/\/github.com\/acme\/shop\/actions\/runs\/42\)\.\n$/);
+    expect(cut.startsWith(commentMarker())).toBe(true);
+  });
+});
