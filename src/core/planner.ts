@@ -286,7 +286,7 @@ export function planMigrations(input: PlanInput): Plan {
 }
 
 function estimateOf(state: TableState | undefined, rate: number | undefined): PlanEstimate | undefined {
-  if (!state || state.itemCount === undefined || state.sizeBytes === undefined) return undefined;
+  if (!state || !state.itemCount || state.sizeBytes === undefined) return undefined;
   const items = state.itemCount;
   const avg = items ? state.sizeBytes / items : 0;
   // Eventually consistent scans cost half a unit per 4 KB; each rewrite costs one unit per KB.

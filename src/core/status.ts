@@ -21,8 +21,10 @@ export interface StatusReport {
     missingFile: boolean;
   }[];
   outstanding: { version: string; description: string; file: string }[];
-  failed?: Plan['failed'];
-  lock?: (LockInfo & { expired: boolean }) | undefined;
+  /** null when the newest record is a success. */
+  failed: NonNullable<Plan['failed']> | null;
+  /** null when the table is not locked. */
+  lock: (LockInfo & { expired: boolean }) | null;
   blockers: Plan['blockers'];
   warnings: Plan['warnings'];
   /** Version recorded in the `_schema:Current` item, if any. */
@@ -54,8 +56,8 @@ export function buildStatus(state: TableState, migrations: readonly MigrationSou
     outstanding: migrations
       .filter((m) => !appliedSet.has(m.version) && compareVersions(m.version, history.currentVersion) > 0)
       .map((m) => ({ version: m.version, description: m.description, file: m.file })),
-    failed: plan.failed,
-    lock: state.lock ? { ...state.lock, expired: state.lock.leaseExpiresAt <= now } : undefined,
+    failed: plan.failed ?? null,
+    lock: state.lock ? { ...state.lock, expired: state.lock.leaseExpiresAt <= now } : null,
     blockers: plan.blockers,
     warnings: plan.warnings,
     schemaVersion: typeof state.schema?.version === 'string' ? state.schema.version : undefined,
