@@ -57,6 +57,11 @@ export interface MarkdownInput {
   dispatchWorkflow?: string | undefined;
   /** Body limit in characters; GitHub rejects comments over 65,536. */
   maxLength?: number | undefined;
+  /**
+   * Plan hashes a merge must match, per environment, recorded in a hidden line. Default: the
+   * hashes of sections that show a plan for review (planned, or blocked with a new plan).
+   */
+  planHashes?: Readonly<Record<string, string>> | undefined;
 }
 
 /** GitHub's limit on a comment body. */
@@ -90,6 +95,34 @@ export function commentMarker(key?: string): string {
   return safe ? `<!-- dynamodb-migrate: ${safe} -->` : '<!-- dynamodb-migrate -->';
 }
 
+const PLANS_PREFIX = '<!-- dynamodb-migrate-plans: ';
+const ENV_NAME = /^[A-Za-z0-9_-]+$/;
+const HASH = /^[0-9a-f]{8,64}$/;
+
+/**
+ * The plan hashes recorded in a comment body (second line), per environment: what the
+ * reviewers saw, and what apply on merge must match.
+ */
+export function readPlanHashes(body: string): Record<string, string> {
+  const line = body.split('\n', 2)[1] ?? '';
+  if (!line.startsWith(PLANS_PREFIX) || !line.endsWith(' -->')) return {};
+  const out: Record<string, string> = {};
+  for (const pair of line.slice(PLANS_PREFIX.length, -4).split(' ')) {
+    const [env, hash] = pair.split('=');
+    if (env && hash && ENV_NAME.test(env) && HASH.test(hash)) out[env] = hash;
+  }
+  return out;
+}
+
+function reviewedHashes(sections: readonly EnvironmentSection[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const s of sections) {
+    // A plan from the files alone (fork) says nothing about the table: nothing to match.
+    if ((s.phase === 'planned' || s.phase === 'blocked') && !s.plan.stateUnknown) out[s.plan.environment] = s.plan.hash;
+  }
+  return out;
+}
+
 /** The overall phase shown in the header. */
 export function overallPhase(sections: readonly EnvironmentSection[]): Phase {
   for (const p of URGENCY) if (sections.some((s) => s.phase === p)) return p;
@@ -115,6 +148,9 @@ type Mode = 'full' | 'compact';
 
 function assemble(input: MarkdownInput, mode: Mode): string {
   const out: string[] = [commentMarker(input.key)];
+  const hashes = input.planHashes ?? reviewedHashes(input.sections);
+  const pairs = Object.entries(hashes).filter(([env, hash]) => ENV_NAME.test(env) && HASH.test(hash));
+  if (pairs.length) out[0] += `\n${PLANS_PREFIX}${pairs.map(([env, hash]) => `${env}=${hash}`).join(' ')} -->`;
   const phase = overallPhase(input.sections);
   const where = input.manifest ? ` · ${inlineCode(input.manifest)}` : '';
   out.push(`## dynamodb-migrate: ${PHASE_LABEL[phase]}${where}`);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { GITHUB_COMMENT_LIMIT, commentMarker, overallPhase, renderMarkdown } from '../../../src/core/render/markdown';
+import { GITHUB_COMMENT_LIMIT, commentMarker, overallPhase, readPlanHashes, renderMarkdown } from '../../../src/core/render/markdown';
 import { expectGolden } from '../../support/golden';
 import { applied, plan, step } from './fixtures';
 
@@ -31,7 +31,7 @@ describe('renderMarkdown', () => {
       ],
     });
     expectGolden('markdown/planned.md', md);
-    expect(md.startsWith(`${commentMarker()}\n`)).toBe(true);
+    expect(md.split('\n')[0]).toBe(commentMarker());
     expect(md).toContain('-f command=to -f version=1.0.0');
   });
 
@@ -114,7 +114,8 @@ describe('renderMarkdown', () => {
     });
     const md = renderMarkdown({ ...ctx, sections: [{ plan: p, phase: 'planned' }] });
     expectGolden('markdown/escaping.md', md);
-    expect(md.split('<!-- dynamodb-migrate').length).toBe(2);
+    // No HTML comment anywhere but the marker and plan-hash lines at the top.
+    expect(md.split('\n').slice(2).join('\n')).not.toContain('<!--');
     expect(md).not.toContain('<img');
     expect(md).not.toContain('</details><');
     expect(md).not.toContain('@acme');
@@ -122,6 +123,15 @@ describe('renderMarkdown', () => {
     // The step row still has exactly its 7 cell separators.
     const row = md.split('\n').find((l) => l.includes('1.1.0') && l.includes('img'))!;
     expect(row.replace(/\\\|/g, '').split('|').length).toBe(8);
+  });
+
+  test('the reviewed plan hashes are recorded for the merge to match, only while a plan awaits it', () => {
+    const md = renderMarkdown({ sections: [{ plan: plan(), phase: 'planned' }, { plan: prod, phase: 'planned' }] });
+    expect(readPlanHashes(md)).toEqual({ dev: 'a1b2c3d4e5f60718', production: 'ffee001122334455' });
+    expect(readPlanHashes(renderMarkdown({ sections: [{ plan: plan(), phase: 'applied', report: applied(plan()) }] }))).toEqual({});
+    expect(readPlanHashes(renderMarkdown({ sections: [{ plan: plan({ stateUnknown: true }), phase: 'planned' }] }))).toEqual({});
+    expect(readPlanHashes(renderMarkdown({ sections: [], planHashes: { dev: 'abcdef0123456789' } }))).toEqual({ dev: 'abcdef0123456789' });
+    expect(readPlanHashes('<!-- dynamodb-migrate -->\nsomething else')).toEqual({});
   });
 
   test('a keyed marker keeps two manifests apart', () => {

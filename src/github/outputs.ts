@@ -1,0 +1,74 @@
+import type { EnvironmentSection } from '../core/render/markdown';
+import { Outputs, type ActionStatus } from './constants';
+
+/** The `status` of one environment's section. */
+export function statusOfSection(s: EnvironmentSection): ActionStatus {
+  switch (s.phase) {
+    case 'planned':
+    case 'dry-run':
+      return s.plan.steps.length ? 'planned' : 'no-op';
+    case 'applying':
+    case 'incomplete':
+    case 'failed':
+      // A run that ends while still "applying" did not finish: as good as failed.
+      return 'failed';
+    default:
+      return s.phase;
+  }
+}
+
+const URGENCY: readonly ActionStatus[] = ['failed', 'blocked', 'drift', 'planned', 'applied', 'no-op'];
+
+/** The run's `status`: the most urgent of its environments. */
+export function overallStatus(sections: readonly EnvironmentSection[]): ActionStatus {
+  const all = sections.map(statusOfSection);
+  return URGENCY.find((u) => all.includes(u)) ?? 'no-op';
+}
+
+/**
+ * Every output of the action for the sections of this run. With one environment the scalar
+ * outputs are its values; with several they are `env=value` pairs joined by commas, and the
+ * JSON outputs carry the environment in each entry.
+ */
+export function outputsOf(sections: readonly EnvironmentSection[], extra: { commentUrl?: string | undefined; lockId?: string | undefined } = {}): Record<string, string> {
+  const scalar = (pick: (s: EnvironmentSection) => string | undefined): string => {
+    if (sections.length === 1) return pick(sections[0]!) ?? '';
+    return sections
+      .map((s) => [s.plan.environment, pick(s)] as const)
+      .filter(([, v]) => v !== undefined && v !== '')
+      .map(([env, v]) => `${env}=${v}`)
+      .join(',');
+  };
+  const planOf = (s: EnvironmentSection) => s.report?.plan ?? s.plan;
+  const steps = sections.flatMap((s) =>
+    planOf(s).steps.map((x) => ({
+      environment: s.plan.environment,
+      version: x.version,
+      direction: x.direction,
+      kind: x.kind,
+      description: x.description,
+      reversible: x.reversible,
+      idempotent: x.idempotent,
+      checksum: x.checksum,
+    })),
+  );
+  const applied = sections.flatMap((s) =>
+    (s.report?.steps ?? [])
+      .filter((x) => x.status === 'applied')
+      .map((x) => ({ environment: s.plan.environment, version: x.version, direction: x.direction, durationMs: x.durationMs, ...(x.counts ? { counts: x.counts } : {}) })),
+  );
+  const changed = sections.some((s) => (s.report ? s.report.steps.some((x) => x.status === 'applied') : planOf(s).steps.length > 0));
+  return {
+    [Outputs.CurrentVersion]: scalar((s) => planOf(s).currentVersion),
+    [Outputs.TargetVersion]: scalar((s) => planOf(s).targetVersion),
+    [Outputs.Direction]: scalar((s) => planOf(s).direction),
+    [Outputs.Steps]: JSON.stringify(steps),
+    [Outputs.PlanHash]: scalar((s) => (planOf(s).stateUnknown ? undefined : planOf(s).hash)),
+    [Outputs.Changed]: String(changed),
+    [Outputs.Applied]: JSON.stringify(applied),
+    [Outputs.Status]: overallStatus(sections),
+    // The run's own lock, else a lock found held on the table (what an unlock dispatch needs).
+    [Outputs.LockId]: extra.lockId ?? scalar((s) => s.report?.lockId ?? planOf(s).lock?.lockId),
+    [Outputs.CommentUrl]: extra.commentUrl ?? '',
+  };
+}
