@@ -184,7 +184,7 @@ export function hasChanges(diff: SchemaDiff): boolean {
 export function schemaDriftOf(stored: OneTableSchema | undefined, expected: OneTableSchema | undefined, limit = 3): string | undefined {
   if (expected === undefined) return undefined;
   const want = normalizeSchema(expected);
-  if (stored === undefined) return `the table has no \`_schema\` item; expected schema version ${want.version}`;
+  if (stored === undefined) return `the table has no _schema item; expected schema version ${want.version}`;
   if (schemasEqual(stored, expected)) return undefined;
   const have = normalizeSchema(stored);
   const diff = diffSchemas(expected, stored);
@@ -194,11 +194,11 @@ export function schemaDriftOf(stored: OneTableSchema | undefined, expected: OneT
     const sections = (['version', 'indexes', 'models', 'params', 'queries', 'process'] as const).filter(
       (k) => stableJson(have[k]) !== stableJson(want[k]),
     );
-    return `the \`_schema\` item (${versions}) differs from the migration's schema in ${sections.join(', ') || 'its details'}`;
+    return `the _schema item (${versions}) differs from the migration's schema in ${sections.join(', ') || 'its details'}`;
   }
   const shown = items.slice(0, limit).join('; ');
   const more = items.length > limit ? `; and ${items.length - limit} more` : '';
-  return `the \`_schema\` item (${versions}) differs from the migration's schema: ${shown}${more}`;
+  return `the _schema item (${versions}) differs from the migration's schema: ${shown}${more}`;
 }
 
 /** One short phrase per change, expected → stored, for the drift line. */
@@ -237,7 +237,7 @@ function diffParams(a: NormalizedSchema, b: NormalizedSchema, diff: SchemaDiff):
     if (!change) continue;
     diff.params.push(change);
     const reason = BREAKING_PARAMS[key];
-    if (reason) diff.breaking.push({ reason: `param \`${key}\` changed: ${reason}` });
+    if (reason) diff.breaking.push({ reason: `param ${key} changed: ${reason}` });
   }
 }
 
@@ -309,15 +309,17 @@ function modelChange(
     if (x) k.from = x.template;
     if (y) k.to = y.template;
     change.keys.push(k);
-    // A key of an index that itself appears or goes is covered by the index entry.
-    if (!x || !a.indexes[base.index] || !b.indexes[base.index]) continue;
+    // A key of an index that appears, goes or is re-keyed is covered by the index entry.
+    const ia = a.indexes[base.index];
+    const ib = b.indexes[base.index];
+    if (!x || !ia || !ib || ia[base.role] !== ib[base.role]) continue;
     breaking.push({
       model: name,
       attribute: base.attribute,
       index: base.index,
       reason: y
-        ? `key template changed: items written by the old design are not found under the new key, nor new items under the old one`
-        : `no longer written to index \`${base.index}\`: queries of the old design through it stop finding these items`,
+        ? 'key template changed: items written by the old design are not found under the new key, nor new items under the old one'
+        : 'no longer written to this index: queries of the old design through it stop finding these items',
     });
   }
 
