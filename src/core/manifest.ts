@@ -69,12 +69,12 @@ export function manifestJsonSchema(): Record<string, unknown> {
  * what was expected; all schema errors are reported together.
  */
 export function parseManifest(text: string, file: string): Manifest {
-  const doc = parseDocument(text, { prettyErrors: false });
+  const doc = parseDocument(text, { prettyErrors: true });
   if (doc.errors.length) {
     const e = doc.errors[0]!;
     const pos = e.linePos?.[0];
     const at = pos ? `:${pos.line}:${pos.col}` : '';
-    throw new ManifestError(`${file}${at}: invalid YAML: ${e.message.split('\n')[0]}. Fix the syntax and run lint again.`);
+    throw new ManifestError(`${file}${at}: invalid YAML: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}. Fix the syntax and run lint again.`);
   }
   const data: unknown = doc.toJS();
   const parsed = manifestSchema.safeParse(data);

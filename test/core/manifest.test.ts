@@ -1,0 +1,43 @@
+import { describe, expect, test } from 'vitest';
+import { ManifestError } from '../../src/core/errors';
+import { manifestJsonSchema, parseManifest, selectEnvironment } from '../../src/core/manifest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ok = `version: 1
+migrations: .
+environments:
+  dev: { table: orders-dev, target: latest, allow-reset: true }
+  production: { table: orders-prod, target: 1.4.0, protected: true, runner: lambda, function: migrate }
+`;
+
+describe('manifest', () => {
+  test('parses and fills defaults', () => {
+    const m = parseManifest(ok, 'm.yaml');
+    expect(m.environments.dev).toMatchObject({ table: 'orders-dev', runner: 'local', protected: false });
+    expect(selectEnvironment(m, 'm.yaml').name).toBe('dev');
+    expect(selectEnvironment(m, 'm.yaml', 'production').function).toBe('migrate');
+  });
+
+  test.each([
+    ['invalid YAML', 'version: 1\nenvironments: [unclosed', /m\.yaml:\d+:\d+: invalid YAML/],
+    ['unknown key', ok.replace('migrations: .', 'migrations: .\nenvironmentz: {}'), /m\.yaml: \(top level\): unknown key "environmentz"/],
+    ['bad target', ok.replace('target: 1.4.0', 'target: v1.4'), /environments\.production\.target: expected "latest" or a semver/],
+    ['lambda without function', ok.replace(', function: migrate', ''), /environments\.production\.function: runner: lambda needs function/],
+    ['protected with allow-reset', ok.replace('protected: true', 'protected: true, allow-reset: true'), /cannot allow reset/],
+    ['no environments', 'version: 1\nenvironments: {}\n', /declare at least one environment/],
+    ['wrong format version', ok.replace('version: 1', 'version: 2'), /version: /],
+  ])('%s is one clear ManifestError naming the file and path', (_name, text, message) => {
+    expect(() => parseManifest(text, 'm.yaml')).toThrow(ManifestError);
+    expect(() => parseManifest(text, 'm.yaml')).toThrow(message);
+  });
+
+  test('a missing environment names the ones that exist', () => {
+    expect(() => selectEnvironment(parseManifest(ok, 'm.yaml'), 'm.yaml', 'staging')).toThrow(/no environment "staging"; the manifest declares dev, production/);
+  });
+
+  test('the published JSON Schema is the one generated from the zod schema', () => {
+    const published = JSON.parse(readFileSync(join(import.meta.dirname, '../../schema/manifest.schema.json'), 'utf8'));
+    expect(published).toEqual(manifestJsonSchema());
+  });
+});
