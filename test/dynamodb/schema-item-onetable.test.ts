@@ -3,11 +3,12 @@
  * dynamodb-onetable itself writes for the same migration schema (as OneTable Migrate does it:
  * `setSchema(schema)` then `saveSchema(schema)`), read back raw from DynamoDB Local.
  */
-import { GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { GetItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { Table } from 'dynamodb-onetable';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { SCHEMA_HASH_VALUE, SCHEMA_SORT_VALUE, schemasEqual, toSchemaItem } from '../../src/core/schema';
+import { SCHEMA_HASH_VALUE, SCHEMA_SORT_VALUE, normalizeSchema, schemasEqual, toSchemaItem } from '../../src/core/schema';
+import { schemaDriftOf } from '../../src/core/schema-diff';
 import type { OneTableSchema } from '../../src/core/types';
 import { storeSchemas } from '../fixtures/schemas';
 import { createTestTable, deleteTestTable, localClient } from '../support/dynamodb-local';
@@ -27,6 +28,10 @@ async function saveWithOneTable(schema: OneTableSchema): Promise<Record<string, 
   const db = new Table({ name: table, client, partial: true });
   await db.setSchema(schema as never);
   await db.saveSchema(schema as never);
+  return readRaw();
+}
+
+async function readRaw(): Promise<Record<string, unknown>> {
   const res = await client.send(
     new GetItemCommand({
       TableName: table,
@@ -107,5 +112,40 @@ describe('schema item written by OneTable', () => {
     const { pk: _pk, sk: _sk, ...rest } = stored;
     expect(rest.kind).toBe('_Schema');
     expect(toSchemaItem(fresh(custom))).toEqual(rest);
+  });
+
+  test('OneTable reads the item we write as the schema it wrote itself', async () => {
+    const schema = fresh(storeSchemas['1.1.0']);
+    await client.send(
+      new PutItemCommand({
+        TableName: table,
+        Item: marshall({ pk: SCHEMA_HASH_VALUE, sk: SCHEMA_SORT_VALUE, ...toSchemaItem(schema, { now: 1_700_000_000_000 }) }, { removeUndefinedValues: true }),
+      }),
+    );
+    const ours = await new Table({ name: table, client, partial: true }).readSchema();
+    await saveWithOneTable(fresh(storeSchemas['1.1.0']));
+    const theirs = await new Table({ name: table, client, partial: true }).readSchema();
+    const { created: _c1, updated: _u1, ...a } = ours as Record<string, unknown>;
+    const { created: _c2, updated: _u2, ...b } = theirs as Record<string, unknown>;
+    expect(a).toEqual(b);
+  });
+
+  test('a schema item edited by hand is drift against the migration that wrote it', async () => {
+    const schema = storeSchemas['1.2.0'];
+    await saveWithOneTable(fresh(schema));
+    expect(schemaDriftOf(await readRaw(), fresh(schema))).toBeUndefined();
+    await client.send(
+      new UpdateItemCommand({
+        TableName: table,
+        Key: { pk: { S: SCHEMA_HASH_VALUE }, sk: { S: SCHEMA_SORT_VALUE } },
+        UpdateExpression: 'SET models.Customer.nickname = :f REMOVE models.Customer.lastName',
+        ExpressionAttributeValues: { ':f': { M: { type: { S: 'string' } } } },
+      }),
+    );
+    const edited = await readRaw();
+    expect(normalizeSchema(edited).models.Customer).toHaveProperty('nickname');
+    expect(schemaDriftOf(edited, fresh(schema))).toBe(
+      "the _schema item (version 1.2.0) differs from the migration's schema: Customer.nickname added; Customer.lastName removed",
+    );
   });
 });
