@@ -7,6 +7,9 @@ import { lintTargets } from '../core/lint';
 import { selectEnvironment } from '../core/manifest';
 import { renderLogText, renderPlanText, renderReportText, renderStatusText } from '../core/render/text';
 import { buildStatus } from '../core/status';
+import { toSchemaItem } from '../core/schema';
+import { diffSchemas } from '../core/schema-diff';
+import { renderSchemaDiffText } from '../core/render/schema-diff';
 import type { Plan, PlanCommand } from '../core/types';
 import { bumpVersion } from '../core/version';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../dynamodb/local';
@@ -208,6 +211,31 @@ function buildProgram(setCode: (c: ExitCode) => void, cleanups: (() => Promise<v
       const entries = await s.readLog(Number(o.limit) || 50);
       if (f.json) printJson(entries);
       else printText(renderLogText(entries));
+    });
+
+  program
+    .command('schema')
+    .option('--version <version>', 'the schema of this migration version (default: the one stored in the table)')
+    .description("print the data model (OneTable schema) at a version; --json gives it as stored")
+    .action(async (o: { version?: string }, cmd: Command) => {
+      const f = flags(cmd);
+      let schema: Record<string, unknown> | undefined;
+      let label: string;
+      if (o.version) {
+        const project = await loadProject(f.manifest);
+        const m = project.migrations.find((x) => x.version === o.version);
+        if (!m) throw new InputError(`schema --version ${o.version}: no migration file for that version.`);
+        if (!m.schema) throw new InputError(`schema --version ${o.version}: ${m.file} declares no schema.`);
+        schema = toSchemaItem(m.schema);
+        label = `${m.file} (${m.version})`;
+      } else {
+        const s = await session(cmd);
+        schema = await s.store.readSchema();
+        if (!schema) throw new InputError(`${s.environment.table} has no _schema item yet: pass --version to see a migration's schema.`);
+        label = `${s.environment.table} _schema:Current`;
+      }
+      if (f.json) printJson(schema);
+      else printText(`${label}\n${renderSchemaDiffText(diffSchemas(undefined, schema))}`);
     });
 
   return program;

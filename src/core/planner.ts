@@ -1,6 +1,7 @@
 import { checksumDrifted, hashOf, shortChecksum } from './checksum';
 import { InputError, RefusedError } from './errors';
 import { readHistory, stateRevisionOf } from './history';
+import { diffSchemas } from './schema-diff';
 import type { Environment } from './manifest';
 import type {
   DriftEntry,
@@ -251,6 +252,14 @@ export function planMigrations(input: PlanInput): Plan {
     warnings.push({ code: 'state-unknown', message: 'The table state could not be read: steps assume the table is at 0.0.0 and come from the files only.' });
   }
 
+  // What the data model change is: the table's stored schema (else the current version's) to the target's.
+  const fromSchema = state?.schema ?? byVersion.get(from)?.schema;
+  const toSchema = command === 'reset' ? migrations.at(-1)?.schema : byVersion.get(target)?.schema;
+  const schemaDiff = steps.length && toSchema !== undefined ? diffSchemas(fromSchema, toSchema) : undefined;
+  for (const b of schemaDiff?.breaking ?? []) {
+    warnings.push({ code: 'schema-breaking', message: `Data model: ${b.reason}` });
+  }
+
   const rollbackable = direction !== 'none' && steps.every((s) => s.kind === 'migrate' || s.kind === 'resume') &&
     (direction === 'down' || steps.every((s) => s.reversible));
   const rollback = rollbackable && command !== 'reset' ? { command: 'to' as const, version: from } : undefined;
@@ -282,6 +291,7 @@ export function planMigrations(input: PlanInput): Plan {
     stateRevision,
     hash,
     stateUnknown: state ? undefined : true,
+    schemaDiff,
   };
 }
 

@@ -1,5 +1,6 @@
 import { checksumDrifted } from './checksum';
 import { readHistory } from './history';
+import { schemaDriftOf } from './schema-diff';
 import type { LockInfo, MigrationSource, Plan, TableState } from './types';
 import { compareVersions } from './version';
 
@@ -27,8 +28,8 @@ export interface StatusReport {
   lock: (LockInfo & { expired: boolean }) | null;
   blockers: Plan['blockers'];
   warnings: Plan['warnings'];
-  /** Version recorded in the `_schema:Current` item, if any. */
-  schemaVersion?: string | undefined;
+  /** The `_schema:Current` item: its version, and how it differs from the current version's migration. */
+  schema: { version: string | null; matchesMigration: boolean; drift: string | null };
 }
 
 /** Builds the status report from the table state and the plan to the manifest target. */
@@ -60,6 +61,11 @@ export function buildStatus(state: TableState, migrations: readonly MigrationSou
     lock: state.lock ? { ...state.lock, expired: state.lock.leaseExpiresAt <= now } : null,
     blockers: plan.blockers,
     warnings: plan.warnings,
-    schemaVersion: typeof state.schema?.version === 'string' ? state.schema.version : undefined,
+    schema: schemaStatus(state, migrations.find((m) => m.version === history.currentVersion)?.schema),
   };
+}
+
+function schemaStatus(state: TableState, expected: MigrationSource['schema']): StatusReport['schema'] {
+  const drift = schemaDriftOf(state.schema, expected) ?? null;
+  return { version: typeof state.schema?.version === 'string' ? state.schema.version : null, matchesMigration: drift === null, drift };
 }

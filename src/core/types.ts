@@ -1,3 +1,5 @@
+import type { SchemaDiff } from './schema-diff';
+
 /**
  * The domain model shared by every part: migration files as loaded, state read from the
  * table, the plan, and the report of a run. Plain data; no SDK types.
@@ -176,8 +178,8 @@ export interface Plan {
   hash: string;
   /** Set when the table state could not be read (fork PRs): the plan is from files only. */
   stateUnknown?: boolean | undefined;
-  /** Schema change between current and target (filled by the schema differ when available). */
-  schemaDiff?: unknown;
+  /** The data model change between the table's schema and the target version's, when both are known. */
+  schemaDiff?: SchemaDiff | undefined;
 }
 
 export type StepStatus = 'applied' | 'failed' | 'dry-run' | 'incomplete' | 'skipped';

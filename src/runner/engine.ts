@@ -13,6 +13,8 @@ import {
   type ExitCode,
 } from '../core/errors';
 import { readHistory, SUCCESS } from '../core/history';
+import { toSchemaItem } from '../core/schema';
+import { schemaDriftOf } from '../core/schema-diff';
 import type { Logger } from '../core/logger';
 import { selectEnvironment, type Environment } from '../core/manifest';
 import { planMigrations } from '../core/planner';
@@ -318,12 +320,12 @@ export class Session {
       for (const v of this.project.migrations) {
         await this.store.writeRecord({ ...common, path: v.path, description: v.description, checksum: v.checksum, version: v.version, status: SUCCESS, direction: 'up' }, lockId);
       }
-      await this.store.writeSchema(schemaItemOf(this.project.migrations.at(-1)?.schema ?? m.schema), lockId);
+      await this.store.writeSchema(this.schemaItem(this.project.migrations.at(-1)?.schema ?? m.schema), lockId);
       return;
     }
     if (step.direction === 'up' || status !== SUCCESS) {
       await this.store.writeRecord({ ...common, version: step.version, status, direction: step.direction }, lockId);
-      if (status === SUCCESS && m.schema) await this.store.writeSchema(schemaItemOf(m.schema), lockId);
+      if (status === SUCCESS && m.schema) await this.store.writeSchema(this.schemaItem(m.schema), lockId);
       return;
     }
     // A successful down removes the version's records and restores the new current version's schema.
@@ -331,7 +333,12 @@ export class Session {
     const records = await this.store.readRecords();
     const now = readHistory(records).currentVersion;
     const schema = now === ZERO ? undefined : this.project.migrations.find((x) => x.version === now)?.schema;
-    await this.store.writeSchema(schema ? schemaItemOf(schema) : undefined, lockId);
+    await this.store.writeSchema(schema ? this.schemaItem(schema) : undefined, lockId);
+  }
+
+  /** The `_schema:Current` attributes OneTable would write for a migration's schema. */
+  private schemaItem(schema: OneTableSchema | undefined): OneTableSchema | undefined {
+    return schema ? toSchemaItem(schema, { now: this.now() }) : undefined;
   }
 
   private migrationOf(step: PlanStep): LoadedMigration {
@@ -408,12 +415,12 @@ export class Session {
           { version: m!.version, path: m!.path, description: m!.description, status: SUCCESS, checksum: m!.checksum, direction: 'up', actor: this.actor, runUrl: this.opts.runUrl, gitSha: this.opts.gitSha, repairedReason: input.reason },
           lock.lockId,
         );
-        if (m!.schema && compareVersions(m!.version, readHistory(state.records).currentVersion) >= 0) await this.store.writeSchema(schemaItemOf(m!.schema), lock.lockId);
+        if (m!.schema && compareVersions(m!.version, readHistory(state.records).currentVersion) >= 0) await this.store.writeSchema(this.schemaItem(m!.schema), lock.lockId);
       } else {
         await this.store.deleteVersionRecords(input.version, lock.lockId);
         const now = readHistory(await this.store.readRecords()).currentVersion;
         const schema = this.project.migrations.find((x) => x.version === now)?.schema;
-        await this.store.writeSchema(schema ? schemaItemOf(schema) : undefined, lock.lockId);
+        await this.store.writeSchema(schema ? this.schemaItem(schema) : undefined, lock.lockId);
       }
       const message = `marked ${input.version} ${input.mark}`;
       await this.audit({ runId: randomUUID(), event: 'repair', outcome: input.mark, versions: [input.version], message, reason: input.reason });
@@ -435,6 +442,8 @@ export class Session {
     if (state.lock && state.lock.leaseExpiresAt < this.now()) {
       findings.push({ kind: 'stale-lock', message: `A lock held by ${state.lock.owner} (id ${state.lock.lockId}) expired at ${new Date(state.lock.leaseExpiresAt).toISOString()}.` });
     }
+    const schemaDrift = schemaDriftOf(state.schema, this.project.migrations.find((m) => m.version === plan.currentVersion)?.schema);
+    if (schemaDrift) findings.push({ kind: 'schema', message: `${this.environment.table}: ${schemaDrift}.` });
     for (const d of plan.drift) findings.push({ kind: 'checksum', message: `${d.file} changed after ${d.version} was applied (recorded ${d.recorded}, now ${d.current}).` });
     return { environment: this.environment.name, table: this.environment.table, currentVersion: plan.currentVersion, targetVersion: plan.targetVersion, drifted: findings.length > 0, findings, plan };
   }
@@ -474,12 +483,6 @@ export { exitCodeOf };
 function describeChange(before: Plan, after: Plan): string {
   const fmt = (p: Plan) => `${p.currentVersion} -> ${p.targetVersion} [${p.steps.map((s) => `${s.direction} ${s.version}`).join(', ') || 'no steps'}]`;
   return `reviewed ${fmt(before)}, now ${fmt(after)}.`;
-}
-
-/** The `_schema:Current` attributes for a migration's schema (OneTable's format). */
-export function schemaItemOf(schema: OneTableSchema | undefined): OneTableSchema | undefined {
-  if (!schema) return undefined;
-  return { ...schema, format: 'onetable:1.1.0', version: (schema.version as string | undefined) ?? '0.0.1', _type: '_Schema' };
 }
 
 function defaultActor(): string {

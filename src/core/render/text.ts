@@ -1,5 +1,6 @@
 import { shortChecksum } from '../checksum';
 import type { StatusReport } from '../status';
+import { renderSchemaDiffText } from './schema-diff';
 import type { LogEntry, Plan, RunReport, StepReport } from '../types';
 
 /** Terminal rendering of a plan: the same model as the markdown, as plain text. */
@@ -18,6 +19,9 @@ export function renderPlanText(plan: Plan): string {
   if (plan.estimate) {
     const e = plan.estimate;
     out.push(`  estimate per full pass: ~${e.items} items, ${formatBytes(e.sizeBytes)}, ${e.readUnits} RCU to scan, ${e.writeUnits} WCU to rewrite${e.secondsAtRate !== undefined ? `, ~${formatDuration(e.secondsAtRate * 1000)} at ${e.rate} WCU/s` : ''}`);
+  }
+  if (plan.schemaDiff && plan.schemaDiff.status !== 'unchanged') {
+    out.push(`  data model:\n${renderSchemaDiffText(plan.schemaDiff).split('\n').map((l) => `    ${l}`).join('\n')}`);
   }
   if (plan.rollback) out.push(`  rollback: dynamodb-migrate to ${plan.rollback.version} --env ${plan.environment}`);
   out.push(`  plan hash: ${plan.hash}`);
@@ -60,7 +64,7 @@ export function renderStatusText(s: StatusReport): string {
   if (s.lock) {
     out.push(`lock: ${s.lock.expired ? 'EXPIRED ' : ''}held by ${s.lock.owner} (lock id ${s.lock.lockId}, ${s.lock.command}) until ${new Date(s.lock.leaseExpiresAt).toISOString()}${s.lock.runUrl ? ` ${s.lock.runUrl}` : ''}`);
   } else out.push('lock: free');
-  if (s.schemaVersion) out.push(`schema: ${s.schemaVersion}`);
+  out.push(`schema: ${s.schema.version ?? 'none stored'}${s.schema.drift ? `  [DRIFT: ${s.schema.drift}]` : s.schema.version ? ' (matches the current version)' : ''}`);
   for (const b of s.blockers) out.push(`✖ ${b.message}\n  next: ${b.next}`);
   return out.join('\n');
 }
