@@ -14,6 +14,18 @@ import type { MigrationContext } from './runner/context';
 
 export type { MigrationContext, RunParams } from './runner/context';
 export type { OneTableSchema, Plan, PlanStep, RunReport, ItemCounts } from './core/types';
+export type {
+  BulkData,
+  Item,
+  ItemAction,
+  PassOptions,
+  PassResult,
+  Selection,
+  TransformFn,
+  Expression,
+  RateLimit,
+} from './dynamodb/bulk';
+export { createDataEngine } from './dynamodb/bulk';
 
 /** A migration file's default export. */
 export interface Migration<Ctx = MigrationContext> {

@@ -104,10 +104,12 @@ export function planMigrations(input: PlanInput): Plan {
     const f = history.failed;
     failed = { version: f.version, direction: f.direction, status: f.status, date: f.date };
     const m = byVersion.get(f.version) ?? (f.version === RESET ? input.reset : undefined);
-    if (input.resume && m && m.idempotent) {
+    // A step stopped at a checkpoint resumes from it, idempotent or not.
+    const checkpointed = f.status.startsWith('incomplete');
+    if (input.resume && m && (m.idempotent || checkpointed)) {
       resumeStep = step(m, f.direction, 'resume');
     } else {
-      const canResume = m?.idempotent === true;
+      const canResume = m?.idempotent === true || (checkpointed && !!m);
       blockers.push({
         kind: 'failed-state',
         version: f.version,
@@ -115,7 +117,7 @@ export function planMigrations(input: PlanInput): Plan {
         next: canResume
           ? input.resume
             ? `Cannot resume: ${f.version} has no migration file.`
-            : `Re-run it with apply --resume (${f.version} is idempotent), or mark it with repair --version ${f.version} --mark applied|reverted --reason "...".`
+            : `Re-run it with apply --resume (${checkpointed ? 'it continues from its checkpoints' : `${f.version} is idempotent`}), or mark it with repair --version ${f.version} --mark applied|reverted --reason "...".`
           : `${f.version} is not idempotent, so it cannot simply be re-run: check the data, then repair --version ${f.version} --mark applied|reverted --reason "...".`,
       });
     }

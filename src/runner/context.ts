@@ -1,5 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Logger } from '../core/logger';
+import type { BulkData } from '../dynamodb/bulk';
 import type { Direction, OneTableSchema } from '../core/types';
 
 /** Parameters of the run, as a migration sees them. */
@@ -14,7 +15,7 @@ export interface RunParams {
  * What `up(ctx)` and `down(ctx)` receive. `client` and `table` are fixed names, so any
  * migration can fall back on the bare SDK.
  */
-export interface MigrationContext<Data = unknown> {
+export interface MigrationContext<Data = BulkData> {
   client: DynamoDBClient;
   table: string;
   keys: { hash: string; sort: string };

@@ -35,6 +35,7 @@ import { createDynamoClient } from '../dynamodb/client';
 import { StateStore } from '../dynamodb/state-store';
 import type { LoadedMigration, Project } from '../loader/load-project';
 import type { MigrationContext } from './context';
+import { isPassIncomplete } from '../dynamodb/bulk';
 import { readOnlyClient } from './read-only-client';
 import { createStepData, type StepData } from './step-data';
 
@@ -245,7 +246,7 @@ export class Session {
       const m = this.migrationOf(step);
       const t0 = this.now();
       this.log.info(`${step.direction === 'up' ? '▲' : '▼'} ${step.version} ${step.kind === 'migrate' ? step.direction : step.kind}: ${step.description}`);
-      const data = createStepData(this, step, { signal, lockId, deadline: this.opts.deadline });
+      const data = await createStepData(this, step, { signal, deadline: this.opts.deadline });
       let error: unknown;
       try {
         const fn = step.direction === 'up' ? m.up : m.down;
@@ -256,7 +257,7 @@ export class Session {
       }
       const durationMs = this.now() - t0;
       const counts = data.counts();
-      if (error === undefined && data.incomplete()) {
+      if (data.incomplete() && (error === undefined || isPassIncomplete(error))) {
         await this.recordStep(step, m, `incomplete: stopped at a checkpoint before the deadline; resume to continue`, lockId, durationMs, counts);
         steps.push({ version: step.version, direction: step.direction, kind: step.kind, status: 'incomplete', durationMs, counts });
         return {
@@ -375,7 +376,7 @@ export class Session {
     for (const step of plan.steps) {
       const m = this.migrationOf(step);
       const t0 = this.now();
-      const data = createStepData(this, step, { signal, dryRun: true });
+      const data = await createStepData(this, step, { signal, dryRun: true });
       let error: string | undefined;
       try {
         const fn = step.direction === 'up' ? m.up : m.down;

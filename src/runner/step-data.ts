@@ -1,9 +1,10 @@
+import { createDataEngine, type DataEngine } from '../dynamodb/bulk';
 import type { ItemCounts, PlanStep } from '../core/types';
 import type { Session } from './engine';
 
 /** The per-step wiring of the bulk data engine: what the step exposes as ctx.data, and its counts. */
 export interface StepData {
-  engine: unknown;
+  engine: DataEngine;
   counts(): ItemCounts | undefined;
   /** A pass stopped at its deadline: the step must be resumed. */
   incomplete(): boolean;
@@ -11,11 +12,32 @@ export interface StepData {
   complete(): Promise<void>;
 }
 
-/** Until the bulk engine is wired in, ctx.data is absent. */
-export function createStepData(
-  _session: Session,
-  _step: PlanStep,
-  _opts: { signal: AbortSignal; lockId?: string; deadline?: number | undefined; dryRun?: boolean },
-): StepData {
-  return { engine: undefined, counts: () => undefined, incomplete: () => false, complete: async () => {} };
+/**
+ * Builds `ctx.data` for one step: checkpoints keyed by the step's version and direction (so a
+ * resumed run continues where it stopped), the run's abort signal (lease lost) and deadline.
+ */
+export async function createStepData(
+  session: Session,
+  step: PlanStep,
+  opts: { signal: AbortSignal; deadline?: number | undefined; dryRun?: boolean },
+): Promise<StepData> {
+  const engine = createDataEngine({
+    client: session.client,
+    table: session.environment.table,
+    keys: await session.store.keys(),
+    dryRun: opts.dryRun ?? false,
+    samplePercent: session.opts.samplePercent,
+    signal: opts.signal,
+    deadline: opts.deadline,
+    checkpoint: { version: step.version, direction: step.direction },
+    defaults: session.environment['write-rate'] ? { rate: { write: session.environment['write-rate'] } } : undefined,
+    logger: session.log,
+  });
+  return {
+    engine,
+    counts: () => engine.counts(),
+    incomplete: () => engine.incomplete(),
+    // A canary run leaves its checkpoints so the full run finishes the rest.
+    complete: () => (session.opts.samplePercent !== undefined ? Promise.resolve() : engine.complete()),
+  };
 }

@@ -21,7 +21,7 @@ export function renderPlanText(plan: Plan): string {
     out.push(`  estimate per full pass: ~${e.items} items, ${formatBytes(e.sizeBytes)}, ${e.readUnits} RCU to scan, ${e.writeUnits} WCU to rewrite${e.secondsAtRate !== undefined ? `, ~${formatDuration(e.secondsAtRate * 1000)} at ${e.rate} WCU/s` : ''}`);
   }
   if (plan.schemaDiff && plan.schemaDiff.status !== 'unchanged') {
-    out.push(`  data model:\n${renderSchemaDiffText(plan.schemaDiff).split('\n').map((l) => `    ${l}`).join('\n')}`);
+    out.push(`  data model:\n${renderSchemaDiffText(plan.schemaDiff).trimEnd().split('\n').map((l) => `    ${l}`).join('\n')}`);
   }
   if (plan.rollback) out.push(`  rollback: dynamodb-migrate to ${plan.rollback.version} --env ${plan.environment}`);
   out.push(`  plan hash: ${plan.hash}`);

@@ -1,0 +1,44 @@
+/**
+ * Online store data model, 1.0.0: customers, their orders, products. One table, keys `pk`/`sk`.
+ * Written as a migration author would (constructor types, a RegExp validator) to exercise
+ * normalization; reusable as the `schema` of migrations/1.0.0.
+ */
+export default {
+  format: 'onetable:1.1.0',
+  version: '1.0.0',
+  indexes: {
+    primary: { hash: 'pk', sort: 'sk' },
+  },
+  models: {
+    Customer: {
+      pk: { type: String, value: 'customer#${id}' },
+      sk: { type: String, value: 'customer#' },
+      id: { type: String, generate: 'ulid' },
+      name: { type: String, required: true },
+      email: { type: String, required: true, validate: /^[^@\s]+@[^@\s]+$/ },
+      status: { type: String, enum: ['active', 'suspended'], default: 'active' },
+    },
+    Order: {
+      pk: { type: String, value: 'customer#${customerId}' },
+      sk: { type: String, value: 'order#${id}' },
+      id: { type: String, generate: 'ulid' },
+      customerId: { type: String, required: true },
+      total: { type: Number, required: true },
+      status: { type: String, enum: ['pending', 'paid', 'shipped'], default: 'pending' },
+      placedAt: { type: Date },
+    },
+    Product: {
+      pk: { type: String, value: 'product#${sku}' },
+      sk: { type: String, value: 'product#' },
+      sku: { type: String, required: true },
+      title: { type: String, required: true },
+      price: { type: Number, required: true },
+      stock: { type: Number, default: 0 },
+    },
+  },
+  params: {
+    isoDates: true,
+    timestamps: true,
+  },
+  queries: {},
+};
