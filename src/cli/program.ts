@@ -32,6 +32,7 @@ interface GlobalFlags {
   confirm?: string;
   lockTimeout?: string;
   sample?: string;
+  timeBudget?: string;
   verbose?: boolean;
 }
 
@@ -73,6 +74,7 @@ function buildProgram(setCode: (c: ExitCode) => void, cleanups: (() => Promise<v
     .option('--confirm <table>', 'confirm a down/to on a protected environment by naming its table')
     .option('--lock-timeout <seconds>', 'wait this long for a held lock before exiting 3')
     .option('--sample <percent>', 'canary: bulk passes process only this percentage of items')
+    .option('--time-budget <seconds>', 'stop bulk passes at a checkpoint before this much time has passed (resume later)')
     .option('-v, --verbose', 'debug logging');
   program.configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stderr.write(s) });
 
@@ -253,6 +255,8 @@ async function openFromFlags(f: GlobalFlags, cleanups: (() => Promise<void>)[], 
   if (lockTimeout !== undefined && !(lockTimeout >= 0)) throw new InputError(`--lock-timeout ${f.lockTimeout}: expected a number of seconds.`);
   const sample = f.sample === undefined ? undefined : Number(f.sample);
   if (sample !== undefined && !(sample > 0 && sample <= 100)) throw new InputError(`--sample ${f.sample}: expected a percentage between 0 and 100.`);
+  const budget = f.timeBudget === undefined ? undefined : Number(f.timeBudget);
+  if (budget !== undefined && !(budget > 0)) throw new InputError(`--time-budget ${f.timeBudget}: expected a number of seconds.`);
   let endpoint = f.endpoint ?? process.env.AWS_ENDPOINT_URL_DYNAMODB;
   if (endpoint) validateEndpoint(endpoint, f.endpoint ? '--endpoint' : 'AWS_ENDPOINT_URL_DYNAMODB');
   if (f.local && f.endpoint) throw new InputError('--local and --endpoint conflict: --local starts its own DynamoDB Local.');
@@ -274,6 +278,7 @@ async function openFromFlags(f: GlobalFlags, cleanups: (() => Promise<void>)[], 
     local: !!f.local,
     dryRun: !!f.dryRun,
     samplePercent: sample,
+    deadline: budget === undefined ? undefined : Date.now() + budget * 1000,
     lockTimeoutMs: lockTimeout === undefined ? undefined : lockTimeout * 1000,
     leaseMs: process.env.DYNAMODB_MIGRATE_LEASE_MS ? Number(process.env.DYNAMODB_MIGRATE_LEASE_MS) : undefined,
     actor: process.env.DYNAMODB_MIGRATE_ACTOR,

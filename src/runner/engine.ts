@@ -159,7 +159,10 @@ export class Session {
       let current = await this.plan({ command: plan.command, version: plan.command === 'to' ? plan.targetVersion : undefined, resume: plan.steps[0]?.kind === 'resume' });
       const reviewed = options.expectedHash ?? plan.hash;
       if (current.hash !== reviewed) {
-        const changed = options.expectedHash !== undefined && (options.onPlanChange ?? 'fail') === 'fail';
+        // Relative commands (one version up or down, repeat, reset) mean "from the state I saw":
+        // running them from another state would do something else, so they never re-plan.
+        const relative = plan.command === 'up' || plan.command === 'down' || plan.command === 'repeat' || plan.command === 'reset';
+        const changed = relative || (options.expectedHash !== undefined && (options.onPlanChange ?? 'fail') === 'fail');
         if (changed) {
           report = {
             ...base,
@@ -178,18 +181,17 @@ export class Session {
         this.log.info(`The plan changed while waiting for the lock (${plan.hash} -> ${current.hash}); running the current plan.`);
       }
       if (current.blockers.length) return (report = { ...this.blockedReport(current, base, startedAt), lockId: lock.lockId });
+      if (!current.steps.length) {
+        return (report = { ...base, plan: current, status: 'no-op', durationMs: this.now() - startedAt, lockId: lock.lockId });
+      }
       await options.onStart?.(current, lock.lockId);
       await this.audit({ runId, event: 'apply-start', outcome: 'started', plan: current, reason: options.reason, recoveryPoint: options.recoveryPoint });
-      if (!current.steps.length) {
-        report = { ...base, plan: current, status: 'no-op', durationMs: this.now() - startedAt, lockId: lock.lockId };
-      } else {
-        report = await this.runSteps(current, lock.lockId, heartbeat.signal, base, runId);
-      }
+      report = await this.runSteps(current, lock.lockId, heartbeat.signal, base, runId);
       return report;
     } finally {
       clearInterval(timer);
       await this.store.releaseLock(lock.lockId).catch((e) => this.log.warn(`Could not release lock ${lock.lockId}: ${messageOf(e)}`));
-      if (report && report.status !== 'blocked') {
+      if (report && report.status !== 'blocked' && report.status !== 'no-op') {
         await this.audit({
           runId,
           event: 'apply-end',

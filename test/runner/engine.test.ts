@@ -133,6 +133,32 @@ describe('apply', () => {
   });
 });
 
+describe('plan changes under the lock', () => {
+  test('a relative command planned from a state that moved is refused, never re-planned', async () => {
+    const { session } = await freshSession();
+    await session.apply(await session.plan({ command: 'to', version: '1.1.0' }));
+    const stale = await session.plan({ command: 'down' });
+    expect((await session.apply(await session.plan({ command: 'down' }))).status).toBe('applied');
+    const r = await session.apply(stale);
+    expect(r.status).toBe('blocked');
+    expect(r.exitCode).toBe(4);
+    expect(r.error).toMatch(/plan changed/);
+    expect((await session.readState()).records.map((x) => x.version)).toEqual(['1.0.0']);
+  });
+
+  test('apply with a reviewed hash refuses a changed plan, or runs the new one with replan', async () => {
+    const { session } = await freshSession();
+    const reviewed = await session.plan({ command: 'apply' });
+    await session.apply(await session.plan({ command: 'to', version: '1.0.0' }));
+    const refused = await session.apply(reviewed, { expectedHash: reviewed.hash, onPlanChange: 'fail' });
+    expect(refused).toMatchObject({ status: 'blocked', exitCode: 4 });
+    expect(refused.plan.steps.map((s) => s.version)).toEqual(['1.1.0', '1.2.0']);
+    const replanned = await session.apply(reviewed, { expectedHash: reviewed.hash, onPlanChange: 'replan' });
+    expect(replanned.status).toBe('applied');
+    expect(replanned.steps.map((s) => s.version)).toEqual(['1.1.0', '1.2.0']);
+  });
+});
+
 describe('lock', () => {
   test('a held lock stops a second apply naming the holder; an expired lease is taken over', async () => {
     const { session } = await freshSession();
