@@ -1,0 +1,157 @@
+import {
+  BatchWriteItemCommand,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  type AttributeValue,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import type { ItemCounts } from '../../core/types';
+import { withRetry } from './retry';
+
+/** Hash key of checkpoint items; starts with `_migration`, so no pass ever selects them. */
+export const CHECKPOINT_HASH = '_migration_checkpoint';
+
+/** Where one segment of one pass got to. */
+export interface SegmentCheckpoint {
+  segment: number;
+  total: number;
+  /** The LastEvaluatedKey after the last fully written page; absent before the first. */
+  lastKey?: Record<string, AttributeValue> | undefined;
+  done: boolean;
+  counts: ItemCounts;
+}
+
+/**
+ * Checkpoints of one step, stored in the migrated table as
+ * `_migration_checkpoint` / `<version>:<direction>:<pass>:<range>:<segment>/<total>`, one item
+ * per segment so that segments run by different processes never contend. `<range>` is the
+ * slice of the sample space the run takes (`0-100` for a full run), so a canary's checkpoints
+ * never mix with the full run's.
+ */
+export class CheckpointStore {
+  constructor(
+    private readonly client: DynamoDBClient,
+    private readonly table: string,
+    private readonly keys: { hash: string; sort: string },
+    /** `<version>:<direction>`. */
+    private readonly scope: string,
+    private readonly signal?: AbortSignal,
+  ) {}
+
+  /** Every checkpoint saved for this pass and range. */
+  async list(pass: string, range: string): Promise<SegmentCheckpoint[]> {
+    const prefix = `${this.scope}:${pass}:${range}:`;
+    const out: SegmentCheckpoint[] = [];
+    for (const item of await this.query(prefix)) {
+      const cp = item.checkpoint?.M;
+      const sortValue = item[this.keys.sort]?.S ?? '';
+      const m = /:(\d+)\/(\d+)$/.exec(sortValue);
+      if (!cp || !m) continue;
+      out.push({
+        segment: Number(m[1]),
+        total: Number(m[2]),
+        lastKey: cp.lastKey?.M,
+        done: cp.done?.BOOL === true,
+        counts: {
+          scanned: num(cp.scanned),
+          changed: num(cp.changed),
+          skipped: num(cp.skipped),
+          failed: num(cp.failed),
+        },
+      });
+    }
+    return out;
+  }
+
+  async save(pass: string, range: string, cp: SegmentCheckpoint): Promise<void> {
+    const state: Record<string, AttributeValue> = {
+      done: { BOOL: cp.done },
+      scanned: { N: String(cp.counts.scanned) },
+      changed: { N: String(cp.counts.changed) },
+      skipped: { N: String(cp.counts.skipped) },
+      failed: { N: String(cp.counts.failed) },
+    };
+    if (cp.lastKey) state.lastKey = { M: cp.lastKey };
+    const item: Record<string, AttributeValue> = {
+      [this.keys.hash]: { S: CHECKPOINT_HASH },
+      [this.keys.sort]: { S: `${this.scope}:${pass}:${range}:${cp.segment}/${cp.total}` },
+      checkpoint: { M: state },
+      updatedAt: { N: String(Date.now()) },
+      _type: { S: '_MigrationCheckpoint' },
+    };
+    await this.retry(() => this.client.send(new PutItemCommand({ TableName: this.table, Item: item }), this.opts()));
+  }
+
+  /** How much of the sample space earlier canary runs of this pass finished (0 when none). */
+  async sampledUpTo(pass: string): Promise<number> {
+    const res = await this.retry(() =>
+      this.client.send(
+        new GetItemCommand({ TableName: this.table, Key: this.key(`${this.scope}:${pass}:sampled`), ConsistentRead: true }),
+        this.opts(),
+      ),
+    );
+    return num(res.Item?.percent);
+  }
+
+  async recordSampled(pass: string, percent: number): Promise<void> {
+    const item = { ...this.key(`${this.scope}:${pass}:sampled`), percent: { N: String(percent) }, updatedAt: { N: String(Date.now()) } };
+    await this.retry(() => this.client.send(new PutItemCommand({ TableName: this.table, Item: item }), this.opts()));
+  }
+
+  /** Deletes every checkpoint and sample record of this step (after it is recorded). */
+  async clear(): Promise<number> {
+    const items = await this.query(`${this.scope}:`);
+    for (let i = 0; i < items.length; i += 25) {
+      let requests = items.slice(i, i + 25).map((item) => ({
+        DeleteRequest: { Key: { [this.keys.hash]: item[this.keys.hash]!, [this.keys.sort]: item[this.keys.sort]! } },
+      }));
+      while (requests.length) {
+        const res = await this.retry(() =>
+          this.client.send(new BatchWriteItemCommand({ RequestItems: { [this.table]: requests } }), this.opts()),
+        );
+        requests = (res.UnprocessedItems?.[this.table] ?? []) as typeof requests;
+      }
+    }
+    return items.length;
+  }
+
+  private async query(prefix: string): Promise<Record<string, AttributeValue>[]> {
+    const out: Record<string, AttributeValue>[] = [];
+    let start: Record<string, AttributeValue> | undefined;
+    do {
+      const res = await this.retry(() =>
+        this.client.send(
+          new QueryCommand({
+            TableName: this.table,
+            KeyConditionExpression: '#h = :h AND begins_with(#s, :p)',
+            ExpressionAttributeNames: { '#h': this.keys.hash, '#s': this.keys.sort },
+            ExpressionAttributeValues: { ':h': { S: CHECKPOINT_HASH }, ':p': { S: prefix } },
+            ConsistentRead: true,
+            ExclusiveStartKey: start,
+          }),
+          this.opts(),
+        ),
+      );
+      out.push(...(res.Items ?? []));
+      start = res.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+
+  private key(sort: string): Record<string, AttributeValue> {
+    return { [this.keys.hash]: { S: CHECKPOINT_HASH }, [this.keys.sort]: { S: sort } };
+  }
+
+  private opts(): { abortSignal?: AbortSignal } {
+    return this.signal ? { abortSignal: this.signal } : {};
+  }
+
+  private retry<T>(call: () => Promise<T>): Promise<T> {
+    return withRetry(call, { signal: this.signal });
+  }
+}
+
+function num(v: AttributeValue | undefined): number {
+  return v?.N ? Number(v.N) : 0;
+}

@@ -1,0 +1,130 @@
+import type { ItemCounts } from '../../core/types';
+import { CheckpointStore } from './checkpoints';
+import { PassIncompleteError } from './errors';
+import { runPass, type PassEnvironment } from './pass';
+import { addCounts, zeroCounts } from './progress';
+import type { DataEngineOptions, Item, PassOptions, PassResult, Selection, TransformFn } from './types';
+
+/**
+ * The bulk data engine as a migration sees it (`ctx.data`).
+ *
+ * ```ts
+ * export default defineMigration({
+ *   version: '1.4.0',
+ *   description: 'Customers get GSI keys; name becomes fullName',
+ *   async up({ data }) {
+ *     await data.transform({ type: 'Customer' }, (c) => ({
+ *       set: { gs1pk: `ORG#${c.orgId}`, gs1sk: `${c.region}#${c.id}`, fullName: c.name },
+ *       remove: ['name'],
+ *     }));
+ *     // Orders of one partition, read with Query: split `lines` into items of their own.
+ *     await data.transform({ partition: 'ORG#42', sortPrefix: 'ORDER#' }, (o) =>
+ *       o.lines ? { put: o.lines.map(toLineItem), remove: ['lines'] } : undefined,
+ *     );
+ *     await data.transform({ type: 'Session', where: { expression: 'expires < :now', values: { ':now': Date.now() } } },
+ *       () => ({ delete: true }), { rate: { write: 500 } });
+ *   },
+ * });
+ * ```
+ *
+ * Every pass is a parallel Scan (or a Query for `partition`) with batched, retried,
+ * rate-limited writes; it checkpoints each segment in the table and resumes from there.
+ */
+export interface BulkData {
+  /**
+   * Calls `fn` for every selected item and carries out what it returns: an update (`set`,
+   * `remove`), a replacement (`replace`), a delete (`delete: true`), new items (`put`), or
+   * nothing. Resolves with the pass's counts; throws {@link PassIncompleteError} when the
+   * deadline came first (the step is then resumed), or the lease's abort reason.
+   */
+  transform(selection: Selection, fn: TransformFn, options?: PassOptions): Promise<PassResult>;
+  /** Reads every selected item (nothing is written); the items count as skipped. */
+  forEach(selection: Selection, fn: (item: Item) => void | Promise<void>, options?: PassOptions): Promise<PassResult>;
+}
+
+/** The engine as the runner holds it: the migration's API plus what the step report needs. */
+export interface DataEngine extends BulkData {
+  /** Counts of every pass run so far in this step (undefined before the first). */
+  counts(): ItemCounts | undefined;
+  /** Each pass's result, in order (an interrupted pass appears with status `incomplete`). */
+  passes(): readonly PassResult[];
+  /** A pass stopped at the deadline: report the step incomplete, resume it later. */
+  incomplete(): boolean;
+  /** The step is recorded: delete its checkpoints. Not after a canary run, whose record the full run needs. */
+  complete(): Promise<void>;
+}
+
+const silent = { info() {}, warn() {}, debug() {} };
+
+/** Builds the data engine for one step of a run (one migration version and direction). */
+export function createDataEngine(options: DataEngineOptions): DataEngine {
+  const scope = options.checkpoint ? `${options.checkpoint.version}:${options.checkpoint.direction}` : 'adhoc';
+  const store = options.checkpoint
+    ? new CheckpointStore(options.client, options.table, options.keys, scope, options.signal)
+    : undefined;
+  const env: PassEnvironment = {
+    client: options.client,
+    table: options.table,
+    keys: options.keys,
+    dryRun: options.dryRun ?? false,
+    signal: options.signal,
+    deadline: options.deadline,
+    store,
+    scope,
+    logger: options.logger ?? silent,
+    onProgress: options.onProgress,
+    progressIntervalMs: options.progressIntervalMs ?? 1000,
+    logIntervalMs: options.logIntervalMs ?? 10_000,
+    progressBar: options.progressBar ?? (process.stderr.isTTY && !process.env.CI ? process.stderr : false),
+    now: Date.now,
+  };
+  const results: PassResult[] = [];
+  let passNumber = 0;
+  let stoppedAtDeadline = false;
+
+  const transform = async (selection: Selection, fn: TransformFn, passOptions: PassOptions = {}): Promise<PassResult> => {
+    passNumber++;
+    const merged: PassOptions = { ...options.defaults, ...passOptions };
+    if (merged.samplePercent === undefined && options.samplePercent !== undefined) merged.samplePercent = options.samplePercent;
+    const name = merged.name ?? `pass-${passNumber}`;
+    const started = Date.now();
+    try {
+      const result = await runPass(env, name, selection, fn, merged);
+      results.push(result);
+      return result;
+    } catch (err) {
+      if (err instanceof PassIncompleteError) {
+        stoppedAtDeadline = true;
+        results.push({
+          pass: name,
+          status: 'incomplete',
+          counts: err.counts,
+          resumed: false,
+          segments: typeof merged.segments === 'object' ? merged.segments : { total: merged.segments ?? 0 },
+          durationMs: Date.now() - started,
+          dryRun: env.dryRun,
+        });
+      }
+      throw err;
+    }
+  };
+
+  return {
+    transform,
+    forEach: (selection, fn, passOptions) =>
+      transform(
+        selection,
+        async (item) => {
+          await fn(item);
+          return undefined;
+        },
+        passOptions,
+      ),
+    counts: () => (results.length ? results.reduce((sum, r) => addCounts(sum, r.counts), zeroCounts()) : undefined),
+    passes: () => results,
+    incomplete: () => stoppedAtDeadline,
+    complete: async () => {
+      if (store && !env.dryRun) await store.clear();
+    },
+  };
+}

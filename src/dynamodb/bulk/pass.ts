@@ -1,0 +1,265 @@
+import type { AttributeValue, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { ItemCounts } from '../../core/types';
+import type { CheckpointStore, SegmentCheckpoint } from './checkpoints';
+import { PassFailedError, PassIncompleteError } from './errors';
+import { isReservedHashKey } from './expressions';
+import { writePage, type ItemJob, type WriteStats } from './page-writer';
+import { PageReader, type Page } from './page-reader';
+import { addCounts, ProgressReporter, zeroCounts } from './progress';
+import { AdaptiveRateLimiter } from './rate-limiter';
+import { inSample, sampleBucket, type SampleRange } from './sampling';
+import { Semaphore } from './semaphore';
+import { defaultSegmentCount, describeTableFacts, resolveRate } from './table-facts';
+import type { BulkLogger, Item, ItemAction, PassOptions, PassResult, Progress, Selection, SegmentPlan, TransformFn } from './types';
+import { planWrites } from './write-plan';
+
+type AV = Record<string, AttributeValue>;
+
+/** Everything a pass needs from the engine that runs it. */
+export interface PassEnvironment {
+  client: DynamoDBClient;
+  table: string;
+  keys: { hash: string; sort: string };
+  dryRun: boolean;
+  signal?: AbortSignal | undefined;
+  deadline?: number | undefined;
+  /** Absent for one-off use without checkpoints. */
+  store?: CheckpointStore | undefined;
+  /** `<version>:<direction>`, the prefix of marker tokens. */
+  scope: string;
+  logger: BulkLogger;
+  onProgress?: ((p: Progress) => void) | undefined;
+  progressIntervalMs: number;
+  logIntervalMs: number;
+  progressBar?: NodeJS.WritableStream | false | undefined;
+  now: () => number;
+}
+
+const MAX_RECORDED_FAILURES = 10;
+
+/**
+ * Runs one pass: reads the selection segment by segment (a bounded number at once, each with
+ * one page being written and the next one being read), writes each page's actions, and saves
+ * each segment's position after its pages are written. Memory is bounded by the number of
+ * segments in flight times two pages, whatever the size of the table.
+ */
+export async function runPass(
+  env: PassEnvironment,
+  name: string,
+  selection: Selection,
+  fn: TransformFn,
+  opts: PassOptions,
+): Promise<PassResult> {
+  if (name.includes(':')) throw new RangeError(`pass name '${name}' must not contain ':'`);
+  const started = env.now();
+  const { signal } = env;
+  signal?.throwIfAborted();
+  const facts = await describeTableFacts(env.client, env.table, signal);
+  const ceilings = resolveRate(opts.rate, facts);
+  const readLimiter = new AdaptiveRateLimiter(ceilings.read, env.now);
+  const writeLimiter = new AdaptiveRateLimiter(ceilings.write, env.now);
+
+  const target = opts.samplePercent ?? 100;
+  if (!(target > 0 && target <= 100)) throw new RangeError(`samplePercent must be in (0, 100], got ${target}`);
+  const sampledUpTo = env.store ? await env.store.sampledUpTo(name) : 0;
+  const range: SampleRange = { from: Math.min(sampledUpTo, target), to: target };
+  const rangeLabel = `${range.from}-${range.to}`;
+  const sampling = range.from > 0 || range.to < 100;
+
+  const stats: WriteStats = { requests: 0, retries: 0, throttles: 0, unprocessed: 0 };
+  const reader = new PageReader(env.client, env.table, env.keys, selection, readLimiter, signal, opts.pageSize, () => stats.retries++);
+  const saved = env.store ? await env.store.list(name, rangeLabel) : [];
+  const plan = segmentPlan(opts.segments, reader.query, saved, facts);
+  const queue = [...(plan.only ?? Array.from({ length: plan.total }, (_, i) => i))];
+  for (const s of queue) if (!(Number.isInteger(s) && s >= 0 && s < plan.total)) throw new RangeError(`segment ${s} is not in 0..${plan.total - 1}`);
+
+  const checkpoints = new Map<number, SegmentCheckpoint>();
+  for (const cp of saved) if (cp.total === plan.total) checkpoints.set(cp.segment, cp);
+  const counts = zeroCounts();
+  let segmentsDone = 0;
+  for (const s of queue) {
+    const cp = checkpoints.get(s);
+    if (!cp) continue;
+    addCounts(counts, cp.counts);
+    if (cp.done) segmentsDone++;
+  }
+  const resumed = checkpoints.size > 0;
+  if (resumed) env.logger.info(`${name}: resuming from checkpoints (${segmentsDone}/${queue.length} segments done, ${counts.scanned} items before)`);
+
+  const marker = opts.once ? { attribute: opts.once === true ? '_migrated' : opts.once.attribute, token: `${env.scope}:${name}` } : undefined;
+  const writer = {
+    client: env.client,
+    table: env.table,
+    keys: env.keys,
+    signal,
+    limiter: writeLimiter,
+    slots: new Semaphore(opts.writeConcurrency ?? 48),
+    stats,
+  };
+  const estimatedTotal = reader.query || facts.itemCount === undefined ? undefined : Math.round((facts.itemCount * queue.length) / plan.total);
+  const progress = new ProgressReporter(name, counts, { done: () => segmentsDone, total: queue.length }, {
+    estimatedTotal: selection.type === undefined && !selection.where ? estimatedTotal : undefined,
+    onProgress: env.onProgress,
+    progressIntervalMs: env.progressIntervalMs,
+    logIntervalMs: env.logIntervalMs,
+    bar: env.progressBar,
+    logger: env.logger,
+    now: env.now,
+  });
+
+  const failures: { key: Record<string, unknown>; error: string }[] = [];
+  const maxFailures = opts.maxFailures ?? 0;
+  let stop: 'deadline' | 'failed' | 'error' | undefined;
+  const shouldStop = (): boolean => {
+    if (stop) return true;
+    if (env.deadline !== undefined && env.now() >= env.deadline) stop = 'deadline';
+    return stop !== undefined;
+  };
+  const interval = opts.checkpointIntervalMs ?? 2000;
+  const save = async (cp: SegmentCheckpoint): Promise<void> => {
+    if (!env.store || env.dryRun) return;
+    signal?.throwIfAborted();
+    await env.store.save(name, rangeLabel, cp);
+  };
+
+  const processPage = async (page: Page): Promise<ItemCounts> => {
+    const pageCounts = zeroCounts();
+    const jobs: ItemJob[] = [];
+    const fail = (key: AV, err: unknown): void => {
+      pageCounts.failed++;
+      if (failures.length < MAX_RECORDED_FAILURES) {
+        const entry = { key: safeUnmarshall(key), error: err instanceof Error ? err.message : String(err) };
+        failures.push(entry);
+        env.logger.warn(`${name}: item ${JSON.stringify(entry.key)} failed: ${entry.error}`);
+      }
+    };
+    for (const raw of page.items) {
+      if (isReservedHashKey(raw[env.keys.hash]?.S)) continue;
+      pageCounts.scanned++;
+      if (sampling && !inSample(sampleBucket(raw, env.keys), range)) {
+        pageCounts.skipped++;
+        continue;
+      }
+      if (marker && raw[marker.attribute]?.S === marker.token) {
+        pageCounts.skipped++;
+        continue;
+      }
+      const key: AV = { [env.keys.hash]: raw[env.keys.hash]!, [env.keys.sort]: raw[env.keys.sort]! };
+      let plan;
+      try {
+        const item = unmarshall(raw) as Item;
+        if (selection.filter && !selection.filter(item)) {
+          pageCounts.skipped++;
+          continue;
+        }
+        const result = fn(item);
+        const action: ItemAction = isThenable(result) ? await result : result;
+        plan = planWrites(raw, action, env.keys, marker, opts.updates);
+      } catch (err) {
+        fail(key, err);
+        continue;
+      }
+      if (!plan) pageCounts.skipped++;
+      else if (env.dryRun) pageCounts.changed++;
+      else jobs.push({ plan, key, pending: 0, outcome: 'changed' });
+    }
+    if (jobs.length) await writePage(writer, jobs);
+    for (const job of jobs) {
+      if (job.outcome === 'failed') fail(job.key, job.error);
+      else pageCounts[job.outcome]++;
+    }
+    return pageCounts;
+  };
+
+  const runSegment = async (segment: number): Promise<void> => {
+    const cp: SegmentCheckpoint = checkpoints.get(segment) ?? { segment, total: plan.total, done: false, counts: zeroCounts() };
+    if (cp.done) return;
+    let lastSave = env.now();
+    let next: Promise<Page> | undefined = reader.read(segment, plan.total, cp.lastKey);
+    while (next) {
+      const page: Page = await next;
+      next = undefined;
+      if (page.lastKey && !shouldStop()) {
+        // Read ahead while this page is written: reads and writes overlap within a segment.
+        next = reader.read(segment, plan.total, page.lastKey);
+        next.catch(() => undefined);
+      }
+      const pageCounts = await processPage(page);
+      addCounts(counts, pageCounts);
+      if (counts.failed > maxFailures) {
+        // This page is not checkpointed: a resumed run retries its failed items.
+        stop = 'failed';
+        return;
+      }
+      addCounts(cp.counts, pageCounts);
+      cp.lastKey = page.lastKey;
+      cp.done = !page.lastKey;
+      if (cp.done) segmentsDone++;
+      if (cp.done || shouldStop() || env.now() - lastSave >= interval) {
+        await save(cp);
+        lastSave = env.now();
+      }
+      progress.tick();
+      if (shouldStop()) return;
+    }
+  };
+
+  const workers = Array.from({ length: Math.min(queue.length, opts.concurrency ?? 16) }, async () => {
+    for (let s = queue.shift(); s !== undefined; s = queue.shift()) {
+      if (shouldStop()) return;
+      try {
+        await runSegment(s);
+      } catch (err) {
+        // The other segments stop at their next page boundary, with a checkpoint.
+        stop ??= 'error';
+        throw err;
+      }
+    }
+  });
+  const settled = await Promise.allSettled(workers);
+  if (signal?.aborted) throw signal.reason;
+  const rejected = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (rejected) throw rejected.reason;
+  progress.tick(true);
+  env.logger.debug(
+    `${name}: ${stats.requests} write requests, ${stats.retries} retries, ${stats.throttles} throttled, ${stats.unprocessed} unprocessed`,
+  );
+  if (stop === 'failed') throw new PassFailedError(name, counts, failures);
+  if (stop === 'deadline') throw new PassIncompleteError(name, counts);
+  if (range.to < 100 && env.store && !env.dryRun) await env.store.recordSampled(name, range.to);
+  return {
+    pass: name,
+    status: 'complete',
+    counts,
+    resumed,
+    segments: plan,
+    durationMs: env.now() - started,
+    dryRun: env.dryRun,
+  };
+}
+
+function segmentPlan(option: PassOptions['segments'], query: boolean, saved: SegmentCheckpoint[], facts: { sizeBytes?: number | undefined }): SegmentPlan {
+  if (query) return { total: 1 };
+  const asked: SegmentPlan | undefined = typeof option === 'number' ? { total: option } : option;
+  const savedTotal = saved[0]?.total;
+  if (asked && savedTotal !== undefined && asked.total !== savedTotal)
+    throw new RangeError(
+      `this pass was started with ${savedTotal} segments and is now asked for ${asked.total}; checkpoints are only valid for the same count, so run it with ${savedTotal}`,
+    );
+  const plan = asked ?? { total: savedTotal ?? defaultSegmentCount(facts) };
+  if (!(Number.isInteger(plan.total) && plan.total >= 1 && plan.total <= 1_000_000)) throw new RangeError(`segments must be 1..1000000, got ${plan.total}`);
+  return plan;
+}
+
+function isThenable<T>(v: T | Promise<T>): v is Promise<T> {
+  return typeof (v as { then?: unknown } | null | undefined)?.then === 'function';
+}
+
+function safeUnmarshall(key: AV): Record<string, unknown> {
+  try {
+    return unmarshall(key);
+  } catch {
+    return {};
+  }
+}

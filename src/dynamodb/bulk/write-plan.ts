@@ -1,0 +1,126 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { and, ExpressionBuilder, isReservedHashKey, toAttributeValue, updateExpression } from './expressions';
+import type { Expression, Item, ItemAction } from './types';
+
+type AV = Record<string, AttributeValue>;
+
+/** A conditional single-item request (UpdateItem, PutItem or DeleteItem) for one source item. */
+export interface ConditionalWrite {
+  kind: 'update' | 'put' | 'delete';
+  key: AV;
+  item?: AV;
+  updateExpression?: string;
+  conditionExpression?: string;
+  names?: Record<string, string>;
+  values?: Record<string, AttributeValue>;
+  /** The condition includes the pass marker: a failure on a retry means our first attempt landed. */
+  marked: boolean;
+}
+
+/** What one item's action turns into. */
+export interface WritePlan {
+  /** The write to the source item itself, batched when unconditional. */
+  own?: { batch: { put: AV } | { delete: AV } } | { single: ConditionalWrite } | undefined;
+  /** New items, always batched puts, written before any delete of the page. */
+  puts: AV[];
+  deletes: boolean;
+}
+
+/** Thrown for an action the engine cannot carry out; the item counts as failed. */
+export class ActionError extends Error {
+  override name = 'ActionError';
+}
+
+const MARSHALL = { removeUndefinedValues: true, convertClassInstanceToMap: true } as const;
+
+/**
+ * Turns an author's action into requests. An unconditional update is, by default, applied to
+ * the item as read and written back in a batch (see PassOptions.updates); otherwise it goes
+ * through UpdateItem with `attribute_exists(<hash>)`, so an item deleted by the application
+ * since it was read is not resurrected as a fragment.
+ */
+export function planWrites(
+  source: AV,
+  action: ItemAction,
+  keys: { hash: string; sort: string },
+  marker: { attribute: string; token: string } | undefined,
+  updates: 'rewrite' | 'in-place' = 'rewrite',
+): WritePlan | undefined {
+  if (!action) return undefined;
+  const key: AV = { [keys.hash]: source[keys.hash]!, [keys.sort]: source[keys.sort]! };
+  const puts = (action.put ?? []).map((p) => checkedItem(p, keys));
+  if ('delete' in action && action.delete) {
+    const own = action.condition ? { single: conditional('delete', key, action.condition, keys, undefined) } : { batch: { delete: key } };
+    return { own, puts, deletes: true };
+  }
+  if ('replace' in action && action.replace) {
+    const item = checkedItem(marker ? { ...action.replace, [marker.attribute]: marker.token } : action.replace, keys);
+    if (item[keys.hash]?.S !== key[keys.hash]?.S || item[keys.sort]?.S !== key[keys.sort]?.S)
+      throw new ActionError('replace must keep the item key; to move an item, return { put: [newItem], delete: true }');
+    if (!action.condition && !marker) return { own: { batch: { put: item } }, puts, deletes: false };
+    const write = conditional('put', key, action.condition, keys, marker);
+    write.item = item;
+    return { own: { single: write }, puts, deletes: false };
+  }
+  const set = (action as { set?: Record<string, unknown> }).set ?? {};
+  const remove = (action as { remove?: readonly string[] }).remove ?? [];
+  if (Object.keys(set).length === 0 && remove.length === 0) {
+    // Only new items: the source stays as it is.
+    return puts.length ? { puts, deletes: false } : undefined;
+  }
+  for (const attr of [...Object.keys(set), ...remove])
+    if (attr === keys.hash || attr === keys.sort) throw new ActionError(`cannot update key attribute '${attr}'; put a new item and delete this one`);
+  const condition = (action as { condition?: Expression }).condition;
+  if (updates === 'rewrite' && !condition && !marker) return { own: { batch: { put: rewritten(source, set, remove) } }, puts, deletes: false };
+  // One builder for condition and update, so their placeholders never clash.
+  const b = new ExpressionBuilder();
+  const write = conditional('update', key, condition, keys, marker, b);
+  write.updateExpression = updateExpression(b, marker ? { ...set, [marker.attribute]: marker.token } : set, remove);
+  return { own: { single: write }, puts, deletes: false };
+}
+
+function conditional(
+  kind: ConditionalWrite['kind'],
+  key: AV,
+  condition: Expression | undefined,
+  keys: { hash: string; sort: string },
+  marker: { attribute: string; token: string } | undefined,
+  b = new ExpressionBuilder(),
+): ConditionalWrite {
+  const parts: string[] = [];
+  if (kind !== 'delete') parts.push(`attribute_exists(${b.name(keys.hash)})`);
+  if (marker) {
+    const m = b.name(marker.attribute);
+    parts.push(`attribute_not_exists(${m}) OR ${m} <> ${b.value(marker.token)}`);
+  }
+  if (condition) parts.push(b.include(condition));
+  const expr = and(parts);
+  return {
+    kind,
+    key,
+    ...(expr ? { conditionExpression: expr } : {}),
+    // Shared with the builder: an update adds its own placeholders afterwards.
+    names: b.names,
+    values: b.values,
+    marked: !!marker,
+  };
+}
+
+/** The item as read with the update applied, for a batched put. */
+function rewritten(source: AV, set: Record<string, unknown>, remove: readonly string[]): AV {
+  const item: AV = { ...source };
+  for (const [attr, value] of Object.entries(set)) {
+    if (value === undefined) delete item[attr];
+    else item[attr] = toAttributeValue(value);
+  }
+  for (const attr of remove) delete item[attr];
+  return item;
+}
+
+function checkedItem(item: Item, keys: { hash: string; sort: string }): AV {
+  const av = marshall(item, MARSHALL) as AV;
+  if (!av[keys.hash] || !av[keys.sort]) throw new ActionError(`an item to put has no '${keys.hash}'/'${keys.sort}' key`);
+  if (isReservedHashKey(item[keys.hash])) throw new ActionError(`items under '${String(item[keys.hash])}' are the tool's bookkeeping and cannot be written by a migration`);
+  return av;
+}

@@ -1,0 +1,194 @@
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createDataEngine, PassIncompleteError, type Item } from '../../../src/dynamodb/bulk';
+import { createTestTable, deleteTestTable, localClient, scanAll } from '../../support/dynamodb-local';
+import { BOOKKEEPING, seed } from './seed';
+
+const client = localClient();
+const keys = { hash: 'pk', sort: 'sk' };
+const N = 3000;
+const tables: string[] = [];
+
+async function freshTable(n = N): Promise<string> {
+  const table = await createTestTable(client);
+  tables.push(table);
+  await seed(client, table, n, BOOKKEEPING);
+  return table;
+}
+
+async function items(table: string): Promise<Item[]> {
+  return (await scanAll(client, table)).map((i) => unmarshall(i));
+}
+
+const userItems = (all: Item[]): Item[] => all.filter((i) => !String(i.pk).startsWith('_'));
+
+afterAll(async () => {
+  for (const t of tables) await deleteTestTable(client, t);
+});
+
+describe('transform', () => {
+  let table: string;
+  beforeAll(async () => {
+    table = await freshTable();
+  });
+
+  test('every selected item is transformed exactly once, others and bookkeeping untouched', async () => {
+    const calls = new Map<string, number>();
+    const data = createDataEngine({ client, table, keys, checkpoint: { version: '1.0.0', direction: 'up' } });
+    const result = await data.transform(
+      { type: 'Customer' },
+      (c) => {
+        const k = `${String(c.pk)}|${String(c.sk)}`;
+        calls.set(k, (calls.get(k) ?? 0) + 1);
+        return { set: { gs1pk: `${String(c.region)}#${String(c.id)}`, fullName: c.name, n: Number(c.n) + 1 }, remove: ['name'] };
+      },
+      { segments: 7 },
+    );
+    const all = await items(table);
+    const customers = userItems(all).filter((i) => i._type === 'Customer');
+    expect(customers).toHaveLength(N / 3);
+    expect(calls.size).toBe(N / 3);
+    expect([...calls.values()].every((c) => c === 1)).toBe(true);
+    for (const c of customers) {
+      expect(c.n).toBe(1);
+      expect(c.fullName).toBe(`name-${String(c.id)}`);
+      expect(c.name).toBeUndefined();
+      expect(c.gs1pk).toBe(`${String(c.region)}#${String(c.id)}`);
+    }
+    for (const other of userItems(all).filter((i) => i._type !== 'Customer')) expect(other.n).toBe(0);
+    for (const b of all.filter((i) => String(i.pk).startsWith('_'))) expect(b.n ?? 0).toBe(0);
+    expect(result.counts).toEqual({ scanned: N / 3, changed: N / 3, skipped: 0, failed: 0 });
+    expect(result.status).toBe('complete');
+    expect(data.counts()).toEqual(result.counts);
+    // Checkpoints were kept until the step completes, then removed.
+    expect(all.some((i) => i.pk === '_migration_checkpoint')).toBe(true);
+    await data.complete();
+    expect((await items(table)).some((i) => i.pk === '_migration_checkpoint')).toBe(false);
+  });
+
+  test('a key prefix is read with Query; replace, delete, put and nothing all apply', async () => {
+    const data = createDataEngine({ client, table, keys });
+    const result = await data.transform({ partition: 'ORG#3', sortPrefix: 'Order#' }, (o) => {
+      const id = Number(o.id);
+      if (id % 4 === 3) return { replace: { ...o, replaced: true } };
+      if (id % 4 === 1) return { delete: true, put: [{ pk: 'LINES', sk: `line#${id}`, from: o.sk }] };
+      return id % 4 === 2 ? { put: [{ pk: 'EXTRA', sk: `x#${id}` }] } : undefined;
+    });
+    const all = userItems(await items(table));
+    const orders = (await items(table)).length; // touch the table again after writes
+    expect(orders).toBeGreaterThan(0);
+    const expected = Array.from({ length: N }, (_, i) => i).filter((i) => i % 10 === 3 && i % 3 === 1);
+    expect(result.counts.scanned).toBe(expected.length);
+    const byKey = new Map(all.map((i) => [`${String(i.pk)}|${String(i.sk)}`, i]));
+    for (const id of expected) {
+      const key = `ORG#3|Order#${String(id).padStart(6, '0')}`;
+      if (id % 4 === 3) expect(byKey.get(key)?.replaced).toBe(true);
+      if (id % 4 === 1) {
+        expect(byKey.has(key)).toBe(false);
+        expect(byKey.get(`LINES|line#${id}`)?.from).toBe(`Order#${String(id).padStart(6, '0')}`);
+      }
+      if (id % 4 === 2) expect(byKey.has(`EXTRA|x#${id}`)).toBe(true);
+    }
+    expect(result.counts.changed).toBe(expected.filter((i) => i % 4 !== 0).length);
+    expect(result.counts.skipped).toBe(expected.filter((i) => i % 4 === 0).length);
+  });
+
+  test('a failed author condition skips the item; a throwing transform fails the pass', async () => {
+    const data = createDataEngine({ client, table, keys });
+    const skipped = await data.transform({ partition: 'ORG#5', sortPrefix: 'Product#' }, () => ({
+      set: { touched: true },
+      condition: { expression: 'attribute_exists(#nope)', names: { '#nope': 'nope' } },
+    }));
+    expect(skipped.counts.changed).toBe(0);
+    expect(skipped.counts.skipped).toBe(skipped.counts.scanned);
+    await expect(
+      data.transform({ partition: 'ORG#5' }, () => {
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow(/boom/);
+  });
+
+  test('bookkeeping partitions cannot be selected', async () => {
+    const data = createDataEngine({ client, table, keys });
+    await expect(data.transform({ partition: '_migration' }, () => undefined)).rejects.toThrow(/bookkeeping/);
+  });
+});
+
+describe('dry run', () => {
+  test('counts what would change and writes nothing', async () => {
+    const table = await freshTable(1500);
+    const before = await scanAll(client, table);
+    const data = createDataEngine({ client, table, keys, dryRun: true, checkpoint: { version: '2.0.0', direction: 'up' } });
+    const result = await data.transform({ type: ['Customer', 'Order'] }, (i) => (i.type === 'Order' ? undefined : { set: { x: 1 } }), {
+      segments: 4,
+      checkpointIntervalMs: 0,
+    });
+    expect(result.counts).toEqual({ scanned: 1000, changed: 1000, skipped: 0, failed: 0 });
+    expect(result.dryRun).toBe(true);
+    const after = await scanAll(client, table);
+    const sort = (xs: typeof before): string[] => xs.map((x) => JSON.stringify(x)).sort();
+    expect(sort(after)).toEqual(sort(before));
+  });
+});
+
+describe('sample then full run', () => {
+  test('a 20% canary and the full run after it transform every item exactly once', async () => {
+    const table = await freshTable();
+    const checkpoint = { version: '3.0.0', direction: 'up' };
+    const calls = new Map<string, number>();
+    const fn = (i: Item) => {
+      const k = `${String(i.pk)}|${String(i.sk)}`;
+      calls.set(k, (calls.get(k) ?? 0) + 1);
+      return { set: { n: Number(i.n) + 1 } };
+    };
+    const canary = await createDataEngine({ client, table, keys, checkpoint, samplePercent: 20 }).transform({}, fn, { segments: 4 });
+    expect(canary.counts.scanned).toBe(N);
+    expect(canary.counts.changed).toBeGreaterThan(N * 0.15);
+    expect(canary.counts.changed).toBeLessThan(N * 0.25);
+    const sampledKeys = new Set(calls.keys());
+    const full = await createDataEngine({ client, table, keys, checkpoint }).transform({}, fn);
+    expect(full.counts.changed).toBe(N - canary.counts.changed);
+    expect(calls.size).toBe(N);
+    expect([...calls.values()].every((c) => c === 1)).toBe(true);
+    const all = userItems(await items(table));
+    expect(all.every((i) => i.n === 1)).toBe(true);
+    // The same canary again picks the same items (deterministic), all of them already done.
+    expect([...sampledKeys].length).toBe(canary.counts.changed);
+  });
+});
+
+describe('deadline', () => {
+  test('stops at a checkpoint with the step incomplete; a resumed run finishes the rest once', async () => {
+    const n = 1500;
+    const table = await freshTable(n);
+    const checkpoint = { version: '4.0.0', direction: 'up' };
+    const fn = (i: Item) => ({ set: { n: Number(i.n) + 1 } });
+    // The rate limit makes the pass take about three seconds; the deadline comes first.
+    const first = createDataEngine({ client, table, keys, checkpoint, deadline: Date.now() + 800 });
+    await expect(first.transform({}, fn, { segments: 6, pageSize: 100, once: true, rate: { write: 1000 } })).rejects.toBeInstanceOf(
+      PassIncompleteError,
+    );
+    expect(first.incomplete()).toBe(true);
+    const partial = first.passes()[0]!;
+    expect(partial.status).toBe('incomplete');
+    expect(partial.counts.changed).toBeGreaterThan(0);
+    expect(partial.counts.changed).toBeLessThan(n);
+    const second = await createDataEngine({ client, table, keys, checkpoint }).transform({}, fn, { segments: 6, once: true });
+    expect(second.resumed).toBe(true);
+    expect(second.counts.scanned).toBe(n);
+    expect(second.counts.changed + second.counts.skipped).toBe(n);
+    expect(userItems(await items(table)).every((i) => i.n === 1)).toBe(true);
+  });
+
+  test('an aborted lease stops the pass with the signal reason', async () => {
+    const table = await freshTable(600);
+    const controller = new AbortController();
+    const data = createDataEngine({ client, table, keys, signal: controller.signal });
+    const reason = new Error('lease lost');
+    const run = data.transform({}, (i) => {
+      if (Number(i.id) === 5) controller.abort(reason);
+      return { set: { n: 1 } };
+    }, { segments: 1 });
+    await expect(run).rejects.toBe(reason);
+  });
+});
