@@ -35,6 +35,8 @@ export interface EnvironmentSection {
   next?: string | undefined;
   /** Recorded recovery point (PITR or backup) taken before apply. */
   recoveryPoint?: string | undefined;
+  /** What a command without steps did (unlock, repair). */
+  message?: string | undefined;
 }
 
 /** Everything one comment or summary shows. */
@@ -187,6 +189,7 @@ function renderSection(s: EnvironmentSection, input: MarkdownInput, mode: Mode):
   }
   const problems = problemsOf(s);
   if (problems) out.push(problems);
+  if (s.message) out.push(`**${escapeMarkdown(s.message)}**`);
   if (s.report && s.phase !== 'applying') out.push(renderReport(s.report, mode));
   else if (mode === 'full' && p.steps.length) out.push(renderSteps(p.steps));
   else if (p.steps.length) out.push(`${p.steps.length} step${p.steps.length === 1 ? '' : 's'}: ${p.steps.map((x) => `${x.direction} ${inlineCode(x.version)}`).join(', ')}.`);
@@ -234,8 +237,11 @@ function problemsOf(s: EnvironmentSection): string | undefined {
   if (p.failed && !p.blockers.some((b) => b.kind === 'failed-state')) {
     lines.push(`- ⚠️ The ${p.failed.direction} of ${inlineCode(p.failed.version)} failed: ${escapeMarkdown(clip(p.failed.status, 500))}`);
   }
+  // The plan a run reports was made under the run's own lock, which it has since released.
+  const ownLock = s.report?.lockId !== undefined && p.lock?.lockId === s.report.lockId;
   for (const w of p.warnings) {
     if (w.code === 'state-unknown' && p.stateUnknown) continue;
+    if (ownLock && (w.code === 'lock-held' || w.code === 'stale-lock')) continue;
     lines.push(`- ${w.code === 'irreversible' || w.code === 'lock-held' || w.code === 'stale-lock' ? '⚠️' : 'ℹ️'} ${escapeMarkdown(w.message)}`);
   }
   return lines.length ? lines.join('\n') : undefined;

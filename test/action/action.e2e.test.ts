@@ -1,0 +1,269 @@
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createTestTable, localClient, localEndpoint, scanAll } from '../support/dynamodb-local';
+import { startBackupStub, type BackupStub } from '../support/dynamodb-backup-stub';
+import { startGitHubStub, type GitHubStub } from '../support/github-api-stub';
+import { addMigrations, buildDist, makeWorkspace, prPayload, pushPayload, runAction } from './harness';
+
+/**
+ * The bundled action end to end: dist/index.js run as GitHub runs it, against DynamoDB
+ * Local and a GitHub REST stand-in on loopback.
+ */
+
+let gh: GitHubStub;
+const MARKER = '<!-- dynamodb-migrate -->';
+
+beforeAll(async () => {
+  await buildDist();
+  gh = await startGitHubStub({ pageSize: 3 });
+}, 180_000);
+afterAll(() => gh?.close());
+
+const client = () => localClient();
+const ours = (issue: number) => (gh.comments.get(issue) ?? []).filter((c) => c.body.startsWith(MARKER));
+const items = async (table: string) => (await scanAll(client(), table)).map((i) => unmarshall(i));
+const versions = async (table: string) =>
+  (await items(table)).filter((i) => i.pk === '_migration').map((i) => `${i.version}:${i.status}`).sort();
+const orders = async (table: string) => (await items(table)).filter((i) => i.pk === 'order#1');
+
+function approve(pr: number, sha: string, login = 'maintainer') {
+  gh.pullsByCommit.set(sha, [{ number: pr, merged_at: '2025-06-01T00:00:00Z', merge_commit_sha: sha, user: { login: 'author' } }]);
+  gh.permissions.set(login, 'write');
+  gh.reviews.set(pr, [{ user: { login }, state: 'APPROVED' }]);
+}
+
+describe('pull request -> merge -> rollback', () => {
+  let table: string;
+  let ws: string;
+
+  beforeAll(async () => {
+    table = await createTestTable(client());
+    ws = makeWorkspace({ table, migrations: ['1.0.0-seed.ts'] });
+    for (let i = 0; i < 4; i++) gh.addComment(7, `unrelated comment ${i}`);
+  });
+
+  test('the first push of a pull request creates one comment and writes nothing', async () => {
+    const before = await scanAll(client(), table);
+    const r = await runAction({ workspace: ws, github: gh, dynamodb: localEndpoint(), event: 'pull_request', payload: prPayload(7) });
+    expect(r.code).toBe(0);
+    expect(r.outputs).toMatchObject({ status: 'planned', 'current-version': '0.0.0', 'target-version': '1.0.0', direction: 'up', changed: 'true' });
+    expect(JSON.parse(r.outputs.steps!)).toEqual([expect.objectContaining({ environment: 'dev', version: '1.0.0', direction: 'up', idempotent: true, reversible: true })]);
+    expect(ours(7)).toHaveLength(1);
+    const body = ours(7)[0]!.body;
+    expect(body).toContain('📋 planned · dev');
+    expect(body).toContain('Seed the first order');
+    expect(body).toContain(r.outputs['plan-hash']);
+    expect(r.outputs['comment-url']).toBe(ours(7)[0]!.html_url);
+    // The job summary has the same rendering.
+    expect(r.summary).toContain('📋 planned · dev');
+    expect(await scanAll(client(), table)).toEqual(before);
+  });
+
+  test('a second push updates that same comment', async () => {
+    addMigrations(ws, ['1.1.0-status.ts']);
+    const id = ours(7)[0]!.id;
+    const r = await runAction({ workspace: ws, github: gh, dynamodb: localEndpoint(), event: 'pull_request', payload: prPayload(7, { headSha: 'b'.repeat(40) }) });
+    expect(r.code).toBe(0);
+    expect(ours(7)).toHaveLength(1);
+    expect(ours(7)[0]!.id).toBe(id);
+    expect(ours(7)[0]!.body).toContain('Add a status to orders');
+    expect(gh.requests.filter((q) => q.method === 'POST')).toHaveLength(1);
+    expect(gh.requests.some((q) => q.method === 'PATCH' && q.path === `/repos/acme/shop/issues/comments/${id}`)).toBe(true);
+    expect(r.outputs['target-version']).toBe('1.1.0');
+  });
+
+  test('the merge applies the reviewed plan and the comment says applied', async () => {
+    const sha = '1'.repeat(40);
+    approve(7, sha);
+    const r = await runAction({ workspace: ws, github: gh, dynamodb: localEndpoint(), event: 'push', payload: pushPayload(), sha, inputs: { 'require-approval': 'true' } });
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.outputs).toMatchObject({ status: 'applied', 'current-version': '0.0.0', 'target-version': '1.1.0', changed: 'true' });
+    expect(JSON.parse(r.outputs.applied!).map((a: { version: string }) => a.version)).toEqual(['1.0.0', '1.1.0']);
+    expect(await versions(table)).toEqual(['1.0.0:success', '1.1.0:success']);
+    expect(await orders(table)).toEqual([expect.objectContaining({ status: 'new', total: 10 })]);
+    expect(ours(7)).toHaveLength(1);
+    expect(ours(7)[0]!.body).toContain('✅ applied · dev');
+    expect(ours(7)[0]!.body).toMatch(/Applied 2 steps in/);
+    expect(r.stdout).toContain('approved by maintainer');
+  });
+
+  test('a dispatch down rolls back one version', async () => {
+    const r = await runAction({
+      workspace: ws, github: gh, dynamodb: localEndpoint(), event: 'workflow_dispatch', payload: { inputs: {} },
+      inputs: { command: 'down', environment: 'dev', reason: 'status broke the dashboard' },
+    });
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.outputs).toMatchObject({ status: 'applied', direction: 'down', 'current-version': '1.1.0', 'target-version': '1.0.0' });
+    expect(await versions(table)).toEqual(['1.0.0:success']);
+    expect((await orders(table))[0]).not.toHaveProperty('status');
+    expect(r.summary).toContain('▼ down');
+  });
+});
+
+test('a fork pull request neither reads nor writes the table', async () => {
+  const table = await createTestTable(client());
+  const recorder = await startBackupStub(localEndpoint());
+  try {
+    const ws = makeWorkspace({ table, migrations: ['1.0.0-seed.ts'] });
+    const r = await runAction({ workspace: ws, github: gh, dynamodb: recorder.endpoint, event: 'pull_request', payload: prPayload(21, { fork: true }) });
+    expect(r.code, r.stdout).toBe(0);
+    expect(recorder.operations).toEqual([]);
+    expect(await scanAll(client(), table)).toEqual([]);
+    expect(r.outputs.status).toBe('planned');
+    expect(r.outputs['plan-hash']).toBe('');
+    expect(ours(21)[0]!.body).toContain('comes from a fork');
+  } finally {
+    await recorder.close();
+  }
+});
+
+test('apply is refused on a pull_request event, whatever the command input says', async () => {
+  const table = await createTestTable(client());
+  const ws = makeWorkspace({ table, migrations: ['1.0.0-seed.ts'] });
+  const r = await runAction({ workspace: ws, github: gh, dynamodb: localEndpoint(), event: 'pull_request', payload: prPayload(22), inputs: { command: 'apply' } });
+  expect(r.code).toBe(2);
+  expect(r.stdout).toContain('::error::command "apply" writes to the table and is refused on a pull_request event');
+  expect(await scanAll(client(), table)).toEqual([]);
+});
+
+test('a merge without the required approval is blocked and applies nothing', async () => {
+  const table = await createTestTable(client());
+  const ws = makeWorkspace({ table, migrations: ['1.0.0-seed.ts'] });
+  await runAction({ workspace: ws, github: gh, dynamodb: localEndpoint(), event: 'pull_request', payload: prPayload(30) });
+  const sha = '3'.repeat(40);
+  gh.pullsByCommit.set(sha, [{ number: 30, merged_at: '2025-06-01T00:00:00Z', merge_commit_sha: sha }]);
+  gh.reviews.set(30, [{ user: { login: 'reader' }, state: 'APPROVED' }]);
+  const r = await runAction({ workspace: ws, github: gh, dynamodb: localEndpoint(), event: 'push', payload: pushPayload(), sha, inputs: { 'require-approval': 'true' } });
+  expect(r.code).not.toBe(0);
+  expect(r.outputs.status).toBe('blocked');
+  expect(await scanAll(client(), table)).toEqual([]);
+  expect(ours(30)[0]!.body).toContain('⛔ blocked · dev');
+  expect(ours(30)[0]!.body).toContain('none of them has write access');
+});
+
+test('a stale plan blocks the merge and posts the new plan; re-running applies it', async () => {
+  const table = await createTestTable(client());
+  const ws = makeWorkspace({ table, migrations: ['1.0.0-seed.ts', '1.1.0-status.ts'] });
+  const planned = await runAction({ workspace: ws, github: gh, dynamodb: localEndpoint(), event: 'pull_request', payload: prPayload(40) });
+  const reviewed = planned.outputs['plan-hash']!;
+  // The table moves after review: someone dispatches `up` (applies 1.0.0 only).
+  const moved = await runAction({ workspace: ws, github: gh, dynamodb: localEndpoint(), event: 'workflow_dispatch', payload: {}, inputs: { command: 'up', environment: 'dev' } });
+  expect(moved.outputs.status).toBe('applied');
+  const sha = '4'.repeat(40);
+  gh.pullsByCommit.set(sha, [{ number: 40, merged_at: '2025-06-01T00:00:00Z', merge_commit_sha: sha }]);
+  const r = await runAction({ workspace: ws, github: gh, dynamodb: localEndpoint(), event: 'push', payload: pushPayload(), sha });
+  expect(r.code).toBe(4);
+  expect(r.outputs.status).toBe('blocked');
+  expect(r.outputs['plan-hash']).not.toBe(reviewed);
+  expect(await versions(table)).toEqual(['1.0.0:success']);
+  const body = ours(40)[0]!.body;
+  expect(body).toContain(`reviewed ${reviewed}, now ${r.outputs['plan-hash']}`);
+  expect(body).toContain('`1.0.0` → `1.1.0`');
+  // The comment now records the new plan as the one reviewed: a re-run applies it.
+  const again = await runAction({ workspace: ws, github: gh, dynamodb: localEndpoint(), event: 'push', payload: pushPayload(), sha });
+  expect(again.outputs.status).toBe('applied');
+  expect(await versions(table)).toEqual(['1.0.0:success', '1.1.0:success']);
+});
+
+test('a 403 on commenting is a warning; the plan still goes to the job summary', async () => {
+  const table = await createTestTable(client());
+  const ws = makeWorkspace({ table, migrations: ['1.0.0-seed.ts'] });
+  gh.commentWriteStatus = 403;
+  try {
+    const r = await runAction({ workspace: ws, github: gh, dynamodb: localEndpoint(), event: 'pull_request', payload: prPayload(50) });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/::warning::Could not write the pull request comment .*403/);
+    expect(r.outputs.status).toBe('planned');
+    expect(r.outputs['comment-url']).toBe('');
+    expect(r.summary).toContain('📋 planned · dev');
+    expect(r.summary).toContain('answered 403');
+    expect(ours(50)).toHaveLength(0);
+  } finally {
+    gh.commentWriteStatus = undefined;
+  }
+});
+
+test('a bad token: the stand-in answers 401 and the run warns but still summarises', async () => {
+  const table = await createTestTable(client());
+  const ws = makeWorkspace({ table, migrations: ['1.0.0-seed.ts'] });
+  const r = await runAction({ workspace: ws, github: gh, dynamodb: localEndpoint(), event: 'pull_request', payload: prPayload(51), token: 'ghs_wrong' });
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain('answered 401: Bad credentials');
+  // The token is masked in the log.
+  expect(r.stdout).toContain('::add-mask::ghs_wrong');
+  expect(r.stdout.replace('::add-mask::ghs_wrong', '')).not.toContain('ghs_wrong');
+  expect(r.summary).toContain('📋 planned · dev');
+});
+
+test('a failing step leaves the comment and outputs saying failed and what to do', async () => {
+  const table = await createTestTable(client());
+  const ws = makeWorkspace({ table, migrations: ['1.0.0-seed.ts', '1.1.0-status.ts', '1.2.0-broken.ts'] });
+  await runAction({ workspace: ws, github: gh, dynamodb: localEndpoint(), event: 'pull_request', payload: prPayload(60) });
+  const sha = '6'.repeat(40);
+  gh.pullsByCommit.set(sha, [{ number: 60, merged_at: '2025-06-01T00:00:00Z', merge_commit_sha: sha }]);
+  const r = await runAction({ workspace: ws, github: gh, dynamodb: localEndpoint(), event: 'push', payload: pushPayload(), sha });
+  expect(r.code).toBe(1);
+  expect(r.outputs.status).toBe('failed');
+  expect(JSON.parse(r.outputs.applied!).map((a: { version: string }) => a.version)).toEqual(['1.0.0', '1.1.0']);
+  expect(r.stdout).toContain('::error::');
+  const body = ours(60)[0]!.body;
+  expect(body).toContain('❌ failed · dev');
+  expect(body).toContain('cannot backfill order#1');
+  expect(body).toContain('**Next:**');
+  expect(body).toContain('repair --version 1.2.0');
+  // Text from the migration is escaped: no markup and no mention, except verbatim inside the error's code fence.
+  const outsideFences = body.replace(/^(`{3,})\n[\s\S]*?\n\1$/gm, '');
+  expect(body).toContain('````\nup 1.2.0');
+  expect(outsideFences).not.toContain('<b>');
+  expect(outsideFences).not.toContain('<img');
+  expect(outsideFences).not.toContain('@acme');
+  // The run's own lock, released by now, is not reported as held.
+  expect(body).not.toContain('The table is locked by');
+  expect(await versions(table)).toEqual(['1.0.0:success', '1.1.0:success', expect.stringMatching(/^1\.2\.0:cannot backfill/)]);
+});
+
+test('scheduled drift check: status drift and a non-zero exit when the table is behind', async () => {
+  const table = await createTestTable(client());
+  const ws = makeWorkspace({ table, migrations: ['1.0.0-seed.ts'] });
+  const r = await runAction({ workspace: ws, github: gh, dynamodb: localEndpoint(), event: 'schedule', payload: { schedule: '0 6 * * *' } });
+  expect(r.code).toBe(4);
+  expect(r.outputs.status).toBe('drift');
+  expect(r.summary).toContain('⚠️ drift · dev');
+  expect(r.summary).toContain(`${table} is at 0.0.0; the manifest target is 1.0.0`);
+  expect(await scanAll(client(), table)).toEqual([]);
+});
+
+describe('protected environment', () => {
+  let stub: BackupStub;
+  let table: string;
+  let ws: string;
+  beforeAll(async () => {
+    stub = await startBackupStub(localEndpoint());
+    table = await createTestTable(client());
+    ws = makeWorkspace({ table, migrations: ['1.0.0-seed.ts', '1.1.0-status.ts'], envExtra: '    protected: true\n    recovery-point: pitr-or-backup\n' });
+  });
+  afterAll(() => stub.close());
+
+  test('apply takes a recovery point first and records it in the audit log', async () => {
+    const r = await runAction({ workspace: ws, github: gh, dynamodb: stub.endpoint, event: 'workflow_dispatch', payload: {}, inputs: { command: 'apply', environment: 'dev' } });
+    expect(r.code, r.stdout).toBe(0);
+    expect(stub.backups).toEqual([{ table, name: expect.stringContaining(`dynamodb-migrate-${table}`) }]);
+    const log = (await items(table)).filter((i) => i.pk === '_migration_log' && i.event === 'apply-start');
+    expect(log[0]?.message).toContain('recovery point: on-demand backup');
+    expect(r.summary).toContain('Recovery point: on-demand backup');
+  });
+
+  test('a rollback needs confirm equal to the table name; reset is refused', async () => {
+    const refused = await runAction({ workspace: ws, github: gh, dynamodb: stub.endpoint, event: 'workflow_dispatch', payload: {}, inputs: { command: 'to', version: '1.0.0', environment: 'dev', confirm: 'yes' } });
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toContain(`needs input "confirm" ${table}`);
+    const reset = await runAction({ workspace: ws, github: gh, dynamodb: stub.endpoint, event: 'workflow_dispatch', payload: {}, inputs: { command: 'reset', environment: 'dev' } });
+    expect(reset.code).toBe(2);
+    expect(await versions(table)).toEqual(['1.0.0:success', '1.1.0:success']);
+    stub.pitr.add(table);
+    const ok = await runAction({ workspace: ws, github: gh, dynamodb: stub.endpoint, event: 'workflow_dispatch', payload: {}, inputs: { command: 'to', version: '1.0.0', environment: 'dev', confirm: table } });
+    expect(ok.code, ok.stdout).toBe(0);
+    expect(await versions(table)).toEqual(['1.0.0:success']);
+    expect(ok.summary).toContain('Recovery point: point-in-time recovery is on');
+  });
+});
