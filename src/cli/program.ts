@@ -3,7 +3,6 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { EXIT, InputError, exitCodeOf, messageOf, type ExitCode } from '../core/errors';
 import { checkConfirmation, DESTRUCTIVE } from '../core/gates';
-import { lintTargets } from '../core/lint';
 import { selectEnvironment } from '../core/manifest';
 import { renderLogText, renderPlanText, renderReportText, renderStatusText } from '../core/render/text';
 import { buildStatus } from '../core/status';
@@ -154,7 +153,6 @@ function buildProgram(setCode: (c: ExitCode) => void, cleanups: (() => Promise<v
         const plan = await s.plan({ command: 'apply' });
         problems.push(...plan.blockers.filter((b) => b.kind === 'out-of-order').map((b) => `${b.message} ${b.next}`));
       }
-      if (project) problems.push(...lintTargets(project.manifest, f.manifest, project.migrations).map((p) => `${p.where}: ${p.message}`));
       if (f.json) printJson({ ok: problems.length === 0, problems });
       else printText(problems.length ? `${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}` : `ok: ${project?.migrations.length ?? 0} migrations, manifest valid`);
       if (problems.length) setCode(EXIT.input);

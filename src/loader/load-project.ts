@@ -36,54 +36,16 @@ export interface Project {
  * no build step). Throws ManifestError or MigrationFileError listing every problem at once.
  */
 export async function loadProject(manifestPath: string): Promise<Project> {
-  const abs = resolve(manifestPath);
-  if (!existsSync(abs)) {
-    throw new ManifestError(`${manifestPath}: manifest not found. Create one (see README, "Manifest") or pass --manifest PATH.`);
-  }
-  let text: string;
-  try {
-    text = readFileSync(abs, 'utf8');
-  } catch (e) {
-    throw new ManifestError(`${manifestPath}: cannot be read: ${messageOf(e)}`);
-  }
-  const manifest = parseManifest(text, manifestPath);
-  const dir = resolve(dirname(abs), manifest.migrations);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new ManifestError(`${manifestPath}: migrations: folder ${relative(process.cwd(), dir) || '.'} does not exist.`);
-  }
-  const files = readdirSync(dir)
-    .filter((f) => CODE_FILE.test(f) && !f.endsWith('.d.ts') && !f.startsWith('.') && !f.startsWith('_'))
-    .filter((f) => statSync(join(dir, f)).isFile())
-    .sort();
-  const display = (f: string) => relative(process.cwd(), join(dir, f)) || f;
-  const jiti = createJiti(join(dir, 'noop.js'), {
-    moduleCache: false,
-    fsCache: false,
-    interopDefault: true,
-    virtualModules: authoringModules(),
-  });
-  const infos: (MigrationFileInfo & { abs: string })[] = [];
-  const modules = new Map<string, Record<string, unknown>>();
-  for (const f of files) {
-    const path = join(dir, f);
-    const bytes = readFileSync(path);
-    const info: MigrationFileInfo & { abs: string } = { file: display(f), checksum: checksumOf(bytes), abs: path };
-    try {
-      const exported = await jiti.import(path, { default: true });
-      info.exported = exported;
-      if (exported && typeof exported === 'object') modules.set(info.file, exported as Record<string, unknown>);
-    } catch (e) {
-      info.loadError = firstLine(messageOf(e));
-    }
-    infos.push(info);
-  }
-  const result = lintMigrations(infos);
-  const problems = [...result.problems, ...(result.problems.length ? [] : lintTargets(manifest, manifestPath, result.migrations))];
+  const manifest = readManifest(manifestPath);
+  const dir = migrationsDir(manifestPath, manifest);
+  const files = await readMigrationFiles(dir);
+  const result = lintMigrations(files);
+  const problems = [...result.problems, ...lintTargets(manifest, manifestPath, result.migrations)];
   if (problems.length) throw new MigrationFileError(problems);
   const attach = (s: MigrationSource): LoadedMigration => {
-    const mod = modules.get(s.file)!;
-    const info = infos.find((i) => i.file === s.file)!;
-    return { ...s, path: info.abs, up: mod.up as LoadedMigration['up'], down: mod.down as LoadedMigration['down'] };
+    const f = files.find((i) => i.file === s.file)!;
+    const mod = f.exported as Record<string, unknown>;
+    return { ...s, path: f.abs, up: mod.up as LoadedMigration['up'], down: mod.down as LoadedMigration['down'] };
   };
   return {
     manifestPath,
@@ -94,15 +56,86 @@ export async function loadProject(manifestPath: string): Promise<Project> {
   };
 }
 
-/** Lint only: every problem found, without throwing. */
+/**
+ * Lint: every problem in the manifest and the migration files, reported together. When the
+ * manifest itself is invalid, the files beside it are still checked.
+ */
 export async function lintProject(manifestPath: string): Promise<{ problems: string[]; project?: Project }> {
+  const problems: string[] = [];
+  let manifest: Manifest | undefined;
   try {
-    return { problems: [], project: await loadProject(manifestPath) };
+    manifest = readManifest(manifestPath);
   } catch (e) {
-    if (e instanceof MigrationFileError) return { problems: e.problems.map((p) => `${p.where}: ${p.message}`) };
-    if (e instanceof ManifestError) return { problems: e.message.split('\n').filter((l) => l.trim() && !l.includes('problems in the manifest')).map((l) => l.replace(/^\s*-\s*/, '')) };
-    throw e;
+    if (!(e instanceof ManifestError)) throw e;
+    const lines = e.message.split('\n').slice(e.message.includes('problems in the manifest') ? 1 : 0);
+    problems.push(...lines.filter((l) => l.trim() && !l.startsWith('See ')).map((l) => l.replace(/^\s*-\s*/, '')));
   }
+  let dir: string;
+  try {
+    dir = manifest ? migrationsDir(manifestPath, manifest) : dirname(resolve(manifestPath));
+  } catch (e) {
+    return { problems: [...problems, messageOf(e)] };
+  }
+  if (!existsSync(dir)) return { problems };
+  const files = await readMigrationFiles(dir);
+  const result = lintMigrations(files);
+  problems.push(...result.problems.map((p) => `${p.where}: ${p.message}`));
+  if (manifest) problems.push(...lintTargets(manifest, manifestPath, result.migrations).map((p) => `${p.where}: ${p.message}`));
+  if (problems.length) return { problems };
+  return { problems, project: await loadProject(manifestPath) };
+}
+
+function readManifest(manifestPath: string): Manifest {
+  const abs = resolve(manifestPath);
+  if (!existsSync(abs)) {
+    throw new ManifestError(`${manifestPath}: manifest not found. Create one (see README, "Manifest") or pass --manifest PATH.`);
+  }
+  let text: string;
+  try {
+    text = readFileSync(abs, 'utf8');
+  } catch (e) {
+    throw new ManifestError(`${manifestPath}: cannot be read: ${messageOf(e)}`);
+  }
+  return parseManifest(text, manifestPath);
+}
+
+function migrationsDir(manifestPath: string, manifest: Manifest): string {
+  const dir = resolve(dirname(resolve(manifestPath)), manifest.migrations);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new ManifestError(`${manifestPath}: migrations: folder ${relative(process.cwd(), dir) || '.'} does not exist.`);
+  }
+  return dir;
+}
+
+/** Imports every migration file of a folder; a file that fails to import carries its error. */
+async function readMigrationFiles(dir: string): Promise<(MigrationFileInfo & { abs: string })[]> {
+  const names = readdirSync(dir)
+    .filter((f) => CODE_FILE.test(f) && !f.endsWith('.d.ts') && !f.startsWith('.') && !f.startsWith('_'))
+    .filter((f) => statSync(join(dir, f)).isFile())
+    .sort();
+  const jiti = createJiti(join(dir, 'noop.js'), {
+    moduleCache: false,
+    fsCache: false,
+    interopDefault: false,
+    virtualModules: authoringModules(),
+  });
+  const infos: (MigrationFileInfo & { abs: string })[] = [];
+  for (const f of names) {
+    const path = join(dir, f);
+    const info: MigrationFileInfo & { abs: string } = {
+      file: relative(process.cwd(), path) || f,
+      checksum: checksumOf(readFileSync(path)),
+      abs: path,
+    };
+    try {
+      const mod = (await jiti.import(path)) as Record<string, unknown> | undefined;
+      info.exported = mod && typeof mod === 'object' ? mod.default : undefined;
+    } catch (e) {
+      info.loadError = firstLine(messageOf(e));
+    }
+    infos.push(info);
+  }
+  return infos;
 }
 
 /**

@@ -83,6 +83,24 @@ describe('dynamodb-migrate CLI', () => {
     expect(await scanAll(client, table)).toEqual(before);
   });
 
+  test('lint reports manifest and migration-file problems together', async () => {
+    const { cli, dir, manifest } = await setup();
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('target: 1.1.0', 'target: 7.0.0'));
+    writeFileSync(join(dir, '1.3.0-dup.ts'), "export default { version: '1.2.0', up() {}, down() {} }\n");
+    writeFileSync(join(dir, '1.4.0-noexport.ts'), 'export const x = 1;\n');
+    const r = await cli('lint', '--json');
+    expect(r.code).toBe(2);
+    const { problems } = JSON.parse(r.stdout) as { problems: string[] };
+    expect(problems.some((p) => p.includes('environments.production.target') && p.includes('7.0.0'))).toBe(true);
+    expect(problems.some((p) => p.includes('1.3.0-dup.ts') && p.includes('also declared by'))).toBe(true);
+    expect(problems.some((p) => p.includes('1.4.0-noexport.ts') && p.includes('no default export'))).toBe(true);
+    writeFileSync(manifest, 'version: 1\nenvironments:\n  dev: { table: x, colour: red }\n');
+    const both = await cli('lint');
+    expect(both.code).toBe(2);
+    expect(both.stdout).toContain('unknown key "colour"');
+    expect(both.stdout).toContain('1.3.0-dup.ts');
+  });
+
   test('bad flags and manifests exit 2 with one clear message', async () => {
     const { cli, manifest } = await setup();
     expect((await runCli(['frobnicate'])).code).toBe(2);
