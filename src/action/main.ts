@@ -3,13 +3,14 @@ import { EXIT, MigrateError, RefusedError, exitCodeOf, messageOf, type ExitCode 
 import { checkConfirmation } from '../core/gates';
 import type { Logger } from '../core/logger';
 import { selectEnvironments, type Environment } from '../core/manifest';
+import { codeBlock } from '../core/render/escape';
 import { commentMarker, readPlanHashes, renderMarkdown, type EnvironmentSection, type Phase } from '../core/render/markdown';
 import type { Plan, RunReport } from '../core/types';
 import { createDynamoClient } from '../dynamodb/client';
 import { ensureRecoveryPoint } from '../dynamodb/recovery-point';
 import { checkApproval, findMergedPullRequest, type ApprovalResult, type MergedPullRequest } from '../github/approval';
 import { findComment, upsertComment, type CommentTarget, type FoundComment } from '../github/comment';
-import { Inputs } from '../github/constants';
+import { Inputs, Outputs } from '../github/constants';
 import { decideIntent, readRunContext, type Intent, type RunContext } from '../github/event';
 import { DEFAULT_MANIFEST, readSettings, type ActionSettings } from '../github/inputs';
 import { outputsOf, overallStatus } from '../github/outputs';
@@ -26,6 +27,7 @@ interface Outcome {
 
 /** What every mode shares. */
 interface Run {
+  env: NodeJS.ProcessEnv;
   settings: ActionSettings;
   ctx: RunContext;
   api: GitHubApi | undefined;
@@ -64,14 +66,19 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     core.info(`dynamodb-migrate: ${describeIntent(intent)}`);
     const project = await loadProject(settings.manifest);
     const environments = selectEnvironments(project.manifest, settings.manifest, settings.environments.join(','));
-    const r: Run = { settings, ctx, api, project, environments, log, notes: [] };
+    const r: Run = { env, settings, ctx, api, project, environments, log, notes: [] };
 
     const outcomes = await runIntent(r, intent);
     await report(r, intent, outcomes);
   } catch (e) {
     // Bad input and refusals end here: nothing was written to any table.
-    core.setOutput('status', e instanceof RefusedError ? 'blocked' : 'failed');
+    const status = e instanceof RefusedError ? 'blocked' : 'failed';
+    core.setOutput(Outputs.Status, status);
     core.setFailed(messageOf(e));
+    await core.summary
+      .addRaw(`## dynamodb-migrate: ${status === 'blocked' ? '⛔ blocked' : '❌ failed'}\n\n${codeBlock(messageOf(e))}\n\nNothing was written to any table.\n`)
+      .write()
+      .catch(() => undefined);
     if (!(e instanceof MigrateError) && e instanceof Error && e.stack) core.debug(e.stack);
     process.exitCode = exitCodeOf(e);
   }
@@ -349,7 +356,7 @@ async function approvalOf(r: Run, pr: MergedPullRequest | undefined): Promise<Ap
 }
 
 function sessionOptions(r: Run, o: { readOnly?: boolean; dryRun?: boolean }) {
-  const endpoint = process.env.AWS_ENDPOINT_URL_DYNAMODB || undefined;
+  const endpoint = r.env.AWS_ENDPOINT_URL_DYNAMODB || undefined;
   return {
     endpoint,
     ...(o.readOnly ? { client: readOnlyClient(createDynamoClient({ endpoint })) } : {}),

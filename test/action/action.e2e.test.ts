@@ -84,6 +84,10 @@ describe('pull request -> merge -> rollback', () => {
     expect(ours(7)).toHaveLength(1);
     expect(ours(7)[0]!.body).toContain('✅ applied · dev');
     expect(ours(7)[0]!.body).toMatch(/Applied 2 steps in/);
+    // On its way there the same comment said "applying".
+    const edits = gh.requests.filter((q) => q.method === 'PATCH' && q.path === `/repos/acme/shop/issues/comments/${ours(7)[0]!.id}`);
+    const phases = edits.map((q) => String((q.body as { body: string }).body).split('\n').find((l) => l.startsWith('## '))).slice(-2);
+    expect(phases).toEqual(['## dynamodb-migrate: ⏳ applying · `migrations/manifest.yaml`', '## dynamodb-migrate: ✅ applied · `migrations/manifest.yaml`']);
     expect(r.stdout).toContain('approved by maintainer');
   });
 
@@ -123,6 +127,8 @@ test('apply is refused on a pull_request event, whatever the command input says'
   const r = await runAction({ workspace: ws, github: gh, dynamodb: localEndpoint(), event: 'pull_request', payload: prPayload(22), inputs: { command: 'apply' } });
   expect(r.code).toBe(2);
   expect(r.stdout).toContain('::error::command "apply" writes to the table and is refused on a pull_request event');
+  expect(r.outputs.status).toBe('blocked');
+  expect(r.summary).toContain('Nothing was written to any table.');
   expect(await scanAll(client(), table)).toEqual([]);
 });
 

@@ -68,6 +68,13 @@ describe('renderMarkdown', () => {
     expect(md).toContain('````\nup 1.2.0');
   });
 
+  test('a report does not show its own, since released, lock as held', () => {
+    const lock = { lockId: 'lock-7f3a', owner: 'ci', command: 'apply', acquiredAt: 0, leaseExpiresAt: 1, heartbeatAt: 0 };
+    const p = plan({ lock, warnings: [{ code: 'lock-held', message: 'The table is locked by ci (lock id lock-7f3a).' }] });
+    expect(renderMarkdown({ sections: [{ plan: p, phase: 'applied', report: applied(p) }] })).not.toContain('locked by ci');
+    expect(renderMarkdown({ sections: [{ plan: p, phase: 'planned' }] })).toContain('locked by ci');
+  });
+
   test('blocked: the plan changed since review, the new plan shown', () => {
     const now = plan({ currentVersion: '1.1.0', steps: [step('1.2.0')], hash: '9999aaaabbbbcccc' });
     const r = { ...applied(now), status: 'blocked' as const, steps: [], error: 'The plan changed since it was reviewed (reviewed a1b2c3d4e5f60718, now 9999aaaabbbbcccc).', next: 'Review the new plan below, then re-run.' };
