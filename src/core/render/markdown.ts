@@ -181,7 +181,7 @@ function renderSection(s: EnvironmentSection, input: MarkdownInput, mode: Mode):
     [
       '| Table | Version | Direction | Approval | Plan hash |',
       '| --- | --- | --- | --- | --- |',
-      `| ${inlineCode(p.table)} | ${versionCell(p)} | ${directionCell(p)} | ${approvalCell(s)} | ${inlineCode(p.hash)} |`,
+      `| ${inlineCode(p.table)} | ${versionCell(p)} | ${directionCell(p)} | ${approvalCell(s)} | ${p.stateUnknown ? '— (table not read)' : inlineCode(p.hash)} |`,
     ].join('\n'),
   );
   if (p.stateUnknown) {
@@ -312,7 +312,8 @@ function renderEstimate(p: Plan): string | undefined {
 /** The exact dispatch that would undo this plan. */
 function renderRollback(s: EnvironmentSection, input: MarkdownInput): string | undefined {
   const r = s.plan.rollback;
-  if (!r || s.phase === 'failed' || s.phase === 'blocked') return undefined;
+  // A plan from the files alone does not know the version to go back to; a drift check plans nothing.
+  if (!r || s.plan.stateUnknown || s.phase === 'failed' || s.phase === 'blocked' || s.phase === 'drift') return undefined;
   const workflow = input.dispatchWorkflow ?? 'migrate-dispatch.yml';
   const fields: [string, string][] = [
     ['environment', s.plan.environment],
