@@ -9,6 +9,7 @@ import { PageReader, type Page } from './page-reader';
 import { addCounts, ProgressReporter, zeroCounts } from './progress';
 import { AdaptiveRateLimiter } from './rate-limiter';
 import { inSample, sampleBucket, type SampleRange } from './sampling';
+import { withRetry } from './retry';
 import { Semaphore } from './semaphore';
 import { defaultSegmentCount, describeTableFacts, resolveRate } from './table-facts';
 import type { BulkLogger, Item, ItemAction, PassOptions, PassResult, Progress, Selection, SegmentPlan, TransformFn } from './types';
@@ -55,7 +56,7 @@ export async function runPass(
   const started = env.now();
   const { signal } = env;
   signal?.throwIfAborted();
-  const facts = await describeTableFacts(env.client, env.table, signal);
+  const facts = await withRetry(() => describeTableFacts(env.client, env.table, signal), { signal });
   const ceilings = resolveRate(opts.rate, facts);
   const readLimiter = new AdaptiveRateLimiter(ceilings.read, env.now);
   const writeLimiter = new AdaptiveRateLimiter(ceilings.write, env.now);

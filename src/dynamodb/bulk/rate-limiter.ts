@@ -1,33 +1,38 @@
 import { sleep } from './retry';
 
 /**
- * A token bucket over capacity units (read or write) that adapts like TCP: it halves its rate
+ * A token bucket over capacity units (read or write) that adapts like TCP: it cuts its rate
  * when DynamoDB throttles and climbs back towards the ceiling once throttling stops.
  *
  * Callers take an estimate before a request and settle the difference once the response
  * reports the capacity it consumed, so the limit holds in real units, not in guesses.
  * With no ceiling the bucket is open until the first throttle, then adapts the same way.
+ *
+ * The rate never falls below a quarter of the best rate seen (or a tenth of the ceiling):
+ * throttling that does not depend on our rate (a hot partition, another writer) would
+ * otherwise drive it to nothing, and retries with backoff already absorb what the floor lets
+ * through. Before anything has been measured, a throttle only triggers the retry's backoff.
  */
 export class AdaptiveRateLimiter {
   private rate: number;
   private tokens = 0;
   private lastRefill: number;
   private lastThrottle = -Infinity;
-  private lastRaise: number;
+  private lastChange: number;
   private windowStart: number;
   private windowUnits = 0;
-  /** Units per second actually consumed, smoothed; the base the rate falls from when unlimited. */
+  /** Units per second consumed in the last complete one-second window. */
   private observed = 0;
+  private peak = 0;
 
   constructor(
     /** Units per second never to exceed; Infinity for none. */
     readonly ceiling: number,
     private readonly now: () => number = Date.now,
-    /** The rate never falls below this, so a throttled pass still makes progress. */
-    private readonly floor = 1,
   ) {
     this.rate = ceiling;
-    this.lastRefill = this.lastRaise = this.windowStart = now();
+    this.lastRefill = this.windowStart = now();
+    this.lastChange = this.lastRefill - 1000;
     this.tokens = Number.isFinite(ceiling) ? ceiling : 0;
   }
 
@@ -50,16 +55,23 @@ export class AdaptiveRateLimiter {
     if (Number.isFinite(this.rate)) this.tokens -= actual - estimated;
   }
 
-  /** DynamoDB throttled a request (or left items unprocessed): back off multiplicatively. */
+  /** DynamoDB throttled a request (or left batch items unprocessed): slow down. */
   throttled(): void {
     const t = this.now();
-    // One burst of concurrent throttles is one signal, not twenty halvings.
-    if (t - this.lastThrottle < 500) return;
     this.lastThrottle = t;
-    const base = Number.isFinite(this.rate) ? this.rate : Math.max(this.observed, this.floor * 10);
-    this.rate = Math.max(this.floor, base / 2);
+    // One cut per second: a burst of concurrent throttles is one signal, not twenty.
+    if (t - this.lastChange < 1000 && Number.isFinite(this.rate)) return;
+    // Open and nothing measured over a whole second yet: while a pass starts up, what it has
+    // consumed says nothing about what the table can take.
+    if (!Number.isFinite(this.rate) && this.observed === 0) return;
+    const base = Number.isFinite(this.rate) ? this.rate : this.observed;
+    this.rate = Math.max(this.floor(), base * 0.7);
     this.tokens = Math.min(this.tokens, 0);
-    this.lastRaise = t;
+    this.lastChange = t;
+  }
+
+  private floor(): number {
+    return Math.max(1, Number.isFinite(this.ceiling) ? this.ceiling / 10 : this.peak / 4);
   }
 
   private record(units: number): void {
@@ -67,8 +79,8 @@ export class AdaptiveRateLimiter {
     this.windowUnits += units;
     const elapsed = t - this.windowStart;
     if (elapsed >= 1000) {
-      const rate = (this.windowUnits * 1000) / elapsed;
-      this.observed = this.observed === 0 ? rate : this.observed * 0.5 + rate * 0.5;
+      this.observed = (this.windowUnits * 1000) / elapsed;
+      this.peak = Math.max(this.peak, this.observed);
       this.windowStart = t;
       this.windowUnits = 0;
     }
@@ -76,13 +88,13 @@ export class AdaptiveRateLimiter {
 
   private refill(): void {
     const t = this.now();
-    // Additive-ish increase: 20% a second after two quiet seconds, back to the ceiling.
-    if (this.rate < this.ceiling && t - this.lastThrottle > 2000 && t - this.lastRaise >= 1000) {
+    // Climb back by a fifth a second once a second has passed without throttling.
+    if (this.rate < this.ceiling && t - this.lastThrottle > 1000 && t - this.lastChange >= 1000) {
       this.rate = this.rate * 1.2 + 1;
-      this.lastRaise = t;
+      this.lastChange = t;
       if (this.rate >= this.ceiling) this.rate = this.ceiling;
-      // Unlimited and comfortably above what we use: open the bucket again.
-      else if (!Number.isFinite(this.ceiling) && this.observed > 0 && this.rate > this.observed * 4) this.rate = Infinity;
+      // Unlimited and well above what we use: open the bucket again.
+      else if (!Number.isFinite(this.ceiling) && this.peak > 0 && this.rate > this.peak * 2) this.rate = Infinity;
     }
     if (!Number.isFinite(this.rate)) {
       this.lastRefill = t;
