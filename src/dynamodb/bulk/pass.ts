@@ -95,7 +95,7 @@ export async function runPass(
     keys: env.keys,
     signal,
     limiter: writeLimiter,
-    slots: new Semaphore(opts.writeConcurrency ?? 48),
+    slots: new Semaphore(opts.writeConcurrency ?? 64),
     stats,
   };
   const estimatedTotal = reader.query || facts.itemCount === undefined ? undefined : Math.round((facts.itemCount * queue.length) / plan.total);

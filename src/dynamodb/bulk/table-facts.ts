@@ -33,13 +33,13 @@ function positive(n: number | undefined): number | undefined {
 const MIB = 1024 * 1024;
 
 /**
- * Default parallel-scan segments: one per 4 MiB, at least 4 and at most 1,000. AWS's guidance
+ * Default parallel-scan segments: one per 4 MiB, at least 8 and at most 1,000. AWS's guidance
  * (one per 2 GB) aims at not hurting the live table; we bound that with the rate limit instead
  * and want every worker busy, since a segment reads 1 MB pages one after another.
  */
 export function defaultSegmentCount(facts: TableFacts): number {
   const size = facts.sizeBytes ?? 0;
-  return Math.max(4, Math.min(1000, Math.ceil(size / (4 * MIB))));
+  return Math.max(8, Math.min(1000, Math.ceil(size / (4 * MIB))));
 }
 
 /** What on-demand tables count as for a percentage limit (the EMR connector's convention). */

@@ -91,7 +91,7 @@ export interface PassOptions {
   segments?: number | SegmentPlan;
   /** Segments read at once. Default min(segments, 16). */
   concurrency?: number;
-  /** Write requests in flight at once, across segments. Default 48. */
+  /** Write requests in flight at once, across segments. Default 64. */
   writeConcurrency?: number;
   /** Throughput limit; adapts down on throttling within it. */
   rate?: RateLimit;
