@@ -3,6 +3,19 @@ import { ZERO, compareVersions, isVersion, maxVersion } from './version';
 
 export const SUCCESS = 'success';
 
+/** Status of a step's record while it runs; a dead run leaves it behind. */
+export const RUNNING = 'running';
+
+/** The status recorded when a step starts (replaced by its outcome when it ends). */
+export function runningStatus(actor: string, at: number, lockId: string): string {
+  return `${RUNNING}: started by ${actor} at ${new Date(at).toISOString()} under lock ${lockId}`;
+}
+
+/** True for a step that started and has no outcome yet: running now, or interrupted. */
+export function isRunningStatus(status: string): boolean {
+  return status.startsWith(`${RUNNING}:`);
+}
+
 /** What the `_migration` records say, computed as OneTable computes it. */
 export interface History {
   /** Highest semver among all records (failed ones included, as OneTable does), else 0.0.0. */

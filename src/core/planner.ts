@@ -1,6 +1,6 @@
 import { checksumDrifted, hashOf, shortChecksum } from './checksum';
 import { InputError, RefusedError } from './errors';
-import { readHistory, stateRevisionOf } from './history';
+import { isRunningStatus, readHistory, stateRevisionOf } from './history';
 import { diffSchemas } from './schema-diff';
 import type { Environment } from './manifest';
 import type {
@@ -110,10 +110,17 @@ export function planMigrations(input: PlanInput): Plan {
       resumeStep = step(m, f.direction, 'resume');
     } else {
       const canResume = m?.idempotent === true || (checkpointed && !!m);
+      // A "running" record with no live lock behind it: the run died inside the step.
+      const lock = state?.lock;
+      const live = isRunningStatus(f.status) && !!lock && lock.leaseExpiresAt > input.now && f.status.endsWith(lock.lockId);
       blockers.push({
         kind: 'failed-state',
         version: f.version,
-        message: `The ${f.direction} of ${f.version} failed${f.date ? ` at ${new Date(f.date).toISOString()}` : ''}: ${f.status}`,
+        message: isRunningStatus(f.status)
+          ? live
+            ? `The ${f.direction} of ${f.version} is running now (${f.status}).`
+            : `The ${f.direction} of ${f.version} was interrupted: the run ${f.status.slice(f.status.indexOf(':') + 2)} stopped before it finished.`
+          : `The ${f.direction} of ${f.version} failed${f.date ? ` at ${new Date(f.date).toISOString()}` : ''}: ${f.status}`,
         next: canResume
           ? input.resume
             ? `Cannot resume: ${f.version} has no migration file.`

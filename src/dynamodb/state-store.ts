@@ -207,9 +207,10 @@ export class StateStore {
 
   /**
    * Writes a `_migration` record. With a lock id the write is fenced: it happens only while
-   * that lock is still ours, in one transaction.
+   * that lock is still ours, in one transaction. `replace` overwrites the record of the same
+   * version and date (a step's "running" record, by its outcome).
    */
-  async writeRecord(rec: NewRecord, lockId?: string): Promise<MigrationRecord> {
+  async writeRecord(rec: NewRecord, lockId?: string, opts: { replace?: boolean } = {}): Promise<MigrationRecord> {
     const k = await this.keys();
     let date = rec.date ?? Date.now();
     for (let attempt = 0; ; attempt++) {
@@ -238,7 +239,9 @@ export class StateStore {
       );
       try {
         await this.fenced(lockId, [
-          { Put: { TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(#h)', ExpressionAttributeNames: { '#h': k.hash } } },
+          opts.replace
+            ? { Put: { TableName: this.table, Item: item } }
+            : { Put: { TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(#h)', ExpressionAttributeNames: { '#h': k.hash } } },
         ]);
         return full;
       } catch (e) {

@@ -12,7 +12,7 @@ import {
   messageOf,
   type ExitCode,
 } from '../core/errors';
-import { readHistory, SUCCESS } from '../core/history';
+import { readHistory, runningStatus, SUCCESS } from '../core/history';
 import { toSchemaItem } from '../core/schema';
 import { schemaDriftOf } from '../core/schema-diff';
 import type { Logger } from '../core/logger';
@@ -22,6 +22,7 @@ import type {
   Direction,
   ItemCounts,
   LogEntry,
+  MigrationRecord,
   OneTableSchema,
   Plan,
   PlanCommand,
@@ -249,6 +250,13 @@ export class Session {
       const t0 = this.now();
       this.log.info(`${step.direction === 'up' ? '▲' : '▼'} ${step.version} ${step.kind === 'migrate' ? step.direction : step.kind}: ${step.description}`);
       const data = await createStepData(this, step, { signal, deadline: this.opts.deadline });
+      // Written before the step runs and replaced by its outcome: a run that dies inside the
+      // step leaves this record, so the next run reports the step as interrupted (resume or
+      // repair) instead of silently running a non-idempotent step twice.
+      const started = await this.store.writeRecord(
+        { version: step.version, path: m.path, description: m.description, checksum: m.checksum, direction: step.direction, actor: this.actor, runUrl: this.opts.runUrl, gitSha: this.opts.gitSha, status: runningStatus(this.actor, this.now(), lockId) },
+        lockId,
+      );
       let error: unknown;
       try {
         const fn = step.direction === 'up' ? m.up : m.down;
@@ -260,7 +268,7 @@ export class Session {
       const durationMs = this.now() - t0;
       const counts = data.counts();
       if (data.incomplete() && (error === undefined || isPassIncomplete(error))) {
-        await this.recordStep(step, m, `incomplete: stopped at a checkpoint before the deadline; resume to continue`, lockId, durationMs, counts);
+        await this.recordStep(step, m, `incomplete: stopped at a checkpoint before the deadline; resume to continue`, lockId, durationMs, counts, started);
         steps.push({ version: step.version, direction: step.direction, kind: step.kind, status: 'incomplete', durationMs, counts });
         return {
           ...base, plan, steps, status: 'incomplete', durationMs: this.now() - base.startedAt, lockId,
@@ -281,7 +289,7 @@ export class Session {
         }
         const msg = messageOf(error) || 'failed';
         this.log.error(`${step.version} ${step.direction} failed: ${msg}`);
-        await this.recordStep(step, m, msg, lockId, durationMs, counts).catch((e) => this.log.error(`Could not record the failure: ${messageOf(e)}`));
+        await this.recordStep(step, m, msg, lockId, durationMs, counts, started).catch((e) => this.log.error(`Could not record the failure: ${messageOf(e)}`));
         steps.push({ version: step.version, direction: step.direction, kind: step.kind, status: 'failed', durationMs, counts, error: msg });
         await this.audit({ runId, event: 'step', outcome: 'failed', plan, versions: [`${step.direction} ${step.version}`], message: msg });
         return {
@@ -293,7 +301,7 @@ export class Session {
           exitCode: EXIT.failure,
         };
       }
-      await this.recordStep(step, m, SUCCESS, lockId, durationMs, counts);
+      await this.recordStep(step, m, SUCCESS, lockId, durationMs, counts, started);
       await data.complete();
       await this.audit({ runId, event: 'step', outcome: 'applied', plan, versions: [`${step.direction} ${step.version}`] });
       steps.push({ version: step.version, direction: step.direction, kind: step.kind, status: 'applied', durationMs, counts });
@@ -302,7 +310,9 @@ export class Session {
   }
 
   /** Records a step's outcome in OneTable's format and keeps `_schema:Current` in step. */
-  private async recordStep(step: PlanStep, m: LoadedMigration, status: string, lockId: string, durationMs: number, counts: ItemCounts | undefined): Promise<void> {
+  private async recordStep(step: PlanStep, m: LoadedMigration, status: string, lockId: string, durationMs: number, counts: ItemCounts | undefined, started: MigrationRecord): Promise<void> {
+    // The outcome replaces the step's "running" record (same key); a successful down or reset deletes it.
+    const replace = { date: started.date };
     const common = {
       path: m.path,
       description: m.description,
@@ -315,7 +325,7 @@ export class Session {
     };
     if (step.kind === 'reset') {
       if (status !== SUCCESS) {
-        await this.store.writeRecord({ ...common, version: m.version, status, direction: 'up' }, lockId);
+        await this.store.writeRecord({ ...common, ...replace, version: m.version, status, direction: 'up' }, lockId, { replace: true });
         return;
       }
       // OneTable's reset: drop the history, then record every semver migration as applied.
@@ -327,7 +337,7 @@ export class Session {
       return;
     }
     if (step.direction === 'up' || status !== SUCCESS) {
-      await this.store.writeRecord({ ...common, version: step.version, status, direction: step.direction }, lockId);
+      await this.store.writeRecord({ ...common, ...replace, version: step.version, status, direction: step.direction }, lockId, { replace: true });
       if (status === SUCCESS && m.schema) await this.store.writeSchema(this.schemaItem(m.schema), lockId);
       return;
     }
