@@ -106,7 +106,7 @@ describe('apply killed with SIGKILL at seeded random points', () => {
       expect(checkRecordedWork(atCrash, await dataItems(client, table))).toEqual([]);
       const dangling = atCrash.filter((r) => String(r.status).startsWith('running:'));
       expect(dangling.length).toBeLessThanOrEqual(1);
-      const cut = dangling[0] ? `${dangling[0].version}` : 'between steps';
+      const cut = dangling[0] ? String(dangling[0].version) : 'between steps';
       interrupted.push(cut);
 
       // Recovery: resume waits for the dead run's lease, takes the lock over, continues.
@@ -127,7 +127,8 @@ describe('apply killed with SIGKILL at seeded random points', () => {
         expect(apply.code, apply.stderr).toBe(0);
       } else {
         expect(resume.code, out).toBe(0);
-        if (dangling[0]) expect(out).toMatch(new RegExp(`resume\\b[^\\n]*${dangling[0].version.replace(/\./g, '\\.')}|${dangling[0].version.replace(/\./g, '\\.')}[^\\n]*resume`, 'i'));
+        const cutVersion = String(dangling[0]?.version ?? '');
+        if (cutVersion) expect(out).toMatch(new RegExp(`resume\\b[^\\n]*${cutVersion.replace(/\./g, '\\.')}|${cutVersion.replace(/\./g, '\\.')}[^\\n]*resume`, 'i'));
       }
 
       // The end state: every version applied, all data migrated exactly once, nothing lost.
