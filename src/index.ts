@@ -46,3 +46,6 @@ export interface Migration<Ctx = MigrationContext> {
 export function defineMigration<Ctx = MigrationContext>(migration: Migration<Ctx>): Migration<Ctx> {
   return migration;
 }
+
+export { createController, type ControllerOptions, type ControllerTable, type ControllerHandler, type ControllerEvent } from './runner/controller';
+export { projectFromModules, type StaticMigrationModule } from './loader/static-project';
