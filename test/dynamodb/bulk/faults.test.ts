@@ -8,7 +8,7 @@ import { seed } from './seed';
 
 const direct = localClient();
 const keys = { hash: 'pk', sort: 'sk' };
-const N = 1500;
+const N = 1200;
 let proxy: FaultProxy;
 let table = '';
 
@@ -65,4 +65,4 @@ test('throttling, 500s, dropped connections and unprocessed items still end with
   expect(proxy.stats.unprocessed).toBeGreaterThan(5);
   const faulted = new Set(proxy.requests.filter((r) => r.fault !== 'none').map((r) => r.operation));
   for (const op of ['Scan', 'BatchWriteItem', 'UpdateItem', 'PutItem']) expect(faulted).toContain(op);
-}, 120_000);
+}, 240_000);
