@@ -100,7 +100,17 @@ export function planMigrations(input: PlanInput): Plan {
   // Failed state left by an earlier run.
   let failed: Plan['failed'];
   let resumeStep: PlanStep | undefined;
-  if (history.failed) {
+  // A "running" record under a live lock is a step in progress, not a failure: the lock
+  // makes other runs wait (or exit 3), and they plan again once they hold it.
+  const lock = state?.lock;
+  const running = history.failed && isRunningStatus(history.failed.status) ? history.failed : undefined;
+  const inProgress = !!running && !!lock && lock.leaseExpiresAt > input.now && running.status.endsWith(lock.lockId);
+  if (running && inProgress) {
+    warnings.push({ code: 'running', version: running.version, message: `The ${running.direction} of ${running.version} is running now (${running.status}).` });
+    // Kept in the plan so that a resume waiting for this lock still resumes once it holds it.
+    const m = byVersion.get(running.version);
+    if (input.resume && m?.idempotent) resumeStep = step(m, running.direction, 'resume');
+  } else if (history.failed) {
     const f = history.failed;
     failed = { version: f.version, direction: f.direction, status: f.status, date: f.date };
     const m = byVersion.get(f.version) ?? (f.version === RESET ? input.reset : undefined);
@@ -110,16 +120,12 @@ export function planMigrations(input: PlanInput): Plan {
       resumeStep = step(m, f.direction, 'resume');
     } else {
       const canResume = m?.idempotent === true || (checkpointed && !!m);
-      // A "running" record with no live lock behind it: the run died inside the step.
-      const lock = state?.lock;
-      const live = isRunningStatus(f.status) && !!lock && lock.leaseExpiresAt > input.now && f.status.endsWith(lock.lockId);
       blockers.push({
         kind: 'failed-state',
         version: f.version,
+        // A "running" record with no live lock behind it: the run died inside the step.
         message: isRunningStatus(f.status)
-          ? live
-            ? `The ${f.direction} of ${f.version} is running now (${f.status}).`
-            : `The ${f.direction} of ${f.version} was interrupted: the run ${f.status.slice(f.status.indexOf(':') + 2)} stopped before it finished.`
+          ? `The ${f.direction} of ${f.version} was interrupted: the run ${f.status.slice(f.status.indexOf(':') + 2)} stopped before it finished.`
           : `The ${f.direction} of ${f.version} failed${f.date ? ` at ${new Date(f.date).toISOString()}` : ''}: ${f.status}`,
         next: canResume
           ? input.resume

@@ -37,7 +37,7 @@ import { StateStore } from '../dynamodb/state-store';
 import type { LoadedMigration, Project } from '../loader/load-project';
 import type { MigrationContext } from './context';
 import { isPassIncomplete } from '../dynamodb/bulk';
-import { readOnlyClient } from './read-only-client';
+import { leaseFencedClient, readOnlyClient } from './read-only-client';
 import { createStepData, type StepData } from './step-data';
 
 export interface SessionOptions {
@@ -147,8 +147,17 @@ export class Session {
     const leaseMs = this.opts.leaseMs ?? 120_000;
     const lock = await this.acquireWithWait(plan.command, leaseMs);
     const heartbeat = new AbortController();
+    // Local fencing: past the lease we last secured (less a margin for requests in flight),
+    // the steps' writes are refused before they are sent, whatever the heartbeat has seen.
+    const fence = { until: lock.leaseExpiresAt, margin: Math.min(Math.floor(leaseMs / 5), 5000) };
+    const fencedClient = leaseFencedClient(this.client, () => {
+      if (heartbeat.signal.aborted) return heartbeat.signal.reason as Error;
+      if (Date.now() < fence.until - fence.margin) return undefined;
+      heartbeat.abort(new LockLostError(`${this.environment.table}: this run's lease on lock ${lock.lockId} ran out before it could be renewed (the process was paused or cut off); stopped before writing again.`));
+      return heartbeat.signal.reason as Error;
+    });
     const timer = setInterval(() => {
-      this.store.renewLock(lock.lockId, leaseMs).catch((e) => {
+      this.store.renewLock(lock.lockId, leaseMs).then((until) => (fence.until = until)).catch((e) => {
         this.log.error(messageOf(e));
         heartbeat.abort(e instanceof LockLostError ? e : new LockLostError(`lock renewal failed: ${messageOf(e)}`));
       });
@@ -187,7 +196,7 @@ export class Session {
       }
       await options.onStart?.(current, lock.lockId);
       await this.audit({ runId, event: 'apply-start', outcome: 'started', plan: current, reason: options.reason, recoveryPoint: options.recoveryPoint });
-      report = await this.runSteps(current, lock.lockId, heartbeat.signal, base, runId);
+      report = await this.runSteps(current, lock.lockId, heartbeat.signal, base, runId, fencedClient, fence);
       return report;
     } finally {
       clearInterval(timer);
@@ -240,16 +249,18 @@ export class Session {
     signal: AbortSignal,
     base: { startedAt: number; steps: StepReport[] },
     runId: string,
+    client: DynamoDBClient,
+    fence: { until: number },
   ): Promise<RunReport> {
     const steps: StepReport[] = [];
     for (const step of plan.steps) {
       if (signal.aborted) throw signal.reason;
       // Fencing: prove the lock is still ours before starting a step.
-      await this.store.renewLock(lockId, this.opts.leaseMs ?? 120_000);
+      fence.until = await this.store.renewLock(lockId, this.opts.leaseMs ?? 120_000);
       const m = this.migrationOf(step);
       const t0 = this.now();
       this.log.info(`${step.direction === 'up' ? '▲' : '▼'} ${step.version} ${step.kind === 'migrate' ? step.direction : step.kind}: ${step.description}`);
-      const data = await createStepData(this, step, { signal, deadline: this.opts.deadline });
+      const data = await createStepData(this, step, { signal, deadline: this.opts.deadline, client });
       // Written before the step runs and replaced by its outcome: a run that dies inside the
       // step leaves this record, so the next run reports the step as interrupted (resume or
       // repair) instead of silently running a non-idempotent step twice.
@@ -261,7 +272,7 @@ export class Session {
       try {
         const fn = step.direction === 'up' ? m.up : m.down;
         if (!fn) throw new MigrateError(`${m.file} has no ${step.direction} function.`);
-        await fn((await this.contextFor(step, data, signal, false)) as never);
+        await fn((await this.contextFor(step, data, signal, false, client)) as never);
       } catch (e) {
         error = e;
       }
@@ -361,11 +372,11 @@ export class Session {
   }
 
   /** The `ctx` a migration receives. */
-  async contextFor(step: PlanStep, data: StepData, signal: AbortSignal, dryRun: boolean): Promise<MigrationContext> {
+  async contextFor(step: PlanStep, data: StepData, signal: AbortSignal, dryRun: boolean, client: DynamoDBClient = this.client): Promise<MigrationContext> {
     const idx = this.project.migrations.findIndex((x) => x.version === step.version);
     const keys = await this.store.keys();
     return {
-      client: dryRun ? readOnlyClient(this.client) : this.client,
+      client: dryRun ? readOnlyClient(client) : client,
       table: this.environment.table,
       keys,
       version: step.version,

@@ -1,3 +1,4 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDataEngine, type DataEngine } from '../dynamodb/bulk';
 import type { ItemCounts, PlanStep } from '../core/types';
 import type { Session } from './engine';
@@ -19,10 +20,10 @@ export interface StepData {
 export async function createStepData(
   session: Session,
   step: PlanStep,
-  opts: { signal: AbortSignal; deadline?: number | undefined; dryRun?: boolean },
+  opts: { signal: AbortSignal; deadline?: number | undefined; dryRun?: boolean; client?: DynamoDBClient | undefined },
 ): Promise<StepData> {
   const engine = createDataEngine({
-    client: session.client,
+    client: opts.client ?? session.client,
     table: session.environment.table,
     keys: await session.store.keys(),
     dryRun: opts.dryRun ?? false,
