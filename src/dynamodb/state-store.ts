@@ -17,6 +17,7 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { InputError, LockHeldError, LockLostError, MigrateError } from '../core/errors';
 import { SUCCESS } from '../core/history';
+import { LEGACY_RESET, RESET, isVersion } from '../core/version';
 import type { LockInfo, LogEntry, MigrationRecord, OneTableSchema, TableState } from '../core/types';
 
 /** Hash key values of the items this tool keeps in the table. OneTable reads the first two. */
@@ -76,7 +77,7 @@ export class StateStore {
   async readRecords(): Promise<MigrationRecord[]> {
     const items = await this.queryHash(MIGRATION_HASH);
     const { sort } = await this.keys();
-    return items.map((i) => toRecord(i, sort)).sort((a, b) => a.date - b.date || a.key.localeCompare(b.key));
+    return items.map((i) => checkedRecord(i, sort, this.table)).sort((a, b) => a.date - b.date || a.key.localeCompare(b.key));
   }
 
   async readSchema(): Promise<OneTableSchema | undefined> {
@@ -421,6 +422,31 @@ async function describeTable(client: DynamoDBClient, table: string): Promise<Tab
     sizeBytes: res.Table?.TableSizeBytes,
     capacity: provisioned ? { read: pt!.ReadCapacityUnits ?? 0, write: pt!.WriteCapacityUnits ?? 0 } : undefined,
   };
+}
+
+/**
+ * A `_migration` item as a record, or a clear error when it cannot be one: planning on a
+ * history that was read wrong would run or skip the wrong steps.
+ */
+function checkedRecord(i: Record<string, unknown>, sortName: string, table: string): MigrationRecord {
+  const r = toRecord(i, sortName);
+  const problem =
+    !r.key.startsWith(`${MIGRATION_HASH}:`)
+      ? `its sort key is not ${MIGRATION_HASH}:<version>:<date>`
+      : i.version !== undefined && typeof i.version !== 'string'
+        ? `"version" is a ${typeof i.version}, not a string`
+        : !isVersion(r.version) && r.version !== RESET && r.version !== LEGACY_RESET
+          ? `version "${r.version}" is not a semver version`
+          : i.status !== undefined && typeof i.status !== 'string'
+            ? `"status" is a ${typeof i.status}, not a string`
+            : !Number.isFinite(r.date)
+              ? '"date" is not a time'
+              : undefined;
+  if (!problem) return r;
+  throw new MigrateError(
+    `${table}: the migration record ${sortName}=${r.key} is corrupt (${problem}): ${JSON.stringify(i).slice(0, 200)}. ` +
+      `Nothing was run. Fix or delete that item by hand (it is part of the table's migration history), then retry.`,
+  );
 }
 
 function toRecord(i: Record<string, unknown>, sortName: string): MigrationRecord {
