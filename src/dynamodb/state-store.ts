@@ -18,6 +18,7 @@ import { randomUUID } from 'node:crypto';
 import { InputError, LockHeldError, LockLostError, MigrateError } from '../core/errors';
 import { SUCCESS } from '../core/history';
 import { LEGACY_RESET, RESET, isVersion } from '../core/version';
+import { withRetry } from './bulk/retry';
 import type { LockInfo, LogEntry, MigrationRecord, OneTableSchema, TableState } from '../core/types';
 
 /** Hash key values of the items this tool keeps in the table. OneTable reads the first two. */
@@ -82,9 +83,9 @@ export class StateStore {
 
   async readSchema(): Promise<OneTableSchema | undefined> {
     const k = await this.keys();
-    const res = await this.client.send(
+    const res = await this.retried(() => this.client.send(
       new GetItemCommand({ TableName: this.table, Key: marshall({ [k.hash]: SCHEMA_HASH, [k.sort]: SCHEMA_SORT }), ConsistentRead: true }),
-    );
+    ));
     if (!res.Item) return undefined;
     const item = unmarshall(res.Item);
     delete item[k.hash];
@@ -94,9 +95,9 @@ export class StateStore {
 
   async readLock(): Promise<LockInfo | undefined> {
     const k = await this.keys();
-    const res = await this.client.send(
+    const res = await this.retried(() => this.client.send(
       new GetItemCommand({ TableName: this.table, Key: marshall({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH }), ConsistentRead: true }),
-    );
+    ));
     if (!res.Item) return undefined;
     const raw = unmarshall(res.Item);
     if (typeof raw.lockId !== 'string' || typeof raw.leaseExpiresAt !== 'number') {
@@ -133,7 +134,7 @@ export class StateStore {
       heartbeatAt: now,
     };
     try {
-      await this.client.send(
+      await this.retried(() => this.client.send(
         new PutItemCommand({
           TableName: this.table,
           Item: marshall({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH, _type: '_MigrationLock', ...lock }, { removeUndefinedValues: true }),
@@ -141,11 +142,13 @@ export class StateStore {
           ExpressionAttributeNames: { '#h': k.hash },
           ExpressionAttributeValues: marshall({ ':now': now }),
         }),
-      );
+      ));
       return lock;
     } catch (e) {
       if (e instanceof ConditionalCheckFailedException) {
         const held = await this.readLock().catch(() => undefined);
+        // A retried request whose first attempt took the lock (the answer was lost on the way).
+        if (held?.lockId === lock.lockId) return lock;
         throw new LockHeldError(describeHolder(this.table, held));
       }
       throw e;
@@ -157,7 +160,7 @@ export class StateStore {
     const k = await this.keys();
     const now = Date.now();
     try {
-      await this.client.send(
+      await this.retried(() => this.client.send(
         new UpdateItemCommand({
           TableName: this.table,
           Key: marshall({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH }),
@@ -165,7 +168,7 @@ export class StateStore {
           ConditionExpression: 'lockId = :id',
           ExpressionAttributeValues: marshall({ ':exp': now + leaseMs, ':now': now, ':id': lockId }),
         }),
-      );
+      ));
       return now + leaseMs;
     } catch (e) {
       if (e instanceof ConditionalCheckFailedException) {
@@ -182,14 +185,14 @@ export class StateStore {
   async releaseLock(lockId: string): Promise<void> {
     const k = await this.keys();
     try {
-      await this.client.send(
+      await this.retried(() => this.client.send(
         new DeleteItemCommand({
           TableName: this.table,
           Key: marshall({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH }),
           ConditionExpression: 'lockId = :id',
           ExpressionAttributeValues: marshall({ ':id': lockId }),
         }),
-      );
+      ));
     } catch (e) {
       if (!(e instanceof ConditionalCheckFailedException)) throw e;
     }
@@ -294,12 +297,12 @@ export class StateStore {
   async appendLog(entry: LogEntry): Promise<void> {
     const k = await this.keys();
     const sortKey = `${new Date(entry.at).toISOString()}#${entry.runId}#${randomUUID().slice(0, 8)}`;
-    await this.client.send(
+    await this.retried(() => this.client.send(
       new PutItemCommand({
         TableName: this.table,
         Item: marshall({ [k.hash]: LOG_HASH, [k.sort]: sortKey, _type: '_MigrationLog', ...entry }, { removeUndefinedValues: true }),
       }),
-    );
+    ));
   }
 
   /** The audit log, newest first. */
@@ -320,7 +323,7 @@ export class StateStore {
     const out: Record<string, unknown>[] = [];
     let start: Record<string, AttributeValue> | undefined;
     do {
-      const res = await this.client.send(
+      const res = await this.retried(() => this.client.send(
         new QueryCommand({
           TableName: this.table,
           KeyConditionExpression: '#h = :h',
@@ -330,11 +333,20 @@ export class StateStore {
           ScanIndexForward: !opts.newestFirst,
           ExclusiveStartKey: start,
         }),
-      );
+      ));
       out.push(...(res.Items ?? []).map((i) => unmarshall(i)));
       start = res.LastEvaluatedKey;
     } while (start && (!opts.limit || out.length < opts.limit));
     return opts.limit ? out.slice(0, opts.limit) : out;
+  }
+
+  /**
+   * Sends with retries past the SDK's own: its client-wide retry quota runs dry under sustained
+   * throttling or dropped connections, and losing a record or lock write then would leave the
+   * table in a misleading state. Conditional failures are not retried.
+   */
+  private retried<T>(call: () => Promise<T>): Promise<T> {
+    return withRetry(call, {});
   }
 
   /** Runs writes in one transaction that also checks our lock is still held (fencing). */
@@ -355,7 +367,9 @@ export class StateStore {
         ]
       : writes;
     try {
-      await this.client.send(new TransactWriteItemsCommand({ TransactItems: items }));
+      // One token for every attempt: a retried transaction that already landed is not applied twice.
+      const token = randomUUID();
+      await this.retried(() => this.client.send(new TransactWriteItemsCommand({ TransactItems: items, ClientRequestToken: token })));
     } catch (e) {
       if (lockId && isConditionFailure(e, 0)) {
         throw new LockLostError(`${this.table}: this run's lock ${lockId} is no longer held (taken over after its lease expired); stopped before writing.`);
