@@ -212,10 +212,10 @@ async function applyOne(
           backupName: `dynamodb-migrate-${env.table}-${r.ctx.sha.slice(0, 12) || Date.now()}`,
         });
         core.notice(`${env.name}: recovery point: ${recoveryPoint}`);
-        // The engine reads this after onStart returns and records it in the audit log.
-        applyOptions.recoveryPoint = recoveryPoint;
       }
       if (current.steps.length) await updateComment(r, [...g.done.map((o) => o.section), { ...base, plan: current, phase: 'applying' }]);
+      // The engine records it in the audit log.
+      return { recoveryPoint };
     },
   };
   const rep = await session.apply(plan, applyOptions);

@@ -66,8 +66,8 @@ export interface ApplyOptions {
   /** The hash the reviewer saw; a different plan after locking is refused (or re-planned). */
   expectedHash?: string | undefined;
   onPlanChange?: 'fail' | 'replan' | undefined;
-  /** Called with the plan actually run, once the lock is held. */
-  onStart?: ((plan: Plan, lockId: string) => void | Promise<void>) | undefined;
+  /** Called under the lock with the plan actually run; may return the recovery point it took (for the audit log). */
+  onStart?: ((plan: Plan, lockId: string) => Promise<{ recoveryPoint?: string | undefined } | void> | { recoveryPoint?: string | undefined } | void) | undefined;
   /** Recorded in the audit log (e.g. "point-in-time recovery on"). */
   recoveryPoint?: string | undefined;
   /** Why (repair) or from where (dispatch) this run happened. */
@@ -194,8 +194,9 @@ export class Session {
       if (!current.steps.length) {
         return (report = { ...base, plan: current, status: 'no-op', durationMs: this.now() - startedAt, lockId: lock.lockId });
       }
-      await options.onStart?.(current, lock.lockId);
-      await this.audit({ runId, event: 'apply-start', outcome: 'started', plan: current, reason: options.reason, recoveryPoint: options.recoveryPoint });
+      const started = await options.onStart?.(current, lock.lockId);
+      const recoveryPoint = (started && started.recoveryPoint) ?? options.recoveryPoint;
+      await this.audit({ runId, event: 'apply-start', outcome: 'started', plan: current, reason: options.reason, recoveryPoint });
       report = await this.runSteps(current, lock.lockId, heartbeat.signal, base, runId, fencedClient, fence);
       return report;
     } finally {
