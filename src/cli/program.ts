@@ -14,6 +14,7 @@ import { bumpVersion } from '../core/version';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../dynamodb/local';
 import { loadProject, lintProject } from '../loader/load-project';
 import { exitCodeOfReport, openSession, type Session } from '../runner/engine';
+import { openRemoteSession, type RemoteSession } from '../runner/lambda-runner';
 import { explainAwsError } from './aws-errors';
 import { confirmOnTty, printJson, printText, stderrLogger } from './io';
 import { ensureLocalTable } from './local-table';
@@ -32,6 +33,8 @@ interface GlobalFlags {
   lockTimeout?: string;
   sample?: string;
   timeBudget?: string;
+  segments?: string;
+  concurrency?: string;
   verbose?: boolean;
 }
 
@@ -74,11 +77,13 @@ function buildProgram(setCode: (c: ExitCode) => void, cleanups: (() => Promise<v
     .option('--lock-timeout <seconds>', 'wait this long for a held lock before exiting 3')
     .option('--sample <percent>', 'canary: bulk passes process only this percentage of items')
     .option('--time-budget <seconds>', 'stop bulk passes at a checkpoint before this much time has passed (resume later)')
+    .option('--segments <n>', 'runner: lambda: split each bulk pass into n scan segments, one invocation each (default: from the table size)')
+    .option('--concurrency <n>', 'runner: lambda: segment invocations in flight at once (default min(segments, 8))')
     .option('-v, --verbose', 'debug logging');
   program.configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stderr.write(s) });
 
   const flags = (cmd: Command): GlobalFlags => cmd.optsWithGlobals() as GlobalFlags;
-  const session = async (cmd: Command): Promise<Session> => openFromFlags(flags(cmd), cleanups);
+  const session = async (cmd: Command): Promise<Session | RemoteSession> => openFromFlags(flags(cmd), cleanups);
 
   program
     .command('status')
@@ -230,7 +235,7 @@ function buildProgram(setCode: (c: ExitCode) => void, cleanups: (() => Promise<v
         label = `${m.file} (${m.version})`;
       } else {
         const s = await session(cmd);
-        schema = await s.store.readSchema();
+        schema = (await s.readState()).schema;
         if (!schema) throw new InputError(`${s.environment.table} has no _schema item yet: pass --version to see a migration's schema.`);
         label = `${s.environment.table} _schema:Current`;
       }
@@ -248,7 +253,7 @@ export function exitCodeOfPlan(plan: Plan): ExitCode {
   return b.kind === 'drift' ? EXIT.drift : b.kind === 'failed-state' ? EXIT.failure : EXIT.input;
 }
 
-async function openFromFlags(f: GlobalFlags, cleanups: (() => Promise<void>)[], loaded?: Awaited<ReturnType<typeof loadProject>>): Promise<Session> {
+async function openFromFlags(f: GlobalFlags, cleanups: (() => Promise<void>)[], loaded?: Awaited<ReturnType<typeof loadProject>>): Promise<Session | RemoteSession> {
   const lockTimeout = f.lockTimeout === undefined ? undefined : Number(f.lockTimeout);
   if (lockTimeout !== undefined && !(lockTimeout >= 0)) throw new InputError(`--lock-timeout ${f.lockTimeout}: expected a number of seconds.`);
   const sample = f.sample === undefined ? undefined : Number(f.sample);
@@ -261,6 +266,23 @@ async function openFromFlags(f: GlobalFlags, cleanups: (() => Promise<void>)[], 
   const project = loaded ?? (await loadProject(f.manifest));
   const env = selectEnvironment(project.manifest, f.manifest, f.env);
   const log = stderrLogger(!!f.verbose);
+  if (env.runner === 'lambda' && !f.local) {
+    // The migrations run in the environment's Lambda controller; the Lambda endpoint comes from AWS_ENDPOINT_URL_LAMBDA.
+    const segments = f.segments === undefined ? undefined : Number(f.segments);
+    if (segments !== undefined && !(Number.isInteger(segments) && segments >= 1)) throw new InputError(`--segments ${f.segments}: expected a whole number of 1 or more.`);
+    const concurrency = f.concurrency === undefined ? undefined : Number(f.concurrency);
+    if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) throw new InputError(`--concurrency ${f.concurrency}: expected a whole number of 1 or more.`);
+    return openRemoteSession(project, env, {
+      log,
+      region: f.region ?? env.region,
+      dryRun: !!f.dryRun,
+      samplePercent: sample,
+      deadline: budget === undefined ? undefined : Date.now() + budget * 1000,
+      actor: process.env.DYNAMODB_MIGRATE_ACTOR,
+      leaseMs: process.env.DYNAMODB_MIGRATE_LEASE_MS ? Number(process.env.DYNAMODB_MIGRATE_LEASE_MS) : undefined,
+      fanOut: { segments, concurrency },
+    });
+  }
   let engine: DynamoDbLocal | undefined;
   if (f.local) {
     const dbPath = resolve(dirname(resolve(f.manifest)), '..', '.dynamodb-local');

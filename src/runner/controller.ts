@@ -39,8 +39,8 @@ export interface ControllerOptions {
   log?: Logger | undefined;
   /**
    * Bulk passes stop at a checkpoint this long before the invocation's time runs out, so the
-   * checkpoint and the step's record are written in time. Default 30 s, never more than a
-   * quarter of the time left.
+   * checkpoint and the step's record are written in time. Default 30 s, never more than half
+   * of the time left.
    */
   safetyMarginMs?: number | undefined;
   /** Lock lease for runs started here. Default 120 s. */
@@ -124,7 +124,7 @@ export function createController(options: ControllerOptions): ControllerHandler 
     }
     const now = Date.now;
     const remaining = context?.getRemainingTimeInMillis?.();
-    const margin = remaining === undefined ? 0 : Math.min(options.safetyMarginMs ?? 30_000, Math.floor(remaining / 4));
+    const margin = remaining === undefined ? 0 : Math.min(options.safetyMarginMs ?? 30_000, Math.floor(remaining / 2));
     const fromContext = remaining === undefined ? undefined : now() + remaining - margin;
     const asked = typeof args.deadline === 'number' ? args.deadline : undefined;
     const deadline = fromContext === undefined ? asked : asked === undefined ? fromContext : Math.min(asked, fromContext);

@@ -1,0 +1,132 @@
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { silentLogger } from '../../src/core/logger';
+import { runCli } from '../../src/cli/program';
+import { openSession } from '../../src/runner/engine';
+import { openRemoteSession } from '../../src/runner/lambda-runner';
+import { deployController, type DeployedController } from '../support/controller-fixture';
+import { scanAll } from '../support/dynamodb-local';
+import { startLambdaStub, type LambdaStub } from '../support/lambda-stub';
+
+let stub: LambdaStub;
+beforeAll(async () => {
+  stub = await startLambdaStub();
+});
+afterAll(async () => {
+  await stub?.stop();
+});
+
+const remote = (d: DeployedController, opts: { dryRun?: boolean } = {}) =>
+  openRemoteSession(d.project, 'dev', { client: d.lambda, log: silentLogger, actor: 'ci@example', ...opts });
+
+const statusItem = async (d: DeployedController) =>
+  unmarshall((await d.dynamo.send(new GetItemCommand({ TableName: d.table, Key: { pk: { S: 'status' }, sk: { S: 'status' } }, ConsistentRead: true }))).Item ?? {});
+
+describe('runner: lambda (our protocol)', () => {
+  test('plans and applies through the function with the same plan and report as a local run', async () => {
+    const d = await deployController(stub);
+    const s = remote(d);
+    const plan = await s.plan({ command: 'apply' });
+    // The same files, the same state: the same plan hash as the local engine computes.
+    const local = await openSession(d.project, 'dev', { client: d.dynamo, log: silentLogger }).plan({ command: 'apply' });
+    expect(plan.hash).toBe(local.hash);
+    expect(plan.steps.map((x) => `${x.direction} ${x.version}`)).toEqual(['up 1.0.0', 'up 1.1.0', 'up 1.2.0']);
+    expect(plan.warnings.filter((w) => w.code === 'controller-differs')).toEqual([]);
+    const report = await s.apply(plan, { expectedHash: plan.hash });
+    expect(report.status).toBe('applied');
+    expect(report.steps.map((x) => x.status)).toEqual(['applied', 'applied', 'applied']);
+    expect(report.exitCode ?? 0).toBe(0);
+    const state = await s.readState();
+    expect(state.records.map((r) => [r.version, r.status, r.actor])).toEqual([
+      ['1.0.0', 'success', 'ci@example'],
+      ['1.1.0', 'success', 'ci@example'],
+      ['1.2.0', 'success', 'ci@example'],
+    ]);
+    expect((await s.status()).currentVersion).toBe('1.2.0');
+    expect((await s.readLog()).some((e) => e.event === 'apply-end' && e.outcome === 'applied')).toBe(true);
+  });
+
+  test('a function error is a failed report with the remote message, never a success', async () => {
+    const d = await deployController(stub, { env: { FAIL_110: '1' } });
+    const s = remote(d);
+    const report = await s.apply(await s.plan({ command: 'apply' }));
+    expect(report.status).toBe('failed');
+    expect(report.error).toContain('boom in 1.1.0');
+    expect(report.exitCode).toBe(1);
+
+    // The function crashes outright (here: its time limit): the Lambda error payload, not a body.
+    const slow = await deployController(stub, { timeoutMs: 1, table: d.table });
+    const crashed = await remote(slow).apply(await s.plan({ command: 'apply' }));
+    expect(crashed.status).toBe('failed');
+    expect(crashed.error).toMatch(/Task timed out/);
+    await expect(remote(slow).plan({ command: 'apply' })).rejects.toThrow(/Task timed out/);
+  });
+
+  test('a dry run reaches the function and writes nothing', async () => {
+    const d = await deployController(stub);
+    const before = await scanAll(d.dynamo, d.table);
+    const s = remote(d, { dryRun: true });
+    const report = await s.apply(await s.plan({ command: 'apply' }));
+    expect(report.status).toBe('dry-run');
+    expect(report.steps).toHaveLength(3);
+    expect(stub.invocations.filter((i) => i.functionName === d.functionName && i.event.cmd === 'dm:apply').map((i) => i.event.dry)).toEqual([true]);
+    expect(await scanAll(d.dynamo, d.table)).toEqual(before);
+  });
+
+  test('the CLI plans and applies through the function when the environment says runner: lambda', async () => {
+    const d = await deployController(stub);
+    const saved = { ...process.env };
+    Object.assign(process.env, { AWS_ENDPOINT_URL_LAMBDA: stub.endpoint, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_REGION: 'us-east-1' });
+    const out: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string) => (out.push(String(chunk)), true)) as typeof process.stdout.write;
+    try {
+      expect(await runCli(['--manifest', d.manifest, '--json', 'plan'])).toBe(0);
+      const plan = JSON.parse(out.join(''));
+      out.length = 0;
+      expect(plan.steps).toHaveLength(3);
+      expect(await runCli(['--manifest', d.manifest, '--json', '--yes', 'apply', '--plan', plan.hash])).toBe(0);
+      expect(JSON.parse(out.join('')).status).toBe('applied');
+      out.length = 0;
+      expect(await runCli(['--manifest', d.manifest, '--json', '--yes', 'down'])).toBe(0);
+      expect(JSON.parse(out.join('')).status).toBe('applied');
+    } finally {
+      process.stdout.write = write;
+      process.env = saved;
+    }
+    expect(stub.invocations.filter((i) => i.functionName === d.functionName).map((i) => i.event.cmd)).toEqual(['dm:plan', 'dm:plan', 'dm:apply', 'dm:plan', 'dm:apply']);
+    expect((await statusItem(d)).ups110).toBe(1);
+  });
+});
+
+describe('runner: lambda, protocol: onetable', () => {
+  test('plans from getPastMigrations/getCurrentVersion/getOutstandingVersions and applies one version per call', async () => {
+    const d = await deployController(stub, { protocol: 'onetable' });
+    const s = remote(d);
+    const plan = await s.plan({ command: 'to', version: '1.1.0' });
+    expect(plan.steps.map((x) => `${x.direction} ${x.version}`)).toEqual(['up 1.0.0', 'up 1.1.0']);
+    const report = await s.apply(plan);
+    expect(report.status).toBe('applied');
+    const calls = stub.invocations.filter((i) => i.functionName === d.functionName && i.event.cmd === 'apply').map((i) => i.event.args);
+    expect(calls).toEqual([
+      { action: 'up', version: '1.0.0', params: { dry: false } },
+      { action: 'up', version: '1.1.0', params: { dry: false } },
+    ]);
+    const down = await s.plan({ command: 'down' });
+    expect(down.steps.map((x) => `${x.direction} ${x.version}`)).toEqual(['down 1.1.0']);
+    expect((await s.apply(down)).status).toBe('applied');
+    expect((await s.readState()).records.map((r) => r.version)).toEqual(['1.0.0']);
+    expect((await statusItem(d)).ups110).toBeUndefined();
+  });
+
+  test('a failing OneTable apply is reported failed with the remote message', async () => {
+    const d = await deployController(stub, { protocol: 'onetable', env: { FAIL_110: '1' } });
+    const s = remote(d);
+    const report = await s.apply(await s.plan({ command: 'to', version: '1.1.0' }));
+    expect(report.status).toBe('failed');
+    expect(report.steps.map((x) => x.status)).toEqual(['applied', 'failed']);
+    expect(report.error).toContain('boom in 1.1.0');
+    expect(report.exitCode).toBe(1);
+  });
+});
