@@ -67,11 +67,17 @@ export async function applyWithFanOut(
   const running = begin.plan;
   const leaseMs = c.leaseMs ?? 120_000;
   let lost: unknown;
+  let leaseUntil = begin.leaseExpiresAt;
   const renewing = setInterval(() => {
-    controller.invoke(DM.renew, { lockId, leaseMs }).catch((e) => {
-      lost ??= e;
-      c.log.error(`Could not renew the lock: ${messageOf(e)}`);
-    });
+    controller.invoke<{ leaseExpiresAt: number }>(DM.renew, { lockId, leaseMs }).then(
+      (r) => void (leaseUntil = r.leaseExpiresAt),
+      (e) => {
+        // A failed renewal is only a lost lock when another run holds it, or when the lease has run out meanwhile
+        // (segment invocations renew it too, so one slow renewal is no reason to stop).
+        if ((e as { errorType?: string }).errorType === 'LockLostError' || c.now() >= leaseUntil) lost ??= e;
+        c.log.warn(`Could not renew the lock: ${messageOf(e)}`);
+      },
+    );
   }, Math.max(200, Math.floor(leaseMs / 3)));
   renewing.unref();
   const steps: StepReport[] = [];
