@@ -15,6 +15,7 @@ import { startDynamoDbLocal, type DynamoDbLocal } from '../dynamodb/local';
 import { loadProject, lintProject } from '../loader/load-project';
 import { exitCodeOfReport, openSession, type Session } from '../runner/engine';
 import { openRemoteSession, type RemoteSession } from '../runner/lambda-runner';
+import { buildController } from '../runner/build-controller';
 import { explainAwsError } from './aws-errors';
 import { confirmOnTty, printJson, printText, stderrLogger } from './io';
 import { ensureLocalTable } from './local-table';
@@ -241,6 +242,18 @@ function buildProgram(setCode: (c: ExitCode) => void, cleanups: (() => Promise<v
       }
       if (f.json) printJson(schema);
       else printText(`${label}\n${renderSchemaDiffText(diffSchemas(undefined, schema))}`);
+    });
+
+  program
+    .command('build-controller')
+    .requiredOption('--out <dir>', 'folder to write (index.js exports handler); <dir>.zip is written beside it')
+    .option('--no-zip', 'skip the zip')
+    .description('bundle the Lambda controller with the migrations into a deployable folder and zip (needs @vercel/ncc)')
+    .action(async (o: { out: string; zip: boolean }, cmd: Command) => {
+      const f = flags(cmd);
+      const r = await buildController({ manifest: f.manifest, out: o.out, zip: o.zip, log: stderrLogger(!!f.verbose) });
+      if (f.json) printJson(r);
+      else printText(`${relative(process.cwd(), r.entry)} (handler: index.handler) serves ${r.tables.join(', ')} with ${r.migrations.length} migrations${r.zip ? `\n${relative(process.cwd(), r.zip)}` : ''}`);
     });
 
   return program;
