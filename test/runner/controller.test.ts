@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 /** Invokes as OneTable's CLI does: RequestResponse with `{cmd, config, args}`; returns Lambda's answer as is. */
-async function invoke(lambda: LambdaClient, fn: string, event: Record<string, unknown>): Promise<{ error?: string; payload: any }> {
+async function invoke(lambda: LambdaClient, fn: string, event: Record<string, unknown>): Promise<{ error?: string | undefined; payload: any }> {
   const res = await lambda.send(new InvokeCommand({ FunctionName: `arn:aws:lambda:us-east-1:123456789012:function:${fn}`, InvocationType: 'RequestResponse', LogType: 'Tail', Payload: JSON.stringify(event) }));
   return { error: res.FunctionError, payload: JSON.parse(new TextDecoder().decode(res.Payload)) };
 }
