@@ -16,7 +16,8 @@ import { DEFAULT_MANIFEST, readSettings, type ActionSettings } from '../github/i
 import { outputsOf, overallStatus } from '../github/outputs';
 import { createGitHubApi, type GitHubApi } from '../github/rest';
 import { loadProject, type Project } from '../loader/load-project';
-import { exitCodeOfReport, openSession, type ApplyOptions } from '../runner/engine';
+import { exitCodeOfReport, openSession, type ApplyOptions, type Session } from '../runner/engine';
+import { RemoteSession, openRemoteSession } from '../runner/lambda-runner';
 import { readOnlyClient } from '../runner/read-only-client';
 
 /** One environment's outcome: what to render and the exit code it implies. */
@@ -109,8 +110,7 @@ async function planAll(r: Run, intent: Extract<Intent, { mode: 'plan' }>): Promi
   for (const env of r.environments) {
     core.startGroup(`plan ${env.name} (${env.table})`);
     try {
-      // A read-only client as well: whatever happens below, a plan cannot write.
-      const session = openSession(r.project, env, sessionOptions(r, { readOnly: true }));
+      const session = sessionFor(r, env, { readOnly: true });
       const plan = await session.plan({ command: 'apply' }, intent.readState ? undefined : null);
       const blocked = plan.blockers.length > 0;
       outcomes.push({
@@ -173,7 +173,7 @@ async function applyOne(
   g: { pr: MergedPullRequest | undefined; approval: ApprovalResult | undefined; expected: string | undefined; stopped: Outcome | undefined; done: Outcome[] },
 ): Promise<Outcome> {
   const { settings } = r;
-  const session = openSession(r.project, env, sessionOptions(r, { dryRun: settings.dryRun }));
+  const session = sessionFor(r, env, { dryRun: settings.dryRun });
   const plan = await session.plan({ command: intent.command, version: settings.version });
   const base = { approvalRequired: intent.trigger === 'push' ? settings.requireApproval : undefined, protected: env.protected };
   const blocked = (error: string, next: string, exitCode: ExitCode, p: Plan = plan): Outcome => {
@@ -201,23 +201,32 @@ async function applyOne(
   }
 
   let recoveryPoint: string | undefined;
+  const takeRecoveryPoint = async (steps: number): Promise<void> => {
+    if (!env.protected || settings.dryRun || !steps) return;
+    const client = session instanceof RemoteSession ? createDynamoClient({ endpoint: r.env.AWS_ENDPOINT_URL_DYNAMODB || undefined, region: env.region }) : session.client;
+    recoveryPoint = await ensureRecoveryPoint(client, env.table, env['recovery-point'] ?? 'pitr-or-backup', {
+      backupName: `dynamodb-migrate-${env.table}-${r.ctx.sha.slice(0, 12) || Date.now()}`,
+    });
+    core.notice(`${env.name}: recovery point: ${recoveryPoint}`);
+  };
+  // A controller applies out of reach of onStart: the recovery point is taken just before.
+  if (session instanceof RemoteSession) await takeRecoveryPoint(plan.steps.length);
   const applyOptions: ApplyOptions = {
     expectedHash: g.expected,
     onPlanChange: settings.onPlanChange,
     reason: settings.reason ?? `${intent.trigger === 'push' ? `merge of ${g.pr ? `#${g.pr.number}` : r.ctx.sha.slice(0, 12)}` : 'workflow_dispatch'} by ${r.ctx.actor}`,
+    recoveryPoint,
     onStart: async (current: Plan) => {
       // Under the lock, after the engine re-planned: the recovery point is of the state the steps start from.
-      if (env.protected && !settings.dryRun && current.steps.length) {
-        recoveryPoint = await ensureRecoveryPoint(session.client, env.table, env['recovery-point'] ?? 'pitr-or-backup', {
-          backupName: `dynamodb-migrate-${env.table}-${r.ctx.sha.slice(0, 12) || Date.now()}`,
-        });
-        core.notice(`${env.name}: recovery point: ${recoveryPoint}`);
-      }
+      await takeRecoveryPoint(current.steps.length);
       if (current.steps.length) await updateComment(r, [...g.done.map((o) => o.section), { ...base, plan: current, phase: 'applying' }]);
       // The engine records it in the audit log.
       return { recoveryPoint };
     },
   };
+  if (session instanceof RemoteSession && plan.steps.length) {
+    await updateComment(r, [...g.done.map((o) => o.section), { ...base, plan, phase: 'applying' }]);
+  }
   const rep = await session.apply(plan, applyOptions);
   return { section: { ...base, plan: rep.plan, phase: phaseOf(rep), report: rep, recoveryPoint }, exitCode: exitCodeOfReport(rep) };
 }
@@ -228,7 +237,7 @@ async function driftAll(r: Run): Promise<Outcome[]> {
   for (const env of r.environments) {
     core.startGroup(`drift ${env.name} (${env.table})`);
     try {
-      const d = await openSession(r.project, env, sessionOptions(r, { readOnly: true })).drift();
+      const d = await sessionFor(r, env, { readOnly: true }).drift();
       for (const f of d.findings) core.warning(`${env.name}: ${f.message}`);
       outcomes.push({ section: { plan: d.plan, phase: d.drifted ? 'drift' : 'no-op', findings: d.findings, protected: env.protected }, exitCode: d.drifted ? EXIT.drift : EXIT.ok });
     } catch (e) {
@@ -245,7 +254,7 @@ async function maintain(r: Run, mode: 'unlock' | 'repair'): Promise<Outcome> {
   const env = r.environments[0]!;
   const { settings } = r;
   try {
-    const session = openSession(r.project, env, sessionOptions(r, { dryRun: settings.dryRun }));
+    const session = sessionFor(r, env, { dryRun: settings.dryRun });
     let message: string;
     if (mode === 'unlock') {
       await session.unlock(settings.lockId!, settings.reason);
@@ -267,7 +276,7 @@ async function failedOutcome(r: Run, env: Environment, e: unknown): Promise<Outc
   if (!(e instanceof MigrateError) && e instanceof Error && e.stack) core.debug(e.stack);
   let plan: Plan;
   try {
-    plan = await openSession(r.project, env, sessionOptions(r, { readOnly: true })).plan({ command: 'apply' }, null);
+    plan = await sessionFor(r, env, { readOnly: true }).plan({ command: 'apply' }, null);
   } catch {
     plan = emptyPlan(env);
   }
@@ -355,17 +364,30 @@ async function approvalOf(r: Run, pr: MergedPullRequest | undefined): Promise<Ap
   return checkApproval(r.api, r.ctx.owner, r.ctx.repo, pr);
 }
 
-function sessionOptions(r: Run, o: { readOnly?: boolean; dryRun?: boolean }) {
-  const endpoint = r.env.AWS_ENDPOINT_URL_DYNAMODB || undefined;
-  return {
-    endpoint,
-    ...(o.readOnly ? { client: readOnlyClient(createDynamoClient({ endpoint })) } : {}),
+/**
+ * The environment's session: in this process, or through its Lambda controller when the
+ * manifest says `runner: lambda` (same plans, reports and exit codes either way).
+ */
+function sessionFor(r: Run, env: Environment, o: { readOnly?: boolean; dryRun?: boolean } = {}): Session | RemoteSession {
+  const common = {
     dryRun: o.dryRun,
     actor: `${r.ctx.actor} (GitHub Actions)`,
     runUrl: r.ctx.runUrl,
     gitSha: r.ctx.sha || undefined,
     log: r.log,
   };
+  if (env.runner === 'lambda') {
+    // The Lambda endpoint comes from AWS_ENDPOINT_URL_LAMBDA (read by the SDK); plans stay read-only in the controller.
+    return openRemoteSession(r.project, env, { ...common, region: env.region });
+  }
+  const endpoint = r.env.AWS_ENDPOINT_URL_DYNAMODB || undefined;
+  return openSession(r.project, env, {
+    ...common,
+    endpoint,
+    region: env.region,
+    // A read-only client as well: whatever happens, a plan or drift check cannot write.
+    ...(o.readOnly ? { client: readOnlyClient(createDynamoClient({ endpoint, region: env.region })) } : {}),
+  });
 }
 
 async function defaultBranchOf(api: GitHubApi | undefined, ctx: RunContext): Promise<string | undefined> {

@@ -198,7 +198,7 @@ const commands: Record<string, Command> = {
     const s = c.session({ actor: a.actor, runUrl: a.runUrl, gitSha: a.gitSha, samplePercent: a.samplePercent });
     const plan = await s.plan({ command: a.command ?? 'apply', version: a.version, resume: a.resume });
     // The reviewed hash (when given) is checked under the lock; without one the plan made here is run.
-    return s.apply(plan, { expectedHash: a.planHash, onPlanChange: a.onPlanChange ?? (a.planHash ? 'fail' : 'replan'), reason: a.reason });
+    return s.apply(plan, { expectedHash: a.planHash, onPlanChange: a.onPlanChange ?? (a.planHash ? 'fail' : 'replan'), reason: a.reason, recoveryPoint: a.recoveryPoint });
   },
   async [DM.unlock](c) {
     const a = c.args as { lockId?: string; reason?: string; actor?: string };

@@ -264,6 +264,7 @@ export class RemoteSession {
       planHash: options.expectedHash ?? plan.hash,
       onPlanChange: options.expectedHash ? (options.onPlanChange ?? 'fail') : 'replan',
       reason: options.reason,
+      recoveryPoint: options.recoveryPoint,
       actor: this.opts.actor,
       runUrl: this.opts.runUrl,
       gitSha: this.opts.gitSha,

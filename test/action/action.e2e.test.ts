@@ -4,6 +4,9 @@ import { createTestTable, localClient, localEndpoint, scanAll } from '../support
 import { startBackupStub, type BackupStub } from '../support/dynamodb-backup-stub';
 import { startGitHubStub, type GitHubStub } from '../support/github-api-stub';
 import { addMigrations, buildDist, makeWorkspace, prPayload, pushPayload, runAction } from './harness';
+import { deployController } from '../support/controller-fixture';
+import { startLambdaStub } from '../support/lambda-stub';
+import { dirname } from 'node:path';
 
 /**
  * The bundled action end to end: dist/index.js run as GitHub runs it, against DynamoDB
@@ -272,4 +275,33 @@ describe('protected environment', () => {
     expect(await versions(table)).toEqual(['1.0.0:success']);
     expect(ok.summary).toContain('Recovery point: point-in-time recovery is on');
   });
+});
+
+describe('runner: lambda', () => {
+  test('a pull request plans and a merge applies through the controller, with the same comment and outputs', async () => {
+    const lambda = await startLambdaStub();
+    try {
+      const d = await deployController(lambda);
+      const ws = dirname(d.manifest);
+      const env = { AWS_ENDPOINT_URL_LAMBDA: lambda.endpoint };
+      // A manifest at a non-default path gets a comment of its own.
+      const lambdaComments = () => (gh.comments.get(31) ?? []).filter((c) => c.body.startsWith('<!-- dynamodb-migrate: manifest.yaml -->'));
+      const pr = await runAction({ workspace: ws, github: gh, dynamodb: localEndpoint(), event: 'pull_request', payload: prPayload(31), inputs: { manifest: 'manifest.yaml' }, env });
+      expect(pr.code).toBe(0);
+      expect(pr.outputs).toMatchObject({ status: 'planned', 'current-version': '0.0.0', 'target-version': '1.2.0', direction: 'up' });
+      expect(lambdaComments()).toHaveLength(1);
+      expect(lambdaComments()[0]!.body).toContain(pr.outputs['plan-hash']);
+      expect(await versions(d.table)).toEqual([]);
+      const sha = 'c'.repeat(40);
+      gh.pullsByCommit.set(sha, [{ number: 31, merged_at: '2025-06-01T00:00:00Z', merge_commit_sha: sha, user: { login: 'author' } }]);
+      const merge = await runAction({ workspace: ws, github: gh, dynamodb: localEndpoint(), event: 'push', payload: pushPayload(), sha, inputs: { manifest: 'manifest.yaml' }, env });
+      expect(merge.code).toBe(0);
+      expect(merge.outputs.status).toBe('applied');
+      expect(await versions(d.table)).toEqual(['1.0.0:success', '1.1.0:success', '1.2.0:success']);
+      expect(lambdaComments()).toHaveLength(1);
+      expect(lambdaComments()[0]!.body).toContain('applied');
+    } finally {
+      await lambda.stop();
+    }
+  }, 240_000);
 });

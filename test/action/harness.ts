@@ -63,6 +63,8 @@ export function runAction(opts: {
   sha?: string;
   ref?: string;
   token?: string;
+  /** More variables a step would have (e.g. AWS_ENDPOINT_URL_LAMBDA). */
+  env?: Record<string, string>;
 }): Promise<ActionRun> {
   const tmp = mkdtempSync(join(tmpdir(), 'dm-runner-'));
   const files = { event: join(tmp, 'event.json'), output: join(tmp, 'output'), summary: join(tmp, 'summary.md') };
@@ -93,6 +95,7 @@ export function runAction(opts: {
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
     ...inputEnv({ 'github-token': opts.token ?? opts.github.token, ...opts.inputs }),
+    ...opts.env,
   };
   return new Promise((ok) => {
     execFile(process.execPath, [DIST], { cwd: opts.workspace, env, timeout: 120_000 }, (err, stdout, stderr) => {

@@ -78,6 +78,8 @@ export interface ApplyArgs extends PlanArgs, RunIdentity {
   planHash?: string | undefined;
   onPlanChange?: 'fail' | 'replan' | undefined;
   reason?: string | undefined;
+  /** The recovery point the caller took before applying, for the audit log. */
+  recoveryPoint?: string | undefined;
   samplePercent?: number | undefined;
   /** Epoch ms by which the run must stop at a checkpoint (the caller's own budget). */
   deadline?: number | undefined;
