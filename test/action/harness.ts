@@ -14,7 +14,7 @@ const DIST = join(ROOT, 'dist', 'index.js');
  */
 export function buildDist(): Promise<void> {
   return new Promise((ok, fail) => {
-    execFile('npx', ['ncc', 'build', 'src/action/index.ts', '-o', 'dist', '--license', 'licenses.txt', '--quiet'], { cwd: ROOT }, (err, _o, stderr) =>
+    execFile('npx', ['ncc', 'build', 'src/action/index.ts', '-o', 'dist', '--license', 'licenses.txt', '--quiet', '--transpile-only'], { cwd: ROOT }, (err, _o, stderr) =>
       err ? fail(new Error(`ncc build failed: ${stderr}`)) : ok(),
     );
   });
