@@ -19,5 +19,6 @@ export default defineConfig({
     // Two cores, DynamoDB Local's JVM and the CLI processes each test spawns: two files at once.
     maxWorkers: 2,
     fileParallelism: true,
+    maxConcurrency: 3,
   },
 });

@@ -18,8 +18,9 @@ import { recordFigures } from './support/results';
  */
 
 const client = localClient();
-const LINES = 600;
-const LEASE_MS = '2000';
+const LINES = 400;
+// Short enough that recovery waits little; long enough that a loaded machine keeps renewing it.
+const LEASE_MS = '8000';
 const SEED = 20_250_601;
 const VERSIONS = ['1.0.0', '1.1.0', '1.2.0', '1.3.0'];
 
@@ -32,8 +33,8 @@ interface KillPoint {
 }
 const POINTS: KillPoint[] = [
   { label: 'in 1.0.0 (small step)', weight: 1, after: { line: /▲ 1\.0\.0/ }, window: 60 },
-  { label: 'in 1.1.0 (bulk, idempotent)', weight: 3, after: { line: /▲ 1\.1\.0/ }, window: 1800 },
-  { label: 'in 1.2.0 (bulk, once)', weight: 4, after: { line: /▲ 1\.2\.0/ }, window: 3500 },
+  { label: 'in 1.1.0 (bulk, idempotent)', weight: 3, after: { line: /▲ 1\.1\.0/ }, window: 1200 },
+  { label: 'in 1.2.0 (bulk, once)', weight: 4, after: { line: /▲ 1\.2\.0/ }, window: 2500 },
   { label: 'in 1.3.0 (not idempotent)', weight: 2, after: { line: /▲ 1\.3\.0/ }, window: 300 },
   { label: 'after a step was recorded', weight: 2, after: { recorded: '1.1.0' }, window: 0 },
 ];
