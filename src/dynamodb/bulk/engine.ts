@@ -27,8 +27,10 @@ import type { DataEngineOptions, Item, PassOptions, PassResult, Selection, Trans
  * });
  * ```
  *
- * Every pass is a parallel Scan (or a Query for `partition`) with batched, retried,
- * rate-limited writes; it checkpoints each segment in the table and resumes from there.
+ * Every pass is a parallel Scan (or a Query for `partition`) with retried, rate-limited
+ * writes: updates are one UpdateItem per item, many in flight, so that they are safe on a live
+ * table (`updates: 'rewrite'` batches whole items instead, for items nobody else writes);
+ * puts and deletes are batched. It checkpoints each segment in the table and resumes from there.
  */
 export interface BulkData {
   /**

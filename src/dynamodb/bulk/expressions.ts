@@ -59,14 +59,13 @@ export function and(parts: readonly (string | undefined)[]): string | undefined 
   return present.length === 1 ? present[0] : present.map((p) => `(${p})`).join(' AND ');
 }
 
-/** The server-side part of a selection: bookkeeping excluded, entity type, the author's filter. */
-export function selectionFilter(b: ExpressionBuilder, selection: Selection, hashKey: string, scanning: boolean): string | undefined {
+/**
+ * The server-side part of a selection: entity type and the author's filter. Bookkeeping items
+ * are left out client-side (the pass checks every item's hash key): they are a handful, while
+ * two `NOT begins_with` clauses here would cost the server on every item it reads.
+ */
+export function selectionFilter(b: ExpressionBuilder, selection: Selection): string | undefined {
   const parts: string[] = [];
-  if (scanning) {
-    // Query already names its partition; Scan must be told to leave bookkeeping alone.
-    const h = b.name(hashKey);
-    for (const prefix of RESERVED_HASH_PREFIXES) parts.push(`NOT begins_with(${h}, ${b.value(prefix)})`);
-  }
   if (selection.type !== undefined) {
     const types = typeof selection.type === 'string' ? [selection.type] : selection.type;
     const t = b.name(selection.typeAttribute ?? '_type');

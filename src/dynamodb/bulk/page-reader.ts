@@ -43,14 +43,15 @@ export class PageReader {
     } else if (selection.sortPrefix !== undefined) {
       throw new RangeError('sortPrefix needs partition: a key prefix is served by Query within one partition');
     }
-    const filter = selectionFilter(b, selection, keys.hash, !this.query);
+    const filter = selectionFilter(b, selection);
     this.base = {
       TableName: table,
       ...(keyCondition ? { KeyConditionExpression: keyCondition } : {}),
       ...(filter ? { FilterExpression: filter } : {}),
       ...b.params(),
       ...(pageSize ? { Limit: pageSize } : {}),
-      ReturnConsumedCapacity: 'TOTAL',
+      // Only a limiter with a ceiling needs the real units (see the writer).
+      ...(Number.isFinite(limiter.ceiling) ? { ReturnConsumedCapacity: 'TOTAL' } : {}),
     };
   }
 

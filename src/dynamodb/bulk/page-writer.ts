@@ -25,6 +25,8 @@ export interface WriterContext {
   limiter: AdaptiveRateLimiter;
   slots: Semaphore;
   stats: WriteStats;
+  /** Ask for ReturnConsumedCapacity (the limiter enforces a ceiling and settles in real units). */
+  returnCapacity?: boolean | undefined;
 }
 
 /** Request-level counters, for the benchmark and debug logs. */
@@ -115,23 +117,25 @@ function consumed(c: ConsumedCapacity | ConsumedCapacity[] | undefined): number 
 }
 
 async function single(ctx: WriterContext, job: ItemJob, w: ConditionalWrite): Promise<void> {
-  const estimate = writeUnits(w.item ? itemSize(w.item) : 1);
-  const common = {
-    TableName: ctx.table,
-    ...(w.conditionExpression ? { ConditionExpression: w.conditionExpression } : {}),
-    ...(w.names && Object.keys(w.names).length ? { ExpressionAttributeNames: w.names } : {}),
-    ...(w.values && Object.keys(w.values).length ? { ExpressionAttributeValues: w.values } : {}),
-    ReturnConsumedCapacity: 'TOTAL' as const,
-  };
-  const command =
-    w.kind === 'update'
-      ? new UpdateItemCommand({ ...common, Key: w.key, UpdateExpression: w.updateExpression })
-      : w.kind === 'put'
-        ? new PutItemCommand({ ...common, Item: w.item })
-        : new DeleteItemCommand({ ...common, Key: w.key });
   let attempts = 0;
   try {
     await ctx.slots.run(async () => {
+      // Built once a slot is free: a page's waiting writes hold only their plans.
+      const sized = w.item ?? w.source;
+      const estimate = sized ? writeUnits(itemSize(sized)) : 1;
+      const common = {
+        TableName: ctx.table,
+        ...(w.conditionExpression ? { ConditionExpression: w.conditionExpression } : {}),
+        ...(w.names && hasKeys(w.names) ? { ExpressionAttributeNames: w.names } : {}),
+        ...(w.values && hasKeys(w.values) ? { ExpressionAttributeValues: w.values } : {}),
+        ...(ctx.returnCapacity ? { ReturnConsumedCapacity: 'TOTAL' as const } : {}),
+      };
+      const command =
+        w.kind === 'update'
+          ? new UpdateItemCommand({ ...common, Key: w.key, UpdateExpression: w.updateExpression })
+          : w.kind === 'put'
+            ? new PutItemCommand({ ...common, Item: w.item })
+            : new DeleteItemCommand({ ...common, Key: w.key });
       const res = await withRetry(
         async (attempt) => {
           attempts = attempt;
@@ -156,6 +160,11 @@ async function single(ctx: WriterContext, job: ItemJob, w: ConditionalWrite): Pr
   }
 }
 
+function hasKeys(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
+}
+
 function onRetry(ctx: WriterContext, err: unknown): void {
   ctx.stats.retries++;
   if (isThrottle(err)) {
@@ -178,7 +187,10 @@ async function batch(ctx: WriterContext, entries: BatchEntry[]): Promise<void> {
             ctx.signal?.throwIfAborted();
             ctx.stats.requests++;
             return ctx.client.send(
-              new BatchWriteItemCommand({ RequestItems: { [ctx.table]: requests }, ReturnConsumedCapacity: 'TOTAL' }),
+              new BatchWriteItemCommand({
+                RequestItems: { [ctx.table]: requests },
+                ...(ctx.returnCapacity ? { ReturnConsumedCapacity: 'TOTAL' as const } : {}),
+              }),
               ctx.signal ? { abortSignal: ctx.signal } : {},
             );
           },

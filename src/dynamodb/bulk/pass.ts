@@ -4,7 +4,7 @@ import type { ItemCounts } from '../../core/types';
 import type { CheckpointStore, SegmentCheckpoint } from './checkpoints';
 import { PassFailedError, PassIncompleteError } from './errors';
 import { isReservedHashKey } from './expressions';
-import { writePage, type ItemJob, type WriteStats } from './page-writer';
+import { writePage, type ItemJob, type WriterContext, type WriteStats } from './page-writer';
 import { PageReader, type Page } from './page-reader';
 import { addCounts, ProgressReporter, zeroCounts } from './progress';
 import { AdaptiveRateLimiter } from './rate-limiter';
@@ -13,7 +13,7 @@ import { withRetry } from './retry';
 import { Semaphore } from './semaphore';
 import { defaultSegmentCount, describeTableFacts, resolveRate } from './table-facts';
 import type { BulkLogger, Item, ItemAction, PassOptions, PassResult, Progress, Selection, SegmentPlan, TransformFn } from './types';
-import { planWrites } from './write-plan';
+import { DEFAULT_UPDATES, planWrites } from './write-plan';
 
 type AV = Record<string, AttributeValue>;
 
@@ -39,11 +39,18 @@ export interface PassEnvironment {
 
 const MAX_RECORDED_FAILURES = 10;
 
+/** Default page budget of a pass: enough to keep the writes busy while the next pages are read. */
+export const DEFAULT_PAGES_IN_FLIGHT = 8;
+/** Default write requests in flight (see PassOptions.writeConcurrency). */
+export const DEFAULT_WRITE_CONCURRENCY = 128;
+
+const HALTED = Symbol('halted');
+
 /**
- * Runs one pass: reads the selection segment by segment (a bounded number at once, each with
- * one page being written and the next one being read), writes each page's actions, and saves
- * each segment's position after its pages are written. Memory is bounded by the number of
- * segments in flight times two pages, whatever the size of the table.
+ * Runs one pass: reads the selection segment by segment (a bounded number at once), transforms
+ * and writes each page's items while the next pages are read, and saves each segment's
+ * position once its pages up to there are written. Memory is bounded by the page budget
+ * (`pagesInFlight`) and the write slots, whatever the size of the table or the segment count.
  */
 export async function runPass(
   env: PassEnvironment,
@@ -89,14 +96,17 @@ export async function runPass(
   if (resumed) env.logger.info(`${name}: resuming from checkpoints (${segmentsDone}/${queue.length} segments done, ${counts.scanned} items before)`);
 
   const marker = opts.once ? { attribute: opts.once === true ? '_migrated' : opts.once.attribute, token: `${env.scope}:${name}` } : undefined;
-  const writer = {
+  const writer: WriterContext = {
     client: env.client,
     table: env.table,
     keys: env.keys,
     signal,
     limiter: writeLimiter,
-    slots: new Semaphore(opts.writeConcurrency ?? 64),
+    slots: new Semaphore(opts.writeConcurrency ?? DEFAULT_WRITE_CONCURRENCY),
     stats,
+    // The limiter needs what requests really consumed only when it enforces a ceiling; open, it
+    // learns the rate from estimates (item sizes), and the server is spared the accounting.
+    returnCapacity: Number.isFinite(ceilings.write),
   };
   const estimatedTotal = reader.query || facts.itemCount === undefined ? undefined : Math.round((facts.itemCount * queue.length) / plan.total);
   const progress = new ProgressReporter(name, counts, { done: () => segmentsDone, total: queue.length }, {
@@ -156,7 +166,7 @@ export async function runPass(
         }
         const result = fn(item);
         const action: ItemAction = isThenable(result) ? await result : result;
-        plan = planWrites(raw, action, env.keys, marker, opts.updates);
+        plan = planWrites(raw, action, env.keys, marker, opts.updates ?? DEFAULT_UPDATES);
       } catch (err) {
         fail(key, err);
         continue;
@@ -173,24 +183,30 @@ export async function runPass(
     return pageCounts;
   };
 
+  // Pages read and not yet written, across all segments: the bound on memory, whatever the
+  // table's size or segment count (a page is at most 1 MB, or `pageSize` items).
+  const pageSlots = new Semaphore(opts.pagesInFlight ?? DEFAULT_PAGES_IN_FLIGHT);
+
+  /**
+   * Reads a segment's pages one after another without waiting for their writes: each page's
+   * writes run while the next pages are read and transformed, within the shared page budget.
+   * Pages are checkpointed strictly in order, each once it and every page before it is written.
+   */
   const runSegment = async (segment: number): Promise<void> => {
     const cp: SegmentCheckpoint = checkpoints.get(segment) ?? { segment, total: plan.total, done: false, counts: zeroCounts() };
     if (cp.done) return;
     let lastSave = env.now();
-    let next: Promise<Page> | undefined = reader.read(segment, plan.total, cp.lastKey);
-    while (next) {
-      const page: Page = await next;
-      next = undefined;
-      if (page.lastKey && !shouldStop()) {
-        // Read ahead while this page is written: reads and writes overlap within a segment.
-        next = reader.read(segment, plan.total, page.lastKey);
-        next.catch(() => undefined);
-      }
-      const pageCounts = await processPage(page);
+    // Set once a page failed past maxFailures or a commit threw: read nothing more, commit nothing more.
+    let halted = false;
+    const inFlight = new Set<Promise<ItemCounts>>();
+    const commit = async (page: Page, work: Promise<ItemCounts>): Promise<void> => {
+      const pageCounts = await work;
+      if (halted) return;
       addCounts(counts, pageCounts);
       if (counts.failed > maxFailures) {
-        // This page is not checkpointed: a resumed run retries its failed items.
+        // This page and those after it are not checkpointed: a resumed run retries them.
         stop = 'failed';
+        halted = true;
         return;
       }
       addCounts(cp.counts, pageCounts);
@@ -202,8 +218,44 @@ export async function runPass(
         lastSave = env.now();
       }
       progress.tick();
-      if (shouldStop()) return;
+    };
+    let committed: Promise<void> = Promise.resolve();
+    let readError: { error: unknown } | undefined;
+    try {
+      let start = cp.lastKey;
+      do {
+        if (halted || shouldStop()) break;
+        const wait = pageSlots.acquire();
+        if (wait) await wait;
+        let page: Page;
+        try {
+          if (halted) throw HALTED;
+          page = await reader.read(segment, plan.total, start);
+        } catch (err) {
+          pageSlots.release();
+          throw err;
+        }
+        const work = processPage(page).finally(() => pageSlots.release());
+        inFlight.add(work);
+        void work.then(
+          () => inFlight.delete(work),
+          () => inFlight.delete(work),
+        );
+        committed = committed.then(() => commit(page, work));
+        committed.catch(() => (halted = true));
+        start = page.lastKey;
+      } while (start);
+    } catch (err) {
+      halted = true;
+      if (err !== HALTED) readError = { error: err };
     }
+    try {
+      await committed;
+    } finally {
+      // Nothing of this segment outlives it, even when a commit failed.
+      await Promise.allSettled([...inFlight]);
+    }
+    if (readError) throw readError.error;
   };
 
   const workers = Array.from({ length: Math.min(queue.length, opts.concurrency ?? 16) }, async () => {

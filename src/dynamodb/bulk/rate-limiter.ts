@@ -19,7 +19,8 @@ export class AdaptiveRateLimiter {
   private lastRefill: number;
   private lastThrottle = -Infinity;
   private lastChange: number;
-  private windowStart: number;
+  /** Start of the current measuring window; NaN until the first response, so setup time never counts. */
+  private windowStart = NaN;
   private windowUnits = 0;
   /** Units per second consumed in the last complete one-second window. */
   private observed = 0;
@@ -31,7 +32,7 @@ export class AdaptiveRateLimiter {
     private readonly now: () => number = Date.now,
   ) {
     this.rate = ceiling;
-    this.lastRefill = this.windowStart = now();
+    this.lastRefill = now();
     this.lastChange = this.lastRefill - 1000;
     this.tokens = Number.isFinite(ceiling) ? ceiling : 0;
   }
@@ -76,6 +77,14 @@ export class AdaptiveRateLimiter {
 
   private record(units: number): void {
     const t = this.now();
+    if (Number.isNaN(this.windowStart)) {
+      // The first window opens with the first response: time spent before the pass sent
+      // anything (DescribeTable, checkpoints, a cold start) would make the first measured
+      // rate, and so the floor, far too low, and one early throttle would then crawl.
+      this.windowStart = t;
+      this.windowUnits = units;
+      return;
+    }
     this.windowUnits += units;
     const elapsed = t - this.windowStart;
     if (elapsed >= 1000) {

@@ -16,6 +16,8 @@ export interface ConditionalWrite {
   values?: Record<string, AttributeValue>;
   /** The condition includes the pass marker: a failure on a retry means our first attempt landed. */
   marked: boolean;
+  /** The item as read, to estimate the write's capacity (an update costs the larger of before and after). */
+  source?: AV;
 }
 
 /** What one item's action turns into. */
@@ -35,17 +37,24 @@ export class ActionError extends Error {
 const MARSHALL = { removeUndefinedValues: true, convertClassInstanceToMap: true } as const;
 
 /**
- * Turns an author's action into requests. An unconditional update is, by default, applied to
- * the item as read and written back in a batch (see PassOptions.updates); otherwise it goes
- * through UpdateItem with `attribute_exists(<hash>)`, so an item deleted by the application
- * since it was read is not resurrected as a fragment.
+ * How `set`/`remove` updates are written unless a pass says otherwise: UpdateItem, which
+ * touches only the named attributes and so never overwrites what the application wrote to the
+ * item after we read it (see PassOptions.updates).
+ */
+export const DEFAULT_UPDATES = 'in-place' as const;
+
+/**
+ * Turns an author's action into requests. An update goes, by default, through UpdateItem with
+ * `attribute_exists(<hash>)`, so an item deleted by the application since it was read is not
+ * resurrected as a fragment; with `updates: 'rewrite'` an unconditional one is applied to the
+ * item as read and written back in a batch instead (see PassOptions.updates).
  */
 export function planWrites(
   source: AV,
   action: ItemAction,
   keys: { hash: string; sort: string },
   marker: { attribute: string; token: string } | undefined,
-  updates: 'rewrite' | 'in-place' = 'rewrite',
+  updates: 'rewrite' | 'in-place' = DEFAULT_UPDATES,
 ): WritePlan | undefined {
   if (!action) return undefined;
   const key: AV = { [keys.hash]: source[keys.hash]!, [keys.sort]: source[keys.sort]! };
@@ -77,6 +86,7 @@ export function planWrites(
   const b = new ExpressionBuilder();
   const write = conditional('update', key, condition, keys, marker, b);
   write.updateExpression = updateExpression(b, marker ? { ...set, [marker.attribute]: marker.token } : set, remove);
+  write.source = source;
   return { own: { single: write }, puts, deletes: false };
 }
 

@@ -8,7 +8,8 @@ import { seed } from './seed';
 
 const direct = localClient();
 const keys = { hash: 'pk', sort: 'sk' };
-const N = 1200;
+// Small on purpose: the faults are per request, and small pages give plenty of requests.
+const N = 600;
 let proxy: FaultProxy;
 let table = '';
 
@@ -33,12 +34,15 @@ test('throttling, 500s, dropped connections and unprocessed items still end with
   const client = createDynamoClient({ endpoint: proxy.endpoint, local: true, region: 'us-east-1', maxAttempts: 1 });
   const data = createDataEngine({ client, table, keys, checkpoint: { version: "5.0.0", direction: "up" } });
 
+  // The default updates: one UpdateItem per item.
   const customers = await data.transform({ type: 'Customer' }, (c) => ({ set: { gs1pk: `R#${String(c.region)}` }, remove: ['name'] }), {
     segments: 4,
     checkpointIntervalMs: 0,
   });
+  // Batched puts, then batched deletes; pages of 30 read items (about 10 orders) make many batches.
   const orders = await data.transform({ type: 'Order' }, (o) => ({ delete: true, put: [{ pk: `LINE#${String(o.id)}`, sk: 'line', from: o.sk }] }), {
     segments: 4,
+    pageSize: 30,
   });
   // Not idempotent: a write retried after a lost response must not apply twice.
   const products = await data.transform({ type: 'Product' }, (p) => ({ set: { n: Number(p.n) + 1 } }), { segments: 4, once: true });
@@ -65,4 +69,4 @@ test('throttling, 500s, dropped connections and unprocessed items still end with
   expect(proxy.stats.unprocessed).toBeGreaterThan(5);
   const faulted = new Set(proxy.requests.filter((r) => r.fault !== 'none').map((r) => r.operation));
   for (const op of ['Scan', 'BatchWriteItem', 'UpdateItem', 'PutItem']) expect(faulted).toContain(op);
-}, 240_000);
+}, 120_000);
