@@ -40,7 +40,7 @@ export interface PassEnvironment {
 const MAX_RECORDED_FAILURES = 10;
 
 /** Default page budget of a pass: enough to keep the writes busy while the next pages are read. */
-export const DEFAULT_PAGES_IN_FLIGHT = 8;
+export const DEFAULT_PAGES_IN_FLIGHT = 4;
 /** Default write requests in flight (see PassOptions.writeConcurrency). */
 export const DEFAULT_WRITE_CONCURRENCY = 128;
 
@@ -196,10 +196,12 @@ export async function runPass(
     const cp: SegmentCheckpoint = checkpoints.get(segment) ?? { segment, total: plan.total, done: false, counts: zeroCounts() };
     if (cp.done) return;
     let lastSave = env.now();
-    // Set once a page failed past maxFailures or a commit threw: read nothing more, commit nothing more.
+    // Set once the pass failed past maxFailures or a commit threw: read nothing more, commit nothing more.
     let halted = false;
     const inFlight = new Set<Promise<ItemCounts>>();
-    const commit = async (page: Page, work: Promise<ItemCounts>): Promise<void> => {
+    // Takes the page's next key only: a page's items are freed as soon as its writes are done,
+    // even while an earlier page of the segment is still being written.
+    const commit = async (lastKey: AV | undefined, work: Promise<ItemCounts>): Promise<void> => {
       const pageCounts = await work;
       if (halted) return;
       addCounts(counts, pageCounts);
@@ -210,8 +212,8 @@ export async function runPass(
         return;
       }
       addCounts(cp.counts, pageCounts);
-      cp.lastKey = page.lastKey;
-      cp.done = !page.lastKey;
+      cp.lastKey = lastKey;
+      cp.done = !lastKey;
       if (cp.done) segmentsDone++;
       if (cp.done || shouldStop() || env.now() - lastSave >= interval) {
         await save(cp);
@@ -241,12 +243,13 @@ export async function runPass(
           () => inFlight.delete(work),
           () => inFlight.delete(work),
         );
-        committed = committed.then(() => commit(page, work));
+        const lastKey = page.lastKey;
+        committed = committed.then(() => commit(lastKey, work));
         committed.catch(() => (halted = true));
-        start = page.lastKey;
+        start = lastKey;
       } while (start);
     } catch (err) {
-      halted = true;
+      // A failed read ends the segment; the pages read before it are still committed.
       if (err !== HALTED) readError = { error: err };
     }
     try {

@@ -132,7 +132,8 @@ export interface PassOptions {
   /**
    * Pages read but not yet fully written, across all segments: what bounds the pass's memory
    * (a page is at most 1 MB as stored), independently of the table's size and segment count.
-   * A segment reads its next page while the writes of its earlier ones run. Default 8.
+   * A segment reads its next page while the writes of its earlier ones run. Default 4,
+   * which keeps 128 writes busy with items of up to a few KB.
    */
   pagesInFlight?: number;
 }
