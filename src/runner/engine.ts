@@ -314,7 +314,8 @@ export class Session {
         };
       }
       await this.recordStep(step, m, SUCCESS, lockId, durationMs, counts, started);
-      await data.complete();
+      // The step is recorded: failing to tidy its checkpoints must not fail the run.
+      await data.complete().catch((e) => this.log.warn(`${step.version}: could not delete its checkpoints (${messageOf(e)}); they are left in the table.`));
       await this.audit({ runId, event: 'step', outcome: 'applied', plan, versions: [`${step.direction} ${step.version}`] });
       steps.push({ version: step.version, direction: step.direction, kind: step.kind, status: 'applied', durationMs, counts });
     }
