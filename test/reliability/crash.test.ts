@@ -24,21 +24,36 @@ const LEASE_MS = '8000';
 const SEED = 20_250_601;
 const VERSIONS = ['1.0.0', '1.1.0', '1.2.0', '1.3.0'];
 
-/** Where a trial kills the run: after this log line (or record), plus a random delay up to `window` ms. */
+/**
+ * Where a trial kills the run. The fixture's migrations park at `REL_HOLD=<version>@<point>`
+ * (before/after a small step's write, at the start of a step, or after the n-th item of a bulk
+ * pass, n seeded) and print `hold …`; the test kills the run a seeded few milliseconds after
+ * that line. A parked item holds its page, so the pass cannot finish first, however fast the
+ * machine: every trial dies where it was meant to, with the other segments' writes and
+ * checkpoints wherever they had got to.
+ */
 interface KillPoint {
   label: string;
-  weight: number;
-  after: { line: RegExp } | { recorded: string };
-  window: number;
+  /** The REL_HOLD value; `#` is replaced by a seeded item number in 1..LINES-1. */
+  hold: string;
 }
-const POINTS: KillPoint[] = [
-  { label: 'in 1.0.0 (small step)', weight: 1, after: { line: /▲ 1\.0\.0/ }, window: 60 },
-  { label: 'in 1.1.0 (bulk, idempotent)', weight: 3, after: { line: /▲ 1\.1\.0/ }, window: 1200 },
-  { label: 'in 1.2.0 (bulk, once)', weight: 4, after: { line: /▲ 1\.2\.0/ }, window: 2500 },
-  { label: 'in 1.3.0 (not idempotent)', weight: 2, after: { line: /▲ 1\.3\.0/ }, window: 300 },
-  { label: 'after a step was recorded', weight: 2, after: { recorded: '1.1.0' }, window: 0 },
+const SCHEDULE: KillPoint[] = [
+  { label: 'in 1.1.0 (bulk, idempotent)', hold: '1.1.0@#' },
+  { label: 'in 1.2.0 (bulk, once)', hold: '1.2.0@#' },
+  { label: 'in 1.3.0 before its write (not idempotent)', hold: '1.3.0@before' },
+  { label: 'between steps (1.1.0 recorded, 1.2.0 not begun)', hold: '1.2.0@start' },
+  { label: 'in 1.2.0 (bulk, once)', hold: '1.2.0@#' },
+  { label: 'in 1.0.0 (small step)', hold: '1.0.0@after' },
+  { label: 'in 1.3.0 after its write (not idempotent)', hold: '1.3.0@after' },
+  { label: 'in 1.1.0 (bulk, idempotent)', hold: '1.1.0@#' },
+  { label: 'in 1.2.0 (bulk, once)', hold: '1.2.0@#' },
+  { label: 'in 1.0.0 (small step)', hold: '1.0.0@before' },
+  { label: 'in 1.1.0 (bulk, idempotent)', hold: '1.1.0@#' },
+  { label: 'in 1.2.0 (bulk, once)', hold: '1.2.0@#' },
 ];
-const TRIALS = 10;
+const TRIALS = SCHEDULE.length;
+/** After the hold line, the kill waits up to this long (seeded), so other segments' work is cut at varied points. */
+const MAX_DELAY_MS = 250;
 
 const tables: string[] = [];
 const interrupted: string[] = [];
@@ -48,13 +63,6 @@ afterAll(async () => {
   recordFigures('crash', { crash: { trials: TRIALS, survived, interruptedSteps: interrupted }, itemsLost: lost });
   for (const t of tables) await deleteTestTable(client, t);
 });
-
-function pick(random: () => number): KillPoint {
-  const total = POINTS.reduce((n, p) => n + p.weight, 0);
-  let r = random() * total;
-  for (const p of POINTS) if ((r -= p.weight) < 0) return p;
-  return POINTS.at(-1)!;
-}
 
 /** What a record says about the data: a success record must mean the step's work is all there. */
 function checkRecordedWork(records: Item[], items: Item[]): string[] {
@@ -71,13 +79,13 @@ function checkRecordedWork(records: Item[], items: Item[]): string[] {
 
 describe('apply killed with SIGKILL at seeded random points', () => {
   const random = seededRandom(SEED);
-  const plan = Array.from({ length: TRIALS }, (_, i) => {
-    const point = pick(random);
-    return { trial: i + 1, point, delay: Math.floor(random() * (point.window + 1)) };
+  const plan = SCHEDULE.map((point, i) => {
+    const hold = point.hold.replace('#', String(1 + Math.floor(random() * (LINES - 1))));
+    return { trial: i + 1, point, hold, delay: Math.floor(random() * (MAX_DELAY_MS + 1)) };
   });
 
-  for (const { trial, point, delay } of plan) {
-    test(`trial ${trial}: kill ${point.label} (+${delay} ms), then recover`, async () => {
+  for (const { trial, point, hold, delay } of plan) {
+    test(`trial ${trial}: kill ${point.label} (${hold}, +${delay} ms), then recover`, async () => {
       const table = await createTestTable(client);
       tables.push(table);
       await seedLines(client, table, LINES);
@@ -86,29 +94,20 @@ describe('apply killed with SIGKILL at seeded random points', () => {
       const base = ['--manifest', manifest, '--endpoint', localEndpoint()];
       const env = { DYNAMODB_MIGRATE_LEASE_MS: LEASE_MS, DYNAMODB_MIGRATE_ACTOR: `crash-trial-${trial}` };
 
-      const run = startCli([...base, 'apply'], env);
-      if ('line' in point.after) await run.waitFor(point.after.line);
-      else {
-        const version = point.after.recorded;
-        for (;;) {
-          const recs = await migrationRecords(client, table);
-          if (recs.some((r) => r.version === version && r.status === 'success')) break;
-          if (run.child.exitCode !== null) break;
-          await sleep(20);
-        }
-      }
+      const run = startCli([...base, 'apply'], { ...env, REL_HOLD: hold });
+      await run.waitFor(new RegExp(`^hold ${hold.replace(/\./g, '\\.')}$`, 'm'));
       await sleep(delay);
       run.child.kill('SIGKILL');
       const killed = await run.done;
-      expect(killed.signal, `the run finished before it could be killed:\n${killed.stderr}`).toBe('SIGKILL');
+      expect(killed.signal, `the run ended before it was killed:\n${killed.stderr}`).toBe('SIGKILL');
 
       // Right after the crash: nothing recorded as applied that did not finish.
       const atCrash = await migrationRecords(client, table);
       expect(checkRecordedWork(atCrash, await dataItems(client, table))).toEqual([]);
       const dangling = atCrash.filter((r) => String(r.status).startsWith('running:'));
-      expect(dangling.length).toBeLessThanOrEqual(1);
-      const cut = dangling[0] ? String(dangling[0].version) : 'between steps';
-      interrupted.push(cut);
+      // The run died inside the step it was parked in: that step, and only it, is left running.
+      expect(dangling.map((r) => r.version)).toEqual([hold.split('@')[0]]);
+      interrupted.push(hold.endsWith('@start') ? 'between steps' : String(dangling[0]!.version));
 
       // Recovery: resume waits for the dead run's lease, takes the lock over, continues.
       const resume = await runCli([...base, '--lock-timeout', '30', 'apply', '--resume'], { env });
