@@ -1,7 +1,7 @@
 import { shortChecksum } from '../checksum';
 import type { Plan, PlanStep, RunReport, StepReport } from '../types';
 import { codeBlock, escapeMarkdown, inlineCode } from './escape';
-import { formatBytes, formatDuration } from './text';
+import { formatBytes, formatCount, formatDuration } from './text';
 
 /**
  * Markdown for the PR comment and the job summary: one rendering of the same model, so what
@@ -291,7 +291,7 @@ function renderReport(r: RunReport, mode: Mode): string {
 function stepRow(x: StepReport): string {
   const c = x.counts;
   const icon = x.status === 'applied' ? '✅' : x.status === 'failed' ? '❌' : x.status === 'dry-run' ? '🧪' : '⏸️';
-  const n = (v: number | undefined) => (v === undefined ? '—' : String(v));
+  const n = (v: number | undefined) => (v === undefined ? '—' : formatCount(v));
   return `| ${icon} ${x.direction} | ${inlineCode(x.version)} | ${x.status} | ${formatDuration(x.durationMs)} | ${n(c?.scanned)} | ${n(c?.changed)} | ${n(c?.skipped)} | ${n(c?.failed)} |`;
 }
 
@@ -299,14 +299,14 @@ function sumCounts(steps: readonly StepReport[]): string | undefined {
   const withCounts = steps.filter((x) => x.counts);
   if (!withCounts.length) return undefined;
   const sum = (k: 'scanned' | 'changed' | 'skipped' | 'failed') => withCounts.reduce((a, x) => a + (x.counts?.[k] ?? 0), 0);
-  return `${sum('scanned')} items scanned, ${sum('changed')} changed, ${sum('skipped')} skipped, ${sum('failed')} failed`;
+  return `${formatCount(sum('scanned'))} items scanned, ${formatCount(sum('changed'))} changed, ${formatCount(sum('skipped'))} skipped, ${formatCount(sum('failed'))} failed`;
 }
 
 function renderEstimate(p: Plan): string | undefined {
   const e = p.estimate;
   if (!e) return undefined;
-  const time = e.secondsAtRate !== undefined && e.rate !== undefined ? `; about ${formatDuration(e.secondsAtRate * 1000)} per rewrite at ${e.rate} write units/s` : '';
-  return `**Estimate** (table statistics, refreshed by DynamoDB about every six hours): ~${e.items} items, ${formatBytes(e.sizeBytes)}; a full scan reads ~${e.readUnits} read units, rewriting every item once costs ~${e.writeUnits} write units${time}.`;
+  const time = e.secondsAtRate !== undefined && e.rate !== undefined ? `; about ${formatDuration(e.secondsAtRate * 1000)} per rewrite at ${formatCount(e.rate)} write units/s` : '';
+  return `**Estimate** (table statistics, refreshed by DynamoDB about every six hours): ~${formatCount(e.items)} items, ${formatBytes(e.sizeBytes)}; a full scan reads ~${formatCount(e.readUnits)} read units, rewriting every item once costs ~${formatCount(e.writeUnits)} write units${time}.`;
 }
 
 /** The exact dispatch that would undo this plan. */

@@ -18,7 +18,7 @@ export function renderPlanText(plan: Plan): string {
   for (const w of plan.warnings) out.push(`  ! ${w.message}`);
   if (plan.estimate) {
     const e = plan.estimate;
-    out.push(`  estimate per full pass: ~${e.items} items, ${formatBytes(e.sizeBytes)}, ${e.readUnits} RCU to scan, ${e.writeUnits} WCU to rewrite${e.secondsAtRate !== undefined ? `, ~${formatDuration(e.secondsAtRate * 1000)} at ${e.rate} WCU/s` : ''}`);
+    out.push(`  estimate per full pass: ~${formatCount(e.items)} items, ${formatBytes(e.sizeBytes)}, ${formatCount(e.readUnits)} RCU to scan, ${formatCount(e.writeUnits)} WCU to rewrite${e.secondsAtRate !== undefined ? `, ~${formatDuration(e.secondsAtRate * 1000)} at ${e.rate} WCU/s` : ''}`);
   }
   if (plan.schemaDiff && plan.schemaDiff.status !== 'unchanged') {
     out.push(`  data model:\n${renderSchemaDiffText(plan.schemaDiff).trimEnd().split('\n').map((l) => `    ${l}`).join('\n')}`);
@@ -47,7 +47,7 @@ export function renderReportText(r: RunReport): string {
 
 function stepLine(s: StepReport): string {
   const c = s.counts;
-  const counts = c ? `  scanned ${c.scanned}, changed ${c.changed}, skipped ${c.skipped}, failed ${c.failed}` : '';
+  const counts = c ? `  scanned ${formatCount(c.scanned)}, changed ${formatCount(c.changed)}, skipped ${formatCount(c.skipped)}, failed ${formatCount(c.failed)}` : '';
   return `${s.status.padEnd(10)} ${s.direction.padEnd(4)} ${s.version.padEnd(10)} ${formatDuration(s.durationMs)}${counts}${s.error ? `  (${s.error})` : ''}`;
 }
 
@@ -90,6 +90,11 @@ export function formatDuration(ms: number): string {
   const m = Math.floor(s / 60);
   if (m < 60) return `${m} min ${Math.round(s % 60)} s`;
   return `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
+/** 125000 → "125,000": counts and units read at a glance. */
+export function formatCount(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
 }
 
 export function formatBytes(n: number): string {

@@ -51,7 +51,7 @@ describe('renderMarkdown', () => {
     expectGolden('markdown/applying.md', renderMarkdown({ ...ctx, sections: [{ plan: p, phase: 'applying', approvalRequired: true }] }));
     const md = renderMarkdown({ ...ctx, sections: [{ plan: p, phase: 'applied', report: applied(p), recoveryPoint: 'point-in-time recovery is on (earliest restore 2025-06-14T00:00:00.000Z)' }] });
     expectGolden('markdown/applied.md', md);
-    expect(md).toContain('2400 items scanned, 1500 changed');
+    expect(md).toContain('2,400 items scanned, 1,500 changed');
   });
 
   test('failed: the error in a code block and the next step', () => {
