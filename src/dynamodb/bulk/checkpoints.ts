@@ -7,6 +7,7 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import type { ItemCounts } from '../../core/types';
+import { AbortFanout } from './abort-fanout';
 import { withRetry } from './retry';
 
 /** Hash key of checkpoint items; starts with `_migration`, so no pass ever selects them. */
@@ -30,14 +31,19 @@ export interface SegmentCheckpoint {
  * never mix with the full run's.
  */
 export class CheckpointStore {
+  /** Segments save at once: each request hears the run's signal through one shared listener. */
+  private readonly aborts: AbortFanout;
+
   constructor(
     private readonly client: DynamoDBClient,
     private readonly table: string,
     private readonly keys: { hash: string; sort: string },
     /** `<version>:<direction>`. */
     private readonly scope: string,
-    private readonly signal?: AbortSignal,
-  ) {}
+    signal?: AbortSignal,
+  ) {
+    this.aborts = new AbortFanout(signal);
+  }
 
   /** Every checkpoint saved for this pass and range. */
   async list(pass: string, range: string): Promise<SegmentCheckpoint[]> {
@@ -80,23 +86,20 @@ export class CheckpointStore {
       updatedAt: { N: String(Date.now()) },
       _type: { S: '_MigrationCheckpoint' },
     };
-    await this.retry(() => this.client.send(new PutItemCommand({ TableName: this.table, Item: item }), this.opts()));
+    await this.retry((opts) => this.client.send(new PutItemCommand({ TableName: this.table, Item: item }), opts));
   }
 
   /** How much of the sample space earlier canary runs of this pass finished (0 when none). */
   async sampledUpTo(pass: string): Promise<number> {
-    const res = await this.retry(() =>
-      this.client.send(
-        new GetItemCommand({ TableName: this.table, Key: this.key(`${this.scope}:${pass}:sampled`), ConsistentRead: true }),
-        this.opts(),
-      ),
+    const res = await this.retry((opts) =>
+      this.client.send(new GetItemCommand({ TableName: this.table, Key: this.key(`${this.scope}:${pass}:sampled`), ConsistentRead: true }), opts),
     );
     return num(res.Item?.percent);
   }
 
   async recordSampled(pass: string, percent: number): Promise<void> {
     const item = { ...this.key(`${this.scope}:${pass}:sampled`), percent: { N: String(percent) }, updatedAt: { N: String(Date.now()) } };
-    await this.retry(() => this.client.send(new PutItemCommand({ TableName: this.table, Item: item }), this.opts()));
+    await this.retry((opts) => this.client.send(new PutItemCommand({ TableName: this.table, Item: item }), opts));
   }
 
   /** Deletes every checkpoint and sample record of this step (after it is recorded). */
@@ -107,9 +110,7 @@ export class CheckpointStore {
         DeleteRequest: { Key: { [this.keys.hash]: item[this.keys.hash]!, [this.keys.sort]: item[this.keys.sort]! } },
       }));
       while (requests.length) {
-        const res = await this.retry(() =>
-          this.client.send(new BatchWriteItemCommand({ RequestItems: { [this.table]: requests } }), this.opts()),
-        );
+        const res = await this.retry((opts) => this.client.send(new BatchWriteItemCommand({ RequestItems: { [this.table]: requests } }), opts));
         requests = (res.UnprocessedItems?.[this.table] ?? []) as typeof requests;
       }
     }
@@ -120,7 +121,7 @@ export class CheckpointStore {
     const out: Record<string, AttributeValue>[] = [];
     let start: Record<string, AttributeValue> | undefined;
     do {
-      const res = await this.retry(() =>
+      const res = await this.retry((opts) =>
         this.client.send(
           new QueryCommand({
             TableName: this.table,
@@ -130,7 +131,7 @@ export class CheckpointStore {
             ConsistentRead: true,
             ExclusiveStartKey: start,
           }),
-          this.opts(),
+          opts,
         ),
       );
       out.push(...(res.Items ?? []));
@@ -143,12 +144,9 @@ export class CheckpointStore {
     return { [this.keys.hash]: { S: CHECKPOINT_HASH }, [this.keys.sort]: { S: sort } };
   }
 
-  private opts(): { abortSignal?: AbortSignal } {
-    return this.signal ? { abortSignal: this.signal } : {};
-  }
-
-  private retry<T>(call: () => Promise<T>): Promise<T> {
-    return withRetry(call, { signal: this.signal });
+  /** Sends with retries; `call` gets the send options carrying this request's own abort signal. */
+  private retry<T>(call: (opts: { abortSignal?: AbortSignal }) => Promise<T>): Promise<T> {
+    return this.aborts.run((signal) => withRetry(() => call(signal ? { abortSignal: signal } : {}), { signal }));
   }
 }
 

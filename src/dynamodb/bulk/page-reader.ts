@@ -1,5 +1,6 @@
 import { QueryCommand, ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { and, ExpressionBuilder, isReservedHashKey, selectionFilter } from './expressions';
+import type { AbortFanout } from './abort-fanout';
 import type { AdaptiveRateLimiter } from './rate-limiter';
 import { isThrottle, withRetry } from './retry';
 import type { Selection } from './types';
@@ -26,7 +27,8 @@ export class PageReader {
     keys: { hash: string; sort: string },
     selection: Selection,
     private readonly limiter: AdaptiveRateLimiter,
-    private readonly signal: AbortSignal | undefined,
+    /** Each read takes a signal of its own: up to one read per segment is in flight at once. */
+    private readonly aborts: AbortFanout,
     pageSize: number | undefined,
     private readonly onRetry: (err: unknown) => void,
   ) {
@@ -63,19 +65,21 @@ export class PageReader {
       ...(this.query ? {} : { Segment: segment, TotalSegments: total }),
     };
     const estimate = this.lastUnits;
-    const res = await withRetry(
-      async () => {
-        await this.limiter.acquire(estimate, this.signal);
-        const command = this.query ? new QueryCommand(input as never) : new ScanCommand(input as never);
-        return this.client.send(command as ScanCommand, this.signal ? { abortSignal: this.signal } : {});
-      },
-      {
-        signal: this.signal,
-        onRetry: (err) => {
-          if (isThrottle(err)) this.limiter.throttled();
-          this.onRetry(err);
+    const res = await this.aborts.run((signal) =>
+      withRetry(
+        async () => {
+          await this.limiter.acquire(estimate, signal);
+          const command = this.query ? new QueryCommand(input as never) : new ScanCommand(input as never);
+          return this.client.send(command as ScanCommand, signal ? { abortSignal: signal } : {});
         },
-      },
+        {
+          signal,
+          onRetry: (err) => {
+            if (isThrottle(err)) this.limiter.throttled();
+            this.onRetry(err);
+          },
+        },
+      ),
     );
     const units = res.ConsumedCapacity?.CapacityUnits ?? estimate;
     this.lastUnits = Math.max(1, units);

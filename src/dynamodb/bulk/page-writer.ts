@@ -8,6 +8,7 @@ import {
   type DynamoDBClient,
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
+import type { AbortFanout } from './abort-fanout';
 import { itemSize, writeUnits } from './item-size';
 import type { AdaptiveRateLimiter } from './rate-limiter';
 import { backoffDelay, DEFAULT_RETRY, isThrottle, sleep, withRetry } from './retry';
@@ -21,7 +22,9 @@ export interface WriterContext {
   client: DynamoDBClient;
   table: string;
   keys: { hash: string; sort: string };
+  /** The run's signal, for checks; requests and waits take a signal of their own from `aborts`. */
   signal?: AbortSignal | undefined;
+  aborts: AbortFanout;
   limiter: AdaptiveRateLimiter;
   slots: Semaphore;
   stats: WriteStats;
@@ -136,15 +139,17 @@ async function single(ctx: WriterContext, job: ItemJob, w: ConditionalWrite): Pr
           : w.kind === 'put'
             ? new PutItemCommand({ ...common, Item: w.item })
             : new DeleteItemCommand({ ...common, Key: w.key });
-      const res = await withRetry(
-        async (attempt) => {
-          attempts = attempt;
-          await ctx.limiter.acquire(estimate, ctx.signal);
-          ctx.signal?.throwIfAborted();
-          ctx.stats.requests++;
-          return ctx.client.send(command as UpdateItemCommand, ctx.signal ? { abortSignal: ctx.signal } : {});
-        },
-        { signal: ctx.signal, onRetry: (err) => onRetry(ctx, err) },
+      const res = await ctx.aborts.run((signal) =>
+        withRetry(
+          async (attempt) => {
+            attempts = attempt;
+            await ctx.limiter.acquire(estimate, signal);
+            ctx.signal?.throwIfAborted();
+            ctx.stats.requests++;
+            return ctx.client.send(command as UpdateItemCommand, signal ? { abortSignal: signal } : {});
+          },
+          { signal, onRetry: (err) => onRetry(ctx, err) },
+        ),
       );
       ctx.limiter.settle(estimate, consumed(res.ConsumedCapacity) ?? estimate);
     });
@@ -177,13 +182,13 @@ function onRetry(ctx: WriterContext, err: unknown): void {
 async function batch(ctx: WriterContext, entries: BatchEntry[]): Promise<void> {
   let pending = entries;
   try {
-    await ctx.slots.run(async () => {
+    await ctx.slots.run(() => ctx.aborts.run(async (signal) => {
       for (let round = 1; pending.length; round++) {
         const estimate = pending.reduce((n, e) => n + e.units, 0);
         const requests = pending.map((e) => e.request);
         const res = await withRetry(
           async () => {
-            await ctx.limiter.acquire(estimate, ctx.signal);
+            await ctx.limiter.acquire(estimate, signal);
             ctx.signal?.throwIfAborted();
             ctx.stats.requests++;
             return ctx.client.send(
@@ -191,10 +196,10 @@ async function batch(ctx: WriterContext, entries: BatchEntry[]): Promise<void> {
                 RequestItems: { [ctx.table]: requests },
                 ...(ctx.returnCapacity ? { ReturnConsumedCapacity: 'TOTAL' as const } : {}),
               }),
-              ctx.signal ? { abortSignal: ctx.signal } : {},
+              signal ? { abortSignal: signal } : {},
             );
           },
-          { signal: ctx.signal, onRetry: (err) => onRetry(ctx, err) },
+          { signal, onRetry: (err) => onRetry(ctx, err) },
         );
         ctx.limiter.settle(estimate, consumed(res.ConsumedCapacity) ?? estimate);
         const left = new Set(res.UnprocessedItems?.[ctx.table] ?? []);
@@ -205,9 +210,9 @@ async function batch(ctx: WriterContext, entries: BatchEntry[]): Promise<void> {
         if (round >= DEFAULT_RETRY.maxAttempts) throw new Error(`${left.size} items stayed unprocessed after ${round} BatchWriteItem rounds`);
         const leftKeys = new Set([...left].map((r) => requestKey(r, ctx.keys)));
         pending = pending.filter((e) => leftKeys.has(requestKey(e.request, ctx.keys)));
-        await sleep(backoffDelay(round, DEFAULT_RETRY), ctx.signal);
+        await sleep(backoffDelay(round, DEFAULT_RETRY), signal);
       }
-    });
+    }));
     for (const e of entries) settle(e.job, 'changed');
   } catch (err) {
     if (ctx.signal?.aborted) throw ctx.signal.reason;

@@ -1,6 +1,7 @@
 import type { AttributeValue, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { ItemCounts } from '../../core/types';
+import { AbortFanout } from './abort-fanout';
 import type { CheckpointStore, SegmentCheckpoint } from './checkpoints';
 import { PassFailedError, PassIncompleteError } from './errors';
 import { isReservedHashKey } from './expressions';
@@ -76,7 +77,9 @@ export async function runPass(
   const sampling = range.from > 0 || range.to < 100;
 
   const stats: WriteStats = { requests: 0, retries: 0, throttles: 0, unprocessed: 0 };
-  const reader = new PageReader(env.client, env.table, env.keys, selection, readLimiter, signal, opts.pageSize, () => stats.retries++);
+  // Every read, write and wait of the pass hears the run's signal through this one listener.
+  const aborts = new AbortFanout(signal);
+  const reader = new PageReader(env.client, env.table, env.keys, selection, readLimiter, aborts, opts.pageSize, () => stats.retries++);
   const saved = env.store ? await env.store.list(name, rangeLabel) : [];
   const plan = segmentPlan(opts.segments, reader.query, saved, facts);
   const queue = [...(plan.only ?? Array.from({ length: plan.total }, (_, i) => i))];
@@ -101,6 +104,7 @@ export async function runPass(
     table: env.table,
     keys: env.keys,
     signal,
+    aborts,
     limiter: writeLimiter,
     slots: new Semaphore(opts.writeConcurrency ?? DEFAULT_WRITE_CONCURRENCY),
     stats,

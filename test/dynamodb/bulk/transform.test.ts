@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { GetItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -283,6 +284,34 @@ describe('deadline', () => {
     expect(second.counts.scanned).toBe(n);
     expect(second.counts.changed + second.counts.skipped).toBe(n);
     expect(userItems(await items(table)).every((i) => i.n === 1)).toBe(true);
+  });
+
+  test("a big pass keeps a constant few listeners on the run's signal, however many requests are in flight", async () => {
+    // Node warns (MaxListenersExceededWarning) past 10 'abort' listeners on one signal: one per
+    // request or per rate-limit wait would pass that on every big pass, and grow with it.
+    const table = await freshTable(2000);
+    const controller = new AbortController();
+    const warnings: string[] = [];
+    const onWarning = (w: Error): void => void warnings.push(`${w.name}: ${w.message}`);
+    process.on('warning', onWarning);
+    let most = 0;
+    const count = (): void => void (most = Math.max(most, getEventListeners(controller.signal, 'abort').length));
+    const timer = setInterval(count, 1);
+    try {
+      const data = createDataEngine({ client, table, keys, signal: controller.signal, checkpoint: { version: '5.0.0', direction: 'up' } });
+      const result = await data.transform({}, (i) => {
+        count();
+        return { set: { n: Number(i.n) + 1 } };
+      }, { segments: 16, rate: { write: 4000 } });
+      expect(result.counts.changed).toBe(2000);
+    } finally {
+      clearInterval(timer);
+      process.off('warning', onWarning);
+    }
+    expect(warnings.filter((w) => w.startsWith('MaxListenersExceededWarning'))).toEqual([]);
+    // One for the pass's requests, one for its checkpoint store's: a constant, not one per request.
+    expect(most).toBeLessThanOrEqual(2);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 
   test('an aborted lease stops the pass with the signal reason', async () => {
