@@ -9,7 +9,10 @@ export interface FaultRates {
   serverError?: number;
   /** The connection is destroyed: half before forwarding, half after DynamoDB applied the request. */
   drop?: number;
-  /** BatchWriteItem only: forward half the items and return the rest as UnprocessedItems. */
+  /**
+   * Batches only: forward half the items and return the rest as UnprocessedItems
+   * (BatchWriteItem), or as per-statement throttling errors (BatchExecuteStatement).
+   */
   unprocessed?: number;
   /** Delay added to every forwarded request. */
   latencyMs?: number;
@@ -57,10 +60,26 @@ export interface FaultProxyOptions {
   seed?: number;
   /** Only these operations get faults (all by default). */
   operations?: readonly string[];
+  /** These operations are always denied, as by an IAM policy that leaves them out. */
+  deny?: readonly string[];
   maxRecorded?: number;
 }
 
-const WRITE_OPERATIONS = ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'TransactWriteItems', 'CreateTable', 'DeleteTable', 'UpdateTable'];
+// PartiQL statements count as writes whatever they say: the tool reads with Scan/Query/GetItem only.
+const WRITE_OPERATIONS = [
+  'PutItem',
+  'UpdateItem',
+  'DeleteItem',
+  'BatchWriteItem',
+  'TransactWriteItems',
+  'BatchExecuteStatement',
+  'ExecuteStatement',
+  'ExecuteTransaction',
+  'CreateTable',
+  'DeleteTable',
+  'UpdateTable',
+];
+const BATCH_OPERATIONS = ['BatchWriteItem', 'BatchExecuteStatement'];
 
 /** The operations that change data or tables: a read-only run must send none of them. */
 export function isWriteOperation(operation: string): boolean {
@@ -133,14 +152,20 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
     } catch {
       parsed = undefined;
     }
-    const table = typeof parsed?.TableName === 'string' ? parsed.TableName : Object.keys((parsed?.RequestItems as object) ?? {})[0];
+    const statements = Array.isArray(parsed?.Statements) ? (parsed.Statements as { Statement?: string }[]) : undefined;
+    const table =
+      typeof parsed?.TableName === 'string'
+        ? parsed.TableName
+        : statements
+          ? /^\w+\s+(?:INTO\s+|FROM\s+)?"([^"]+)"/i.exec(statements[0]?.Statement ?? '')?.[1]
+          : Object.keys((parsed?.RequestItems as object) ?? {})[0];
     stats.requests++;
     const eligible = !opts.operations || opts.operations.includes(operation);
     const r = eligible ? random() : 1;
     const t = rates.throttle ?? 0;
     const e = t + (rates.serverError ?? 0);
     const d = e + (rates.drop ?? 0);
-    const u = d + (operation === 'BatchWriteItem' ? (rates.unprocessed ?? 0) : 0);
+    const u = d + (BATCH_OPERATIONS.includes(operation) ? (rates.unprocessed ?? 0) : 0);
     let fault: FaultKind = 'none';
     if (r < t) fault = 'throttle';
     else if (r < e) fault = 'server-error';
@@ -149,6 +174,8 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
     if (requests.length < maxRecorded) requests.push({ operation, fault, table });
 
     if (rates.latencyMs) await new Promise((resolve) => setTimeout(resolve, rates.latencyMs));
+    if (opts.deny?.includes(operation))
+      return reply(res, 400, 'com.amazon.coral.service#AccessDeniedException', `Injected: not authorized to perform: dynamodb:${operation}`);
     if (fault === 'throttle') {
       stats.throttle++;
       return throttles++ % 2 === 0
@@ -165,7 +192,14 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
       return;
     }
     let held: Record<string, unknown>[] | undefined;
-    if (fault === 'unprocessed' && parsed && table) {
+    let heldStatements = 0;
+    if (fault === 'unprocessed' && parsed && statements && statements.length > 1) {
+      // The later half is not run; each gets a throttling error in its place, as DynamoDB does.
+      heldStatements = statements.length - Math.ceil(statements.length / 2);
+      parsed.Statements = statements.slice(0, Math.ceil(statements.length / 2));
+      body = Buffer.from(JSON.stringify(parsed));
+      stats.unprocessed++;
+    } else if (fault === 'unprocessed' && parsed && table) {
       const items = (parsed.RequestItems as Record<string, Record<string, unknown>[]>)[table] ?? [];
       if (items.length > 1) {
         held = items.slice(Math.ceil(items.length / 2));
@@ -182,6 +216,13 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
       return;
     }
     let out = answer.body;
+    if (heldStatements && answer.status === 200) {
+      const json = JSON.parse(out.toString('utf8')) as { Responses?: unknown[] };
+      const codes = ['ThrottlingError', 'ProvisionedThroughputExceeded'];
+      for (let i = 0; i < heldStatements; i++)
+        (json.Responses ??= []).push({ Error: { Code: codes[i % 2], Message: 'Injected: statement throttled' }, TableName: table });
+      out = Buffer.from(JSON.stringify(json));
+    }
     if (held && answer.status === 200 && table) {
       const json = JSON.parse(out.toString('utf8')) as { UnprocessedItems?: Record<string, unknown[]> };
       json.UnprocessedItems = { [table]: [...(json.UnprocessedItems?.[table] ?? []), ...held] };

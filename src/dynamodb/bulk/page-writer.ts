@@ -1,9 +1,11 @@
 import {
+  BatchExecuteStatementCommand,
   BatchWriteItemCommand,
   DeleteItemCommand,
   PutItemCommand,
   UpdateItemCommand,
   type AttributeValue,
+  type BatchStatementRequest,
   type ConsumedCapacity,
   type DynamoDBClient,
   type WriteRequest,
@@ -11,7 +13,8 @@ import {
 import type { AbortFanout } from './abort-fanout';
 import { itemSize, writeUnits } from './item-size';
 import type { AdaptiveRateLimiter } from './rate-limiter';
-import { backoffDelay, DEFAULT_RETRY, isThrottle, sleep, withRetry } from './retry';
+import { updateStatementRequest } from './partiql';
+import { backoffDelay, DEFAULT_RETRY, isRetryable, isThrottle, sleep, withRetry } from './retry';
 import type { Semaphore } from './semaphore';
 import type { ConditionalWrite, WritePlan } from './write-plan';
 
@@ -30,6 +33,12 @@ export interface WriterContext {
   stats: WriteStats;
   /** Ask for ReturnConsumedCapacity (the limiter enforces a ceiling and settles in real units). */
   returnCapacity?: boolean | undefined;
+  /**
+   * Whether in-place updates go 25 to a BatchExecuteStatement (PartiQL UPDATE) instead of one
+   * UpdateItem each. Switched off for the rest of the pass when DynamoDB refuses PartiQL (an IAM
+   * policy without dynamodb:PartiQLUpdate, an endpoint without it); `onRefused` hears why, once.
+   */
+  statements?: { enabled: boolean; onRefused?: ((reason: string) => void) | undefined } | undefined;
 }
 
 /** Request-level counters, for the benchmark and debug logs. */
@@ -58,6 +67,15 @@ interface BatchEntry {
   units: number;
 }
 
+interface StatementEntry {
+  request: BatchStatementRequest;
+  job: ItemJob;
+  write: ConditionalWrite;
+  units: number;
+  /** A request carrying this statement was sent again after no answer: it may have applied. */
+  resent: boolean;
+}
+
 /** BatchWriteItem's limits: 25 requests; 16 MB cannot be reached by 25 items of at most 400 KB. */
 const BATCH_SIZE = 25;
 
@@ -71,20 +89,25 @@ export async function writePage(ctx: WriterContext, jobs: readonly ItemJob[]): P
   const puts: BatchEntry[] = [];
   const deletes: BatchEntry[] = [];
   const laterSingles: ItemJob[] = [];
+  const statements: StatementEntry[] = [];
   for (const job of jobs) {
     const own = job.plan.own;
     job.pending = job.plan.puts.length + (own ? 1 : 0);
     for (const item of job.plan.puts) puts.push({ request: { PutRequest: { Item: item } }, job, units: writeUnits(itemSize(item)) });
     if (!own) continue;
     if ('single' in own) {
-      if (own.single.kind === 'delete') laterSingles.push(job);
-      else first.push(single(ctx, job, own.single));
+      const w = own.single;
+      const request = w.statement && ctx.statements?.enabled ? updateStatementRequest(ctx.table, ctx.keys, w.key, w.statement) : undefined;
+      if (w.kind === 'delete') laterSingles.push(job);
+      else if (request) statements.push({ request, job, write: w, units: writeUnits(itemSize(w.source ?? w.key)), resent: false });
+      else first.push(single(ctx, job, w));
     } else if ('put' in own.batch) {
       puts.push({ request: { PutRequest: { Item: own.batch.put } }, job, units: writeUnits(itemSize(own.batch.put)) });
     } else {
       deletes.push({ request: { DeleteRequest: { Key: own.batch.delete } }, job, units: 1 });
     }
   }
+  for (let i = 0; i < statements.length; i += BATCH_SIZE) first.push(statementBatch(ctx, statements.slice(i, i + BATCH_SIZE)));
   for (let i = 0; i < puts.length; i += BATCH_SIZE) first.push(batch(ctx, puts.slice(i, i + BATCH_SIZE)));
   await Promise.all(first);
   ctx.signal?.throwIfAborted();
@@ -119,7 +142,8 @@ function consumed(c: ConsumedCapacity | ConsumedCapacity[] | undefined): number 
   return list.reduce((n, x) => n + (x.CapacityUnits ?? 0), 0);
 }
 
-async function single(ctx: WriterContext, job: ItemJob, w: ConditionalWrite): Promise<void> {
+/** `maybeApplied`: an earlier request with this write got no answer, so it may have landed. */
+async function single(ctx: WriterContext, job: ItemJob, w: ConditionalWrite, maybeApplied = false): Promise<void> {
   let attempts = 0;
   try {
     await ctx.slots.run(async () => {
@@ -160,7 +184,7 @@ async function single(ctx: WriterContext, job: ItemJob, w: ConditionalWrite): Pr
       // The SDK's own retries count too: a marker condition failing after a lost response
       // means our earlier attempt applied the write.
       const sdkAttempts = (err as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1;
-      settle(job, w.marked && (attempts > 1 || sdkAttempts > 1) ? 'changed' : 'skipped');
+      settle(job, w.marked && (maybeApplied || attempts > 1 || sdkAttempts > 1) ? 'changed' : 'skipped');
     } else settle(job, 'failed', err);
   }
 }
@@ -225,4 +249,105 @@ async function batch(ctx: WriterContext, entries: BatchEntry[]): Promise<void> {
 function requestKey(r: WriteRequest, keys: { hash: string; sort: string }): string {
   const k = r.PutRequest?.Item ?? r.DeleteRequest?.Key ?? {};
   return `${r.PutRequest ? 'p' : 'd'}${JSON.stringify(k[keys.hash] ?? null)}\u0000${JSON.stringify(k[keys.sort] ?? null)}`;
+}
+
+/** Per-statement errors of BatchExecuteStatement worth another round; the first three are throttling. */
+const STATEMENT_THROTTLES = new Set(['ProvisionedThroughputExceeded', 'ThrottlingError', 'RequestLimitExceeded']);
+const STATEMENT_TRANSIENT = new Set([...STATEMENT_THROTTLES, 'InternalServerError', 'TransactionConflict']);
+
+/** DynamoDB will not run PartiQL for us at all: no permission, or an endpoint without it. */
+function refusesPartiql(err: unknown): boolean {
+  const name = (err as { name?: string }).name ?? '';
+  return /AccessDenied|UnknownOperation|UnrecognizedClient|NotImplemented/.test(name);
+}
+
+function refuse(ctx: WriterContext, reason: string): void {
+  if (!ctx.statements?.enabled) return;
+  ctx.statements.enabled = false;
+  ctx.statements.onRefused?.(reason);
+}
+
+/**
+ * Up to 25 in-place updates as one BatchExecuteStatement. Each statement succeeds or fails on
+ * its own (it is not a transaction): throttled and transient ones go again in the next round
+ * with backoff, a failed condition counts as skipped (or as changed, for a marked pass whose
+ * earlier request got no answer and so may have landed), and what DynamoDB will not take as
+ * PartiQL is written with UpdateItem instead, which also gives the precise error if any.
+ */
+async function statementBatch(ctx: WriterContext, entries: StatementEntry[]): Promise<void> {
+  let pending = entries;
+  const viaUpdateItem: StatementEntry[] = [];
+  try {
+    await ctx.slots.run(() =>
+      ctx.aborts.run(async (signal) => {
+        for (let round = 1; pending.length; round++) {
+          if (!ctx.statements?.enabled) {
+            viaUpdateItem.push(...pending);
+            pending = [];
+            break;
+          }
+          const estimate = pending.reduce((n, e) => n + e.units, 0);
+          const sent = pending;
+          let attempts = 0;
+          let res;
+          try {
+            res = await withRetry(
+              async (attempt) => {
+                attempts = attempt;
+                if (attempt > 1) for (const e of sent) e.resent = true;
+                await ctx.limiter.acquire(estimate, signal);
+                ctx.signal?.throwIfAborted();
+                ctx.stats.requests++;
+                return ctx.client.send(
+                  new BatchExecuteStatementCommand({
+                    Statements: sent.map((e) => e.request),
+                    ...(ctx.returnCapacity ? { ReturnConsumedCapacity: 'TOTAL' as const } : {}),
+                  }),
+                  signal ? { abortSignal: signal } : {},
+                );
+              },
+              { signal, onRetry: (err) => onRetry(ctx, err) },
+            );
+          } catch (err) {
+            if (ctx.signal?.aborted || signal?.aborted || isRetryable(err)) throw err;
+            // Refused as a whole: UpdateItem for these, and for the rest of the pass if PartiQL is off limits.
+            if (refusesPartiql(err)) refuse(ctx, `${(err as Error).name}: ${(err as Error).message}`);
+            viaUpdateItem.push(...sent);
+            pending = [];
+            break;
+          }
+          if (attempts > 1 || (res.$metadata.attempts ?? 1) > 1) for (const e of sent) e.resent = true;
+          ctx.limiter.settle(estimate, consumed(res.ConsumedCapacity) ?? estimate);
+          const again: StatementEntry[] = [];
+          let throttled = false;
+          sent.forEach((e, i) => {
+            const answer = res.Responses?.[i];
+            const code = answer ? answer.Error?.Code : 'InternalServerError';
+            if (!code) settle(e.job, 'changed');
+            else if (code === 'ConditionalCheckFailed') settle(e.job, e.write.marked && e.resent ? 'changed' : 'skipped');
+            else if (STATEMENT_TRANSIENT.has(code)) {
+              again.push(e);
+              throttled ||= STATEMENT_THROTTLES.has(code);
+            } else {
+              if (code === 'AccessDenied') refuse(ctx, `AccessDenied: ${answer?.Error?.Message ?? ''}`);
+              viaUpdateItem.push(e);
+            }
+          });
+          pending = again;
+          if (!pending.length) break;
+          ctx.stats.retries++;
+          if (throttled) {
+            ctx.stats.throttles++;
+            ctx.limiter.throttled();
+          }
+          if (round >= DEFAULT_RETRY.maxAttempts) throw new Error(`${pending.length} update statements were still throttled or failing after ${round} BatchExecuteStatement rounds`);
+          await sleep(backoffDelay(round, DEFAULT_RETRY), signal);
+        }
+      }),
+    );
+  } catch (err) {
+    if (ctx.signal?.aborted) throw ctx.signal.reason;
+    for (const e of pending) settle(e.job, 'failed', err);
+  }
+  await Promise.all(viaUpdateItem.map((e) => single(ctx, e.job, e.write, e.resent)));
 }

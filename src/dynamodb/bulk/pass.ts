@@ -111,6 +111,11 @@ export async function runPass(
     // The limiter needs what requests really consumed only when it enforces a ceiling; open, it
     // learns the rate from estimates (item sizes), and the server is spared the accounting.
     returnCapacity: Number.isFinite(ceilings.write),
+    statements: {
+      enabled: true,
+      onRefused: (why) =>
+        env.logger.warn(`${name}: DynamoDB refused batched PartiQL updates (${why}); writing one UpdateItem per item instead, which is slower. Allow dynamodb:PartiQLUpdate on the table to batch them.`),
+    },
   };
   const estimatedTotal = reader.query || facts.itemCount === undefined ? undefined : Math.round((facts.itemCount * queue.length) / plan.total);
   const progress = new ProgressReporter(name, counts, { done: () => segmentsDone, total: queue.length }, {

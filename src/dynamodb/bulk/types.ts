@@ -112,21 +112,25 @@ export interface PassOptions {
   /** Minimum time between checkpoint writes of one segment. Default 2,000 ms. */
   checkpointIntervalMs?: number;
   /**
-   * How `set`/`remove` updates are written when they carry no condition (and `once` is off):
-   * - `in-place` (default): one UpdateItem per item, touching only the named attributes, many
-   *   requests in flight (`writeConcurrency`). Safe on a live table: an application write to
-   *   the same item between our read and our write survives, because nothing else of the item
-   *   is written back. This is why it is the default even though it costs one request per item.
+   * How `set`/`remove` updates without an author's condition are written:
+   * - `in-place` (default): a PartiQL UPDATE per item, 25 to a BatchExecuteStatement. Each
+   *   touches only the named attributes and only an item that still exists, like UpdateItem, so
+   *   an application write to the same item between our read and our write survives: safe on a
+   *   live table. Each statement succeeds or fails on its own (not a transaction) and costs the
+   *   same write units as UpdateItem, in 25 times fewer requests. Needs dynamodb:PartiQLUpdate;
+   *   where DynamoDB refuses PartiQL, the pass warns once and uses UpdateItem.
+   * - `update-item`: one UpdateItem per item, many in flight (`writeConcurrency`). Same safety,
+   *   25 times the requests: more client CPU per item.
    * - `rewrite`: apply the update to the item as read and write the whole item back with
-   *   BatchWriteItem, 25 at a time: 25 times fewer requests, so about half the
-   *   client and server CPU per item (on DynamoDB Local, about twice the items per second).
-   *   For items no one else writes during the migration (maintenance window, new attributes
-   *   on write-once items). It LOSES any application write made to the item between our read
-   *   and our write, since the batch put overwrites the item with the copy we read; BatchWriteItem
-   *   takes no condition that could detect it.
-   * Conditional updates and `once` always go through UpdateItem.
+   *   BatchWriteItem, 25 at a time: the fewest server-side work per item (on DynamoDB Local,
+   *   the fastest mode). For items no one else writes during the migration (maintenance
+   *   window, write-once items). It LOSES any application write made to the item between our
+   *   read and our write, since the batch put overwrites the item with the copy we read;
+   *   BatchWriteItem takes no condition that could detect it.
+   * Updates with an author's condition always go through UpdateItem; `once` works with
+   * `in-place` and `update-item` (a `rewrite` pass with `once` uses UpdateItem).
    */
-  updates?: 'rewrite' | 'in-place';
+  updates?: 'in-place' | 'update-item' | 'rewrite';
   /** Scan/Query page size (Limit). Default: DynamoDB's 1 MB pages. */
   pageSize?: number;
   /**

@@ -18,6 +18,19 @@ export interface ConditionalWrite {
   marked: boolean;
   /** The item as read, to estimate the write's capacity (an update costs the larger of before and after). */
   source?: AV;
+  /**
+   * The same update as the parts of a PartiQL UPDATE, when it can be one: no author condition
+   * (expression-language conditions do not translate), top-level attributes only. Sent 25 to a
+   * BatchExecuteStatement; the writer falls back to UpdateItem where PartiQL is refused.
+   */
+  statement?: UpdateStatement;
+}
+
+/** A PartiQL UPDATE of one item: `SET` these, `REMOVE` those, on the key, if it exists (and is unmarked). */
+export interface UpdateStatement {
+  set: [string, AttributeValue][];
+  remove: string[];
+  marker?: { attribute: string; token: string } | undefined;
 }
 
 /** What one item's action turns into. */
@@ -37,11 +50,14 @@ export class ActionError extends Error {
 const MARSHALL = { removeUndefinedValues: true, convertClassInstanceToMap: true } as const;
 
 /**
- * How `set`/`remove` updates are written unless a pass says otherwise: UpdateItem, which
- * touches only the named attributes and so never overwrites what the application wrote to the
- * item after we read it (see PassOptions.updates).
+ * How `set`/`remove` updates are written unless a pass says otherwise: in place, touching only
+ * the named attributes, so never overwriting what the application wrote to the item after we
+ * read it; batched as PartiQL UPDATE statements (see PassOptions.updates).
  */
 export const DEFAULT_UPDATES = 'in-place' as const;
+
+/** The write modes of PassOptions.updates. */
+export type UpdateMode = 'in-place' | 'update-item' | 'rewrite';
 
 /**
  * Turns an author's action into requests. An update goes, by default, through UpdateItem with
@@ -54,7 +70,7 @@ export function planWrites(
   action: ItemAction,
   keys: { hash: string; sort: string },
   marker: { attribute: string; token: string } | undefined,
-  updates: 'rewrite' | 'in-place' = DEFAULT_UPDATES,
+  updates: UpdateMode = DEFAULT_UPDATES,
 ): WritePlan | undefined {
   if (!action) return undefined;
   const key: AV = { [keys.hash]: source[keys.hash]!, [keys.sort]: source[keys.sort]! };
@@ -87,6 +103,7 @@ export function planWrites(
   const write = conditional('update', key, condition, keys, marker, b);
   write.updateExpression = updateExpression(b, marker ? { ...set, [marker.attribute]: marker.token } : set, remove);
   write.source = source;
+  if (updates === 'in-place' && !condition) write.statement = updateStatement(set, remove, marker);
   return { own: { single: write }, puts, deletes: false };
 }
 
@@ -115,6 +132,16 @@ function conditional(
     values: b.values,
     marked: !!marker,
   };
+}
+
+function updateStatement(set: Record<string, unknown>, remove: readonly string[], marker: { attribute: string; token: string } | undefined): UpdateStatement {
+  const out: UpdateStatement = { set: [], remove: [...remove], marker };
+  for (const [attr, value] of Object.entries(set)) {
+    if (value === undefined) out.remove.push(attr);
+    else out.set.push([attr, toAttributeValue(value)]);
+  }
+  if (marker) out.set.push([marker.attribute, toAttributeValue(marker.token)]);
+  return out;
 }
 
 /** The item as read with the update applied, for a batched put. */

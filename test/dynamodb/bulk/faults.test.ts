@@ -34,7 +34,7 @@ test('throttling, 500s, dropped connections and unprocessed items still end with
   const client = createDynamoClient({ endpoint: proxy.endpoint, local: true, region: 'us-east-1', maxAttempts: 1 });
   const data = createDataEngine({ client, table, keys, checkpoint: { version: "5.0.0", direction: "up" } });
 
-  // The default updates: one UpdateItem per item.
+  // The default updates: PartiQL UPDATEs, 25 to a BatchExecuteStatement.
   const customers = await data.transform({ type: 'Customer' }, (c) => ({ set: { gs1pk: `R#${String(c.region)}` }, remove: ['name'] }), {
     segments: 4,
     checkpointIntervalMs: 0,
@@ -68,5 +68,6 @@ test('throttling, 500s, dropped connections and unprocessed items still end with
   expect(proxy.stats.dropBefore + proxy.stats.dropAfter).toBeGreaterThan(10);
   expect(proxy.stats.unprocessed).toBeGreaterThan(5);
   const faulted = new Set(proxy.requests.filter((r) => r.fault !== 'none').map((r) => r.operation));
-  for (const op of ['Scan', 'BatchWriteItem', 'UpdateItem', 'PutItem']) expect(faulted).toContain(op);
+  for (const op of ['Scan', 'BatchWriteItem', 'BatchExecuteStatement', 'PutItem']) expect(faulted).toContain(op);
+  expect(proxy.requests.some((r) => r.operation === 'BatchExecuteStatement' && r.fault === 'unprocessed')).toBe(true);
 }, 120_000);

@@ -1,9 +1,11 @@
 import { getEventListeners } from 'node:events';
-import { GetItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, GetItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createDataEngine, PassIncompleteError, type Item } from '../../../src/dynamodb/bulk';
-import { createTestTable, deleteTestTable, localClient, scanAll } from '../../support/dynamodb-local';
+import { createDynamoClient } from '../../../src/dynamodb/client';
+import { startFaultProxy } from '../../support/fault-proxy';
+import { createTestTable, deleteTestTable, localClient, localEndpoint, scanAll } from '../../support/dynamodb-local';
 import { BOOKKEEPING, seed } from './seed';
 
 const client = localClient();
@@ -169,6 +171,62 @@ describe('updates on a live table', () => {
       // The application's write is gone: the item was overwritten with the copy read before it.
       expect(item.appField).toBeUndefined();
     }
+  });
+
+  test.each(['in-place', 'update-item'] as const)("%s: an item the application deleted after we read it is not brought back", async (updates) => {
+    const table = await freshTable(30);
+    const data = createDataEngine({ client, table, keys });
+    const result = await data.transform(
+      { partition: 'ORG#1' },
+      async (item) => {
+        await client.send(new DeleteItemCommand({ TableName: table, Key: { pk: { S: String(item.pk) }, sk: { S: String(item.sk) } } }));
+        return { set: { migrated: true } };
+      },
+      { updates },
+    );
+    expect(result.counts).toEqual({ scanned: 3, changed: 0, skipped: 3, failed: 0 });
+    expect(userItems(await items(table)).filter((i) => i.pk === 'ORG#1')).toEqual([]);
+  });
+
+  test('in-place sends 25 updates to a request; where PartiQL is denied it warns once and uses UpdateItem', async () => {
+    const run = async (updates: 'in-place' | 'update-item', deny: string[] = []) => {
+      const table = await freshTable(1500);
+      const proxy = await startFaultProxy({ target: localEndpoint(), deny });
+      const warnings: string[] = [];
+      try {
+        const viaProxy = createDynamoClient({ endpoint: proxy.endpoint, local: true, region: 'us-east-1' });
+        const logger = { info: () => undefined, debug: () => undefined, warn: (m: string) => warnings.push(m) };
+        const data = createDataEngine({ client: viaProxy, table, keys, logger });
+        const result = await data.transform({ type: 'Order' }, (o) => ({ set: { n: Number(o.n) + 5 }, remove: ['name'] }), { updates, segments: 2 });
+        const orders = userItems(await items(table)).filter((i) => i._type === 'Order');
+        const sent = (op: string) => proxy.requests.filter((r) => r.operation === op).length;
+        return { result, orders, warnings, statements: sent('BatchExecuteStatement'), updateItems: sent('UpdateItem') };
+      } finally {
+        await proxy.stop();
+      }
+    };
+    const done = (r: Awaited<ReturnType<typeof run>>): void => {
+      expect(r.result.counts).toEqual({ scanned: 500, changed: 500, skipped: 0, failed: 0 });
+      expect(r.orders.filter((o) => o.n !== 5 || o.name !== undefined)).toEqual([]);
+    };
+    const batched = await run('in-place');
+    done(batched);
+    expect(batched.updateItems).toBe(0);
+    // 500 updates in pages of a few hundred: at least 20 requests, far fewer than 500.
+    expect(batched.statements).toBeGreaterThanOrEqual(20);
+    expect(batched.statements).toBeLessThan(50);
+    expect(batched.warnings).toEqual([]);
+
+    const single = await run('update-item');
+    done(single);
+    expect(single.statements).toBe(0);
+    expect(single.updateItems).toBe(500);
+
+    const denied = await run('in-place', ['BatchExecuteStatement']);
+    done(denied);
+    expect(denied.updateItems).toBe(500);
+    expect(denied.warnings).toHaveLength(1);
+    expect(denied.warnings[0]).toMatch(/AccessDenied.*dynamodb:PartiQLUpdate/s);
   });
 
   test("'rewrite' applies set and remove like in-place does, on every selected item once", async () => {
