@@ -2,10 +2,11 @@
  * `npm run bench [-- --items N]`: the same migration (customers get GSI keys packed from two
  * attributes; `name` becomes `fullName`) run four ways on DynamoDB Local, each on a fresh copy
  * of the same N items (about 1 KB each, three entity types):
- *   (a) our engine with its defaults (UpdateItem per item, safe on a live table), in a child
- *       process (its peak RSS, at N/10 and at N);
- *   (a') extra row, not one of the four: the engine with `updates: 'rewrite'` (BatchWriteItem of
- *       whole items, for items no one else writes during the migration);
+ *   (a) our engine with its defaults (in-place PartiQL UPDATEs, 25 to a BatchExecuteStatement,
+ *       safe on a live table), in a child process (its peak RSS, at N/10 and at N);
+ *   (a') extra rows, not among the four: the engine with `updates: 'rewrite'` (BatchWriteItem of
+ *       whole items, for items no one else writes during the migration) and with
+ *       `updates: 'update-item'` (one UpdateItem per item, the default before PartiQL batching);
  *   (b) the idiomatic OneTable migration, with onetable-migrate and dynamodb-onetable;
  *   (c) a bare-SDK upper bound: parallel Scan + BatchWriteItem at the best concurrency tried;
  *   (d) a naive sequential Scan + UpdateItem loop, on a prefix of the data.
@@ -81,6 +82,8 @@ try {
   log(`(a) engine at N: ${full.ms.toFixed(0)} ms, ${full.segments} segments, peak RSS ${(full.maxRssBytes / 2 ** 20).toFixed(0)} MiB`);
   const rewrite = await engine(N, { updates: 'rewrite' });
   log(`(a') engine, updates: 'rewrite', at N: ${rewrite.ms.toFixed(0)} ms, peak RSS ${(rewrite.maxRssBytes / 2 ** 20).toFixed(0)} MiB`);
+  const perItem = await engine(N, { updates: 'update-item' });
+  log(`(a') engine, updates: 'update-item', at N: ${perItem.ms.toFixed(0)} ms, peak RSS ${(perItem.maxRssBytes / 2 ** 20).toFixed(0)} MiB`);
 
   let table = await freshTable(N);
   const onetable = await runOnetable(client, table);
@@ -123,6 +126,15 @@ try {
       note: "extra row (a'): opt-in BatchWriteItem of whole items; loses application writes made between read and write",
       peakRssBytes: rewrite.maxRssBytes,
     },
+    engineUpdateItem: {
+      itemsPerSecond: rate(N, perItem.ms),
+      seconds: perItem.ms / 1000,
+      items: N,
+      segments: perItem.segments,
+      updates: 'update-item',
+      note: "extra row (a'): one UpdateItem per item, same safety as the default, 25 times the requests",
+      peakRssBytes: perItem.maxRssBytes,
+    },
     onetable: { itemsPerSecond: rate(N, onetable.ms), seconds: onetable.ms / 1000, items: N },
     bareSdk: { itemsPerSecond: rate(N, best.ms), seconds: best.ms / 1000, items: N, best: { segments: best.segments, writers: best.writers }, trials },
     naive: {
@@ -138,6 +150,7 @@ try {
     engineToOnetable: variants.engine.itemsPerSecond / variants.onetable.itemsPerSecond,
     engineToNaive: variants.engine.itemsPerSecond / variants.naive.itemsPerSecond,
     engineRewriteToBareSdk: variants.engineRewrite.itemsPerSecond / variants.bareSdk.itemsPerSecond,
+    engineToEngineUpdateItem: variants.engine.itemsPerSecond / variants.engineUpdateItem.itemsPerSecond,
   };
   const peakRssBytes = { tenth: tenth.maxRssBytes, full: full.maxRssBytes, ratio: full.maxRssBytes / tenth.maxRssBytes };
   const targets = {
@@ -160,11 +173,16 @@ try {
   const f = (x: number): string => x.toLocaleString('en-US', { maximumFractionDigits: 0 });
   const mib = (b: number): string => `${(b / 2 ** 20).toFixed(0)} MiB`;
   const rows = [
-    ['(a) dynamodb-migrate engine, defaults (UpdateItem, live-safe)', f(variants.engine.itemsPerSecond), `${variants.engine.seconds.toFixed(1)} s`],
+    ['(a) dynamodb-migrate engine, defaults (PartiQL UPDATE x25, live-safe)', f(variants.engine.itemsPerSecond), `${variants.engine.seconds.toFixed(1)} s`],
     [
       "(a') extra: engine with `updates: 'rewrite'` (BatchWriteItem, no concurrent writers)",
       f(variants.engineRewrite.itemsPerSecond),
       `${variants.engineRewrite.seconds.toFixed(1)} s`,
+    ],
+    [
+      "(a') extra: engine with `updates: 'update-item'` (UpdateItem per item, live-safe)",
+      f(variants.engineUpdateItem.itemsPerSecond),
+      `${variants.engineUpdateItem.seconds.toFixed(1)} s`,
     ],
     ['(b) onetable-migrate, idiomatic', f(variants.onetable.itemsPerSecond), `${variants.onetable.seconds.toFixed(1)} s`],
     [`(c) bare SDK, ${best.segments} segments x ${best.writers} writers`, f(variants.bareSdk.itemsPerSecond), `${variants.bareSdk.seconds.toFixed(1)} s`],
@@ -182,7 +200,8 @@ try {
     ...rows.map((r) => `| ${r.join(' | ')} |`),
     '',
     `a/c = ${ratios.engineToBareSdk.toFixed(2)} (target >= 0.9: ${targets.engineToBareSdk.met ? 'met' : 'NOT met'}); ` +
-      `a/b = ${ratios.engineToOnetable.toFixed(1)} (target >= 8: ${targets.engineToOnetable.met ? 'met' : 'NOT met'}); a/d = ${ratios.engineToNaive.toFixed(1)}; a'/c = ${ratios.engineRewriteToBareSdk.toFixed(2)}`,
+      `a/b = ${ratios.engineToOnetable.toFixed(1)} (target >= 8: ${targets.engineToOnetable.met ? 'met' : 'NOT met'}); a/d = ${ratios.engineToNaive.toFixed(1)}; a'/c = ${ratios.engineRewriteToBareSdk.toFixed(2)} (rewrite); ` +
+      `default/update-item = ${ratios.engineToEngineUpdateItem.toFixed(2)}`,
     `Engine peak RSS: ${mib(peakRssBytes.tenth)} at N/10, ${mib(peakRssBytes.full)} at N (x${peakRssBytes.ratio.toFixed(2)}; target <= 1.25: ${targets.rssFullToTenth.met ? 'met' : 'NOT met'})`,
   ].join('\n');
   process.stdout.write(`\n${table_}\n`);
