@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 import { checksumOf } from '../core/checksum';
 import { InputError, messageOf } from '../core/errors';
@@ -13,7 +14,8 @@ export interface BuildControllerOptions {
   out: string;
   /**
    * The module that provides createController and projectFromModules. Default: the
-   * `dynamodb-migrate` package as installed beside the manifest, else this package's own source.
+   * `dynamodb-migrate` package installed beside the manifest or the working directory, else the
+   * package this CLI belongs to, else this repository's source.
    */
   library?: string | undefined;
   zip?: boolean | undefined;
@@ -57,7 +59,12 @@ export async function buildController(opts: BuildControllerOptions): Promise<Bui
   try {
     built = await ncc(entry, { cache: false, quiet: true, transpileOnly: true, minify: false, target: 'es2022', filterAssetBase: manifestDir });
   } catch (e) {
-    throw new InputError(`build-controller: bundling failed: ${messageOf(e)}`);
+    const message = messageOf(e);
+    // ncc compiles .ts migrations with the project's own TypeScript; its message for a missing one names a file of ncc.
+    if (message.includes('Could not load TypeScript compiler')) {
+      throw new InputError('build-controller: bundling TypeScript migrations needs typescript in this project: npm install --save-dev typescript, then run it again.');
+    }
+    throw new InputError(`build-controller: bundling failed: ${message}`);
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
@@ -109,7 +116,7 @@ type Ncc = (entry: string, opts: Record<string, unknown>) => Promise<{ code: str
 
 /** @vercel/ncc from the user's project (the bundled CLI cannot carry it), else ours. */
 function requireNcc(manifestDir: string): Ncc {
-  for (const from of [join(manifestDir, 'package.json'), join(process.cwd(), 'package.json'), import.meta.url]) {
+  for (const from of [...projectManifests(manifestDir), import.meta.url]) {
     try {
       return createRequire(from)('@vercel/ncc') as Ncc;
     } catch {
@@ -119,18 +126,72 @@ function requireNcc(manifestDir: string): Ncc {
   throw new InputError('build-controller needs @vercel/ncc: npm install --save-dev @vercel/ncc, then run it again.');
 }
 
+/**
+ * The library the controller is built from, first found of: the `dynamodb-migrate` package
+ * installed beside the manifest or the working directory; the package this code belongs to
+ * (the installed CLI, dist/cli/index.js, bundles dist/lib/index.js of the same package); this
+ * repository's source (development and tests run src/ directly).
+ */
 function resolveLibrary(manifestDir: string): string {
-  for (const from of [join(manifestDir, 'package.json'), join(process.cwd(), 'package.json')]) {
+  for (const from of projectManifests(manifestDir)) {
+    // In this repository `dynamodb-migrate` resolves to itself (its own package.json): that is
+    // not an installed copy, and its source is what development means to bundle.
+    if (packageNameAt(dirname(from)) === 'dynamodb-migrate') continue;
     try {
       return createRequire(from).resolve('dynamodb-migrate');
     } catch {
       /* not installed there */
     }
   }
-  // Running from this repository's source (development, tests).
-  const own = resolve(dirname(new URL(import.meta.url).pathname), '..', 'index.ts');
-  if (existsSync(own)) return own;
-  throw new InputError('build-controller: cannot find the dynamodb-migrate package beside the manifest: npm install dynamodb-migrate.');
+  const own = ownLibrary(fileURLToPath(import.meta.url));
+  if (own) return own;
+  throw new InputError('build-controller: cannot find the dynamodb-migrate library: install the package in the project beside the manifest (npm install --save-dev <git tag or tarball>), then run it again.');
+}
+
+/**
+ * `package.json` paths (they need not exist) that createRequire resolves from: the manifest's
+ * folder, then the working directory. A function of its arguments, so that ncc cannot evaluate
+ * the paths when bundling the CLI: it copies any file a static path expression names into the
+ * bundle (it did: the repository's package.json, which then stood in for the user's cwd).
+ */
+function projectManifests(...dirs: string[]): string[] {
+  return [...dirs, process.cwd()].map((dir) => join(dir, 'package.json'));
+}
+
+/**
+ * Where this package's library lies from the folder of a module of it: from source
+ * (src/runner/build-controller.ts) its entry; from the CLI or action bundle (dist/cli/index.js,
+ * dist/index.js) the built library. Data rather than path expressions: ncc evaluates those at
+ * build time, even partly unknown ones, and copies whatever they match into the bundle.
+ */
+const OWN_LIBRARY = {
+  source: [['..', 'index.ts']],
+  bundle: [
+    ['..', 'lib', 'index.js'],
+    ['lib', 'index.js'],
+  ],
+} as const;
+
+/** The library of the package that `self` (this module's file) belongs to, if it is there. */
+function ownLibrary(self: string): string | undefined {
+  const places = OWN_LIBRARY[self.endsWith('.ts') ? 'source' : 'bundle'];
+  return places.map((parts) => resolve(dirname(self), ...parts)).find((path) => existsSync(path));
+}
+
+/** The `name` of the package.json that governs `dir` (Node's package scope), if any. */
+function packageNameAt(dir: string): string | undefined {
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    if (basename(d) === 'node_modules') return undefined;
+    const file = join(d, 'package.json');
+    if (existsSync(file)) {
+      try {
+        return (JSON.parse(readFileSync(file, 'utf8')) as { name?: string }).name;
+      } catch {
+        return undefined;
+      }
+    }
+    if (dirname(d) === d) return undefined;
+  }
 }
 
 /** A zip archive (deflate) of the given files; enough for a Lambda deployment package. */

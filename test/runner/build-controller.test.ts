@@ -37,6 +37,8 @@ test('build-controller bundles the migrations statically; the bundle serves the 
   const code = readFileSync(join(out, 'index.js'), 'utf8');
   expect(code).not.toContain('jiti');
   expect(code).toContain('Count each item once');
+  // From this repository, the source: not the committed dist/lib that `dynamodb-migrate` resolves to here.
+  expect(code).toContain('MODULE: ./src/index.ts');
 
   stub.define('bundled', {
     module: join(out, 'index.js'),
