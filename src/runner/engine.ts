@@ -262,6 +262,8 @@ export class Session {
       const t0 = this.now();
       this.log.info(`${step.direction === 'up' ? '▲' : '▼'} ${step.version} ${step.kind === 'migrate' ? step.direction : step.kind}: ${step.description}`);
       const data = await createStepData(this, step, { signal, deadline: this.opts.deadline, client });
+      // Before the running record: a run that dies in between leaves the state as it was.
+      await data.start();
       // Written before the step runs and replaced by its outcome: a run that dies inside the
       // step leaves this record, so the next run reports the step as interrupted (resume or
       // repair) instead of silently running a non-idempotent step twice.

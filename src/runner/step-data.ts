@@ -9,13 +9,19 @@ export interface StepData {
   counts(): ItemCounts | undefined;
   /** A pass stopped at its deadline: the step must be resumed. */
   incomplete(): boolean;
+  /**
+   * Before the step runs: unless it resumes an interrupted attempt, deletes the checkpoints
+   * earlier attempts left (a repeat keeps a canary's progress, to take the rest after it).
+   */
+  start(): Promise<void>;
   /** The step was recorded: its checkpoints can go. */
   complete(): Promise<void>;
 }
 
 /**
  * Builds `ctx.data` for one step: checkpoints keyed by the step's version and direction (so a
- * resumed run continues where it stopped), the run's abort signal (lease lost) and deadline.
+ * resumed run continues where it stopped, and only a resumed run), the run's abort signal
+ * (lease lost) and deadline.
  */
 export async function createStepData(
   session: Session,
@@ -38,7 +44,13 @@ export async function createStepData(
     engine,
     counts: () => engine.counts(),
     incomplete: () => engine.incomplete(),
-    // A canary run leaves its checkpoints so the full run finishes the rest.
-    complete: () => (session.opts.samplePercent !== undefined ? Promise.resolve() : engine.complete()),
+    start: () => (step.kind === 'resume' ? Promise.resolve() : engine.discardEarlierAttempts({ keepCanary: continuesCanary(step) })),
+    // A canary run leaves its progress so that the full run finishes the rest.
+    complete: () => engine.complete({ keepCanary: session.opts.samplePercent !== undefined }),
   };
+}
+
+/** A repeat of an up is how the full run (or a bigger canary) follows a canary of that version. */
+export function continuesCanary(step: Pick<PlanStep, 'kind' | 'direction'>): boolean {
+  return step.kind === 'repeat' && step.direction === 'up';
 }

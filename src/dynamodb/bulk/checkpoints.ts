@@ -29,6 +29,13 @@ export interface SegmentCheckpoint {
  * per segment so that segments run by different processes never contend. `<range>` is the
  * slice of the sample space the run takes (`0-100` for a full run), so a canary's checkpoints
  * never mix with the full run's.
+ *
+ * Checkpoints belong to one attempt of the step: the runner discards what earlier attempts
+ * left ({@link discardEarlierAttempts}) whenever it starts the step afresh rather than
+ * resuming it, so checkpoints that outlived their step's record (a run that died between
+ * recording the step and deleting them) can never make a later run skip items. A canary's
+ * progress (`<version>:<direction>:<pass>:sampled`) is the one thing a later attempt may
+ * continue: the full run after a canary takes only the rest of the sample space.
  */
 export class CheckpointStore {
   /** Segments save at once: each request hears the run's signal through one shared listener. */
@@ -97,14 +104,39 @@ export class CheckpointStore {
     return num(res.Item?.percent);
   }
 
-  async recordSampled(pass: string, percent: number): Promise<void> {
-    const item = { ...this.key(`${this.scope}:${pass}:sampled`), percent: { N: String(percent) }, updatedAt: { N: String(Date.now()) } };
+  /**
+   * Records how much of the sample space a canary run of this pass covered, or, with
+   * `finished`, that the full run after the canaries has covered the rest: that progress then
+   * serves only a resume of the same attempt, never a later attempt.
+   */
+  async recordSampled(pass: string, percent: number, opts: { finished?: boolean } = {}): Promise<void> {
+    const item: Record<string, AttributeValue> = {
+      ...this.key(`${this.scope}:${pass}:sampled`),
+      percent: { N: String(percent) },
+      updatedAt: { N: String(Date.now()) },
+    };
+    if (opts.finished) item.finished = { BOOL: true };
     await this.retry((opts) => this.client.send(new PutItemCommand({ TableName: this.table, Item: item }), opts));
   }
 
   /** Deletes every checkpoint and sample record of this step (after it is recorded). */
   async clear(): Promise<number> {
+    return this.deleteItems(await this.query(`${this.scope}:`));
+  }
+
+  /**
+   * Before a fresh (not resumed) attempt of the step: deletes every checkpoint earlier attempts
+   * left. With `keepCanary`, a canary's progress that no full run has finished yet is kept, so
+   * that this attempt processes only the rest of the sample space.
+   */
+  async discardEarlierAttempts(opts: { keepCanary: boolean }): Promise<number> {
     const items = await this.query(`${this.scope}:`);
+    const canaryProgress = (item: Record<string, AttributeValue>): boolean =>
+      (item[this.keys.sort]?.S ?? '').endsWith(':sampled') && item.finished?.BOOL !== true && num(item.percent) < 100;
+    return this.deleteItems(opts.keepCanary ? items.filter((i) => !canaryProgress(i)) : items);
+  }
+
+  private async deleteItems(items: Record<string, AttributeValue>[]): Promise<number> {
     for (let i = 0; i < items.length; i += 25) {
       let requests = items.slice(i, i + 25).map((item) => ({
         DeleteRequest: { Key: { [this.keys.hash]: item[this.keys.hash]!, [this.keys.sort]: item[this.keys.sort]! } },

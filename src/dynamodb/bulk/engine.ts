@@ -52,8 +52,18 @@ export interface DataEngine extends BulkData {
   passes(): readonly PassResult[];
   /** A pass stopped at the deadline: report the step incomplete, resume it later. */
   incomplete(): boolean;
-  /** The step is recorded: delete its checkpoints. Not after a canary run, whose record the full run needs. */
-  complete(): Promise<void>;
+  /**
+   * A fresh attempt of the step starts (not a resume of an interrupted one): deletes what
+   * earlier attempts of this version and direction left, so that their checkpoints never make
+   * this attempt skip items. `keepCanary` keeps a canary's progress for the full run after it.
+   */
+  discardEarlierAttempts(opts: { keepCanary: boolean }): Promise<void>;
+  /**
+   * The step is recorded: deletes its checkpoints, and those of the opposite direction of the
+   * same version, which describe data this step has just changed. After a canary
+   * (`keepCanary`), its progress is kept for the full run that takes the rest.
+   */
+  complete(opts?: { keepCanary?: boolean }): Promise<void>;
 }
 
 const silent = { info() {}, warn() {}, debug() {} };
@@ -64,6 +74,11 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
   const store = options.checkpoint
     ? new CheckpointStore(options.client, options.table, options.keys, scope, options.signal)
     : undefined;
+  const oppositeDirection = { up: 'down', down: 'up' }[options.checkpoint?.direction ?? ''];
+  const opposite =
+    options.checkpoint && oppositeDirection
+      ? new CheckpointStore(options.client, options.table, options.keys, `${options.checkpoint.version}:${oppositeDirection}`, options.signal)
+      : undefined;
   const env: PassEnvironment = {
     client: options.client,
     table: options.table,
@@ -125,8 +140,14 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
     counts: () => (results.length ? results.reduce((sum, r) => addCounts(sum, r.counts), zeroCounts()) : undefined),
     passes: () => results,
     incomplete: () => stoppedAtDeadline,
-    complete: async () => {
-      if (store && !env.dryRun) await store.clear();
+    discardEarlierAttempts: async ({ keepCanary }) => {
+      if (store && !env.dryRun) await store.discardEarlierAttempts({ keepCanary });
+    },
+    complete: async ({ keepCanary = false } = {}) => {
+      if (!store || env.dryRun) return;
+      if (keepCanary) await store.discardEarlierAttempts({ keepCanary: true });
+      else await store.clear();
+      await opposite?.clear();
     },
   };
 }

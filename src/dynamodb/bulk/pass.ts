@@ -292,7 +292,12 @@ export async function runPass(
   );
   if (stop === 'failed') throw new PassFailedError(name, counts, failures);
   if (stop === 'deadline') throw new PassIncompleteError(name, counts);
-  if (range.to < 100 && env.store && !env.dryRun) await env.store.recordSampled(name, range.to);
+  if (env.store && !env.dryRun) {
+    if (range.to < 100) await env.store.recordSampled(name, range.to);
+    // The full run after a canary is done with this pass: the canary's progress now serves a
+    // resume of this attempt only (its checkpoints are under this range), not a later attempt.
+    else if (range.from > 0) await env.store.recordSampled(name, range.from, { finished: true });
+  }
   return {
     pass: name,
     status: 'complete',

@@ -8,6 +8,7 @@ import { createDataEngine, isPassIncomplete, type DataEngine, type PassResult, t
 import type { LoadedMigration } from '../../loader/load-project';
 import type { CommandContext } from '../controller';
 import type { Session } from '../engine';
+import { continuesCanary } from '../step-data';
 import { DM, type BeginArgs, type BeginBody, type EndArgs, type SegmentArgs, type SegmentBody, type StepArgs } from './protocol';
 
 /**
@@ -73,6 +74,11 @@ export const fanOutCommands: Record<string, (c: CommandContext) => Promise<unkno
     await s.store.renewLock(a.lockId, c.leaseMs);
     const common = { path: m.path, description: m.description, checksum: m.checksum, direction: a.direction, actor: s.actor, runUrl: a.runUrl, gitSha: a.gitSha };
     if (a.phase === 'start') {
+      // As in a local run: only a resume continues from checkpoints; a fresh attempt first
+      // deletes what earlier attempts of this version and direction left behind.
+      if (a.kind === 'migrate' || a.kind === 'repeat') {
+        await (await stepCheckpoints(s, a)).discardEarlierAttempts({ keepCanary: continuesCanary({ kind: a.kind, direction: a.direction }) });
+      }
       // As in a local run: a coordinator that dies mid-step leaves this record, so the step shows as interrupted.
       const rec = await s.store.writeRecord({ ...common, version: a.version, status: runningStatus(s.actor, c.now(), a.lockId) }, a.lockId);
       return { date: rec.date };
@@ -98,8 +104,8 @@ export const fanOutCommands: Record<string, (c: CommandContext) => Promise<unkno
       const schema = now === ZERO ? undefined : s.project.migrations.find((x) => x.version === now)?.schema;
       await s.store.writeSchema(schema ? toSchemaItem(schema, { now: c.now() }) : undefined, a.lockId);
     }
-    // The step is recorded: its segments' checkpoints can go.
-    await createDataEngine({ client: s.client, table: s.environment.table, keys: await s.store.keys(), checkpoint: { version: a.version, direction: a.direction } }).complete();
+    // The step is recorded: its segments' checkpoints can go (and the opposite direction's).
+    await (await stepCheckpoints(s, a)).complete();
     await audit(s, c, { runId: a.runId, event: 'step', outcome: 'applied', versions: [`${a.direction} ${a.version}`], planHash: a.planHash });
     return { recorded: SUCCESS };
   },
@@ -199,7 +205,8 @@ async function runSegment(s: Session, c: CommandContext, m: LoadedMigration, a: 
         options,
       ),
   };
-  const data = { engine: gated, counts: () => engine.counts(), incomplete: () => engine.incomplete(), complete: () => engine.complete() };
+  // The coordinator's dm:step discards and deletes checkpoints; a segment only uses them.
+  const data = { engine: gated, counts: () => engine.counts(), incomplete: () => engine.incomplete(), start: () => Promise.resolve(), complete: () => engine.complete() };
   const fn = step.direction === 'up' ? m.up : m.down;
   if (!fn) throw new MigrateError(`${m.file} has no ${step.direction} function.`);
   try {
@@ -215,6 +222,11 @@ async function runSegment(s: Session, c: CommandContext, m: LoadedMigration, a: 
   // The migration returned: pass 0 means the step had no bulk pass and is done; pass n was its last.
   if (a.pass === 0) return { status: 'done', stepDone: true, counts: engine.counts() };
   return { status: 'done', counts: target?.counts ?? zero(), nextPass: false };
+}
+
+/** The data engine of a step, for its checkpoints only. */
+async function stepCheckpoints(s: Session, a: { version: string; direction: 'up' | 'down' }): Promise<DataEngine> {
+  return createDataEngine({ client: s.client, table: s.environment.table, keys: await s.store.keys(), checkpoint: { version: a.version, direction: a.direction } });
 }
 
 function isQuery(selection: Selection): boolean {
