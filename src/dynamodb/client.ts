@@ -20,3 +20,23 @@ export function createDynamoClient(opts: ClientOptions = {}): DynamoDBClient {
   if (opts.local) config.credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
   return new DynamoDBClient(config);
 }
+
+/**
+ * A client of its own (its own sockets and request queue) that reaches the same DynamoDB as
+ * `base`: same region, endpoint, credentials and retry settings. For work that must not wait
+ * behind `base`'s requests (the lock's heartbeat), or that needs its own middleware.
+ */
+export function deriveDynamoClient(base: DynamoDBClient, extra: Pick<DynamoDBClientConfig, 'requestHandler'> = {}): DynamoDBClient {
+  const c = base.config;
+  return new DynamoDBClient({
+    region: c.region,
+    ...(c.isCustomEndpoint && c.endpoint ? { endpoint: c.endpoint } : {}),
+    credentials: c.credentials,
+    maxAttempts: c.maxAttempts,
+    retryMode: c.retryMode,
+    useFipsEndpoint: c.useFipsEndpoint,
+    useDualstackEndpoint: c.useDualstackEndpoint,
+    logger: c.logger,
+    ...extra,
+  });
+}

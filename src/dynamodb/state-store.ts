@@ -48,6 +48,13 @@ export class StateStore {
     readonly table: string,
   ) {}
 
+  /** The same store through another client (e.g. one of its own for the heartbeat), sharing what DescribeTable said. */
+  withClient(client: DynamoDBClient): StateStore {
+    const other = new StateStore(client, this.table);
+    other.keysPromise = this.keysPromise;
+    return other;
+  }
+
   /** Key names and size of the table, from DescribeTable (read once). */
   describe(): Promise<TableDescription> {
     this.keysPromise ??= describeTable(this.client, this.table);

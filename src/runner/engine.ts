@@ -37,7 +37,8 @@ import { StateStore } from '../dynamodb/state-store';
 import type { LoadedMigration, Project } from '../loader/load-project';
 import type { MigrationContext } from './context';
 import { isPassIncomplete } from '../dynamodb/bulk';
-import { leaseFencedClient, readOnlyClient } from './read-only-client';
+import { keepLease, type Lease } from './lease';
+import { readOnlyClient } from './read-only-client';
 import { createStepData, type StepData } from './step-data';
 
 export interface SessionOptions {
@@ -146,23 +147,8 @@ export class Session {
 
     const leaseMs = this.opts.leaseMs ?? 120_000;
     const lock = await this.acquireWithWait(plan.command, leaseMs);
-    const heartbeat = new AbortController();
-    // Local fencing: past the lease we last secured (less a margin for requests in flight),
-    // the steps' writes are refused before they are sent, whatever the heartbeat has seen.
-    const fence = { until: lock.leaseExpiresAt, margin: Math.min(Math.floor(leaseMs / 5), 5000) };
-    const fencedClient = leaseFencedClient(this.client, () => {
-      if (heartbeat.signal.aborted) return heartbeat.signal.reason as Error;
-      if (Date.now() < fence.until - fence.margin) return undefined;
-      heartbeat.abort(new LockLostError(`${this.environment.table}: this run's lease on lock ${lock.lockId} ran out before it could be renewed (the process was paused or cut off); stopped before writing again.`));
-      return heartbeat.signal.reason as Error;
-    });
-    const timer = setInterval(() => {
-      this.store.renewLock(lock.lockId, leaseMs).then((until) => (fence.until = until)).catch((e) => {
-        this.log.error(messageOf(e));
-        heartbeat.abort(e instanceof LockLostError ? e : new LockLostError(`lock renewal failed: ${messageOf(e)}`));
-      });
-    }, Math.max(200, Math.floor(leaseMs / 3)));
-    timer.unref();
+    // Heartbeat (on a client of its own) and fencing: the steps' writes go through lease.client.
+    const lease = keepLease({ store: this.store, lockId: lock.lockId, leaseMs, leaseExpiresAt: lock.leaseExpiresAt, log: this.log });
     let report: RunReport | undefined;
     try {
       // The state may have moved between planning and locking: plan again under the lock.
@@ -197,10 +183,10 @@ export class Session {
       const started = await options.onStart?.(current, lock.lockId);
       const recoveryPoint = (started && started.recoveryPoint) ?? options.recoveryPoint;
       await this.audit({ runId, event: 'apply-start', outcome: 'started', plan: current, reason: options.reason, recoveryPoint });
-      report = await this.runSteps(current, lock.lockId, heartbeat.signal, base, runId, fencedClient, fence);
+      report = await this.runSteps(current, lock.lockId, lease, base, runId);
       return report;
     } finally {
-      clearInterval(timer);
+      lease.stop();
       await this.store.releaseLock(lock.lockId).catch((e) => this.log.warn(`Could not release lock ${lock.lockId}: ${messageOf(e)}`));
       if (report && report.status !== 'blocked' && report.status !== 'no-op') {
         await this.audit({
@@ -247,17 +233,16 @@ export class Session {
   private async runSteps(
     plan: Plan,
     lockId: string,
-    signal: AbortSignal,
+    lease: Lease,
     base: { startedAt: number; steps: StepReport[] },
     runId: string,
-    client: DynamoDBClient,
-    fence: { until: number },
   ): Promise<RunReport> {
+    const { signal, client } = lease;
     const steps: StepReport[] = [];
     for (const step of plan.steps) {
       if (signal.aborted) throw signal.reason;
       // Fencing: prove the lock is still ours before starting a step.
-      fence.until = await this.store.renewLock(lockId, this.opts.leaseMs ?? 120_000);
+      await lease.renew();
       const m = this.migrationOf(step);
       const t0 = this.now();
       this.log.info(`${step.direction === 'up' ? '▲' : '▼'} ${step.version} ${step.kind === 'migrate' ? step.direction : step.kind}: ${step.description}`);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EXIT, InputError, LockLostError, MigrateError, PlanChangedError, messageOf } from '../../core/errors';
+import { EXIT, InputError, MigrateError, PlanChangedError, messageOf } from '../../core/errors';
 import { readHistory, runningStatus, SUCCESS } from '../../core/history';
 import { toSchemaItem } from '../../core/schema';
 import type { ItemCounts, LogEntry, Plan, PlanStep, RunReport } from '../../core/types';
@@ -8,6 +8,7 @@ import { createDataEngine, isPassIncomplete, type DataEngine, type PassResult, t
 import type { LoadedMigration } from '../../loader/load-project';
 import type { CommandContext } from '../controller';
 import type { Session } from '../engine';
+import { keepLease, type Lease } from '../lease';
 import { continuesCanary } from '../step-data';
 import { DM, type BeginArgs, type BeginBody, type EndArgs, type SegmentArgs, type SegmentBody, type StepArgs } from './protocol';
 
@@ -120,17 +121,14 @@ export const fanOutCommands: Record<string, (c: CommandContext) => Promise<unkno
     }
     const s = c.session();
     const m = migrationOf(s, a.version);
-    // Fencing: this invocation works only while the coordinator's lock is live, and keeps it so.
-    await s.store.renewLock(a.lockId, c.leaseMs);
-    const lease = new AbortController();
-    const timer = setInterval(() => {
-      s.store.renewLock(a.lockId, c.leaseMs).catch((e) => lease.abort(e instanceof LockLostError ? e : new LockLostError(`lock renewal failed: ${messageOf(e)}`)));
-    }, Math.max(200, Math.floor(c.leaseMs / 3)));
-    timer.unref();
+    // Fencing: this invocation works only while the coordinator's lock is live, and keeps it so
+    // (heartbeat on a client of its own; the segment's writes refused once the lease may have run out).
+    const leaseExpiresAt = await s.store.renewLock(a.lockId, c.leaseMs);
+    const lease = keepLease({ store: s.store, lockId: a.lockId, leaseMs: c.leaseMs, leaseExpiresAt, log: c.log });
     try {
-      return await runSegment(s, c, m, a, lease.signal);
+      return await runSegment(s, c, m, a, lease);
     } finally {
-      clearInterval(timer);
+      lease.stop();
     }
   },
 
@@ -150,7 +148,8 @@ class StopAtPass extends Error {
   }
 }
 
-async function runSegment(s: Session, c: CommandContext, m: LoadedMigration, a: SegmentArgs, signal: AbortSignal): Promise<SegmentBody> {
+async function runSegment(s: Session, c: CommandContext, m: LoadedMigration, a: SegmentArgs, lease: Lease): Promise<SegmentBody> {
+  const { signal, client } = lease;
   const step: PlanStep = {
     version: m.version,
     direction: a.direction,
@@ -163,7 +162,7 @@ async function runSegment(s: Session, c: CommandContext, m: LoadedMigration, a: 
   };
   const writeRate = s.environment['write-rate'];
   const engine = createDataEngine({
-    client: s.client,
+    client,
     table: s.environment.table,
     keys: await s.store.keys(),
     signal,
@@ -210,7 +209,7 @@ async function runSegment(s: Session, c: CommandContext, m: LoadedMigration, a: 
   const fn = step.direction === 'up' ? m.up : m.down;
   if (!fn) throw new MigrateError(`${m.file} has no ${step.direction} function.`);
   try {
-    await fn((await s.contextFor(step, data, signal, false)) as never);
+    await fn((await s.contextFor(step, data, signal, false, client)) as never);
   } catch (e) {
     if (e instanceof StopAtPass) {
       return e.reason === 'fan-out' ? { status: 'fan-out' } : { status: 'done', counts: target?.counts, nextPass: true };
