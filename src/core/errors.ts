@@ -77,6 +77,14 @@ export class MigrationFailedError extends MigrateError {
 /** The table is in a failed state left by an earlier run; names the way out. Exit 1. */
 export class FailedStateError extends MigrateError {}
 
+/**
+ * The migration state in the table cannot be read: a corrupt `_migration` record, or a lock
+ * item of an unknown format. Exit 1, like a failed state: it is not bad input (the files and
+ * flags are fine) and not a lock held by a known run. Nothing runs until the item is fixed;
+ * the message names it and the way out.
+ */
+export class CorruptStateError extends MigrateError {}
+
 /** A command refused by a safety rule (protected environment, missing confirmation). Exit 2. */
 export class RefusedError extends InputError {}
 

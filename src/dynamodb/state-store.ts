@@ -14,8 +14,8 @@ import {
   type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { randomUUID } from 'node:crypto';
-import { InputError, LockHeldError, LockLostError, MigrateError } from '../core/errors';
+import { createHash, randomUUID } from 'node:crypto';
+import { CorruptStateError, InputError, LockHeldError, LockLostError } from '../core/errors';
 import { SUCCESS } from '../core/history';
 import { LEGACY_RESET, RESET, isVersion } from '../core/version';
 import { withRetry } from './bulk/retry';
@@ -84,8 +84,8 @@ export class StateStore {
   /** All `_migration` records, oldest first. */
   async readRecords(): Promise<MigrationRecord[]> {
     const items = await this.queryHash(MIGRATION_HASH);
-    const { sort } = await this.keys();
-    return items.map((i) => checkedRecord(i, sort, this.table)).sort((a, b) => a.date - b.date || a.key.localeCompare(b.key));
+    const { hash, sort } = await this.keys();
+    return items.map((i) => checkedRecord(i, hash, sort, this.table)).sort((a, b) => a.date - b.date || a.key.localeCompare(b.key));
   }
 
   async readSchema(): Promise<OneTableSchema | undefined> {
@@ -100,28 +100,21 @@ export class StateStore {
     return item;
   }
 
+  /** The lock, if any. Throws CorruptStateError for a lock item of an unknown format (naming the unlock command). */
   async readLock(): Promise<LockInfo | undefined> {
-    const k = await this.keys();
-    const res = await this.retried(() => this.client.send(
-      new GetItemCommand({ TableName: this.table, Key: marshall({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH }), ConsistentRead: true }),
-    ));
-    if (!res.Item) return undefined;
-    const raw = unmarshall(res.Item);
-    if (typeof raw.lockId !== 'string' || typeof raw.leaseExpiresAt !== 'number') {
-      throw new MigrateError(
-        `${this.table}: the lock item (${k.hash}=${LOCK_HASH}) has an unknown format (${JSON.stringify(raw).slice(0, 200)}). ` +
-          `If no run is active, delete that item by hand, then retry.`,
+    const item = await this.readLockItem();
+    if (!item) return undefined;
+    const raw = unmarshall(item);
+    const lock = lockInfoOf(raw);
+    if (!lock) {
+      const k = await this.keys();
+      throw new CorruptStateError(
+        `${this.table}: the lock item ${k.hash}=${LOCK_HASH}, ${k.sort}=${LOCK_HASH} has an unknown format (${JSON.stringify(withoutKeys(raw, k)).slice(0, 200)}): ` +
+          `it was not written by this version of dynamodb-migrate, so whether a run holds it cannot be told. Nothing was run. ` +
+          `If no run is active, remove it with: dynamodb-migrate unlock ${unknownLockId(item, raw)}`,
       );
     }
-    return {
-      lockId: raw.lockId,
-      owner: String(raw.owner ?? 'unknown'),
-      command: String(raw.command ?? 'unknown'),
-      runUrl: raw.runUrl as string | undefined,
-      acquiredAt: Number(raw.acquiredAt ?? 0),
-      leaseExpiresAt: raw.leaseExpiresAt,
-      heartbeatAt: Number(raw.heartbeatAt ?? 0),
-    };
+    return lock;
   }
 
   /**
@@ -153,7 +146,11 @@ export class StateStore {
       return lock;
     } catch (e) {
       if (e instanceof ConditionalCheckFailedException) {
-        const held = await this.readLock().catch(() => undefined);
+        // A lock item of an unknown format fails the condition too: say that, not "locked".
+        const held = await this.readLock().catch((err: unknown) => {
+          if (err instanceof CorruptStateError) throw err;
+          return undefined;
+        });
         // A retried request whose first attempt took the lock (the answer was lost on the way).
         if (held?.lockId === lock.lockId) return lock;
         throw new LockHeldError(describeHolder(this.table, held));
@@ -205,15 +202,53 @@ export class StateStore {
     }
   }
 
-  /** `unlock <lock-id>`: removes a lock only when the caller names it. */
+  /**
+   * `unlock <lock-id>`: removes a lock only when the caller names it. A lock item of an unknown
+   * format is named by the id its error message gives (its `lockId` when it has one as a string,
+   * else `unknown-<fingerprint of the item>`).
+   */
   async forceUnlock(lockId: string): Promise<LockInfo> {
-    const held = await this.readLock();
-    if (!held) throw new InputError(`${this.table} is not locked: nothing to unlock.`);
+    const item = await this.readLockItem();
+    if (!item) throw new InputError(`${this.table} is not locked: nothing to unlock.`);
+    const raw = unmarshall(item);
+    const held = lockInfoOf(raw);
+    if (!held) return this.removeUnknownLock(lockId, item, raw);
     if (held.lockId !== lockId) {
       throw new InputError(`unlock ${lockId}: the lock on ${this.table} has id ${held.lockId} (held by ${held.owner}); pass that id to unlock it.`);
     }
     await this.releaseLock(lockId);
     return held;
+  }
+
+  private async readLockItem(): Promise<Record<string, AttributeValue> | undefined> {
+    const k = await this.keys();
+    const res = await this.retried(() => this.client.send(
+      new GetItemCommand({ TableName: this.table, Key: marshall({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH }), ConsistentRead: true }),
+    ));
+    return res.Item;
+  }
+
+  private async removeUnknownLock(lockId: string, item: Record<string, AttributeValue>, raw: Record<string, unknown>): Promise<LockInfo> {
+    const id = unknownLockId(item, raw);
+    if (lockId !== id) throw new InputError(`unlock ${lockId}: the lock item on ${this.table} has an unknown format; its id is ${id}: pass ${id} to remove it.`);
+    const k = await this.keys();
+    const ownId = typeof raw.lockId === 'string' ? raw.lockId : undefined;
+    try {
+      await this.retried(() => this.client.send(
+        new DeleteItemCommand({
+          TableName: this.table,
+          Key: marshall({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH }),
+          // Never a lock a run of ours has written meanwhile (it has a lockId of its own).
+          ...(ownId
+            ? { ConditionExpression: 'lockId = :id', ExpressionAttributeValues: marshall({ ':id': ownId }) }
+            : { ConditionExpression: 'attribute_not_exists(lockId)' }),
+        }),
+      ));
+    } catch (e) {
+      if (!(e instanceof ConditionalCheckFailedException)) throw e;
+      throw new LockHeldError(describeHolder(this.table, await this.readLock().catch(() => undefined)));
+    }
+    return { lockId: id, owner: String(raw.owner ?? 'unknown'), command: 'a lock item of an unknown format', acquiredAt: 0, leaseExpiresAt: 0, heartbeatAt: 0 };
   }
 
   /**
@@ -449,7 +484,7 @@ async function describeTable(client: DynamoDBClient, table: string): Promise<Tab
  * A `_migration` item as a record, or a clear error when it cannot be one: planning on a
  * history that was read wrong would run or skip the wrong steps.
  */
-function checkedRecord(i: Record<string, unknown>, sortName: string, table: string): MigrationRecord {
+function checkedRecord(i: Record<string, unknown>, hashName: string, sortName: string, table: string): MigrationRecord {
   const r = toRecord(i, sortName);
   const problem =
     !r.key.startsWith(`${MIGRATION_HASH}:`)
@@ -464,10 +499,48 @@ function checkedRecord(i: Record<string, unknown>, sortName: string, table: stri
               ? '"date" is not a time'
               : undefined;
   if (!problem) return r;
-  throw new MigrateError(
-    `${table}: the migration record ${sortName}=${r.key} is corrupt (${problem}): ${JSON.stringify(i).slice(0, 200)}. ` +
-      `Nothing was run. Fix or delete that item by hand (it is part of the table's migration history), then retry.`,
+  const key = JSON.stringify({ [hashName]: { S: MIGRATION_HASH }, [sortName]: { S: r.key } });
+  throw new CorruptStateError(
+    `${table}: the migration record ${hashName}=${MIGRATION_HASH}, ${sortName}=${r.key} is corrupt (${problem}): ${JSON.stringify(withoutKeys(i, { hash: hashName, sort: sortName })).slice(0, 200)}. ` +
+      `Nothing was run: the history cannot be read past it. Fix that item, or delete it ` +
+      `(aws dynamodb delete-item --table-name ${table} --key '${key}'), then check the history with dynamodb-migrate status; ` +
+      `if that record stood for an applied version, record it again with dynamodb-migrate repair --version <version> --mark applied --reason "...".`,
   );
+}
+
+/** The lock an item holds, or undefined when it is not a lock item as this tool writes them. */
+function lockInfoOf(raw: Record<string, unknown>): LockInfo | undefined {
+  if (typeof raw.lockId !== 'string' || typeof raw.leaseExpiresAt !== 'number') return undefined;
+  return {
+    lockId: raw.lockId,
+    owner: String(raw.owner ?? 'unknown'),
+    command: String(raw.command ?? 'unknown'),
+    runUrl: raw.runUrl as string | undefined,
+    acquiredAt: Number(raw.acquiredAt ?? 0),
+    leaseExpiresAt: raw.leaseExpiresAt,
+    heartbeatAt: Number(raw.heartbeatAt ?? 0),
+  };
+}
+
+/** How `unlock` names a lock item of an unknown format: its lockId if it has one, else a fingerprint of the item. */
+function unknownLockId(item: Record<string, AttributeValue>, raw: Record<string, unknown>): string {
+  if (typeof raw.lockId === 'string' && raw.lockId) return raw.lockId;
+  return `unknown-${createHash('sha256').update(stableJson(item)).digest('hex').slice(0, 12)}`;
+}
+
+function stableJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
+  if (v && typeof v === 'object' && !(v instanceof Uint8Array)) {
+    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v) ?? 'null';
+}
+
+function withoutKeys(i: Record<string, unknown>, k: TableKeys): Record<string, unknown> {
+  const rest = { ...i };
+  delete rest[k.hash];
+  delete rest[k.sort];
+  return rest;
 }
 
 function toRecord(i: Record<string, unknown>, sortName: string): MigrationRecord {

@@ -65,6 +65,7 @@ const TYPED_EXIT: Record<string, ExitCode> = {
   MigrationFailedError: EXIT.failure,
   MigrationBlockedError: EXIT.failure,
   FailedStateError: EXIT.failure,
+  CorruptStateError: EXIT.failure,
   MigrateError: EXIT.failure,
 };
 const TYPED = new Set(Object.keys(TYPED_EXIT));

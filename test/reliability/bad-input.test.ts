@@ -100,19 +100,20 @@ const CASES: Case[] = [
     code: 2,
     says: ['No AWS credentials were found'],
   },
-  // State in the table
+  // State in the table: not bad input (exit 2) nor a lock held by a known run (exit 3), but a
+  // state nothing can run on until the item is fixed (exit 1), named with the way out.
   {
     name: 'state: a corrupt _migration record',
     args: ['apply'],
     code: 1,
-    says: ['_migration:garbage is corrupt', '"version" is a number', 'Nothing was run'],
+    says: ['_migration:garbage is corrupt', '"version" is a number', 'Nothing was run', 'aws dynamodb delete-item', 'dynamodb-migrate repair'],
     state: put({ pk: '_migration', sk: '_migration:garbage', version: 42, status: { nested: true } }),
   },
   {
     name: 'state: a lock item of an unknown format',
     args: ['apply'],
     code: 1,
-    says: ['unknown format', '_migration_lock'],
+    says: ['unknown format', '_migration_lock', /dynamodb-migrate unlock unknown-[0-9a-f]{12}/],
     state: put({ pk: '_migration_lock', sk: '_migration_lock', holder: 'someone else', until: 'tomorrow' }),
   },
 ];
