@@ -72,11 +72,13 @@ describe('leases', () => {
     await run.waitFor(/sleeping/);
     const first = (await store.readLock())!;
     let refused = 0;
-    let renewals = new Set<number>();
+    const renewals = new Set<number>();
+    const lockIds = new Set<string>();
     while (run.child.exitCode === null) {
       const lock = await store.readLock();
       if (!lock) break;
       renewals.add(lock.heartbeatAt);
+      lockIds.add(lock.lockId);
       try {
         const taken = await store.acquireLock({ owner: 'intruder', command: 'apply', leaseMs: 60_000 });
         await store.releaseLock(taken.lockId);
@@ -92,9 +94,9 @@ describe('leases', () => {
     expect(refused).toBeGreaterThan(3);
     // The step ran for three leases: the lock lived through renewals, and the same lock id held throughout.
     expect(renewals.size).toBeGreaterThan(2);
+    expect([...lockIds]).toEqual([first.lockId]);
     const starts = (await auditLog(client, table)).filter((e) => e.event === 'apply-start' || e.event === 'apply-end');
     expect(starts.map((e) => `${e.event}:${e.outcome}`)).toEqual(['apply-start:started', 'apply-end:applied']);
-    void first;
     held++;
   });
 
@@ -104,9 +106,15 @@ describe('leases', () => {
     const before = await dataItems(client, table);
     const proxy = await startRecordingProxy(localEndpoint());
     try {
-      const a = startCli([...base(proxy.endpoint), 'apply'], { DYNAMODB_MIGRATE_LEASE_MS: '6000', DYNAMODB_MIGRATE_ACTOR: 'frozen-run' });
-      await a.waitFor(/▲ 1\.2\.0/);
-      await sleep(700);
+      // The 150th of 600 lines stalls its page for a moment and says so: the other segments go on
+      // writing, so the freeze below lands mid-pass with writes in flight on any machine.
+      const a = startCli([...base(proxy.endpoint), 'apply'], {
+        DYNAMODB_MIGRATE_LEASE_MS: '6000',
+        DYNAMODB_MIGRATE_ACTOR: 'frozen-run',
+        REL_PAUSE: '1.2.0@150',
+        REL_PAUSE_MS: '500',
+      });
+      await a.waitFor(/pause 1\.2\.0@150/);
       // Freeze it mid-pass (a long GC pause, a suspended VM) until its lease has run out.
       a.child.kill('SIGSTOP');
       // A renewal sent just before the freeze may still land: wait until the stored lease has run out.
@@ -119,8 +127,8 @@ describe('leases', () => {
       expect(ra.stdout + ra.stderr).toMatch(/taken over|no longer held|ran out before it could be renewed/);
 
       // After the takeover the frozen run sent no unfenced write: no data, no checkpoint, no record.
-      // (The pass writes 16 at a time, below the HTTP client's socket limit: a request queued in
-      // the client before the freeze would go out after it, which local fencing cannot stop.)
+      // Every write is checked against the lease right before it goes on the wire, including
+      // those that were queued behind the socket pool or the rate limiter when the freeze came.
       const after = proxy.requests.slice(takeover).filter((q) => isWriteOperation(q.operation));
       const unfenced = after.filter((q) => {
         const keys = writtenHashKeys(q);
