@@ -60,6 +60,7 @@ async function checked(table: string, n: number, customers = Math.ceil(n / 3)): 
 interface EngineRun {
   ms: number;
   maxRssBytes: number;
+  peakLiveHeapBytes: number;
   segments: number;
 }
 
@@ -153,6 +154,7 @@ try {
     engineToEngineUpdateItem: variants.engine.itemsPerSecond / variants.engineUpdateItem.itemsPerSecond,
   };
   const peakRssBytes = { tenth: tenth.maxRssBytes, full: full.maxRssBytes, ratio: full.maxRssBytes / tenth.maxRssBytes };
+  const peakLiveHeapBytes = { tenth: tenth.peakLiveHeapBytes, full: full.peakLiveHeapBytes, ratio: full.peakLiveHeapBytes / tenth.peakLiveHeapBytes };
   const targets = {
     engineToBareSdk: { target: 0.9, met: ratios.engineToBareSdk >= 0.9 },
     engineToOnetable: { target: 8, met: ratios.engineToOnetable >= 8 },
@@ -165,6 +167,7 @@ try {
     variants,
     ratios,
     peakRssBytes,
+    peakLiveHeapBytes,
     targets,
   };
   mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
@@ -203,6 +206,7 @@ try {
       `a/b = ${ratios.engineToOnetable.toFixed(1)} (target >= 8: ${targets.engineToOnetable.met ? 'met' : 'NOT met'}); a/d = ${ratios.engineToNaive.toFixed(1)}; a'/c = ${ratios.engineRewriteToBareSdk.toFixed(2)} (rewrite); ` +
       `default/update-item = ${ratios.engineToEngineUpdateItem.toFixed(2)}`,
     `Engine peak RSS: ${mib(peakRssBytes.tenth)} at N/10, ${mib(peakRssBytes.full)} at N (x${peakRssBytes.ratio.toFixed(2)}; target <= 1.25: ${targets.rssFullToTenth.met ? 'met' : 'NOT met'})`,
+    `Engine live heap (largest heapUsed right after a full GC): ${mib(peakLiveHeapBytes.tenth)} at N/10, ${mib(peakLiveHeapBytes.full)} at N (x${peakLiveHeapBytes.ratio.toFixed(2)})`,
   ].join('\n');
   process.stdout.write(`\n${table_}\n`);
 } finally {
