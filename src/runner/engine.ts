@@ -389,6 +389,8 @@ export class Session {
       const m = this.migrationOf(step);
       const t0 = this.now();
       const data = await createStepData(this, step, { signal, dryRun: true });
+      // Writes nothing in a dry run; a fresh step's `once` passes then count as a fresh attempt would.
+      await data.start();
       let error: string | undefined;
       try {
         const fn = step.direction === 'up' ? m.up : m.down;

@@ -10,8 +10,10 @@ export interface StepData {
   /** A pass stopped at its deadline: the step must be resumed. */
   incomplete(): boolean;
   /**
-   * Before the step runs: unless it resumes an interrupted attempt, deletes the checkpoints
-   * earlier attempts left (a repeat keeps a canary's progress, to take the rest after it).
+   * Before the step runs: unless it resumes an interrupted attempt, starts a new attempt:
+   * deletes the checkpoints earlier attempts left (a repeat keeps a canary's progress, to take
+   * the rest after it) and records the attempt's id, which `once` markers carry. A resume reads
+   * the id of the attempt it resumes back from the table.
    */
   start(): Promise<void>;
   /** The step was recorded: its checkpoints can go. */
@@ -44,7 +46,9 @@ export async function createStepData(
     engine,
     counts: () => engine.counts(),
     incomplete: () => engine.incomplete(),
-    start: () => (step.kind === 'resume' ? Promise.resolve() : engine.discardEarlierAttempts({ keepCanary: continuesCanary(step) })),
+    start: async () => {
+      if (step.kind !== 'resume') await engine.startAttempt({ keepCanary: continuesCanary(step) });
+    },
     // A canary run leaves its progress so that the full run finishes the rest.
     complete: () => engine.complete({ keepCanary: session.opts.samplePercent !== undefined }),
   };

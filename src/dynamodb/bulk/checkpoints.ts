@@ -13,6 +13,12 @@ import { withRetry } from './retry';
 /** Hash key of checkpoint items; starts with `_migration`, so no pass ever selects them. */
 export const CHECKPOINT_HASH = '_migration_checkpoint';
 
+/**
+ * Sort key suffix of a step's attempt record. Pass checkpoints always have more parts after the
+ * pass name (`<pass>:<range>:<segment>/<total>`, `<pass>:sampled`), so no pass name collides.
+ */
+const ATTEMPT = 'attempt';
+
 /** Where one segment of one pass got to. */
 export interface SegmentCheckpoint {
   segment: number;
@@ -36,6 +42,11 @@ export interface SegmentCheckpoint {
  * recording the step and deleting them) can never make a later run skip items. A canary's
  * progress (`<version>:<direction>:<pass>:sampled`) is the one thing a later attempt may
  * continue: the full run after a canary takes only the rest of the sample space.
+ *
+ * The attempt itself is recorded as `<version>:<direction>:attempt` (attribute `attempt`, an id
+ * the runner draws when it starts the step afresh): `once` passes put it in their marker
+ * tokens, so a resume of the attempt (which reads it back) skips the items the attempt already
+ * changed, and a later attempt, with an id of its own, changes them again.
  */
 export class CheckpointStore {
   /** Segments save at once: each request hears the run's signal through one shared listener. */
@@ -116,6 +127,25 @@ export class CheckpointStore {
       updatedAt: { N: String(Date.now()) },
     };
     if (opts.finished) item.finished = { BOOL: true };
+    await this.retry((opts) => this.client.send(new PutItemCommand({ TableName: this.table, Item: item }), opts));
+  }
+
+  /** The id of the attempt these checkpoints belong to; undefined when none was recorded. */
+  async attempt(): Promise<string | undefined> {
+    const res = await this.retry((opts) =>
+      this.client.send(new GetItemCommand({ TableName: this.table, Key: this.key(`${this.scope}:${ATTEMPT}`), ConsistentRead: true }), opts),
+    );
+    return res.Item?.attempt?.S || undefined;
+  }
+
+  /** Records the id of a fresh attempt of the step (after {@link discardEarlierAttempts}). */
+  async recordAttempt(id: string): Promise<void> {
+    const item: Record<string, AttributeValue> = {
+      ...this.key(`${this.scope}:${ATTEMPT}`),
+      attempt: { S: id },
+      updatedAt: { N: String(Date.now()) },
+      _type: { S: '_MigrationCheckpoint' },
+    };
     await this.retry((opts) => this.client.send(new PutItemCommand({ TableName: this.table, Item: item }), opts));
   }
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { ItemCounts } from '../../core/types';
 import { CheckpointStore } from './checkpoints';
 import { PassIncompleteError } from './errors';
@@ -55,9 +56,14 @@ export interface DataEngine extends BulkData {
   /**
    * A fresh attempt of the step starts (not a resume of an interrupted one): deletes what
    * earlier attempts of this version and direction left, so that their checkpoints never make
-   * this attempt skip items. `keepCanary` keeps a canary's progress for the full run after it.
+   * this attempt skip items, and records a new attempt id, which the marker tokens of `once`
+   * passes carry, so that markers earlier attempts left on items (a down that kept them, a
+   * repeat) never make this attempt skip them either. A resume does not call this: it reads the
+   * id back and skips exactly the items the attempt it resumes already changed. `keepCanary`
+   * keeps a canary's progress for the full run after it. Returns the new attempt id. In a dry
+   * run nothing is deleted or written; the id only serves this engine's passes.
    */
-  discardEarlierAttempts(opts: { keepCanary: boolean }): Promise<void>;
+  startAttempt(opts: { keepCanary: boolean }): Promise<string>;
   /**
    * The step is recorded: deletes its checkpoints, and those of the opposite direction of the
    * same version, which describe data this step has just changed. After a canary
@@ -67,6 +73,11 @@ export interface DataEngine extends BulkData {
 }
 
 const silent = { info() {}, warn() {}, debug() {} };
+
+/** An attempt id: the start time and some randomness, short because every marked item carries it. */
+function newAttemptId(): string {
+  return `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+}
 
 /** Builds the data engine for one step of a run (one migration version and direction). */
 export function createDataEngine(options: DataEngineOptions): DataEngine {
@@ -94,6 +105,21 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
     logIntervalMs: options.logIntervalMs ?? 10_000,
     progressBar: options.progressBar ?? (process.stderr.isTTY && !process.env.CI ? process.stderr : false),
     now: Date.now,
+  };
+  // The step's attempt, which `once` markers name: set by startAttempt, or else read back from
+  // the checkpoints (a resume; absent for a library user who never starts one, and for an
+  // attempt begun before attempts were recorded: markers then carry no attempt id, as then).
+  let attempt: Promise<string | undefined> | undefined;
+  env.attempt = () => {
+    if (!attempt) {
+      const read = store ? store.attempt() : Promise.resolve(undefined);
+      // A failed read is not cached: the next pass reads again.
+      read.catch(() => {
+        if (attempt === read) attempt = undefined;
+      });
+      attempt = read;
+    }
+    return attempt;
   };
   const results: PassResult[] = [];
   let passNumber = 0;
@@ -140,8 +166,14 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
     counts: () => (results.length ? results.reduce((sum, r) => addCounts(sum, r.counts), zeroCounts()) : undefined),
     passes: () => results,
     incomplete: () => stoppedAtDeadline,
-    discardEarlierAttempts: async ({ keepCanary }) => {
-      if (store && !env.dryRun) await store.discardEarlierAttempts({ keepCanary });
+    startAttempt: async ({ keepCanary }) => {
+      const id = newAttemptId();
+      if (store && !env.dryRun) {
+        await store.discardEarlierAttempts({ keepCanary });
+        await store.recordAttempt(id);
+      }
+      attempt = Promise.resolve(id);
+      return id;
     },
     complete: async ({ keepCanary = false } = {}) => {
       if (!store || env.dryRun) return;

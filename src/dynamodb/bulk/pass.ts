@@ -30,6 +30,11 @@ export interface PassEnvironment {
   store?: CheckpointStore | undefined;
   /** `<version>:<direction>`, the prefix of marker tokens. */
   scope: string;
+  /**
+   * The id of the step's attempt, which marker tokens end with, so that markers an earlier
+   * attempt left never make a later one skip items; undefined: tokens carry no attempt.
+   */
+  attempt?: (() => Promise<string | undefined>) | undefined;
   logger: BulkLogger;
   onProgress?: ((p: Progress) => void) | undefined;
   progressIntervalMs: number;
@@ -39,6 +44,16 @@ export interface PassEnvironment {
 }
 
 const MAX_RECORDED_FAILURES = 10;
+
+/**
+ * The token a `once` pass marks items with: `<version>:<direction>:<pass>:<attempt>`. A resume
+ * of the attempt builds the same token and skips what it already changed; another attempt
+ * builds another. Without an attempt (no runner, or an attempt begun before attempts were
+ * recorded) the token is `<version>:<direction>:<pass>`, as it always was.
+ */
+export function markerToken(scope: string, pass: string, attempt: string | undefined): string {
+  return attempt ? `${scope}:${pass}:${attempt}` : `${scope}:${pass}`;
+}
 
 /** Default page budget of a pass: enough to keep the writes busy while the next pages are read. */
 export const DEFAULT_PAGES_IN_FLIGHT = 4;
@@ -98,7 +113,7 @@ export async function runPass(
   const resumed = checkpoints.size > 0;
   if (resumed) env.logger.info(`${name}: resuming from checkpoints (${segmentsDone}/${queue.length} segments done, ${counts.scanned} items before)`);
 
-  const marker = opts.once ? { attribute: opts.once === true ? '_migrated' : opts.once.attribute, token: `${env.scope}:${name}` } : undefined;
+  const marker = opts.once ? { attribute: opts.once === true ? '_migrated' : opts.once.attribute, token: markerToken(env.scope, name, await env.attempt?.()) } : undefined;
   const writer: WriterContext = {
     client: env.client,
     table: env.table,

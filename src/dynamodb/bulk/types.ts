@@ -104,7 +104,11 @@ export interface PassOptions {
   /**
    * For transforms that are not idempotent: mark each changed item (attribute `_migrated`, or
    * the one named) with this pass's id and make every write conditional on its absence, so a
-   * resumed or retried write is a no-op. The marker stays on the item.
+   * resumed or retried write is a no-op. The marker stays on the item. The id names the step's
+   * attempt (`<version>:<direction>:<pass>:<attempt>`) when the runner starts one: a resume of
+   * that attempt skips what it already changed, while a later attempt (up again after a down
+   * that left the markers, a repeat) changes every item again. Without a recorded attempt (an
+   * engine no runner started) it is `<version>:<direction>:<pass>`.
    */
   once?: boolean | { attribute: string };
   /** Items that may fail (transform threw, write rejected) before the pass stops. Default 0. */

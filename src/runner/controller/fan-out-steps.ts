@@ -76,9 +76,10 @@ export const fanOutCommands: Record<string, (c: CommandContext) => Promise<unkno
     const common = { path: m.path, description: m.description, checksum: m.checksum, direction: a.direction, actor: s.actor, runUrl: a.runUrl, gitSha: a.gitSha };
     if (a.phase === 'start') {
       // As in a local run: only a resume continues from checkpoints; a fresh attempt first
-      // deletes what earlier attempts of this version and direction left behind.
+      // deletes what earlier attempts of this version and direction left behind and records a
+      // new attempt id, which every segment's `once` passes read back for their marker tokens.
       if (a.kind === 'migrate' || a.kind === 'repeat') {
-        await (await stepCheckpoints(s, a)).discardEarlierAttempts({ keepCanary: continuesCanary({ kind: a.kind, direction: a.direction }) });
+        await (await stepCheckpoints(s, a)).startAttempt({ keepCanary: continuesCanary({ kind: a.kind, direction: a.direction }) });
       }
       // As in a local run: a coordinator that dies mid-step leaves this record, so the step shows as interrupted.
       const rec = await s.store.writeRecord({ ...common, version: a.version, status: runningStatus(s.actor, c.now(), a.lockId) }, a.lockId);
