@@ -1,0 +1,5172 @@
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+import * as __WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__ from "@aws-sdk/client-dynamodb";
+import * as __WEBPACK_EXTERNAL_MODULE__aws_sdk_util_dynamodb_542398e0__ from "@aws-sdk/util-dynamodb";
+import * as __WEBPACK_EXTERNAL_MODULE_semver__ from "semver";
+import * as __WEBPACK_EXTERNAL_MODULE_yaml__ from "yaml";
+import * as __WEBPACK_EXTERNAL_MODULE_zod__ from "zod";
+/******/ // The require scope
+/******/ var __nccwpck_require__ = {};
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  dK: () => (/* reexport */ createController),
+  NJ: () => (/* reexport */ createDataEngine),
+  om: () => (/* binding */ defineMigration),
+  xH: () => (/* reexport */ projectFromModules)
+});
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: external "@aws-sdk/client-dynamodb"
+var x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var y = (x) => (() => (x))
+const client_dynamodb_namespaceObject = x({ ["BatchExecuteStatementCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.BatchExecuteStatementCommand), ["BatchWriteItemCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.BatchWriteItemCommand), ["ConditionalCheckFailedException"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.ConditionalCheckFailedException), ["DeleteItemCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.DeleteItemCommand), ["DescribeTableCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.DescribeTableCommand), ["DynamoDBClient"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.DynamoDBClient), ["GetItemCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.GetItemCommand), ["PutItemCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.PutItemCommand), ["QueryCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.QueryCommand), ["ResourceNotFoundException"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.ResourceNotFoundException), ["ScanCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.ScanCommand), ["TransactWriteItemsCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.TransactWriteItemsCommand), ["TransactionCanceledException"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.TransactionCanceledException), ["UpdateItemCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.UpdateItemCommand) });
+;// CONCATENATED MODULE: ./src/dynamodb/bulk/abort-fanout.ts
+const NO_LINK = { signal: undefined, release: () => undefined };
+/**
+ * Gives each of many concurrent operations (requests, rate-limit waits, retry backoffs) its own
+ * AbortSignal tied to one parent signal, with a single 'abort' listener on the parent while any
+ * is in flight and none when idle. Passing the parent itself to every request would add one
+ * listener per request in flight (the SDK and every sleep add their own), which Node reports
+ * as a MaxListenersExceededWarning once a pass has more than ten requests out.
+ */
+class AbortFanout {
+    parent;
+    live = new Set();
+    listening = false;
+    constructor(parent) {
+        this.parent = parent;
+    }
+    /** A signal for one operation; call `release` once the operation has settled. */
+    link() {
+        const parent = this.parent;
+        if (!parent)
+            return NO_LINK;
+        if (parent.aborted)
+            return { signal: AbortSignal.abort(parent.reason), release: NO_LINK.release };
+        const controller = new AbortController();
+        this.live.add(controller);
+        if (!this.listening) {
+            parent.addEventListener('abort', this.onAbort, { once: true });
+            this.listening = true;
+        }
+        return {
+            signal: controller.signal,
+            release: () => {
+                if (!this.live.delete(controller) || this.live.size > 0 || !this.listening)
+                    return;
+                parent.removeEventListener('abort', this.onAbort);
+                this.listening = false;
+            },
+        };
+    }
+    /** Runs `task` with a signal of its own, released when the task settles. */
+    async run(task) {
+        const link = this.link();
+        try {
+            return await task(link.signal);
+        }
+        finally {
+            link.release();
+        }
+    }
+    onAbort = () => {
+        this.listening = false;
+        const reason = this.parent?.reason;
+        const live = [...this.live];
+        this.live.clear();
+        for (const c of live)
+            c.abort(reason);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/dynamodb/bulk/retry.ts
+/** Patient enough to ride out throttling on a busy table; the SDK's own retries come on top. */
+const DEFAULT_RETRY = { maxAttempts: 12, baseMs: 50, maxDelayMs: 10_000 };
+const THROTTLE_NAMES = new Set([
+    'ProvisionedThroughputExceededException',
+    'ThrottlingException',
+    'RequestLimitExceeded',
+    'ThrottledException',
+    'TooManyRequestsException',
+]);
+const TRANSIENT_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'ETIMEDOUT', 'EAI_AGAIN', 'UND_ERR_SOCKET']);
+/** DynamoDB asked us to slow down: the rate limiter should back off as well as retry. */
+function isThrottle(err) {
+    const e = err;
+    return !!e && (THROTTLE_NAMES.has(e.name ?? '') || e.$metadata?.httpStatusCode === 429);
+}
+/**
+ * Worth another attempt: throttling, 5xx and dropped connections. Anything else (validation,
+ * a failed condition, access denied) would fail the same way again.
+ */
+function isRetryable(err) {
+    if (isThrottle(err))
+        return true;
+    const e = err;
+    if (!e || typeof e !== 'object')
+        return false;
+    if (e.name === 'AbortError')
+        return false;
+    const status = e.$metadata?.httpStatusCode;
+    if (status !== undefined && status >= 500)
+        return true;
+    if (e.name === 'InternalServerError' || e.name === 'ServiceUnavailable' || e.name === 'TimeoutError')
+        return true;
+    if (e.code && TRANSIENT_CODES.has(e.code))
+        return true;
+    // Node reports a connection closed mid-response in the message only.
+    return /socket hang up|ECONNRESET|EPIPE|other side closed|premature close/i.test(e.message ?? '');
+}
+/** Full jitter (AWS architecture blog): spreads retries of many workers evenly over the window. */
+function backoffDelay(attempt, policy, random = Math.random) {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseMs * 2 ** Math.min(attempt, 20));
+    return Math.floor(random() * ceiling);
+}
+/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
+function sleep(ms, signal) {
+    if (signal?.aborted)
+        return Promise.reject(signal.reason);
+    return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal?.reason);
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/**
+ * Runs `call` until it succeeds, fails with a non-retryable error, or runs out of attempts.
+ * `onRetry` hears every retryable failure (the rate limiter listens for throttling).
+ */
+async function withRetry(call, opts) {
+    const policy = opts.policy ?? DEFAULT_RETRY;
+    for (let attempt = 1;; attempt++) {
+        if (opts.signal?.aborted)
+            throw opts.signal.reason;
+        try {
+            return await call(attempt);
+        }
+        catch (err) {
+            if (opts.signal?.aborted)
+                throw opts.signal.reason;
+            if (!isRetryable(err) || attempt >= policy.maxAttempts)
+                throw err;
+            opts.onRetry?.(err, attempt);
+            await sleep(backoffDelay(attempt, policy), opts.signal);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/dynamodb/bulk/checkpoints.ts
+
+
+
+/** Hash key of checkpoint items; starts with `_migration`, so no pass ever selects them. */
+const CHECKPOINT_HASH = '_migration_checkpoint';
+/**
+ * Sort key suffix of a step's attempt record. Pass checkpoints always have more parts after the
+ * pass name (`<pass>:<range>:<segment>/<total>`, `<pass>:sampled`), so no pass name collides.
+ */
+const ATTEMPT = 'attempt';
+/**
+ * Checkpoints of one step, stored in the migrated table as
+ * `_migration_checkpoint` / `<version>:<direction>:<pass>:<range>:<segment>/<total>`, one item
+ * per segment so that segments run by different processes never contend. `<range>` is the
+ * slice of the sample space the run takes (`0-100` for a full run), so a canary's checkpoints
+ * never mix with the full run's.
+ *
+ * Checkpoints belong to one attempt of the step: the runner discards what earlier attempts
+ * left ({@link discardEarlierAttempts}) whenever it starts the step afresh rather than
+ * resuming it, so checkpoints that outlived their step's record (a run that died between
+ * recording the step and deleting them) can never make a later run skip items. A canary's
+ * progress (`<version>:<direction>:<pass>:sampled`) is the one thing a later attempt may
+ * continue: the full run after a canary takes only the rest of the sample space.
+ *
+ * The attempt itself is recorded as `<version>:<direction>:attempt` (attribute `attempt`, an id
+ * the runner draws when it starts the step afresh): `once` passes put it in their marker
+ * tokens, so a resume of the attempt (which reads it back) skips the items the attempt already
+ * changed, and a later attempt, with an id of its own, changes them again.
+ */
+class CheckpointStore {
+    client;
+    table;
+    keys;
+    scope;
+    /** Segments save at once: each request hears the run's signal through one shared listener. */
+    aborts;
+    constructor(client, table, keys, 
+    /** `<version>:<direction>`. */
+    scope, signal) {
+        this.client = client;
+        this.table = table;
+        this.keys = keys;
+        this.scope = scope;
+        this.aborts = new AbortFanout(signal);
+    }
+    /** Every checkpoint saved for this pass and range. */
+    async list(pass, range) {
+        const prefix = `${this.scope}:${pass}:${range}:`;
+        const out = [];
+        for (const item of await this.query(prefix)) {
+            const cp = item.checkpoint?.M;
+            const sortValue = item[this.keys.sort]?.S ?? '';
+            const m = /:(\d+)\/(\d+)$/.exec(sortValue);
+            if (!cp || !m)
+                continue;
+            out.push({
+                segment: Number(m[1]),
+                total: Number(m[2]),
+                lastKey: cp.lastKey?.M,
+                done: cp.done?.BOOL === true,
+                counts: {
+                    scanned: num(cp.scanned),
+                    changed: num(cp.changed),
+                    skipped: num(cp.skipped),
+                    failed: num(cp.failed),
+                },
+            });
+        }
+        return out;
+    }
+    async save(pass, range, cp) {
+        const state = {
+            done: { BOOL: cp.done },
+            scanned: { N: String(cp.counts.scanned) },
+            changed: { N: String(cp.counts.changed) },
+            skipped: { N: String(cp.counts.skipped) },
+            failed: { N: String(cp.counts.failed) },
+        };
+        if (cp.lastKey)
+            state.lastKey = { M: cp.lastKey };
+        const item = {
+            [this.keys.hash]: { S: CHECKPOINT_HASH },
+            [this.keys.sort]: { S: `${this.scope}:${pass}:${range}:${cp.segment}/${cp.total}` },
+            checkpoint: { M: state },
+            updatedAt: { N: String(Date.now()) },
+            _type: { S: '_MigrationCheckpoint' },
+        };
+        await this.retry((opts) => this.client.send(new client_dynamodb_namespaceObject.PutItemCommand({ TableName: this.table, Item: item }), opts));
+    }
+    /** How much of the sample space earlier canary runs of this pass finished (0 when none). */
+    async sampledUpTo(pass) {
+        const res = await this.retry((opts) => this.client.send(new client_dynamodb_namespaceObject.GetItemCommand({ TableName: this.table, Key: this.key(`${this.scope}:${pass}:sampled`), ConsistentRead: true }), opts));
+        return num(res.Item?.percent);
+    }
+    /**
+     * Records how much of the sample space a canary run of this pass covered, or, with
+     * `finished`, that the full run after the canaries has covered the rest: that progress then
+     * serves only a resume of the same attempt, never a later attempt.
+     */
+    async recordSampled(pass, percent, opts = {}) {
+        const item = {
+            ...this.key(`${this.scope}:${pass}:sampled`),
+            percent: { N: String(percent) },
+            updatedAt: { N: String(Date.now()) },
+        };
+        if (opts.finished)
+            item.finished = { BOOL: true };
+        await this.retry((opts) => this.client.send(new client_dynamodb_namespaceObject.PutItemCommand({ TableName: this.table, Item: item }), opts));
+    }
+    /** The id of the attempt these checkpoints belong to; undefined when none was recorded. */
+    async attempt() {
+        const res = await this.retry((opts) => this.client.send(new client_dynamodb_namespaceObject.GetItemCommand({ TableName: this.table, Key: this.key(`${this.scope}:${ATTEMPT}`), ConsistentRead: true }), opts));
+        return res.Item?.attempt?.S || undefined;
+    }
+    /** Records the id of a fresh attempt of the step (after {@link discardEarlierAttempts}). */
+    async recordAttempt(id) {
+        const item = {
+            ...this.key(`${this.scope}:${ATTEMPT}`),
+            attempt: { S: id },
+            updatedAt: { N: String(Date.now()) },
+            _type: { S: '_MigrationCheckpoint' },
+        };
+        await this.retry((opts) => this.client.send(new client_dynamodb_namespaceObject.PutItemCommand({ TableName: this.table, Item: item }), opts));
+    }
+    /** Deletes every checkpoint and sample record of this step (after it is recorded). */
+    async clear() {
+        return this.deleteItems(await this.query(`${this.scope}:`));
+    }
+    /**
+     * Before a fresh (not resumed) attempt of the step: deletes every checkpoint earlier attempts
+     * left. With `keepCanary`, a canary's progress that no full run has finished yet is kept, so
+     * that this attempt processes only the rest of the sample space.
+     */
+    async discardEarlierAttempts(opts) {
+        const items = await this.query(`${this.scope}:`);
+        const canaryProgress = (item) => (item[this.keys.sort]?.S ?? '').endsWith(':sampled') && item.finished?.BOOL !== true && num(item.percent) < 100;
+        return this.deleteItems(opts.keepCanary ? items.filter((i) => !canaryProgress(i)) : items);
+    }
+    async deleteItems(items) {
+        for (let i = 0; i < items.length; i += 25) {
+            let requests = items.slice(i, i + 25).map((item) => ({
+                DeleteRequest: { Key: { [this.keys.hash]: item[this.keys.hash], [this.keys.sort]: item[this.keys.sort] } },
+            }));
+            while (requests.length) {
+                const res = await this.retry((opts) => this.client.send(new client_dynamodb_namespaceObject.BatchWriteItemCommand({ RequestItems: { [this.table]: requests } }), opts));
+                requests = (res.UnprocessedItems?.[this.table] ?? []);
+            }
+        }
+        return items.length;
+    }
+    async query(prefix) {
+        const out = [];
+        let start;
+        do {
+            const res = await this.retry((opts) => this.client.send(new client_dynamodb_namespaceObject.QueryCommand({
+                TableName: this.table,
+                KeyConditionExpression: '#h = :h AND begins_with(#s, :p)',
+                ExpressionAttributeNames: { '#h': this.keys.hash, '#s': this.keys.sort },
+                ExpressionAttributeValues: { ':h': { S: CHECKPOINT_HASH }, ':p': { S: prefix } },
+                ConsistentRead: true,
+                ExclusiveStartKey: start,
+            }), opts));
+            out.push(...(res.Items ?? []));
+            start = res.LastEvaluatedKey;
+        } while (start);
+        return out;
+    }
+    key(sort) {
+        return { [this.keys.hash]: { S: CHECKPOINT_HASH }, [this.keys.sort]: { S: sort } };
+    }
+    /** Sends with retries; `call` gets the send options carrying this request's own abort signal. */
+    retry(call) {
+        return this.aborts.run((signal) => withRetry(() => call(signal ? { abortSignal: signal } : {}), { signal }));
+    }
+}
+function num(v) {
+    return v?.N ? Number(v.N) : 0;
+}
+
+;// CONCATENATED MODULE: ./src/dynamodb/bulk/errors.ts
+/**
+ * A pass stopped at its deadline after saving its checkpoints. Thrown out of the migration's
+ * `up`/`down` so that nothing after the pass runs; the runner reports the step `incomplete`
+ * and a resumed run continues from the checkpoints.
+ */
+class PassIncompleteError extends Error {
+    pass;
+    counts;
+    name = 'PassIncompleteError';
+    constructor(pass, counts) {
+        super(`Pass '${pass}' reached its deadline and stopped at a checkpoint after ${counts.scanned} items; resume the step to finish it.`);
+        this.pass = pass;
+        this.counts = counts;
+    }
+}
+/** A pass stopped because more items failed than `maxFailures` allows. */
+class PassFailedError extends Error {
+    pass;
+    counts;
+    failures;
+    name = 'PassFailedError';
+    constructor(pass, counts, 
+    /** Keys and messages of the first failures. */
+    failures) {
+        super(`Pass '${pass}' stopped: ${counts.failed} item(s) failed (first: ${failures
+            .slice(0, 3)
+            .map((f) => `${JSON.stringify(f.key)}: ${f.error}`)
+            .join('; ')}). Fix the transform or raise maxFailures, then resume the step; finished pages are not redone.`);
+        this.pass = pass;
+        this.counts = counts;
+        this.failures = failures;
+    }
+}
+/** True for the error a pass throws when its deadline came first. */
+function isPassIncomplete(err) {
+    return err instanceof PassIncompleteError;
+}
+
+;// CONCATENATED MODULE: external "@aws-sdk/util-dynamodb"
+var util_dynamodb_x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var util_dynamodb_y = (x) => (() => (x))
+const util_dynamodb_namespaceObject = util_dynamodb_x({ ["marshall"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_util_dynamodb_542398e0__.marshall), ["unmarshall"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_util_dynamodb_542398e0__.unmarshall) });
+;// CONCATENATED MODULE: ./src/dynamodb/bulk/expressions.ts
+
+/** Hash-key prefixes of bookkeeping items the engine never reads or writes. */
+const RESERVED_HASH_PREFIXES = ['_migration', '_schema'];
+/** True when a hash key value belongs to the tool's own bookkeeping. */
+function isReservedHashKey(value) {
+    return typeof value === 'string' && RESERVED_HASH_PREFIXES.some((p) => value.startsWith(p));
+}
+const MARSHALL = { removeUndefinedValues: true, convertClassInstanceToMap: true };
+/** Marshals one value the way an item attribute is marshalled. */
+function toAttributeValue(value) {
+    const wrapped = (0,util_dynamodb_namespaceObject.marshall)({ v: value }, MARSHALL);
+    return wrapped.v;
+}
+/** Accumulates placeholders for one request, keeping ours (`#_…`, `:_…`) apart from the author's. */
+class ExpressionBuilder {
+    names = {};
+    values = {};
+    n = 0;
+    name(attribute) {
+        const key = `#_${this.n++}`;
+        this.names[key] = attribute;
+        return key;
+    }
+    value(v) {
+        const key = `:_${this.n++}`;
+        this.values[key] = toAttributeValue(v);
+        return key;
+    }
+    /** Adds an author's expression, with its own placeholders, and returns its text. */
+    include(e) {
+        Object.assign(this.names, e.names ?? {});
+        for (const [k, v] of Object.entries(e.values ?? {}))
+            this.values[k] = toAttributeValue(v);
+        return e.expression;
+    }
+    /** The request fields, omitting empty maps (DynamoDB rejects them). */
+    params() {
+        return {
+            ...(Object.keys(this.names).length ? { ExpressionAttributeNames: this.names } : {}),
+            ...(Object.keys(this.values).length ? { ExpressionAttributeValues: this.values } : {}),
+        };
+    }
+}
+/** Joins conditions with AND, each in parentheses. */
+function and(parts) {
+    const present = parts.filter((p) => !!p);
+    if (present.length === 0)
+        return undefined;
+    return present.length === 1 ? present[0] : present.map((p) => `(${p})`).join(' AND ');
+}
+/**
+ * The server-side part of a selection: entity type and the author's filter. Bookkeeping items
+ * are left out client-side (the pass checks every item's hash key): they are a handful, while
+ * two `NOT begins_with` clauses here would cost the server on every item it reads.
+ */
+function selectionFilter(b, selection) {
+    const parts = [];
+    if (selection.type !== undefined) {
+        const types = typeof selection.type === 'string' ? [selection.type] : selection.type;
+        const t = b.name(selection.typeAttribute ?? '_type');
+        parts.push(types.length === 1 ? `${t} = ${b.value(types[0])}` : `${t} IN (${types.map((x) => b.value(x)).join(', ')})`);
+    }
+    if (selection.where)
+        parts.push(b.include(selection.where));
+    return and(parts);
+}
+/** The UpdateExpression for `set` (undefined values remove) and `remove`. */
+function updateExpression(b, set, remove) {
+    const sets = [];
+    const removes = [];
+    for (const [attr, value] of Object.entries(set)) {
+        if (value === undefined)
+            removes.push(b.name(attr));
+        else
+            sets.push(`${b.name(attr)} = ${b.value(value)}`);
+    }
+    for (const attr of remove)
+        removes.push(b.name(attr));
+    return [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : '']
+        .filter(Boolean)
+        .join(' ');
+}
+
+;// CONCATENATED MODULE: ./src/dynamodb/bulk/item-size.ts
+/**
+ * Approximate stored size of an item in bytes, by DynamoDB's rules (names plus values; numbers
+ * about one byte per two digits). Used only to estimate capacity before the response says.
+ */
+function itemSize(item) {
+    let size = 0;
+    for (const name in item)
+        size += name.length + valueSize(item[name]);
+    return size;
+}
+function valueSize(v) {
+    if (v.S !== undefined)
+        return Buffer.byteLength(v.S);
+    if (v.N !== undefined)
+        return Math.ceil(v.N.length / 2) + 1;
+    if (v.B !== undefined)
+        return v.B.byteLength;
+    if (v.BOOL !== undefined || v.NULL !== undefined)
+        return 1;
+    if (v.SS)
+        return v.SS.reduce((n, s) => n + Buffer.byteLength(s), 0);
+    if (v.NS)
+        return v.NS.reduce((n, s) => n + Math.ceil(s.length / 2) + 1, 0);
+    if (v.BS)
+        return v.BS.reduce((n, b) => n + b.byteLength, 0);
+    if (v.L)
+        return 3 + v.L.reduce((n, x) => n + 1 + valueSize(x), 0);
+    if (v.M)
+        return 3 + itemSize(v.M);
+    return 0;
+}
+/** Write units for an item of this size (1 KB each, at least one). */
+function writeUnits(bytes) {
+    return Math.max(1, Math.ceil(bytes / 1024));
+}
+
+;// CONCATENATED MODULE: ./src/dynamodb/bulk/partiql.ts
+/** ExecuteStatement's limit on a statement's text. */
+const MAX_STATEMENT_LENGTH = 8192;
+/** A PartiQL identifier: double-quoted, a double quote inside doubled. */
+function quoteName(name) {
+    return `"${name.split('"').join('""')}"`;
+}
+/**
+ * `UPDATE "table" SET "a" = ? … REMOVE "b" … WHERE "pk" = ? AND "sk" = ?`, with the marker's
+ * condition when the pass marks items. A PartiQL UPDATE of an item that does not exist fails
+ * its condition instead of creating it, like UpdateItem with `attribute_exists(<hash>)`.
+ * Undefined when the text would exceed DynamoDB's limit (the writer then uses UpdateItem).
+ */
+function updateStatementRequest(table, keys, key, st) {
+    const parameters = [];
+    const parts = [`UPDATE ${quoteName(table)}`];
+    for (const [attr, value] of st.set) {
+        parts.push(`SET ${quoteName(attr)} = ?`);
+        parameters.push(value);
+    }
+    for (const attr of st.remove)
+        parts.push(`REMOVE ${quoteName(attr)}`);
+    parts.push(`WHERE ${quoteName(keys.hash)} = ? AND ${quoteName(keys.sort)} = ?`);
+    parameters.push(key[keys.hash], key[keys.sort]);
+    if (st.marker) {
+        const m = quoteName(st.marker.attribute);
+        parts.push(`AND (${m} IS MISSING OR ${m} <> ?)`);
+        parameters.push({ S: st.marker.token });
+    }
+    const statement = parts.join(' ');
+    if (statement.length > MAX_STATEMENT_LENGTH)
+        return undefined;
+    return { Statement: statement, Parameters: parameters };
+}
+
+;// CONCATENATED MODULE: ./src/dynamodb/bulk/page-writer.ts
+
+
+
+
+/** BatchWriteItem's limits: 25 requests; 16 MB cannot be reached by 25 items of at most 400 KB. */
+const BATCH_SIZE = 25;
+/**
+ * Writes one page's items: updates, conditional writes and batched puts first, then deletes,
+ * so that an action that moves data into new items and deletes the source can never lose it
+ * if the process dies in between. Resolves once every write of the page has settled.
+ */
+async function writePage(ctx, jobs) {
+    const first = [];
+    const puts = [];
+    const deletes = [];
+    const laterSingles = [];
+    const statements = [];
+    for (const job of jobs) {
+        const own = job.plan.own;
+        job.pending = job.plan.puts.length + (own ? 1 : 0);
+        for (const item of job.plan.puts)
+            puts.push({ request: { PutRequest: { Item: item } }, job, units: writeUnits(itemSize(item)) });
+        if (!own)
+            continue;
+        if ('single' in own) {
+            const w = own.single;
+            const request = w.statement && ctx.statements?.enabled ? updateStatementRequest(ctx.table, ctx.keys, w.key, w.statement) : undefined;
+            if (w.kind === 'delete')
+                laterSingles.push(job);
+            else if (request)
+                statements.push({ request, job, write: w, units: writeUnits(itemSize(w.source ?? w.key)), resent: false });
+            else
+                first.push(single(ctx, job, w));
+        }
+        else if ('put' in own.batch) {
+            puts.push({ request: { PutRequest: { Item: own.batch.put } }, job, units: writeUnits(itemSize(own.batch.put)) });
+        }
+        else {
+            deletes.push({ request: { DeleteRequest: { Key: own.batch.delete } }, job, units: 1 });
+        }
+    }
+    for (let i = 0; i < statements.length; i += BATCH_SIZE)
+        first.push(statementBatch(ctx, statements.slice(i, i + BATCH_SIZE)));
+    for (let i = 0; i < puts.length; i += BATCH_SIZE)
+        first.push(batch(ctx, puts.slice(i, i + BATCH_SIZE)));
+    await Promise.all(first);
+    ctx.signal?.throwIfAborted();
+    const second = [];
+    for (const job of laterSingles) {
+        const own = job.plan.own;
+        // A delete must not outlive a failed put of the data it was moving.
+        if (own && 'single' in own && job.outcome !== 'failed')
+            second.push(single(ctx, job, own.single));
+        else
+            settle(job, 'skipped');
+    }
+    const liveDeletes = [];
+    for (const d of deletes) {
+        if (d.job.outcome === 'failed')
+            settle(d.job, 'skipped');
+        else
+            liveDeletes.push(d);
+    }
+    for (let i = 0; i < liveDeletes.length; i += BATCH_SIZE)
+        second.push(batch(ctx, liveDeletes.slice(i, i + BATCH_SIZE)));
+    await Promise.all(second);
+}
+function settle(job, result, error) {
+    job.pending--;
+    // Failure wins over everything; a skipped own write (condition) wins over changed puts.
+    if (result === 'failed') {
+        job.outcome = 'failed';
+        job.error ??= error;
+    }
+    else if (result === 'skipped' && job.outcome !== 'failed')
+        job.outcome = 'skipped';
+}
+function consumed(c) {
+    if (!c)
+        return undefined;
+    const list = Array.isArray(c) ? c : [c];
+    return list.reduce((n, x) => n + (x.CapacityUnits ?? 0), 0);
+}
+/** `maybeApplied`: an earlier request with this write got no answer, so it may have landed. */
+async function single(ctx, job, w, maybeApplied = false) {
+    let attempts = 0;
+    try {
+        await ctx.slots.run(async () => {
+            // Built once a slot is free: a page's waiting writes hold only their plans.
+            const sized = w.item ?? w.source;
+            const estimate = sized ? writeUnits(itemSize(sized)) : 1;
+            const common = {
+                TableName: ctx.table,
+                ...(w.conditionExpression ? { ConditionExpression: w.conditionExpression } : {}),
+                ...(w.names && hasKeys(w.names) ? { ExpressionAttributeNames: w.names } : {}),
+                ...(w.values && hasKeys(w.values) ? { ExpressionAttributeValues: w.values } : {}),
+                ...(ctx.returnCapacity ? { ReturnConsumedCapacity: 'TOTAL' } : {}),
+            };
+            const command = w.kind === 'update'
+                ? new client_dynamodb_namespaceObject.UpdateItemCommand({ ...common, Key: w.key, UpdateExpression: w.updateExpression })
+                : w.kind === 'put'
+                    ? new client_dynamodb_namespaceObject.PutItemCommand({ ...common, Item: w.item })
+                    : new client_dynamodb_namespaceObject.DeleteItemCommand({ ...common, Key: w.key });
+            const res = await ctx.aborts.run((signal) => withRetry(async (attempt) => {
+                attempts = attempt;
+                await ctx.limiter.acquire(estimate, signal);
+                ctx.signal?.throwIfAborted();
+                ctx.stats.requests++;
+                return ctx.client.send(command, signal ? { abortSignal: signal } : {});
+            }, { signal, onRetry: (err) => onRetry(ctx, err) }));
+            ctx.limiter.settle(estimate, consumed(res.ConsumedCapacity) ?? estimate);
+        });
+        settle(job, 'changed');
+    }
+    catch (err) {
+        if (ctx.signal?.aborted)
+            throw ctx.signal.reason;
+        if (err.name === 'ConditionalCheckFailedException') {
+            // The SDK's own retries count too: a marker condition failing after a lost response
+            // means our earlier attempt applied the write.
+            const sdkAttempts = err.$metadata?.attempts ?? 1;
+            settle(job, w.marked && (maybeApplied || attempts > 1 || sdkAttempts > 1) ? 'changed' : 'skipped');
+        }
+        else
+            settle(job, 'failed', err);
+    }
+}
+function hasKeys(o) {
+    for (const _ in o)
+        return true;
+    return false;
+}
+function onRetry(ctx, err) {
+    ctx.stats.retries++;
+    if (isThrottle(err)) {
+        ctx.stats.throttles++;
+        ctx.limiter.throttled();
+    }
+}
+/** One BatchWriteItem, retrying what DynamoDB leaves unprocessed with backoff and jitter. */
+async function batch(ctx, entries) {
+    let pending = entries;
+    try {
+        await ctx.slots.run(() => ctx.aborts.run(async (signal) => {
+            for (let round = 1; pending.length; round++) {
+                const estimate = pending.reduce((n, e) => n + e.units, 0);
+                const requests = pending.map((e) => e.request);
+                const res = await withRetry(async () => {
+                    await ctx.limiter.acquire(estimate, signal);
+                    ctx.signal?.throwIfAborted();
+                    ctx.stats.requests++;
+                    return ctx.client.send(new client_dynamodb_namespaceObject.BatchWriteItemCommand({
+                        RequestItems: { [ctx.table]: requests },
+                        ...(ctx.returnCapacity ? { ReturnConsumedCapacity: 'TOTAL' } : {}),
+                    }), signal ? { abortSignal: signal } : {});
+                }, { signal, onRetry: (err) => onRetry(ctx, err) });
+                ctx.limiter.settle(estimate, consumed(res.ConsumedCapacity) ?? estimate);
+                const left = new Set(res.UnprocessedItems?.[ctx.table] ?? []);
+                if (left.size === 0)
+                    break;
+                // Unprocessed items are DynamoDB's way of throttling a batch.
+                ctx.stats.unprocessed += left.size;
+                ctx.limiter.throttled();
+                if (round >= DEFAULT_RETRY.maxAttempts)
+                    throw new Error(`${left.size} items stayed unprocessed after ${round} BatchWriteItem rounds`);
+                const leftKeys = new Set([...left].map((r) => requestKey(r, ctx.keys)));
+                pending = pending.filter((e) => leftKeys.has(requestKey(e.request, ctx.keys)));
+                await sleep(backoffDelay(round, DEFAULT_RETRY), signal);
+            }
+        }));
+        for (const e of entries)
+            settle(e.job, 'changed');
+    }
+    catch (err) {
+        if (ctx.signal?.aborted)
+            throw ctx.signal.reason;
+        const done = new Set(entries.filter((e) => !pending.includes(e)));
+        for (const e of entries)
+            settle(e.job, done.has(e) ? 'changed' : 'failed', err);
+    }
+}
+/** Identifies a request in UnprocessedItems, which come back as fresh objects. */
+function requestKey(r, keys) {
+    const k = r.PutRequest?.Item ?? r.DeleteRequest?.Key ?? {};
+    return `${r.PutRequest ? 'p' : 'd'}${JSON.stringify(k[keys.hash] ?? null)}\u0000${JSON.stringify(k[keys.sort] ?? null)}`;
+}
+/** Per-statement errors of BatchExecuteStatement worth another round; the first three are throttling. */
+const STATEMENT_THROTTLES = new Set(['ProvisionedThroughputExceeded', 'ThrottlingError', 'RequestLimitExceeded']);
+const STATEMENT_TRANSIENT = new Set([...STATEMENT_THROTTLES, 'InternalServerError', 'TransactionConflict']);
+/** DynamoDB will not run PartiQL for us at all: no permission, or an endpoint without it. */
+function refusesPartiql(err) {
+    const name = err.name ?? '';
+    return /AccessDenied|UnknownOperation|UnrecognizedClient|NotImplemented/.test(name);
+}
+function refuse(ctx, reason) {
+    if (!ctx.statements?.enabled)
+        return;
+    ctx.statements.enabled = false;
+    ctx.statements.onRefused?.(reason);
+}
+/**
+ * Up to 25 in-place updates as one BatchExecuteStatement. Each statement succeeds or fails on
+ * its own (it is not a transaction): throttled and transient ones go again in the next round
+ * with backoff, a failed condition counts as skipped (or as changed, for a marked pass whose
+ * earlier request got no answer and so may have landed), and what DynamoDB will not take as
+ * PartiQL is written with UpdateItem instead, which also gives the precise error if any.
+ */
+async function statementBatch(ctx, entries) {
+    let pending = entries;
+    const viaUpdateItem = [];
+    try {
+        await ctx.slots.run(() => ctx.aborts.run(async (signal) => {
+            for (let round = 1; pending.length; round++) {
+                if (!ctx.statements?.enabled) {
+                    viaUpdateItem.push(...pending);
+                    pending = [];
+                    break;
+                }
+                const estimate = pending.reduce((n, e) => n + e.units, 0);
+                const sent = pending;
+                let attempts = 0;
+                let res;
+                try {
+                    res = await withRetry(async (attempt) => {
+                        attempts = attempt;
+                        if (attempt > 1)
+                            for (const e of sent)
+                                e.resent = true;
+                        await ctx.limiter.acquire(estimate, signal);
+                        ctx.signal?.throwIfAborted();
+                        ctx.stats.requests++;
+                        return ctx.client.send(new client_dynamodb_namespaceObject.BatchExecuteStatementCommand({
+                            Statements: sent.map((e) => e.request),
+                            ...(ctx.returnCapacity ? { ReturnConsumedCapacity: 'TOTAL' } : {}),
+                        }), signal ? { abortSignal: signal } : {});
+                    }, { signal, onRetry: (err) => onRetry(ctx, err) });
+                }
+                catch (err) {
+                    if (ctx.signal?.aborted || signal?.aborted || isRetryable(err))
+                        throw err;
+                    // Refused as a whole: UpdateItem for these, and for the rest of the pass if PartiQL is off limits.
+                    if (refusesPartiql(err))
+                        refuse(ctx, `${err.name}: ${err.message}`);
+                    viaUpdateItem.push(...sent);
+                    pending = [];
+                    break;
+                }
+                if (attempts > 1 || (res.$metadata.attempts ?? 1) > 1)
+                    for (const e of sent)
+                        e.resent = true;
+                ctx.limiter.settle(estimate, consumed(res.ConsumedCapacity) ?? estimate);
+                const again = [];
+                let throttled = false;
+                sent.forEach((e, i) => {
+                    const answer = res.Responses?.[i];
+                    const code = answer ? answer.Error?.Code : 'InternalServerError';
+                    if (!code)
+                        settle(e.job, 'changed');
+                    else if (code === 'ConditionalCheckFailed')
+                        settle(e.job, e.write.marked && e.resent ? 'changed' : 'skipped');
+                    else if (STATEMENT_TRANSIENT.has(code)) {
+                        again.push(e);
+                        throttled ||= STATEMENT_THROTTLES.has(code);
+                    }
+                    else {
+                        if (code === 'AccessDenied')
+                            refuse(ctx, `AccessDenied: ${answer?.Error?.Message ?? ''}`);
+                        viaUpdateItem.push(e);
+                    }
+                });
+                pending = again;
+                if (!pending.length)
+                    break;
+                ctx.stats.retries++;
+                if (throttled) {
+                    ctx.stats.throttles++;
+                    ctx.limiter.throttled();
+                }
+                if (round >= DEFAULT_RETRY.maxAttempts)
+                    throw new Error(`${pending.length} update statements were still throttled or failing after ${round} BatchExecuteStatement rounds`);
+                await sleep(backoffDelay(round, DEFAULT_RETRY), signal);
+            }
+        }));
+    }
+    catch (err) {
+        if (ctx.signal?.aborted)
+            throw ctx.signal.reason;
+        for (const e of pending)
+            settle(e.job, 'failed', err);
+    }
+    await Promise.all(viaUpdateItem.map((e) => single(ctx, e.job, e.write, e.resent)));
+}
+
+;// CONCATENATED MODULE: ./src/dynamodb/bulk/page-reader.ts
+
+
+
+/** Reads pages of one selection: parallel Scan segments, or Query for a partition. */
+class PageReader {
+    client;
+    limiter;
+    aborts;
+    onRetry;
+    /** Read units of the last page, the estimate for the next one. */
+    lastUnits = 16;
+    base;
+    query;
+    constructor(client, table, keys, selection, limiter, 
+    /** Each read takes a signal of its own: up to one read per segment is in flight at once. */
+    aborts, pageSize, onRetry) {
+        this.client = client;
+        this.limiter = limiter;
+        this.aborts = aborts;
+        this.onRetry = onRetry;
+        this.query = selection.partition !== undefined;
+        const b = new ExpressionBuilder();
+        let keyCondition;
+        if (selection.partition !== undefined) {
+            if (isReservedHashKey(selection.partition))
+                throw new RangeError(`partition '${selection.partition}' holds the tool's bookkeeping and cannot be selected`);
+            keyCondition = and([
+                `${b.name(keys.hash)} = ${b.value(selection.partition)}`,
+                selection.sortPrefix !== undefined ? `begins_with(${b.name(keys.sort)}, ${b.value(selection.sortPrefix)})` : undefined,
+            ]);
+        }
+        else if (selection.sortPrefix !== undefined) {
+            throw new RangeError('sortPrefix needs partition: a key prefix is served by Query within one partition');
+        }
+        const filter = selectionFilter(b, selection);
+        this.base = {
+            TableName: table,
+            ...(keyCondition ? { KeyConditionExpression: keyCondition } : {}),
+            ...(filter ? { FilterExpression: filter } : {}),
+            ...b.params(),
+            ...(pageSize ? { Limit: pageSize } : {}),
+            // Only a limiter with a ceiling needs the real units (see the writer).
+            ...(Number.isFinite(limiter.ceiling) ? { ReturnConsumedCapacity: 'TOTAL' } : {}),
+        };
+    }
+    /** Reads the page of `segment` of `total` that starts after `start`. */
+    async read(segment, total, start) {
+        const input = {
+            ...this.base,
+            ...(start ? { ExclusiveStartKey: start } : {}),
+            ...(this.query ? {} : { Segment: segment, TotalSegments: total }),
+        };
+        const estimate = this.lastUnits;
+        const res = await this.aborts.run((signal) => withRetry(async () => {
+            await this.limiter.acquire(estimate, signal);
+            const command = this.query ? new client_dynamodb_namespaceObject.QueryCommand(input) : new client_dynamodb_namespaceObject.ScanCommand(input);
+            return this.client.send(command, signal ? { abortSignal: signal } : {});
+        }, {
+            signal,
+            onRetry: (err) => {
+                if (isThrottle(err))
+                    this.limiter.throttled();
+                this.onRetry(err);
+            },
+        }));
+        const units = res.ConsumedCapacity?.CapacityUnits ?? estimate;
+        this.lastUnits = Math.max(1, units);
+        this.limiter.settle(estimate, units);
+        return { items: res.Items ?? [], lastKey: res.LastEvaluatedKey };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/dynamodb/bulk/progress.ts
+/** Adds `b` into `a`. */
+function addCounts(a, b) {
+    a.scanned += b.scanned;
+    a.changed += b.changed;
+    a.skipped += b.skipped;
+    a.failed += b.failed;
+    return a;
+}
+function zeroCounts() {
+    return { scanned: 0, changed: 0, skipped: 0, failed: 0 };
+}
+/**
+ * Reports a pass's progress at a bounded frequency, whatever the item rate: a callback (the
+ * step report), a bar on a TTY, or a log line in CI. Nothing here grows with the table.
+ */
+class ProgressReporter {
+    pass;
+    counts;
+    segments;
+    opts;
+    started;
+    lastCallback = 0;
+    lastLog;
+    lastBar = 0;
+    /** Counts carried over from checkpoints of earlier runs; excluded from the rate. */
+    baseScanned;
+    constructor(pass, counts, segments, opts) {
+        this.pass = pass;
+        this.counts = counts;
+        this.segments = segments;
+        this.opts = opts;
+        this.started = opts.now();
+        this.lastLog = this.started;
+        this.baseScanned = counts.scanned;
+    }
+    snapshot() {
+        const elapsedMs = this.opts.now() - this.started;
+        const scannedNow = this.counts.scanned - this.baseScanned;
+        const itemsPerSecond = elapsedMs > 0 ? (scannedNow * 1000) / elapsedMs : 0;
+        const total = this.opts.estimatedTotal;
+        const left = total !== undefined ? Math.max(0, total - this.counts.scanned) : undefined;
+        return {
+            pass: this.pass,
+            ...this.counts,
+            itemsPerSecond,
+            etaSeconds: left !== undefined && itemsPerSecond > 0 ? left / itemsPerSecond : undefined,
+            estimatedTotal: total,
+            segmentsDone: this.segments.done(),
+            segmentsTotal: this.segments.total,
+            elapsedMs,
+        };
+    }
+    /** Called after every page; emits only when an interval has passed. */
+    tick(final = false) {
+        const t = this.opts.now();
+        const due = (last, interval) => final || t - last >= interval;
+        if (this.opts.onProgress && due(this.lastCallback, this.opts.progressIntervalMs)) {
+            this.lastCallback = t;
+            this.opts.onProgress(this.snapshot());
+        }
+        if (this.opts.bar) {
+            if (due(this.lastBar, 200)) {
+                this.lastBar = t;
+                this.opts.bar.write(`\r${renderBar(this.snapshot())}${final ? '\n' : ''}`);
+            }
+        }
+        else if (due(this.lastLog, this.opts.logIntervalMs) && (!final || t > this.started)) {
+            this.lastLog = t;
+            this.opts.logger.info(renderLine(this.snapshot()));
+        }
+    }
+}
+/** `pass-1: 12,000 scanned, 4,000 changed, 8,000 skipped, 0 failed; 3,100/s; 4/16 segments; ETA 0:32`. */
+function renderLine(p) {
+    const n = (x) => Math.round(x).toLocaleString('en-US');
+    return (`${p.pass}: ${n(p.scanned)} scanned, ${n(p.changed)} changed, ${n(p.skipped)} skipped, ${n(p.failed)} failed; ` +
+        `${n(p.itemsPerSecond)}/s; ${p.segmentsDone}/${p.segmentsTotal} segments` +
+        (p.etaSeconds !== undefined ? `; ETA ${duration(p.etaSeconds)}` : ''));
+}
+function renderBar(p) {
+    const fraction = p.estimatedTotal ? Math.min(1, p.scanned / p.estimatedTotal) : p.segmentsDone / Math.max(1, p.segmentsTotal);
+    const width = 24;
+    const filled = Math.round(fraction * width);
+    return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.floor(fraction * 100)}% ${renderLine(p)}   `;
+}
+function duration(seconds) {
+    const s = Math.round(seconds);
+    const h = Math.floor(s / 3600);
+    const m = Math.floor((s % 3600) / 60);
+    const ss = String(s % 60).padStart(2, '0');
+    return h ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+;// CONCATENATED MODULE: ./src/dynamodb/bulk/rate-limiter.ts
+
+/**
+ * A token bucket over capacity units (read or write) that adapts like TCP: it cuts its rate
+ * when DynamoDB throttles and climbs back towards the ceiling once throttling stops.
+ *
+ * Callers take an estimate before a request and settle the difference once the response
+ * reports the capacity it consumed, so the limit holds in real units, not in guesses.
+ * With no ceiling the bucket is open until the first throttle, then adapts the same way.
+ *
+ * The rate never falls below a quarter of the best rate seen (or a tenth of the ceiling):
+ * throttling that does not depend on our rate (a hot partition, another writer) would
+ * otherwise drive it to nothing, and retries with backoff already absorb what the floor lets
+ * through. Before anything has been measured, a throttle only triggers the retry's backoff.
+ */
+class AdaptiveRateLimiter {
+    ceiling;
+    now;
+    rate;
+    tokens = 0;
+    lastRefill;
+    lastThrottle = -Infinity;
+    lastChange;
+    /** Start of the current measuring window; NaN until the first response, so setup time never counts. */
+    windowStart = NaN;
+    windowUnits = 0;
+    /** Units per second consumed in the last complete one-second window. */
+    observed = 0;
+    peak = 0;
+    constructor(
+    /** Units per second never to exceed; Infinity for none. */
+    ceiling, now = Date.now) {
+        this.ceiling = ceiling;
+        this.now = now;
+        this.rate = ceiling;
+        this.lastRefill = now();
+        this.lastChange = this.lastRefill - 1000;
+        this.tokens = Number.isFinite(ceiling) ? ceiling : 0;
+    }
+    /** The rate currently allowed (units/s), Infinity when open. */
+    get currentRate() {
+        return this.rate;
+    }
+    /** Waits until `units` may be spent. Debt is allowed: a large request waits after, not forever. */
+    async acquire(units, signal) {
+        this.refill();
+        if (!Number.isFinite(this.rate))
+            return;
+        this.tokens -= units;
+        if (this.tokens < 0)
+            await sleep(Math.ceil((-this.tokens / this.rate) * 1000), signal);
+    }
+    /** Corrects an estimate once the response says what the request really consumed. */
+    settle(estimated, actual) {
+        this.record(actual);
+        if (Number.isFinite(this.rate))
+            this.tokens -= actual - estimated;
+    }
+    /** DynamoDB throttled a request (or left batch items unprocessed): slow down. */
+    throttled() {
+        const t = this.now();
+        this.lastThrottle = t;
+        // One cut per second: a burst of concurrent throttles is one signal, not twenty.
+        if (t - this.lastChange < 1000 && Number.isFinite(this.rate))
+            return;
+        // Open and nothing measured over a whole second yet: while a pass starts up, what it has
+        // consumed says nothing about what the table can take.
+        if (!Number.isFinite(this.rate) && this.observed === 0)
+            return;
+        const base = Number.isFinite(this.rate) ? this.rate : this.observed;
+        this.rate = Math.max(this.floor(), base * 0.7);
+        this.tokens = Math.min(this.tokens, 0);
+        this.lastChange = t;
+    }
+    floor() {
+        return Math.max(1, Number.isFinite(this.ceiling) ? this.ceiling / 10 : this.peak / 4);
+    }
+    record(units) {
+        const t = this.now();
+        if (Number.isNaN(this.windowStart)) {
+            // The first window opens with the first response: time spent before the pass sent
+            // anything (DescribeTable, checkpoints, a cold start) would make the first measured
+            // rate, and so the floor, far too low, and one early throttle would then crawl.
+            this.windowStart = t;
+            this.windowUnits = units;
+            return;
+        }
+        this.windowUnits += units;
+        const elapsed = t - this.windowStart;
+        if (elapsed >= 1000) {
+            this.observed = (this.windowUnits * 1000) / elapsed;
+            this.peak = Math.max(this.peak, this.observed);
+            this.windowStart = t;
+            this.windowUnits = 0;
+        }
+    }
+    refill() {
+        const t = this.now();
+        // Climb back by a fifth a second once a second has passed without throttling.
+        if (this.rate < this.ceiling && t - this.lastThrottle > 1000 && t - this.lastChange >= 1000) {
+            this.rate = this.rate * 1.2 + 1;
+            this.lastChange = t;
+            if (this.rate >= this.ceiling)
+                this.rate = this.ceiling;
+            // Unlimited and well above what we use: open the bucket again.
+            else if (!Number.isFinite(this.ceiling) && this.peak > 0 && this.rate > this.peak * 2)
+                this.rate = Infinity;
+        }
+        if (!Number.isFinite(this.rate)) {
+            this.lastRefill = t;
+            return;
+        }
+        this.tokens = Math.min(this.rate, this.tokens + ((t - this.lastRefill) / 1000) * this.rate);
+        this.lastRefill = t;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/dynamodb/bulk/sampling.ts
+
+/**
+ * Where an item falls in [0, 100), from a hash of its key. Stable across runs and machines,
+ * so a canary of p% and the full run after it agree on which items the canary took.
+ */
+function sampleBucket(item, keys) {
+    const digest = (0,external_node_crypto_namespaceObject.createHash)('md5')
+        .update(JSON.stringify(item[keys.hash] ?? null))
+        .update('\u0000')
+        .update(JSON.stringify(item[keys.sort] ?? null))
+        .digest();
+    return (digest.readUInt32BE(0) / 0x1_0000_0000) * 100;
+}
+function inSample(bucket, range) {
+    return bucket >= range.from && bucket < range.to;
+}
+
+;// CONCATENATED MODULE: ./src/dynamodb/bulk/semaphore.ts
+/** Bounds how many async tasks run at once; waiters are served in order. */
+class Semaphore {
+    limit;
+    active = 0;
+    waiting = [];
+    constructor(limit) {
+        this.limit = limit;
+        if (!(limit >= 1))
+            throw new RangeError(`a concurrency limit must be at least 1, got ${limit}`);
+    }
+    /** Takes a slot, waiting in line for one if none is free; give it back with {@link release}. */
+    acquire() {
+        if (this.active < this.limit) {
+            this.active++;
+            return undefined;
+        }
+        return new Promise((resolve) => this.waiting.push(resolve));
+    }
+    /** Gives a slot back; it passes straight to the next waiter, so `active` never dips and rises again. */
+    release() {
+        const next = this.waiting.shift();
+        if (next)
+            next();
+        else
+            this.active--;
+    }
+    /** Runs `task` once a slot is free. */
+    async run(task) {
+        const wait = this.acquire();
+        if (wait)
+            await wait;
+        try {
+            return await task();
+        }
+        finally {
+            this.release();
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/dynamodb/bulk/table-facts.ts
+
+async function describeTableFacts(client, table, signal) {
+    const { Table: t } = await client.send(new client_dynamodb_namespaceObject.DescribeTableCommand({ TableName: table }), signal ? { abortSignal: signal } : {});
+    const read = t?.ProvisionedThroughput?.ReadCapacityUnits ?? 0;
+    const write = t?.ProvisionedThroughput?.WriteCapacityUnits ?? 0;
+    const onDemand = t?.BillingModeSummary?.BillingMode === 'PAY_PER_REQUEST' || (read === 0 && write === 0);
+    return {
+        itemCount: t?.ItemCount,
+        sizeBytes: t?.TableSizeBytes,
+        provisioned: onDemand ? undefined : { read, write },
+        onDemandMax: t?.OnDemandThroughput
+            ? { read: positive(t.OnDemandThroughput.MaxReadRequestUnits), write: positive(t.OnDemandThroughput.MaxWriteRequestUnits) }
+            : undefined,
+    };
+}
+function positive(n) {
+    return n !== undefined && n > 0 ? n : undefined;
+}
+const MIB = 1024 * 1024;
+/**
+ * Default parallel-scan segments: one per 4 MiB, at least 8 and at most 1,000. AWS's guidance
+ * (one per 2 GB) aims at not hurting the live table; we bound that with the rate limit instead
+ * and want every worker busy, since a segment reads 1 MB pages one after another.
+ */
+function defaultSegmentCount(facts) {
+    const size = facts.sizeBytes ?? 0;
+    return Math.max(8, Math.min(1000, Math.ceil(size / (4 * MIB))));
+}
+/** What on-demand tables count as for a percentage limit (the EMR connector's convention). */
+const ON_DEMAND_ASSUMED_UNITS = 40_000;
+/** Turns a rate option into read/write ceilings in units per second (Infinity: unlimited). */
+function resolveRate(rate, facts) {
+    if (!rate)
+        return { read: Infinity, write: Infinity };
+    if ('percent' in rate) {
+        if (!(rate.percent > 0 && rate.percent <= 100))
+            throw new RangeError(`rate.percent must be in (0, 100], got ${rate.percent}`);
+        const share = rate.percent / 100;
+        const read = facts?.provisioned?.read ?? facts?.onDemandMax?.read ?? ON_DEMAND_ASSUMED_UNITS;
+        const write = facts?.provisioned?.write ?? facts?.onDemandMax?.write ?? ON_DEMAND_ASSUMED_UNITS;
+        return { read: Math.max(1, read * share), write: Math.max(1, write * share) };
+    }
+    return { read: rate.read ?? Infinity, write: rate.write ?? Infinity };
+}
+
+;// CONCATENATED MODULE: ./src/dynamodb/bulk/write-plan.ts
+
+
+/** Thrown for an action the engine cannot carry out; the item counts as failed. */
+class ActionError extends Error {
+    name = 'ActionError';
+}
+const write_plan_MARSHALL = { removeUndefinedValues: true, convertClassInstanceToMap: true };
+/**
+ * How `set`/`remove` updates are written unless a pass says otherwise: in place, touching only
+ * the named attributes, so never overwriting what the application wrote to the item after we
+ * read it; batched as PartiQL UPDATE statements (see PassOptions.updates).
+ */
+const DEFAULT_UPDATES = 'in-place';
+/**
+ * Turns an author's action into requests. An update goes, by default, through UpdateItem with
+ * `attribute_exists(<hash>)`, so an item deleted by the application since it was read is not
+ * resurrected as a fragment; with `updates: 'rewrite'` an unconditional one is applied to the
+ * item as read and written back in a batch instead (see PassOptions.updates).
+ */
+function planWrites(source, action, keys, marker, updates = DEFAULT_UPDATES) {
+    if (!action)
+        return undefined;
+    const key = { [keys.hash]: source[keys.hash], [keys.sort]: source[keys.sort] };
+    const puts = (action.put ?? []).map((p) => checkedItem(p, keys));
+    if ('delete' in action && action.delete) {
+        const own = action.condition ? { single: conditional('delete', key, action.condition, keys, undefined) } : { batch: { delete: key } };
+        return { own, puts, deletes: true };
+    }
+    if ('replace' in action && action.replace) {
+        const item = checkedItem(marker ? { ...action.replace, [marker.attribute]: marker.token } : action.replace, keys);
+        if (item[keys.hash]?.S !== key[keys.hash]?.S || item[keys.sort]?.S !== key[keys.sort]?.S)
+            throw new ActionError('replace must keep the item key; to move an item, return { put: [newItem], delete: true }');
+        if (!action.condition && !marker)
+            return { own: { batch: { put: item } }, puts, deletes: false };
+        const write = conditional('put', key, action.condition, keys, marker);
+        write.item = item;
+        return { own: { single: write }, puts, deletes: false };
+    }
+    const set = action.set ?? {};
+    const remove = action.remove ?? [];
+    if (Object.keys(set).length === 0 && remove.length === 0) {
+        // Only new items: the source stays as it is.
+        return puts.length ? { puts, deletes: false } : undefined;
+    }
+    for (const attr of [...Object.keys(set), ...remove])
+        if (attr === keys.hash || attr === keys.sort)
+            throw new ActionError(`cannot update key attribute '${attr}'; put a new item and delete this one`);
+    const condition = action.condition;
+    if (updates === 'rewrite' && !condition && !marker)
+        return { own: { batch: { put: rewritten(source, set, remove) } }, puts, deletes: false };
+    // One builder for condition and update, so their placeholders never clash.
+    const b = new ExpressionBuilder();
+    const write = conditional('update', key, condition, keys, marker, b);
+    write.updateExpression = updateExpression(b, marker ? { ...set, [marker.attribute]: marker.token } : set, remove);
+    write.source = source;
+    if (updates === 'in-place' && !condition)
+        write.statement = updateStatement(set, remove, marker);
+    return { own: { single: write }, puts, deletes: false };
+}
+function conditional(kind, key, condition, keys, marker, b = new ExpressionBuilder()) {
+    const parts = [];
+    if (kind !== 'delete')
+        parts.push(`attribute_exists(${b.name(keys.hash)})`);
+    if (marker) {
+        const m = b.name(marker.attribute);
+        parts.push(`attribute_not_exists(${m}) OR ${m} <> ${b.value(marker.token)}`);
+    }
+    if (condition)
+        parts.push(b.include(condition));
+    const expr = and(parts);
+    return {
+        kind,
+        key,
+        ...(expr ? { conditionExpression: expr } : {}),
+        // Shared with the builder: an update adds its own placeholders afterwards.
+        names: b.names,
+        values: b.values,
+        marked: !!marker,
+    };
+}
+function updateStatement(set, remove, marker) {
+    const out = { set: [], remove: [...remove], marker };
+    for (const [attr, value] of Object.entries(set)) {
+        if (value === undefined)
+            out.remove.push(attr);
+        else
+            out.set.push([attr, toAttributeValue(value)]);
+    }
+    if (marker)
+        out.set.push([marker.attribute, toAttributeValue(marker.token)]);
+    return out;
+}
+/** The item as read with the update applied, for a batched put. */
+function rewritten(source, set, remove) {
+    const item = { ...source };
+    for (const [attr, value] of Object.entries(set)) {
+        if (value === undefined)
+            delete item[attr];
+        else
+            item[attr] = toAttributeValue(value);
+    }
+    for (const attr of remove)
+        delete item[attr];
+    return item;
+}
+function checkedItem(item, keys) {
+    const av = (0,util_dynamodb_namespaceObject.marshall)(item, write_plan_MARSHALL);
+    if (!av[keys.hash] || !av[keys.sort])
+        throw new ActionError(`an item to put has no '${keys.hash}'/'${keys.sort}' key`);
+    if (isReservedHashKey(item[keys.hash]))
+        throw new ActionError(`items under '${String(item[keys.hash])}' are the tool's bookkeeping and cannot be written by a migration`);
+    return av;
+}
+
+;// CONCATENATED MODULE: ./src/dynamodb/bulk/pass.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+const MAX_RECORDED_FAILURES = 10;
+/**
+ * The token a `once` pass marks items with: `<version>:<direction>:<pass>:<attempt>`. A resume
+ * of the attempt builds the same token and skips what it already changed; another attempt
+ * builds another. Without an attempt (no runner, or an attempt begun before attempts were
+ * recorded) the token is `<version>:<direction>:<pass>`, as it always was.
+ */
+function markerToken(scope, pass, attempt) {
+    return attempt ? `${scope}:${pass}:${attempt}` : `${scope}:${pass}`;
+}
+/** Default page budget of a pass: enough to keep the writes busy while the next pages are read. */
+const DEFAULT_PAGES_IN_FLIGHT = 4;
+/** Default write requests in flight (see PassOptions.writeConcurrency). */
+const DEFAULT_WRITE_CONCURRENCY = 128;
+const HALTED = Symbol('halted');
+/**
+ * Runs one pass: reads the selection segment by segment (a bounded number at once), transforms
+ * and writes each page's items while the next pages are read, and saves each segment's
+ * position once its pages up to there are written. Memory is bounded by the page budget
+ * (`pagesInFlight`) and the write slots, whatever the size of the table or the segment count.
+ */
+async function runPass(env, name, selection, fn, opts) {
+    if (name.includes(':'))
+        throw new RangeError(`pass name '${name}' must not contain ':'`);
+    const started = env.now();
+    const { signal } = env;
+    signal?.throwIfAborted();
+    const facts = await withRetry(() => describeTableFacts(env.client, env.table, signal), { signal });
+    const ceilings = resolveRate(opts.rate, facts);
+    const readLimiter = new AdaptiveRateLimiter(ceilings.read, env.now);
+    const writeLimiter = new AdaptiveRateLimiter(ceilings.write, env.now);
+    const target = opts.samplePercent ?? 100;
+    if (!(target > 0 && target <= 100))
+        throw new RangeError(`samplePercent must be in (0, 100], got ${target}`);
+    const sampledUpTo = env.store ? await env.store.sampledUpTo(name) : 0;
+    const range = { from: Math.min(sampledUpTo, target), to: target };
+    const rangeLabel = `${range.from}-${range.to}`;
+    const sampling = range.from > 0 || range.to < 100;
+    const stats = { requests: 0, retries: 0, throttles: 0, unprocessed: 0 };
+    // Every read, write and wait of the pass hears the run's signal through this one listener.
+    const aborts = new AbortFanout(signal);
+    const reader = new PageReader(env.client, env.table, env.keys, selection, readLimiter, aborts, opts.pageSize, () => stats.retries++);
+    const saved = env.store ? await env.store.list(name, rangeLabel) : [];
+    const plan = segmentPlan(opts.segments, reader.query, saved, facts);
+    const queue = [...(plan.only ?? Array.from({ length: plan.total }, (_, i) => i))];
+    for (const s of queue)
+        if (!(Number.isInteger(s) && s >= 0 && s < plan.total))
+            throw new RangeError(`segment ${s} is not in 0..${plan.total - 1}`);
+    const checkpoints = new Map();
+    for (const cp of saved)
+        if (cp.total === plan.total)
+            checkpoints.set(cp.segment, cp);
+    const counts = zeroCounts();
+    let segmentsDone = 0;
+    for (const s of queue) {
+        const cp = checkpoints.get(s);
+        if (!cp)
+            continue;
+        addCounts(counts, cp.counts);
+        if (cp.done)
+            segmentsDone++;
+    }
+    const resumed = checkpoints.size > 0;
+    if (resumed)
+        env.logger.info(`${name}: resuming from checkpoints (${segmentsDone}/${queue.length} segments done, ${counts.scanned} items before)`);
+    const marker = opts.once ? { attribute: opts.once === true ? '_migrated' : opts.once.attribute, token: markerToken(env.scope, name, await env.attempt?.()) } : undefined;
+    const writer = {
+        client: env.client,
+        table: env.table,
+        keys: env.keys,
+        signal,
+        aborts,
+        limiter: writeLimiter,
+        slots: new Semaphore(opts.writeConcurrency ?? DEFAULT_WRITE_CONCURRENCY),
+        stats,
+        // The limiter needs what requests really consumed only when it enforces a ceiling; open, it
+        // learns the rate from estimates (item sizes), and the server is spared the accounting.
+        returnCapacity: Number.isFinite(ceilings.write),
+        statements: {
+            enabled: true,
+            onRefused: (why) => env.logger.warn(`${name}: DynamoDB refused batched PartiQL updates (${why}); writing one UpdateItem per item instead, which is slower. Allow dynamodb:PartiQLUpdate on the table to batch them.`),
+        },
+    };
+    const estimatedTotal = reader.query || facts.itemCount === undefined ? undefined : Math.round((facts.itemCount * queue.length) / plan.total);
+    const progress = new ProgressReporter(name, counts, { done: () => segmentsDone, total: queue.length }, {
+        estimatedTotal: selection.type === undefined && !selection.where ? estimatedTotal : undefined,
+        onProgress: env.onProgress,
+        progressIntervalMs: env.progressIntervalMs,
+        logIntervalMs: env.logIntervalMs,
+        bar: env.progressBar,
+        logger: env.logger,
+        now: env.now,
+    });
+    const failures = [];
+    const maxFailures = opts.maxFailures ?? 0;
+    let stop;
+    const shouldStop = () => {
+        if (stop)
+            return true;
+        if (env.deadline !== undefined && env.now() >= env.deadline)
+            stop = 'deadline';
+        return stop !== undefined;
+    };
+    const interval = opts.checkpointIntervalMs ?? 2000;
+    const save = async (cp) => {
+        if (!env.store || env.dryRun)
+            return;
+        signal?.throwIfAborted();
+        await env.store.save(name, rangeLabel, cp);
+    };
+    const processPage = async (page) => {
+        const pageCounts = zeroCounts();
+        const jobs = [];
+        const fail = (key, err) => {
+            pageCounts.failed++;
+            if (failures.length < MAX_RECORDED_FAILURES) {
+                const entry = { key: safeUnmarshall(key), error: err instanceof Error ? err.message : String(err) };
+                failures.push(entry);
+                env.logger.warn(`${name}: item ${JSON.stringify(entry.key)} failed: ${entry.error}`);
+            }
+        };
+        for (const raw of page.items) {
+            if (isReservedHashKey(raw[env.keys.hash]?.S))
+                continue;
+            pageCounts.scanned++;
+            if (sampling && !inSample(sampleBucket(raw, env.keys), range)) {
+                pageCounts.skipped++;
+                continue;
+            }
+            if (marker && raw[marker.attribute]?.S === marker.token) {
+                pageCounts.skipped++;
+                continue;
+            }
+            const key = { [env.keys.hash]: raw[env.keys.hash], [env.keys.sort]: raw[env.keys.sort] };
+            let plan;
+            try {
+                const item = (0,util_dynamodb_namespaceObject.unmarshall)(raw);
+                if (selection.filter && !selection.filter(item)) {
+                    pageCounts.skipped++;
+                    continue;
+                }
+                const result = fn(item);
+                const action = isThenable(result) ? await result : result;
+                plan = planWrites(raw, action, env.keys, marker, opts.updates ?? DEFAULT_UPDATES);
+            }
+            catch (err) {
+                fail(key, err);
+                continue;
+            }
+            if (!plan)
+                pageCounts.skipped++;
+            else if (env.dryRun)
+                pageCounts.changed++;
+            else
+                jobs.push({ plan, key, pending: 0, outcome: 'changed' });
+        }
+        if (jobs.length)
+            await writePage(writer, jobs);
+        for (const job of jobs) {
+            if (job.outcome === 'failed')
+                fail(job.key, job.error);
+            else
+                pageCounts[job.outcome]++;
+        }
+        return pageCounts;
+    };
+    // Pages read and not yet written, across all segments: the bound on memory, whatever the
+    // table's size or segment count (a page is at most 1 MB, or `pageSize` items).
+    const pageSlots = new Semaphore(opts.pagesInFlight ?? DEFAULT_PAGES_IN_FLIGHT);
+    /**
+     * Reads a segment's pages one after another without waiting for their writes: each page's
+     * writes run while the next pages are read and transformed, within the shared page budget.
+     * Pages are checkpointed strictly in order, each once it and every page before it is written.
+     */
+    const runSegment = async (segment) => {
+        const cp = checkpoints.get(segment) ?? { segment, total: plan.total, done: false, counts: zeroCounts() };
+        if (cp.done)
+            return;
+        let lastSave = env.now();
+        // Set once the pass failed past maxFailures or a commit threw: read nothing more, commit nothing more.
+        let halted = false;
+        const inFlight = new Set();
+        // Takes the page's next key only: a page's items are freed as soon as its writes are done,
+        // even while an earlier page of the segment is still being written.
+        const commit = async (lastKey, work) => {
+            const pageCounts = await work;
+            if (halted)
+                return;
+            addCounts(counts, pageCounts);
+            if (counts.failed > maxFailures) {
+                // This page and those after it are not checkpointed: a resumed run retries them.
+                stop = 'failed';
+                halted = true;
+                return;
+            }
+            addCounts(cp.counts, pageCounts);
+            cp.lastKey = lastKey;
+            cp.done = !lastKey;
+            if (cp.done)
+                segmentsDone++;
+            if (cp.done || shouldStop() || env.now() - lastSave >= interval) {
+                await save(cp);
+                lastSave = env.now();
+            }
+            progress.tick();
+        };
+        let committed = Promise.resolve();
+        let readError;
+        try {
+            let start = cp.lastKey;
+            do {
+                if (halted || shouldStop())
+                    break;
+                const wait = pageSlots.acquire();
+                if (wait)
+                    await wait;
+                let page;
+                try {
+                    if (halted)
+                        throw HALTED;
+                    page = await reader.read(segment, plan.total, start);
+                }
+                catch (err) {
+                    pageSlots.release();
+                    throw err;
+                }
+                const work = processPage(page).finally(() => pageSlots.release());
+                inFlight.add(work);
+                void work.then(() => inFlight.delete(work), () => inFlight.delete(work));
+                const lastKey = page.lastKey;
+                committed = committed.then(() => commit(lastKey, work));
+                committed.catch(() => (halted = true));
+                start = lastKey;
+            } while (start);
+        }
+        catch (err) {
+            // A failed read ends the segment; the pages read before it are still committed.
+            if (err !== HALTED)
+                readError = { error: err };
+        }
+        try {
+            await committed;
+        }
+        finally {
+            // Nothing of this segment outlives it, even when a commit failed.
+            await Promise.allSettled([...inFlight]);
+        }
+        if (readError)
+            throw readError.error;
+    };
+    const workers = Array.from({ length: Math.min(queue.length, opts.concurrency ?? 16) }, async () => {
+        for (let s = queue.shift(); s !== undefined; s = queue.shift()) {
+            if (shouldStop())
+                return;
+            try {
+                await runSegment(s);
+            }
+            catch (err) {
+                // The other segments stop at their next page boundary, with a checkpoint.
+                stop ??= 'error';
+                throw err;
+            }
+        }
+    });
+    const settled = await Promise.allSettled(workers);
+    if (signal?.aborted)
+        throw signal.reason;
+    const rejected = settled.find((r) => r.status === 'rejected');
+    if (rejected)
+        throw rejected.reason;
+    progress.tick(true);
+    env.logger.debug(`${name}: ${stats.requests} write requests, ${stats.retries} retries, ${stats.throttles} throttled, ${stats.unprocessed} unprocessed`);
+    if (stop === 'failed')
+        throw new PassFailedError(name, counts, failures);
+    if (stop === 'deadline')
+        throw new PassIncompleteError(name, counts);
+    if (env.store && !env.dryRun) {
+        if (range.to < 100)
+            await env.store.recordSampled(name, range.to);
+        // The full run after a canary is done with this pass: the canary's progress now serves a
+        // resume of this attempt only (its checkpoints are under this range), not a later attempt.
+        else if (range.from > 0)
+            await env.store.recordSampled(name, range.from, { finished: true });
+    }
+    return {
+        pass: name,
+        status: 'complete',
+        counts,
+        resumed,
+        segments: plan,
+        durationMs: env.now() - started,
+        dryRun: env.dryRun,
+    };
+}
+function segmentPlan(option, query, saved, facts) {
+    if (query)
+        return { total: 1 };
+    const asked = typeof option === 'number' ? { total: option } : option;
+    const savedTotal = saved[0]?.total;
+    if (asked && savedTotal !== undefined && asked.total !== savedTotal)
+        throw new RangeError(`this pass was started with ${savedTotal} segments and is now asked for ${asked.total}; checkpoints are only valid for the same count, so run it with ${savedTotal}`);
+    const plan = asked ?? { total: savedTotal ?? defaultSegmentCount(facts) };
+    if (!(Number.isInteger(plan.total) && plan.total >= 1 && plan.total <= 1_000_000))
+        throw new RangeError(`segments must be 1..1000000, got ${plan.total}`);
+    return plan;
+}
+function isThenable(v) {
+    return typeof v?.then === 'function';
+}
+function safeUnmarshall(key) {
+    try {
+        return (0,util_dynamodb_namespaceObject.unmarshall)(key);
+    }
+    catch {
+        return {};
+    }
+}
+
+;// CONCATENATED MODULE: ./src/dynamodb/bulk/engine.ts
+
+
+
+
+
+const silent = { info() { }, warn() { }, debug() { } };
+/** An attempt id: the start time and some randomness, short because every marked item carries it. */
+function newAttemptId() {
+    return `${Date.now().toString(36)}${(0,external_node_crypto_namespaceObject.randomBytes)(3).toString('hex')}`;
+}
+/** Builds the data engine for one step of a run (one migration version and direction). */
+function createDataEngine(options) {
+    const scope = options.checkpoint ? `${options.checkpoint.version}:${options.checkpoint.direction}` : 'adhoc';
+    const store = options.checkpoint
+        ? new CheckpointStore(options.client, options.table, options.keys, scope, options.signal)
+        : undefined;
+    const oppositeDirection = { up: 'down', down: 'up' }[options.checkpoint?.direction ?? ''];
+    const opposite = options.checkpoint && oppositeDirection
+        ? new CheckpointStore(options.client, options.table, options.keys, `${options.checkpoint.version}:${oppositeDirection}`, options.signal)
+        : undefined;
+    const env = {
+        client: options.client,
+        table: options.table,
+        keys: options.keys,
+        dryRun: options.dryRun ?? false,
+        signal: options.signal,
+        deadline: options.deadline,
+        store,
+        scope,
+        logger: options.logger ?? silent,
+        onProgress: options.onProgress,
+        progressIntervalMs: options.progressIntervalMs ?? 1000,
+        logIntervalMs: options.logIntervalMs ?? 10_000,
+        progressBar: options.progressBar ?? (process.stderr.isTTY && !process.env.CI ? process.stderr : false),
+        now: Date.now,
+    };
+    // The step's attempt, which `once` markers name: set by startAttempt, or else read back from
+    // the checkpoints (a resume; absent for a library user who never starts one, and for an
+    // attempt begun before attempts were recorded: markers then carry no attempt id, as then).
+    let attempt;
+    env.attempt = () => {
+        if (!attempt) {
+            const read = store ? store.attempt() : Promise.resolve(undefined);
+            // A failed read is not cached: the next pass reads again.
+            read.catch(() => {
+                if (attempt === read)
+                    attempt = undefined;
+            });
+            attempt = read;
+        }
+        return attempt;
+    };
+    const results = [];
+    let passNumber = 0;
+    let stoppedAtDeadline = false;
+    const transform = async (selection, fn, passOptions = {}) => {
+        passNumber++;
+        const merged = { ...options.defaults, ...passOptions };
+        if (merged.samplePercent === undefined && options.samplePercent !== undefined)
+            merged.samplePercent = options.samplePercent;
+        const name = merged.name ?? `pass-${passNumber}`;
+        const started = Date.now();
+        try {
+            const result = await runPass(env, name, selection, fn, merged);
+            results.push(result);
+            return result;
+        }
+        catch (err) {
+            if (err instanceof PassIncompleteError) {
+                stoppedAtDeadline = true;
+                results.push({
+                    pass: name,
+                    status: 'incomplete',
+                    counts: err.counts,
+                    resumed: false,
+                    segments: typeof merged.segments === 'object' ? merged.segments : { total: merged.segments ?? 0 },
+                    durationMs: Date.now() - started,
+                    dryRun: env.dryRun,
+                });
+            }
+            throw err;
+        }
+    };
+    return {
+        transform,
+        forEach: (selection, fn, passOptions) => transform(selection, async (item) => {
+            await fn(item);
+            return undefined;
+        }, passOptions),
+        counts: () => (results.length ? results.reduce((sum, r) => addCounts(sum, r.counts), zeroCounts()) : undefined),
+        passes: () => results,
+        incomplete: () => stoppedAtDeadline,
+        startAttempt: async ({ keepCanary }) => {
+            const id = newAttemptId();
+            if (store && !env.dryRun) {
+                await store.discardEarlierAttempts({ keepCanary });
+                await store.recordAttempt(id);
+            }
+            attempt = Promise.resolve(id);
+            return id;
+        },
+        complete: async ({ keepCanary = false } = {}) => {
+            if (!store || env.dryRun)
+                return;
+            if (keepCanary)
+                await store.discardEarlierAttempts({ keepCanary: true });
+            else
+                await store.clear();
+            await opposite?.clear();
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/dynamodb/bulk/index.ts
+/**
+ * The bulk data engine for migration authors: parallel Scan or Query, batched and retried
+ * writes within a rate limit, per-segment checkpoints, canary sampling, dry runs and
+ * deadlines. Start at {@link createDataEngine}.
+ */
+
+
+
+
+;// CONCATENATED MODULE: ./src/core/errors.ts
+const EXIT = { ok: 0, failure: 1, input: 2, locked: 3, drift: 4 };
+class MigrateError extends Error {
+    exitCode = EXIT.failure;
+    constructor(message) {
+        super(message);
+        this.name = new.target.name;
+    }
+}
+/** Invalid input: manifest, migration files, flags, action inputs. Exit 2; nothing is written. */
+class InputError extends MigrateError {
+    exitCode = EXIT.input;
+}
+/** The manifest is missing, unreadable, or does not match its schema. */
+class errors_ManifestError extends InputError {
+}
+/** One or more migration files are invalid; `problems` lists every one found. */
+class MigrationFileError extends InputError {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1
+            ? formatProblem(problems[0])
+            : `${problems.length} problems in the migrations:\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`);
+        this.problems = problems;
+    }
+}
+function formatProblem(p) {
+    return `${p.where}: ${p.message}`;
+}
+/** The lock is held by another run. Exit 3. */
+class LockHeldError extends MigrateError {
+    exitCode = EXIT.locked;
+}
+/** Our lease was taken over by another run: stop before writing again. */
+class LockLostError extends MigrateError {
+    exitCode = EXIT.locked;
+}
+/** An applied migration's file changed, or the plan changed since it was shown. Exit 4. */
+class DriftError extends MigrateError {
+    exitCode = EXIT.drift;
+}
+/** The reviewed plan hash no longer matches the plan computed now. Exit 4. */
+class PlanChangedError extends DriftError {
+}
+/** A migration step threw; the failure has been recorded in the table. Exit 1. */
+class MigrationFailedError extends MigrateError {
+    version;
+    direction;
+    constructor(message, version, direction) {
+        super(message);
+        this.version = version;
+        this.direction = direction;
+    }
+}
+/** The table is in a failed state left by an earlier run; names the way out. Exit 1. */
+class FailedStateError extends (/* unused pure expression or super */ null && (MigrateError)) {
+}
+/**
+ * The migration state in the table cannot be read: a corrupt `_migration` record, or a lock
+ * item of an unknown format. Exit 1, like a failed state: it is not bad input (the files and
+ * flags are fine) and not a lock held by a known run. Nothing runs until the item is fixed;
+ * the message names it and the way out.
+ */
+class CorruptStateError extends MigrateError {
+}
+/** A command refused by a safety rule (protected environment, missing confirmation). Exit 2. */
+class RefusedError extends InputError {
+}
+/** Exit code for any thrown value: typed errors carry theirs; anything else is a runtime failure. */
+function exitCodeOf(err) {
+    return err instanceof MigrateError ? err.exitCode : EXIT.failure;
+}
+function messageOf(err) {
+    return err instanceof Error ? err.message : String(err);
+}
+
+;// CONCATENATED MODULE: ./src/core/checksum.ts
+
+/** Algorithm tag stored with every checksum, so a later change of algorithm is not drift. */
+const CHECKSUM_ALGORITHM = 'sha256';
+/** `sha256:<hex>` of a migration file's bytes. */
+function checksumOf(bytes) {
+    return `${CHECKSUM_ALGORITHM}:${createHash('sha256').update(bytes).digest('hex')}`;
+}
+/**
+ * Whether a recorded checksum disagrees with the current one. A record written by another
+ * tool (no checksum) or with another algorithm cannot be compared and is not drift.
+ */
+function checksumDrifted(recorded, current) {
+    if (!recorded)
+        return false;
+    const [algo] = recorded.split(':');
+    const [currentAlgo] = current.split(':');
+    if (algo !== currentAlgo)
+        return false;
+    return recorded !== current;
+}
+/** The short form shown in comments and tables. */
+function shortChecksum(c) {
+    const hex = c.includes(':') ? c.slice(c.indexOf(':') + 1) : c;
+    return hex.slice(0, 8);
+}
+/** Stable sha256 of a JSON-able value (keys sorted). */
+function hashOf(value) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(stableJson(value)).digest('hex');
+}
+function stableJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map(stableJson).join(',')}]`;
+    if (value && typeof value === 'object') {
+        const obj = value;
+        return `{${Object.keys(obj)
+            .filter((k) => obj[k] !== undefined)
+            .sort()
+            .map((k) => `${JSON.stringify(k)}:${stableJson(obj[k])}`)
+            .join(',')}}`;
+    }
+    return JSON.stringify(value ?? null);
+}
+
+;// CONCATENATED MODULE: external "semver"
+var external_semver_x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var external_semver_y = (x) => (() => (x))
+const external_semver_namespaceObject = external_semver_x({ ["default"]: () => (__WEBPACK_EXTERNAL_MODULE_semver__["default"]) });
+;// CONCATENATED MODULE: ./src/core/version.ts
+
+/** Versions are strict semver (no leading "v"); `reset` is the one named migration. */
+const RESET = 'reset';
+/** OneTable's former name for the reset migration. */
+const LEGACY_RESET = 'latest';
+/** The version of a table with no migration records. */
+const ZERO = '0.0.0';
+function isVersion(v) {
+    return external_semver_namespaceObject["default"].valid(v) === v;
+}
+function compareVersions(a, b) {
+    return external_semver_namespaceObject["default"].compare(a, b);
+}
+function sortVersions(items, key) {
+    return [...items].sort((x, y) => compareVersions(key(x), key(y)));
+}
+function maxVersion(versions) {
+    const valid = versions.filter(isVersion);
+    return valid.length ? valid.reduce((a, b) => (compareVersions(a, b) >= 0 ? a : b)) : undefined;
+}
+/** Next version for `generate --bump`. */
+function bumpVersion(current, bump) {
+    const next = semver.inc(current, bump);
+    if (!next)
+        throw new Error(`cannot bump ${current}`);
+    return next;
+}
+
+;// CONCATENATED MODULE: ./src/core/history.ts
+
+const SUCCESS = 'success';
+/** Status of a step's record while it runs; a dead run leaves it behind. */
+const RUNNING = 'running';
+/** The status recorded when a step starts (replaced by its outcome when it ends). */
+function runningStatus(actor, at, lockId) {
+    return `${RUNNING}: started by ${actor} at ${new Date(at).toISOString()} under lock ${lockId}`;
+}
+/** True for a step that started and has no outcome yet: running now, or interrupted. */
+function isRunningStatus(status) {
+    return status.startsWith(`${RUNNING}:`);
+}
+/** Derives the current version, applied versions and failed state from the records. */
+function readHistory(records) {
+    const semverRecords = records.filter((r) => isVersion(r.version));
+    const currentVersion = maxVersion(semverRecords.map((r) => r.version)) ?? ZERO;
+    const latestSuccess = new Map();
+    for (const r of semverRecords) {
+        if (r.status !== SUCCESS)
+            continue;
+        const prev = latestSuccess.get(r.version);
+        if (!prev || r.date >= prev.date)
+            latestSuccess.set(r.version, r);
+    }
+    const applied = [...latestSuccess.values()].sort((a, b) => compareVersions(a.version, b.version));
+    const newest = [...records].sort((a, b) => b.date - a.date || b.key.localeCompare(a.key))[0];
+    const failed = newest && newest.status !== SUCCESS ? { ...newest, direction: newest.direction ?? 'up' } : undefined;
+    return { currentVersion, applied, failed };
+}
+/** Short identity of the state a plan was made from: changes whenever any record changes. */
+function stateRevisionOf(records) {
+    return records
+        .map((r) => `${r.key}=${r.status === SUCCESS ? 's' : 'f'}${r.checksum ?? ''}`)
+        .sort()
+        .join('|');
+}
+
+;// CONCATENATED MODULE: ./src/core/schema.ts
+/**
+ * OneTable schemas: the form dynamodb-onetable writes into the `_schema:Current` item, so the
+ * item we write is the item OneTable would write for the same migration, and a stored item can
+ * be compared with a migration's schema (drift).
+ *
+ * Follows dynamodb-onetable 2.7 `Schema.saveSchema` / `transformSchemaForWrite` /
+ * `validateSchema` and the `_Schema` model's `create`, which keeps only the model's own fields.
+ */
+
+/** The `format` OneTable stamps on every schema item. */
+const SCHEMA_FORMAT = 'onetable:1.1.0';
+/** Hash-key value of the schema item. */
+const SCHEMA_HASH_VALUE = '_schema';
+/** Sort-key value of the current schema item (OneTable's `readSchema`). */
+const SCHEMA_SORT_VALUE = '_schema:Current';
+/** Value of the type attribute on the schema item. */
+const SCHEMA_ITEM_TYPE = '_Schema';
+/** `version` OneTable writes when the schema has none. */
+const DEFAULT_SCHEMA_VERSION = '0.0.1';
+/**
+ * The params OneTable stores for a schema without `params`: the Table's schema params at
+ * construction (`Table.getSchemaParams()`, which include the timestamp field names) plus the
+ * defaults of `setDefaultParams` (`warn`).
+ */
+const TABLE_DEFAULT_PARAMS = {
+    createdField: 'created',
+    isoDates: false,
+    nulls: false,
+    separator: '#',
+    timestamps: false,
+    typeField: '_type',
+    updatedField: 'updated',
+    warn: false,
+};
+/** The defaults `Schema.setDefaultParams` fills into params that are given. */
+const PARAM_DEFAULTS = [
+    ['typeField', '_type'],
+    ['isoDates', false],
+    ['nulls', false],
+    ['separator', '#'],
+    ['timestamps', false],
+    ['warn', false],
+];
+/** Types OneTable accepts for a field (`Model.checkType`). */
+const FIELD_TYPES = (/* unused pure expression or super */ null && ([
+    'array',
+    'arraybuffer',
+    'binary',
+    'boolean',
+    'buffer',
+    'date',
+    'number',
+    'object',
+    'set',
+    'string',
+]));
+/**
+ * The schema as OneTable's `saveSchema` stores it: `format` stamped, `version` defaulted to
+ * 0.0.1, field types lower-cased (`String` → `string`), RegExps in `validate`/`encode` as
+ * `/source/flags`, deprecated `uuid` moved to `generate`, params defaulted, `queries` defaulted
+ * to `{}`, LSIs given the primary hash, unknown top-level properties dropped. Functions and
+ * `undefined` cannot be stored and are dropped.
+ *
+ * Idempotent, and lenient: a hand-edited item read back from a table normalizes without
+ * throwing (see `schemaProblems` for what OneTable would refuse). `name` is always `Current`:
+ * OneTable would write a named schema to `_schema:<name>`, which its `readSchema` never reads.
+ */
+function normalizeSchema(schema) {
+    const src = schema;
+    const params = normalizeParams(src.params);
+    const isoDates = params.isoDates === true;
+    const indexes = asRecord(storable(src.indexes, isoDates)) ?? {};
+    applyIndexDefaults(indexes);
+    const models = {};
+    const srcModels = isRecord(src.models) ? src.models : {};
+    for (const [name, model] of Object.entries(srcModels)) {
+        if (!isRecord(model))
+            continue;
+        models[name] = normalizeModel(model, isoDates);
+    }
+    const out = {
+        name: 'Current',
+        format: SCHEMA_FORMAT,
+        version: src.version === undefined || src.version === null || src.version === '' ? DEFAULT_SCHEMA_VERSION : String(src.version),
+        indexes: indexes,
+        models,
+        params,
+        queries: asRecord(storable(src.queries, isoDates)) ?? {},
+    };
+    const process = asRecord(storable(src.process, isoDates));
+    if (process)
+        out.process = process;
+    return out;
+}
+/**
+ * The attributes of the `_schema:Current` item OneTable writes for `schema`, without the two
+ * key attributes (their names come from DescribeTable; values `SCHEMA_HASH_VALUE` and
+ * `SCHEMA_SORT_VALUE`). The type attribute is named by the schema's `params.typeField`
+ * (`_type` by default), as OneTable's `_Schema` model uses the table's type field. With
+ * `params.timestamps` on, OneTable also writes `created`/`updated` (names from params): pass
+ * `now` (epoch ms) to include them.
+ */
+function toSchemaItem(schema, options = {}) {
+    const n = normalizeSchema(schema);
+    const item = { ...n };
+    item[n.params.typeField] = SCHEMA_ITEM_TYPE;
+    if (options.now !== undefined) {
+        const ts = n.params.timestamps;
+        const date = n.params.isoDates ? new Date(options.now).toISOString() : options.now;
+        if (ts === true || ts === 'create')
+            item[stringParam(n.params.createdField, 'created')] = date;
+        if (ts === true || ts === 'update')
+            item[stringParam(n.params.updatedField, 'updated')] = date;
+    }
+    return item;
+}
+/**
+ * Whether two schemas store the same data model once normalized (key order, `String` vs
+ * `'string'`, defaulted params and the item's keys, type and timestamps do not count).
+ */
+function schemasEqual(a, b) {
+    if (a === undefined || b === undefined)
+        return a === b;
+    return stableJson(normalizeSchema(a)) === stableJson(normalizeSchema(b));
+}
+/**
+ * What OneTable would refuse in this schema when a migration carrying it runs (its
+ * `validateSchema` and `Model.checkType`), one sentence each; empty when it is usable.
+ */
+function schemaProblems(schema) {
+    const problems = [];
+    if (!schema.version)
+        problems.push('the schema has no `version` (OneTable: "Schema is missing a version")');
+    const indexes = schema.indexes;
+    if (!isRecord(indexes)) {
+        problems.push('the schema has no `indexes` (OneTable: "Schema is missing indexes")');
+    }
+    else {
+        const primary = indexes.primary;
+        if (!isRecord(primary))
+            problems.push('`indexes` has no `primary` index');
+        else if (typeof primary.hash !== 'string')
+            problems.push('`indexes.primary` has no `hash` attribute');
+        let lsi = 0;
+        for (const [name, index] of Object.entries(indexes)) {
+            if (name === 'primary' || !isRecord(index))
+                continue;
+            if (index.type === 'local') {
+                lsi++;
+                if (index.sort == null)
+                    problems.push(`local index \`${name}\` has no \`sort\` attribute`);
+                if (isRecord(primary) && index.hash != null && index.hash !== primary.hash) {
+                    problems.push(`local index \`${name}\` has a \`hash\` other than the primary index's`);
+                }
+            }
+            else if (index.hash == null) {
+                if (index.type == null)
+                    lsi++;
+                else
+                    problems.push(`index \`${name}\` has no \`hash\` attribute`);
+            }
+        }
+        if (lsi > 5)
+            problems.push(`the schema has ${lsi} local indexes; DynamoDB allows 5`);
+    }
+    if (schema.models !== undefined && !isRecord(schema.models))
+        problems.push('`models` is not an object');
+    if (isRecord(schema.models)) {
+        for (const [modelName, model] of Object.entries(schema.models)) {
+            if (!isRecord(model)) {
+                problems.push(`model \`${modelName}\` is not an object of fields`);
+                continue;
+            }
+            fieldProblems(model, modelName, problems);
+        }
+    }
+    return problems;
+}
+function fieldProblems(model, path, problems) {
+    for (const [fieldName, field] of Object.entries(model)) {
+        const where = `\`${path}.${fieldName}\``;
+        if (!isRecord(field)) {
+            problems.push(`${where} is not a field definition`);
+            continue;
+        }
+        const type = typeName(field.type);
+        if (type === undefined)
+            problems.push(`${where} has no \`type\``);
+        else if (!FIELD_TYPES.includes(type)) {
+            problems.push(`${where} has unknown type "${type}" (one of ${FIELD_TYPES.join(', ')})`);
+        }
+        if (field.uuid !== undefined)
+            problems.push(`${where} uses \`uuid\`, which OneTable refuses: use \`generate: 'uuid'\` or \`'ulid'\``);
+        if (isRecord(field.schema))
+            fieldProblems(field.schema, `${path}.${fieldName}`, problems);
+    }
+}
+function normalizeParams(params) {
+    if (!isRecord(params))
+        return { ...TABLE_DEFAULT_PARAMS };
+    const out = (asRecord(storable(params, false)) ?? {});
+    for (const [key, value] of PARAM_DEFAULTS) {
+        if (out[key] === undefined || out[key] === null)
+            out[key] = value;
+    }
+    return out;
+}
+/** `validateSchema` mutates the indexes it is given, and the mutated object is what is saved. */
+function applyIndexDefaults(indexes) {
+    const primary = indexes.primary;
+    for (const [name, index] of Object.entries(indexes)) {
+        if (name === 'primary' || !isRecord(index))
+            continue;
+        if (index.type === 'local') {
+            if (primary && primary.hash !== undefined)
+                index.hash = primary.hash;
+        }
+        else if (index.hash == null && index.type == null) {
+            index.type = 'local';
+        }
+    }
+}
+function normalizeModel(model, isoDates) {
+    const out = {};
+    for (const [name, field] of Object.entries(model)) {
+        if (!isRecord(field)) {
+            const v = storable(field, isoDates);
+            if (v !== undefined)
+                out[name] = v;
+            continue;
+        }
+        out[name] = normalizeField(field, isoDates);
+    }
+    return out;
+}
+/** `Schema.transformFieldForWrite`, on a copy. */
+function normalizeField(field, isoDates) {
+    const { type, validate, encode, uuid, schema, ...rest } = field;
+    const out = (asRecord(storable(rest, isoDates)) ?? {});
+    const t = typeName(type);
+    if (t !== undefined)
+        out.type = t;
+    if (validate instanceof RegExp)
+        out.validate = regexpString(validate);
+    else if (validate !== undefined) {
+        const v = storable(validate, isoDates);
+        if (v !== undefined)
+            out.validate = v;
+    }
+    if (Array.isArray(encode))
+        out.encode = encode.map((e) => (e instanceof RegExp ? regexpString(e) : storable(e, isoDates)));
+    else if (encode !== undefined && encode !== null)
+        out.encode = storable(encode, isoDates);
+    if (uuid) {
+        // DEPRECATE in OneTable: `uuid` is stored as `generate`.
+        if (!out.generate)
+            out.generate = uuid;
+    }
+    if (isRecord(schema))
+        out.schema = normalizeModel(schema, isoDates);
+    else if (schema !== undefined) {
+        const v = storable(schema, isoDates);
+        if (v !== undefined)
+            out.schema = v;
+    }
+    return out;
+}
+/** `String`, `'String'` → `'string'`; undefined when there is no usable type. */
+function typeName(type) {
+    if (typeof type === 'function')
+        return type.name.toLowerCase();
+    if (typeof type === 'string')
+        return type.toLowerCase();
+    return undefined;
+}
+function regexpString(re) {
+    return `/${re.source}/${re.flags}`;
+}
+function stringParam(value, fallback) {
+    return typeof value === 'string' && value !== '' ? value : fallback;
+}
+/**
+ * A deep copy holding only what DynamoDB can store of a schema value: `undefined` and
+ * functions dropped, Dates as OneTable writes them (epoch ms, or ISO with isoDates), other
+ * RegExps as `/source/flags`. Nulls are kept, as OneTable keeps them inside maps.
+ */
+function storable(value, isoDates) {
+    if (value === undefined || typeof value === 'function' || typeof value === 'symbol')
+        return undefined;
+    if (value === null || typeof value !== 'object')
+        return typeof value === 'bigint' ? Number(value) : value;
+    if (value instanceof Date)
+        return isoDates ? value.toISOString() : value.getTime();
+    if (value instanceof RegExp)
+        return regexpString(value);
+    if (Array.isArray(value))
+        return value.map((v) => storable(v, isoDates) ?? null);
+    const out = {};
+    for (const [k, v] of Object.entries(value)) {
+        const s = storable(v, isoDates);
+        if (s !== undefined)
+            out[k] = s;
+    }
+    return out;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function asRecord(value) {
+    return isRecord(value) ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/schema-diff.ts
+/**
+ * What changes in the data model between two OneTable schemas, in terms a reviewer checks:
+ * models, their attributes and key templates, indexes, params; and which of those changes
+ * break code written for the old design. The result is plain data (it is the plan's `--json`).
+ */
+
+
+/** Models OneTable adds itself on read; never part of the user's design. */
+const INTERNAL_MODELS = new Set(['_Schema', '_Migration']);
+/** Properties shown first, in this order; the rest follow by name. */
+const PROPERTY_ORDER = ['type', 'required', 'default', 'value', 'enum', 'map', 'generate', 'validate', 'encode', 'unique', 'items'];
+/** Flags where absent and `false` mean the same. */
+const FLAGS = new Set(['required', 'unique', 'hidden', 'crypt', 'ttl', 'nulls', 'partial', 'filter', 'timestamp']);
+/** Params whose change makes items written by the old design read differently. */
+const BREAKING_PARAMS = {
+    typeField: 'the attribute naming each item’s model changes: readers of the old design cannot tell models apart',
+    isoDates: 'dates are stored in another format: readers of the old design misread them',
+};
+/** Params OneTable fills from the table when a schema has none; absent equals the default. */
+const schema_diff_PARAM_DEFAULTS = { createdField: 'created', updatedField: 'updated' };
+/**
+ * The change from `from` (the table's current schema) to `to` (the target version's). Both
+ * are normalized first, so `String` vs `'string'` or key order is no change. Deterministic:
+ * models, attributes and indexes are ordered by name (primary index first).
+ */
+function diffSchemas(from, to) {
+    const diff = {
+        status: 'none',
+        models: { added: [], removed: [], changed: [] },
+        indexes: { added: [], removed: [], changed: [] },
+        params: [],
+        queries: [],
+        process: [],
+        breaking: [],
+    };
+    const a = from === undefined ? undefined : normalizeSchema(from);
+    const b = to === undefined ? undefined : normalizeSchema(to);
+    if (a)
+        diff.fromVersion = a.version;
+    if (b)
+        diff.toVersion = b.version;
+    if (!b)
+        return diff;
+    if (!a) {
+        diff.status = 'new';
+        for (const name of indexNames(b.indexes))
+            diff.indexes.added.push(indexSummary(name, b.indexes[name]));
+        const keyAttrs = keyAttributes(b.indexes);
+        for (const name of modelNames(b.models))
+            diff.models.added.push(modelSummary(name, b.models[name], b.indexes, keyAttrs));
+        return diff;
+    }
+    diffParams(a, b, diff);
+    diffIndexes(a, b, diff);
+    diffModels(a, b, diff);
+    diff.queries = diffEntries(a.queries, b.queries);
+    diff.process = diffEntries(a.process ?? {}, b.process ?? {});
+    diff.status = hasChanges(diff) ? 'changed' : 'unchanged';
+    return diff;
+}
+/** Whether the diff shows any change at all. */
+function hasChanges(diff) {
+    return (diff.models.added.length + diff.models.removed.length + diff.models.changed.length +
+        diff.indexes.added.length + diff.indexes.removed.length + diff.indexes.changed.length +
+        diff.params.length + diff.queries.length + diff.process.length > 0);
+}
+/**
+ * How the table's stored `_schema` item differs from the schema it should hold (the current
+ * version's migration), in one short line for `status` and the drift check; undefined when
+ * they agree or when there is nothing to compare with. Changes read from expected to stored:
+ * "added" is in the table's item but not in the migration.
+ */
+function schemaDriftOf(stored, expected, limit = 3) {
+    if (expected === undefined)
+        return undefined;
+    const want = normalizeSchema(expected);
+    if (stored === undefined)
+        return `the table has no _schema item; expected schema version ${want.version}`;
+    if (schemasEqual(stored, expected))
+        return undefined;
+    const have = normalizeSchema(stored);
+    const diff = diffSchemas(expected, stored);
+    const items = changePhrases(diff);
+    const versions = have.version === want.version ? `version ${want.version}` : `version ${have.version}, expected ${want.version}`;
+    if (items.length === 0) {
+        const sections = ['version', 'indexes', 'models', 'params', 'queries', 'process'].filter((k) => stableJson(have[k]) !== stableJson(want[k]));
+        return `the _schema item (${versions}) differs from the migration's schema in ${sections.join(', ') || 'its details'}`;
+    }
+    const shown = items.slice(0, limit).join('; ');
+    const more = items.length > limit ? `; and ${items.length - limit} more` : '';
+    return `the _schema item (${versions}) differs from the migration's schema: ${shown}${more}`;
+}
+/** One short phrase per change, expected → stored, for the drift line. */
+function changePhrases(d) {
+    const out = [];
+    for (const p of d.params)
+        out.push(`param ${p.property} ${show(p.from)} -> ${show(p.to)}`);
+    for (const i of d.indexes.added)
+        out.push(`index ${i.name} added`);
+    for (const i of d.indexes.removed)
+        out.push(`index ${i.name} removed`);
+    for (const i of d.indexes.changed)
+        out.push(`index ${i.name} ${i.changes.map((c) => `${c.property} ${show(c.from)} -> ${show(c.to)}`).join(', ')}`);
+    for (const m of d.models.added)
+        out.push(`model ${m.name} added`);
+    for (const m of d.models.removed)
+        out.push(`model ${m.name} removed`);
+    for (const m of d.models.changed) {
+        for (const k of m.keys)
+            out.push(`${m.name} key ${k.attribute} ${show(k.from)} -> ${show(k.to)}`);
+        for (const x of m.attributes.added)
+            out.push(`${m.name}.${x.name} added`);
+        for (const x of m.attributes.removed)
+            out.push(`${m.name}.${x.name} removed`);
+        for (const x of m.attributes.changed) {
+            out.push(`${m.name}.${x.name} ${x.changes.map((c) => `${c.property} ${show(c.from)} -> ${show(c.to)}`).join(', ')}`);
+        }
+    }
+    for (const q of d.queries)
+        out.push(`query ${q.name} ${q.change}`);
+    for (const p of d.process)
+        out.push(`process ${p.name} ${p.change}`);
+    return out;
+}
+function show(v) {
+    if (v === undefined)
+        return 'none';
+    const s = typeof v === 'string' ? v : JSON.stringify(v);
+    return s.length > 40 ? `${s.slice(0, 39)}…` : s;
+}
+function diffParams(a, b, diff) {
+    const pa = { ...schema_diff_PARAM_DEFAULTS, ...a.params };
+    const pb = { ...schema_diff_PARAM_DEFAULTS, ...b.params };
+    for (const key of sortedUnion(pa, pb)) {
+        const change = propertyChange(key, pa[key], pb[key]);
+        if (!change)
+            continue;
+        diff.params.push(change);
+        const reason = BREAKING_PARAMS[key];
+        if (reason)
+            diff.breaking.push({ reason: `param ${key} changed: ${reason}` });
+    }
+}
+function diffIndexes(a, b, diff) {
+    const names = indexNames({ ...a.indexes, ...b.indexes });
+    for (const name of names) {
+        const ia = a.indexes[name];
+        const ib = b.indexes[name];
+        if (!ia && ib)
+            diff.indexes.added.push(indexSummary(name, ib));
+        else if (ia && !ib) {
+            diff.indexes.removed.push(indexSummary(name, ia));
+            diff.breaking.push({ index: name, reason: 'index removed: queries of the old design through it fail' });
+        }
+        else if (ia && ib) {
+            const changes = propertyChanges(ia, ib);
+            if (changes.length === 0)
+                continue;
+            diff.indexes.changed.push({ name, changes });
+            const keyed = changes.filter((c) => c.property === 'hash' || c.property === 'sort' || c.property === 'type');
+            if (keyed.length) {
+                diff.breaking.push({
+                    index: name,
+                    reason: `index ${keyed.map((c) => c.property).join(' and ')} changed: queries of the old design through it read other attributes`,
+                });
+            }
+            const project = changes.find((c) => c.property === 'project');
+            if (project && projectionNarrowed(project.from, project.to)) {
+                diff.breaking.push({ index: name, reason: 'index projects fewer attributes: reads of the old design through it miss some' });
+            }
+        }
+    }
+}
+function diffModels(a, b, diff) {
+    // A field counts as a key when it fills a key attribute in either design, so a key whose
+    // index appears or goes shows as a key change rather than an attribute.
+    const keyAttrs = new Set([...keyAttributes(a.indexes), ...keyAttributes(b.indexes)]);
+    for (const name of modelNames({ ...a.models, ...b.models })) {
+        const ma = a.models[name];
+        const mb = b.models[name];
+        if (!ma && mb)
+            diff.models.added.push(modelSummary(name, mb, b.indexes, keyAttrs));
+        else if (ma && !mb) {
+            diff.models.removed.push(modelSummary(name, ma, a.indexes, keyAttrs));
+            diff.breaking.push({ model: name, reason: 'model removed: code of the old design still reads and writes its items' });
+        }
+        else if (ma && mb) {
+            const change = modelChange(name, ma, mb, a, b, keyAttrs, diff.breaking);
+            if (change)
+                diff.models.changed.push(change);
+        }
+    }
+}
+function modelChange(name, ma, mb, a, b, keyAttrs, breaking) {
+    const change = { name, keys: [], attributes: { added: [], removed: [], changed: [] } };
+    const ka = keyTemplates(ma, a.indexes);
+    const kb = keyTemplates(mb, b.indexes);
+    for (const id of orderedKeyIds([...ka.keys(), ...kb.keys()], { ...a.indexes, ...b.indexes })) {
+        const x = ka.get(id);
+        const y = kb.get(id);
+        if (x?.template === y?.template)
+            continue;
+        const base = (y ?? x);
+        const k = { index: base.index, role: base.role, attribute: base.attribute };
+        if (x)
+            k.from = x.template;
+        if (y)
+            k.to = y.template;
+        change.keys.push(k);
+        // A key of an index that appears, goes or is re-keyed is covered by the index entry.
+        const ia = a.indexes[base.index];
+        const ib = b.indexes[base.index];
+        if (!x || !ia || !ib || ia[base.role] !== ib[base.role])
+            continue;
+        breaking.push({
+            model: name,
+            attribute: base.attribute,
+            index: base.index,
+            reason: y
+                ? 'key template changed: items written by the old design are not found under the new key, nor new items under the old one'
+                : 'no longer written to this index: queries of the old design through it stop finding these items',
+        });
+    }
+    const fa = flattenFields(ma);
+    const fb = flattenFields(mb);
+    for (const field of sortedUnion(Object.fromEntries(fa), Object.fromEntries(fb))) {
+        const x = fa.get(field);
+        const y = fb.get(field);
+        const isKey = keyAttrs.has(attributeOf(field, (x ?? y)));
+        const nested = field.includes('.');
+        if (!x && y) {
+            if (isKey)
+                continue;
+            const s = attributeSummary(field, y);
+            change.attributes.added.push(s);
+            if (!nested && s.required && s.default === undefined && s.value === undefined && !s.generate) {
+                breaking.push({
+                    model: name,
+                    attribute: field,
+                    reason: 'required attribute added without a default: items written before, and by code of the old design, lack it',
+                });
+            }
+        }
+        else if (x && !y) {
+            if (isKey)
+                continue;
+            const s = attributeSummary(field, x);
+            change.attributes.removed.push(s);
+            if (s.required) {
+                breaking.push({ model: name, attribute: field, reason: 'required attribute removed: code of the old design expects it on every item' });
+            }
+        }
+        else if (x && y) {
+            let changes = propertyChanges(x, y);
+            // A key's template and implied flags are reported as a key change.
+            if (isKey)
+                changes = changes.filter((c) => c.property !== 'value' && c.property !== 'required' && c.property !== 'hidden');
+            if (changes.length === 0)
+                continue;
+            change.attributes.changed.push({ name: field, changes });
+            const type = changes.find((c) => c.property === 'type');
+            if (type) {
+                breaking.push({
+                    model: name,
+                    attribute: field,
+                    reason: `type changed from ${show(type.from)} to ${show(type.to)}: code of the old design reads the old type`,
+                });
+            }
+            if (changes.some((c) => c.property === 'map')) {
+                breaking.push({ model: name, attribute: field, reason: 'stored under another attribute: code of the old design reads the old one' });
+            }
+        }
+    }
+    const empty = change.keys.length + change.attributes.added.length + change.attributes.removed.length + change.attributes.changed.length === 0;
+    return empty ? undefined : change;
+}
+/** Top-level fields, then nested `schema` fields as `parent.child` (the parent without `schema`). */
+function flattenFields(model, prefix = '') {
+    const out = new Map();
+    for (const [name, field] of Object.entries(model)) {
+        if (!schema_diff_isRecord(field))
+            continue;
+        const { schema, ...rest } = field;
+        out.set(prefix + name, rest);
+        if (schema_diff_isRecord(schema)) {
+            for (const [child, f] of flattenFields(schema, `${prefix}${name}.`))
+                out.set(child, f);
+        }
+    }
+    return out;
+}
+/** The table attribute a field is stored in (its `map` target, else its own name). */
+function attributeOf(name, field) {
+    if (name.includes('.'))
+        return name;
+    return typeof field.map === 'string' && field.map !== '' ? field.map.split('.')[0] : name;
+}
+/** Key attribute names of all indexes (an LSI's hash is the primary's and is not counted again). */
+function keyAttributes(indexes) {
+    const out = new Set();
+    for (const index of Object.values(indexes)) {
+        if (!schema_diff_isRecord(index))
+            continue;
+        if (typeof index.hash === 'string')
+            out.add(index.hash);
+        if (typeof index.sort === 'string')
+            out.add(index.sort);
+    }
+    return out;
+}
+/** `index:role` → the template this model writes into that key. */
+function keyTemplates(model, indexes) {
+    const out = new Map();
+    for (const [indexName, index] of Object.entries(indexes)) {
+        if (!schema_diff_isRecord(index))
+            continue;
+        for (const role of ['hash', 'sort']) {
+            if (role === 'hash' && indexName !== 'primary' && index.type === 'local')
+                continue;
+            const attribute = index[role];
+            if (typeof attribute !== 'string')
+                continue;
+            const entry = Object.entries(model).find(([n, f]) => schema_diff_isRecord(f) && attributeOf(n, f) === attribute);
+            if (!entry)
+                continue;
+            const [fieldName, field] = entry;
+            const template = typeof field.value === 'string' ? field.value : `\${${fieldName}}`;
+            out.set(`${indexName}:${role}`, { index: indexName, role, attribute, template });
+        }
+    }
+    return out;
+}
+function orderedKeyIds(ids, indexes) {
+    const order = indexNames(indexes);
+    const rank = (id) => {
+        const [index, role] = id.split(':');
+        return [order.indexOf(index), role === 'hash' ? 0 : 1];
+    };
+    return [...new Set(ids)].sort((x, y) => {
+        const [ix, rx] = rank(x);
+        const [iy, ry] = rank(y);
+        return ix - iy || rx - ry;
+    });
+}
+function modelSummary(name, model, indexes, keyAttrs) {
+    const keys = orderedKeyIds([...keyTemplates(model, indexes).keys()], indexes).map((id) => keyTemplates(model, indexes).get(id));
+    const attributes = [];
+    const fields = flattenFields(model);
+    for (const field of [...fields.keys()].sort(byName)) {
+        const f = fields.get(field);
+        if (keyAttrs.has(attributeOf(field, f)))
+            continue;
+        attributes.push(attributeSummary(field, f));
+    }
+    return { name, keys, attributes };
+}
+function attributeSummary(name, field) {
+    const s = { name, required: field.required === true };
+    if (typeof field.type === 'string')
+        s.type = field.type;
+    if (field.default !== undefined)
+        s.default = field.default;
+    if (typeof field.value === 'string')
+        s.value = field.value;
+    if (Array.isArray(field.enum))
+        s.enum = field.enum;
+    if (typeof field.map === 'string')
+        s.map = field.map;
+    if (field.generate !== undefined && field.generate !== false)
+        s.generate = field.generate;
+    return s;
+}
+function indexSummary(name, index) {
+    const s = { name, kind: name === 'primary' ? 'primary' : index.type === 'local' ? 'local' : 'global' };
+    if (typeof index.hash === 'string')
+        s.hash = index.hash;
+    if (typeof index.sort === 'string')
+        s.sort = index.sort;
+    if (index.project !== undefined)
+        s.project = index.project;
+    return s;
+}
+/** Every property that differs, well-known ones first. */
+function propertyChanges(x, y) {
+    const keys = sortedUnion(x, y).sort((p, q) => rankProperty(p) - rankProperty(q) || byName(p, q));
+    const out = [];
+    for (const key of keys) {
+        const c = propertyChange(key, x[key], y[key]);
+        if (c)
+            out.push(c);
+    }
+    return out;
+}
+function propertyChange(property, from, to) {
+    const f = FLAGS.has(property) && from === false ? undefined : from;
+    const t = FLAGS.has(property) && to === false ? undefined : to;
+    if (f === t || (f !== undefined && t !== undefined && stableJson(f) === stableJson(t)))
+        return undefined;
+    const c = { property };
+    if (f !== undefined)
+        c.from = f;
+    if (t !== undefined)
+        c.to = t;
+    return c;
+}
+function rankProperty(p) {
+    const i = PROPERTY_ORDER.indexOf(p);
+    return i < 0 ? PROPERTY_ORDER.length : i;
+}
+/** `all` → anything else, `include`/list losing attributes, or list → `keys`. */
+function projectionNarrowed(from, to) {
+    const level = (p) => (p === undefined || p === 'all' ? 2 : p === 'keys' ? 0 : 1);
+    if (level(to) < level(from))
+        return true;
+    if (Array.isArray(from) && Array.isArray(to))
+        return from.some((a) => !to.includes(a));
+    return false;
+}
+function diffEntries(a, b) {
+    const out = [];
+    for (const name of sortedUnion(a, b)) {
+        if (!(name in a))
+            out.push({ name, change: 'added' });
+        else if (!(name in b))
+            out.push({ name, change: 'removed' });
+        else if (stableJson(a[name]) !== stableJson(b[name]))
+            out.push({ name, change: 'changed' });
+    }
+    return out;
+}
+/** Primary first, then by name. */
+function indexNames(indexes) {
+    return Object.keys(indexes).sort((x, y) => (x === 'primary' ? -1 : y === 'primary' ? 1 : byName(x, y)));
+}
+function modelNames(models) {
+    return Object.keys(models)
+        .filter((n) => !INTERNAL_MODELS.has(n))
+        .sort(byName);
+}
+function sortedUnion(a, b) {
+    return [...new Set([...Object.keys(a), ...Object.keys(b)])].sort(byName);
+}
+/** Code-point order: the same on every machine, unlike localeCompare. */
+function byName(x, y) {
+    return x < y ? -1 : x > y ? 1 : 0;
+}
+function schema_diff_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/core/status.ts
+
+
+
+
+/** Builds the status report from the table state and the plan to the manifest target. */
+function buildStatus(state, migrations, plan, now) {
+    const history = readHistory(state.records);
+    const byVersion = new Map(migrations.map((m) => [m.version, m]));
+    const appliedSet = new Set(history.applied.map((r) => r.version));
+    return {
+        environment: plan.environment,
+        table: plan.table,
+        currentVersion: history.currentVersion,
+        targetVersion: plan.targetVersion,
+        applied: history.applied.map((r) => {
+            const m = byVersion.get(r.version);
+            return {
+                version: r.version,
+                description: r.description || m?.description || '',
+                date: new Date(r.date).toISOString(),
+                checksum: r.checksum,
+                actor: r.actor,
+                drifted: !!m && checksumDrifted(r.checksum, m.checksum),
+                missingFile: !m,
+            };
+        }),
+        outstanding: migrations
+            .filter((m) => !appliedSet.has(m.version) && compareVersions(m.version, history.currentVersion) > 0)
+            .map((m) => ({ version: m.version, description: m.description, file: m.file })),
+        failed: plan.failed ?? null,
+        lock: state.lock ? { ...state.lock, expired: state.lock.leaseExpiresAt <= now } : null,
+        blockers: plan.blockers,
+        warnings: plan.warnings,
+        schema: schemaStatus(state, migrations.find((m) => m.version === history.currentVersion)?.schema),
+    };
+}
+function schemaStatus(state, expected) {
+    const drift = schemaDriftOf(state.schema, expected) ?? null;
+    return { version: typeof state.schema?.version === 'string' ? state.schema.version : null, matchesMigration: drift === null, drift };
+}
+
+;// CONCATENATED MODULE: ./src/dynamodb/client.ts
+
+/** Builds the DynamoDBClient every part of the tool shares. */
+function createDynamoClient(opts = {}) {
+    const config = {
+        region: opts.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
+        maxAttempts: opts.maxAttempts ?? 6,
+    };
+    if (opts.endpoint)
+        config.endpoint = opts.endpoint;
+    if (opts.local)
+        config.credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+    return new client_dynamodb_namespaceObject.DynamoDBClient(config);
+}
+/**
+ * A client of its own (its own sockets and request queue) that reaches the same DynamoDB as
+ * `base`: same region, endpoint, credentials and retry settings. For work that must not wait
+ * behind `base`'s requests (the lock's heartbeat), or that needs its own middleware.
+ */
+function deriveDynamoClient(base, extra = {}) {
+    const c = base.config;
+    return new client_dynamodb_namespaceObject.DynamoDBClient({
+        region: c.region,
+        ...(c.isCustomEndpoint && c.endpoint ? { endpoint: c.endpoint } : {}),
+        credentials: c.credentials,
+        maxAttempts: c.maxAttempts,
+        retryMode: c.retryMode,
+        useFipsEndpoint: c.useFipsEndpoint,
+        useDualstackEndpoint: c.useDualstackEndpoint,
+        logger: c.logger,
+        ...extra,
+    });
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "yaml"
+var external_yaml_x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var external_yaml_y = (x) => (() => (x))
+const external_yaml_namespaceObject = external_yaml_x({  });
+;// CONCATENATED MODULE: external "zod"
+var external_zod_x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var external_zod_y = (x) => (() => (x))
+const external_zod_namespaceObject = external_zod_x({ ["z"]: () => (__WEBPACK_EXTERNAL_MODULE_zod__.z) });
+;// CONCATENATED MODULE: ./src/core/manifest.ts
+
+
+
+
+const versionOrLatest = external_zod_namespaceObject.z
+    .string()
+    .refine((v) => v === 'latest' || isVersion(v), { message: 'expected "latest" or a semver version such as 1.4.0' });
+const environmentSchema = external_zod_namespaceObject.z
+    .strictObject({
+    table: external_zod_namespaceObject.z.string().min(3).max(255).regex(/^[a-zA-Z0-9_.-]+$/, 'expected a DynamoDB table name (3-255 of a-z A-Z 0-9 _ . -)')
+        .describe('DynamoDB table name'),
+    region: external_zod_namespaceObject.z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'expected an AWS region such as us-east-1').optional()
+        .describe('AWS region of the table; default from the AWS environment'),
+    target: versionOrLatest.default('latest').describe('"latest" (highest version in the folder) or a semver version'),
+    'allow-reset': external_zod_namespaceObject.z.boolean().default(false).describe('Allow the reset command (never on a protected environment)'),
+    protected: external_zod_namespaceObject.z.boolean().default(false)
+        .describe('Refuse reset; down/to need confirm = table name; require a recovery point before apply'),
+    runner: external_zod_namespaceObject.z.enum(['local', 'lambda']).default('local').describe('Run migrations in this process or in a Lambda controller'),
+    function: external_zod_namespaceObject.z.string().min(1).optional().describe('Lambda function name or ARN (runner: lambda)'),
+    protocol: external_zod_namespaceObject.z.enum(['dynamodb-migrate', 'onetable']).default('dynamodb-migrate')
+        .describe('Controller protocol: ours, or an existing OneTable Controller'),
+    'recovery-point': external_zod_namespaceObject.z.enum(['pitr', 'backup', 'pitr-or-backup', 'none']).optional()
+        .describe('Protected environments: require PITR, take an on-demand backup, or PITR else backup (default)'),
+    'write-rate': external_zod_namespaceObject.z.number().positive().optional()
+        .describe('Write units per second used for time estimates and as the default bulk write limit'),
+    'lock-timeout': external_zod_namespaceObject.z.number().int().min(0).optional()
+        .describe('Seconds to wait for a held lock before exiting 3 (default 0)'),
+})
+    .superRefine((env, ctx) => {
+    if (env.runner === 'lambda' && !env.function) {
+        ctx.addIssue({ code: 'custom', path: ['function'], message: 'runner: lambda needs function: <name or ARN>' });
+    }
+    if (env.protected && env['allow-reset']) {
+        ctx.addIssue({ code: 'custom', path: ['allow-reset'], message: 'a protected environment cannot allow reset' });
+    }
+});
+/** The manifest file's schema; also published as JSON Schema (schema/manifest.schema.json). */
+const manifestSchema = external_zod_namespaceObject.z.strictObject({
+    version: external_zod_namespaceObject.z.literal(1).describe('Format of this file; always 1'),
+    migrations: external_zod_namespaceObject.z.string().default('.').describe('Folder of migration files, relative to this file'),
+    environments: external_zod_namespaceObject.z
+        .record(external_zod_namespaceObject.z.string().regex(/^[A-Za-z0-9_-]+$/, 'environment names use letters, digits, _ and -'), environmentSchema)
+        .refine((e) => Object.keys(e).length > 0, { message: 'declare at least one environment' })
+        .describe('One entry per environment, keyed by name'),
+});
+/** JSON Schema of the manifest, for editors. */
+function manifestJsonSchema() {
+    return {
+        $id: 'https://github.com/dynamodb-migrate/dynamodb-migrate/schema/manifest.schema.json',
+        title: 'dynamodb-migrate manifest',
+        ...z.toJSONSchema(manifestSchema, { io: 'input' }),
+    };
+}
+/**
+ * Parses and validates manifest text. Every error names the file, the path inside it and
+ * what was expected; all schema errors are reported together.
+ */
+function parseManifest(text, file) {
+    const doc = parseDocument(text, { prettyErrors: true });
+    if (doc.errors.length) {
+        const e = doc.errors[0];
+        const pos = e.linePos?.[0];
+        const at = pos ? `:${pos.line}:${pos.col}` : '';
+        throw new ManifestError(`${file}${at}: invalid YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}. Fix the syntax and run lint again.`);
+    }
+    const data = doc.toJS();
+    const parsed = manifestSchema.safeParse(data);
+    if (!parsed.success) {
+        const lines = parsed.error.issues.map((i) => {
+            const path = i.path.length ? i.path.join('.') : '(top level)';
+            let msg = i.message;
+            if (i.code === 'unrecognized_keys')
+                msg = `unknown key${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}`;
+            return `${file}: ${path}: ${msg}`;
+        });
+        throw new ManifestError(lines.length === 1 ? `${lines[0]}. See schema/manifest.schema.json.` : `${lines.length} problems in the manifest:\n  - ${lines.join('\n  - ')}\nSee schema/manifest.schema.json.`);
+    }
+    return parsed.data;
+}
+/** Picks one environment: the named one, else the only one, else `dev`. */
+function selectEnvironment(manifest, file, name) {
+    const names = Object.keys(manifest.environments);
+    const chosen = name ?? (names.length === 1 ? names[0] : names.includes('dev') ? 'dev' : undefined);
+    if (!chosen) {
+        throw new errors_ManifestError(`${file}: several environments (${names.join(', ')}) and none named "dev": choose one with --env.`);
+    }
+    const env = manifest.environments[chosen];
+    if (!env) {
+        throw new errors_ManifestError(`${file}: no environment "${chosen}"; the manifest declares ${names.join(', ')}.`);
+    }
+    return { ...env, name: chosen };
+}
+/** Picks several environments by comma-separated names; empty means all of them. */
+function selectEnvironments(manifest, file, names) {
+    const list = (names ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    if (!list.length)
+        return Object.keys(manifest.environments).map((n) => selectEnvironment(manifest, file, n));
+    return list.map((n) => selectEnvironment(manifest, file, n));
+}
+
+;// CONCATENATED MODULE: ./src/core/planner.ts
+
+
+
+
+
+const step = (m, direction, kind = 'migrate') => ({
+    version: m.version,
+    direction,
+    description: m.description,
+    file: m.file,
+    checksum: m.checksum,
+    reversible: m.hasDown && !m.irreversible,
+    idempotent: m.idempotent,
+    kind,
+});
+/**
+ * Plans the steps that take the table from its current version to the target of the given
+ * command. Pure: the same input gives the same plan and hash. Problems a person must act on
+ * are `blockers` (apply refuses while any exist); the rest are `warnings`.
+ */
+function planMigrations(input) {
+    const { environment: env, state, command } = input;
+    const migrations = [...input.migrations].sort((a, b) => compareVersions(a.version, b.version));
+    const byVersion = new Map(migrations.map((m) => [m.version, m]));
+    const latest = migrations.at(-1)?.version ?? ZERO;
+    const history = readHistory(state?.records ?? []);
+    const current = history.currentVersion;
+    const appliedVersions = new Set(history.applied.map((r) => r.version));
+    const warnings = [];
+    const blockers = [];
+    // Drift: an applied file that changed since it ran.
+    const drift = [];
+    for (const r of history.applied) {
+        const m = byVersion.get(r.version);
+        if (m && r.checksum && checksumDrifted(r.checksum, m.checksum)) {
+            drift.push({ version: r.version, file: m.file, recorded: r.checksum, current: m.checksum });
+            blockers.push({
+                kind: 'drift',
+                version: r.version,
+                message: `${m.file} changed after version ${r.version} was applied (recorded ${r.checksum}, file now ${m.checksum}).`,
+                next: `Restore the file as it was applied, or accept it with: repair --version ${r.version} --mark applied --reason "<why the change is safe>".`,
+            });
+        }
+    }
+    // Out of order: a version below the table's that never ran.
+    if (state) {
+        for (const m of migrations) {
+            if (compareVersions(m.version, current) < 0 && !appliedVersions.has(m.version)) {
+                blockers.push({
+                    kind: 'out-of-order',
+                    version: m.version,
+                    message: `${m.file} (${m.version}) is below the table's version ${current} but was never applied.`,
+                    next: `Give it a version above ${latest} (rename the file and its version property); earlier versions never run once the table has passed them.`,
+                });
+            }
+        }
+        for (const r of history.applied) {
+            if (!byVersion.has(r.version)) {
+                warnings.push({
+                    code: 'missing-file',
+                    version: r.version,
+                    message: `version ${r.version} is recorded as applied but has no file in the folder (recorded path ${r.path || 'unknown'}).`,
+                });
+            }
+        }
+    }
+    // Failed state left by an earlier run.
+    let failed;
+    let resumeStep;
+    // A "running" record under a live lock is a step in progress, not a failure: the lock
+    // makes other runs wait (or exit 3), and they plan again once they hold it.
+    const lock = state?.lock;
+    const running = history.failed && isRunningStatus(history.failed.status) ? history.failed : undefined;
+    const inProgress = !!running && !!lock && lock.leaseExpiresAt > input.now && running.status.endsWith(lock.lockId);
+    if (running && inProgress) {
+        warnings.push({ code: 'running', version: running.version, message: `The ${running.direction} of ${running.version} is running now (${running.status}).` });
+        // Kept in the plan so that a resume waiting for this lock still resumes once it holds it.
+        const m = byVersion.get(running.version);
+        if (input.resume && m?.idempotent)
+            resumeStep = step(m, running.direction, 'resume');
+    }
+    else if (history.failed) {
+        const f = history.failed;
+        failed = { version: f.version, direction: f.direction, status: f.status, date: f.date };
+        const m = byVersion.get(f.version) ?? (f.version === RESET ? input.reset : undefined);
+        // A step stopped at a checkpoint resumes from it, idempotent or not.
+        const checkpointed = f.status.startsWith('incomplete');
+        if (input.resume && m && (m.idempotent || checkpointed)) {
+            resumeStep = step(m, f.direction, 'resume');
+        }
+        else {
+            const canResume = m?.idempotent === true || (checkpointed && !!m);
+            blockers.push({
+                kind: 'failed-state',
+                version: f.version,
+                // A "running" record with no live lock behind it: the run died inside the step.
+                message: isRunningStatus(f.status)
+                    ? `The ${f.direction} of ${f.version} was interrupted: the run ${f.status.slice(f.status.indexOf(':') + 2)} stopped before it finished.`
+                    : `The ${f.direction} of ${f.version} failed${f.date ? ` at ${new Date(f.date).toISOString()}` : ''}: ${f.status}`,
+                next: canResume
+                    ? input.resume
+                        ? `Cannot resume: ${f.version} has no migration file.`
+                        : `Re-run it with apply --resume (${checkpointed ? 'it continues from its checkpoints' : `${f.version} is idempotent`}), or mark it with repair --version ${f.version} --mark applied|reverted --reason "...".`
+                    : `${f.version} is not idempotent, so it cannot simply be re-run: check the data, then repair --version ${f.version} --mark applied|reverted --reason "...".`,
+            });
+        }
+    }
+    else if (input.resume) {
+        warnings.push({ code: 'nothing-to-resume', message: 'The table is not in a failed state: --resume has nothing to re-run.' });
+    }
+    // The target of the command.
+    let target;
+    let steps = [];
+    // Where the versions start from: after a resumed up, the failed version counts as applied.
+    const from = current;
+    switch (command) {
+        case 'apply':
+        case 'resume':
+            target = env.target === 'latest' ? latest : env.target;
+            if (env.target !== 'latest' && !byVersion.has(env.target)) {
+                throw new InputError(`environments.${env.name}.target: ${env.target} has no migration file in the folder; add it or change the target.`);
+            }
+            break;
+        case 'up': {
+            const next = migrations.find((m) => compareVersions(m.version, from) > 0);
+            target = next?.version ?? from;
+            break;
+        }
+        case 'down': {
+            const below = history.applied.filter((r) => compareVersions(r.version, from) < 0).at(-1);
+            target = below?.version ?? ZERO;
+            if (from === ZERO)
+                warnings.push({ code: 'nothing-applied', message: 'Nothing is applied: there is nothing to roll back.' });
+            break;
+        }
+        case 'to': {
+            const v = input.version;
+            if (!v)
+                throw new InputError('to needs a version: dynamodb-migrate to <version> (use 0.0.0 to roll everything back).');
+            if (!isVersion(v))
+                throw new InputError(`to ${v}: not a semver version (expected x.y.z).`);
+            if (v !== ZERO && !byVersion.has(v)) {
+                throw new InputError(`to ${v}: there is no migration file for version ${v} (have: ${migrations.map((m) => m.version).join(', ') || 'none'}).`);
+            }
+            target = v;
+            break;
+        }
+        case 'repeat':
+            target = from;
+            if (from === ZERO)
+                throw new InputError('repeat: nothing is applied yet, so there is no current version to re-run.');
+            break;
+        case 'reset':
+            target = latest;
+            if (env.protected) {
+                throw new RefusedError(`reset is refused on ${env.name}: the environment is protected (it would delete the migration history of ${env.table}).`);
+            }
+            if (!env['allow-reset']) {
+                throw new RefusedError(`reset is not allowed on ${env.name}: set allow-reset: true on the environment in the manifest to permit it.`);
+            }
+            if (!input.reset)
+                throw new InputError('reset needs a migration file named reset.ts (or reset.js) in the migrations folder.');
+            break;
+    }
+    if (command === 'repeat') {
+        const m = byVersion.get(from);
+        if (!m)
+            throw new InputError(`repeat: the current version ${from} has no migration file in the folder.`);
+        steps = [step(m, 'up', 'repeat')];
+    }
+    else if (command === 'reset') {
+        steps = [{ ...step(input.reset, 'up', 'reset'), reversible: false }];
+    }
+    else {
+        const base = resumeStep && resumeStep.direction === 'up' ? resumeStep.version : from;
+        const cmp = compareVersions(target, base);
+        if (cmp > 0) {
+            steps = migrations
+                .filter((m) => compareVersions(m.version, base) > 0 && compareVersions(m.version, target) <= 0)
+                .map((m) => step(m, 'up'));
+        }
+        else if (cmp < 0 || (resumeStep?.direction === 'down' && compareVersions(target, from) < 0)) {
+            // Down to a target runs the down of every applied version above it, never the target's own.
+            const toRevert = history.applied
+                .filter((r) => compareVersions(r.version, target) > 0 && compareVersions(r.version, base) <= 0)
+                .filter((r) => !(resumeStep?.direction === 'down' && r.version === resumeStep.version))
+                .reverse();
+            for (const r of toRevert) {
+                const m = byVersion.get(r.version);
+                if (!m) {
+                    blockers.push({
+                        kind: 'missing-file',
+                        version: r.version,
+                        message: `Cannot roll back ${r.version}: its migration file is not in the folder.`,
+                        next: `Restore the file for ${r.version}, or repair --version ${r.version} --mark reverted --reason "..." if its data was undone by hand.`,
+                    });
+                    continue;
+                }
+                if (!m.hasDown || m.irreversible) {
+                    blockers.push({
+                        kind: 'irreversible',
+                        version: r.version,
+                        message: `Cannot roll back ${r.version}: ${m.file} is irreversible (it has no down).`,
+                        next: `Roll back no further than ${r.version}, or undo its data by hand and repair --version ${r.version} --mark reverted --reason "...".`,
+                    });
+                    continue;
+                }
+                steps.push(step(m, 'down'));
+            }
+            if (command === 'apply' && env.protected && steps.length) {
+                blockers.push({
+                    kind: 'refused',
+                    message: `The manifest target ${target} is below ${env.table}'s version ${from}; a protected environment is only rolled back by an explicit dispatch.`,
+                    next: `Dispatch command: to, version: ${target}, confirm: ${env.table} — or raise the target back to ${from}.`,
+                });
+            }
+        }
+        if (resumeStep)
+            steps.unshift(resumeStep);
+    }
+    const direction = steps.length === 0 ? 'none' : steps.some((s) => s.direction === 'up') ? 'up' : 'down';
+    for (const s of steps) {
+        if (s.direction === 'up' && !s.reversible && s.kind === 'migrate') {
+            warnings.push({ code: 'irreversible', version: s.version, message: `${s.version} is irreversible: once applied, rolling back past it is refused.` });
+        }
+        if (s.kind === 'reset') {
+            warnings.push({ code: 'reset', message: `reset runs ${s.file} and rewrites the migration history of ${env.table} to ${latest}.` });
+        }
+    }
+    if (direction === 'down') {
+        warnings.push({ code: 'rollback', message: `This plan rolls back ${steps.length} version${steps.length === 1 ? '' : 's'} (${steps.map((s) => s.version).join(', ')}).` });
+    }
+    if (state?.lock) {
+        const l = state.lock;
+        const expired = l.leaseExpiresAt <= input.now;
+        warnings.push({
+            code: expired ? 'stale-lock' : 'lock-held',
+            message: expired
+                ? `A lock left by ${l.owner} (lock id ${l.lockId}, ${l.command}) expired at ${new Date(l.leaseExpiresAt).toISOString()}; the next apply takes it over.`
+                : `The table is locked by ${l.owner} (lock id ${l.lockId}, ${l.command}${l.runUrl ? `, ${l.runUrl}` : ''}) until ${new Date(l.leaseExpiresAt).toISOString()}.`,
+        });
+    }
+    if (!state) {
+        warnings.push({ code: 'state-unknown', message: 'The table state could not be read: steps assume the table is at 0.0.0 and come from the files only.' });
+    }
+    // What the data model change is: the table's stored schema (else the current version's) to the target's.
+    const fromSchema = state?.schema ?? byVersion.get(from)?.schema;
+    const toSchema = command === 'reset' ? migrations.at(-1)?.schema : byVersion.get(target)?.schema;
+    const schemaDiff = steps.length && toSchema !== undefined ? diffSchemas(fromSchema, toSchema) : undefined;
+    for (const b of schemaDiff?.breaking ?? []) {
+        warnings.push({ code: 'schema-breaking', message: `Data model: ${b.reason}` });
+    }
+    const rollbackable = direction !== 'none' && steps.every((s) => s.kind === 'migrate' || s.kind === 'resume') &&
+        (direction === 'down' || steps.every((s) => s.reversible));
+    const rollback = rollbackable && command !== 'reset' ? { command: 'to', version: from } : undefined;
+    const stateRevision = hashOf(stateRevisionOf(state?.records ?? [])).slice(0, 16);
+    const hash = hashOf({
+        table: env.table,
+        target,
+        current: from,
+        steps: steps.map((s) => [s.version, s.direction, s.kind, s.checksum]),
+        stateRevision,
+    }).slice(0, 16);
+    return {
+        command,
+        environment: env.name,
+        table: env.table,
+        currentVersion: from,
+        targetVersion: target,
+        direction,
+        steps,
+        warnings,
+        blockers,
+        drift,
+        failed,
+        lock: state?.lock,
+        estimate: estimateOf(state, env['write-rate']),
+        rollback,
+        stateRevision,
+        hash,
+        stateUnknown: state ? undefined : true,
+        schemaDiff,
+    };
+}
+function estimateOf(state, rate) {
+    if (!state || !state.itemCount || state.sizeBytes === undefined)
+        return undefined;
+    const items = state.itemCount;
+    const avg = items ? state.sizeBytes / items : 0;
+    // Eventually consistent scans cost half a unit per 4 KB; each rewrite costs one unit per KB.
+    const readUnits = Math.ceil(state.sizeBytes / 4096 / 2);
+    const writeUnits = items * Math.max(1, Math.ceil(avg / 1024));
+    const writeRate = rate ?? state.capacity?.write;
+    return {
+        items,
+        sizeBytes: state.sizeBytes,
+        readUnits,
+        writeUnits,
+        ...(writeRate ? { rate: writeRate, secondsAtRate: Math.ceil(writeUnits / writeRate) } : {}),
+    };
+}
+/** The short checksum used in rendered plans. */
+
+
+;// CONCATENATED MODULE: ./src/dynamodb/state-store.ts
+
+
+
+
+
+
+
+/** Hash key values of the items this tool keeps in the table. OneTable reads the first two. */
+const MIGRATION_HASH = '_migration';
+const SCHEMA_HASH = '_schema';
+const LOCK_HASH = '_migration_lock';
+const LOG_HASH = '_migration_log';
+const SCHEMA_SORT = '_schema:Current';
+/**
+ * Reads and writes the migration state kept in the table itself, in OneTable Migrate's
+ * format: `_migration` records, the `_schema:Current` item, and our own lock and audit log.
+ */
+class StateStore {
+    client;
+    table;
+    keysPromise;
+    constructor(client, table) {
+        this.client = client;
+        this.table = table;
+    }
+    /** The same store through another client (e.g. one of its own for the heartbeat), sharing what DescribeTable said. */
+    withClient(client) {
+        const other = new StateStore(client, this.table);
+        other.keysPromise = this.keysPromise;
+        return other;
+    }
+    /** Key names and size of the table, from DescribeTable (read once). */
+    describe() {
+        this.keysPromise ??= describeTable(this.client, this.table);
+        return this.keysPromise;
+    }
+    async keys() {
+        return (await this.describe()).keys;
+    }
+    /** Everything the planner needs: records, lock, schema item, table size. */
+    async readState() {
+        const d = await this.describe();
+        const [records, lock, schema] = await Promise.all([this.readRecords(), this.readLock(), this.readSchema()]);
+        return {
+            table: this.table,
+            keys: d.keys,
+            records,
+            lock,
+            schema,
+            itemCount: d.itemCount,
+            sizeBytes: d.sizeBytes,
+            capacity: d.capacity,
+        };
+    }
+    /** All `_migration` records, oldest first. */
+    async readRecords() {
+        const items = await this.queryHash(MIGRATION_HASH);
+        const { hash, sort } = await this.keys();
+        return items.map((i) => checkedRecord(i, hash, sort, this.table)).sort((a, b) => a.date - b.date || a.key.localeCompare(b.key));
+    }
+    async readSchema() {
+        const k = await this.keys();
+        const res = await this.retried(() => this.client.send(new client_dynamodb_namespaceObject.GetItemCommand({ TableName: this.table, Key: (0,util_dynamodb_namespaceObject.marshall)({ [k.hash]: SCHEMA_HASH, [k.sort]: SCHEMA_SORT }), ConsistentRead: true })));
+        if (!res.Item)
+            return undefined;
+        const item = (0,util_dynamodb_namespaceObject.unmarshall)(res.Item);
+        delete item[k.hash];
+        delete item[k.sort];
+        return item;
+    }
+    /** The lock, if any. Throws CorruptStateError for a lock item of an unknown format (naming the unlock command). */
+    async readLock() {
+        const item = await this.readLockItem();
+        if (!item)
+            return undefined;
+        const raw = (0,util_dynamodb_namespaceObject.unmarshall)(item);
+        const lock = lockInfoOf(raw);
+        if (!lock) {
+            const k = await this.keys();
+            throw new CorruptStateError(`${this.table}: the lock item ${k.hash}=${LOCK_HASH}, ${k.sort}=${LOCK_HASH} has an unknown format (${JSON.stringify(withoutKeys(raw, k)).slice(0, 200)}): ` +
+                `it was not written by this version of dynamodb-migrate, so whether a run holds it cannot be told. Nothing was run. ` +
+                `If no run is active, remove it with: dynamodb-migrate unlock ${unknownLockId(item, raw)}`);
+        }
+        return lock;
+    }
+    /**
+     * Takes the lock, or takes over one whose lease has expired. Throws LockHeldError naming
+     * the holder when it is held.
+     */
+    async acquireLock(opts) {
+        const k = await this.keys();
+        const now = opts.now ?? Date.now();
+        const lock = {
+            lockId: (0,external_node_crypto_namespaceObject.randomUUID)(),
+            owner: opts.owner,
+            command: opts.command,
+            runUrl: opts.runUrl,
+            acquiredAt: now,
+            leaseExpiresAt: now + opts.leaseMs,
+            heartbeatAt: now,
+        };
+        try {
+            await this.retried(() => this.client.send(new client_dynamodb_namespaceObject.PutItemCommand({
+                TableName: this.table,
+                Item: (0,util_dynamodb_namespaceObject.marshall)({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH, _type: '_MigrationLock', ...lock }, { removeUndefinedValues: true }),
+                ConditionExpression: 'attribute_not_exists(#h) OR leaseExpiresAt < :now',
+                ExpressionAttributeNames: { '#h': k.hash },
+                ExpressionAttributeValues: (0,util_dynamodb_namespaceObject.marshall)({ ':now': now }),
+            })));
+            return lock;
+        }
+        catch (e) {
+            if (e instanceof client_dynamodb_namespaceObject.ConditionalCheckFailedException) {
+                // A lock item of an unknown format fails the condition too: say that, not "locked".
+                const held = await this.readLock().catch((err) => {
+                    if (err instanceof CorruptStateError)
+                        throw err;
+                    return undefined;
+                });
+                // A retried request whose first attempt took the lock (the answer was lost on the way).
+                if (held?.lockId === lock.lockId)
+                    return lock;
+                throw new LockHeldError(describeHolder(this.table, held));
+            }
+            throw e;
+        }
+    }
+    /** Extends our lease; throws LockLostError if another run has taken the lock over. */
+    async renewLock(lockId, leaseMs) {
+        const k = await this.keys();
+        const now = Date.now();
+        try {
+            await this.retried(() => this.client.send(new client_dynamodb_namespaceObject.UpdateItemCommand({
+                TableName: this.table,
+                Key: (0,util_dynamodb_namespaceObject.marshall)({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH }),
+                UpdateExpression: 'SET leaseExpiresAt = :exp, heartbeatAt = :now',
+                ConditionExpression: 'lockId = :id',
+                ExpressionAttributeValues: (0,util_dynamodb_namespaceObject.marshall)({ ':exp': now + leaseMs, ':now': now, ':id': lockId }),
+            })));
+            return now + leaseMs;
+        }
+        catch (e) {
+            if (e instanceof client_dynamodb_namespaceObject.ConditionalCheckFailedException) {
+                const held = await this.readLock().catch(() => undefined);
+                throw new LockLostError(`${this.table}: this run's lock ${lockId} was taken over${held ? ` by ${held.owner} (lock id ${held.lockId})` : ''}; stopped before writing again.`);
+            }
+            throw e;
+        }
+    }
+    /** Deletes the lock if it is still ours (no error if it is already gone). */
+    async releaseLock(lockId) {
+        const k = await this.keys();
+        try {
+            await this.retried(() => this.client.send(new client_dynamodb_namespaceObject.DeleteItemCommand({
+                TableName: this.table,
+                Key: (0,util_dynamodb_namespaceObject.marshall)({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH }),
+                ConditionExpression: 'lockId = :id',
+                ExpressionAttributeValues: (0,util_dynamodb_namespaceObject.marshall)({ ':id': lockId }),
+            })));
+        }
+        catch (e) {
+            if (!(e instanceof client_dynamodb_namespaceObject.ConditionalCheckFailedException))
+                throw e;
+        }
+    }
+    /**
+     * `unlock <lock-id>`: removes a lock only when the caller names it. A lock item of an unknown
+     * format is named by the id its error message gives (its `lockId` when it has one as a string,
+     * else `unknown-<fingerprint of the item>`).
+     */
+    async forceUnlock(lockId) {
+        const item = await this.readLockItem();
+        if (!item)
+            throw new InputError(`${this.table} is not locked: nothing to unlock.`);
+        const raw = (0,util_dynamodb_namespaceObject.unmarshall)(item);
+        const held = lockInfoOf(raw);
+        if (!held)
+            return this.removeUnknownLock(lockId, item, raw);
+        if (held.lockId !== lockId) {
+            throw new InputError(`unlock ${lockId}: the lock on ${this.table} has id ${held.lockId} (held by ${held.owner}); pass that id to unlock it.`);
+        }
+        await this.releaseLock(lockId);
+        return held;
+    }
+    async readLockItem() {
+        const k = await this.keys();
+        const res = await this.retried(() => this.client.send(new client_dynamodb_namespaceObject.GetItemCommand({ TableName: this.table, Key: (0,util_dynamodb_namespaceObject.marshall)({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH }), ConsistentRead: true })));
+        return res.Item;
+    }
+    async removeUnknownLock(lockId, item, raw) {
+        const id = unknownLockId(item, raw);
+        if (lockId !== id)
+            throw new InputError(`unlock ${lockId}: the lock item on ${this.table} has an unknown format; its id is ${id}: pass ${id} to remove it.`);
+        const k = await this.keys();
+        const ownId = typeof raw.lockId === 'string' ? raw.lockId : undefined;
+        try {
+            await this.retried(() => this.client.send(new client_dynamodb_namespaceObject.DeleteItemCommand({
+                TableName: this.table,
+                Key: (0,util_dynamodb_namespaceObject.marshall)({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH }),
+                // Never a lock a run of ours has written meanwhile (it has a lockId of its own).
+                ...(ownId
+                    ? { ConditionExpression: 'lockId = :id', ExpressionAttributeValues: (0,util_dynamodb_namespaceObject.marshall)({ ':id': ownId }) }
+                    : { ConditionExpression: 'attribute_not_exists(lockId)' }),
+            })));
+        }
+        catch (e) {
+            if (!(e instanceof client_dynamodb_namespaceObject.ConditionalCheckFailedException))
+                throw e;
+            throw new LockHeldError(describeHolder(this.table, await this.readLock().catch(() => undefined)));
+        }
+        return { lockId: id, owner: String(raw.owner ?? 'unknown'), command: 'a lock item of an unknown format', acquiredAt: 0, leaseExpiresAt: 0, heartbeatAt: 0 };
+    }
+    /**
+     * Writes a `_migration` record. With a lock id the write is fenced: it happens only while
+     * that lock is still ours, in one transaction. `replace` overwrites the record of the same
+     * version and date (a step's "running" record, by its outcome).
+     */
+    async writeRecord(rec, lockId, opts = {}) {
+        const k = await this.keys();
+        let date = rec.date ?? Date.now();
+        for (let attempt = 0;; attempt++) {
+            const key = `${MIGRATION_HASH}:${rec.version}:${date}`;
+            const full = { ...rec, date, key };
+            const item = (0,util_dynamodb_namespaceObject.marshall)({
+                [k.hash]: MIGRATION_HASH,
+                [k.sort]: key,
+                version: rec.version,
+                date,
+                path: rec.path,
+                description: rec.description,
+                status: rec.status,
+                _type: '_Migration',
+                checksum: rec.checksum,
+                direction: rec.direction,
+                actor: rec.actor,
+                runUrl: rec.runUrl,
+                gitSha: rec.gitSha,
+                durationMs: rec.durationMs,
+                counts: rec.counts,
+                repairedReason: rec.repairedReason,
+            }, { removeUndefinedValues: true });
+            try {
+                await this.fenced(lockId, [
+                    opts.replace
+                        ? { Put: { TableName: this.table, Item: item } }
+                        : { Put: { TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(#h)', ExpressionAttributeNames: { '#h': k.hash } } },
+                ]);
+                return full;
+            }
+            catch (e) {
+                // Two records of one version in the same millisecond: move to the next one.
+                if (isConditionFailure(e, lockId ? 1 : 0) && attempt < 5) {
+                    date += 1;
+                    continue;
+                }
+                throw e;
+            }
+        }
+    }
+    /** Deletes every record of a version, as OneTable's down does. Fenced like writeRecord. */
+    async deleteVersionRecords(version, lockId) {
+        const k = await this.keys();
+        const records = (await this.readRecords()).filter((r) => r.version === version);
+        for (let i = 0; i < records.length; i += 90) {
+            const chunk = records.slice(i, i + 90);
+            await this.fenced(lockId, chunk.map((r) => ({ Delete: { TableName: this.table, Key: (0,util_dynamodb_namespaceObject.marshall)({ [k.hash]: MIGRATION_HASH, [k.sort]: r.key }) } })));
+        }
+        return records.length;
+    }
+    /** Deletes every `_migration` record (reset). */
+    async deleteAllRecords(lockId) {
+        const versions = new Set((await this.readRecords()).map((r) => r.version));
+        let n = 0;
+        for (const v of versions)
+            n += await this.deleteVersionRecords(v, lockId);
+        return n;
+    }
+    /** Overwrites the `_schema:Current` item (OneTable's format), or deletes it when undefined. */
+    async writeSchema(schemaItem, lockId) {
+        const k = await this.keys();
+        const Key = { [k.hash]: SCHEMA_HASH, [k.sort]: SCHEMA_SORT };
+        if (!schemaItem) {
+            await this.fenced(lockId, [{ Delete: { TableName: this.table, Key: (0,util_dynamodb_namespaceObject.marshall)(Key) } }]);
+            return;
+        }
+        const item = (0,util_dynamodb_namespaceObject.marshall)({ ...schemaItem, ...Key }, { removeUndefinedValues: true, convertClassInstanceToMap: true });
+        await this.fenced(lockId, [{ Put: { TableName: this.table, Item: item } }]);
+    }
+    /** Appends to the audit log, which is never deleted. */
+    async appendLog(entry) {
+        const k = await this.keys();
+        const sortKey = `${new Date(entry.at).toISOString()}#${entry.runId}#${(0,external_node_crypto_namespaceObject.randomUUID)().slice(0, 8)}`;
+        await this.retried(() => this.client.send(new client_dynamodb_namespaceObject.PutItemCommand({
+            TableName: this.table,
+            Item: (0,util_dynamodb_namespaceObject.marshall)({ [k.hash]: LOG_HASH, [k.sort]: sortKey, _type: '_MigrationLog', ...entry }, { removeUndefinedValues: true }),
+        })));
+    }
+    /** The audit log, newest first. */
+    async readLog(limit = 100) {
+        const items = await this.queryHash(LOG_HASH, { newestFirst: true, limit });
+        const k = await this.keys();
+        return items.map((i) => {
+            const e = { ...i };
+            delete e[k.hash];
+            delete e[k.sort];
+            delete e._type;
+            return e;
+        });
+    }
+    async queryHash(hash, opts = {}) {
+        const k = await this.keys();
+        const out = [];
+        let start;
+        do {
+            const res = await this.retried(() => this.client.send(new client_dynamodb_namespaceObject.QueryCommand({
+                TableName: this.table,
+                KeyConditionExpression: '#h = :h',
+                ExpressionAttributeNames: { '#h': k.hash },
+                ExpressionAttributeValues: (0,util_dynamodb_namespaceObject.marshall)({ ':h': hash }),
+                ConsistentRead: true,
+                ScanIndexForward: !opts.newestFirst,
+                ExclusiveStartKey: start,
+            })));
+            out.push(...(res.Items ?? []).map((i) => (0,util_dynamodb_namespaceObject.unmarshall)(i)));
+            start = res.LastEvaluatedKey;
+        } while (start && (!opts.limit || out.length < opts.limit));
+        return opts.limit ? out.slice(0, opts.limit) : out;
+    }
+    /**
+     * Sends with retries past the SDK's own: its client-wide retry quota runs dry under sustained
+     * throttling or dropped connections, and losing a record or lock write then would leave the
+     * table in a misleading state. Conditional failures are not retried.
+     */
+    retried(call) {
+        return withRetry(call, {});
+    }
+    /** Runs writes in one transaction that also checks our lock is still held (fencing). */
+    async fenced(lockId, writes) {
+        if (!writes.length)
+            return;
+        const k = await this.keys();
+        const items = lockId
+            ? [
+                {
+                    ConditionCheck: {
+                        TableName: this.table,
+                        Key: (0,util_dynamodb_namespaceObject.marshall)({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH }),
+                        ConditionExpression: 'lockId = :id',
+                        ExpressionAttributeValues: (0,util_dynamodb_namespaceObject.marshall)({ ':id': lockId }),
+                    },
+                },
+                ...writes,
+            ]
+            : writes;
+        try {
+            // One token for every attempt: a retried transaction that already landed is not applied twice.
+            const token = (0,external_node_crypto_namespaceObject.randomUUID)();
+            await this.retried(() => this.client.send(new client_dynamodb_namespaceObject.TransactWriteItemsCommand({ TransactItems: items, ClientRequestToken: token })));
+        }
+        catch (e) {
+            if (lockId && isConditionFailure(e, 0)) {
+                throw new LockLostError(`${this.table}: this run's lock ${lockId} is no longer held (taken over after its lease expired); stopped before writing.`);
+            }
+            throw e;
+        }
+    }
+}
+/** True when a transaction (or single write) failed on the condition of item `index`. */
+function isConditionFailure(e, index) {
+    if (e instanceof client_dynamodb_namespaceObject.ConditionalCheckFailedException)
+        return index === 0;
+    if (e instanceof client_dynamodb_namespaceObject.TransactionCanceledException)
+        return e.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
+    return false;
+}
+function describeHolder(table, held) {
+    if (!held)
+        return `${table} is locked by another run (the lock was released while checking; retry).`;
+    return (`${table} is locked by ${held.owner} (lock id ${held.lockId}, ${held.command}${held.runUrl ? `, ${held.runUrl}` : ''}) ` +
+        `since ${new Date(held.acquiredAt).toISOString()}, lease until ${new Date(held.leaseExpiresAt).toISOString()}. ` +
+        `Wait for it to finish; if that run is dead, the lock is taken over once its lease expires, or remove it with unlock ${held.lockId}.`);
+}
+async function describeTable(client, table) {
+    let res;
+    try {
+        res = await client.send(new client_dynamodb_namespaceObject.DescribeTableCommand({ TableName: table }));
+    }
+    catch (e) {
+        if (e instanceof client_dynamodb_namespaceObject.ResourceNotFoundException) {
+            const region = await client.config.region().catch(() => 'unknown');
+            throw new InputError(`Table ${table} was not found (region ${region}). Check the environment's table and region in the manifest, and the endpoint; with --local the table is created for you.`);
+        }
+        throw e;
+    }
+    const schema = res.Table?.KeySchema ?? [];
+    const hash = schema.find((s) => s.KeyType === 'HASH')?.AttributeName;
+    const sort = schema.find((s) => s.KeyType === 'RANGE')?.AttributeName;
+    if (!hash || !sort) {
+        throw new InputError(`Table ${table} has no sort key: migration state (OneTable format) needs a table with a hash and a sort key.`);
+    }
+    const defs = res.Table?.AttributeDefinitions ?? [];
+    for (const name of [hash, sort]) {
+        const type = defs.find((d) => d.AttributeName === name)?.AttributeType;
+        if (type && type !== 'S')
+            throw new InputError(`Table ${table}: key attribute ${name} is of type ${type}; migration state needs string keys.`);
+    }
+    const pt = res.Table?.ProvisionedThroughput;
+    const provisioned = res.Table?.BillingModeSummary?.BillingMode !== 'PAY_PER_REQUEST' && pt?.ReadCapacityUnits;
+    return {
+        keys: { hash, sort },
+        itemCount: res.Table?.ItemCount,
+        sizeBytes: res.Table?.TableSizeBytes,
+        capacity: provisioned ? { read: pt.ReadCapacityUnits ?? 0, write: pt.WriteCapacityUnits ?? 0 } : undefined,
+    };
+}
+/**
+ * A `_migration` item as a record, or a clear error when it cannot be one: planning on a
+ * history that was read wrong would run or skip the wrong steps.
+ */
+function checkedRecord(i, hashName, sortName, table) {
+    const r = toRecord(i, sortName);
+    const problem = !r.key.startsWith(`${MIGRATION_HASH}:`)
+        ? `its sort key is not ${MIGRATION_HASH}:<version>:<date>`
+        : i.version !== undefined && typeof i.version !== 'string'
+            ? `"version" is a ${typeof i.version}, not a string`
+            : !isVersion(r.version) && r.version !== RESET && r.version !== LEGACY_RESET
+                ? `version "${r.version}" is not a semver version`
+                : i.status !== undefined && typeof i.status !== 'string'
+                    ? `"status" is a ${typeof i.status}, not a string`
+                    : !Number.isFinite(r.date)
+                        ? '"date" is not a time'
+                        : undefined;
+    if (!problem)
+        return r;
+    const key = JSON.stringify({ [hashName]: { S: MIGRATION_HASH }, [sortName]: { S: r.key } });
+    throw new CorruptStateError(`${table}: the migration record ${hashName}=${MIGRATION_HASH}, ${sortName}=${r.key} is corrupt (${problem}): ${JSON.stringify(withoutKeys(i, { hash: hashName, sort: sortName })).slice(0, 200)}. ` +
+        `Nothing was run: the history cannot be read past it. Fix that item, or delete it ` +
+        `(aws dynamodb delete-item --table-name ${table} --key '${key}'), then check the history with dynamodb-migrate status; ` +
+        `if that record stood for an applied version, record it again with dynamodb-migrate repair --version <version> --mark applied --reason "...".`);
+}
+/** The lock an item holds, or undefined when it is not a lock item as this tool writes them. */
+function lockInfoOf(raw) {
+    if (typeof raw.lockId !== 'string' || typeof raw.leaseExpiresAt !== 'number')
+        return undefined;
+    return {
+        lockId: raw.lockId,
+        owner: String(raw.owner ?? 'unknown'),
+        command: String(raw.command ?? 'unknown'),
+        runUrl: raw.runUrl,
+        acquiredAt: Number(raw.acquiredAt ?? 0),
+        leaseExpiresAt: raw.leaseExpiresAt,
+        heartbeatAt: Number(raw.heartbeatAt ?? 0),
+    };
+}
+/** How `unlock` names a lock item of an unknown format: its lockId if it has one, else a fingerprint of the item. */
+function unknownLockId(item, raw) {
+    if (typeof raw.lockId === 'string' && raw.lockId)
+        return raw.lockId;
+    return `unknown-${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(state_store_stableJson(item)).digest('hex').slice(0, 12)}`;
+}
+function state_store_stableJson(v) {
+    if (Array.isArray(v))
+        return `[${v.map(state_store_stableJson).join(',')}]`;
+    if (v && typeof v === 'object' && !(v instanceof Uint8Array)) {
+        return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${state_store_stableJson(v[k])}`).join(',')}}`;
+    }
+    return JSON.stringify(v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v) ?? 'null';
+}
+function withoutKeys(i, k) {
+    const rest = { ...i };
+    delete rest[k.hash];
+    delete rest[k.sort];
+    return rest;
+}
+function toRecord(i, sortName) {
+    const key = String(i[sortName] ?? '');
+    const version = typeof i.version === 'string' ? i.version : key.split(':')[1] ?? '';
+    const date = typeof i.date === 'number' ? i.date : typeof i.date === 'string' ? Date.parse(i.date) || 0 : Number(key.split(':')[2] ?? 0);
+    return {
+        version,
+        date,
+        key,
+        path: String(i.path ?? ''),
+        description: String(i.description ?? ''),
+        // OneTable before 2023-09 wrote no status: those records are successes.
+        status: typeof i.status === 'string' ? i.status : SUCCESS,
+        checksum: i.checksum,
+        direction: i.direction,
+        actor: i.actor,
+        runUrl: i.runUrl,
+        gitSha: i.gitSha,
+        durationMs: i.durationMs,
+        counts: i.counts,
+        repairedReason: i.repairedReason,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/runner/read-only-client.ts
+
+
+/** The commands that change a table or its items. */
+const WRITE_COMMANDS = new Set([
+    'PutItemCommand',
+    'UpdateItemCommand',
+    'DeleteItemCommand',
+    'BatchWriteItemCommand',
+    'TransactWriteItemsCommand',
+    'ExecuteStatementCommand',
+    'BatchExecuteStatementCommand',
+    'ExecuteTransactionCommand',
+    'CreateTableCommand',
+    'DeleteTableCommand',
+    'UpdateTableCommand',
+]);
+/** Thrown when a dry run's migration tries to write through ctx.client. */
+class DryRunWriteError extends Error {
+    name = 'DryRunWriteError';
+}
+/**
+ * Wraps a client so that write commands throw instead of reaching DynamoDB: a dry run is
+ * guaranteed to write nothing, whatever the migration's own code does.
+ */
+function readOnlyClient(client) {
+    return new Proxy(client, {
+        get(target, prop, receiver) {
+            if (prop === 'send') {
+                return (command, ...rest) => {
+                    const name = command?.constructor?.name ?? 'unknown';
+                    if (WRITE_COMMANDS.has(name)) {
+                        return Promise.reject(new DryRunWriteError(`dry run: ${name} was not sent (dry runs write nothing)`));
+                    }
+                    return target.send.call(target, command, ...rest);
+                };
+            }
+            return Reflect.get(target, prop, receiver);
+        },
+    });
+}
+/** Requests a fenced client has in flight at once: the socket limit of the SDK's default HTTP agent. */
+const FENCED_IN_FLIGHT = 50;
+/**
+ * A client of its own for a run's writes, refusing every write once `stopped()` gives a reason
+ * (the run's lease may have run out): a run frozen past its lease (GC pause, suspended VM) and
+ * taken over meanwhile must not write another item when it wakes, before its heartbeat has
+ * even had the chance to find out.
+ *
+ * The check is made right before each attempt is handed to a socket (SDK retries included),
+ * not when the command is sent: requests wait for one of a bounded number of slots in front
+ * of the check, and the HTTP agent behind it has no socket limit, so a request that passed the
+ * check waits nowhere. With the SDK's default agent, the requests beyond its 50 sockets wait
+ * inside it, after any check, and go out whenever the server answers the ones before them.
+ * Destroy the client when the run ends.
+ */
+function leaseFencedClient(base, stopped, opts = {}) {
+    const unlimited = { keepAlive: true, maxSockets: Infinity };
+    const client = deriveDynamoClient(base, { requestHandler: { httpAgent: unlimited, httpsAgent: unlimited } });
+    const slots = new Semaphore(opts.inFlight ?? FENCED_IN_FLIGHT);
+    const refuse = (context) => {
+        if (!WRITE_COMMANDS.has(context.commandName ?? ''))
+            return;
+        const reason = stopped();
+        if (reason)
+            throw reason;
+    };
+    // Refused at once when already stopped, before waiting for anything.
+    client.middlewareStack.add((next, context) => async (args) => {
+        refuse(context);
+        return next(args);
+    }, { step: 'initialize', priority: 'high', name: 'leaseFenceEarly' });
+    // The last step before the request handler, once per attempt: wait for a slot, then check.
+    client.middlewareStack.add((next, context) => async (args) => {
+        const wait = slots.acquire();
+        if (wait)
+            await wait;
+        try {
+            refuse(context);
+            return await next(args);
+        }
+        finally {
+            slots.release();
+        }
+    }, { step: 'deserialize', priority: 'low', name: 'leaseFence' });
+    return client;
+}
+
+;// CONCATENATED MODULE: ./src/runner/lease.ts
+
+
+
+/**
+ * Keeps a lock's lease for as long as a run works: a heartbeat renews it every third of the
+ * lease, and the run's writes are fenced: past the lease last secured (less a margin for
+ * requests in flight) they are refused right before they are sent, whatever the heartbeat has
+ * seen, so that a run frozen past its lease and taken over writes nothing more when it wakes.
+ *
+ * The heartbeat has a DynamoDB client of its own: the run's requests, however many are queued
+ * or held up on the run's client, never delay a renewal.
+ */
+function keepLease(o) {
+    const lost = new AbortController();
+    let until = o.leaseExpiresAt;
+    const margin = Math.min(Math.floor(o.leaseMs / 5), 5000);
+    const client = leaseFencedClient(o.store.client, () => {
+        if (lost.signal.aborted)
+            return lost.signal.reason;
+        if (Date.now() < until - margin)
+            return undefined;
+        lost.abort(new LockLostError(`${o.store.table}: this run's lease on lock ${o.lockId} ran out before it could be renewed (the process was paused or cut off); stopped before writing again.`));
+        return lost.signal.reason;
+    });
+    const heartbeatClient = deriveDynamoClient(o.store.client);
+    const heartbeat = o.store.withClient(heartbeatClient);
+    const renew = async () => {
+        until = Math.max(until, await heartbeat.renewLock(o.lockId, o.leaseMs));
+    };
+    const timer = setInterval(() => {
+        renew().catch((e) => {
+            o.log.error(messageOf(e));
+            lost.abort(e instanceof LockLostError ? e : new LockLostError(`lock renewal failed: ${messageOf(e)}`));
+        });
+    }, Math.max(200, Math.floor(o.leaseMs / 3)));
+    timer.unref();
+    return {
+        signal: lost.signal,
+        client,
+        renew,
+        stop: () => {
+            clearInterval(timer);
+            client.destroy();
+            heartbeatClient.destroy();
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/runner/step-data.ts
+
+/**
+ * Builds `ctx.data` for one step: checkpoints keyed by the step's version and direction (so a
+ * resumed run continues where it stopped, and only a resumed run), the run's abort signal
+ * (lease lost) and deadline.
+ */
+async function createStepData(session, step, opts) {
+    const engine = createDataEngine({
+        client: opts.client ?? session.client,
+        table: session.environment.table,
+        keys: await session.store.keys(),
+        dryRun: opts.dryRun ?? false,
+        samplePercent: session.opts.samplePercent,
+        signal: opts.signal,
+        deadline: opts.deadline,
+        checkpoint: { version: step.version, direction: step.direction },
+        defaults: session.environment['write-rate'] ? { rate: { write: session.environment['write-rate'] } } : undefined,
+        logger: session.log,
+    });
+    return {
+        engine,
+        counts: () => engine.counts(),
+        incomplete: () => engine.incomplete(),
+        start: async () => {
+            if (step.kind !== 'resume')
+                await engine.startAttempt({ keepCanary: continuesCanary(step) });
+        },
+        // A canary run leaves its progress so that the full run finishes the rest.
+        complete: () => engine.complete({ keepCanary: session.opts.samplePercent !== undefined }),
+    };
+}
+/** A repeat of an up is how the full run (or a bigger canary) follows a canary of that version. */
+function continuesCanary(step) {
+    return step.kind === 'repeat' && step.direction === 'up';
+}
+
+;// CONCATENATED MODULE: ./src/runner/engine.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Opens an environment of a loaded project: the engine behind every CLI command and the action. */
+function openSession(project, env, opts) {
+    const environment = typeof env === 'object' ? env : selectEnvironment(project.manifest, project.manifestPath, env);
+    const client = opts.client ?? createDynamoClient({ endpoint: opts.endpoint, region: environment.region, local: opts.local });
+    return new Session(project, environment, client, opts);
+}
+class Session {
+    project;
+    environment;
+    client;
+    opts;
+    store;
+    now;
+    actor;
+    constructor(project, environment, client, opts) {
+        this.project = project;
+        this.environment = environment;
+        this.client = client;
+        this.opts = opts;
+        this.store = new StateStore(client, environment.table);
+        this.now = opts.now ?? Date.now;
+        this.actor = opts.actor ?? defaultActor();
+    }
+    get log() {
+        return this.opts.log;
+    }
+    readState() {
+        return this.store.readState();
+    }
+    /** Plans a command against the table's current state (or files only, when state is passed as null). */
+    async plan(input, state) {
+        const s = state === null ? undefined : (state ?? (await this.readState()));
+        return planMigrations({
+            command: input.command,
+            environment: this.environment,
+            migrations: this.project.migrations,
+            reset: this.project.reset,
+            state: s,
+            version: input.version,
+            resume: input.resume,
+            now: this.now(),
+        });
+    }
+    /**
+     * Runs a plan: takes the lock, re-plans against the state under the lock (refusing a
+     * changed plan when the reviewed hash is given), runs each step and records it, releases.
+     * Returns a report for every outcome but bad input, which throws.
+     */
+    async apply(plan, options = {}) {
+        const startedAt = this.now();
+        const runId = (0,external_node_crypto_namespaceObject.randomUUID)();
+        const base = { startedAt, steps: [] };
+        if (plan.blockers.length)
+            return this.blockedReport(plan, base, startedAt);
+        if (this.opts.dryRun)
+            return this.dryRun(plan, base);
+        const leaseMs = this.opts.leaseMs ?? 120_000;
+        const lock = await this.acquireWithWait(plan.command, leaseMs);
+        // Heartbeat (on a client of its own) and fencing: the steps' writes go through lease.client.
+        const lease = keepLease({ store: this.store, lockId: lock.lockId, leaseMs, leaseExpiresAt: lock.leaseExpiresAt, log: this.log });
+        let report;
+        try {
+            // The state may have moved between planning and locking: plan again under the lock.
+            let current = await this.plan({ command: plan.command, version: plan.command === 'to' ? plan.targetVersion : undefined, resume: plan.steps[0]?.kind === 'resume' });
+            const reviewed = options.expectedHash ?? plan.hash;
+            if (current.hash !== reviewed) {
+                // Relative commands (one version up or down, repeat, reset) mean "from the state I saw":
+                // running them from another state would do something else, so they never re-plan.
+                const relative = plan.command === 'up' || plan.command === 'down' || plan.command === 'repeat' || plan.command === 'reset';
+                const changed = relative || (options.expectedHash !== undefined && (options.onPlanChange ?? 'fail') === 'fail');
+                if (changed) {
+                    report = {
+                        ...base,
+                        plan: current,
+                        status: 'blocked',
+                        durationMs: this.now() - startedAt,
+                        lockId: lock.lockId,
+                        error: new PlanChangedError(`The plan changed since it was reviewed (reviewed ${reviewed}, now ${current.hash}): ${describeChange(plan, current)}`).message,
+                        next: 'Review the new plan below, then re-run (or use on-plan-change: replan to apply the current plan).',
+                        exitCode: EXIT.drift,
+                    };
+                    return report;
+                }
+                this.log.info(`The plan changed while waiting for the lock (${plan.hash} -> ${current.hash}); running the current plan.`);
+            }
+            if (current.blockers.length)
+                return (report = { ...this.blockedReport(current, base, startedAt), lockId: lock.lockId });
+            if (!current.steps.length) {
+                return (report = { ...base, plan: current, status: 'no-op', durationMs: this.now() - startedAt, lockId: lock.lockId });
+            }
+            const started = await options.onStart?.(current, lock.lockId);
+            const recoveryPoint = (started && started.recoveryPoint) ?? options.recoveryPoint;
+            await this.audit({ runId, event: 'apply-start', outcome: 'started', plan: current, reason: options.reason, recoveryPoint });
+            report = await this.runSteps(current, lock.lockId, lease, base, runId);
+            return report;
+        }
+        finally {
+            lease.stop();
+            await this.store.releaseLock(lock.lockId).catch((e) => this.log.warn(`Could not release lock ${lock.lockId}: ${messageOf(e)}`));
+            if (report && report.status !== 'blocked' && report.status !== 'no-op') {
+                await this.audit({
+                    runId,
+                    event: 'apply-end',
+                    outcome: report.status,
+                    plan: report.plan,
+                    message: report.error,
+                    versions: report.steps.filter((s) => s.status === 'applied').map((s) => `${s.direction} ${s.version}`),
+                }).catch((e) => this.log.warn(`Could not write the audit log: ${messageOf(e)}`));
+            }
+        }
+    }
+    blockedReport(plan, base, startedAt) {
+        const first = plan.blockers[0];
+        const code = first.kind === 'drift' ? EXIT.drift : first.kind === 'failed-state' ? EXIT.failure : EXIT.input;
+        return {
+            ...base,
+            plan,
+            status: 'blocked',
+            durationMs: this.now() - startedAt,
+            error: plan.blockers.map((b) => b.message).join('\n'),
+            next: plan.blockers.map((b) => b.next).join('\n'),
+            exitCode: code,
+        };
+    }
+    async acquireWithWait(command, leaseMs) {
+        const timeout = this.opts.lockTimeoutMs ?? (this.environment['lock-timeout'] ?? 0) * 1000;
+        const until = this.now() + timeout;
+        for (let attempt = 0;; attempt++) {
+            try {
+                return await this.store.acquireLock({ owner: this.actor, command, runUrl: this.opts.runUrl, leaseMs, now: this.now() });
+            }
+            catch (e) {
+                if (!(e instanceof LockHeldError) || this.now() >= until)
+                    throw e;
+                if (attempt === 0)
+                    this.log.info(`Waiting up to ${Math.round(timeout / 1000)} s for the lock: ${e.message}`);
+                await engine_sleep(Math.min(1000, 100 + attempt * 100));
+            }
+        }
+    }
+    async runSteps(plan, lockId, lease, base, runId) {
+        const { signal, client } = lease;
+        const steps = [];
+        for (const step of plan.steps) {
+            if (signal.aborted)
+                throw signal.reason;
+            // Fencing: prove the lock is still ours before starting a step.
+            await lease.renew();
+            const m = this.migrationOf(step);
+            const t0 = this.now();
+            this.log.info(`${step.direction === 'up' ? '▲' : '▼'} ${step.version} ${step.kind === 'migrate' ? step.direction : step.kind}: ${step.description}`);
+            const data = await createStepData(this, step, { signal, deadline: this.opts.deadline, client });
+            // Before the running record: a run that dies in between leaves the state as it was.
+            await data.start();
+            // Written before the step runs and replaced by its outcome: a run that dies inside the
+            // step leaves this record, so the next run reports the step as interrupted (resume or
+            // repair) instead of silently running a non-idempotent step twice.
+            const started = await this.store.writeRecord({ version: step.version, path: m.path, description: m.description, checksum: m.checksum, direction: step.direction, actor: this.actor, runUrl: this.opts.runUrl, gitSha: this.opts.gitSha, status: runningStatus(this.actor, this.now(), lockId) }, lockId);
+            let error;
+            try {
+                const fn = step.direction === 'up' ? m.up : m.down;
+                if (!fn)
+                    throw new MigrateError(`${m.file} has no ${step.direction} function.`);
+                await fn((await this.contextFor(step, data, signal, false, client)));
+            }
+            catch (e) {
+                error = e;
+            }
+            const durationMs = this.now() - t0;
+            const counts = data.counts();
+            if (data.incomplete() && (error === undefined || isPassIncomplete(error))) {
+                await this.recordStep(step, m, `incomplete: stopped at a checkpoint before the deadline; resume to continue`, lockId, durationMs, counts, started);
+                steps.push({ version: step.version, direction: step.direction, kind: step.kind, status: 'incomplete', durationMs, counts });
+                return {
+                    ...base, plan, steps, status: 'incomplete', durationMs: this.now() - base.startedAt, lockId,
+                    error: `${step.version} stopped at a checkpoint before the time budget ran out.`,
+                    next: `Run apply --resume to continue ${step.version} from its checkpoints.`,
+                    exitCode: EXIT.failure,
+                };
+            }
+            if (error !== undefined) {
+                if (error instanceof LockLostError || signal.aborted) {
+                    steps.push({ version: step.version, direction: step.direction, kind: step.kind, status: 'failed', durationMs, counts, error: messageOf(error) });
+                    return {
+                        ...base, plan, steps, status: 'failed', durationMs: this.now() - base.startedAt, lockId,
+                        error: messageOf(signal.aborted ? signal.reason : error),
+                        next: 'Another run took over the lock; check the audit log (dynamodb-migrate log) and the table status before running again.',
+                        exitCode: EXIT.locked,
+                    };
+                }
+                const msg = messageOf(error) || 'failed';
+                this.log.error(`${step.version} ${step.direction} failed: ${msg}`);
+                await this.recordStep(step, m, msg, lockId, durationMs, counts, started).catch((e) => this.log.error(`Could not record the failure: ${messageOf(e)}`));
+                steps.push({ version: step.version, direction: step.direction, kind: step.kind, status: 'failed', durationMs, counts, error: msg });
+                await this.audit({ runId, event: 'step', outcome: 'failed', plan, versions: [`${step.direction} ${step.version}`], message: msg });
+                return {
+                    ...base, plan, steps, status: 'failed', durationMs: this.now() - base.startedAt, lockId,
+                    error: `${step.direction} ${step.version} (${m.file}) failed: ${msg}`,
+                    next: m.idempotent
+                        ? `Fix the cause, then apply --resume (${step.version} is idempotent), or repair --version ${step.version} --mark applied|reverted --reason "...".`
+                        : `Check the data ${step.version} touched, then repair --version ${step.version} --mark applied|reverted --reason "..." (it is not idempotent, so it is not re-run automatically).`,
+                    exitCode: EXIT.failure,
+                };
+            }
+            await this.recordStep(step, m, SUCCESS, lockId, durationMs, counts, started);
+            // The step is recorded: failing to tidy its checkpoints must not fail the run.
+            await data.complete().catch((e) => this.log.warn(`${step.version}: could not delete its checkpoints (${messageOf(e)}); they are left in the table.`));
+            await this.audit({ runId, event: 'step', outcome: 'applied', plan, versions: [`${step.direction} ${step.version}`] });
+            steps.push({ version: step.version, direction: step.direction, kind: step.kind, status: 'applied', durationMs, counts });
+        }
+        return { ...base, plan, steps, status: 'applied', durationMs: this.now() - base.startedAt, lockId };
+    }
+    /** Records a step's outcome in OneTable's format and keeps `_schema:Current` in step. */
+    async recordStep(step, m, status, lockId, durationMs, counts, started) {
+        // The outcome replaces the step's "running" record (same key); a successful down or reset deletes it.
+        const replace = { date: started.date };
+        const common = {
+            path: m.path,
+            description: m.description,
+            checksum: m.checksum,
+            actor: this.actor,
+            runUrl: this.opts.runUrl,
+            gitSha: this.opts.gitSha,
+            durationMs,
+            counts,
+        };
+        if (step.kind === 'reset') {
+            if (status !== SUCCESS) {
+                await this.store.writeRecord({ ...common, ...replace, version: m.version, status, direction: 'up' }, lockId, { replace: true });
+                return;
+            }
+            // OneTable's reset: drop the history, then record every semver migration as applied.
+            await this.store.deleteAllRecords(lockId);
+            for (const v of this.project.migrations) {
+                await this.store.writeRecord({ ...common, path: v.path, description: v.description, checksum: v.checksum, version: v.version, status: SUCCESS, direction: 'up' }, lockId);
+            }
+            await this.store.writeSchema(this.schemaItem(this.project.migrations.at(-1)?.schema ?? m.schema), lockId);
+            return;
+        }
+        if (step.direction === 'up' || status !== SUCCESS) {
+            await this.store.writeRecord({ ...common, ...replace, version: step.version, status, direction: step.direction }, lockId, { replace: true });
+            if (status === SUCCESS && m.schema)
+                await this.store.writeSchema(this.schemaItem(m.schema), lockId);
+            return;
+        }
+        // A successful down removes the version's records and restores the new current version's schema.
+        await this.store.deleteVersionRecords(step.version, lockId);
+        const records = await this.store.readRecords();
+        const now = readHistory(records).currentVersion;
+        const schema = now === ZERO ? undefined : this.project.migrations.find((x) => x.version === now)?.schema;
+        await this.store.writeSchema(schema ? this.schemaItem(schema) : undefined, lockId);
+    }
+    /** The `_schema:Current` attributes OneTable would write for a migration's schema. */
+    schemaItem(schema) {
+        return schema ? toSchemaItem(schema, { now: this.now() }) : undefined;
+    }
+    migrationOf(step) {
+        const m = step.kind === 'reset' ? this.project.reset : this.project.migrations.find((x) => x.version === step.version);
+        if (!m)
+            throw new InputError(`No migration file for ${step.version}.`);
+        return m;
+    }
+    /** The `ctx` a migration receives. */
+    async contextFor(step, data, signal, dryRun, client = this.client) {
+        const idx = this.project.migrations.findIndex((x) => x.version === step.version);
+        const keys = await this.store.keys();
+        return {
+            client: dryRun ? readOnlyClient(client) : client,
+            table: this.environment.table,
+            keys,
+            version: step.version,
+            direction: step.direction,
+            log: prefixed(this.log, `[${step.version}] `),
+            params: { dryRun, samplePercent: this.opts.samplePercent },
+            schema: {
+                current: this.project.migrations[idx]?.schema ?? (step.kind === 'reset' ? this.project.reset?.schema : undefined),
+                previous: idx > 0 ? this.project.migrations[idx - 1]?.schema : undefined,
+            },
+            data: data.engine,
+            signal,
+        };
+    }
+    /** Dry run: runs each step with a read-only client and a counting data engine; writes nothing. */
+    async dryRun(plan, base) {
+        const steps = [];
+        const signal = new AbortController().signal;
+        for (const step of plan.steps) {
+            const m = this.migrationOf(step);
+            const t0 = this.now();
+            const data = await createStepData(this, step, { signal, dryRun: true });
+            // Writes nothing in a dry run; a fresh step's `once` passes then count as a fresh attempt would.
+            await data.start();
+            let error;
+            try {
+                const fn = step.direction === 'up' ? m.up : m.down;
+                await fn?.((await this.contextFor(step, data, signal, true)));
+            }
+            catch (e) {
+                error = messageOf(e);
+            }
+            steps.push({ version: step.version, direction: step.direction, kind: step.kind, status: 'dry-run', durationMs: this.now() - t0, counts: data.counts(), error });
+        }
+        return { ...base, plan, steps, status: 'dry-run', durationMs: this.now() - base.startedAt };
+    }
+    /** `unlock <lock-id>`. */
+    async unlock(lockId, reason) {
+        const held = await this.store.forceUnlock(lockId);
+        await this.audit({ runId: (0,external_node_crypto_namespaceObject.randomUUID)(), event: 'unlock', outcome: 'unlocked', message: `removed lock ${lockId} held by ${held.owner} (${held.command})`, reason });
+    }
+    /**
+     * `repair`: marks a version applied (accepting its current file and checksum) or reverted
+     * (removing its records) without running it. The reason goes to the audit log.
+     */
+    async repair(input) {
+        if (!input.reason?.trim())
+            throw new InputError('repair needs --reason "<why>": it is recorded in the audit log.');
+        if (input.mark !== 'applied' && input.mark !== 'reverted')
+            throw new InputError(`repair --mark must be applied or reverted, got "${input.mark}".`);
+        const m = this.project.migrations.find((x) => x.version === input.version);
+        const state = await this.readState();
+        const known = state.records.some((r) => r.version === input.version);
+        if (!m && !(input.mark === 'reverted' && known)) {
+            throw new InputError(`repair --version ${input.version}: no migration file and no record of that version.`);
+        }
+        if (this.opts.dryRun)
+            return `dry run: would mark ${input.version} ${input.mark}`;
+        const lock = await this.acquireWithWait('repair', this.opts.leaseMs ?? 120_000);
+        try {
+            if (input.mark === 'applied') {
+                await this.store.writeRecord({ version: m.version, path: m.path, description: m.description, status: SUCCESS, checksum: m.checksum, direction: 'up', actor: this.actor, runUrl: this.opts.runUrl, gitSha: this.opts.gitSha, repairedReason: input.reason }, lock.lockId);
+                if (m.schema && compareVersions(m.version, readHistory(state.records).currentVersion) >= 0)
+                    await this.store.writeSchema(this.schemaItem(m.schema), lock.lockId);
+            }
+            else {
+                await this.store.deleteVersionRecords(input.version, lock.lockId);
+                const now = readHistory(await this.store.readRecords()).currentVersion;
+                const schema = this.project.migrations.find((x) => x.version === now)?.schema;
+                await this.store.writeSchema(schema ? this.schemaItem(schema) : undefined, lock.lockId);
+            }
+            const message = `marked ${input.version} ${input.mark}`;
+            await this.audit({ runId: (0,external_node_crypto_namespaceObject.randomUUID)(), event: 'repair', outcome: input.mark, versions: [input.version], message, reason: input.reason });
+            return message;
+        }
+        finally {
+            await this.store.releaseLock(lock.lockId);
+        }
+    }
+    /** Scheduled drift check: version vs target, failed state, stale lock, checksum drift. */
+    async drift() {
+        const state = await this.readState();
+        const plan = await this.plan({ command: 'apply' }, state);
+        const findings = [];
+        if (plan.currentVersion !== plan.targetVersion) {
+            findings.push({ kind: 'version', message: `${this.environment.table} is at ${plan.currentVersion}; the manifest target is ${plan.targetVersion}.` });
+        }
+        if (plan.failed)
+            findings.push({ kind: 'failed-state', message: `The ${plan.failed.direction} of ${plan.failed.version} failed: ${plan.failed.status}` });
+        if (state.lock && state.lock.leaseExpiresAt < this.now()) {
+            findings.push({ kind: 'stale-lock', message: `A lock held by ${state.lock.owner} (id ${state.lock.lockId}) expired at ${new Date(state.lock.leaseExpiresAt).toISOString()}.` });
+        }
+        const schemaDrift = schemaDriftOf(state.schema, this.project.migrations.find((m) => m.version === plan.currentVersion)?.schema);
+        if (schemaDrift)
+            findings.push({ kind: 'schema', message: `${this.environment.table}: ${schemaDrift}.` });
+        for (const d of plan.drift)
+            findings.push({ kind: 'checksum', message: `${d.file} changed after ${d.version} was applied (recorded ${d.recorded}, now ${d.current}).` });
+        return { environment: this.environment.name, table: this.environment.table, currentVersion: plan.currentVersion, targetVersion: plan.targetVersion, drifted: findings.length > 0, findings, plan };
+    }
+    readLog(limit) {
+        return this.store.readLog(limit);
+    }
+    async audit(e) {
+        const entry = {
+            at: this.now(),
+            runId: e.runId,
+            actor: this.actor,
+            command: e.plan?.command ?? e.event,
+            environment: this.environment.name,
+            event: e.event,
+            outcome: e.outcome,
+            versions: e.versions ?? e.plan?.steps.map((s) => `${s.direction} ${s.version}`),
+            message: [e.message, e.recoveryPoint ? `recovery point: ${e.recoveryPoint}` : undefined].filter(Boolean).join('; ') || undefined,
+            reason: e.reason,
+            runUrl: this.opts.runUrl,
+            gitSha: this.opts.gitSha,
+            planHash: e.plan?.hash,
+        };
+        await this.store.appendLog(entry);
+    }
+}
+/** Exit code for a report: 0 when it applied, was a no-op or a dry run. */
+function exitCodeOfReport(report) {
+    if (report.exitCode !== undefined)
+        return report.exitCode;
+    return report.status === 'applied' || report.status === 'no-op' || report.status === 'dry-run' ? EXIT.ok : EXIT.failure;
+}
+
+function describeChange(before, after) {
+    const fmt = (p) => `${p.currentVersion} -> ${p.targetVersion} [${p.steps.map((s) => `${s.direction} ${s.version}`).join(', ') || 'no steps'}]`;
+    return `reviewed ${fmt(before)}, now ${fmt(after)}.`;
+}
+function defaultActor() {
+    let user = 'unknown';
+    try {
+        user = (0,external_node_os_namespaceObject.userInfo)().username;
+    }
+    catch {
+        /* no passwd entry in some containers */
+    }
+    return `${user}@${(0,external_node_os_namespaceObject.hostname)()}`;
+}
+function prefixed(log, prefix) {
+    return {
+        info: (m) => log.info(prefix + m),
+        warn: (m) => log.warn(prefix + m),
+        error: (m) => log.error(prefix + m),
+        debug: (m) => log.debug(prefix + m),
+    };
+}
+const engine_sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+;// CONCATENATED MODULE: ./src/runner/controller/protocol.ts
+/** OneTable's commands, as its Controller names them. */
+const ONETABLE_COMMANDS = (/* unused pure expression or super */ null && ([
+    'apply',
+    'getCurrentVersion',
+    'getNamedVersions',
+    'getOutstandingVersions',
+    'getOutstandingMigrations',
+    'getPastMigrations',
+    'getPastVersions',
+]));
+/** Our commands. */
+const DM = {
+    status: 'dm:status',
+    plan: 'dm:plan',
+    apply: 'dm:apply',
+    unlock: 'dm:unlock',
+    repair: 'dm:repair',
+    log: 'dm:log',
+    drift: 'dm:drift',
+    /** Fan-out: take the lock and check the plan; the coordinator then drives the steps. */
+    begin: 'dm:begin',
+    renew: 'dm:renew',
+    /** Fan-out: write a step's "running" record, or its outcome. */
+    step: 'dm:step',
+    /** Fan-out: run one scan segment of one pass of a step (pass 0: run the step until its first pass). */
+    segment: 'dm:segment',
+    /** Fan-out: release the lock and write the audit log's end entry. */
+    end: 'dm:end',
+};
+
+;// CONCATENATED MODULE: ./src/runner/controller/fan-out-steps.ts
+
+
+
+
+
+
+
+
+
+/**
+ * The controller's side of the fan-out: a coordinator (the action or the CLI) takes the lock
+ * through the controller, then has each step's bulk pass run by many invocations, one scan
+ * segment each, renewing the lease between them, and records the step when every segment is
+ * done. Every write here is fenced by the coordinator's lock id.
+ */
+const fanOutCommands = {
+    async [DM.begin](c) {
+        const a = c.args;
+        if (c.dryRun)
+            throw new InputError('dm:begin takes the lock and cannot run dry: use dm:apply with dry: true.');
+        const s = c.session({ actor: a.actor, runUrl: a.runUrl, gitSha: a.gitSha });
+        const startedAt = c.now();
+        const input = { command: a.command ?? 'apply', version: a.version, resume: a.resume };
+        const lock = await s.store.acquireLock({ owner: s.actor, command: input.command, runUrl: a.runUrl, leaseMs: c.leaseMs, now: startedAt });
+        let keep = false;
+        try {
+            const plan = await s.plan(input);
+            const report = (r) => ({
+                report: { plan, steps: [], startedAt, durationMs: c.now() - startedAt, lockId: lock.lockId, ...r },
+            });
+            if (a.planHash && plan.hash !== a.planHash) {
+                const relative = input.command === 'up' || input.command === 'down' || input.command === 'repeat' || input.command === 'reset';
+                if (relative || (a.onPlanChange ?? 'fail') === 'fail') {
+                    return report({
+                        status: 'blocked',
+                        error: new PlanChangedError(`The plan changed since it was reviewed (reviewed ${a.planHash}, now ${plan.hash}).`).message,
+                        next: 'Review the new plan below, then re-run (or use on-plan-change: replan to apply the current plan).',
+                        exitCode: EXIT.drift,
+                    });
+                }
+            }
+            if (plan.blockers.length) {
+                const first = plan.blockers[0];
+                return report({
+                    status: 'blocked',
+                    error: plan.blockers.map((b) => b.message).join('\n'),
+                    next: plan.blockers.map((b) => b.next).join('\n'),
+                    exitCode: first.kind === 'drift' ? EXIT.drift : first.kind === 'failed-state' ? EXIT.failure : EXIT.input,
+                });
+            }
+            if (!plan.steps.length)
+                return report({ status: 'no-op' });
+            const runId = (0,external_node_crypto_namespaceObject.randomUUID)();
+            await audit(s, c, { runId, event: 'apply-start', outcome: 'started', plan, reason: a.reason });
+            keep = true;
+            return { lockId: lock.lockId, runId, plan, leaseExpiresAt: lock.leaseExpiresAt };
+        }
+        finally {
+            if (!keep)
+                await s.store.releaseLock(lock.lockId).catch((e) => c.log.warn(`Could not release lock ${lock.lockId}: ${messageOf(e)}`));
+        }
+    },
+    async [DM.renew](c) {
+        const a = c.args;
+        if (!a.lockId)
+            throw new InputError('dm:renew needs args.lockId.');
+        return { leaseExpiresAt: await c.session().store.renewLock(a.lockId, c.leaseMs) };
+    },
+    async [DM.step](c) {
+        const a = c.args;
+        const s = c.session({ actor: a.actor, runUrl: a.runUrl, gitSha: a.gitSha });
+        const m = migrationOf(s, a.version);
+        await s.store.renewLock(a.lockId, c.leaseMs);
+        const common = { path: m.path, description: m.description, checksum: m.checksum, direction: a.direction, actor: s.actor, runUrl: a.runUrl, gitSha: a.gitSha };
+        if (a.phase === 'start') {
+            // As in a local run: only a resume continues from checkpoints; a fresh attempt first
+            // deletes what earlier attempts of this version and direction left behind and records a
+            // new attempt id, which every segment's `once` passes read back for their marker tokens.
+            if (a.kind === 'migrate' || a.kind === 'repeat') {
+                await (await stepCheckpoints(s, a)).startAttempt({ keepCanary: continuesCanary({ kind: a.kind, direction: a.direction }) });
+            }
+            // As in a local run: a coordinator that dies mid-step leaves this record, so the step shows as interrupted.
+            const rec = await s.store.writeRecord({ ...common, version: a.version, status: runningStatus(s.actor, c.now(), a.lockId) }, a.lockId);
+            return { date: rec.date };
+        }
+        if (a.phase !== 'end' || typeof a.status !== 'string' || typeof a.date !== 'number') {
+            throw new InputError('dm:step needs phase "start", or phase "end" with status and the date the start phase returned.');
+        }
+        const outcome = { ...common, version: a.version, date: a.date, durationMs: a.durationMs, counts: a.counts };
+        if (a.status !== SUCCESS) {
+            await s.store.writeRecord({ ...outcome, status: a.status }, a.lockId, { replace: true });
+            if (!a.status.startsWith('incomplete')) {
+                await audit(s, c, { runId: a.runId, event: 'step', outcome: 'failed', versions: [`${a.direction} ${a.version}`], message: a.status, planHash: a.planHash });
+            }
+            return { recorded: a.status };
+        }
+        if (a.direction === 'up') {
+            await s.store.writeRecord({ ...outcome, status: SUCCESS }, a.lockId, { replace: true });
+            if (m.schema)
+                await s.store.writeSchema(toSchemaItem(m.schema, { now: c.now() }), a.lockId);
+        }
+        else {
+            // A successful down removes the version's records and restores the new current version's schema.
+            await s.store.deleteVersionRecords(a.version, a.lockId);
+            const now = readHistory(await s.store.readRecords()).currentVersion;
+            const schema = now === ZERO ? undefined : s.project.migrations.find((x) => x.version === now)?.schema;
+            await s.store.writeSchema(schema ? toSchemaItem(schema, { now: c.now() }) : undefined, a.lockId);
+        }
+        // The step is recorded: its segments' checkpoints can go (and the opposite direction's).
+        await (await stepCheckpoints(s, a)).complete();
+        await audit(s, c, { runId: a.runId, event: 'step', outcome: 'applied', versions: [`${a.direction} ${a.version}`], planHash: a.planHash });
+        return { recorded: SUCCESS };
+    },
+    async [DM.segment](c) {
+        const a = c.args;
+        if (c.dryRun)
+            throw new InputError('dm:segment cannot run dry: dry runs use dm:apply with dry: true.');
+        if (!Number.isInteger(a.pass) || a.pass < 0)
+            throw new InputError(`dm:segment: pass must be 0 or more, got ${a.pass}.`);
+        if (!Number.isInteger(a.totalSegments) || a.totalSegments < 1)
+            throw new InputError(`dm:segment: totalSegments must be 1 or more, got ${a.totalSegments}.`);
+        if (!Number.isInteger(a.segment) || a.segment < 0 || a.segment >= a.totalSegments) {
+            throw new InputError(`dm:segment: segment must be in 0..${a.totalSegments - 1}, got ${a.segment}.`);
+        }
+        const s = c.session();
+        const m = migrationOf(s, a.version);
+        // Fencing: this invocation works only while the coordinator's lock is live, and keeps it so
+        // (heartbeat on a client of its own; the segment's writes refused once the lease may have run out).
+        const leaseExpiresAt = await s.store.renewLock(a.lockId, c.leaseMs);
+        const lease = keepLease({ store: s.store, lockId: a.lockId, leaseMs: c.leaseMs, leaseExpiresAt, log: c.log });
+        try {
+            return await runSegment(s, c, m, a, lease);
+        }
+        finally {
+            lease.stop();
+        }
+    },
+    async [DM.end](c) {
+        const a = c.args;
+        const s = c.session({ actor: a.actor, runUrl: a.runUrl, gitSha: a.gitSha });
+        await s.store.releaseLock(a.lockId);
+        await audit(s, c, { runId: a.runId, event: 'apply-end', outcome: a.outcome, versions: a.versions, message: a.message, planHash: a.planHash });
+        return { released: a.lockId };
+    },
+};
+/** Thrown into the migration to stop it where this invocation's share of the step ends. */
+class StopAtPass extends Error {
+    reason;
+    constructor(reason) {
+        super(`stopped at the next bulk pass (${reason})`);
+        this.reason = reason;
+    }
+}
+async function runSegment(s, c, m, a, lease) {
+    const { signal, client } = lease;
+    const step = {
+        version: m.version,
+        direction: a.direction,
+        description: m.description,
+        file: m.file,
+        checksum: m.checksum,
+        reversible: m.hasDown && !m.irreversible,
+        idempotent: m.idempotent,
+        kind: a.kind ?? 'migrate',
+    };
+    const writeRate = s.environment['write-rate'];
+    const engine = createDataEngine({
+        client,
+        table: s.environment.table,
+        keys: await s.store.keys(),
+        signal,
+        deadline: c.deadline,
+        checkpoint: { version: step.version, direction: step.direction },
+        defaults: writeRate ? { rate: { write: writeRate } } : undefined,
+        logger: c.log,
+        progressBar: false,
+    });
+    let passNo = 0;
+    let target;
+    const segments = { total: a.totalSegments, only: [a.segment] };
+    const transform = async (selection, fn, options = {}) => {
+        passNo++;
+        if (a.pass === 0)
+            throw new StopAtPass('fan-out');
+        if (passNo > a.pass)
+            throw new StopAtPass('next-pass');
+        // Names are fixed by position, so every invocation of every segment agrees on each pass's checkpoints.
+        const name = options.name ?? `pass-${passNo}`;
+        if (isQuery(selection) && a.segment !== 0) {
+            // A Query of one partition is not split into scan segments: segment 0 runs it alone.
+            const skipped = { pass: name, status: 'complete', counts: zero(), resumed: false, segments, durationMs: 0, dryRun: false };
+            if (passNo === a.pass)
+                target = skipped;
+            return skipped;
+        }
+        const result = await engine.transform(selection, fn, { ...options, name, segments });
+        if (passNo === a.pass)
+            target = result;
+        return result;
+    };
+    const gated = {
+        ...engine,
+        transform,
+        forEach: (selection, fn, options) => transform(selection, async (item) => {
+            await fn(item);
+            return undefined;
+        }, options),
+    };
+    // The coordinator's dm:step discards and deletes checkpoints; a segment only uses them.
+    const data = { engine: gated, counts: () => engine.counts(), incomplete: () => engine.incomplete(), start: () => Promise.resolve(), complete: () => engine.complete() };
+    const fn = step.direction === 'up' ? m.up : m.down;
+    if (!fn)
+        throw new MigrateError(`${m.file} has no ${step.direction} function.`);
+    try {
+        await fn((await s.contextFor(step, data, signal, false, client)));
+    }
+    catch (e) {
+        if (e instanceof StopAtPass) {
+            return e.reason === 'fan-out' ? { status: 'fan-out' } : { status: 'done', counts: target?.counts, nextPass: true };
+        }
+        if (isPassIncomplete(e))
+            return { status: 'incomplete', counts: e.counts };
+        if (signal.aborted)
+            throw signal.reason;
+        return { status: 'failed', error: messageOf(e) || 'failed', counts: target?.counts };
+    }
+    // The migration returned: pass 0 means the step had no bulk pass and is done; pass n was its last.
+    if (a.pass === 0)
+        return { status: 'done', stepDone: true, counts: engine.counts() };
+    return { status: 'done', counts: target?.counts ?? zero(), nextPass: false };
+}
+/** The data engine of a step, for its checkpoints only. */
+async function stepCheckpoints(s, a) {
+    return createDataEngine({ client: s.client, table: s.environment.table, keys: await s.store.keys(), checkpoint: { version: a.version, direction: a.direction } });
+}
+function isQuery(selection) {
+    return selection.partition !== undefined;
+}
+function zero() {
+    return { scanned: 0, changed: 0, skipped: 0, failed: 0 };
+}
+function migrationOf(s, version) {
+    const m = s.project.migrations.find((x) => x.version === version);
+    if (!m)
+        throw new InputError(`No migration file for ${version} in the controller's bundle.`);
+    return m;
+}
+async function audit(s, c, e) {
+    const entry = {
+        at: c.now(),
+        runId: e.runId,
+        actor: s.actor,
+        command: e.plan?.command ?? e.event,
+        environment: s.environment.name,
+        event: e.event,
+        outcome: e.outcome,
+        versions: e.versions ?? e.plan?.steps.map((x) => `${x.direction} ${x.version}`),
+        message: e.message,
+        reason: e.reason,
+        runUrl: s.opts.runUrl,
+        gitSha: s.opts.gitSha,
+        planHash: e.plan?.hash ?? e.planHash,
+    };
+    await s.store.appendLog(entry);
+}
+
+;// CONCATENATED MODULE: ./src/runner/controller/onetable.ts
+
+
+
+
+/**
+ * OneTable Migrate's read API, computed from our records exactly as OneTable computes it, so
+ * OneTable's CLI and SenseDeep's migration manager see the answers they expect.
+ */
+const oneTableReads = {
+    /** Highest semver among all records (failed ones included), else 0.0.0. */
+    async getCurrentVersion(session) {
+        return readHistory(await session.store.readRecords()).currentVersion;
+    },
+    /** Semver versions of every record, sorted (duplicates kept, as OneTable returns them). */
+    async getPastVersions(session) {
+        return (await session.store.readRecords())
+            .map((r) => r.version)
+            .filter(isVersion)
+            .sort(compareVersions);
+    },
+    /** Every record, named ones included, oldest first; dates as OneTable's Date serialises over JSON. */
+    async getPastMigrations(session) {
+        return (await session.store.readRecords()).map(pastMigration);
+    },
+    /** Semver files with no record at all (gaps below the current version included), up to limit. */
+    async getOutstandingVersions(session, limit) {
+        const past = new Set((await session.store.readRecords()).map((r) => r.version));
+        return session.project.migrations
+            .map((m) => m.version)
+            .filter((v) => !past.has(v))
+            .slice(0, limitOf(limit));
+    },
+    /** The outstanding migrations as OneTable's loadMigration returns them, minus the functions JSON drops. */
+    async getOutstandingMigrations(session, limit) {
+        const versions = await oneTableReads.getOutstandingVersions(session, limit);
+        return versions.map((v) => describeMigration(session.project.migrations.find((m) => m.version === v)));
+    },
+    /** Non-semver migrations: ours has one, `reset`. */
+    getNamedVersions(session, limit) {
+        return (session.project.reset ? [RESET] : []).slice(0, limitOf(limit));
+    },
+};
+/**
+ * Maps OneTable's `apply(action, version)` onto a plan of ours. The resulting current version
+ * is what OneTable's CLI expects after the call:
+ * - up V: every outstanding version above the current one up to V (`to V`); at or below the
+ *   current version it does nothing, as OneTable does.
+ * - down V: OneTable reverts V itself and everything above it, so the table ends at the
+ *   highest applied version below V. Ours never runs a target's own down, so this becomes
+ *   `to <that version>` (0.0.0 when V is the first). OneTable's CLI reverts one version per
+ *   call, naming the current one: that is exactly one down step.
+ * - repeat: re-runs the current version's up. reset: our reset (allow-reset is still required).
+ */
+async function planOneTableApply(session, action, version) {
+    const a = normalizeAction(action);
+    const state = await session.readState();
+    const history = readHistory(state.records);
+    const current = history.currentVersion;
+    const v = typeof version === 'string' && version ? version : undefined;
+    switch (a) {
+        case 'up': {
+            const target = v ?? session.project.migrations.find((m) => compareVersions(m.version, current) > 0)?.version;
+            if (!target || (isVersion(target) && compareVersions(target, current) <= 0)) {
+                return { plan: await session.plan({ command: 'to', version: current === ZERO ? ZERO : current }, state), command: 'to' };
+            }
+            if (!isVersion(target))
+                throw new InputError(`apply up ${target}: not a semver version.`);
+            return { plan: await session.plan({ command: 'to', version: target }, state), command: 'to' };
+        }
+        case 'down': {
+            const reverting = v ?? current;
+            if (!isVersion(reverting))
+                throw new InputError(`apply down ${reverting}: not a semver version.`);
+            const below = history.applied.filter((r) => compareVersions(r.version, reverting) < 0).at(-1)?.version ?? ZERO;
+            const target = compareVersions(reverting, current) > 0 ? current : below;
+            return { plan: await session.plan({ command: 'to', version: target }, state), command: 'to' };
+        }
+        case 'repeat':
+            return { plan: await session.plan({ command: 'repeat' }, state), command: 'repeat' };
+        case 'reset':
+            return { plan: await session.plan({ command: 'reset' }, state), command: 'reset' };
+    }
+}
+/**
+ * What OneTable's apply returns, minus the functions JSON drops: the last version run up, or
+ * for a down the version that was current before (OneTable's CLI prints "Downgrade from" it).
+ */
+function oneTableApplyResult(session, report) {
+    const steps = report.plan.steps;
+    const step = steps.find((s) => s.direction === 'down') ?? steps.at(-1);
+    const version = step?.version ?? report.plan.targetVersion;
+    const m = step?.kind === 'reset' ? session.project.reset : session.project.migrations.find((x) => x.version === version);
+    return m ? describeMigration(m) : { version, description: '', path: '' };
+}
+/** Throws when a report is not a success: OneTable's callers learn of failures by the Lambda error. */
+function assertSucceeded(report) {
+    if (exitCodeOfReport(report) === 0)
+        return;
+    const err = new Error([report.error ?? `apply ${report.status}`, report.next].filter(Boolean).join(' '));
+    err.name = report.status === 'blocked' ? 'MigrationBlockedError' : 'MigrationFailedError';
+    throw err;
+}
+function normalizeAction(action) {
+    switch (action) {
+        case 'up':
+        case 1:
+        case '1':
+            return 'up';
+        case 'down':
+        case -1:
+        case '-1':
+            return 'down';
+        case 'reset':
+        case 'latest':
+        case 0:
+        case '0':
+            return 'reset';
+        case 'repeat':
+        case 2:
+        case '2':
+            return 'repeat';
+        default:
+            throw new InputError(`apply: unknown action ${JSON.stringify(action)} (expected up|1, down|-1, reset|0 or repeat|2; named migrations other than reset are not supported).`);
+    }
+}
+function describeMigration(m) {
+    return { version: m.version, description: m.description, path: m.path, schema: m.schema };
+}
+function pastMigration(r) {
+    const { key: _key, ...rest } = r;
+    return { ...rest, date: new Date(r.date).toISOString() };
+}
+function limitOf(limit) {
+    return typeof limit === 'number' && limit >= 0 ? limit : Number.MAX_SAFE_INTEGER;
+}
+
+;// CONCATENATED MODULE: ./src/runner/controller.ts
+
+
+
+
+
+
+
+
+/**
+ * Creates the Lambda controller: a handler that hosts the migrations of a set of tables and
+ * speaks OneTable Controller's protocol (`{cmd, config, args, dry}` → `{statusCode: 200, body}`,
+ * errors thrown), so OneTable's CLI and SenseDeep's migration manager can drive it, plus our
+ * `dm:` commands (status, plan, apply a reviewed plan, and the fan-out of a step's scan
+ * segments across invocations).
+ *
+ *     export const handler = createController({ project: () => projectFromModules(manifest, modules) });
+ */
+function createController(options) {
+    const log = options.log ?? consoleLogger;
+    const projects = new Map();
+    const clients = new Map();
+    const load = (source) => {
+        let p = projects.get(source);
+        if (!p) {
+            p = Promise.resolve(typeof source === 'function' ? source() : source);
+            // A failed load is not cached: the next invocation reports it again rather than a stale rejection.
+            p.catch(() => projects.delete(source));
+            projects.set(source, p);
+        }
+        return p;
+    };
+    const resolveTable = async (name) => {
+        const entry = options.tables?.[name];
+        const source = entry?.project ?? options.project;
+        if (!source)
+            throw new InputError(`No migrations defined for ${name}: the controller serves ${Object.keys(options.tables ?? {}).join(', ') || 'no tables'}.`);
+        const project = await load(source);
+        const envs = Object.entries(project.manifest.environments);
+        const found = entry?.environment ? envs.find(([n]) => n === entry.environment) : envs.find(([, e]) => e.table === name);
+        if (!found) {
+            throw new InputError(`No migrations defined for ${name}: no environment of ${project.manifestPath} has table: ${name} (tables: ${envs.map(([, e]) => e.table).join(', ')}).`);
+        }
+        // The controller runs the migrations itself: whatever the manifest says about runners.
+        return { project, env: { ...found[1], name: found[0], table: name, runner: 'local' } };
+    };
+    return async (event, context) => {
+        if (!event || typeof event !== 'object')
+            throw new InputError('Expected an event {cmd, config: {name}, args, dry}.');
+        const { cmd } = event;
+        const name = event.config?.name;
+        if (typeof cmd !== 'string' || !cmd)
+            throw new InputError('The event has no cmd (expected e.g. {cmd: "getCurrentVersion", config: {name: "<table>"}}).');
+        if (typeof name !== 'string' || !name)
+            throw new InputError(`${cmd}: the event has no config.name (the table name).`);
+        const args = (event.args && typeof event.args === 'object' ? event.args : {});
+        const params = (args.params && typeof args.params === 'object' ? args.params : {});
+        const dryRun = event.dry === true || params.dry === true;
+        const { project, env } = await resolveTable(name);
+        let client = clients.get(name);
+        if (!client) {
+            client = options.client ? options.client(name, env) : createDynamoClient({ region: env.region });
+            clients.set(name, client);
+        }
+        const now = Date.now;
+        const remaining = context?.getRemainingTimeInMillis?.();
+        const margin = remaining === undefined ? 0 : Math.min(options.safetyMarginMs ?? 30_000, Math.floor(remaining / 2));
+        const fromContext = remaining === undefined ? undefined : now() + remaining - margin;
+        const asked = typeof args.deadline === 'number' ? args.deadline : undefined;
+        const deadline = fromContext === undefined ? asked : asked === undefined ? fromContext : Math.min(asked, fromContext);
+        const leaseMs = typeof args.leaseMs === 'number' && args.leaseMs > 0 ? args.leaseMs : (options.leaseMs ?? 120_000);
+        const c = {
+            event,
+            args,
+            dryRun,
+            deadline,
+            log,
+            leaseMs,
+            now,
+            session: (o = {}) => openSession(project, env, {
+                client,
+                log,
+                dryRun: o.dryRun ?? dryRun,
+                deadline: o.deadline ?? deadline,
+                leaseMs,
+                actor: str(o.actor) ?? options.actor ?? `controller:${context?.functionName ?? 'lambda'}`,
+                runUrl: str(o.runUrl),
+                gitSha: str(o.gitSha),
+                samplePercent: typeof o.samplePercent === 'number' ? o.samplePercent : undefined,
+            }),
+        };
+        log.info(`${cmd} ${name}${dryRun ? ' (dry run)' : ''}`);
+        const handler = commands[cmd];
+        if (!handler) {
+            throw new InputError(`Unknown command ${cmd}: expected one of ${Object.keys(commands).join(', ')}.`);
+        }
+        try {
+            return { statusCode: 200, body: await handler(c) };
+        }
+        catch (e) {
+            log.error(`${cmd} ${name} failed: ${messageOf(e)}`);
+            throw e;
+        }
+    };
+}
+const commands = {
+    // OneTable Controller's commands.
+    async apply(c) {
+        const s = c.session();
+        const { plan } = await planOneTableApply(s, c.args.action, c.args.version);
+        const report = await s.apply(plan, { reason: 'OneTable apply' });
+        assertSucceeded(report);
+        return oneTableApplyResult(s, report);
+    },
+    getCurrentVersion: async (c) => oneTableReads.getCurrentVersion(c.session()),
+    getNamedVersions: async (c) => oneTableReads.getNamedVersions(c.session(), controller_num(c.args.limit)),
+    getOutstandingVersions: async (c) => oneTableReads.getOutstandingVersions(c.session(), controller_num(c.args.limit)),
+    getOutstandingMigrations: async (c) => oneTableReads.getOutstandingMigrations(c.session(), controller_num(c.args.limit)),
+    getPastMigrations: async (c) => oneTableReads.getPastMigrations(c.session()),
+    getPastVersions: async (c) => oneTableReads.getPastVersions(c.session()),
+    // Ours.
+    async [DM.status](c) {
+        const s = c.session();
+        const state = await s.readState();
+        const plan = await s.plan({ command: 'apply' }, state);
+        return { state, plan, status: buildStatus(state, s.project.migrations, plan, c.now()) };
+    },
+    async [DM.plan](c) {
+        const a = c.args;
+        return c.session().plan({ command: a.command ?? 'apply', version: a.version, resume: a.resume });
+    },
+    async [DM.apply](c) {
+        const a = c.args;
+        const s = c.session({ actor: a.actor, runUrl: a.runUrl, gitSha: a.gitSha, samplePercent: a.samplePercent });
+        const plan = await s.plan({ command: a.command ?? 'apply', version: a.version, resume: a.resume });
+        // The reviewed hash (when given) is checked under the lock; without one the plan made here is run.
+        return s.apply(plan, { expectedHash: a.planHash, onPlanChange: a.onPlanChange ?? (a.planHash ? 'fail' : 'replan'), reason: a.reason, recoveryPoint: a.recoveryPoint });
+    },
+    async [DM.unlock](c) {
+        const a = c.args;
+        if (!a.lockId)
+            throw new InputError('dm:unlock needs args.lockId.');
+        await c.session({ actor: a.actor }).unlock(a.lockId, a.reason);
+        return { unlocked: a.lockId };
+    },
+    async [DM.repair](c) {
+        const a = c.args;
+        return { message: await c.session({ actor: a.actor }).repair(a) };
+    },
+    async [DM.log](c) {
+        return c.session().readLog(controller_num(c.args.limit));
+    },
+    async [DM.drift](c) {
+        return c.session().drift();
+    },
+    ...fanOutCommands,
+};
+function str(v) {
+    return typeof v === 'string' && v ? v : undefined;
+}
+function controller_num(v) {
+    return typeof v === 'number' ? v : typeof v === 'string' && v.trim() && !Number.isNaN(Number(v)) ? Number(v) : undefined;
+}
+/** CloudWatch takes stdout/stderr lines. */
+const consoleLogger = {
+    info: (m) => console.log(m),
+    warn: (m) => console.warn(m),
+    error: (m) => console.error(m),
+    debug: (m) => {
+        if (process.env.DYNAMODB_MIGRATE_DEBUG)
+            console.log(m);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/lint.ts
+
+/** The file name without its extension. */
+function stemOf(base) {
+    return base.replace(/\.(ts|mts|cts|js|mjs|cjs)$/, '');
+}
+/** Whether a file name starts with the version it declares: `<version>[-slug].<ext>`, or `reset[-slug]`. */
+function fileNameMatches(base, version) {
+    const stem = stemOf(base);
+    const names = version === RESET ? [RESET, LEGACY_RESET] : [version];
+    return names.some((n) => stem === n || stem.startsWith(`${n}-`));
+}
+/** The x.y.z a file name starts with, for messages. */
+function versionFromFileName(base) {
+    return /^(\d+\.\d+\.\d+)/.exec(stemOf(base))?.[1];
+}
+/**
+ * Checks every loaded migration file and reports every problem at once: load failures, no
+ * default export, bad or duplicate versions, file names that disagree with their version,
+ * missing `up`, missing `down` on a migration not marked irreversible.
+ */
+function lintMigrations(files) {
+    const problems = [];
+    const sources = [];
+    let reset;
+    const seen = new Map();
+    const add = (where, code, message) => problems.push({ where, code, message });
+    for (const f of files) {
+        const base = f.file.split('/').pop() ?? f.file;
+        if (f.loadError !== undefined) {
+            add(f.file, 'load-error', `cannot be loaded: ${f.loadError}`);
+            continue;
+        }
+        const m = f.exported;
+        if (m === undefined || m === null || typeof m !== 'object') {
+            add(f.file, 'no-default-export', 'has no default export: export default defineMigration({ version, description, up, down })');
+            continue;
+        }
+        const def = m;
+        const before = problems.length;
+        let version = def.version;
+        if (version === LEGACY_RESET)
+            version = RESET;
+        if (typeof version !== 'string' || !version) {
+            add(f.file, 'no-version', 'has no "version" property: add version: "x.y.z" matching the file name');
+            continue;
+        }
+        if (version !== RESET && !isVersion(version)) {
+            add(f.file, 'invalid-version', `version "${version}" is not valid semver (expected x.y.z, e.g. 1.2.0)`);
+            continue;
+        }
+        const fromName = versionFromFileName(base);
+        if (!fileNameMatches(base, version)) {
+            add(f.file, 'name-mismatch', fromName
+                ? `file name says ${fromName} but the migration says version "${version}": rename the file to ${version}${stemOf(base).slice(fromName.length)}${base.slice(stemOf(base).length)} or fix the version`
+                : `file name must start with its version: rename it to ${version}-<slug>${base.slice(base.lastIndexOf('.'))}`);
+        }
+        const other = seen.get(version);
+        if (other)
+            add(f.file, 'duplicate-version', `version ${version} is also declared by ${other}: give one of them a new version`);
+        else
+            seen.set(version, f.file);
+        if (typeof def.up !== 'function') {
+            add(f.file, 'no-up', def.up === undefined ? 'has no up(ctx) function' : `"up" must be a function, got ${typeOf(def.up)}`);
+        }
+        const irreversible = def.irreversible === true;
+        if (def.down === undefined && !irreversible && version !== RESET) {
+            add(f.file, 'no-down', 'has no down(ctx): add one, or declare irreversible: true if it cannot be undone');
+        }
+        else if (def.down !== undefined && typeof def.down !== 'function') {
+            add(f.file, 'no-down', `"down" must be a function, got ${typeOf(def.down)}`);
+        }
+        for (const flag of ['irreversible', 'idempotent']) {
+            if (def[flag] !== undefined && typeof def[flag] !== 'boolean')
+                add(f.file, 'bad-flag', `"${flag}" must be true or false`);
+        }
+        if (def.description !== undefined && typeof def.description !== 'string')
+            add(f.file, 'bad-description', '"description" must be a string');
+        if (def.schema !== undefined && (typeof def.schema !== 'object' || def.schema === null || Array.isArray(def.schema))) {
+            add(f.file, 'bad-schema', '"schema" must be a OneTable schema object');
+        }
+        if (problems.length > before)
+            continue;
+        const source = {
+            version,
+            description: typeof def.description === 'string' ? def.description : '',
+            file: f.file,
+            checksum: f.checksum,
+            idempotent: def.idempotent === true,
+            irreversible,
+            hasUp: true,
+            hasDown: typeof def.down === 'function',
+            schema: def.schema,
+        };
+        if (version === RESET)
+            reset = source;
+        else
+            sources.push(source);
+    }
+    sources.sort((a, b) => compareVersions(a.version, b.version));
+    return { migrations: sources, reset, problems };
+}
+/** Checks that each environment's target exists in the folder. */
+function lintTargets(manifest, manifestFile, migrations) {
+    const versions = new Set(migrations.map((m) => m.version));
+    const problems = [];
+    for (const [name, env] of Object.entries(manifest.environments)) {
+        if (env.target !== 'latest' && !versions.has(env.target)) {
+            problems.push({
+                where: `${manifestFile}: environments.${name}.target`,
+                code: 'target-not-found',
+                message: `target ${env.target} has no migration file in the folder (have: ${[...versions].join(', ') || 'none'})`,
+            });
+        }
+    }
+    return problems;
+}
+function typeOf(v) {
+    return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
+}
+
+;// CONCATENATED MODULE: ./src/loader/static-project.ts
+
+
+
+/**
+ * Builds a Project from migrations that were imported statically (the Lambda controller's
+ * bundle) instead of read from a folder at run time. Runs the same lint as `loadProject`,
+ * so a bundle with a bad migration fails at its first invocation with the same message.
+ */
+function projectFromModules(manifest, modules, opts = {}) {
+    const manifestPath = opts.manifestPath ?? 'manifest.yaml';
+    const parsed = manifestSchema.parse(manifest);
+    const files = modules.map((m) => {
+        const exported = defaultExport(m.module);
+        return { file: m.file, checksum: m.checksum, exported, mod: (exported ?? {}) };
+    });
+    const result = lintMigrations(files);
+    const problems = [...result.problems, ...lintTargets(parsed, manifestPath, result.migrations)];
+    if (problems.length)
+        throw new MigrationFileError(problems);
+    const dir = opts.dir ?? '.';
+    const attach = (s) => {
+        const f = files.find((i) => i.file === s.file);
+        return { ...s, path: s.file, up: f.mod.up, down: f.mod.down };
+    };
+    return {
+        manifestPath,
+        manifest: parsed,
+        dir,
+        migrations: result.migrations.map(attach),
+        reset: result.reset ? attach(result.reset) : undefined,
+    };
+}
+/** A module namespace's default export; a bare object (already the default) as is. */
+function defaultExport(mod) {
+    if (mod && typeof mod === 'object' && 'default' in mod) {
+        const d = mod.default;
+        // CommonJS interop in bundles can nest the default one level deeper.
+        if (d && typeof d === 'object' && 'default' in d && !('version' in d))
+            return d.default;
+        return d;
+    }
+    return mod;
+}
+
+;// CONCATENATED MODULE: ./src/index.ts
+
+/** Gives a migration its types; returns it unchanged (a plain object works the same). */
+function defineMigration(migration) {
+    return migration;
+}
+
+
+
+var __webpack_exports__createController = __webpack_exports__.dK;
+var __webpack_exports__createDataEngine = __webpack_exports__.NJ;
+var __webpack_exports__defineMigration = __webpack_exports__.om;
+var __webpack_exports__projectFromModules = __webpack_exports__.xH;
+export { __webpack_exports__createController as createController, __webpack_exports__createDataEngine as createDataEngine, __webpack_exports__defineMigration as defineMigration, __webpack_exports__projectFromModules as projectFromModules };

@@ -1,0 +1,32 @@
+import type { Problem } from './errors.js';
+import type { Manifest } from './manifest.js';
+import type { MigrationSource } from './types.js';
+/** What the loader found in one migration file, before any judgement. */
+export interface MigrationFileInfo {
+    /** Path relative to the manifest's folder. */
+    file: string;
+    checksum: string;
+    /** Set when the file could not be imported (syntax error, throws on import). */
+    loadError?: string | undefined;
+    /** The default export; undefined when there is none. */
+    exported?: unknown;
+}
+/** The file name without its extension. */
+export declare function stemOf(base: string): string;
+/** Whether a file name starts with the version it declares: `<version>[-slug].<ext>`, or `reset[-slug]`. */
+export declare function fileNameMatches(base: string, version: string): boolean;
+/** The x.y.z a file name starts with, for messages. */
+export declare function versionFromFileName(base: string): string | undefined;
+export interface LintResult {
+    migrations: MigrationSource[];
+    reset?: MigrationSource | undefined;
+    problems: Problem[];
+}
+/**
+ * Checks every loaded migration file and reports every problem at once: load failures, no
+ * default export, bad or duplicate versions, file names that disagree with their version,
+ * missing `up`, missing `down` on a migration not marked irreversible.
+ */
+export declare function lintMigrations(files: readonly MigrationFileInfo[]): LintResult;
+/** Checks that each environment's target exists in the folder. */
+export declare function lintTargets(manifest: Manifest, manifestFile: string, migrations: readonly MigrationSource[]): Problem[];

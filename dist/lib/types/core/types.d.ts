@@ -1,0 +1,205 @@
+import type { SchemaDiff } from './schema-diff.js';
+/**
+ * The domain model shared by every part: migration files as loaded, state read from the
+ * table, the plan, and the report of a run. Plain data; no SDK types.
+ */
+/** A OneTable-format schema object (`{format, version, indexes, models, params, queries, process}`). */
+export type OneTableSchema = Record<string, unknown>;
+/** What the planner needs to know of one migration file. */
+export interface MigrationSource {
+    /** Semver, or `reset` for the reset migration. */
+    version: string;
+    description: string;
+    /** Path relative to the manifest's folder, as shown to users and stored in records. */
+    file: string;
+    /** `sha256:<hex>` of the file's bytes. */
+    checksum: string;
+    /** `up` is allowed to run twice (needed for resume). */
+    idempotent: boolean;
+    /** No `down`: rolling back past this version is refused. */
+    irreversible: boolean;
+    hasUp: boolean;
+    hasDown: boolean;
+    schema?: OneTableSchema | undefined;
+}
+export type Direction = 'up' | 'down';
+/** Counts a step reports from its bulk passes. */
+export interface ItemCounts {
+    scanned: number;
+    changed: number;
+    skipped: number;
+    failed: number;
+}
+/** One `_migration` record as stored (OneTable's attributes, plus ours where present). */
+export interface MigrationRecord {
+    version: string;
+    /** Epoch milliseconds. */
+    date: number;
+    /** The sort key value: `_migration:<version>:<date>`. */
+    key: string;
+    path: string;
+    description: string;
+    /** "success", or the error message of a failed step. */
+    status: string;
+    checksum?: string | undefined;
+    direction?: Direction | undefined;
+    actor?: string | undefined;
+    runUrl?: string | undefined;
+    gitSha?: string | undefined;
+    durationMs?: number | undefined;
+    counts?: ItemCounts | undefined;
+    /** Set by `repair`: why this record was written by hand. */
+    repairedReason?: string | undefined;
+}
+/** The single lock item. */
+export interface LockInfo {
+    lockId: string;
+    owner: string;
+    command: string;
+    runUrl?: string | undefined;
+    /** Epoch ms. */
+    acquiredAt: number;
+    leaseExpiresAt: number;
+    heartbeatAt: number;
+}
+/** One entry of the append-only audit log. */
+export interface LogEntry {
+    at: number;
+    runId: string;
+    actor: string;
+    command: string;
+    environment: string;
+    event: string;
+    outcome: string;
+    versions?: string[] | undefined;
+    message?: string | undefined;
+    reason?: string | undefined;
+    runUrl?: string | undefined;
+    gitSha?: string | undefined;
+    planHash?: string | undefined;
+}
+/** What the table says about itself. */
+export interface TableState {
+    table: string;
+    keys: {
+        hash: string;
+        sort: string;
+    };
+    records: MigrationRecord[];
+    lock?: LockInfo | undefined;
+    /** The `_schema:Current` item, as stored. */
+    schema?: OneTableSchema | undefined;
+    /** From DescribeTable; approximate (updated about every six hours by DynamoDB). */
+    itemCount?: number | undefined;
+    sizeBytes?: number | undefined;
+    /** Provisioned capacity; undefined for on-demand tables. */
+    capacity?: {
+        read: number;
+        write: number;
+    } | undefined;
+}
+/** The command a plan is made for. */
+export type PlanCommand = 'apply' | 'up' | 'down' | 'repeat' | 'reset' | 'to' | 'resume';
+export interface PlanStep {
+    version: string;
+    direction: Direction;
+    description: string;
+    file: string;
+    checksum: string;
+    /** The step has a `down` (for an up step) — can it be rolled back. */
+    reversible: boolean;
+    idempotent: boolean;
+    /** `migrate` for a normal step; `repeat` re-runs an applied up; `reset`; `resume` re-runs a failed step. */
+    kind: 'migrate' | 'repeat' | 'reset' | 'resume';
+}
+export type BlockerKind = 'drift' | 'failed-state' | 'out-of-order' | 'missing-file' | 'irreversible' | 'refused';
+/** Something that stops apply until a person acts; `next` says what to do. */
+export interface PlanBlocker {
+    kind: BlockerKind;
+    message: string;
+    next: string;
+    version?: string | undefined;
+}
+export interface PlanWarning {
+    code: string;
+    message: string;
+    version?: string | undefined;
+}
+/** An applied migration whose file no longer matches what ran. */
+export interface DriftEntry {
+    version: string;
+    file: string;
+    recorded: string;
+    current: string;
+}
+/** What the table's stats let us estimate about the plan. */
+export interface PlanEstimate {
+    items: number;
+    sizeBytes: number;
+    /** Read units for one full scan (eventually consistent, 4 KB units). */
+    readUnits: number;
+    /** Write units if every item is rewritten once (1 KB units). */
+    writeUnits: number;
+    /** Seconds at the given write rate, per step that rewrites the table. */
+    secondsAtRate?: number | undefined;
+    rate?: number | undefined;
+}
+export interface Plan {
+    command: PlanCommand;
+    environment: string;
+    table: string;
+    currentVersion: string;
+    targetVersion: string;
+    direction: Direction | 'none';
+    steps: PlanStep[];
+    warnings: PlanWarning[];
+    blockers: PlanBlocker[];
+    drift: DriftEntry[];
+    /** The newest record when it is not a success. */
+    failed?: {
+        version: string;
+        direction: Direction;
+        status: string;
+        date: number;
+    } | undefined;
+    lock?: LockInfo | undefined;
+    estimate?: PlanEstimate | undefined;
+    /** Dispatch inputs that would undo this plan, when it can be undone. */
+    rollback?: {
+        command: 'to' | 'down';
+        version: string;
+    } | undefined;
+    /** Identifies the state the plan was made from. */
+    stateRevision: string;
+    /** sha256 over target, steps with checksums, current version and state revision. */
+    hash: string;
+    /** Set when the table state could not be read (fork PRs): the plan is from files only. */
+    stateUnknown?: boolean | undefined;
+    /** The data model change between the table's schema and the target version's, when both are known. */
+    schemaDiff?: SchemaDiff | undefined;
+}
+export type StepStatus = 'applied' | 'failed' | 'dry-run' | 'incomplete' | 'skipped';
+export interface StepReport {
+    version: string;
+    direction: Direction;
+    kind: PlanStep['kind'];
+    status: StepStatus;
+    durationMs: number;
+    counts?: ItemCounts | undefined;
+    error?: string | undefined;
+}
+export type RunStatus = 'applied' | 'no-op' | 'failed' | 'blocked' | 'dry-run' | 'incomplete';
+export interface RunReport {
+    plan: Plan;
+    status: RunStatus;
+    steps: StepReport[];
+    startedAt: number;
+    durationMs: number;
+    lockId?: string | undefined;
+    error?: string | undefined;
+    /** What a person should do next, when the run did not finish. */
+    next?: string | undefined;
+    recoveryPoint?: string | undefined;
+    /** Exit code the CLI and action map this outcome to (0 when absent and the run succeeded). */
+    exitCode?: 0 | 1 | 2 | 3 | 4 | undefined;
+}
