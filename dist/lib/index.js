@@ -4331,6 +4331,7 @@ class Session {
     readLog(limit) {
         return this.store.readLog(limit);
     }
+    /** Appends one entry to the audit log (also used by the Lambda fan-out's commands). */
     async audit(e) {
         const entry = {
             at: this.now(),
@@ -4345,7 +4346,7 @@ class Session {
             reason: e.reason,
             runUrl: this.opts.runUrl,
             gitSha: this.opts.gitSha,
-            planHash: e.plan?.hash,
+            planHash: e.plan?.hash ?? e.planHash,
         };
         await this.store.appendLog(entry);
     }
@@ -4466,7 +4467,7 @@ const fanOutCommands = {
             if (!plan.steps.length)
                 return report({ status: 'no-op' });
             const runId = (0,external_node_crypto_namespaceObject.randomUUID)();
-            await audit(s, c, { runId, event: 'apply-start', outcome: 'started', plan, reason: a.reason });
+            await s.audit({ runId, event: 'apply-start', outcome: 'started', plan, reason: a.reason });
             keep = true;
             return { lockId: lock.lockId, runId, plan, leaseExpiresAt: lock.leaseExpiresAt };
         }
@@ -4505,7 +4506,7 @@ const fanOutCommands = {
         if (a.status !== SUCCESS) {
             await s.store.writeRecord({ ...outcome, status: a.status }, a.lockId, { replace: true });
             if (!a.status.startsWith('incomplete')) {
-                await audit(s, c, { runId: a.runId, event: 'step', outcome: 'failed', versions: [`${a.direction} ${a.version}`], message: a.status, planHash: a.planHash });
+                await s.audit({ runId: a.runId, event: 'step', outcome: 'failed', versions: [`${a.direction} ${a.version}`], message: a.status, planHash: a.planHash });
             }
             return { recorded: a.status };
         }
@@ -4523,7 +4524,7 @@ const fanOutCommands = {
         }
         // The step is recorded: its segments' checkpoints can go (and the opposite direction's).
         await (await stepCheckpoints(s, a)).complete();
-        await audit(s, c, { runId: a.runId, event: 'step', outcome: 'applied', versions: [`${a.direction} ${a.version}`], planHash: a.planHash });
+        await s.audit({ runId: a.runId, event: 'step', outcome: 'applied', versions: [`${a.direction} ${a.version}`], planHash: a.planHash });
         return { recorded: SUCCESS };
     },
     async [DM.segment](c) {
@@ -4554,7 +4555,7 @@ const fanOutCommands = {
         const a = c.args;
         const s = c.session({ actor: a.actor, runUrl: a.runUrl, gitSha: a.gitSha });
         await s.store.releaseLock(a.lockId);
-        await audit(s, c, { runId: a.runId, event: 'apply-end', outcome: a.outcome, versions: a.versions, message: a.message, planHash: a.planHash });
+        await s.audit({ runId: a.runId, event: 'apply-end', outcome: a.outcome, versions: a.versions, message: a.message, planHash: a.planHash });
         return { released: a.lockId };
     },
 };
@@ -4659,24 +4660,6 @@ function migrationOf(s, version) {
     if (!m)
         throw new InputError(`No migration file for ${version} in the controller's bundle.`);
     return m;
-}
-async function audit(s, c, e) {
-    const entry = {
-        at: c.now(),
-        runId: e.runId,
-        actor: s.actor,
-        command: e.plan?.command ?? e.event,
-        environment: s.environment.name,
-        event: e.event,
-        outcome: e.outcome,
-        versions: e.versions ?? e.plan?.steps.map((x) => `${x.direction} ${x.version}`),
-        message: e.message,
-        reason: e.reason,
-        runUrl: s.opts.runUrl,
-        gitSha: s.opts.gitSha,
-        planHash: e.plan?.hash ?? e.planHash,
-    };
-    await s.store.appendLog(entry);
 }
 
 ;// CONCATENATED MODULE: ./src/runner/controller/onetable.ts

@@ -467,7 +467,19 @@ export class Session {
     return this.store.readLog(limit);
   }
 
-  private async audit(e: { runId: string; event: string; outcome: string; plan?: Plan; versions?: string[]; message?: string | undefined; reason?: string | undefined; recoveryPoint?: string | undefined }): Promise<void> {
+  /** Appends one entry to the audit log (also used by the Lambda fan-out's commands). */
+  async audit(e: {
+    runId: string;
+    event: string;
+    outcome: string;
+    plan?: Plan;
+    versions?: string[] | undefined;
+    message?: string | undefined;
+    reason?: string | undefined;
+    recoveryPoint?: string | undefined;
+    /** When there is no plan at hand (fan-out steps carry only its hash). */
+    planHash?: string | undefined;
+  }): Promise<void> {
     const entry: LogEntry = {
       at: this.now(),
       runId: e.runId,
@@ -481,7 +493,7 @@ export class Session {
       reason: e.reason,
       runUrl: this.opts.runUrl,
       gitSha: this.opts.gitSha,
-      planHash: e.plan?.hash,
+      planHash: e.plan?.hash ?? e.planHash,
     };
     await this.store.appendLog(entry);
   }

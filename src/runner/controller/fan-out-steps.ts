@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EXIT, InputError, MigrateError, PlanChangedError, messageOf } from '../../core/errors';
 import { readHistory, runningStatus, SUCCESS } from '../../core/history';
 import { toSchemaItem } from '../../core/schema';
-import type { ItemCounts, LogEntry, Plan, PlanStep, RunReport } from '../../core/types';
+import type { ItemCounts, PlanStep, RunReport } from '../../core/types';
 import { ZERO } from '../../core/version';
 import { createDataEngine, isPassIncomplete, type DataEngine, type PassResult, type Selection } from '../../dynamodb/bulk';
 import type { LoadedMigration } from '../../loader/load-project';
@@ -54,7 +54,7 @@ export const fanOutCommands: Record<string, (c: CommandContext) => Promise<unkno
       }
       if (!plan.steps.length) return report({ status: 'no-op' });
       const runId = randomUUID();
-      await audit(s, c, { runId, event: 'apply-start', outcome: 'started', plan, reason: a.reason });
+      await s.audit({ runId, event: 'apply-start', outcome: 'started', plan, reason: a.reason });
       keep = true;
       return { lockId: lock.lockId, runId, plan, leaseExpiresAt: lock.leaseExpiresAt };
     } finally {
@@ -92,7 +92,7 @@ export const fanOutCommands: Record<string, (c: CommandContext) => Promise<unkno
     if (a.status !== SUCCESS) {
       await s.store.writeRecord({ ...outcome, status: a.status }, a.lockId, { replace: true });
       if (!a.status.startsWith('incomplete')) {
-        await audit(s, c, { runId: a.runId, event: 'step', outcome: 'failed', versions: [`${a.direction} ${a.version}`], message: a.status, planHash: a.planHash });
+        await s.audit({ runId: a.runId, event: 'step', outcome: 'failed', versions: [`${a.direction} ${a.version}`], message: a.status, planHash: a.planHash });
       }
       return { recorded: a.status };
     }
@@ -108,7 +108,7 @@ export const fanOutCommands: Record<string, (c: CommandContext) => Promise<unkno
     }
     // The step is recorded: its segments' checkpoints can go (and the opposite direction's).
     await (await stepCheckpoints(s, a)).complete();
-    await audit(s, c, { runId: a.runId, event: 'step', outcome: 'applied', versions: [`${a.direction} ${a.version}`], planHash: a.planHash });
+    await s.audit({ runId: a.runId, event: 'step', outcome: 'applied', versions: [`${a.direction} ${a.version}`], planHash: a.planHash });
     return { recorded: SUCCESS };
   },
 
@@ -137,7 +137,7 @@ export const fanOutCommands: Record<string, (c: CommandContext) => Promise<unkno
     const a = c.args as unknown as EndArgs;
     const s = c.session({ actor: a.actor, runUrl: a.runUrl, gitSha: a.gitSha });
     await s.store.releaseLock(a.lockId);
-    await audit(s, c, { runId: a.runId, event: 'apply-end', outcome: a.outcome, versions: a.versions, message: a.message, planHash: a.planHash });
+    await s.audit({ runId: a.runId, event: 'apply-end', outcome: a.outcome, versions: a.versions, message: a.message, planHash: a.planHash });
     return { released: a.lockId };
   },
 };
@@ -241,27 +241,4 @@ function migrationOf(s: Session, version: string): LoadedMigration {
   const m = s.project.migrations.find((x) => x.version === version);
   if (!m) throw new InputError(`No migration file for ${version} in the controller's bundle.`);
   return m;
-}
-
-async function audit(
-  s: Session,
-  c: CommandContext,
-  e: { runId: string; event: string; outcome: string; plan?: Plan; versions?: string[] | undefined; message?: string | undefined; reason?: string | undefined; planHash?: string | undefined },
-): Promise<void> {
-  const entry: LogEntry = {
-    at: c.now(),
-    runId: e.runId,
-    actor: s.actor,
-    command: e.plan?.command ?? e.event,
-    environment: s.environment.name,
-    event: e.event,
-    outcome: e.outcome,
-    versions: e.versions ?? e.plan?.steps.map((x) => `${x.direction} ${x.version}`),
-    message: e.message,
-    reason: e.reason,
-    runUrl: s.opts.runUrl,
-    gitSha: s.opts.gitSha,
-    planHash: e.plan?.hash ?? e.planHash,
-  };
-  await s.store.appendLog(entry);
 }

@@ -107,7 +107,19 @@ export declare class Session {
     /** Scheduled drift check: version vs target, failed state, stale lock, checksum drift. */
     drift(): Promise<DriftReport>;
     readLog(limit?: number): Promise<LogEntry[]>;
-    private audit;
+    /** Appends one entry to the audit log (also used by the Lambda fan-out's commands). */
+    audit(e: {
+        runId: string;
+        event: string;
+        outcome: string;
+        plan?: Plan;
+        versions?: string[] | undefined;
+        message?: string | undefined;
+        reason?: string | undefined;
+        recoveryPoint?: string | undefined;
+        /** When there is no plan at hand (fan-out steps carry only its hash). */
+        planHash?: string | undefined;
+    }): Promise<void>;
 }
 /** Exit code for a report: 0 when it applied, was a no-op or a dry run. */
 export declare function exitCodeOfReport(report: RunReport): ExitCode;
