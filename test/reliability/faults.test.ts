@@ -73,7 +73,7 @@ describe('apply through injected faults', () => {
     // The faults did happen, to the tool's own bookkeeping as well as to the bulk writes.
     const faulted = new Set(proxy.requests.filter((q) => q.fault !== 'none').map((q) => q.operation));
     expect(proxy.stats.throttle + proxy.stats.serverError + proxy.stats.dropBefore + proxy.stats.dropAfter).toBeGreaterThan(rate * proxy.stats.requests * 0.5);
-    expect(faulted.has('UpdateItem') || faulted.has('BatchWriteItem')).toBe(true);
+    expect(faulted.has('BatchExecuteStatement') || faulted.has('UpdateItem') || faulted.has('BatchWriteItem')).toBe(true);
     await expectMigrated(table, before);
     maxRate = Math.max(maxRate, rate);
     survived++;
@@ -82,7 +82,7 @@ describe('apply through injected faults', () => {
   test('a fault that outlasts the retry budget ends in a recorded failed state with a clear message; resume finishes', async () => {
     const { table, manifest, before } = await setup();
     // Every bulk write fails (the table's partition is "down"); the lock, records and log still work.
-    const proxy = await startFaultProxy({ target: localEndpoint(), seed: 7, operations: ['BatchWriteItem'], rates: { serverError: 1 } });
+    const proxy = await startFaultProxy({ target: localEndpoint(), seed: 7, operations: ['BatchWriteItem', 'BatchExecuteStatement'], rates: { serverError: 1 } });
     proxies.push(proxy);
     const r = await runCli(['--manifest', manifest, '--endpoint', proxy.endpoint, 'apply'], { env: { DYNAMODB_MIGRATE_ACTOR: 'persistent-fault' } });
     const out = r.stdout + r.stderr;
