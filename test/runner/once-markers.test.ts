@@ -1,14 +1,13 @@
-import { QueryCommand } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { silentLogger } from '../../src/core/logger';
 import { createDynamoClient } from '../../src/dynamodb/client';
 import { CHECKPOINT_HASH } from '../../src/dynamodb/bulk';
 import { openSession, type Session } from '../../src/runner/engine';
 import { seed } from '../dynamodb/bulk/seed';
-import { localClient, localEndpoint, scanAll } from '../support/dynamodb-local';
+import { localClient, localEndpoint } from '../support/dynamodb-local';
 import { startGateProxy, type GateProxy, type GateRequest } from '../support/gate-proxy';
 import { freshSession } from '../support/session';
+import { applyCommand, checkpointKeys as stepCheckpointKeys, orgItems } from '../support/step-helpers';
 
 /**
  * `once` markers name the attempt of the step that wrote them. A later attempt of the same
@@ -38,26 +37,9 @@ async function setup(): Promise<{ session: Session; table: string; withOpts: (o:
   return { session, table, withOpts };
 }
 
-async function run(session: Session, command: 'apply' | 'down' | 'repeat'): Promise<void> {
-  const report = await session.apply(await session.plan({ command }));
-  expect(report.status, report.error).toBe('applied');
-}
-
-async function items(table: string): Promise<Record<string, any>[]> {
-  return (await scanAll(direct, table)).map((i) => unmarshall(i)).filter((i) => String(i.pk).startsWith('ORG#'));
-}
-
-async function checkpointKeys(table: string, prefix: string): Promise<string[]> {
-  const res = await direct.send(
-    new QueryCommand({
-      TableName: table,
-      KeyConditionExpression: 'pk = :h AND begins_with(sk, :p)',
-      ExpressionAttributeValues: { ':h': { S: CHECKPOINT_HASH }, ':p': { S: prefix } },
-      ConsistentRead: true,
-    }),
-  );
-  return (res.Items ?? []).map((i) => i.sk!.S!);
-}
+const run = applyCommand;
+const items = (table: string) => orgItems(direct, table);
+const checkpointKeys = (table: string, prefix: string) => stepCheckpointKeys(direct, table, prefix);
 
 describe('a later attempt of a once pass', () => {
   test('up, a down that leaves the markers, then up again: every item is changed again', async () => {

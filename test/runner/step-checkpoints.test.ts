@@ -1,14 +1,13 @@
-import { QueryCommand } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { silentLogger } from '../../src/core/logger';
 import { createDynamoClient } from '../../src/dynamodb/client';
 import { CHECKPOINT_HASH } from '../../src/dynamodb/bulk';
 import { openSession, type Session } from '../../src/runner/engine';
 import { seed } from '../dynamodb/bulk/seed';
-import { localClient, localEndpoint, scanAll } from '../support/dynamodb-local';
+import { localClient, localEndpoint } from '../support/dynamodb-local';
 import { startGateProxy, type GateProxy, type GateRequest } from '../support/gate-proxy';
 import { freshSession } from '../support/session';
+import { applyCommand, checkpointKeys as stepCheckpointKeys, orgItems } from '../support/step-helpers';
 
 /**
  * A step's checkpoints only ever resume the attempt that wrote them. A run that dies after
@@ -47,26 +46,9 @@ async function setup(): Promise<{ session: Session; table: string; log: string[]
   return { session, table, log, withSample };
 }
 
-async function run(session: Session, command: 'apply' | 'down' | 'repeat'): Promise<void> {
-  const report = await session.apply(await session.plan({ command }));
-  expect(report.status, report.error).toBe('applied');
-}
-
-async function items(table: string): Promise<Record<string, any>[]> {
-  return (await scanAll(direct, table)).map((i) => unmarshall(i)).filter((i) => String(i.pk).startsWith('ORG#'));
-}
-
-async function checkpointKeys(table: string, prefix: string): Promise<string[]> {
-  const res = await direct.send(
-    new QueryCommand({
-      TableName: table,
-      KeyConditionExpression: 'pk = :h AND begins_with(sk, :p)',
-      ExpressionAttributeValues: { ':h': { S: CHECKPOINT_HASH }, ':p': { S: prefix } },
-      ConsistentRead: true,
-    }),
-  );
-  return (res.Items ?? []).map((i) => i.sk!.S!);
-}
+const run = applyCommand;
+const items = (table: string) => orgItems(direct, table);
+const checkpointKeys = (table: string, prefix: string) => stepCheckpointKeys(direct, table, prefix);
 
 describe('checkpoints left behind by a recorded step', () => {
   test('a later down then up migrates every item again instead of resuming the old checkpoints', async () => {
