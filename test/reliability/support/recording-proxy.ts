@@ -1,5 +1,4 @@
-import { createServer, request, type IncomingMessage } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { startGateProxy } from '../../support/gate-proxy';
 
 /** One request as it reached the proxy: when, which operation, and its JSON body. */
 export interface SeenRequest {
@@ -18,41 +17,10 @@ export interface RecordingProxy {
   stop(): Promise<void>;
 }
 
+/** A gate proxy (test/support/gate-proxy.ts) that lets every request through. */
 export async function startRecordingProxy(target: string): Promise<RecordingProxy> {
-  const to = new URL(target);
-  const requests: SeenRequest[] = [];
-  const sockets = new Set<Socket>();
-  const server = createServer(async (req, res) => {
-    const body = await readBody(req);
-    const operation = String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
-    let parsed: Record<string, unknown> = {};
-    try {
-      parsed = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
-    } catch {
-      /* not JSON: recorded with an empty body */
-    }
-    requests.push({ seq: requests.length, operation, body: parsed });
-    const out = request({ host: to.hostname, port: to.port, path: req.url, method: req.method, headers: { ...req.headers, host: to.host } }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
-    out.on('error', () => res.destroy());
-    out.end(body);
-  });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    requests,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  const gate = await startGateProxy(target);
+  return { endpoint: gate.endpoint, requests: gate.seen, stop: gate.stop };
 }
 
 /** The hash key values a request writes to (`pk` of its items or keys), for telling data writes from bookkeeping. */
@@ -69,16 +37,20 @@ export function writtenHashKeys(r: SeenRequest, hash = 'pk'): string[] {
       return Object.values(b.RequestItems ?? {}).flat().map((w: any) => keyOf(w.PutRequest?.Item ?? w.DeleteRequest?.Key)).filter(Boolean) as string[];
     case 'TransactWriteItems':
       return (b.TransactItems ?? []).map((t: any) => keyOf(t.Put?.Item ?? t.Update?.Key ?? t.Delete?.Key ?? t.ConditionCheck?.Key)).filter(Boolean) as string[];
+    case 'BatchExecuteStatement':
+      return (b.Statements ?? []).map((st: any) => statementHashKey(st, hash)).filter(Boolean) as string[];
+    case 'ExecuteStatement':
+      return [statementHashKey(b, hash)].filter(Boolean) as string[];
     default:
       return [];
   }
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
+/** The hash key a PartiQL statement names in `WHERE "<hash>" = ?`, read from its parameters. */
+function statementHashKey(st: { Statement?: string; Parameters?: { S?: string }[] }, hash: string): string | undefined {
+  const text = st.Statement ?? '';
+  const at = text.indexOf(`"${hash}" = ?`);
+  if (at < 0) return '?'; // a statement we cannot read counts as a data write
+  const index = (text.slice(0, at).match(/\?/g) ?? []).length;
+  return st.Parameters?.[index]?.S ?? '?';
 }
