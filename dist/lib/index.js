@@ -32,7 +32,7 @@ var __webpack_exports__ = {};
 __nccwpck_require__.d(__webpack_exports__, {
   dK: () => (/* reexport */ createController),
   NJ: () => (/* reexport */ createDataEngine),
-  om: () => (/* binding */ defineMigration),
+  om: () => (/* reexport */ defineMigration),
   xH: () => (/* reexport */ projectFromModules)
 });
 
@@ -43,7 +43,7 @@ var x = (y) => {
 	var x = {}; __nccwpck_require__.d(x, y); return x
 } 
 var y = (x) => (() => (x))
-const client_dynamodb_namespaceObject = x({ ["BatchExecuteStatementCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.BatchExecuteStatementCommand), ["BatchWriteItemCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.BatchWriteItemCommand), ["ConditionalCheckFailedException"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.ConditionalCheckFailedException), ["DeleteItemCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.DeleteItemCommand), ["DescribeTableCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.DescribeTableCommand), ["DynamoDBClient"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.DynamoDBClient), ["GetItemCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.GetItemCommand), ["PutItemCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.PutItemCommand), ["QueryCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.QueryCommand), ["ResourceNotFoundException"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.ResourceNotFoundException), ["ScanCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.ScanCommand), ["TransactWriteItemsCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.TransactWriteItemsCommand), ["TransactionCanceledException"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.TransactionCanceledException), ["UpdateItemCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.UpdateItemCommand) });
+const client_dynamodb_namespaceObject = x({ ["BatchExecuteStatementCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.BatchExecuteStatementCommand), ["BatchWriteItemCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.BatchWriteItemCommand), ["ConditionalCheckFailedException"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.ConditionalCheckFailedException), ["CreateBackupCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.CreateBackupCommand), ["DeleteItemCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.DeleteItemCommand), ["DescribeContinuousBackupsCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.DescribeContinuousBackupsCommand), ["DescribeTableCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.DescribeTableCommand), ["DynamoDBClient"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.DynamoDBClient), ["GetItemCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.GetItemCommand), ["PutItemCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.PutItemCommand), ["QueryCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.QueryCommand), ["ResourceNotFoundException"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.ResourceNotFoundException), ["ScanCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.ScanCommand), ["TransactWriteItemsCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.TransactWriteItemsCommand), ["TransactionCanceledException"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.TransactionCanceledException), ["UpdateItemCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.UpdateItemCommand) });
 ;// CONCATENATED MODULE: ./src/dynamodb/bulk/abort-fanout.ts
 const NO_LINK = { signal: undefined, release: () => undefined };
 /**
@@ -1820,10 +1820,17 @@ function createDataEngine(options) {
 
 
 
+;// CONCATENATED MODULE: ./src/authoring.ts
+
+/** Gives a migration its types; returns it unchanged (a plain object works the same). */
+function defineMigration(migration) {
+    return migration;
+}
+
 ;// CONCATENATED MODULE: ./src/core/errors.ts
-const EXIT = { ok: 0, failure: 1, input: 2, locked: 3, drift: 4 };
+const errors_EXIT = { ok: 0, failure: 1, input: 2, locked: 3, drift: 4 };
 class MigrateError extends Error {
-    exitCode = EXIT.failure;
+    exitCode = errors_EXIT.failure;
     constructor(message) {
         super(message);
         this.name = new.target.name;
@@ -1831,7 +1838,7 @@ class MigrateError extends Error {
 }
 /** Invalid input: manifest, migration files, flags, action inputs. Exit 2; nothing is written. */
 class InputError extends MigrateError {
-    exitCode = EXIT.input;
+    exitCode = errors_EXIT.input;
 }
 /** The manifest is missing, unreadable, or does not match its schema. */
 class errors_ManifestError extends InputError {
@@ -1851,18 +1858,18 @@ function formatProblem(p) {
 }
 /** The lock is held by another run. Exit 3. */
 class LockHeldError extends MigrateError {
-    exitCode = EXIT.locked;
+    exitCode = errors_EXIT.locked;
 }
 /** Our lease was taken over by another run: stop before writing again. */
 class LockLostError extends MigrateError {
-    exitCode = EXIT.locked;
+    exitCode = errors_EXIT.locked;
 }
 /** An applied migration's file changed, or the plan changed since it was shown. Exit 4. */
-class DriftError extends MigrateError {
-    exitCode = EXIT.drift;
+class errors_DriftError extends MigrateError {
+    exitCode = errors_EXIT.drift;
 }
 /** The reviewed plan hash no longer matches the plan computed now. Exit 4. */
-class PlanChangedError extends DriftError {
+class PlanChangedError extends errors_DriftError {
 }
 /** A migration step threw; the failure has been recorded in the table. Exit 1. */
 class MigrationFailedError extends MigrateError {
@@ -1875,7 +1882,13 @@ class MigrationFailedError extends MigrateError {
     }
 }
 /** The table is in a failed state left by an earlier run; names the way out. Exit 1. */
-class FailedStateError extends (/* unused pure expression or super */ null && (MigrateError)) {
+class FailedStateError extends MigrateError {
+}
+/**
+ * The plan cannot run as it stands (a version below the table's never ran, a migration file
+ * is missing, a rollback past an irreversible version): a person must act first. Exit 2.
+ */
+class MigrationBlockedError extends InputError {
 }
 /**
  * The migration state in the table cannot be read: a corrupt `_migration` record, or a lock
@@ -1890,54 +1903,71 @@ class RefusedError extends InputError {
 }
 /** Exit code for any thrown value: typed errors carry theirs; anything else is a runtime failure. */
 function exitCodeOf(err) {
-    return err instanceof MigrateError ? err.exitCode : EXIT.failure;
+    return err instanceof MigrateError ? err.exitCode : errors_EXIT.failure;
 }
 function messageOf(err) {
     return err instanceof Error ? err.message : String(err);
 }
 
-;// CONCATENATED MODULE: ./src/core/checksum.ts
+;// CONCATENATED MODULE: ./src/core/run-settings.ts
+const DEFAULT_LEASE_MS = 120_000;
+/**
+ * Resolves a run's settings: what the caller gave wins, then the environment's manifest
+ * entry (`lock-timeout`, `write-rate`), then the defaults. Pure: the clock and the default
+ * actor are parameters.
+ */
+function resolveRunSettings(environment, input, o) {
+    const lockTimeoutSeconds = input.lockTimeoutSeconds ?? environment['lock-timeout'] ?? 0;
+    return {
+        actor: input.actor || o.defaultActor,
+        runUrl: input.runUrl || undefined,
+        gitSha: input.gitSha || undefined,
+        dryRun: input.dryRun ?? false,
+        lockTimeoutMs: lockTimeoutSeconds * 1000,
+        leaseMs: input.leaseMs && input.leaseMs > 0 ? input.leaseMs : DEFAULT_LEASE_MS,
+        deadline: input.timeBudgetSeconds === undefined ? undefined : o.now + input.timeBudgetSeconds * 1000,
+        writeRate: environment['write-rate'],
+        samplePercent: input.samplePercent,
+        fanOut: input.fanOut,
+    };
+}
+/** The same settings for a read-only look (plan, status, drift): never a dry-run of writes, never a wait. */
+function readOnlySettings(s) {
+    return { ...s, dryRun: false };
+}
 
-/** Algorithm tag stored with every checksum, so a later change of algorithm is not drift. */
-const CHECKSUM_ALGORITHM = 'sha256';
-/** `sha256:<hex>` of a migration file's bytes. */
-function checksumOf(bytes) {
-    return `${CHECKSUM_ALGORITHM}:${createHash('sha256').update(bytes).digest('hex')}`;
+;// CONCATENATED MODULE: ./src/dynamodb/client.ts
+
+/** Builds the DynamoDBClient every part of the tool shares. */
+function createDynamoClient(opts = {}) {
+    const config = {
+        region: opts.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
+        maxAttempts: opts.maxAttempts ?? 6,
+    };
+    if (opts.endpoint)
+        config.endpoint = opts.endpoint;
+    if (opts.local)
+        config.credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+    return new client_dynamodb_namespaceObject.DynamoDBClient(config);
 }
 /**
- * Whether a recorded checksum disagrees with the current one. A record written by another
- * tool (no checksum) or with another algorithm cannot be compared and is not drift.
+ * A client of its own (its own sockets and request queue) that reaches the same DynamoDB as
+ * `base`: same region, endpoint, credentials and retry settings. For work that must not wait
+ * behind `base`'s requests (the lock's heartbeat), or that needs its own middleware.
  */
-function checksumDrifted(recorded, current) {
-    if (!recorded)
-        return false;
-    const [algo] = recorded.split(':');
-    const [currentAlgo] = current.split(':');
-    if (algo !== currentAlgo)
-        return false;
-    return recorded !== current;
-}
-/** The short form shown in comments and tables. */
-function shortChecksum(c) {
-    const hex = c.includes(':') ? c.slice(c.indexOf(':') + 1) : c;
-    return hex.slice(0, 8);
-}
-/** Stable sha256 of a JSON-able value (keys sorted). */
-function hashOf(value) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(stableJson(value)).digest('hex');
-}
-function stableJson(value) {
-    if (Array.isArray(value))
-        return `[${value.map(stableJson).join(',')}]`;
-    if (value && typeof value === 'object') {
-        const obj = value;
-        return `{${Object.keys(obj)
-            .filter((k) => obj[k] !== undefined)
-            .sort()
-            .map((k) => `${JSON.stringify(k)}:${stableJson(obj[k])}`)
-            .join(',')}}`;
-    }
-    return JSON.stringify(value ?? null);
+function deriveDynamoClient(base, extra = {}) {
+    const c = base.config;
+    return new client_dynamodb_namespaceObject.DynamoDBClient({
+        region: c.region,
+        ...(c.isCustomEndpoint && c.endpoint ? { endpoint: c.endpoint } : {}),
+        credentials: c.credentials,
+        maxAttempts: c.maxAttempts,
+        retryMode: c.retryMode,
+        useFipsEndpoint: c.useFipsEndpoint,
+        useDualstackEndpoint: c.useDualstackEndpoint,
+        logger: c.logger,
+        ...extra,
+    });
 }
 
 ;// CONCATENATED MODULE: external "semver"
@@ -2011,6 +2041,50 @@ function stateRevisionOf(records) {
         .map((r) => `${r.key}=${r.status === SUCCESS ? 's' : 'f'}${r.checksum ?? ''}`)
         .sort()
         .join('|');
+}
+
+;// CONCATENATED MODULE: ./src/core/checksum.ts
+
+/** Algorithm tag stored with every checksum, so a later change of algorithm is not drift. */
+const CHECKSUM_ALGORITHM = 'sha256';
+/** `sha256:<hex>` of a migration file's bytes. */
+function checksumOf(bytes) {
+    return `${CHECKSUM_ALGORITHM}:${createHash('sha256').update(bytes).digest('hex')}`;
+}
+/**
+ * Whether a recorded checksum disagrees with the current one. A record written by another
+ * tool (no checksum) or with another algorithm cannot be compared and is not drift.
+ */
+function checksumDrifted(recorded, current) {
+    if (!recorded)
+        return false;
+    const [algo] = recorded.split(':');
+    const [currentAlgo] = current.split(':');
+    if (algo !== currentAlgo)
+        return false;
+    return recorded !== current;
+}
+/** The short form shown in comments and tables. */
+function shortChecksum(c) {
+    const hex = c.includes(':') ? c.slice(c.indexOf(':') + 1) : c;
+    return hex.slice(0, 8);
+}
+/** Stable sha256 of a JSON-able value (keys sorted). */
+function hashOf(value) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(stableJson(value)).digest('hex');
+}
+function stableJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map(stableJson).join(',')}]`;
+    if (value && typeof value === 'object') {
+        const obj = value;
+        return `{${Object.keys(obj)
+            .filter((k) => obj[k] !== undefined)
+            .sort()
+            .map((k) => `${JSON.stringify(k)}:${stableJson(obj[k])}`)
+            .join(',')}}`;
+    }
+    return JSON.stringify(value ?? null);
 }
 
 ;// CONCATENATED MODULE: ./src/core/schema.ts
@@ -2777,197 +2851,6 @@ function schema_diff_isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-;// CONCATENATED MODULE: ./src/core/status.ts
-
-
-
-
-/** Builds the status report from the table state and the plan to the manifest target. */
-function buildStatus(state, migrations, plan, now) {
-    const history = readHistory(state.records);
-    const byVersion = new Map(migrations.map((m) => [m.version, m]));
-    const appliedSet = new Set(history.applied.map((r) => r.version));
-    return {
-        environment: plan.environment,
-        table: plan.table,
-        currentVersion: history.currentVersion,
-        targetVersion: plan.targetVersion,
-        applied: history.applied.map((r) => {
-            const m = byVersion.get(r.version);
-            return {
-                version: r.version,
-                description: r.description || m?.description || '',
-                date: new Date(r.date).toISOString(),
-                checksum: r.checksum,
-                actor: r.actor,
-                drifted: !!m && checksumDrifted(r.checksum, m.checksum),
-                missingFile: !m,
-            };
-        }),
-        outstanding: migrations
-            .filter((m) => !appliedSet.has(m.version) && compareVersions(m.version, history.currentVersion) > 0)
-            .map((m) => ({ version: m.version, description: m.description, file: m.file })),
-        failed: plan.failed ?? null,
-        lock: state.lock ? { ...state.lock, expired: state.lock.leaseExpiresAt <= now } : null,
-        blockers: plan.blockers,
-        warnings: plan.warnings,
-        schema: schemaStatus(state, migrations.find((m) => m.version === history.currentVersion)?.schema),
-    };
-}
-function schemaStatus(state, expected) {
-    const drift = schemaDriftOf(state.schema, expected) ?? null;
-    return { version: typeof state.schema?.version === 'string' ? state.schema.version : null, matchesMigration: drift === null, drift };
-}
-
-;// CONCATENATED MODULE: ./src/dynamodb/client.ts
-
-/** Builds the DynamoDBClient every part of the tool shares. */
-function createDynamoClient(opts = {}) {
-    const config = {
-        region: opts.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
-        maxAttempts: opts.maxAttempts ?? 6,
-    };
-    if (opts.endpoint)
-        config.endpoint = opts.endpoint;
-    if (opts.local)
-        config.credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
-    return new client_dynamodb_namespaceObject.DynamoDBClient(config);
-}
-/**
- * A client of its own (its own sockets and request queue) that reaches the same DynamoDB as
- * `base`: same region, endpoint, credentials and retry settings. For work that must not wait
- * behind `base`'s requests (the lock's heartbeat), or that needs its own middleware.
- */
-function deriveDynamoClient(base, extra = {}) {
-    const c = base.config;
-    return new client_dynamodb_namespaceObject.DynamoDBClient({
-        region: c.region,
-        ...(c.isCustomEndpoint && c.endpoint ? { endpoint: c.endpoint } : {}),
-        credentials: c.credentials,
-        maxAttempts: c.maxAttempts,
-        retryMode: c.retryMode,
-        useFipsEndpoint: c.useFipsEndpoint,
-        useDualstackEndpoint: c.useDualstackEndpoint,
-        logger: c.logger,
-        ...extra,
-    });
-}
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "yaml"
-var external_yaml_x = (y) => {
-	var x = {}; __nccwpck_require__.d(x, y); return x
-} 
-var external_yaml_y = (x) => (() => (x))
-const external_yaml_namespaceObject = external_yaml_x({  });
-;// CONCATENATED MODULE: external "zod"
-var external_zod_x = (y) => {
-	var x = {}; __nccwpck_require__.d(x, y); return x
-} 
-var external_zod_y = (x) => (() => (x))
-const external_zod_namespaceObject = external_zod_x({ ["z"]: () => (__WEBPACK_EXTERNAL_MODULE_zod__.z) });
-;// CONCATENATED MODULE: ./src/core/manifest.ts
-
-
-
-
-const versionOrLatest = external_zod_namespaceObject.z
-    .string()
-    .refine((v) => v === 'latest' || isVersion(v), { message: 'expected "latest" or a semver version such as 1.4.0' });
-const environmentSchema = external_zod_namespaceObject.z
-    .strictObject({
-    table: external_zod_namespaceObject.z.string().min(3).max(255).regex(/^[a-zA-Z0-9_.-]+$/, 'expected a DynamoDB table name (3-255 of a-z A-Z 0-9 _ . -)')
-        .describe('DynamoDB table name'),
-    region: external_zod_namespaceObject.z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'expected an AWS region such as us-east-1').optional()
-        .describe('AWS region of the table; default from the AWS environment'),
-    target: versionOrLatest.default('latest').describe('"latest" (highest version in the folder) or a semver version'),
-    'allow-reset': external_zod_namespaceObject.z.boolean().default(false).describe('Allow the reset command (never on a protected environment)'),
-    protected: external_zod_namespaceObject.z.boolean().default(false)
-        .describe('Refuse reset; down/to need confirm = table name; require a recovery point before apply'),
-    runner: external_zod_namespaceObject.z.enum(['local', 'lambda']).default('local').describe('Run migrations in this process or in a Lambda controller'),
-    function: external_zod_namespaceObject.z.string().min(1).optional().describe('Lambda function name or ARN (runner: lambda)'),
-    protocol: external_zod_namespaceObject.z.enum(['dynamodb-migrate', 'onetable']).default('dynamodb-migrate')
-        .describe('Controller protocol: ours, or an existing OneTable Controller'),
-    'recovery-point': external_zod_namespaceObject.z.enum(['pitr', 'backup', 'pitr-or-backup', 'none']).optional()
-        .describe('Protected environments: require PITR, take an on-demand backup, or PITR else backup (default)'),
-    'write-rate': external_zod_namespaceObject.z.number().positive().optional()
-        .describe('Write units per second used for time estimates and as the default bulk write limit'),
-    'lock-timeout': external_zod_namespaceObject.z.number().int().min(0).optional()
-        .describe('Seconds to wait for a held lock before exiting 3 (default 0)'),
-})
-    .superRefine((env, ctx) => {
-    if (env.runner === 'lambda' && !env.function) {
-        ctx.addIssue({ code: 'custom', path: ['function'], message: 'runner: lambda needs function: <name or ARN>' });
-    }
-    if (env.protected && env['allow-reset']) {
-        ctx.addIssue({ code: 'custom', path: ['allow-reset'], message: 'a protected environment cannot allow reset' });
-    }
-});
-/** The manifest file's schema; also published as JSON Schema (schema/manifest.schema.json). */
-const manifestSchema = external_zod_namespaceObject.z.strictObject({
-    version: external_zod_namespaceObject.z.literal(1).describe('Format of this file; always 1'),
-    migrations: external_zod_namespaceObject.z.string().default('.').describe('Folder of migration files, relative to this file'),
-    environments: external_zod_namespaceObject.z
-        .record(external_zod_namespaceObject.z.string().regex(/^[A-Za-z0-9_-]+$/, 'environment names use letters, digits, _ and -'), environmentSchema)
-        .refine((e) => Object.keys(e).length > 0, { message: 'declare at least one environment' })
-        .describe('One entry per environment, keyed by name'),
-});
-/** JSON Schema of the manifest, for editors. */
-function manifestJsonSchema() {
-    return {
-        $id: 'https://github.com/dynamodb-migrate/dynamodb-migrate/schema/manifest.schema.json',
-        title: 'dynamodb-migrate manifest',
-        ...z.toJSONSchema(manifestSchema, { io: 'input' }),
-    };
-}
-/**
- * Parses and validates manifest text. Every error names the file, the path inside it and
- * what was expected; all schema errors are reported together.
- */
-function parseManifest(text, file) {
-    const doc = parseDocument(text, { prettyErrors: true });
-    if (doc.errors.length) {
-        const e = doc.errors[0];
-        const pos = e.linePos?.[0];
-        const at = pos ? `:${pos.line}:${pos.col}` : '';
-        throw new ManifestError(`${file}${at}: invalid YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}. Fix the syntax and run lint again.`);
-    }
-    const data = doc.toJS();
-    const parsed = manifestSchema.safeParse(data);
-    if (!parsed.success) {
-        const lines = parsed.error.issues.map((i) => {
-            const path = i.path.length ? i.path.join('.') : '(top level)';
-            let msg = i.message;
-            if (i.code === 'unrecognized_keys')
-                msg = `unknown key${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}`;
-            return `${file}: ${path}: ${msg}`;
-        });
-        throw new ManifestError(lines.length === 1 ? `${lines[0]}. See schema/manifest.schema.json.` : `${lines.length} problems in the manifest:\n  - ${lines.join('\n  - ')}\nSee schema/manifest.schema.json.`);
-    }
-    return parsed.data;
-}
-/** Picks one environment: the named one, else the only one, else `dev`. */
-function selectEnvironment(manifest, file, name) {
-    const names = Object.keys(manifest.environments);
-    const chosen = name ?? (names.length === 1 ? names[0] : names.includes('dev') ? 'dev' : undefined);
-    if (!chosen) {
-        throw new errors_ManifestError(`${file}: several environments (${names.join(', ')}) and none named "dev": choose one with --env.`);
-    }
-    const env = manifest.environments[chosen];
-    if (!env) {
-        throw new errors_ManifestError(`${file}: no environment "${chosen}"; the manifest declares ${names.join(', ')}.`);
-    }
-    return { ...env, name: chosen };
-}
-/** Picks several environments by comma-separated names; empty means all of them. */
-function selectEnvironments(manifest, file, names) {
-    const list = (names ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-    if (!list.length)
-        return Object.keys(manifest.environments).map((n) => selectEnvironment(manifest, file, n));
-    return list.map((n) => selectEnvironment(manifest, file, n));
-}
-
 ;// CONCATENATED MODULE: ./src/core/planner.ts
 
 
@@ -3272,6 +3155,98 @@ function estimateOf(state, rate) {
 }
 /** The short checksum used in rendered plans. */
 
+
+;// CONCATENATED MODULE: ./src/core/status.ts
+
+
+
+
+/** Builds the status report from the table state and the plan to the manifest target. */
+function buildStatus(state, migrations, plan, now) {
+    const history = readHistory(state.records);
+    const byVersion = new Map(migrations.map((m) => [m.version, m]));
+    const appliedSet = new Set(history.applied.map((r) => r.version));
+    return {
+        environment: plan.environment,
+        table: plan.table,
+        currentVersion: history.currentVersion,
+        targetVersion: plan.targetVersion,
+        applied: history.applied.map((r) => {
+            const m = byVersion.get(r.version);
+            return {
+                version: r.version,
+                description: r.description || m?.description || '',
+                date: new Date(r.date).toISOString(),
+                checksum: r.checksum,
+                actor: r.actor,
+                drifted: !!m && checksumDrifted(r.checksum, m.checksum),
+                missingFile: !m,
+            };
+        }),
+        outstanding: migrations
+            .filter((m) => !appliedSet.has(m.version) && compareVersions(m.version, history.currentVersion) > 0)
+            .map((m) => ({ version: m.version, description: m.description, file: m.file })),
+        failed: plan.failed ?? null,
+        lock: state.lock ? { ...state.lock, expired: state.lock.leaseExpiresAt <= now } : null,
+        blockers: plan.blockers,
+        warnings: plan.warnings,
+        schema: schemaStatus(state, migrations.find((m) => m.version === history.currentVersion)?.schema),
+    };
+}
+function schemaStatus(state, expected) {
+    const drift = schemaDriftOf(state.schema, expected) ?? null;
+    return { version: typeof state.schema?.version === 'string' ? state.schema.version : null, matchesMigration: drift === null, drift };
+}
+
+;// CONCATENATED MODULE: ./src/dynamodb/recovery-point.ts
+
+
+/**
+ * Makes sure the table can be restored to the moment before apply, and says how (the text
+ * goes to the audit log and the PR comment):
+ * - `pitr`: point-in-time recovery must be on (DescribeContinuousBackups); refused otherwise.
+ * - `backup`: take an on-demand backup (CreateBackup) now.
+ * - `pitr-or-backup` (default): PITR if it is on, else an on-demand backup.
+ * - `none`: nothing is checked.
+ */
+async function ensureRecoveryPoint(client, table, mode, opts) {
+    if (mode === 'none')
+        return 'none (recovery-point: none)';
+    if (mode !== 'backup') {
+        const pitr = await describePitr(client, table);
+        if (pitr.enabled) {
+            const since = pitr.earliest ? ` (earliest restore ${pitr.earliest.toISOString()})` : '';
+            return `point-in-time recovery is on for ${table}${since}`;
+        }
+        if (mode === 'pitr') {
+            throw new RefusedError(`${table} is protected and requires point-in-time recovery (recovery-point: pitr), which is off. Turn it on (aws dynamodb update-continuous-backups --table-name ${table} --point-in-time-recovery-specification PointInTimeRecoveryEnabled=true), or set recovery-point: backup.`);
+        }
+    }
+    const name = backupNameOf(opts.backupName);
+    try {
+        const res = await client.send(new client_dynamodb_namespaceObject.CreateBackupCommand({ TableName: table, BackupName: name }));
+        const arn = res.BackupDetails?.BackupArn ?? 'unknown ARN';
+        return `on-demand backup ${name} of ${table} (${arn})`;
+    }
+    catch (e) {
+        throw new RefusedError(`${table} is protected and needs a recovery point before apply, but the on-demand backup failed: ${messageOf(e)}. The role needs dynamodb:CreateBackup.`);
+    }
+}
+async function describePitr(client, table) {
+    try {
+        const res = await client.send(new client_dynamodb_namespaceObject.DescribeContinuousBackupsCommand({ TableName: table }));
+        const p = res.ContinuousBackupsDescription?.PointInTimeRecoveryDescription;
+        return { enabled: p?.PointInTimeRecoveryStatus === 'ENABLED', earliest: p?.EarliestRestorableDateTime };
+    }
+    catch (e) {
+        throw new RefusedError(`${table} is protected: cannot check point-in-time recovery (DescribeContinuousBackups): ${messageOf(e)}. The role needs dynamodb:DescribeContinuousBackups.`);
+    }
+}
+/** Backup names allow 3-255 of [a-zA-Z0-9_.-]. */
+function backupNameOf(name) {
+    const clean = name.replace(/[^a-zA-Z0-9_.-]/g, '-').slice(0, 255);
+    return clean.length >= 3 ? clean : `${clean}-backup`;
+}
 
 ;// CONCATENATED MODULE: ./src/dynamodb/state-store.ts
 
@@ -3771,7 +3746,488 @@ function toRecord(i, sortName) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/runner/read-only-client.ts
+;// CONCATENATED MODULE: ./src/runner/step/audit.ts
+/** The audit log entry for an event; every writer of the log goes through this. */
+function auditEntry(e, source, at) {
+    return {
+        at,
+        runId: e.runId,
+        actor: source.actor,
+        command: e.plan?.command ?? e.event,
+        environment: source.environment,
+        event: e.event,
+        outcome: e.outcome,
+        versions: e.versions ?? e.plan?.steps.map((s) => `${s.direction} ${s.version}`),
+        message: [e.message, e.recoveryPoint ? `recovery point: ${e.recoveryPoint}` : undefined].filter(Boolean).join('; ') || undefined,
+        reason: e.reason,
+        runUrl: source.runUrl,
+        gitSha: source.gitSha,
+        planHash: e.plan?.hash ?? e.planHash,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/runner/step/step-data.ts
+
+/**
+ * Builds `ctx.data` for one step from the run's settings (write rate, canary, deadline, dry
+ * run): checkpoints keyed by the step's version and direction, so a resumed run continues where
+ * it stopped, and only a resumed run. Every path that runs a step (a local run, a dry run, a
+ * controller's fan-out segment and its bookkeeping) builds it here.
+ */
+function createStepData(target, step, settings, opts = {}) {
+    const engine = createDataEngine({
+        client: target.client,
+        table: target.table,
+        keys: target.keys,
+        dryRun: settings.dryRun,
+        samplePercent: settings.samplePercent,
+        signal: opts.signal,
+        deadline: settings.deadline,
+        checkpoint: { version: step.version, direction: step.direction },
+        defaults: settings.writeRate ? { rate: { write: settings.writeRate } } : undefined,
+        logger: target.log,
+        ...(opts.progressBar === false ? { progressBar: false } : {}),
+    });
+    return {
+        engine,
+        counts: () => engine.counts(),
+        incomplete: () => engine.incomplete(),
+        start: async () => {
+            if (step.kind !== 'resume')
+                await engine.startAttempt({ keepCanary: continuesCanary(step) });
+        },
+        complete: () => engine.complete({ keepCanary: settings.samplePercent !== undefined }),
+    };
+}
+/** A repeat of an up is how the full run (or a bigger canary) follows a canary of that version. */
+function continuesCanary(step) {
+    return step.kind === 'repeat' && step.direction === 'up';
+}
+
+;// CONCATENATED MODULE: ./src/runner/step/ledger.ts
+
+
+
+
+
+
+/** The status an incomplete step's record carries. */
+const INCOMPLETE_STATUS = 'incomplete: stopped at a checkpoint before the time budget ran out; resume to continue';
+/** The ledger of a run that holds the lock: every write is conditioned on the lock id (fencing). */
+class TableLedger {
+    o;
+    constructor(o) {
+        this.o = o;
+    }
+    /** The step's data engine: the same for its work and for its bookkeeping (checkpoints, attempt id). */
+    async stepData(step) {
+        const { o } = this;
+        return createStepData({ client: o.dataClient, table: o.store.table, keys: await o.store.keys(), log: o.log }, step, o.settings, { signal: o.signal });
+    }
+    /**
+     * A new attempt of the step (unless it resumes one), then its "running" record: a run that
+     * dies inside the step leaves that record, so the next run reports the step as interrupted
+     * (resume or repair) instead of silently running a non-idempotent step twice. The attempt is
+     * started first: a run that dies in between leaves the state as it was.
+     */
+    async begin(step) {
+        const { o } = this;
+        const m = migrationOf(o.project, step);
+        const data = await this.stepData(step);
+        await data.start();
+        const rec = await o.store.writeRecord({ ...this.common(m), version: step.version, direction: step.direction, status: runningStatus(o.settings.actor, o.now(), o.lockId) }, o.lockId);
+        return { date: rec.date, data };
+    }
+    /** The ticket of a step begun by an earlier call (a controller's dm:step start). */
+    async resumeTicket(step, date) {
+        return { date, data: await this.stepData(step) };
+    }
+    async finish(step, ticket, outcome) {
+        const { o } = this;
+        const m = migrationOf(o.project, step);
+        const record = { ...this.common(m), date: ticket.date, durationMs: outcome.durationMs, counts: outcome.counts };
+        const versions = [`${step.direction} ${step.version}`];
+        if (outcome.status === 'incomplete') {
+            await o.store.writeRecord({ ...record, version: step.version, direction: step.direction, status: INCOMPLETE_STATUS }, o.lockId, { replace: true });
+            return;
+        }
+        if (outcome.status === 'failed') {
+            const message = outcome.message || 'failed';
+            await o.store
+                .writeRecord({ ...record, version: step.version, direction: step.direction, status: message }, o.lockId, { replace: true })
+                .catch((e) => o.log.error(`Could not record the failure: ${messageOf(e)}`));
+            await this.audit({ runId: o.runId, event: 'step', outcome: 'failed', versions, message, planHash: o.planHash });
+            return;
+        }
+        await this.recordSuccess(step, m, record);
+        // The step is recorded: failing to tidy its checkpoints must not fail the run.
+        await ticket.data
+            .complete()
+            .catch((e) => o.log.warn(`${step.version}: could not delete its checkpoints (${messageOf(e)}); they are left in the table.`));
+        await this.audit({ runId: o.runId, event: 'step', outcome: 'applied', versions, planHash: o.planHash });
+    }
+    audit(e) {
+        const { o } = this;
+        return o.store.appendLog(auditEntry(e, { ...o.settings, environment: o.environment }, o.now()));
+    }
+    /** OneTable's records for a successful step, and `_schema:Current` kept in step. */
+    async recordSuccess(step, m, record) {
+        const { o } = this;
+        if (step.kind === 'reset') {
+            // OneTable's reset: drop the history, then record every semver migration as applied.
+            await o.store.deleteAllRecords(o.lockId);
+            const { date: _date, ...fresh } = record;
+            for (const v of o.project.migrations) {
+                await o.store.writeRecord({ ...fresh, path: v.path, description: v.description, checksum: v.checksum, version: v.version, status: SUCCESS, direction: 'up' }, o.lockId);
+            }
+            await o.store.writeSchema(this.schemaItem(o.project.migrations.at(-1)?.schema ?? m.schema), o.lockId);
+            return;
+        }
+        if (step.direction === 'up') {
+            // The outcome replaces the step's "running" record (same key).
+            await o.store.writeRecord({ ...record, version: step.version, direction: 'up', status: SUCCESS }, o.lockId, { replace: true });
+            if (m.schema)
+                await o.store.writeSchema(this.schemaItem(m.schema), o.lockId);
+            return;
+        }
+        // A successful down removes the version's records and restores the new current version's schema.
+        await o.store.deleteVersionRecords(step.version, o.lockId);
+        await this.restoreSchema();
+    }
+    /** `_schema:Current` of the version the records now say is current (none at 0.0.0). */
+    async restoreSchema() {
+        const { o } = this;
+        const now = readHistory(await o.store.readRecords()).currentVersion;
+        const schema = now === ZERO ? undefined : o.project.migrations.find((x) => x.version === now)?.schema;
+        await o.store.writeSchema(this.schemaItem(schema), o.lockId);
+    }
+    schemaItem(schema) {
+        return schema ? toSchemaItem(schema, { now: this.o.now() }) : undefined;
+    }
+    common(m) {
+        const { settings } = this.o;
+        return { path: m.path, description: m.description, checksum: m.checksum, actor: settings.actor, runUrl: settings.runUrl, gitSha: settings.gitSha };
+    }
+}
+/** A step's migration: the reset migration, or the file of its version. */
+function migrationOf(project, step) {
+    const m = step.kind === 'reset' ? project.reset : project.migrations.find((x) => x.version === step.version);
+    if (!m)
+        throw new InputError(`No migration file for ${step.version}.`);
+    return m;
+}
+
+;// CONCATENATED MODULE: ./src/runner/step/migration-context.ts
+/** The `ctx` a migration receives, the same on every path that runs a step. */
+function migrationContext(step, parts) {
+    return {
+        client: parts.client,
+        table: parts.table,
+        keys: parts.keys,
+        version: step.version,
+        direction: step.direction,
+        log: prefixed(parts.log, `[${step.version}] `),
+        params: parts.params,
+        schema: parts.schema,
+        data: parts.data,
+        signal: parts.signal,
+    };
+}
+function prefixed(log, prefix) {
+    return {
+        info: (m) => log.info(prefix + m),
+        warn: (m) => log.warn(prefix + m),
+        error: (m) => log.error(prefix + m),
+        debug: (m) => log.debug(prefix + m),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/outcome.ts
+
+/**
+ * The one place where outcomes become exit codes. A plan's first blocker becomes the typed
+ * error it stands for; a report carries the code of the error that ended it; anything thrown
+ * carries its own (errors.ts). Entry points call these and nothing else.
+ */
+/** The typed error for a plan's blockers (the first one decides the kind), or undefined when none. */
+function blockerError(plan) {
+    const first = plan.blockers[0];
+    if (!first)
+        return undefined;
+    const message = plan.blockers.map((b) => b.message).join('\n');
+    switch (first.kind) {
+        case 'drift':
+            return new errors_DriftError(message);
+        case 'failed-state':
+            return new FailedStateError(message);
+        case 'refused':
+            return new RefusedError(message);
+        default:
+            return new MigrationBlockedError(message);
+    }
+}
+/** Exit code of a plan shown by `plan` or a pull request: its blockers decide. */
+function exitCodeOfPlan(plan) {
+    return blockerError(plan)?.exitCode ?? EXIT.ok;
+}
+/** Exit code of a run: 0 when it applied, was a no-op or a dry run; else the code of what stopped it. */
+function exitCodeOfReport(report) {
+    if (report.exitCode !== undefined)
+        return report.exitCode;
+    return report.status === 'applied' || report.status === 'no-op' || report.status === 'dry-run' ? errors_EXIT.ok : errors_EXIT.failure;
+}
+const TYPED = {
+    MigrateError: MigrateError,
+    InputError: InputError,
+    ManifestError: errors_ManifestError,
+    RefusedError: RefusedError,
+    LockHeldError: LockHeldError,
+    LockLostError: LockLostError,
+    DriftError: errors_DriftError,
+    PlanChangedError: PlanChangedError,
+    FailedStateError: FailedStateError,
+    CorruptStateError: CorruptStateError,
+    MigrationBlockedError: MigrationBlockedError,
+    MigrationFailedError: class extends MigrationFailedError {
+        constructor(message) {
+            super(message, '', 'up');
+        }
+    },
+    MigrationFileError: class extends InputError {
+    },
+};
+/**
+ * A typed error thrown on the other side of a wire (a Lambda controller), by the name it was
+ * sent with: the same class here, so the same exit code and the same handling (a held lock
+ * is waited for, a lost one stops the run). Undefined for names that are not ours (crashes,
+ * timeouts), which the caller treats as retryable.
+ */
+function reviveError(errorType, message) {
+    const Type = TYPED[errorType];
+    if (!Type)
+        return undefined;
+    const e = new Type(message);
+    // Subclasses made here for constructor shape keep the wire name.
+    if (e.name !== errorType)
+        Object.defineProperty(e, 'name', { value: errorType });
+    return e;
+}
+/** Exit code of a drift check: any finding is drift (4). */
+function exitCodeOfDrift(report) {
+    return report.drifted ? new DriftError(report.findings.map((f) => f.message).join('\n')).exitCode : EXIT.ok;
+}
+
+;// CONCATENATED MODULE: ./src/runner/step/run-step.ts
+
+
+async function runStep(step, o) {
+    const t0 = o.now();
+    const what = step.kind === 'migrate' ? step.direction : step.kind;
+    o.log.info(`${step.direction === 'up' ? '▲' : '▼'} ${step.version} ${what}: ${step.description}${o.how ? ` (${o.how})` : ''}`);
+    const ticket = await o.ledger.begin(step);
+    let result;
+    try {
+        result = await o.body(step, ticket);
+    }
+    catch (e) {
+        result = { error: e, incomplete: false };
+    }
+    const durationMs = o.now() - t0;
+    const { counts } = result;
+    const report = (status, error) => ({
+        version: step.version,
+        direction: step.direction,
+        kind: step.kind,
+        status,
+        durationMs,
+        counts,
+        ...(error !== undefined ? { error } : {}),
+    });
+    if (o.dryRun)
+        return { report: report('dry-run', result.error === undefined ? undefined : messageOf(result.error)) };
+    if (result.incomplete && (result.error === undefined || isPassIncomplete(result.error))) {
+        await o.ledger.finish(step, ticket, { status: 'incomplete', counts, durationMs });
+        return {
+            report: report('incomplete'),
+            stop: {
+                status: 'incomplete',
+                error: `${step.version} stopped at a checkpoint before the time budget ran out.`,
+                next: `Run apply --resume to continue ${step.version} from its checkpoints.`,
+                exitCode: errors_EXIT.failure,
+            },
+        };
+    }
+    if (result.error !== undefined && (result.lockLost || result.error instanceof LockLostError)) {
+        // Another run owns the table now: write nothing more, not even the failure.
+        const message = messageOf(result.error);
+        return {
+            report: report('failed', message),
+            stop: {
+                status: 'failed',
+                error: message,
+                next: 'Another run took over the lock; check the audit log (dynamodb-migrate log) and the table status before running again.',
+                exitCode: new LockLostError(message).exitCode,
+            },
+        };
+    }
+    if (result.error !== undefined) {
+        const message = messageOf(result.error) || 'failed';
+        o.log.error(`${step.version} ${step.direction} failed: ${message}`);
+        await o.ledger.finish(step, ticket, { status: 'failed', message, counts, durationMs });
+        const failure = new MigrationFailedError(`${step.direction} ${step.version} (${step.file}) failed: ${message}`, step.version, step.direction);
+        return {
+            report: report('failed', message),
+            stop: {
+                status: 'failed',
+                error: failure.message,
+                next: step.idempotent
+                    ? `Fix the cause, then apply --resume (${step.version} is idempotent), or repair --version ${step.version} --mark applied|reverted --reason "...".`
+                    : `Check the data ${step.version} touched, then repair --version ${step.version} --mark applied|reverted --reason "..." (it is not idempotent, so it is not re-run automatically).`,
+                exitCode: failure.exitCode,
+            },
+        };
+    }
+    await o.ledger.finish(step, ticket, { status: 'success', counts, durationMs });
+    return { report: report('applied') };
+}
+
+;// CONCATENATED MODULE: ./src/runner/step/run-plan.ts
+
+
+
+
+/**
+ * Runs a plan: takes the lock (waiting up to the lock timeout), plans again under it (refusing
+ * a changed plan when the reviewed hash is given), runs each step through runStep, releases
+ * the lock and writes the audit log's end entry. Returns a report for every outcome but bad
+ * input, which throws.
+ */
+async function runPlan(plan, options, backend, c) {
+    const startedAt = c.now();
+    const runId = (0,external_node_crypto_namespaceObject.randomUUID)();
+    const finish = (r) => ({
+        steps: [],
+        ...r,
+        startedAt,
+        durationMs: c.now() - startedAt,
+    });
+    if (plan.blockers.length)
+        return finish(blockedReport(plan));
+    const lock = await acquireWithWait(() => backend.acquireLock(plan.command), c);
+    const lease = backend.hold(lock);
+    let report;
+    try {
+        // The state may have moved between planning and locking: plan again under the lock.
+        const current = await backend.plan(replanInput(plan));
+        const reviewed = options.expectedHash ?? plan.hash;
+        if (current.hash !== reviewed) {
+            // Relative commands (one version up or down, repeat, reset) mean "from the state I saw":
+            // running them from another state would do something else, so they never re-plan.
+            const relative = plan.command === 'up' || plan.command === 'down' || plan.command === 'repeat' || plan.command === 'reset';
+            if (relative || (options.expectedHash !== undefined && (options.onPlanChange ?? 'fail') === 'fail')) {
+                const e = new PlanChangedError(`The plan changed since it was reviewed (reviewed ${reviewed}, now ${current.hash}): ${describeChange(plan, current)}`);
+                report = finish({
+                    plan: current,
+                    status: 'blocked',
+                    lockId: lock.lockId,
+                    error: e.message,
+                    next: 'Review the new plan below, then re-run (or use on-plan-change: replan to apply the current plan).',
+                    exitCode: e.exitCode,
+                });
+                return report;
+            }
+            c.log.info(`The plan changed while waiting for the lock (${plan.hash} -> ${current.hash}); running the current plan.`);
+        }
+        if (current.blockers.length)
+            return (report = finish({ ...blockedReport(current), lockId: lock.lockId }));
+        if (!current.steps.length)
+            return (report = finish({ plan: current, status: 'no-op', lockId: lock.lockId }));
+        const started = await options.onStart?.(current);
+        const recoveryPoint = started?.recoveryPoint ?? options.recoveryPoint;
+        await backend.audit({ runId, event: 'apply-start', outcome: 'started', plan: current, reason: options.reason, recoveryPoint }, lock.lockId);
+        const { ledger, body, how } = backend.steps({ lockId: lock.lockId, runId, plan: current, lease });
+        const steps = [];
+        for (const step of current.steps) {
+            if (lease.signal.aborted)
+                throw lease.signal.reason;
+            // Fencing: prove the lock is still ours before starting a step.
+            await lease.renew();
+            const { report: stepReport, stop } = await runStep(step, { ledger, body, log: c.log, now: c.now, how });
+            steps.push(stepReport);
+            if (stop)
+                return (report = finish({ plan: current, steps, lockId: lock.lockId, recoveryPoint, ...stop }));
+        }
+        report = finish({ plan: current, steps, status: 'applied', lockId: lock.lockId, recoveryPoint });
+        return report;
+    }
+    finally {
+        lease.stop();
+        await backend.releaseLock(lock.lockId).catch((e) => c.log.warn(`Could not release lock ${lock.lockId}: ${messageOf(e)}`));
+        if (report && report.status !== 'blocked' && report.status !== 'no-op') {
+            await backend
+                .audit({
+                runId,
+                event: 'apply-end',
+                outcome: report.status,
+                plan: report.plan,
+                message: report.error,
+                versions: report.steps.filter((s) => s.status === 'applied').map((s) => `${s.direction} ${s.version}`),
+            }, lock.lockId)
+                .catch((e) => c.log.warn(`Could not write the audit log: ${messageOf(e)}`));
+        }
+        if (report)
+            report.finalVersion = await backend.currentVersion().catch(() => undefined);
+    }
+}
+/** A dry run: every step through runStep with a ledger that writes nothing; no lock. */
+async function dryRunPlan(plan, backend, c) {
+    const startedAt = c.now();
+    if (plan.blockers.length)
+        return { ...blockedReport(plan), steps: [], startedAt, durationMs: c.now() - startedAt };
+    const steps = [];
+    for (const step of plan.steps) {
+        steps.push((await runStep(step, { ledger: backend.ledger, body: backend.body, log: c.log, now: c.now, dryRun: true })).report);
+    }
+    return { plan, steps, status: 'dry-run', startedAt, durationMs: c.now() - startedAt };
+}
+/** Takes a lock, waiting up to the run's lock timeout while another run holds it. */
+async function acquireWithWait(acquire, c) {
+    const timeout = c.settings.lockTimeoutMs;
+    const until = c.now() + timeout;
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await acquire();
+        }
+        catch (e) {
+            if (!(e instanceof LockHeldError) || c.now() >= until)
+                throw e;
+            if (attempt === 0)
+                c.log.info(`Waiting up to ${Math.round(timeout / 1000)} s for the lock: ${e.message}`);
+            await run_plan_sleep(Math.min(1000, 100 + attempt * 100, Math.max(0, until - c.now())));
+        }
+    }
+}
+/** The input that plans a command again from the state under the lock. */
+function replanInput(plan) {
+    return { command: plan.command, version: plan.command === 'to' ? plan.targetVersion : undefined, resume: plan.steps[0]?.kind === 'resume' };
+}
+function blockedReport(plan) {
+    const e = blockerError(plan);
+    return {
+        plan,
+        status: 'blocked',
+        error: e?.message,
+        next: plan.blockers.map((b) => b.next).join('\n'),
+        exitCode: e?.exitCode,
+    };
+}
+function describeChange(before, after) {
+    const fmt = (p) => `${p.currentVersion} -> ${p.targetVersion} [${p.steps.map((s) => `${s.direction} ${s.version}`).join(', ') || 'no steps'}]`;
+    return `reviewed ${fmt(before)}, now ${fmt(after)}.`;
+}
+const run_plan_sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+;// CONCATENATED MODULE: ./src/runner/local/read-only-client.ts
 
 
 /** The commands that change a table or its items. */
@@ -3859,7 +4315,7 @@ function leaseFencedClient(base, stopped, opts = {}) {
     return client;
 }
 
-;// CONCATENATED MODULE: ./src/runner/lease.ts
+;// CONCATENATED MODULE: ./src/runner/local/lease.ts
 
 
 
@@ -3908,89 +4364,54 @@ function keepLease(o) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/runner/step-data.ts
+;// CONCATENATED MODULE: ./src/runner/local/local-session.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 
 /**
- * Builds `ctx.data` for one step: checkpoints keyed by the step's version and direction (so a
- * resumed run continues where it stopped, and only a resumed run), the run's abort signal
- * (lease lost) and deadline.
+ * An environment run in this process: the lock, records, schema item, checkpoints and audit
+ * log are in the table, and the migrations run here. The CLI's default runner, and what a
+ * Lambda controller runs inside AWS.
  */
-async function createStepData(session, step, opts) {
-    const engine = createDataEngine({
-        client: opts.client ?? session.client,
-        table: session.environment.table,
-        keys: await session.store.keys(),
-        dryRun: opts.dryRun ?? false,
-        samplePercent: session.opts.samplePercent,
-        signal: opts.signal,
-        deadline: opts.deadline,
-        checkpoint: { version: step.version, direction: step.direction },
-        defaults: session.environment['write-rate'] ? { rate: { write: session.environment['write-rate'] } } : undefined,
-        logger: session.log,
-    });
-    return {
-        engine,
-        counts: () => engine.counts(),
-        incomplete: () => engine.incomplete(),
-        start: async () => {
-            if (step.kind !== 'resume')
-                await engine.startAttempt({ keepCanary: continuesCanary(step) });
-        },
-        // A canary run leaves its progress so that the full run finishes the rest.
-        complete: () => engine.complete({ keepCanary: session.opts.samplePercent !== undefined }),
-    };
-}
-/** A repeat of an up is how the full run (or a bigger canary) follows a canary of that version. */
-function continuesCanary(step) {
-    return step.kind === 'repeat' && step.direction === 'up';
-}
-
-;// CONCATENATED MODULE: ./src/runner/engine.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Opens an environment of a loaded project: the engine behind every CLI command and the action. */
-function openSession(project, env, opts) {
-    const environment = typeof env === 'object' ? env : selectEnvironment(project.manifest, project.manifestPath, env);
-    const client = opts.client ?? createDynamoClient({ endpoint: opts.endpoint, region: environment.region, local: opts.local });
-    return new Session(project, environment, client, opts);
-}
-class Session {
+class LocalSession {
     project;
     environment;
     client;
-    opts;
+    settings;
+    connection;
     store;
     now;
-    actor;
-    constructor(project, environment, client, opts) {
+    constructor(project, environment, client, settings, connection) {
         this.project = project;
         this.environment = environment;
         this.client = client;
-        this.opts = opts;
+        this.settings = settings;
+        this.connection = connection;
         this.store = new StateStore(client, environment.table);
-        this.now = opts.now ?? Date.now;
-        this.actor = opts.actor ?? defaultActor();
+        this.now = connection.now ?? Date.now;
     }
     get log() {
-        return this.opts.log;
+        return this.connection.log;
+    }
+    get run() {
+        return { settings: this.settings, log: this.log, now: this.now };
     }
     readState() {
         return this.store.readState();
     }
-    /** Plans a command against the table's current state (or files only, when state is passed as null). */
     async plan(input, state) {
         const s = state === null ? undefined : (state ?? (await this.readState()));
         return planMigrations({
@@ -4004,268 +4425,93 @@ class Session {
             now: this.now(),
         });
     }
-    /**
-     * Runs a plan: takes the lock, re-plans against the state under the lock (refusing a
-     * changed plan when the reviewed hash is given), runs each step and records it, releases.
-     * Returns a report for every outcome but bad input, which throws.
-     */
-    async apply(plan, options = {}) {
-        const startedAt = this.now();
-        const runId = (0,external_node_crypto_namespaceObject.randomUUID)();
-        const base = { startedAt, steps: [] };
-        if (plan.blockers.length)
-            return this.blockedReport(plan, base, startedAt);
-        if (this.opts.dryRun)
-            return this.dryRun(plan, base);
-        const leaseMs = this.opts.leaseMs ?? 120_000;
-        const lock = await this.acquireWithWait(plan.command, leaseMs);
-        // Heartbeat (on a client of its own) and fencing: the steps' writes go through lease.client.
-        const lease = keepLease({ store: this.store, lockId: lock.lockId, leaseMs, leaseExpiresAt: lock.leaseExpiresAt, log: this.log });
-        let report;
+    async status() {
+        const state = await this.readState();
+        return buildStatus(state, this.project.migrations, await this.plan({ command: 'apply' }, state), this.now());
+    }
+    apply(plan, options = {}) {
+        if (this.settings.dryRun) {
+            const signal = new AbortController().signal;
+            return dryRunPlan(plan, {
+                ledger: {
+                    // Writes nothing in a dry run; a fresh step's `once` passes then count as a fresh attempt would.
+                    begin: async (step) => {
+                        const data = createStepData({ client: this.client, table: this.environment.table, keys: await this.store.keys(), log: this.log }, step, this.settings, { signal });
+                        await data.start();
+                        return { date: 0, data };
+                    },
+                    finish: async () => undefined,
+                },
+                body: (step, ticket) => this.execute(step, ticket.data, signal, readOnlyClient(this.client)),
+            }, this.run);
+        }
+        return runPlan(plan, options, this.backend(), this.run);
+    }
+    /** The table as a run's backend: lock, plans, records and audit log all here. */
+    backend() {
+        let lease;
+        return {
+            acquireLock: (command) => this.store.acquireLock({ owner: this.settings.actor, command, runUrl: this.settings.runUrl, leaseMs: this.settings.leaseMs, now: this.now() }),
+            // Heartbeat (on a client of its own) and fencing: the steps' writes go through lease.client.
+            hold: (lock) => (lease = keepLease({ store: this.store, lockId: lock.lockId, leaseMs: this.settings.leaseMs, leaseExpiresAt: lock.leaseExpiresAt, log: this.log })),
+            releaseLock: (lockId) => this.store.releaseLock(lockId),
+            plan: (input) => this.plan(input),
+            audit: (e) => this.audit(e),
+            steps: ({ lockId, runId, plan }) => {
+                const held = lease;
+                const ledger = this.ledger({ lockId, runId, planHash: plan.hash, dataClient: held.client, signal: held.signal });
+                return { ledger, body: (step, ticket) => this.execute(step, ticket.data, held.signal, held.client) };
+            },
+            currentVersion: async () => readHistory(await this.store.readRecords()).currentVersion,
+        };
+    }
+    /** The step bookkeeping of a run holding `lockId` (also what a controller's dm:step writes with). */
+    ledger(o) {
+        return new TableLedger({
+            store: this.store,
+            project: this.project,
+            environment: this.environment.name,
+            settings: this.settings,
+            lockId: o.lockId,
+            runId: o.runId,
+            planHash: o.planHash,
+            log: this.log,
+            now: this.now,
+            dataClient: o.dataClient ?? this.client,
+            signal: o.signal,
+        });
+    }
+    /** A step's work in this process: the migration's up or down with its ctx. */
+    async execute(step, data, signal, client) {
+        const m = migrationOf(this.project, step);
+        const fn = step.direction === 'up' ? m.up : m.down;
         try {
-            // The state may have moved between planning and locking: plan again under the lock.
-            let current = await this.plan({ command: plan.command, version: plan.command === 'to' ? plan.targetVersion : undefined, resume: plan.steps[0]?.kind === 'resume' });
-            const reviewed = options.expectedHash ?? plan.hash;
-            if (current.hash !== reviewed) {
-                // Relative commands (one version up or down, repeat, reset) mean "from the state I saw":
-                // running them from another state would do something else, so they never re-plan.
-                const relative = plan.command === 'up' || plan.command === 'down' || plan.command === 'repeat' || plan.command === 'reset';
-                const changed = relative || (options.expectedHash !== undefined && (options.onPlanChange ?? 'fail') === 'fail');
-                if (changed) {
-                    report = {
-                        ...base,
-                        plan: current,
-                        status: 'blocked',
-                        durationMs: this.now() - startedAt,
-                        lockId: lock.lockId,
-                        error: new PlanChangedError(`The plan changed since it was reviewed (reviewed ${reviewed}, now ${current.hash}): ${describeChange(plan, current)}`).message,
-                        next: 'Review the new plan below, then re-run (or use on-plan-change: replan to apply the current plan).',
-                        exitCode: EXIT.drift,
-                    };
-                    return report;
-                }
-                this.log.info(`The plan changed while waiting for the lock (${plan.hash} -> ${current.hash}); running the current plan.`);
-            }
-            if (current.blockers.length)
-                return (report = { ...this.blockedReport(current, base, startedAt), lockId: lock.lockId });
-            if (!current.steps.length) {
-                return (report = { ...base, plan: current, status: 'no-op', durationMs: this.now() - startedAt, lockId: lock.lockId });
-            }
-            const started = await options.onStart?.(current, lock.lockId);
-            const recoveryPoint = (started && started.recoveryPoint) ?? options.recoveryPoint;
-            await this.audit({ runId, event: 'apply-start', outcome: 'started', plan: current, reason: options.reason, recoveryPoint });
-            report = await this.runSteps(current, lock.lockId, lease, base, runId);
-            return report;
+            if (!fn)
+                throw new MigrateError(`${m.file} has no ${step.direction} function.`);
+            await fn(migrationContext(step, await this.contextParts(step, data, signal, client)));
         }
-        finally {
-            lease.stop();
-            await this.store.releaseLock(lock.lockId).catch((e) => this.log.warn(`Could not release lock ${lock.lockId}: ${messageOf(e)}`));
-            if (report && report.status !== 'blocked' && report.status !== 'no-op') {
-                await this.audit({
-                    runId,
-                    event: 'apply-end',
-                    outcome: report.status,
-                    plan: report.plan,
-                    message: report.error,
-                    versions: report.steps.filter((s) => s.status === 'applied').map((s) => `${s.direction} ${s.version}`),
-                }).catch((e) => this.log.warn(`Could not write the audit log: ${messageOf(e)}`));
-            }
+        catch (e) {
+            return { error: signal.aborted ? signal.reason : e, lockLost: signal.aborted, counts: data.counts(), incomplete: data.incomplete() };
         }
+        return { counts: data.counts(), incomplete: data.incomplete() };
     }
-    blockedReport(plan, base, startedAt) {
-        const first = plan.blockers[0];
-        const code = first.kind === 'drift' ? EXIT.drift : first.kind === 'failed-state' ? EXIT.failure : EXIT.input;
-        return {
-            ...base,
-            plan,
-            status: 'blocked',
-            durationMs: this.now() - startedAt,
-            error: plan.blockers.map((b) => b.message).join('\n'),
-            next: plan.blockers.map((b) => b.next).join('\n'),
-            exitCode: code,
-        };
-    }
-    async acquireWithWait(command, leaseMs) {
-        const timeout = this.opts.lockTimeoutMs ?? (this.environment['lock-timeout'] ?? 0) * 1000;
-        const until = this.now() + timeout;
-        for (let attempt = 0;; attempt++) {
-            try {
-                return await this.store.acquireLock({ owner: this.actor, command, runUrl: this.opts.runUrl, leaseMs, now: this.now() });
-            }
-            catch (e) {
-                if (!(e instanceof LockHeldError) || this.now() >= until)
-                    throw e;
-                if (attempt === 0)
-                    this.log.info(`Waiting up to ${Math.round(timeout / 1000)} s for the lock: ${e.message}`);
-                await engine_sleep(Math.min(1000, 100 + attempt * 100));
-            }
-        }
-    }
-    async runSteps(plan, lockId, lease, base, runId) {
-        const { signal, client } = lease;
-        const steps = [];
-        for (const step of plan.steps) {
-            if (signal.aborted)
-                throw signal.reason;
-            // Fencing: prove the lock is still ours before starting a step.
-            await lease.renew();
-            const m = this.migrationOf(step);
-            const t0 = this.now();
-            this.log.info(`${step.direction === 'up' ? '▲' : '▼'} ${step.version} ${step.kind === 'migrate' ? step.direction : step.kind}: ${step.description}`);
-            const data = await createStepData(this, step, { signal, deadline: this.opts.deadline, client });
-            // Before the running record: a run that dies in between leaves the state as it was.
-            await data.start();
-            // Written before the step runs and replaced by its outcome: a run that dies inside the
-            // step leaves this record, so the next run reports the step as interrupted (resume or
-            // repair) instead of silently running a non-idempotent step twice.
-            const started = await this.store.writeRecord({ version: step.version, path: m.path, description: m.description, checksum: m.checksum, direction: step.direction, actor: this.actor, runUrl: this.opts.runUrl, gitSha: this.opts.gitSha, status: runningStatus(this.actor, this.now(), lockId) }, lockId);
-            let error;
-            try {
-                const fn = step.direction === 'up' ? m.up : m.down;
-                if (!fn)
-                    throw new MigrateError(`${m.file} has no ${step.direction} function.`);
-                await fn((await this.contextFor(step, data, signal, false, client)));
-            }
-            catch (e) {
-                error = e;
-            }
-            const durationMs = this.now() - t0;
-            const counts = data.counts();
-            if (data.incomplete() && (error === undefined || isPassIncomplete(error))) {
-                await this.recordStep(step, m, `incomplete: stopped at a checkpoint before the deadline; resume to continue`, lockId, durationMs, counts, started);
-                steps.push({ version: step.version, direction: step.direction, kind: step.kind, status: 'incomplete', durationMs, counts });
-                return {
-                    ...base, plan, steps, status: 'incomplete', durationMs: this.now() - base.startedAt, lockId,
-                    error: `${step.version} stopped at a checkpoint before the time budget ran out.`,
-                    next: `Run apply --resume to continue ${step.version} from its checkpoints.`,
-                    exitCode: EXIT.failure,
-                };
-            }
-            if (error !== undefined) {
-                if (error instanceof LockLostError || signal.aborted) {
-                    steps.push({ version: step.version, direction: step.direction, kind: step.kind, status: 'failed', durationMs, counts, error: messageOf(error) });
-                    return {
-                        ...base, plan, steps, status: 'failed', durationMs: this.now() - base.startedAt, lockId,
-                        error: messageOf(signal.aborted ? signal.reason : error),
-                        next: 'Another run took over the lock; check the audit log (dynamodb-migrate log) and the table status before running again.',
-                        exitCode: EXIT.locked,
-                    };
-                }
-                const msg = messageOf(error) || 'failed';
-                this.log.error(`${step.version} ${step.direction} failed: ${msg}`);
-                await this.recordStep(step, m, msg, lockId, durationMs, counts, started).catch((e) => this.log.error(`Could not record the failure: ${messageOf(e)}`));
-                steps.push({ version: step.version, direction: step.direction, kind: step.kind, status: 'failed', durationMs, counts, error: msg });
-                await this.audit({ runId, event: 'step', outcome: 'failed', plan, versions: [`${step.direction} ${step.version}`], message: msg });
-                return {
-                    ...base, plan, steps, status: 'failed', durationMs: this.now() - base.startedAt, lockId,
-                    error: `${step.direction} ${step.version} (${m.file}) failed: ${msg}`,
-                    next: m.idempotent
-                        ? `Fix the cause, then apply --resume (${step.version} is idempotent), or repair --version ${step.version} --mark applied|reverted --reason "...".`
-                        : `Check the data ${step.version} touched, then repair --version ${step.version} --mark applied|reverted --reason "..." (it is not idempotent, so it is not re-run automatically).`,
-                    exitCode: EXIT.failure,
-                };
-            }
-            await this.recordStep(step, m, SUCCESS, lockId, durationMs, counts, started);
-            // The step is recorded: failing to tidy its checkpoints must not fail the run.
-            await data.complete().catch((e) => this.log.warn(`${step.version}: could not delete its checkpoints (${messageOf(e)}); they are left in the table.`));
-            await this.audit({ runId, event: 'step', outcome: 'applied', plan, versions: [`${step.direction} ${step.version}`] });
-            steps.push({ version: step.version, direction: step.direction, kind: step.kind, status: 'applied', durationMs, counts });
-        }
-        return { ...base, plan, steps, status: 'applied', durationMs: this.now() - base.startedAt, lockId };
-    }
-    /** Records a step's outcome in OneTable's format and keeps `_schema:Current` in step. */
-    async recordStep(step, m, status, lockId, durationMs, counts, started) {
-        // The outcome replaces the step's "running" record (same key); a successful down or reset deletes it.
-        const replace = { date: started.date };
-        const common = {
-            path: m.path,
-            description: m.description,
-            checksum: m.checksum,
-            actor: this.actor,
-            runUrl: this.opts.runUrl,
-            gitSha: this.opts.gitSha,
-            durationMs,
-            counts,
-        };
-        if (step.kind === 'reset') {
-            if (status !== SUCCESS) {
-                await this.store.writeRecord({ ...common, ...replace, version: m.version, status, direction: 'up' }, lockId, { replace: true });
-                return;
-            }
-            // OneTable's reset: drop the history, then record every semver migration as applied.
-            await this.store.deleteAllRecords(lockId);
-            for (const v of this.project.migrations) {
-                await this.store.writeRecord({ ...common, path: v.path, description: v.description, checksum: v.checksum, version: v.version, status: SUCCESS, direction: 'up' }, lockId);
-            }
-            await this.store.writeSchema(this.schemaItem(this.project.migrations.at(-1)?.schema ?? m.schema), lockId);
-            return;
-        }
-        if (step.direction === 'up' || status !== SUCCESS) {
-            await this.store.writeRecord({ ...common, ...replace, version: step.version, status, direction: step.direction }, lockId, { replace: true });
-            if (status === SUCCESS && m.schema)
-                await this.store.writeSchema(this.schemaItem(m.schema), lockId);
-            return;
-        }
-        // A successful down removes the version's records and restores the new current version's schema.
-        await this.store.deleteVersionRecords(step.version, lockId);
-        const records = await this.store.readRecords();
-        const now = readHistory(records).currentVersion;
-        const schema = now === ZERO ? undefined : this.project.migrations.find((x) => x.version === now)?.schema;
-        await this.store.writeSchema(schema ? this.schemaItem(schema) : undefined, lockId);
-    }
-    /** The `_schema:Current` attributes OneTable would write for a migration's schema. */
-    schemaItem(schema) {
-        return schema ? toSchemaItem(schema, { now: this.now() }) : undefined;
-    }
-    migrationOf(step) {
-        const m = step.kind === 'reset' ? this.project.reset : this.project.migrations.find((x) => x.version === step.version);
-        if (!m)
-            throw new InputError(`No migration file for ${step.version}.`);
-        return m;
-    }
-    /** The `ctx` a migration receives. */
-    async contextFor(step, data, signal, dryRun, client = this.client) {
+    /** What a step's ctx is made of here. */
+    async contextParts(step, data, signal, client) {
         const idx = this.project.migrations.findIndex((x) => x.version === step.version);
-        const keys = await this.store.keys();
         return {
-            client: dryRun ? readOnlyClient(client) : client,
+            client,
             table: this.environment.table,
-            keys,
-            version: step.version,
-            direction: step.direction,
-            log: prefixed(this.log, `[${step.version}] `),
-            params: { dryRun, samplePercent: this.opts.samplePercent },
+            keys: await this.store.keys(),
+            log: this.log,
+            data: data.engine,
+            signal,
+            params: { dryRun: this.settings.dryRun, samplePercent: this.settings.samplePercent },
             schema: {
                 current: this.project.migrations[idx]?.schema ?? (step.kind === 'reset' ? this.project.reset?.schema : undefined),
                 previous: idx > 0 ? this.project.migrations[idx - 1]?.schema : undefined,
             },
-            data: data.engine,
-            signal,
         };
     }
-    /** Dry run: runs each step with a read-only client and a counting data engine; writes nothing. */
-    async dryRun(plan, base) {
-        const steps = [];
-        const signal = new AbortController().signal;
-        for (const step of plan.steps) {
-            const m = this.migrationOf(step);
-            const t0 = this.now();
-            const data = await createStepData(this, step, { signal, dryRun: true });
-            // Writes nothing in a dry run; a fresh step's `once` passes then count as a fresh attempt would.
-            await data.start();
-            let error;
-            try {
-                const fn = step.direction === 'up' ? m.up : m.down;
-                await fn?.((await this.contextFor(step, data, signal, true)));
-            }
-            catch (e) {
-                error = messageOf(e);
-            }
-            steps.push({ version: step.version, direction: step.direction, kind: step.kind, status: 'dry-run', durationMs: this.now() - t0, counts: data.counts(), error });
-        }
-        return { ...base, plan, steps, status: 'dry-run', durationMs: this.now() - base.startedAt };
-    }
-    /** `unlock <lock-id>`. */
     async unlock(lockId, reason) {
         const held = await this.store.forceUnlock(lockId);
         await this.audit({ runId: (0,external_node_crypto_namespaceObject.randomUUID)(), event: 'unlock', outcome: 'unlocked', message: `removed lock ${lockId} held by ${held.owner} (${held.command})`, reason });
@@ -4285,20 +4531,19 @@ class Session {
         if (!m && !(input.mark === 'reverted' && known)) {
             throw new InputError(`repair --version ${input.version}: no migration file and no record of that version.`);
         }
-        if (this.opts.dryRun)
+        if (this.settings.dryRun)
             return `dry run: would mark ${input.version} ${input.mark}`;
-        const lock = await this.acquireWithWait('repair', this.opts.leaseMs ?? 120_000);
+        const lock = await acquireWithWait(() => this.store.acquireLock({ owner: this.settings.actor, command: 'repair', runUrl: this.settings.runUrl, leaseMs: this.settings.leaseMs, now: this.now() }), this.run);
         try {
+            const ledger = this.ledger({ lockId: lock.lockId, runId: (0,external_node_crypto_namespaceObject.randomUUID)(), planHash: '' });
             if (input.mark === 'applied') {
-                await this.store.writeRecord({ version: m.version, path: m.path, description: m.description, status: SUCCESS, checksum: m.checksum, direction: 'up', actor: this.actor, runUrl: this.opts.runUrl, gitSha: this.opts.gitSha, repairedReason: input.reason }, lock.lockId);
+                await this.store.writeRecord({ version: m.version, path: m.path, description: m.description, status: SUCCESS, checksum: m.checksum, direction: 'up', actor: this.settings.actor, runUrl: this.settings.runUrl, gitSha: this.settings.gitSha, repairedReason: input.reason }, lock.lockId);
                 if (m.schema && compareVersions(m.version, readHistory(state.records).currentVersion) >= 0)
-                    await this.store.writeSchema(this.schemaItem(m.schema), lock.lockId);
+                    await this.store.writeSchema(ledger.schemaItem(m.schema), lock.lockId);
             }
             else {
                 await this.store.deleteVersionRecords(input.version, lock.lockId);
-                const now = readHistory(await this.store.readRecords()).currentVersion;
-                const schema = this.project.migrations.find((x) => x.version === now)?.schema;
-                await this.store.writeSchema(schema ? this.schemaItem(schema) : undefined, lock.lockId);
+                await ledger.restoreSchema();
             }
             const message = `marked ${input.version} ${input.mark}`;
             await this.audit({ runId: (0,external_node_crypto_namespaceObject.randomUUID)(), event: 'repair', outcome: input.mark, versions: [input.version], message, reason: input.reason });
@@ -4308,13 +4553,14 @@ class Session {
             await this.store.releaseLock(lock.lockId);
         }
     }
-    /** Scheduled drift check: version vs target, failed state, stale lock, checksum drift. */
+    /** Scheduled drift check: version vs target, failed state, stale lock, checksum drift, schema drift. */
     async drift() {
         const state = await this.readState();
         const plan = await this.plan({ command: 'apply' }, state);
         const findings = [];
+        const table = this.environment.table;
         if (plan.currentVersion !== plan.targetVersion) {
-            findings.push({ kind: 'version', message: `${this.environment.table} is at ${plan.currentVersion}; the manifest target is ${plan.targetVersion}.` });
+            findings.push({ kind: 'version', message: `${table} is at ${plan.currentVersion}; the manifest target is ${plan.targetVersion}.` });
         }
         if (plan.failed)
             findings.push({ kind: 'failed-state', message: `The ${plan.failed.direction} of ${plan.failed.version} failed: ${plan.failed.status}` });
@@ -4323,66 +4569,24 @@ class Session {
         }
         const schemaDrift = schemaDriftOf(state.schema, this.project.migrations.find((m) => m.version === plan.currentVersion)?.schema);
         if (schemaDrift)
-            findings.push({ kind: 'schema', message: `${this.environment.table}: ${schemaDrift}.` });
+            findings.push({ kind: 'schema', message: `${table}: ${schemaDrift}.` });
         for (const d of plan.drift)
             findings.push({ kind: 'checksum', message: `${d.file} changed after ${d.version} was applied (recorded ${d.recorded}, now ${d.current}).` });
-        return { environment: this.environment.name, table: this.environment.table, currentVersion: plan.currentVersion, targetVersion: plan.targetVersion, drifted: findings.length > 0, findings, plan };
+        return { environment: this.environment.name, table, currentVersion: plan.currentVersion, targetVersion: plan.targetVersion, drifted: findings.length > 0, findings, plan };
     }
     readLog(limit) {
         return this.store.readLog(limit);
     }
-    /** Appends one entry to the audit log (also used by the Lambda fan-out's commands). */
-    async audit(e) {
-        const entry = {
-            at: this.now(),
-            runId: e.runId,
-            actor: this.actor,
-            command: e.plan?.command ?? e.event,
-            environment: this.environment.name,
-            event: e.event,
-            outcome: e.outcome,
-            versions: e.versions ?? e.plan?.steps.map((s) => `${s.direction} ${s.version}`),
-            message: [e.message, e.recoveryPoint ? `recovery point: ${e.recoveryPoint}` : undefined].filter(Boolean).join('; ') || undefined,
-            reason: e.reason,
-            runUrl: this.opts.runUrl,
-            gitSha: this.opts.gitSha,
-            planHash: e.plan?.hash ?? e.planHash,
-        };
-        await this.store.appendLog(entry);
+    ensureRecoveryPoint(mode, backupName) {
+        return ensureRecoveryPoint(this.client, this.environment.table, mode, { backupName });
     }
-}
-/** Exit code for a report: 0 when it applied, was a no-op or a dry run. */
-function exitCodeOfReport(report) {
-    if (report.exitCode !== undefined)
-        return report.exitCode;
-    return report.status === 'applied' || report.status === 'no-op' || report.status === 'dry-run' ? EXIT.ok : EXIT.failure;
+    /** Appends one entry to the audit log. */
+    audit(e) {
+        return this.store.appendLog(auditEntry(e, { ...this.settings, environment: this.environment.name }, this.now()));
+    }
 }
 
-function describeChange(before, after) {
-    const fmt = (p) => `${p.currentVersion} -> ${p.targetVersion} [${p.steps.map((s) => `${s.direction} ${s.version}`).join(', ') || 'no steps'}]`;
-    return `reviewed ${fmt(before)}, now ${fmt(after)}.`;
-}
-function defaultActor() {
-    let user = 'unknown';
-    try {
-        user = (0,external_node_os_namespaceObject.userInfo)().username;
-    }
-    catch {
-        /* no passwd entry in some containers */
-    }
-    return `${user}@${(0,external_node_os_namespaceObject.hostname)()}`;
-}
-function prefixed(log, prefix) {
-    return {
-        info: (m) => log.info(prefix + m),
-        warn: (m) => log.warn(prefix + m),
-        error: (m) => log.error(prefix + m),
-        debug: (m) => log.debug(prefix + m),
-    };
-}
-const engine_sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-;// CONCATENATED MODULE: ./src/runner/controller/protocol.ts
+;// CONCATENATED MODULE: ./src/controller/protocol.ts
 /** OneTable's commands, as its Controller names them. */
 const ONETABLE_COMMANDS = (/* unused pure expression or super */ null && ([
     'apply',
@@ -4397,24 +4601,24 @@ const ONETABLE_COMMANDS = (/* unused pure expression or super */ null && ([
 const DM = {
     status: 'dm:status',
     plan: 'dm:plan',
+    /** Runs a whole plan inside the controller (lock, steps, records), as the local runner does. */
     apply: 'dm:apply',
     unlock: 'dm:unlock',
     repair: 'dm:repair',
     log: 'dm:log',
     drift: 'dm:drift',
-    /** Fan-out: take the lock and check the plan; the coordinator then drives the steps. */
-    begin: 'dm:begin',
+    /** Fan-out: a coordinator outside drives the run; these are its lock, its audit entries and its steps' bookkeeping. */
+    lock: 'dm:lock',
     renew: 'dm:renew',
-    /** Fan-out: write a step's "running" record, or its outcome. */
+    release: 'dm:release',
+    audit: 'dm:audit',
+    /** Fan-out: a step's ledger: phase start (new attempt, "running" record) or end (its outcome). */
     step: 'dm:step',
     /** Fan-out: run one scan segment of one pass of a step (pass 0: run the step until its first pass). */
     segment: 'dm:segment',
-    /** Fan-out: release the lock and write the audit log's end entry. */
-    end: 'dm:end',
 };
 
-;// CONCATENATED MODULE: ./src/runner/controller/fan-out-steps.ts
-
+;// CONCATENATED MODULE: ./src/controller/fan-out-commands.ts
 
 
 
@@ -4424,113 +4628,62 @@ const DM = {
 
 
 /**
- * The controller's side of the fan-out: a coordinator (the action or the CLI) takes the lock
- * through the controller, then has each step's bulk pass run by many invocations, one scan
- * segment each, renewing the lease between them, and records the step when every segment is
- * done. Every write here is fenced by the coordinator's lock id.
+ * The controller's side of the fan-out: a coordinator (the action or the CLI) runs the plan
+ * with runPlan and this controller as its backend: the lock (dm:lock, dm:renew, dm:release),
+ * the audit log (dm:audit) and each step's ledger (dm:step: the same TableLedger a local run
+ * writes with), while each step's bulk passes run as many dm:segment invocations, one scan
+ * segment each. Every write here is fenced by the coordinator's lock id.
  */
 const fanOutCommands = {
-    async [DM.begin](c) {
+    async [DM.lock](c) {
         const a = c.args;
         if (c.dryRun)
-            throw new InputError('dm:begin takes the lock and cannot run dry: use dm:apply with dry: true.');
-        const s = c.session({ actor: a.actor, runUrl: a.runUrl, gitSha: a.gitSha });
-        const startedAt = c.now();
-        const input = { command: a.command ?? 'apply', version: a.version, resume: a.resume };
-        const lock = await s.store.acquireLock({ owner: s.actor, command: input.command, runUrl: a.runUrl, leaseMs: c.leaseMs, now: startedAt });
-        let keep = false;
-        try {
-            const plan = await s.plan(input);
-            const report = (r) => ({
-                report: { plan, steps: [], startedAt, durationMs: c.now() - startedAt, lockId: lock.lockId, ...r },
-            });
-            if (a.planHash && plan.hash !== a.planHash) {
-                const relative = input.command === 'up' || input.command === 'down' || input.command === 'repeat' || input.command === 'reset';
-                if (relative || (a.onPlanChange ?? 'fail') === 'fail') {
-                    return report({
-                        status: 'blocked',
-                        error: new PlanChangedError(`The plan changed since it was reviewed (reviewed ${a.planHash}, now ${plan.hash}).`).message,
-                        next: 'Review the new plan below, then re-run (or use on-plan-change: replan to apply the current plan).',
-                        exitCode: EXIT.drift,
-                    });
-                }
-            }
-            if (plan.blockers.length) {
-                const first = plan.blockers[0];
-                return report({
-                    status: 'blocked',
-                    error: plan.blockers.map((b) => b.message).join('\n'),
-                    next: plan.blockers.map((b) => b.next).join('\n'),
-                    exitCode: first.kind === 'drift' ? EXIT.drift : first.kind === 'failed-state' ? EXIT.failure : EXIT.input,
-                });
-            }
-            if (!plan.steps.length)
-                return report({ status: 'no-op' });
-            const runId = (0,external_node_crypto_namespaceObject.randomUUID)();
-            await s.audit({ runId, event: 'apply-start', outcome: 'started', plan, reason: a.reason });
-            keep = true;
-            return { lockId: lock.lockId, runId, plan, leaseExpiresAt: lock.leaseExpiresAt };
-        }
-        finally {
-            if (!keep)
-                await s.store.releaseLock(lock.lockId).catch((e) => c.log.warn(`Could not release lock ${lock.lockId}: ${messageOf(e)}`));
-        }
+            throw new InputError('dm:lock takes the lock and cannot run dry: use dm:apply with dry: true.');
+        const s = c.session();
+        const lock = await s.store.acquireLock({ owner: s.settings.actor, command: a.command ?? 'apply', runUrl: s.settings.runUrl, leaseMs: s.settings.leaseMs, now: c.now() });
+        return { lockId: lock.lockId, leaseExpiresAt: lock.leaseExpiresAt };
     },
     async [DM.renew](c) {
         const a = c.args;
         if (!a.lockId)
             throw new InputError('dm:renew needs args.lockId.');
-        return { leaseExpiresAt: await c.session().store.renewLock(a.lockId, c.leaseMs) };
+        return { leaseExpiresAt: await c.session().store.renewLock(a.lockId, c.settings.leaseMs) };
+    },
+    async [DM.release](c) {
+        const a = c.args;
+        if (!a.lockId)
+            throw new InputError('dm:release needs args.lockId.');
+        await c.session().store.releaseLock(a.lockId);
+        return { released: a.lockId };
+    },
+    async [DM.audit](c) {
+        const a = c.args;
+        if (!a.event || typeof a.event.event !== 'string')
+            throw new InputError('dm:audit needs args.event {runId, event, outcome}.');
+        await c.session().audit(a.event);
+        return { logged: a.event.event };
     },
     async [DM.step](c) {
         const a = c.args;
-        const s = c.session({ actor: a.actor, runUrl: a.runUrl, gitSha: a.gitSha });
-        const m = migrationOf(s, a.version);
-        await s.store.renewLock(a.lockId, c.leaseMs);
-        const common = { path: m.path, description: m.description, checksum: m.checksum, direction: a.direction, actor: s.actor, runUrl: a.runUrl, gitSha: a.gitSha };
-        if (a.phase === 'start') {
-            // As in a local run: only a resume continues from checkpoints; a fresh attempt first
-            // deletes what earlier attempts of this version and direction left behind and records a
-            // new attempt id, which every segment's `once` passes read back for their marker tokens.
-            if (a.kind === 'migrate' || a.kind === 'repeat') {
-                await (await stepCheckpoints(s, a)).startAttempt({ keepCanary: continuesCanary({ kind: a.kind, direction: a.direction }) });
-            }
-            // As in a local run: a coordinator that dies mid-step leaves this record, so the step shows as interrupted.
-            const rec = await s.store.writeRecord({ ...common, version: a.version, status: runningStatus(s.actor, c.now(), a.lockId) }, a.lockId);
-            return { date: rec.date };
+        if (!a.step || !a.lockId)
+            throw new InputError('dm:step needs args.step and args.lockId.');
+        const s = c.session();
+        await s.store.renewLock(a.lockId, c.settings.leaseMs);
+        const ledger = s.ledger({ lockId: a.lockId, runId: a.runId, planHash: a.planHash });
+        if (a.phase === 'start')
+            return { date: (await ledger.begin(a.step)).date };
+        if (a.phase !== 'end' || !a.outcome || typeof a.date !== 'number') {
+            throw new InputError('dm:step needs phase "start", or phase "end" with the outcome and the date the start phase returned.');
         }
-        if (a.phase !== 'end' || typeof a.status !== 'string' || typeof a.date !== 'number') {
-            throw new InputError('dm:step needs phase "start", or phase "end" with status and the date the start phase returned.');
-        }
-        const outcome = { ...common, version: a.version, date: a.date, durationMs: a.durationMs, counts: a.counts };
-        if (a.status !== SUCCESS) {
-            await s.store.writeRecord({ ...outcome, status: a.status }, a.lockId, { replace: true });
-            if (!a.status.startsWith('incomplete')) {
-                await s.audit({ runId: a.runId, event: 'step', outcome: 'failed', versions: [`${a.direction} ${a.version}`], message: a.status, planHash: a.planHash });
-            }
-            return { recorded: a.status };
-        }
-        if (a.direction === 'up') {
-            await s.store.writeRecord({ ...outcome, status: SUCCESS }, a.lockId, { replace: true });
-            if (m.schema)
-                await s.store.writeSchema(toSchemaItem(m.schema, { now: c.now() }), a.lockId);
-        }
-        else {
-            // A successful down removes the version's records and restores the new current version's schema.
-            await s.store.deleteVersionRecords(a.version, a.lockId);
-            const now = readHistory(await s.store.readRecords()).currentVersion;
-            const schema = now === ZERO ? undefined : s.project.migrations.find((x) => x.version === now)?.schema;
-            await s.store.writeSchema(schema ? toSchemaItem(schema, { now: c.now() }) : undefined, a.lockId);
-        }
-        // The step is recorded: its segments' checkpoints can go (and the opposite direction's).
-        await (await stepCheckpoints(s, a)).complete();
-        await s.audit({ runId: a.runId, event: 'step', outcome: 'applied', versions: [`${a.direction} ${a.version}`], planHash: a.planHash });
-        return { recorded: SUCCESS };
+        await ledger.finish(a.step, await ledger.resumeTicket(a.step, a.date), a.outcome);
+        return { recorded: a.outcome.status, currentVersion: readHistory(await s.store.readRecords()).currentVersion };
     },
     async [DM.segment](c) {
         const a = c.args;
         if (c.dryRun)
             throw new InputError('dm:segment cannot run dry: dry runs use dm:apply with dry: true.');
+        if (!a.step)
+            throw new InputError('dm:segment needs args.step.');
         if (!Number.isInteger(a.pass) || a.pass < 0)
             throw new InputError(`dm:segment: pass must be 0 or more, got ${a.pass}.`);
         if (!Number.isInteger(a.totalSegments) || a.totalSegments < 1)
@@ -4539,24 +4692,16 @@ const fanOutCommands = {
             throw new InputError(`dm:segment: segment must be in 0..${a.totalSegments - 1}, got ${a.segment}.`);
         }
         const s = c.session();
-        const m = migrationOf(s, a.version);
         // Fencing: this invocation works only while the coordinator's lock is live, and keeps it so
         // (heartbeat on a client of its own; the segment's writes refused once the lease may have run out).
-        const leaseExpiresAt = await s.store.renewLock(a.lockId, c.leaseMs);
-        const lease = keepLease({ store: s.store, lockId: a.lockId, leaseMs: c.leaseMs, leaseExpiresAt, log: c.log });
+        const leaseExpiresAt = await s.store.renewLock(a.lockId, c.settings.leaseMs);
+        const lease = keepLease({ store: s.store, lockId: a.lockId, leaseMs: c.settings.leaseMs, leaseExpiresAt, log: c.log });
         try {
-            return await runSegment(s, c, m, a, lease);
+            return await runSegment(s, a, lease);
         }
         finally {
             lease.stop();
         }
-    },
-    async [DM.end](c) {
-        const a = c.args;
-        const s = c.session({ actor: a.actor, runUrl: a.runUrl, gitSha: a.gitSha });
-        await s.store.releaseLock(a.lockId);
-        await s.audit({ runId: a.runId, event: 'apply-end', outcome: a.outcome, versions: a.versions, message: a.message, planHash: a.planHash });
-        return { released: a.lockId };
     },
 };
 /** Thrown into the migration to stop it where this invocation's share of the step ends. */
@@ -4567,30 +4712,18 @@ class StopAtPass extends Error {
         this.reason = reason;
     }
 }
-async function runSegment(s, c, m, a, lease) {
+/**
+ * One segment of one pass of a step: the migration runs as in a local run (same ctx, same
+ * data engine settings), but every bulk pass before this one is skipped, this one runs only
+ * this scan segment, and the migration is stopped at the next.
+ */
+async function runSegment(s, a, lease) {
     const { signal, client } = lease;
-    const step = {
-        version: m.version,
-        direction: a.direction,
-        description: m.description,
-        file: m.file,
-        checksum: m.checksum,
-        reversible: m.hasDown && !m.irreversible,
-        idempotent: m.idempotent,
-        kind: a.kind ?? 'migrate',
-    };
-    const writeRate = s.environment['write-rate'];
-    const engine = createDataEngine({
-        client,
-        table: s.environment.table,
-        keys: await s.store.keys(),
-        signal,
-        deadline: c.deadline,
-        checkpoint: { version: step.version, direction: step.direction },
-        defaults: writeRate ? { rate: { write: writeRate } } : undefined,
-        logger: c.log,
-        progressBar: false,
-    });
+    const step = a.step;
+    const m = migrationOf(s.project, step);
+    // The coordinator's dm:step starts the attempt and deletes the checkpoints; a segment only uses them.
+    const data = createStepData({ client, table: s.environment.table, keys: await s.store.keys(), log: s.log }, step, s.settings, { signal, progressBar: false });
+    const engine = data.engine;
     let passNo = 0;
     let target;
     const segments = { total: a.totalSegments, only: [a.segment] };
@@ -4622,13 +4755,12 @@ async function runSegment(s, c, m, a, lease) {
             return undefined;
         }, options),
     };
-    // The coordinator's dm:step discards and deletes checkpoints; a segment only uses them.
-    const data = { engine: gated, counts: () => engine.counts(), incomplete: () => engine.incomplete(), start: () => Promise.resolve(), complete: () => engine.complete() };
     const fn = step.direction === 'up' ? m.up : m.down;
     if (!fn)
         throw new MigrateError(`${m.file} has no ${step.direction} function.`);
     try {
-        await fn((await s.contextFor(step, data, signal, false, client)));
+        const parts = await s.contextParts(step, data, signal, client);
+        await fn(migrationContext(step, { ...parts, data: gated }));
     }
     catch (e) {
         if (e instanceof StopAtPass) {
@@ -4645,24 +4777,14 @@ async function runSegment(s, c, m, a, lease) {
         return { status: 'done', stepDone: true, counts: engine.counts() };
     return { status: 'done', counts: target?.counts ?? zero(), nextPass: false };
 }
-/** The data engine of a step, for its checkpoints only. */
-async function stepCheckpoints(s, a) {
-    return createDataEngine({ client: s.client, table: s.environment.table, keys: await s.store.keys(), checkpoint: { version: a.version, direction: a.direction } });
-}
 function isQuery(selection) {
     return selection.partition !== undefined;
 }
 function zero() {
     return { scanned: 0, changed: 0, skipped: 0, failed: 0 };
 }
-function migrationOf(s, version) {
-    const m = s.project.migrations.find((x) => x.version === version);
-    if (!m)
-        throw new InputError(`No migration file for ${version} in the controller's bundle.`);
-    return m;
-}
 
-;// CONCATENATED MODULE: ./src/runner/controller/onetable.ts
+;// CONCATENATED MODULE: ./src/controller/onetable.ts
 
 
 
@@ -4761,9 +4883,9 @@ function oneTableApplyResult(session, report) {
 function assertSucceeded(report) {
     if (exitCodeOfReport(report) === 0)
         return;
-    const err = new Error([report.error ?? `apply ${report.status}`, report.next].filter(Boolean).join(' '));
-    err.name = report.status === 'blocked' ? 'MigrationBlockedError' : 'MigrationFailedError';
-    throw err;
+    const message = [report.error ?? `apply ${report.status}`, report.next].filter(Boolean).join(' ');
+    const failed = report.steps.find((s) => s.status === 'failed');
+    throw report.status === 'blocked' ? new MigrationBlockedError(message) : new MigrationFailedError(message, failed?.version ?? report.plan.targetVersion, failed?.direction ?? 'up');
 }
 function normalizeAction(action) {
     switch (action) {
@@ -4799,7 +4921,7 @@ function limitOf(limit) {
     return typeof limit === 'number' && limit >= 0 ? limit : Number.MAX_SAFE_INTEGER;
 }
 
-;// CONCATENATED MODULE: ./src/runner/controller.ts
+;// CONCATENATED MODULE: ./src/controller/index.ts
 
 
 
@@ -4866,29 +4988,22 @@ function createController(options) {
         const now = Date.now;
         const remaining = context?.getRemainingTimeInMillis?.();
         const margin = remaining === undefined ? 0 : Math.min(options.safetyMarginMs ?? 30_000, Math.floor(remaining / 2));
-        const fromContext = remaining === undefined ? undefined : now() + remaining - margin;
-        const asked = typeof args.deadline === 'number' ? args.deadline : undefined;
-        const deadline = fromContext === undefined ? asked : asked === undefined ? fromContext : Math.min(asked, fromContext);
-        const leaseMs = typeof args.leaseMs === 'number' && args.leaseMs > 0 ? args.leaseMs : (options.leaseMs ?? 120_000);
+        const settings = settingsFor(args.settings, env, {
+            dryRun,
+            now: now(),
+            until: remaining === undefined ? undefined : now() + remaining - margin,
+            leaseMs: options.leaseMs,
+            actor: options.actor ?? `controller:${context?.functionName ?? 'lambda'}`,
+        });
         const c = {
             event,
             args,
-            dryRun,
-            deadline,
+            dryRun: settings.dryRun,
+            deadline: settings.deadline,
+            settings,
             log,
-            leaseMs,
             now,
-            session: (o = {}) => openSession(project, env, {
-                client,
-                log,
-                dryRun: o.dryRun ?? dryRun,
-                deadline: o.deadline ?? deadline,
-                leaseMs,
-                actor: str(o.actor) ?? options.actor ?? `controller:${context?.functionName ?? 'lambda'}`,
-                runUrl: str(o.runUrl),
-                gitSha: str(o.gitSha),
-                samplePercent: typeof o.samplePercent === 'number' ? o.samplePercent : undefined,
-            }),
+            session: () => new LocalSession(project, env, client, settings, { log, now }),
         };
         log.info(`${cmd} ${name}${dryRun ? ' (dry run)' : ''}`);
         const handler = commands[cmd];
@@ -4924,7 +5039,7 @@ const commands = {
         const s = c.session();
         const state = await s.readState();
         const plan = await s.plan({ command: 'apply' }, state);
-        return { state, plan, status: buildStatus(state, s.project.migrations, plan, c.now()) };
+        return { state, plan, status: await s.status() };
     },
     async [DM.plan](c) {
         const a = c.args;
@@ -4932,7 +5047,7 @@ const commands = {
     },
     async [DM.apply](c) {
         const a = c.args;
-        const s = c.session({ actor: a.actor, runUrl: a.runUrl, gitSha: a.gitSha, samplePercent: a.samplePercent });
+        const s = c.session();
         const plan = await s.plan({ command: a.command ?? 'apply', version: a.version, resume: a.resume });
         // The reviewed hash (when given) is checked under the lock; without one the plan made here is run.
         return s.apply(plan, { expectedHash: a.planHash, onPlanChange: a.onPlanChange ?? (a.planHash ? 'fail' : 'replan'), reason: a.reason, recoveryPoint: a.recoveryPoint });
@@ -4941,12 +5056,12 @@ const commands = {
         const a = c.args;
         if (!a.lockId)
             throw new InputError('dm:unlock needs args.lockId.');
-        await c.session({ actor: a.actor }).unlock(a.lockId, a.reason);
+        await c.session().unlock(a.lockId, a.reason);
         return { unlocked: a.lockId };
     },
     async [DM.repair](c) {
         const a = c.args;
-        return { message: await c.session({ actor: a.actor }).repair(a) };
+        return { message: await c.session().repair(a) };
     },
     async [DM.log](c) {
         return c.session().readLog(controller_num(c.args.limit));
@@ -4956,8 +5071,18 @@ const commands = {
     },
     ...fanOutCommands,
 };
-function str(v) {
-    return typeof v === 'string' && v ? v : undefined;
+/**
+ * The run's settings in this invocation: the caller's, resolved once on its side and sent
+ * along, bounded by this invocation's time: bulk passes stop at a checkpoint before it runs
+ * out, and a held lock is waited for no longer than it lasts. OneTable's commands send none:
+ * the manifest's and the controller's defaults apply.
+ */
+function settingsFor(given, env, o) {
+    const base = resolveRunSettings(env, { leaseMs: o.leaseMs }, { now: o.now, defaultActor: o.actor });
+    const s = given && typeof given === 'object' ? { ...base, ...given } : base;
+    const deadline = o.until === undefined ? s.deadline : s.deadline === undefined ? o.until : Math.min(s.deadline, o.until);
+    const lockTimeoutMs = o.until === undefined ? s.lockTimeoutMs : Math.max(0, Math.min(s.lockTimeoutMs, o.until - o.now));
+    return { ...s, actor: s.actor || o.actor, dryRun: o.dryRun || s.dryRun === true, deadline, lockTimeoutMs, writeRate: s.writeRate ?? env['write-rate'] };
 }
 function controller_num(v) {
     return typeof v === 'number' ? v : typeof v === 'string' && v.trim() && !Number.isNaN(Number(v)) ? Number(v) : undefined;
@@ -5094,6 +5219,119 @@ function typeOf(v) {
     return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
 }
 
+;// CONCATENATED MODULE: external "yaml"
+var external_yaml_x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var external_yaml_y = (x) => (() => (x))
+const external_yaml_namespaceObject = external_yaml_x({  });
+;// CONCATENATED MODULE: external "zod"
+var external_zod_x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var external_zod_y = (x) => (() => (x))
+const external_zod_namespaceObject = external_zod_x({ ["z"]: () => (__WEBPACK_EXTERNAL_MODULE_zod__.z) });
+;// CONCATENATED MODULE: ./src/core/manifest.ts
+
+
+
+
+const versionOrLatest = external_zod_namespaceObject.z
+    .string()
+    .refine((v) => v === 'latest' || isVersion(v), { message: 'expected "latest" or a semver version such as 1.4.0' });
+const environmentSchema = external_zod_namespaceObject.z
+    .strictObject({
+    table: external_zod_namespaceObject.z.string().min(3).max(255).regex(/^[a-zA-Z0-9_.-]+$/, 'expected a DynamoDB table name (3-255 of a-z A-Z 0-9 _ . -)')
+        .describe('DynamoDB table name'),
+    region: external_zod_namespaceObject.z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'expected an AWS region such as us-east-1').optional()
+        .describe('AWS region of the table; default from the AWS environment'),
+    target: versionOrLatest.default('latest').describe('"latest" (highest version in the folder) or a semver version'),
+    'allow-reset': external_zod_namespaceObject.z.boolean().default(false).describe('Allow the reset command (never on a protected environment)'),
+    protected: external_zod_namespaceObject.z.boolean().default(false)
+        .describe('Refuse reset; down/to need confirm = table name; require a recovery point before apply'),
+    runner: external_zod_namespaceObject.z.enum(['local', 'lambda']).default('local').describe('Run migrations in this process or in a Lambda controller'),
+    function: external_zod_namespaceObject.z.string().min(1).optional().describe('Lambda function name or ARN (runner: lambda)'),
+    protocol: external_zod_namespaceObject.z.enum(['dynamodb-migrate', 'onetable']).default('dynamodb-migrate')
+        .describe('Controller protocol: ours, or an existing OneTable Controller'),
+    'recovery-point': external_zod_namespaceObject.z.enum(['pitr', 'backup', 'pitr-or-backup', 'none']).optional()
+        .describe('Protected environments: require PITR, take an on-demand backup, or PITR else backup (default)'),
+    'write-rate': external_zod_namespaceObject.z.number().positive().optional()
+        .describe('Write units per second used for time estimates and as the default bulk write limit'),
+    'lock-timeout': external_zod_namespaceObject.z.number().int().min(0).optional()
+        .describe('Seconds to wait for a held lock before exiting 3 (default 0)'),
+})
+    .superRefine((env, ctx) => {
+    if (env.runner === 'lambda' && !env.function) {
+        ctx.addIssue({ code: 'custom', path: ['function'], message: 'runner: lambda needs function: <name or ARN>' });
+    }
+    if (env.protected && env['allow-reset']) {
+        ctx.addIssue({ code: 'custom', path: ['allow-reset'], message: 'a protected environment cannot allow reset' });
+    }
+});
+/** The manifest file's schema; also published as JSON Schema (schema/manifest.schema.json). */
+const manifestSchema = external_zod_namespaceObject.z.strictObject({
+    version: external_zod_namespaceObject.z.literal(1).describe('Format of this file; always 1'),
+    migrations: external_zod_namespaceObject.z.string().default('.').describe('Folder of migration files, relative to this file'),
+    environments: external_zod_namespaceObject.z
+        .record(external_zod_namespaceObject.z.string().regex(/^[A-Za-z0-9_-]+$/, 'environment names use letters, digits, _ and -'), environmentSchema)
+        .refine((e) => Object.keys(e).length > 0, { message: 'declare at least one environment' })
+        .describe('One entry per environment, keyed by name'),
+});
+/** JSON Schema of the manifest, for editors. */
+function manifestJsonSchema() {
+    return {
+        $id: 'https://github.com/dynamodb-migrate/dynamodb-migrate/schema/manifest.schema.json',
+        title: 'dynamodb-migrate manifest',
+        ...z.toJSONSchema(manifestSchema, { io: 'input' }),
+    };
+}
+/**
+ * Parses and validates manifest text. Every error names the file, the path inside it and
+ * what was expected; all schema errors are reported together.
+ */
+function parseManifest(text, file) {
+    const doc = parseDocument(text, { prettyErrors: true });
+    if (doc.errors.length) {
+        const e = doc.errors[0];
+        const pos = e.linePos?.[0];
+        const at = pos ? `:${pos.line}:${pos.col}` : '';
+        throw new ManifestError(`${file}${at}: invalid YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}. Fix the syntax and run lint again.`);
+    }
+    const data = doc.toJS();
+    const parsed = manifestSchema.safeParse(data);
+    if (!parsed.success) {
+        const lines = parsed.error.issues.map((i) => {
+            const path = i.path.length ? i.path.join('.') : '(top level)';
+            let msg = i.message;
+            if (i.code === 'unrecognized_keys')
+                msg = `unknown key${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}`;
+            return `${file}: ${path}: ${msg}`;
+        });
+        throw new ManifestError(lines.length === 1 ? `${lines[0]}. See schema/manifest.schema.json.` : `${lines.length} problems in the manifest:\n  - ${lines.join('\n  - ')}\nSee schema/manifest.schema.json.`);
+    }
+    return parsed.data;
+}
+/** Picks one environment: the named one, else the only one, else `dev`. */
+function selectEnvironment(manifest, file, name) {
+    const names = Object.keys(manifest.environments);
+    const chosen = name ?? (names.length === 1 ? names[0] : names.includes('dev') ? 'dev' : undefined);
+    if (!chosen) {
+        throw new ManifestError(`${file}: several environments (${names.join(', ')}) and none named "dev": choose one with --env.`);
+    }
+    const env = manifest.environments[chosen];
+    if (!env) {
+        throw new ManifestError(`${file}: no environment "${chosen}"; the manifest declares ${names.join(', ')}.`);
+    }
+    return { ...env, name: chosen };
+}
+/** Picks several environments by comma-separated names; empty means all of them. */
+function selectEnvironments(manifest, file, names) {
+    const list = (names ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    if (!list.length)
+        return Object.keys(manifest.environments).map((n) => selectEnvironment(manifest, file, n));
+    return list.map((n) => selectEnvironment(manifest, file, n));
+}
+
 ;// CONCATENATED MODULE: ./src/loader/static-project.ts
 
 
@@ -5140,11 +5378,18 @@ function defaultExport(mod) {
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts
+/**
+ * dynamodb-migrate's public API for migration authors.
+ *
+ *     import { defineMigration } from 'dynamodb-migrate';
+ *     export default defineMigration({
+ *       version: '1.2.0',
+ *       description: 'Pack email into gs1pk',
+ *       async up(ctx) { ... },
+ *       async down(ctx) { ... },
+ *     });
+ */
 
-/** Gives a migration its types; returns it unchanged (a plain object works the same). */
-function defineMigration(migration) {
-    return migration;
-}
 
 
 

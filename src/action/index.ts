@@ -1,4 +1,4 @@
-/** Entry point of the bundled action (dist/index.js): everything is in main.ts. */
+/** Entry point of the bundled action (dist/index.js): the exit code of the run, set once. */
 import { run } from './main';
 
-await run();
+process.exitCode = await run();

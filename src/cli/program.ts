@@ -2,20 +2,23 @@ import { Command, CommanderError, Option } from 'commander';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { EXIT, InputError, exitCodeOf, messageOf, type ExitCode } from '../core/errors';
+import { exitCodeOfPlan, exitCodeOfReport } from '../core/outcome';
+import { resolveRunSettings } from '../core/run-settings';
 import { checkConfirmation, DESTRUCTIVE } from '../core/gates';
 import { selectEnvironment } from '../core/manifest';
 import { renderLogText, renderPlanText, renderReportText, renderStatusText } from '../core/render/text';
-import { buildStatus } from '../core/status';
 import { toSchemaItem } from '../core/schema';
 import { diffSchemas } from '../core/schema-diff';
 import { renderSchemaDiffText } from '../core/render/schema-diff';
-import type { Plan, PlanCommand } from '../core/types';
+import type { PlanCommand } from '../core/types';
 import { bumpVersion } from '../core/version';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../dynamodb/local';
+import { createDynamoClient } from '../dynamodb/client';
 import { loadProject, lintProject } from '../loader/load-project';
-import { exitCodeOfReport, openSession, type Session } from '../runner/engine';
-import { openRemoteSession, type RemoteSession } from '../runner/lambda-runner';
-import { buildController } from '../runner/build-controller';
+import { buildController } from '../build/build-controller';
+import { defaultActor } from '../runner/actor';
+import { openMigrationSession } from '../runner/open-session';
+import type { MigrationSession } from '../runner/session';
 import { explainAwsError } from './aws-errors';
 import { confirmOnTty, printJson, printText, stderrLogger } from './io';
 import { ensureLocalTable } from './local-table';
@@ -84,7 +87,7 @@ function buildProgram(setCode: (c: ExitCode) => void, cleanups: (() => Promise<v
   program.configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stderr.write(s) });
 
   const flags = (cmd: Command): GlobalFlags => cmd.optsWithGlobals() as GlobalFlags;
-  const session = async (cmd: Command): Promise<Session | RemoteSession> => openFromFlags(flags(cmd), cleanups);
+  const session = async (cmd: Command): Promise<MigrationSession> => openFromFlags(flags(cmd), cleanups);
 
   program
     .command('status')
@@ -92,9 +95,7 @@ function buildProgram(setCode: (c: ExitCode) => void, cleanups: (() => Promise<v
     .action(async (_o, cmd: Command) => {
       const f = flags(cmd);
       const s = await session(cmd);
-      const state = await s.readState();
-      const plan = await s.plan({ command: 'apply' }, state);
-      const status = buildStatus(state, s.project.migrations, plan, Date.now());
+      const status = await s.status();
       if (f.json) printJson(status);
       else printText(renderStatusText(status));
     });
@@ -259,69 +260,58 @@ function buildProgram(setCode: (c: ExitCode) => void, cleanups: (() => Promise<v
   return program;
 }
 
-/** Exit code for a plan shown by `plan`: blockers stop with their code. */
-export function exitCodeOfPlan(plan: Plan): ExitCode {
-  const b = plan.blockers[0];
-  if (!b) return EXIT.ok;
-  return b.kind === 'drift' ? EXIT.drift : b.kind === 'failed-state' ? EXIT.failure : EXIT.input;
-}
-
-async function openFromFlags(f: GlobalFlags, cleanups: (() => Promise<void>)[], loaded?: Awaited<ReturnType<typeof loadProject>>): Promise<Session | RemoteSession> {
+/**
+ * Opens the environment the flags name: flags parsed and checked once into the run's settings
+ * (with the manifest's lock-timeout and write-rate), then a session in this process, against
+ * an embedded DynamoDB Local (--local), or through the environment's Lambda controller.
+ */
+async function openFromFlags(f: GlobalFlags, cleanups: (() => Promise<void>)[], loaded?: Awaited<ReturnType<typeof loadProject>>): Promise<MigrationSession> {
   const lockTimeout = f.lockTimeout === undefined ? undefined : Number(f.lockTimeout);
   if (lockTimeout !== undefined && !(lockTimeout >= 0)) throw new InputError(`--lock-timeout ${f.lockTimeout}: expected a number of seconds.`);
   const sample = f.sample === undefined ? undefined : Number(f.sample);
   if (sample !== undefined && !(sample > 0 && sample <= 100)) throw new InputError(`--sample ${f.sample}: expected a percentage between 0 and 100.`);
   const budget = f.timeBudget === undefined ? undefined : Number(f.timeBudget);
   if (budget !== undefined && !(budget > 0)) throw new InputError(`--time-budget ${f.timeBudget}: expected a number of seconds.`);
+  const segments = f.segments === undefined ? undefined : Number(f.segments);
+  if (segments !== undefined && !(Number.isInteger(segments) && segments >= 1)) throw new InputError(`--segments ${f.segments}: expected a whole number of 1 or more.`);
+  const concurrency = f.concurrency === undefined ? undefined : Number(f.concurrency);
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) throw new InputError(`--concurrency ${f.concurrency}: expected a whole number of 1 or more.`);
   let endpoint = f.endpoint ?? process.env.AWS_ENDPOINT_URL_DYNAMODB;
   if (endpoint) validateEndpoint(endpoint, f.endpoint ? '--endpoint' : 'AWS_ENDPOINT_URL_DYNAMODB');
   if (f.local && f.endpoint) throw new InputError('--local and --endpoint conflict: --local starts its own DynamoDB Local.');
   const project = loaded ?? (await loadProject(f.manifest));
   const env = selectEnvironment(project.manifest, f.manifest, f.env);
   const log = stderrLogger(!!f.verbose);
-  if (env.runner === 'lambda' && !f.local) {
-    // The migrations run in the environment's Lambda controller; the Lambda endpoint comes from AWS_ENDPOINT_URL_LAMBDA.
-    const segments = f.segments === undefined ? undefined : Number(f.segments);
-    if (segments !== undefined && !(Number.isInteger(segments) && segments >= 1)) throw new InputError(`--segments ${f.segments}: expected a whole number of 1 or more.`);
-    const concurrency = f.concurrency === undefined ? undefined : Number(f.concurrency);
-    if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) throw new InputError(`--concurrency ${f.concurrency}: expected a whole number of 1 or more.`);
-    return openRemoteSession(project, env, {
-      log,
-      region: f.region ?? env.region,
-      dryRun: !!f.dryRun,
-      samplePercent: sample,
-      deadline: budget === undefined ? undefined : Date.now() + budget * 1000,
+  const leaseMs = process.env.DYNAMODB_MIGRATE_LEASE_MS ? Number(process.env.DYNAMODB_MIGRATE_LEASE_MS) : undefined;
+  const settings = resolveRunSettings(
+    env,
+    {
       actor: process.env.DYNAMODB_MIGRATE_ACTOR,
-      leaseMs: process.env.DYNAMODB_MIGRATE_LEASE_MS ? Number(process.env.DYNAMODB_MIGRATE_LEASE_MS) : undefined,
-      fanOut: { segments, concurrency },
-    });
+      dryRun: !!f.dryRun,
+      lockTimeoutSeconds: lockTimeout,
+      leaseMs,
+      timeBudgetSeconds: budget,
+      samplePercent: sample,
+      fanOut: segments === undefined && concurrency === undefined ? undefined : { segments, concurrency },
+    },
+    { now: Date.now(), defaultActor: defaultActor() },
+  );
+  const region = f.region ?? env.region;
+  if (!f.local) {
+    // runner: lambda reaches the controller (its endpoint from AWS_ENDPOINT_URL_LAMBDA, read by the SDK).
+    return openMigrationSession(project, env, settings, { endpoint, region, log });
   }
-  let engine: DynamoDbLocal | undefined;
-  if (f.local) {
-    const dbPath = resolve(dirname(resolve(f.manifest)), '..', '.dynamodb-local');
-    mkdirSync(dbPath, { recursive: true });
-    log.debug(`starting DynamoDB Local (data in ${dbPath})`);
-    engine = await startDynamoDbLocal({ dbPath });
-    cleanups.push(() => engine!.stop());
-    endpoint = engine.endpoint;
-  }
-  const s = openSession(project, env, {
-    endpoint,
-    region: f.region ?? env.region,
-    local: !!f.local,
-    dryRun: !!f.dryRun,
-    samplePercent: sample,
-    deadline: budget === undefined ? undefined : Date.now() + budget * 1000,
-    lockTimeoutMs: lockTimeout === undefined ? undefined : lockTimeout * 1000,
-    leaseMs: process.env.DYNAMODB_MIGRATE_LEASE_MS ? Number(process.env.DYNAMODB_MIGRATE_LEASE_MS) : undefined,
-    actor: process.env.DYNAMODB_MIGRATE_ACTOR,
-    log,
-  });
-  if (engine) {
-    const created = await ensureLocalTable(s.client, env.table, project.migrations.at(-1)?.schema);
-    if (created) log.info(`created table ${env.table} in DynamoDB Local`);
-  }
-  return s;
+  // --local: the migrations run here, against an embedded DynamoDB Local, whatever the runner.
+  const dbPath = resolve(dirname(resolve(f.manifest)), '..', '.dynamodb-local');
+  mkdirSync(dbPath, { recursive: true });
+  log.debug(`starting DynamoDB Local (data in ${dbPath})`);
+  const engine: DynamoDbLocal = await startDynamoDbLocal({ dbPath });
+  cleanups.push(() => engine.stop());
+  endpoint = engine.endpoint;
+  const client = createDynamoClient({ endpoint, region, local: true });
+  const created = await ensureLocalTable(client, env.table, project.migrations.at(-1)?.schema);
+  if (created) log.info(`created table ${env.table} in DynamoDB Local`);
+  return openMigrationSession(project, { ...env, runner: 'local' }, settings, { client, region, log });
 }
 
 function validateEndpoint(url: string, source: string): void {

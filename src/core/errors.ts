@@ -78,6 +78,12 @@ export class MigrationFailedError extends MigrateError {
 export class FailedStateError extends MigrateError {}
 
 /**
+ * The plan cannot run as it stands (a version below the table's never ran, a migration file
+ * is missing, a rollback past an irreversible version): a person must act first. Exit 2.
+ */
+export class MigrationBlockedError extends InputError {}
+
+/**
  * The migration state in the table cannot be read: a corrupt `_migration` record, or a lock
  * item of an unknown format. Exit 1, like a failed state: it is not bad input (the files and
  * flags are fine) and not a lock held by a known run. Nothing runs until the item is fixed;

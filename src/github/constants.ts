@@ -22,6 +22,7 @@ export const Inputs = {
 
 export const Outputs = {
   CurrentVersion: 'current-version',
+  PreviousVersion: 'previous-version',
   TargetVersion: 'target-version',
   Direction: 'direction',
   Steps: 'steps',

@@ -111,6 +111,13 @@ export function decideIntent(settings: Pick<ActionSettings, 'command'>, ctx: Run
   }
 }
 
+/** One line for the log: what the run decided to do, and why. */
+export function describeIntent(i: Intent): string {
+  if (i.mode === 'plan') return `plan (${i.trigger}${i.pullRequest ? ` #${i.pullRequest.number}${i.pullRequest.fork ? ', fork: files only' : ''}` : ''})`;
+  if (i.mode === 'apply') return `${i.command} (${i.trigger})`;
+  return `${i.mode} (${i.trigger})`;
+}
+
 function triggerOf(ctx: RunContext, defaultBranch: string | undefined): Trigger {
   if (PR_EVENTS.has(ctx.eventName)) return 'pull_request';
   if (ctx.eventName === 'push') return defaultBranch && ctx.ref === `refs/heads/${defaultBranch}` ? 'push' : 'other';

@@ -59,7 +59,10 @@ export function outputsOf(sections: readonly EnvironmentSection[], extra: { comm
   );
   const changed = sections.some((s) => (s.report ? s.report.steps.some((x) => x.status === 'applied') : planOf(s).steps.length > 0));
   return {
-    [Outputs.CurrentVersion]: scalar((s) => planOf(s).currentVersion),
+    // The table's version when the run ends, read back by the runner; without a run (a plan, a
+    // blocked or refused run) or a version read back (dry run), the version it was found at.
+    [Outputs.CurrentVersion]: scalar((s) => s.report?.finalVersion ?? planOf(s).currentVersion),
+    [Outputs.PreviousVersion]: scalar((s) => planOf(s).currentVersion),
     [Outputs.TargetVersion]: scalar((s) => planOf(s).targetVersion),
     [Outputs.Direction]: scalar((s) => planOf(s).direction),
     [Outputs.Steps]: JSON.stringify(steps),

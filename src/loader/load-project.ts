@@ -8,7 +8,7 @@ import { ManifestError, MigrationFileError, messageOf } from '../core/errors';
 import { lintMigrations, lintTargets, type MigrationFileInfo } from '../core/lint';
 import { parseManifest, type Manifest } from '../core/manifest';
 import type { MigrationSource } from '../core/types';
-import * as publicApi from '../index';
+import * as authoringApi from '../authoring';
 
 const CODE_FILE = /\.(ts|mts|cts|js|mjs|cjs)$/;
 
@@ -145,7 +145,7 @@ async function readMigrationFiles(dir: string): Promise<(MigrationFileInfo & { a
  */
 function authoringModules(): Record<string, unknown> {
   return {
-    'dynamodb-migrate': publicApi,
+    'dynamodb-migrate': authoringApi,
     '@aws-sdk/client-dynamodb': clientDynamodb,
     '@aws-sdk/util-dynamodb': utilDynamodb,
   };

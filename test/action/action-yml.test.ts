@@ -39,6 +39,8 @@ describe('action.yml', () => {
     expect(action.inputs.manifest?.default).toBe('migrations/manifest.yaml');
     expect(action.inputs['on-plan-change']?.default).toBe('fail');
     for (const [name, output] of Object.entries(action.outputs)) expect(output.description, name).toBeTruthy();
+    expect(action.outputs[Outputs.PreviousVersion]?.description).toMatch(/^The table's version before this run/);
+    expect(action.outputs[Outputs.CurrentVersion]?.description).toMatch(/^The table's version when the run ends/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { runCli } from '../support/cli';
+import { runCli, runCliInProcess } from '../support/cli';
 import { createTestTable, localClient, localEndpoint, scanAll } from '../support/dynamodb-local';
 import { copyProject } from '../support/project';
 
@@ -9,11 +9,24 @@ async function setup() {
   const client = localClient();
   const table = await createTestTable(client);
   const { dir, manifest } = copyProject('basic', table);
-  const cli = (...args: string[]) => runCli(['--manifest', manifest, '--endpoint', localEndpoint(), ...args]);
-  return { client, table, dir, manifest, cli };
+  const flags = ['--manifest', manifest, '--endpoint', localEndpoint()];
+  // In this process (no TypeScript loading per call); the bin itself is covered by the test below.
+  const cli = (...args: string[]) => runCliInProcess([...flags, ...args]);
+  return { client, table, dir, manifest, flags, cli };
 }
 
 describe('dynamodb-migrate CLI', () => {
+  test('the bin (src/cli/index.ts in a child process) exits with the command\'s code and prints what runCli prints', async () => {
+    const { flags, cli } = await setup();
+    const [plan, bad] = await Promise.all([runCli([...flags, 'plan', '--json']), runCli(['frobnicate'])]);
+    expect(plan.code).toBe(0);
+    expect(JSON.parse(plan.stdout)).toMatchObject({ currentVersion: '0.0.0', targetVersion: '1.2.0', direction: 'up' });
+    expect(plan.stdout).toBe((await cli('plan', '--json')).stdout);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toContain("unknown command 'frobnicate'");
+  });
+
   test('plan --json, apply, status --json', async () => {
     const { cli } = await setup();
     const plan = await cli('plan', '--json');
@@ -103,7 +116,7 @@ describe('dynamodb-migrate CLI', () => {
 
   test('bad flags and manifests exit 2 with one clear message', async () => {
     const { cli, manifest } = await setup();
-    expect((await runCli(['frobnicate'])).code).toBe(2);
+    expect((await runCliInProcess(['frobnicate'])).code).toBe(2);
     const to = await cli('to');
     expect(to.code).toBe(2);
     expect(to.stderr).toContain("missing required argument 'version'");
@@ -115,7 +128,7 @@ describe('dynamodb-migrate CLI', () => {
     expect(m.code).toBe(2);
     expect(m.stderr).toContain('environments.dev.target');
     expect(m.stderr).toContain('unknown key "colour"');
-    const missing = await runCli(['--manifest', '/nonexistent/manifest.yaml', 'plan']);
+    const missing = await runCliInProcess(['--manifest', '/nonexistent/manifest.yaml', 'plan']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('/nonexistent/manifest.yaml: manifest not found');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { RefusedError } from '../../src/core/errors';
-import { decideIntent, readRunContext, type RunContext } from '../../src/github/event';
+import { decideIntent, describeIntent, readRunContext, type RunContext } from '../../src/github/event';
 
 const base = { GITHUB_REPOSITORY: 'acme/shop', GITHUB_SHA: 'abc123', GITHUB_RUN_ID: '42', GITHUB_ACTOR: 'octo' };
 
@@ -50,5 +50,14 @@ describe('decideIntent gates', () => {
     expect(decideIntent({ command: 'down' }, ctx('workflow_dispatch', {}), 'main')).toEqual({ mode: 'apply', trigger: 'dispatch', command: 'down' });
     expect(decideIntent({ command: 'unlock' }, ctx('workflow_dispatch', {}), 'main')).toEqual({ mode: 'unlock', trigger: 'dispatch' });
     expect(decideIntent({ command: 'plan' }, ctx('workflow_dispatch', {}), 'main')).toMatchObject({ mode: 'plan', readState: true });
+  });
+});
+
+describe('describeIntent', () => {
+  test('one log line naming the mode, the trigger and a fork', () => {
+    expect(describeIntent({ mode: 'plan', trigger: 'pull_request', pullRequest: { number: 7, fork: true }, readState: false })).toBe('plan (pull_request #7, fork: files only)');
+    expect(describeIntent({ mode: 'plan', trigger: 'other', readState: true })).toBe('plan (other)');
+    expect(describeIntent({ mode: 'apply', trigger: 'push', command: 'apply' })).toBe('apply (push)');
+    expect(describeIntent({ mode: 'drift', trigger: 'schedule' })).toBe('drift (schedule)');
   });
 });

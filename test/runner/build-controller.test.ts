@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { loadProject } from '../../src/loader/load-project';
-import { buildController } from '../../src/runner/build-controller';
+import { buildController } from '../../src/build/build-controller';
 import { createTestTable, localClient, localEndpoint } from '../support/dynamodb-local';
 import { startLambdaStub, type LambdaStub } from '../support/lambda-stub';
 import { FIXTURES } from '../support/project';

@@ -122,7 +122,7 @@ describe('our commands in the same envelope', () => {
     expect(plan.steps.map((s: any) => s.version)).toEqual(['1.0.0', '1.1.0', '1.2.0']);
     const stale = await body(d, 'dm:apply', { command: 'apply', planHash: 'not-the-hash' });
     expect(stale).toMatchObject({ status: 'blocked', exitCode: 4 });
-    const report = await body(d, 'dm:apply', { command: 'apply', planHash: plan.hash, actor: 'ci@example' });
+    const report = await body(d, 'dm:apply', { command: 'apply', planHash: plan.hash, settings: { actor: 'ci@example' } });
     expect(report.status).toBe('applied');
     expect(report.steps.map((s: any) => s.status)).toEqual(['applied', 'applied', 'applied']);
     const status = await body(d, 'dm:status');

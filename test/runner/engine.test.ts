@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { LockHeldError } from '../../src/core/errors';
 import { loadProject } from '../../src/loader/load-project';
-import { openSession } from '../../src/runner/engine';
+import { openLocalSession as openSession } from '../support/session';
 import { scanAll } from '../support/dynamodb-local';
 import { freshSession } from '../support/session';
 
@@ -101,7 +101,7 @@ describe('apply', () => {
     const { session, dir } = await freshSession();
     await session.apply(await session.plan({ command: 'to', version: '1.1.0' }));
     appendFileSync(join(dir, '1.0.0-status.ts'), '\n// edited after apply\n');
-    const edited = openSession(await loadProject(join(dir, 'manifest.yaml')), undefined, session.opts as any);
+    const edited = openSession(await loadProject(join(dir, 'manifest.yaml')), undefined, { client: session.client, actor: 'test' });
     const plan = await edited.plan({ command: 'apply' });
     expect(plan.drift).toHaveLength(1);
     expect(plan.blockers[0]).toMatchObject({ kind: 'drift', version: '1.0.0' });
@@ -128,7 +128,7 @@ describe('apply', () => {
     expect(r.status).toBe('applied');
     expect((await statusItem(client, table)).v).toBe('reset');
     expect((await session.readState()).records.map((x) => x.version).sort()).toEqual(['1.0.0', '1.1.0', '1.2.0']);
-    const prod = openSession(session.project, 'production', session.opts);
+    const prod = openSession(session.project, 'production', { client: session.client, actor: 'test' });
     await expect(prod.plan({ command: 'reset' }, null)).rejects.toThrow(/protected/);
   });
 });

@@ -3,7 +3,7 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Logger } from '../../src/core/logger';
 import { CHECKPOINT_HASH } from '../../src/dynamodb/bulk';
-import { openRemoteSession } from '../../src/runner/lambda-runner';
+import { openLambdaSession as openRemoteSession } from '../support/session';
 import { deployController } from '../support/controller-fixture';
 import { scanAll } from '../support/dynamodb-local';
 import { startLambdaStub, type LambdaStub } from '../support/lambda-stub';

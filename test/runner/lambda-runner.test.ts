@@ -3,10 +3,11 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { silentLogger } from '../../src/core/logger';
 import { runCli } from '../../src/cli/program';
-import { openSession } from '../../src/runner/engine';
-import { openRemoteSession } from '../../src/runner/lambda-runner';
+import { openLocalSession as openSession } from '../support/session';
+import { openLambdaSession as openRemoteSession } from '../support/session';
 import { deployController, type DeployedController } from '../support/controller-fixture';
 import { scanAll } from '../support/dynamodb-local';
+import { StateStore } from '../../src/dynamodb/state-store';
 import { startLambdaStub, type LambdaStub } from '../support/lambda-stub';
 
 let stub: LambdaStub;
@@ -17,13 +18,45 @@ afterAll(async () => {
   await stub?.stop();
 });
 
-const remote = (d: DeployedController, opts: { dryRun?: boolean } = {}) =>
+const remote = (d: DeployedController, opts: { dryRun?: boolean; lockTimeoutMs?: number; fanOut?: { segments: number } | undefined } = {}) =>
   openRemoteSession(d.project, 'dev', { client: d.lambda, log: silentLogger, actor: 'ci@example', ...opts });
 
 const statusItem = async (d: DeployedController) =>
   unmarshall((await d.dynamo.send(new GetItemCommand({ TableName: d.table, Key: { pk: { S: 'status' }, sk: { S: 'status' } }, ConsistentRead: true }))).Item ?? {});
 
 describe('runner: lambda (our protocol)', () => {
+  // --lock-timeout / lock-timeout: the run's settings travel to the controller, which waits for
+  // a held lock as a local run does; a fan-out coordinator waits through dm:lock the same way.
+  for (const fanOut of [undefined, { segments: 2 }]) {
+    const how = fanOut ? 'fanned out' : 'through dm:apply';
+    test(`a held lock is waited for up to the lock timeout (${how}), and exits 3 without one`, async () => {
+      const d = await deployController(stub);
+      const store = new StateStore(d.dynamo, d.table);
+      const held = await store.acquireLock({ owner: 'someone-else', command: 'apply', leaseMs: 60_000 });
+      const plan = await remote(d).plan({ command: 'apply' });
+
+      // As a local run: the held lock is thrown (LockHeldError, exit 3), naming the holder.
+      const refused = await remote(d, { fanOut }).apply(plan).then(
+        () => undefined,
+        (e: unknown) => e as Error & { exitCode?: number },
+      );
+      expect(refused?.name).toBe('LockHeldError');
+      expect(refused?.exitCode).toBe(3);
+      expect(refused?.message).toContain('someone-else');
+      expect((await store.readState()).records).toEqual([]);
+
+      // The other run lets go a moment after this one starts waiting.
+      const waiting = remote(d, { fanOut, lockTimeoutMs: 30_000 }).apply(plan);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect((await store.readState()).records).toEqual([]);
+      await store.releaseLock(held.lockId);
+      const report = await waiting;
+      expect(report.status).toBe('applied');
+      expect(report.finalVersion).toBe('1.2.0');
+      expect((await store.readState()).records.map((r) => r.version)).toEqual(['1.0.0', '1.1.0', '1.2.0']);
+    });
+  }
+
   test('plans and applies through the function with the same plan and report as a local run', async () => {
     const d = await deployController(stub);
     const s = remote(d);

@@ -2,7 +2,7 @@ import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterEach, expect, test } from 'vitest';
 import { LockLostError } from '../../src/core/errors';
 import { createDynamoClient } from '../../src/dynamodb/client';
-import { leaseFencedClient } from '../../src/runner/read-only-client';
+import { leaseFencedClient } from '../../src/runner/local/read-only-client';
 import { createTestTable, deleteTestTable, localClient, localEndpoint, scanAll } from '../support/dynamodb-local';
 import { startGateProxy, type GateProxy } from '../support/gate-proxy';
 import { freshSession } from '../support/session';

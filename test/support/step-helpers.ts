@@ -2,7 +2,7 @@ import { QueryCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { expect } from 'vitest';
 import { CHECKPOINT_HASH } from '../../src/dynamodb/bulk';
-import type { Session } from '../../src/runner/engine';
+import type { LocalSession as Session } from '../../src/runner/local/local-session';
 import { scanAll } from './dynamodb-local';
 
 /** Plans `command` and applies it, expecting it to apply. */

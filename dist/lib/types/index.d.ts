@@ -9,27 +9,6 @@
  *       async down(ctx) { ... },
  *     });
  */
-import type { OneTableSchema } from './core/types.js';
-import type { MigrationContext } from './runner/context.js';
-export type { MigrationContext, RunParams } from './runner/context.js';
-export type { OneTableSchema, Plan, PlanStep, RunReport, ItemCounts } from './core/types.js';
-export type { BulkData, Item, ItemAction, PassOptions, PassResult, Selection, TransformFn, Expression, RateLimit, } from './dynamodb/bulk/index.js';
-export { createDataEngine } from './dynamodb/bulk/index.js';
-/** A migration file's default export. */
-export interface Migration<Ctx = MigrationContext> {
-    /** Semver; the file name must start with it (`1.2.0-pack-email.ts`). `reset` for the reset migration. */
-    version: string;
-    description?: string;
-    /** The OneTable schema of the data model at this version; written to the `_schema` item. */
-    schema?: OneTableSchema;
-    /** `up` can safely run again after a partial run (allows `apply --resume`). */
-    idempotent?: boolean;
-    /** There is no `down`: rolling back past this version is refused. */
-    irreversible?: boolean;
-    up(ctx: Ctx): Promise<unknown> | unknown;
-    down?(ctx: Ctx): Promise<unknown> | unknown;
-}
-/** Gives a migration its types; returns it unchanged (a plain object works the same). */
-export declare function defineMigration<Ctx = MigrationContext>(migration: Migration<Ctx>): Migration<Ctx>;
-export { createController, type ControllerOptions, type ControllerTable, type ControllerHandler, type ControllerEvent } from './runner/controller.js';
+export * from './authoring.js';
+export { createController, type ControllerOptions, type ControllerTable, type ControllerHandler, type ControllerEvent } from './controller/index.js';
 export { projectFromModules, type StaticMigrationModule } from './loader/static-project.js';

@@ -200,6 +200,11 @@ export interface RunReport {
     /** What a person should do next, when the run did not finish. */
     next?: string | undefined;
     recoveryPoint?: string | undefined;
+    /**
+     * The table's version when the run ended (as OneTable computes it: a failed step's version
+     * counts), read back from the records; undefined for a dry run or when nothing could be read.
+     */
+    finalVersion?: string | undefined;
     /** Exit code the CLI and action map this outcome to (0 when absent and the run succeeded). */
     exitCode?: 0 | 1 | 2 | 3 | 4 | undefined;
 }

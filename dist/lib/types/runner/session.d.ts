@@ -1,0 +1,73 @@
+import type { Environment } from '../core/manifest.js';
+import type { RunSettings } from '../core/run-settings.js';
+import type { StatusReport } from '../core/status.js';
+import type { LogEntry, Plan, PlanCommand, RunReport, TableState } from '../core/types.js';
+import type { RecoveryPointMode } from '../dynamodb/recovery-point.js';
+import type { Project } from '../loader/load-project.js';
+/** What to plan: a command, its version (`to`), and whether to re-run a failed step first. */
+export interface PlanInput {
+    command: PlanCommand;
+    version?: string | undefined;
+    resume?: boolean | undefined;
+}
+export interface ApplyOptions {
+    /** The hash the reviewer saw; a different plan after locking is refused (or re-planned). */
+    expectedHash?: string | undefined;
+    onPlanChange?: 'fail' | 'replan' | undefined;
+    /**
+     * Called with the plan actually run, right before its first step (under the lock where the
+     * runner holds it here); may return the recovery point it took, for the audit log.
+     */
+    onStart?: ((plan: Plan) => Promise<{
+        recoveryPoint?: string | undefined;
+    } | undefined>) | undefined;
+    /** Recorded in the audit log (e.g. "point-in-time recovery on"). */
+    recoveryPoint?: string | undefined;
+    /** Why (repair) or from where (dispatch, merge) this run happened. */
+    reason?: string | undefined;
+}
+export interface RepairInput {
+    version: string;
+    mark: 'applied' | 'reverted';
+    reason: string;
+}
+/** What the scheduled drift check found. */
+export interface DriftReport {
+    environment: string;
+    table: string;
+    currentVersion: string;
+    targetVersion: string;
+    drifted: boolean;
+    findings: {
+        kind: 'version' | 'failed-state' | 'stale-lock' | 'checksum' | 'schema';
+        message: string;
+    }[];
+    plan: Plan;
+}
+/**
+ * One environment of a project, opened for a run: what the CLI and the action depend on.
+ * Implemented in this process (runner/local) and through a Lambda controller (runner/lambda);
+ * both give the same plans, reports and exit codes.
+ */
+export interface MigrationSession {
+    readonly project: Project;
+    readonly environment: Environment;
+    readonly settings: RunSettings;
+    readState(): Promise<TableState>;
+    /** Plans a command against the table's state; `state === null` plans from the files alone (fork pull requests). */
+    plan(input: PlanInput, state?: TableState | null): Promise<Plan>;
+    /** Runs a plan behind the lock; returns a report for every outcome but bad input, which throws. */
+    apply(plan: Plan, options?: ApplyOptions): Promise<RunReport>;
+    status(): Promise<StatusReport>;
+    /** `unlock <lock-id>`: removes a lock left by a dead run (audited). */
+    unlock(lockId: string, reason?: string): Promise<void>;
+    /** Marks a version applied or reverted without running it (audited); returns what it did. */
+    repair(input: RepairInput): Promise<string>;
+    drift(): Promise<DriftReport>;
+    readLog(limit?: number): Promise<LogEntry[]>;
+    /**
+     * Makes sure the table can be restored to the moment before a protected apply (PITR on, or
+     * an on-demand backup taken now); returns how, for the audit log and the comment.
+     */
+    ensureRecoveryPoint(mode: RecoveryPointMode, backupName: string): Promise<string>;
+}

@@ -1,0 +1,60 @@
+import type { Logger } from '../../core/logger.js';
+import type { RunSettings } from '../../core/run-settings.js';
+import type { LockInfo, Plan, RunReport } from '../../core/types.js';
+import type { ApplyOptions, PlanInput } from '../session.js';
+import type { AuditEvent } from './audit.js';
+import type { StepLedger } from './ledger.js';
+import { type StepBody } from './run-step.js';
+/** A run's hold on the lock while it works, however the lock is kept (here, or through a controller). */
+export interface RunLease {
+    /** Aborted when the lease is lost. */
+    readonly signal: AbortSignal;
+    /** Renews now (fencing before a step); throws LockLostError when another run holds the lock. */
+    renew(): Promise<void>;
+    stop(): void;
+}
+/** Where a run keeps its lock, plans, records and audit log: the table itself, or a controller in front of it. */
+export interface RunBackend<T> {
+    /** Takes the lock; throws LockHeldError while another run holds it. */
+    acquireLock(command: string): Promise<Pick<LockInfo, 'lockId' | 'leaseExpiresAt'>>;
+    hold(lock: Pick<LockInfo, 'lockId' | 'leaseExpiresAt'>): RunLease;
+    releaseLock(lockId: string): Promise<void>;
+    plan(input: PlanInput): Promise<Plan>;
+    audit(e: AuditEvent, lockId: string): Promise<void>;
+    /** The bookkeeping and the work of each step of this run. */
+    steps(run: {
+        lockId: string;
+        runId: string;
+        plan: Plan;
+        lease: RunLease;
+    }): {
+        ledger: StepLedger<T>;
+        body: StepBody<T>;
+        how?: string | undefined;
+    };
+    /** The table's version now (for the report's finalVersion). */
+    currentVersion(): Promise<string>;
+}
+/** A dry run's steps: a ledger that writes nothing, and the work with a read-only client and a counting engine. */
+export interface DryRunBackend<T> {
+    ledger: StepLedger<T>;
+    body: StepBody<T>;
+}
+export interface RunContext {
+    settings: RunSettings;
+    log: Logger;
+    now: () => number;
+}
+/**
+ * Runs a plan: takes the lock (waiting up to the lock timeout), plans again under it (refusing
+ * a changed plan when the reviewed hash is given), runs each step through runStep, releases
+ * the lock and writes the audit log's end entry. Returns a report for every outcome but bad
+ * input, which throws.
+ */
+export declare function runPlan<T>(plan: Plan, options: ApplyOptions, backend: RunBackend<T>, c: RunContext): Promise<RunReport>;
+/** A dry run: every step through runStep with a ledger that writes nothing; no lock. */
+export declare function dryRunPlan<T>(plan: Plan, backend: DryRunBackend<T>, c: RunContext): Promise<RunReport>;
+/** Takes a lock, waiting up to the run's lock timeout while another run holds it. */
+export declare function acquireWithWait<L>(acquire: () => Promise<L>, c: RunContext): Promise<L>;
+/** The input that plans a command again from the state under the lock. */
+export declare function replanInput(plan: Plan): PlanInput;

@@ -1,0 +1,43 @@
+/**
+ * What a migration file can import from 'dynamodb-migrate' when the CLI or the action loads
+ * it: `defineMigration`, the types of `ctx`, and the bulk data engine. The loader provides this
+ * module (not the whole package) so that loading migrations never pulls in the runner.
+ */
+import type { OneTableSchema } from './core/types';
+import type { MigrationContext } from './runner/step/migration-context';
+
+export type { MigrationContext, RunParams } from './runner/step/migration-context';
+export type { OneTableSchema, Plan, PlanStep, RunReport, ItemCounts } from './core/types';
+export type {
+  BulkData,
+  Item,
+  ItemAction,
+  PassOptions,
+  PassResult,
+  Selection,
+  TransformFn,
+  Expression,
+  RateLimit,
+} from './dynamodb/bulk';
+export { createDataEngine } from './dynamodb/bulk';
+
+/** A migration file's default export. */
+export interface Migration<Ctx = MigrationContext> {
+  /** Semver; the file name must start with it (`1.2.0-pack-email.ts`). `reset` for the reset migration. */
+  version: string;
+  description?: string;
+  /** The OneTable schema of the data model at this version; written to the `_schema` item. */
+  schema?: OneTableSchema;
+  /** `up` can safely run again after a partial run (allows `apply --resume`). */
+  idempotent?: boolean;
+  /** There is no `down`: rolling back past this version is refused. */
+  irreversible?: boolean;
+  up(ctx: Ctx): Promise<unknown> | unknown;
+  down?(ctx: Ctx): Promise<unknown> | unknown;
+}
+
+/** Gives a migration its types; returns it unchanged (a plain object works the same). */
+export function defineMigration<Ctx = MigrationContext>(migration: Migration<Ctx>): Migration<Ctx> {
+  return migration;
+}
+

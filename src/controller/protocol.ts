@@ -1,0 +1,136 @@
+import type { RunSettings } from '../core/run-settings';
+import type { StatusReport } from '../core/status';
+import type { ItemCounts, Plan, PlanCommand, PlanStep, TableState } from '../core/types';
+import type { AuditEvent } from '../runner/step/audit';
+import type { StepOutcome } from '../runner/step/ledger';
+
+/**
+ * The controller's wire protocol: OneTable Controller's envelope `{cmd, config, args, dry}`
+ * answered with `{statusCode: 200, body}`, failures thrown (Lambda's error payload). OneTable's
+ * seven commands keep their names; ours are prefixed `dm:` so they can never collide.
+ */
+export interface ControllerEvent {
+  cmd: string;
+  /** OneTable Table params; `name` is the table. */
+  config: { name: string; [key: string]: unknown };
+  args?: Record<string, unknown> | undefined;
+  /** OneTable Controller reads dry run here; OneTable's CLI sends it as args.params.dry. */
+  dry?: boolean | undefined;
+}
+
+/** What every command answers with. */
+export interface ControllerResponse<T = unknown> {
+  statusCode: 200;
+  body: T;
+}
+
+/** The parts of Lambda's context the controller uses. */
+export interface LambdaContext {
+  getRemainingTimeInMillis?: () => number;
+  awsRequestId?: string;
+  functionName?: string;
+}
+
+/** OneTable's commands, as its Controller names them. */
+export const ONETABLE_COMMANDS = [
+  'apply',
+  'getCurrentVersion',
+  'getNamedVersions',
+  'getOutstandingVersions',
+  'getOutstandingMigrations',
+  'getPastMigrations',
+  'getPastVersions',
+] as const;
+
+/** Our commands. */
+export const DM = {
+  status: 'dm:status',
+  plan: 'dm:plan',
+  /** Runs a whole plan inside the controller (lock, steps, records), as the local runner does. */
+  apply: 'dm:apply',
+  unlock: 'dm:unlock',
+  repair: 'dm:repair',
+  log: 'dm:log',
+  drift: 'dm:drift',
+  /** Fan-out: a coordinator outside drives the run; these are its lock, its audit entries and its steps' bookkeeping. */
+  lock: 'dm:lock',
+  renew: 'dm:renew',
+  release: 'dm:release',
+  audit: 'dm:audit',
+  /** Fan-out: a step's ledger: phase start (new attempt, "running" record) or end (its outcome). */
+  step: 'dm:step',
+  /** Fan-out: run one scan segment of one pass of a step (pass 0: run the step until its first pass). */
+  segment: 'dm:segment',
+} as const;
+
+/**
+ * Every dm: command carries the run's settings, resolved once by the caller (actor, run URL,
+ * git sha, lock timeout, lease, deadline, write rate, sample percent): the controller runs
+ * with exactly those, bounded by its own time limit.
+ */
+export interface WithSettings {
+  settings?: RunSettings | undefined;
+}
+
+export interface PlanArgs {
+  command: PlanCommand;
+  version?: string | undefined;
+  resume?: boolean | undefined;
+}
+
+export type StatusBody = { state: TableState; plan: Plan; status: StatusReport };
+
+export interface ApplyArgs extends PlanArgs, WithSettings {
+  planHash?: string | undefined;
+  onPlanChange?: 'fail' | 'replan' | undefined;
+  reason?: string | undefined;
+  /** The recovery point the caller took before applying, for the audit log. */
+  recoveryPoint?: string | undefined;
+}
+
+export interface LockArgs extends WithSettings {
+  command: string;
+}
+
+export type LockBody = { lockId: string; leaseExpiresAt: number };
+
+export interface AuditArgs extends WithSettings {
+  event: AuditEvent;
+}
+
+export interface StepArgs extends WithSettings {
+  lockId: string;
+  runId: string;
+  planHash: string;
+  step: PlanStep;
+  phase: 'start' | 'end';
+  /** phase end: the date of the running record the start phase wrote (it is replaced). */
+  date?: number | undefined;
+  /** phase end: how the step ended. */
+  outcome?: StepOutcome | undefined;
+}
+
+export interface SegmentArgs extends WithSettings {
+  lockId: string;
+  step: PlanStep;
+  /** 0: run the step until its first bulk pass (which is then fanned out); n: only pass n's segment. */
+  pass: number;
+  segment: number;
+  totalSegments: number;
+}
+
+/**
+ * dm:segment's answer. `done`: the segment of this pass is finished (or, for pass 0, the whole
+ * step ran without a bulk pass: `stepDone`). `fan-out`: pass 0 reached a bulk pass. `incomplete`:
+ * the invocation's time ran out at a checkpoint; invoke again. `failed`: the migration threw.
+ */
+export interface SegmentBody {
+  status: 'done' | 'incomplete' | 'failed' | 'fan-out';
+  /** Counts of this segment of this pass (cumulative across its invocations, from checkpoints). */
+  counts?: ItemCounts | undefined;
+  /** The migration went on to another pass after this one. */
+  nextPass?: boolean | undefined;
+  /** pass 0 only: the step finished inside this invocation. */
+  stepDone?: boolean | undefined;
+  error?: string | undefined;
+}

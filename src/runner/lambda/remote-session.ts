@@ -1,0 +1,281 @@
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { EXIT, InputError, MigrateError, messageOf } from '../../core/errors';
+import type { Logger } from '../../core/logger';
+import type { Environment } from '../../core/manifest';
+import { blockerError } from '../../core/outcome';
+import { planMigrations } from '../../core/planner';
+import type { RunSettings } from '../../core/run-settings';
+import { buildStatus, type StatusReport } from '../../core/status';
+import type { LogEntry, MigrationRecord, Plan, RunReport, StepReport, TableState } from '../../core/types';
+import { createDynamoClient } from '../../dynamodb/client';
+import { ensureRecoveryPoint, type RecoveryPointMode } from '../../dynamodb/recovery-point';
+import type { Project } from '../../loader/load-project';
+import { DM, type ApplyArgs, type StatusBody } from '../../controller/protocol';
+import type { ApplyOptions, DriftReport, MigrationSession, PlanInput, RepairInput } from '../session';
+import { replanInput, runPlan } from '../step/run-plan';
+import { ControllerClient, RemoteFunctionError } from './controller-client';
+import { defaultSegments, fanOutBackend } from './fan-out';
+
+/** How a remote session reaches its controller. */
+export interface RemoteConnection {
+  log: Logger;
+  /** Default: the environment's region, else the AWS environment's. */
+  region?: string | undefined;
+  /** DynamoDB endpoint for the recovery point taken from here (the controller's table). */
+  endpoint?: string | undefined;
+  /** A Lambda client to use; default one for the region (AWS_ENDPOINT_URL_LAMBDA is read by the SDK). */
+  lambda?: LambdaClient | undefined;
+  now?: (() => number) | undefined;
+}
+
+/**
+ * A session whose migrations run in a Lambda controller: the same readState/plan/apply (and
+ * status, unlock, repair, log, drift) as a local Session, so the CLI and the action produce the
+ * same output and exit codes. `protocol: onetable` drives an existing OneTable Controller.
+ */
+export class RemoteSession implements MigrationSession {
+  readonly controller: ControllerClient;
+  private readonly now: () => number;
+
+  constructor(
+    readonly project: Project,
+    readonly environment: Environment,
+    readonly settings: RunSettings,
+    private readonly connection: RemoteConnection,
+  ) {
+    if (!environment.function) throw new InputError(`environments.${environment.name}: runner: lambda needs function: <name or ARN>.`);
+    const lambda =
+      connection.lambda ??
+      new LambdaClient({ region: connection.region ?? environment.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1' });
+    this.controller = new ControllerClient(environment.function, environment.table, lambda, connection.log);
+    this.now = connection.now ?? Date.now;
+  }
+
+  get log(): Logger {
+    return this.connection.log;
+  }
+
+  private get onetable(): boolean {
+    return this.environment.protocol === 'onetable';
+  }
+
+  async readState(): Promise<TableState> {
+    if (!this.onetable) return (await this.controller.invoke<StatusBody>(DM.status)).state;
+    const past = await this.controller.invoke<Record<string, unknown>[]>('getPastMigrations');
+    return { table: this.environment.table, keys: { hash: 'pk', sort: 'sk' }, records: past.map(recordOf) };
+  }
+
+  /** `status`: computed by the controller (ours) or from OneTable's answers. */
+  async status(): Promise<StatusReport> {
+    if (!this.onetable) return (await this.controller.invoke<StatusBody>(DM.status)).status;
+    const state = await this.readState();
+    return buildStatus(state, this.project.migrations, await this.plan({ command: 'apply' }, state), this.now());
+  }
+
+  /**
+   * Plans against the table. Ours: the controller plans with the migrations it hosts, and a
+   * step whose file in this repository differs from the deployed one is warned about. OneTable:
+   * planned here from its getCurrentVersion, getOutstandingVersions and getPastMigrations.
+   * `state === null` plans from the files alone (fork pull requests), without invoking.
+   */
+  async plan(input: PlanInput, state?: TableState | null): Promise<Plan> {
+    if (state === null) return this.localPlan(input, undefined);
+    if (this.onetable) return this.oneTablePlan(input, state);
+    if (state) return this.localPlan(input, state);
+    const plan = await this.controller.invoke<Plan>(DM.plan, { command: input.command, version: input.version, resume: input.resume, settings: this.settings });
+    for (const s of plan.steps) {
+      const here = (s.kind === 'reset' ? this.project.reset : this.project.migrations.find((m) => m.version === s.version))?.checksum;
+      if (here && here !== s.checksum) {
+        plan.warnings.push({
+          code: 'controller-differs',
+          version: s.version,
+          message: `${s.file} in ${this.controller.functionName} differs from this repository's (${here.slice(7, 15)} here, ${s.checksum.slice(7, 15)} deployed): deploy the controller again (build-controller) before applying.`,
+        });
+      }
+    }
+    return plan;
+  }
+
+  private localPlan(input: PlanInput, state: TableState | undefined): Plan {
+    return planMigrations({
+      command: input.command,
+      environment: this.environment,
+      migrations: this.project.migrations,
+      reset: this.project.reset,
+      state,
+      version: input.version,
+      resume: input.resume,
+      now: this.now(),
+    });
+  }
+
+  private async oneTablePlan(input: PlanInput, given: TableState | undefined): Promise<Plan> {
+    const state = given ?? (await this.readState());
+    const [current, outstanding] = await Promise.all([
+      this.controller.invoke<string>('getCurrentVersion'),
+      this.controller.invoke<string[]>('getOutstandingVersions'),
+    ]);
+    const plan = this.localPlan(input, state);
+    if (current !== plan.currentVersion) {
+      plan.warnings.push({ code: 'controller-differs', message: `${this.controller.functionName} reports version ${current}; its records say ${plan.currentVersion}.` });
+    }
+    const applied = new Set(state.records.map((r) => r.version));
+    const ours = this.project.migrations.map((m) => m.version).filter((v) => !applied.has(v));
+    const missing = ours.filter((v) => !outstanding.includes(v));
+    if (missing.length) {
+      plan.warnings.push({
+        code: 'controller-differs',
+        message: `${this.controller.functionName} does not host ${missing.join(', ')} (it has ${outstanding.join(', ') || 'nothing'} outstanding): deploy it with these migrations before applying.`,
+      });
+    }
+    plan.warnings.push({ code: 'no-lock', message: 'A OneTable Controller takes no lock: make sure nothing else migrates this table meanwhile.' });
+    return plan;
+  }
+
+  /**
+   * Applies a plan through the function. Ours: one dm:apply (the controller locks, waiting up
+   * to the lock timeout, re-checks the reviewed hash and runs the steps), invoked again while a
+   * step stops at a checkpoint before the function's time limit; or, for big steps, a run
+   * driven from here whose steps fan out over scan segments. OneTable: one apply per step. A
+   * function error becomes a failed report carrying the remote message.
+   */
+  async apply(plan: Plan, options: ApplyOptions = {}): Promise<RunReport> {
+    const startedAt = this.now();
+    const { settings } = this;
+    try {
+      if (this.onetable) return await this.applyOneTable(plan, options, startedAt);
+      const segments = settings.fanOut?.segments ?? defaultSegments(plan.estimate?.sizeBytes);
+      if (!settings.dryRun && !plan.blockers.length && plan.command !== 'reset' && plan.steps.length && segments > 1) {
+        const backend = fanOutBackend(this.controller, settings, { ...settings.fanOut, segments }, { log: this.log, now: this.now });
+        return await runPlan(plan, options, backend, { settings, log: this.log, now: this.now });
+      }
+      return await this.remoteApply(plan, options);
+    } catch (e) {
+      if (!(e instanceof RemoteFunctionError)) throw e;
+      // The controller's own typed errors (a held lock, bad input) are thrown as a local run throws them.
+      if (e.typed) throw e.typed;
+      return {
+        plan,
+        status: 'failed',
+        steps: [],
+        startedAt,
+        durationMs: this.now() - startedAt,
+        error: e.message,
+        next: `Check the function's logs (CloudWatch) and the table's status (dynamodb-migrate status --env ${this.environment.name}) before running again.`,
+        exitCode: e.exitCode,
+      };
+    }
+  }
+
+  private async remoteApply(plan: Plan, options: ApplyOptions): Promise<RunReport> {
+    // The controller runs the whole plan out of reach: what must come first happens here, just before.
+    let recoveryPoint = options.recoveryPoint;
+    if (!this.settings.dryRun && !plan.blockers.length && plan.steps.length) {
+      recoveryPoint = (await options.onStart?.(plan))?.recoveryPoint ?? recoveryPoint;
+    }
+    const base: ApplyArgs = {
+      ...replanInput(plan),
+      planHash: options.expectedHash ?? plan.hash,
+      onPlanChange: options.expectedHash ? (options.onPlanChange ?? 'fail') : 'replan',
+      reason: options.reason,
+      recoveryPoint,
+      settings: this.settings,
+    };
+    let report = await this.controller.invoke<RunReport>(DM.apply, { ...base }, { dry: this.settings.dryRun });
+    const steps: StepReport[] = [...report.steps];
+    // A step stopped at a checkpoint before the function's time ran out: continue it from there.
+    for (let round = 1; report.status === 'incomplete' && !this.pastDeadline() && round < 1000; round++) {
+      this.log.info(`${this.controller.functionName}: ${report.error ?? 'stopped at a checkpoint'}; invoking again to continue.`);
+      report = await this.controller.invoke<RunReport>(DM.apply, { ...base, command: plan.command === 'to' ? 'to' : 'apply', resume: true, planHash: undefined, onPlanChange: 'replan' });
+      // The resumed step replaces its incomplete entry.
+      for (const s of report.steps) {
+        const i = steps.findIndex((x) => x.version === s.version && x.direction === s.direction && x.status === 'incomplete');
+        if (i >= 0) steps[i] = s;
+        else steps.push(s);
+      }
+    }
+    return { ...report, plan: report.plan ?? plan, steps };
+  }
+
+  private pastDeadline(): boolean {
+    return this.settings.deadline !== undefined && this.now() >= this.settings.deadline;
+  }
+
+  private async applyOneTable(plan: Plan, options: ApplyOptions, startedAt: number): Promise<RunReport> {
+    const base = { plan, startedAt };
+    const blocked = blockerError(plan);
+    if (blocked) {
+      return { ...base, steps: [], status: 'blocked', durationMs: this.now() - startedAt, error: blocked.message, next: plan.blockers.map((b) => b.next).join('\n'), exitCode: blocked.exitCode };
+    }
+    if (!plan.steps.length) return { ...base, steps: [], status: 'no-op', durationMs: this.now() - startedAt };
+    const dry = this.settings.dryRun;
+    const recoveryPoint = dry ? undefined : (await options.onStart?.(plan))?.recoveryPoint;
+    const steps: StepReport[] = [];
+    for (const step of plan.steps) {
+      const t0 = this.now();
+      // OneTable's down reverts the version it names; its up runs every version up to the one named.
+      const action = step.kind === 'reset' ? 'reset' : step.kind === 'repeat' || (step.kind === 'resume' && step.direction === 'up') ? 'repeat' : step.direction;
+      try {
+        await this.controller.invoke('apply', { action, version: step.version, params: { dry: !!dry } }, { dry: dry });
+        steps.push({ version: step.version, direction: step.direction, kind: step.kind, status: dry ? 'dry-run' : 'applied', durationMs: this.now() - t0 });
+      } catch (e) {
+        const msg = messageOf(e);
+        steps.push({ version: step.version, direction: step.direction, kind: step.kind, status: 'failed', durationMs: this.now() - t0, error: msg });
+        return {
+          ...base, steps, status: 'failed', durationMs: this.now() - startedAt,
+          error: `${step.direction} ${step.version} failed in ${this.controller.functionName}: ${msg}`,
+          next: `Check the function's logs; OneTable records the failure as the table's version (${step.version}): fix it, then repeat it or roll it back.`,
+          exitCode: e instanceof MigrateError ? e.exitCode : EXIT.failure,
+        };
+      }
+    }
+    return { ...base, steps, status: dry ? 'dry-run' : 'applied', durationMs: this.now() - startedAt, recoveryPoint, finalVersion: dry ? undefined : await this.controller.invoke<string>('getCurrentVersion').catch(() => undefined) };
+  }
+
+  async unlock(lockId: string, reason?: string): Promise<void> {
+    this.ours('unlock');
+    await this.controller.invoke(DM.unlock, { lockId, reason, settings: this.settings });
+  }
+
+  async repair(input: RepairInput): Promise<string> {
+    this.ours('repair');
+    if (this.settings.dryRun) return `dry run: would mark ${input.version} ${input.mark}`;
+    return (await this.controller.invoke<{ message: string }>(DM.repair, { ...input, settings: this.settings })).message;
+  }
+
+  async readLog(limit?: number): Promise<LogEntry[]> {
+    this.ours('log');
+    return this.controller.invoke<LogEntry[]>(DM.log, { limit });
+  }
+
+  async drift(): Promise<DriftReport> {
+    this.ours('drift');
+    return this.controller.invoke<DriftReport>(DM.drift);
+  }
+
+  /** The recovery point is the table's, taken from here with this runner's AWS credentials. */
+  ensureRecoveryPoint(mode: RecoveryPointMode, backupName: string): Promise<string> {
+    const client = createDynamoClient({ endpoint: this.connection.endpoint, region: this.connection.region ?? this.environment.region });
+    return ensureRecoveryPoint(client, this.environment.table, mode, { backupName }).finally(() => client.destroy());
+  }
+
+  private ours(what: string): void {
+    if (this.onetable) throw new InputError(`${what} is not available through a OneTable Controller (protocol: onetable): it has no lock or audit log.`);
+  }
+}
+
+/** A OneTable `_Migration` record as getPastMigrations returns it (ISO dates over JSON). */
+function recordOf(r: Record<string, unknown>): MigrationRecord {
+  const version = String(r.version ?? '');
+  const date = typeof r.date === 'number' ? r.date : Date.parse(String(r.date ?? '')) || 0;
+  return {
+    ...(r as Partial<MigrationRecord>),
+    version,
+    date,
+    key: `_migration:${version}:${date}`,
+    path: String(r.path ?? ''),
+    description: String(r.description ?? ''),
+    status: typeof r.status === 'string' ? r.status : 'success',
+  };
+}
+

@@ -1,0 +1,72 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Logger } from '../../core/logger';
+import type { BulkData } from '../../dynamodb/bulk';
+import type { Direction, OneTableSchema } from '../../core/types';
+
+/** Parameters of the run, as a migration sees them. */
+export interface RunParams {
+  /** Nothing may be written: the data engine only counts, and ctx.client refuses writes. */
+  dryRun: boolean;
+  /** Canary: the data engine processes only this percentage of items (deterministic). */
+  samplePercent?: number | undefined;
+}
+
+/**
+ * What `up(ctx)` and `down(ctx)` receive. `client` and `table` are fixed names, so any
+ * migration can fall back on the bare SDK.
+ */
+export interface MigrationContext<Data = BulkData> {
+  client: DynamoDBClient;
+  table: string;
+  keys: { hash: string; sort: string };
+  version: string;
+  direction: Direction;
+  log: Logger;
+  params: RunParams;
+  /** OneTable schema of this version and of the one before it (undefined where none). */
+  schema: { current?: OneTableSchema | undefined; previous?: OneTableSchema | undefined };
+  /** The bulk data engine: parallel scan, batched writes, checkpoints, rate limits. */
+  data: Data;
+  /** Aborted when the run must stop (lock lost, deadline); long loops should check it. */
+  signal: AbortSignal;
+}
+
+/** What a step's `ctx` is made of. */
+export interface MigrationContextParts {
+  client: DynamoDBClient;
+  table: string;
+  keys: { hash: string; sort: string };
+  log: Logger;
+  data: BulkData;
+  signal: AbortSignal;
+  params: RunParams;
+  schema: MigrationContext['schema'];
+}
+
+/** The `ctx` a migration receives, the same on every path that runs a step. */
+export function migrationContext(
+  step: { version: string; direction: Direction },
+  parts: MigrationContextParts,
+): MigrationContext {
+  return {
+    client: parts.client,
+    table: parts.table,
+    keys: parts.keys,
+    version: step.version,
+    direction: step.direction,
+    log: prefixed(parts.log, `[${step.version}] `),
+    params: parts.params,
+    schema: parts.schema,
+    data: parts.data,
+    signal: parts.signal,
+  };
+}
+
+function prefixed(log: Logger, prefix: string): Logger {
+  return {
+    info: (m) => log.info(prefix + m),
+    warn: (m) => log.warn(prefix + m),
+    error: (m) => log.error(prefix + m),
+    debug: (m) => log.debug(prefix + m),
+  };
+}

@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import { LockHeldError, PlanChangedError, messageOf } from '../../core/errors';
+import type { Logger } from '../../core/logger';
+import { blockerError } from '../../core/outcome';
+import type { RunSettings } from '../../core/run-settings';
+import type { LockInfo, Plan, RunReport, StepReport } from '../../core/types';
+import type { ApplyOptions, PlanInput } from '../session';
+import type { AuditEvent } from './audit';
+import type { StepLedger } from './ledger';
+import { runStep, type StepBody } from './run-step';
+
+/** A run's hold on the lock while it works, however the lock is kept (here, or through a controller). */
+export interface RunLease {
+  /** Aborted when the lease is lost. */
+  readonly signal: AbortSignal;
+  /** Renews now (fencing before a step); throws LockLostError when another run holds the lock. */
+  renew(): Promise<void>;
+  stop(): void;
+}
+
+/** Where a run keeps its lock, plans, records and audit log: the table itself, or a controller in front of it. */
+export interface RunBackend<T> {
+  /** Takes the lock; throws LockHeldError while another run holds it. */
+  acquireLock(command: string): Promise<Pick<LockInfo, 'lockId' | 'leaseExpiresAt'>>;
+  hold(lock: Pick<LockInfo, 'lockId' | 'leaseExpiresAt'>): RunLease;
+  releaseLock(lockId: string): Promise<void>;
+  plan(input: PlanInput): Promise<Plan>;
+  audit(e: AuditEvent, lockId: string): Promise<void>;
+  /** The bookkeeping and the work of each step of this run. */
+  steps(run: { lockId: string; runId: string; plan: Plan; lease: RunLease }): { ledger: StepLedger<T>; body: StepBody<T>; how?: string | undefined };
+  /** The table's version now (for the report's finalVersion). */
+  currentVersion(): Promise<string>;
+}
+
+/** A dry run's steps: a ledger that writes nothing, and the work with a read-only client and a counting engine. */
+export interface DryRunBackend<T> {
+  ledger: StepLedger<T>;
+  body: StepBody<T>;
+}
+
+export interface RunContext {
+  settings: RunSettings;
+  log: Logger;
+  now: () => number;
+}
+
+/**
+ * Runs a plan: takes the lock (waiting up to the lock timeout), plans again under it (refusing
+ * a changed plan when the reviewed hash is given), runs each step through runStep, releases
+ * the lock and writes the audit log's end entry. Returns a report for every outcome but bad
+ * input, which throws.
+ */
+export async function runPlan<T>(plan: Plan, options: ApplyOptions, backend: RunBackend<T>, c: RunContext): Promise<RunReport> {
+  const startedAt = c.now();
+  const runId = randomUUID();
+  const finish = (r: Omit<RunReport, 'startedAt' | 'durationMs' | 'steps'> & { steps?: StepReport[] }): RunReport => ({
+    steps: [],
+    ...r,
+    startedAt,
+    durationMs: c.now() - startedAt,
+  });
+  if (plan.blockers.length) return finish(blockedReport(plan));
+
+  const lock = await acquireWithWait(() => backend.acquireLock(plan.command), c);
+  const lease = backend.hold(lock);
+  let report: RunReport | undefined;
+  try {
+    // The state may have moved between planning and locking: plan again under the lock.
+    const current = await backend.plan(replanInput(plan));
+    const reviewed = options.expectedHash ?? plan.hash;
+    if (current.hash !== reviewed) {
+      // Relative commands (one version up or down, repeat, reset) mean "from the state I saw":
+      // running them from another state would do something else, so they never re-plan.
+      const relative = plan.command === 'up' || plan.command === 'down' || plan.command === 'repeat' || plan.command === 'reset';
+      if (relative || (options.expectedHash !== undefined && (options.onPlanChange ?? 'fail') === 'fail')) {
+        const e = new PlanChangedError(`The plan changed since it was reviewed (reviewed ${reviewed}, now ${current.hash}): ${describeChange(plan, current)}`);
+        report = finish({
+          plan: current,
+          status: 'blocked',
+          lockId: lock.lockId,
+          error: e.message,
+          next: 'Review the new plan below, then re-run (or use on-plan-change: replan to apply the current plan).',
+          exitCode: e.exitCode,
+        });
+        return report;
+      }
+      c.log.info(`The plan changed while waiting for the lock (${plan.hash} -> ${current.hash}); running the current plan.`);
+    }
+    if (current.blockers.length) return (report = finish({ ...blockedReport(current), lockId: lock.lockId }));
+    if (!current.steps.length) return (report = finish({ plan: current, status: 'no-op', lockId: lock.lockId }));
+
+    const started = await options.onStart?.(current);
+    const recoveryPoint = started?.recoveryPoint ?? options.recoveryPoint;
+    await backend.audit({ runId, event: 'apply-start', outcome: 'started', plan: current, reason: options.reason, recoveryPoint }, lock.lockId);
+    const { ledger, body, how } = backend.steps({ lockId: lock.lockId, runId, plan: current, lease });
+    const steps: StepReport[] = [];
+    for (const step of current.steps) {
+      if (lease.signal.aborted) throw lease.signal.reason;
+      // Fencing: prove the lock is still ours before starting a step.
+      await lease.renew();
+      const { report: stepReport, stop } = await runStep(step, { ledger, body, log: c.log, now: c.now, how });
+      steps.push(stepReport);
+      if (stop) return (report = finish({ plan: current, steps, lockId: lock.lockId, recoveryPoint, ...stop }));
+    }
+    report = finish({ plan: current, steps, status: 'applied', lockId: lock.lockId, recoveryPoint });
+    return report;
+  } finally {
+    lease.stop();
+    await backend.releaseLock(lock.lockId).catch((e) => c.log.warn(`Could not release lock ${lock.lockId}: ${messageOf(e)}`));
+    if (report && report.status !== 'blocked' && report.status !== 'no-op') {
+      await backend
+        .audit(
+          {
+            runId,
+            event: 'apply-end',
+            outcome: report.status,
+            plan: report.plan,
+            message: report.error,
+            versions: report.steps.filter((s) => s.status === 'applied').map((s) => `${s.direction} ${s.version}`),
+          },
+          lock.lockId,
+        )
+        .catch((e) => c.log.warn(`Could not write the audit log: ${messageOf(e)}`));
+    }
+    if (report) report.finalVersion = await backend.currentVersion().catch(() => undefined);
+  }
+}
+
+/** A dry run: every step through runStep with a ledger that writes nothing; no lock. */
+export async function dryRunPlan<T>(plan: Plan, backend: DryRunBackend<T>, c: RunContext): Promise<RunReport> {
+  const startedAt = c.now();
+  if (plan.blockers.length) return { ...blockedReport(plan), steps: [], startedAt, durationMs: c.now() - startedAt };
+  const steps: StepReport[] = [];
+  for (const step of plan.steps) {
+    steps.push((await runStep(step, { ledger: backend.ledger, body: backend.body, log: c.log, now: c.now, dryRun: true })).report);
+  }
+  return { plan, steps, status: 'dry-run', startedAt, durationMs: c.now() - startedAt };
+}
+
+/** Takes a lock, waiting up to the run's lock timeout while another run holds it. */
+export async function acquireWithWait<L>(acquire: () => Promise<L>, c: RunContext): Promise<L> {
+  const timeout = c.settings.lockTimeoutMs;
+  const until = c.now() + timeout;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await acquire();
+    } catch (e) {
+      if (!(e instanceof LockHeldError) || c.now() >= until) throw e;
+      if (attempt === 0) c.log.info(`Waiting up to ${Math.round(timeout / 1000)} s for the lock: ${e.message}`);
+      await sleep(Math.min(1000, 100 + attempt * 100, Math.max(0, until - c.now())));
+    }
+  }
+}
+
+/** The input that plans a command again from the state under the lock. */
+export function replanInput(plan: Plan): PlanInput {
+  return { command: plan.command, version: plan.command === 'to' ? plan.targetVersion : undefined, resume: plan.steps[0]?.kind === 'resume' };
+}
+
+function blockedReport(plan: Plan): Omit<RunReport, 'startedAt' | 'durationMs' | 'steps'> {
+  const e = blockerError(plan);
+  return {
+    plan,
+    status: 'blocked',
+    error: e?.message,
+    next: plan.blockers.map((b) => b.next).join('\n'),
+    exitCode: e?.exitCode,
+  };
+}
+
+function describeChange(before: Plan, after: Plan): string {
+  const fmt = (p: Plan) => `${p.currentVersion} -> ${p.targetVersion} [${p.steps.map((s) => `${s.direction} ${s.version}`).join(', ') || 'no steps'}]`;
+  return `reviewed ${fmt(before)}, now ${fmt(after)}.`;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

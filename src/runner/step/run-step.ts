@@ -1,0 +1,132 @@
+import { EXIT, LockLostError, MigrationFailedError, messageOf, type ExitCode } from '../../core/errors';
+import type { Logger } from '../../core/logger';
+import type { ItemCounts, PlanStep, RunStatus, StepReport } from '../../core/types';
+import { isPassIncomplete } from '../../dynamodb/bulk';
+import type { StepLedger } from './ledger';
+
+/**
+ * What happens when a step runs. This is the one definition; the local run, the dry run, the
+ * controller (which runs the local run) and the fan-out coordinator all come through here:
+ *
+ * 1. `ledger.begin`: a new attempt (checkpoints of earlier attempts deleted, unless this is a
+ *    resume) and a "running" record, written under the lock;
+ * 2. `body`: the step's work: the migration's up or down in this process, or its bulk passes
+ *    fanned out over controller invocations;
+ * 3. the outcome, decided here, once:
+ *    - stopped at a checkpoint before the deadline: recorded incomplete; `apply --resume` continues;
+ *    - the lock was lost: nothing more is written (another run owns the table now); exit 3;
+ *    - threw: recorded failed with the error, audited; exit 1, and what to do next;
+ *    - finished: recorded success (schema item, checkpoints deleted), audited.
+ * 4. A dry run writes nothing (its ledger is a no-op) and goes on to the next step whatever happens.
+ */
+export interface BodyResult {
+  /** What the step's work threw, if anything. */
+  error?: unknown;
+  counts?: ItemCounts | undefined;
+  /** A bulk pass stopped at its deadline: the step must be resumed. */
+  incomplete: boolean;
+  /** The run's lease was lost while it worked (taken over, or ran out). */
+  lockLost?: boolean | undefined;
+}
+
+/** The step's work, given what `ledger.begin` returned. */
+export type StepBody<T> = (step: PlanStep, ticket: T) => Promise<BodyResult>;
+
+/** Why the run stops after this step. */
+export interface RunStop {
+  status: Extract<RunStatus, 'failed' | 'incomplete'>;
+  error: string;
+  next: string;
+  exitCode: ExitCode;
+}
+
+export interface StepResult {
+  report: StepReport;
+  /** Set when the run must stop here. */
+  stop?: RunStop | undefined;
+}
+
+export interface RunStepOptions<T> {
+  ledger: StepLedger<T>;
+  body: StepBody<T>;
+  log: Logger;
+  now: () => number;
+  /** Dry run: the step is reported, never recorded, and never stops the run. */
+  dryRun?: boolean | undefined;
+  /** Said after the step's banner (e.g. "fanned out over 8 segments"). */
+  how?: string | undefined;
+}
+
+export async function runStep<T>(step: PlanStep, o: RunStepOptions<T>): Promise<StepResult> {
+  const t0 = o.now();
+  const what = step.kind === 'migrate' ? step.direction : step.kind;
+  o.log.info(`${step.direction === 'up' ? '▲' : '▼'} ${step.version} ${what}: ${step.description}${o.how ? ` (${o.how})` : ''}`);
+  const ticket = await o.ledger.begin(step);
+  let result: BodyResult;
+  try {
+    result = await o.body(step, ticket);
+  } catch (e) {
+    result = { error: e, incomplete: false };
+  }
+  const durationMs = o.now() - t0;
+  const { counts } = result;
+  const report = (status: StepReport['status'], error?: string): StepReport => ({
+    version: step.version,
+    direction: step.direction,
+    kind: step.kind,
+    status,
+    durationMs,
+    counts,
+    ...(error !== undefined ? { error } : {}),
+  });
+
+  if (o.dryRun) return { report: report('dry-run', result.error === undefined ? undefined : messageOf(result.error)) };
+
+  if (result.incomplete && (result.error === undefined || isPassIncomplete(result.error))) {
+    await o.ledger.finish(step, ticket, { status: 'incomplete', counts, durationMs });
+    return {
+      report: report('incomplete'),
+      stop: {
+        status: 'incomplete',
+        error: `${step.version} stopped at a checkpoint before the time budget ran out.`,
+        next: `Run apply --resume to continue ${step.version} from its checkpoints.`,
+        exitCode: EXIT.failure,
+      },
+    };
+  }
+
+  if (result.error !== undefined && (result.lockLost || result.error instanceof LockLostError)) {
+    // Another run owns the table now: write nothing more, not even the failure.
+    const message = messageOf(result.error);
+    return {
+      report: report('failed', message),
+      stop: {
+        status: 'failed',
+        error: message,
+        next: 'Another run took over the lock; check the audit log (dynamodb-migrate log) and the table status before running again.',
+        exitCode: new LockLostError(message).exitCode,
+      },
+    };
+  }
+
+  if (result.error !== undefined) {
+    const message = messageOf(result.error) || 'failed';
+    o.log.error(`${step.version} ${step.direction} failed: ${message}`);
+    await o.ledger.finish(step, ticket, { status: 'failed', message, counts, durationMs });
+    const failure = new MigrationFailedError(`${step.direction} ${step.version} (${step.file}) failed: ${message}`, step.version, step.direction);
+    return {
+      report: report('failed', message),
+      stop: {
+        status: 'failed',
+        error: failure.message,
+        next: step.idempotent
+          ? `Fix the cause, then apply --resume (${step.version} is idempotent), or repair --version ${step.version} --mark applied|reverted --reason "...".`
+          : `Check the data ${step.version} touched, then repair --version ${step.version} --mark applied|reverted --reason "..." (it is not idempotent, so it is not re-run automatically).`,
+        exitCode: failure.exitCode,
+      },
+    };
+  }
+
+  await o.ledger.finish(step, ticket, { status: 'success', counts, durationMs });
+  return { report: report('applied') };
+}
