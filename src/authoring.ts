@@ -3,11 +3,11 @@
  * it: `defineMigration`, the types of `ctx`, and the bulk data engine. The loader provides this
  * module (not the whole package) so that loading migrations never pulls in the runner.
  */
-import type { OneTableSchema } from './core/types';
+import type { Finding, OneTableSchema } from './core/types';
 import type { MigrationContext } from './runner/step/migration-context';
 
 export type { MigrationContext, RunParams } from './runner/step/migration-context';
-export type { OneTableSchema, Plan, PlanStep, RunReport, ItemCounts } from './core/types';
+export type { OneTableSchema, Plan, PlanStep, RunReport, ItemCounts, Finding, StepCheck } from './core/types';
 export type {
   BulkData,
   Item,
@@ -34,6 +34,19 @@ export interface Migration<Ctx = MigrationContext> {
   irreversible?: boolean;
   up(ctx: Ctx): Promise<unknown> | unknown;
   down?(ctx: Ctx): Promise<unknown> | unknown;
+  /**
+   * Preconditions, run before `up` (and before `down`: see `ctx.direction`) with a read-only
+   * ctx. Return what is wrong (an empty list passes); any finding blocks the step before
+   * anything is written (exit 1).
+   */
+  before?(ctx: Ctx): Promise<Finding[]> | Finding[];
+  /**
+   * Post-checks, run after `up` (and after `down`) with a read-only ctx: `ctx.data.count`,
+   * `ctx.data.forEach`. Return what is wrong (an empty list passes); any finding fails the
+   * step (recorded failed with the findings, exit 1). With a canary, it runs first on the
+   * canary's sample (the rest of the table is migrated only when it passes), then on every item.
+   */
+  verify?(ctx: Ctx): Promise<Finding[]> | Finding[];
 }
 
 /** Gives a migration its types; returns it unchanged (a plain object works the same). */

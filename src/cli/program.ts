@@ -36,6 +36,7 @@ interface GlobalFlags {
   confirm?: string;
   lockTimeout?: string;
   sample?: string;
+  canary?: string;
   timeBudget?: string;
   segments?: string;
   concurrency?: string;
@@ -79,7 +80,8 @@ function buildProgram(setCode: (c: ExitCode) => void, cleanups: (() => Promise<v
     .option('--json', 'print one JSON document on stdout (logs go to stderr)')
     .option('--confirm <table>', 'confirm a down/to on a protected environment by naming its table')
     .option('--lock-timeout <seconds>', 'wait this long for a held lock before exiting 3')
-    .option('--sample <percent>', 'canary: bulk passes process only this percentage of items')
+    .option('--sample <percent>', 'bulk passes process only this percentage of items (the step is recorded applied; repeat takes the rest)')
+    .option('--canary <percent>', 'steps with a verify hook run on this percentage first, verify it, then take the rest (default: the manifest\'s canary)')
     .option('--time-budget <seconds>', 'stop bulk passes at a checkpoint before this much time has passed (resume later)')
     .option('--segments <n>', 'runner: lambda: split each bulk pass into n scan segments, one invocation each (default: from the table size)')
     .option('--concurrency <n>', 'runner: lambda: segment invocations in flight at once (default min(segments, 8))')
@@ -270,6 +272,8 @@ async function openFromFlags(f: GlobalFlags, cleanups: (() => Promise<void>)[], 
   if (lockTimeout !== undefined && !(lockTimeout >= 0)) throw new InputError(`--lock-timeout ${f.lockTimeout}: expected a number of seconds.`);
   const sample = f.sample === undefined ? undefined : Number(f.sample);
   if (sample !== undefined && !(sample > 0 && sample <= 100)) throw new InputError(`--sample ${f.sample}: expected a percentage between 0 and 100.`);
+  const canary = f.canary === undefined ? undefined : Number(f.canary);
+  if (canary !== undefined && !(canary > 0 && canary <= 50)) throw new InputError(`--canary ${f.canary}: expected a percentage above 0 and at most 50.`);
   const budget = f.timeBudget === undefined ? undefined : Number(f.timeBudget);
   if (budget !== undefined && !(budget > 0)) throw new InputError(`--time-budget ${f.timeBudget}: expected a number of seconds.`);
   const segments = f.segments === undefined ? undefined : Number(f.segments);
@@ -292,6 +296,7 @@ async function openFromFlags(f: GlobalFlags, cleanups: (() => Promise<void>)[], 
       leaseMs,
       timeBudgetSeconds: budget,
       samplePercent: sample,
+      canaryPercent: canary,
       fanOut: segments === undefined && concurrency === undefined ? undefined : { segments, concurrency },
     },
     { now: Date.now(), defaultActor: defaultActor() },

@@ -102,6 +102,9 @@ export function lintMigrations(files: readonly MigrationFileInfo[]): LintResult 
     if (def.schema !== undefined && (typeof def.schema !== 'object' || def.schema === null || Array.isArray(def.schema))) {
       add(f.file, 'bad-schema', '"schema" must be a OneTable schema object');
     }
+    for (const hook of ['before', 'verify'] as const) {
+      if (def[hook] !== undefined && typeof def[hook] !== 'function') add(f.file, 'bad-hook', `"${hook}" must be a function (ctx) => findings, got ${typeOf(def[hook])}`);
+    }
     if (problems.length > before) continue;
     const source: MigrationSource = {
       version,
@@ -112,6 +115,8 @@ export function lintMigrations(files: readonly MigrationFileInfo[]): LintResult 
       irreversible,
       hasUp: true,
       hasDown: typeof def.down === 'function',
+      hasBefore: typeof def.before === 'function',
+      hasVerify: typeof def.verify === 'function',
       schema: def.schema as OneTableSchema | undefined,
     };
     if (version === RESET) reset = source;

@@ -13,6 +13,10 @@ const environmentSchema = z
       .describe('DynamoDB table name'),
     region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'expected an AWS region such as us-east-1').optional()
       .describe('AWS region of the table; default from the AWS environment'),
+    'home-region': z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'expected an AWS region such as us-east-1').optional()
+      .describe('Global tables: the one replica whose region holds the lock, records, schema item and log, and the only one apply runs against (default: region). See docs/global-tables.md'),
+    'global-table': z.boolean().optional()
+      .describe('Global tables: true requires the table to have replicas, false declares a regional table (not a replica of a same-named table elsewhere); checked against DescribeTable on every plan'),
     target: versionOrLatest.default('latest').describe('"latest" (highest version in the folder) or a semver version'),
     'allow-reset': z.boolean().default(false).describe('Allow the reset command (never on a protected environment)'),
     protected: z.boolean().default(false)
@@ -27,6 +31,10 @@ const environmentSchema = z
       .describe('Write units per second used for time estimates and as the default bulk write limit'),
     'lock-timeout': z.number().int().min(0).optional()
       .describe('Seconds to wait for a held lock before exiting 3 (default 0)'),
+    canary: z.number().gt(0).max(50).optional()
+      .describe('Percent of items each step with a verify hook runs on and verifies before it takes the rest (0 < p <= 50)'),
+    validate: z.union([z.boolean(), z.strictObject({ sample: z.number().gt(0).max(100).optional() })]).optional()
+      .describe('The scheduled drift check also validates the data against the schema (true: every item; { sample: P }: P percent)'),
   })
   .superRefine((env, ctx) => {
     if (env.runner === 'lambda' && !env.function) {
@@ -34,6 +42,9 @@ const environmentSchema = z
     }
     if (env.protected && env['allow-reset']) {
       ctx.addIssue({ code: 'custom', path: ['allow-reset'], message: 'a protected environment cannot allow reset' });
+    }
+    if (env['global-table'] === false && env['home-region'] && env['home-region'] !== env.region) {
+      ctx.addIssue({ code: 'custom', path: ['home-region'], message: 'global-table: false declares a regional table, which has no other region to be the home of its migrations' });
     }
   });
 

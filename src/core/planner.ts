@@ -30,6 +30,8 @@ export interface PlanInput {
   resume?: boolean | undefined;
   /** Epoch ms, to judge lock leases. */
   now: number;
+  /** Canary percentage of the run (flag, else the manifest's `canary`): steps up with a verify hook take it first. */
+  canaryPercent?: number | undefined;
 }
 
 const step = (m: MigrationSource, direction: 'up' | 'down', kind: PlanStep['kind'] = 'migrate'): PlanStep => ({
@@ -41,6 +43,7 @@ const step = (m: MigrationSource, direction: 'up' | 'down', kind: PlanStep['kind
   reversible: m.hasDown && !m.irreversible,
   idempotent: m.idempotent,
   kind,
+  ...(m.hasBefore || m.hasVerify ? { checks: [...(m.hasBefore ? ['before' as const] : []), ...(m.hasVerify ? ['verify' as const] : [])] } : {}),
 });
 
 /**
@@ -275,6 +278,11 @@ export function planMigrations(input: PlanInput): Plan {
     warnings.push({ code: 'schema-breaking', message: `Data model: ${b.reason}` });
   }
 
+  if (input.canaryPercent) {
+    const p = input.canaryPercent;
+    steps = steps.map((s) => (s.direction === 'up' && s.kind !== 'reset' && s.checks?.includes('verify') ? { ...s, canaryPercent: p } : s));
+  }
+
   const rollbackable = direction !== 'none' && steps.every((s) => s.kind === 'migrate' || s.kind === 'resume') &&
     (direction === 'down' || steps.every((s) => s.reversible));
   const rollback = rollbackable && command !== 'reset' ? { command: 'to' as const, version: from } : undefined;
@@ -284,7 +292,7 @@ export function planMigrations(input: PlanInput): Plan {
     table: env.table,
     target,
     current: from,
-    steps: steps.map((s) => [s.version, s.direction, s.kind, s.checksum]),
+    steps: steps.map((s) => [s.version, s.direction, s.kind, s.checksum, ...(s.canaryPercent ? [s.canaryPercent] : [])]),
     stateRevision,
   }).slice(0, 16);
 

@@ -22,6 +22,8 @@ export interface RunSettings {
   writeRate?: number | undefined;
   /** Canary: bulk passes process only this percentage of items. */
   samplePercent?: number | undefined;
+  /** Canary gate: steps with a verify hook run on this percentage, verify it, then take the rest. */
+  canaryPercent?: number | undefined;
   /** runner: lambda: how a big step is split over invocations. */
   fanOut?: { segments?: number | undefined; concurrency?: number | undefined; maxAttempts?: number | undefined } | undefined;
 }
@@ -36,6 +38,7 @@ export interface RunSettingsInput {
   leaseMs?: number | undefined;
   timeBudgetSeconds?: number | undefined;
   samplePercent?: number | undefined;
+  canaryPercent?: number | undefined;
   fanOut?: RunSettings['fanOut'];
 }
 
@@ -47,7 +50,7 @@ export const DEFAULT_LEASE_MS = 120_000;
  * actor are parameters.
  */
 export function resolveRunSettings(
-  environment: Pick<Environment, 'lock-timeout' | 'write-rate'>,
+  environment: Pick<Environment, 'lock-timeout' | 'write-rate' | 'canary'>,
   input: RunSettingsInput,
   o: { now: number; defaultActor: string },
 ): RunSettings {
@@ -62,6 +65,7 @@ export function resolveRunSettings(
     deadline: input.timeBudgetSeconds === undefined ? undefined : o.now + input.timeBudgetSeconds * 1000,
     writeRate: environment['write-rate'],
     samplePercent: input.samplePercent,
+    canaryPercent: input.canaryPercent ?? environment.canary,
     fanOut: input.fanOut,
   };
 }

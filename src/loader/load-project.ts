@@ -18,6 +18,8 @@ export interface LoadedMigration extends MigrationSource {
   path: string;
   up: (ctx: never) => unknown;
   down?: ((ctx: never) => unknown) | undefined;
+  before?: ((ctx: never) => unknown) | undefined;
+  verify?: ((ctx: never) => unknown) | undefined;
 }
 
 /** The manifest and the migrations folder, loaded and linted. */
@@ -45,7 +47,7 @@ export async function loadProject(manifestPath: string): Promise<Project> {
   const attach = (s: MigrationSource): LoadedMigration => {
     const f = files.find((i) => i.file === s.file)!;
     const mod = f.exported as Record<string, unknown>;
-    return { ...s, path: f.abs, up: mod.up as LoadedMigration['up'], down: mod.down as LoadedMigration['down'] };
+    return { ...s, path: f.abs, up: mod.up as LoadedMigration['up'], down: mod.down as LoadedMigration['down'], before: mod.before as LoadedMigration['before'], verify: mod.verify as LoadedMigration['verify'] };
   };
   return {
     manifestPath,

@@ -18,6 +18,7 @@ export interface TestSessionOptions {
   gitSha?: string | undefined;
   dryRun?: boolean | undefined;
   samplePercent?: number | undefined;
+  canaryPercent?: number | undefined;
   leaseMs?: number | undefined;
   lockTimeoutMs?: number | undefined;
   deadline?: number | undefined;
@@ -36,6 +37,7 @@ export function testSettings(env: Environment, o: TestSessionOptions): RunSettin
       dryRun: o.dryRun,
       leaseMs: o.leaseMs,
       samplePercent: o.samplePercent,
+      canaryPercent: o.canaryPercent,
       fanOut: o.fanOut,
       lockTimeoutSeconds: o.lockTimeoutMs === undefined ? undefined : o.lockTimeoutMs / 1000,
     },

@@ -43,6 +43,16 @@ export interface BulkData {
   transform(selection: Selection, fn: TransformFn, options?: PassOptions): Promise<PassResult>;
   /** Reads every selected item (nothing is written); the items count as skipped. */
   forEach(selection: Selection, fn: (item: Item) => void | Promise<void>, options?: PassOptions): Promise<PassResult>;
+  /**
+   * Counts the selected items (those `predicate` accepts, when given), and keeps the keys of
+   * the first few (`examples`, at most `exampleLimit`, default 5): the read helper of `before`
+   * and `verify` hooks. Nothing is written.
+   */
+  count(
+    selection: Selection,
+    predicate?: (item: Item) => boolean | Promise<boolean>,
+    options?: PassOptions & { exampleLimit?: number },
+  ): Promise<{ count: number; examples: Item[] }>;
 }
 
 /** The engine as the runner holds it: the migration's API plus what the step report needs. */
@@ -163,6 +173,22 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
         },
         passOptions,
       ),
+    count: async (selection, predicate, passOptions = {}) => {
+      const { exampleLimit = 5, ...rest } = passOptions;
+      let count = 0;
+      const examples: Item[] = [];
+      await transform(
+        selection,
+        async (item) => {
+          if (predicate && !(await predicate(item))) return undefined;
+          count++;
+          if (examples.length < exampleLimit) examples.push({ [env.keys.hash]: item[env.keys.hash], [env.keys.sort]: item[env.keys.sort] });
+          return undefined;
+        },
+        rest,
+      );
+      return { count, examples };
+    },
     counts: () => (results.length ? results.reduce((sum, r) => addCounts(sum, r.counts), zeroCounts()) : undefined),
     passes: () => results,
     incomplete: () => stoppedAtDeadline,

@@ -106,6 +106,7 @@ export class RemoteSession implements MigrationSession {
       version: input.version,
       resume: input.resume,
       now: this.now(),
+      canaryPercent: this.settings.canaryPercent,
     });
   }
 
@@ -145,7 +146,10 @@ export class RemoteSession implements MigrationSession {
     try {
       if (this.onetable) return await this.applyOneTable(plan, options, startedAt);
       const segments = settings.fanOut?.segments ?? defaultSegments(plan.estimate?.sizeBytes);
-      if (!settings.dryRun && !plan.blockers.length && plan.command !== 'reset' && plan.steps.length && segments > 1) {
+      // Steps with before/verify hooks (and canaries) run whole in the controller: their checks read the whole step's result.
+      const checked = plan.steps.some((s) => s.checks?.length);
+      if (checked && segments > 1) this.log.info(`Not fanning out ${plan.steps.filter((s) => s.checks?.length).map((s) => s.version).join(', ')} with before/verify hooks, which run whole in one controller invocation.`);
+      if (!settings.dryRun && !checked && !plan.blockers.length && plan.command !== 'reset' && plan.steps.length && segments > 1) {
         const backend = fanOutBackend(this.controller, settings, { ...settings.fanOut, segments }, { log: this.log, now: this.now });
         return await runPlan(plan, options, backend, { settings, log: this.log, now: this.now });
       }

@@ -8,15 +8,17 @@ import { planMigrations } from '../../core/planner';
 import type { RunSettings } from '../../core/run-settings';
 import { schemaDriftOf } from '../../core/schema-diff';
 import { buildStatus, type StatusReport } from '../../core/status';
-import type { LogEntry, Plan, RunReport, TableState } from '../../core/types';
+import type { Finding, ItemCounts, LogEntry, Plan, RunReport, StepCheck, TableState } from '../../core/types';
 import { compareVersions } from '../../core/version';
 import { ensureRecoveryPoint, type RecoveryPointMode } from '../../dynamodb/recovery-point';
 import { StateStore } from '../../dynamodb/state-store';
-import type { Project } from '../../loader/load-project';
+import type { LoadedMigration, Project } from '../../loader/load-project';
+import { createDataEngine } from '../../dynamodb/bulk';
+import { runHook } from '../step/checks';
 import type { ApplyOptions, DriftReport, MigrationSession, PlanInput, RepairInput } from '../session';
 import { auditEntry, type AuditEvent } from '../step/audit';
 import { TableLedger, migrationOf, type StepTicket } from '../step/ledger';
-import { migrationContext } from '../step/migration-context';
+import { migrationContext, type RunParams } from '../step/migration-context';
 import { acquireWithWait, dryRunPlan, runPlan, type RunBackend, type RunContext } from '../step/run-plan';
 import type { BodyResult } from '../step/run-step';
 import { createStepData, type StepData } from '../step/step-data';
@@ -66,6 +68,7 @@ export class LocalSession implements MigrationSession {
       version: input.version,
       resume: input.resume,
       now: this.now(),
+      canaryPercent: this.settings.canaryPercent,
     });
   }
 
@@ -80,6 +83,7 @@ export class LocalSession implements MigrationSession {
       return dryRunPlan(
         plan,
         {
+          before: (step) => this.before(step),
           ledger: {
             // Writes nothing in a dry run; a fresh step's `once` passes then count as a fresh attempt would.
             begin: async (step) => {
@@ -89,7 +93,8 @@ export class LocalSession implements MigrationSession {
             },
             finish: async () => undefined,
           },
-          body: (step, ticket: StepTicket) => this.execute(step, ticket.data, signal, readOnlyClient(this.client)),
+          // A dry run changes nothing, so there is nothing for verify to check.
+          body: (step, ticket: StepTicket) => this.execute(step, ticket.data, signal, readOnlyClient(this.client), { verify: false }),
         },
         this.run,
       );
@@ -110,7 +115,11 @@ export class LocalSession implements MigrationSession {
       steps: ({ lockId, runId, plan }) => {
         const held = lease!;
         const ledger = this.ledger({ lockId, runId, planHash: plan.hash, dataClient: held.client, signal: held.signal });
-        return { ledger, body: (step, ticket) => this.execute(step, ticket.data, held.signal, held.client) };
+        return {
+          ledger,
+          before: (step) => this.before(step),
+          body: (step, ticket) => this.execute(step, ticket.data, held.signal, held.client, { verify: true, canary: { target: ledger, signal: held.signal } }),
+        };
       },
       currentVersion: async () => readHistory(await this.store.readRecords()).currentVersion,
     };
@@ -133,17 +142,97 @@ export class LocalSession implements MigrationSession {
     });
   }
 
-  /** A step's work in this process: the migration's up or down with its ctx. */
-  async execute(step: Plan['steps'][number], data: StepData, signal: AbortSignal, client: DynamoDBClient): Promise<BodyResult> {
+  /**
+   * A step's work in this process: the migration's up or down with its ctx, then its `verify`.
+   * With a canary (steps up with a verify hook, `canaryPercent` set by the plan): up on the
+   * canary's sample, verify on that sample, and only if it passed the rest of the table (the
+   * engine takes exactly the items the canary did not), then verify on every item. A failed
+   * canary is undone with the step's down, on the same sample, when the step has one.
+   */
+  async execute(
+    step: Plan['steps'][number],
+    data: StepData,
+    signal: AbortSignal,
+    client: DynamoDBClient,
+    o: { verify: boolean; canary?: { target: TableLedger; signal: AbortSignal } | undefined } = { verify: false },
+  ): Promise<BodyResult> {
     const m = migrationOf(this.project, step);
     const fn = step.direction === 'up' ? m.up : m.down;
-    try {
-      if (!fn) throw new MigrateError(`${m.file} has no ${step.direction} function.`);
-      await fn(migrationContext(step, await this.contextParts(step, data, signal, client)) as never);
-    } catch (e) {
-      return { error: signal.aborted ? signal.reason : e, lockLost: signal.aborted, counts: data.counts(), incomplete: data.incomplete() };
+    const run = async (d: StepData, canary?: RunParams['canary']): Promise<BodyResult | undefined> => {
+      try {
+        if (!fn) throw new MigrateError(`${m.file} has no ${step.direction} function.`);
+        const parts = await this.contextParts(step, d, signal, client);
+        await fn(migrationContext(step, { ...parts, params: { ...parts.params, canary } }) as never);
+      } catch (e) {
+        return { error: signal.aborted ? signal.reason : e, lockLost: signal.aborted, counts: d.counts(), incomplete: d.incomplete() };
+      }
+      return d.incomplete() ? { counts: d.counts(), incomplete: true } : undefined;
+    };
+    const verify = async (scope: StepCheck['scope'], samplePercent: number | undefined): Promise<StepCheck> => {
+      const findings = await runHook(m, 'verify', await this.checkContext(step, samplePercent, signal));
+      this.log.info(`${step.version}: verify on ${scope === 'canary' ? `the ${samplePercent}% canary` : 'every item'}: ${findings.length ? `${findings.length} problem(s)` : 'passed'}`);
+      return { hook: 'verify', scope, passed: findings.length === 0, findings };
+    };
+    const checking = o.verify && m.verify !== undefined;
+    const percent = checking && o.canary ? step.canaryPercent : undefined;
+
+    if (percent === undefined) {
+      const stopped = await run(data);
+      if (stopped) return stopped;
+      if (!checking) return { counts: data.counts(), incomplete: false };
+      return this.checked(data.counts(), [await verify('all', undefined)], signal);
     }
-    return { counts: data.counts(), incomplete: data.incomplete() };
+
+    // The canary: the same checkpoint scope and attempt as the step, on `percent` of the items.
+    const target = o.canary!.target;
+    const canaryData = await target.stepData(step, { samplePercent: percent });
+    this.log.info(`${step.version}: canary: up on ${percent}% of the items, then verify`);
+    const stopped = await run(canaryData, { percent, phase: 'canary' });
+    if (stopped) return stopped;
+    const first = await verify('canary', percent);
+    if (!first.passed) {
+      const canaryReverted = await this.revertCanary(step, m, target, percent, signal, client);
+      return { counts: canaryData.counts(), incomplete: false, checks: [first], canaryReverted };
+    }
+    // The rest: the engine continues from the canary's progress and takes only the items it did not.
+    const stoppedRest = await run(data, { percent, phase: 'rest' });
+    const counts = sumCounts(canaryData.counts(), data.counts());
+    if (stoppedRest) return { ...stoppedRest, counts, checks: [first] };
+    return this.checked(counts, [first, await verify('all', undefined)], signal);
+  }
+
+  private checked(counts: BodyResult['counts'], checks: StepCheck[], signal: AbortSignal): BodyResult {
+    if (signal.aborted) return { error: signal.reason, lockLost: true, counts, incomplete: false, checks };
+    return { counts, incomplete: false, checks };
+  }
+
+  /** Undoes a failed canary with the step's down on the same sample; false when the step has none. */
+  private async revertCanary(step: Plan['steps'][number], m: LoadedMigration, target: TableLedger, percent: number, signal: AbortSignal, client: DynamoDBClient): Promise<boolean> {
+    if (!m.down || m.irreversible) return false;
+    const down = { ...step, direction: 'down' as const, kind: 'migrate' as const };
+    const data = await target.stepData(down, { samplePercent: percent });
+    this.log.warn(`${step.version}: the canary failed verify; undoing it with down on the same ${percent}% of the items`);
+    await data.start();
+    const parts = await this.contextParts(down, data, signal, client);
+    await m.down(migrationContext(down, { ...parts, params: { ...parts.params, canary: { percent, phase: 'canary' } } }) as never);
+    // Clears the down's checkpoints and the up's (the canary's progress): the next up starts afresh.
+    await data.engine.complete();
+    return true;
+  }
+
+  /** The `before` hook of a step, on a read-only ctx over every item. */
+  async before(step: Plan['steps'][number]): Promise<Finding[]> {
+    const m = migrationOf(this.project, step);
+    return runHook(m, 'before', await this.checkContext(step, undefined, new AbortController().signal));
+  }
+
+  /** The read-only ctx of a `before` or `verify` hook: a client that refuses writes, a counting engine without checkpoints. */
+  private async checkContext(step: Plan['steps'][number], samplePercent: number | undefined, signal: AbortSignal) {
+    const client = readOnlyClient(this.client);
+    const engine = createDataEngine({ client, table: this.environment.table, keys: await this.store.keys(), dryRun: true, samplePercent, signal, logger: this.log, progressBar: false });
+    const data: StepData = { engine, counts: () => engine.counts(), incomplete: () => engine.incomplete(), start: async () => undefined, complete: async () => undefined };
+    const parts = await this.contextParts(step, data, signal, client);
+    return migrationContext(step, { ...parts, params: { dryRun: true, samplePercent } });
   }
 
   /** What a step's ctx is made of here. */
@@ -238,4 +327,10 @@ export class LocalSession implements MigrationSession {
   audit(e: AuditEvent): Promise<void> {
     return this.store.appendLog(auditEntry(e, { ...this.settings, environment: this.environment.name }, this.now()));
   }
+}
+
+function sumCounts(a: ItemCounts | undefined, b: ItemCounts | undefined): ItemCounts | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return { scanned: a.scanned + b.scanned, changed: a.changed + b.changed, skipped: a.skipped + b.skipped, failed: a.failed + b.failed };
 }

@@ -62,12 +62,12 @@ export class TableLedger implements StepLedger<StepTicket> {
   constructor(private readonly o: TableLedgerOptions) {}
 
   /** The step's data engine: the same for its work and for its bookkeeping (checkpoints, attempt id). */
-  async stepData(step: PlanStep): Promise<StepData> {
+  async stepData(step: PlanStep, override: { samplePercent?: number | undefined } = {}): Promise<StepData> {
     const { o } = this;
     return createStepData(
       { client: o.dataClient, table: o.store.table, keys: await o.store.keys(), log: o.log },
       step,
-      o.settings,
+      { ...o.settings, ...override },
       { signal: o.signal },
     );
   }

@@ -3,7 +3,7 @@ import { LockHeldError, PlanChangedError, messageOf } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import { blockerError } from '../../core/outcome';
 import type { RunSettings } from '../../core/run-settings';
-import type { LockInfo, Plan, RunReport, StepReport } from '../../core/types';
+import type { Finding, LockInfo, Plan, PlanStep, RunReport, StepReport } from '../../core/types';
 import type { ApplyOptions, PlanInput } from '../session';
 import type { AuditEvent } from './audit';
 import type { StepLedger } from './ledger';
@@ -27,7 +27,12 @@ export interface RunBackend<T> {
   plan(input: PlanInput): Promise<Plan>;
   audit(e: AuditEvent, lockId: string): Promise<void>;
   /** The bookkeeping and the work of each step of this run. */
-  steps(run: { lockId: string; runId: string; plan: Plan; lease: RunLease }): { ledger: StepLedger<T>; body: StepBody<T>; how?: string | undefined };
+  steps(run: { lockId: string; runId: string; plan: Plan; lease: RunLease }): {
+    ledger: StepLedger<T>;
+    body: StepBody<T>;
+    how?: string | undefined;
+    before?: ((step: PlanStep) => Promise<Finding[]>) | undefined;
+  };
   /** The table's version now (for the report's finalVersion). */
   currentVersion(): Promise<string>;
 }
@@ -36,6 +41,7 @@ export interface RunBackend<T> {
 export interface DryRunBackend<T> {
   ledger: StepLedger<T>;
   body: StepBody<T>;
+  before?: ((step: PlanStep) => Promise<Finding[]>) | undefined;
 }
 
 export interface RunContext {
@@ -92,13 +98,13 @@ export async function runPlan<T>(plan: Plan, options: ApplyOptions, backend: Run
     const started = await options.onStart?.(current);
     const recoveryPoint = started?.recoveryPoint ?? options.recoveryPoint;
     await backend.audit({ runId, event: 'apply-start', outcome: 'started', plan: current, reason: options.reason, recoveryPoint }, lock.lockId);
-    const { ledger, body, how } = backend.steps({ lockId: lock.lockId, runId, plan: current, lease });
+    const { ledger, body, how, before } = backend.steps({ lockId: lock.lockId, runId, plan: current, lease });
     const steps: StepReport[] = [];
     for (const step of current.steps) {
       if (lease.signal.aborted) throw lease.signal.reason;
       // Fencing: prove the lock is still ours before starting a step.
       await lease.renew();
-      const { report: stepReport, stop } = await runStep(step, { ledger, body, log: c.log, now: c.now, how });
+      const { report: stepReport, stop } = await runStep(step, { ledger, body, log: c.log, now: c.now, how, before });
       steps.push(stepReport);
       if (stop) return (report = finish({ plan: current, steps, lockId: lock.lockId, recoveryPoint, ...stop }));
     }
@@ -132,7 +138,7 @@ export async function dryRunPlan<T>(plan: Plan, backend: DryRunBackend<T>, c: Ru
   if (plan.blockers.length) return { ...blockedReport(plan), steps: [], startedAt, durationMs: c.now() - startedAt };
   const steps: StepReport[] = [];
   for (const step of plan.steps) {
-    steps.push((await runStep(step, { ledger: backend.ledger, body: backend.body, log: c.log, now: c.now, dryRun: true })).report);
+    steps.push((await runStep(step, { ledger: backend.ledger, body: backend.body, before: backend.before, log: c.log, now: c.now, dryRun: true })).report);
   }
   return { plan, steps, status: 'dry-run', startedAt, durationMs: c.now() - startedAt };
 }

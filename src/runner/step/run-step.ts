@@ -1,21 +1,26 @@
-import { EXIT, LockLostError, MigrationFailedError, messageOf, type ExitCode } from '../../core/errors';
+import { EXIT, LockLostError, MigrateError, MigrationFailedError, messageOf, type ExitCode } from '../../core/errors';
 import type { Logger } from '../../core/logger';
-import type { ItemCounts, PlanStep, RunStatus, StepReport } from '../../core/types';
+import type { Finding, ItemCounts, PlanStep, RunStatus, StepCheck, StepReport } from '../../core/types';
 import { isPassIncomplete } from '../../dynamodb/bulk';
+import { summarizeFindings } from './checks';
 import type { StepLedger } from './ledger';
 
 /**
  * What happens when a step runs. This is the one definition; the local run, the dry run, the
  * controller (which runs the local run) and the fan-out coordinator all come through here:
  *
+ * 0. the migration's `before` hook (preconditions), read-only: a finding, or a hook that
+ *    throws, blocks the step before anything is written (exit 1);
  * 1. `ledger.begin`: a new attempt (checkpoints of earlier attempts deleted, unless this is a
  *    resume) and a "running" record, written under the lock;
- * 2. `body`: the step's work: the migration's up or down in this process, or its bulk passes
- *    fanned out over controller invocations;
+ * 2. `body`: the step's work: the migration's up or down in this process (with a canary: on
+ *    the canary's sample, `verify` on it, then the rest), or its bulk passes fanned out over
+ *    controller invocations; then the migration's `verify` hook;
  * 3. the outcome, decided here, once:
  *    - stopped at a checkpoint before the deadline: recorded incomplete; `apply --resume` continues;
  *    - the lock was lost: nothing more is written (another run owns the table now); exit 3;
- *    - threw: recorded failed with the error, audited; exit 1, and what to do next;
+ *    - threw, or `verify` found problems: recorded failed with the error or the findings
+ *      (a failed canary undone with the step's down first), audited; exit 1, and what to do next;
  *    - finished: recorded success (schema item, checkpoints deleted), audited.
  * 4. A dry run writes nothing (its ledger is a no-op) and goes on to the next step whatever happens.
  */
@@ -27,6 +32,10 @@ export interface BodyResult {
   incomplete: boolean;
   /** The run's lease was lost while it worked (taken over, or ran out). */
   lockLost?: boolean | undefined;
+  /** What the step's `verify` found (on the canary's sample, then on every item). */
+  checks?: StepCheck[] | undefined;
+  /** A failed canary was undone with the step's down (true) or could not be (false). */
+  canaryReverted?: boolean | undefined;
 }
 
 /** The step's work, given what `ledger.begin` returned. */
@@ -34,7 +43,7 @@ export type StepBody<T> = (step: PlanStep, ticket: T) => Promise<BodyResult>;
 
 /** Why the run stops after this step. */
 export interface RunStop {
-  status: Extract<RunStatus, 'failed' | 'incomplete'>;
+  status: Extract<RunStatus, 'failed' | 'incomplete' | 'blocked'>;
   error: string;
   next: string;
   exitCode: ExitCode;
@@ -55,12 +64,16 @@ export interface RunStepOptions<T> {
   dryRun?: boolean | undefined;
   /** Said after the step's banner (e.g. "fanned out over 8 segments"). */
   how?: string | undefined;
+  /** Runs the migration's `before` hook read-only (for steps whose `checks` include it). */
+  before?: ((step: PlanStep) => Promise<Finding[]>) | undefined;
 }
 
 export async function runStep<T>(step: PlanStep, o: RunStepOptions<T>): Promise<StepResult> {
   const t0 = o.now();
   const what = step.kind === 'migrate' ? step.direction : step.kind;
   o.log.info(`${step.direction === 'up' ? '▲' : '▼'} ${step.version} ${what}: ${step.description}${o.how ? ` (${o.how})` : ''}`);
+  const started = await preconditions(step, o, t0);
+  if (started) return started;
   const ticket = await o.ledger.begin(step);
   let result: BodyResult;
   try {
@@ -70,6 +83,7 @@ export async function runStep<T>(step: PlanStep, o: RunStepOptions<T>): Promise<
   }
   const durationMs = o.now() - t0;
   const { counts } = result;
+  const checks = result.checks?.length ? result.checks : undefined;
   const report = (status: StepReport['status'], error?: string): StepReport => ({
     version: step.version,
     direction: step.direction,
@@ -78,6 +92,8 @@ export async function runStep<T>(step: PlanStep, o: RunStepOptions<T>): Promise<
     durationMs,
     counts,
     ...(error !== undefined ? { error } : {}),
+    ...(checks ? { checks } : {}),
+    ...(result.canaryReverted !== undefined ? { canaryReverted: result.canaryReverted } : {}),
   });
 
   if (o.dryRun) return { report: report('dry-run', result.error === undefined ? undefined : messageOf(result.error)) };
@@ -109,6 +125,30 @@ export async function runStep<T>(step: PlanStep, o: RunStepOptions<T>): Promise<
     };
   }
 
+  const failedCheck = checks?.find((c) => !c.passed);
+  if (result.error === undefined && failedCheck) {
+    const scope = failedCheck.scope === 'canary' ? `the ${step.canaryPercent}% canary` : 'every item';
+    const message = summarizeFindings('verify', scope, failedCheck.findings);
+    o.log.error(`${step.version} ${step.direction}: ${message}`);
+    await o.ledger.finish(step, ticket, { status: 'failed', message, counts, durationMs });
+    const undone =
+      result.canaryReverted === true
+        ? ` The canary's changes were undone with ${step.version}'s down; the rest of the table was not touched.`
+        : result.canaryReverted === false
+          ? ` ${step.version} has no down, so the canary's changes are still in the table; the rest of the table was not touched.`
+          : '';
+    const failure = new MigrationFailedError(`${step.direction} ${step.version} (${step.file}): ${message}.${undone}`, step.version, step.direction);
+    return {
+      report: report('failed', message),
+      stop: {
+        status: 'failed',
+        error: failure.message,
+        next: `Fix ${step.file} (or the data it found), then apply --resume to run ${step.version} again, or repair --version ${step.version} --mark applied|reverted --reason "...".`,
+        exitCode: failure.exitCode,
+      },
+    };
+  }
+
   if (result.error !== undefined) {
     const message = messageOf(result.error) || 'failed';
     o.log.error(`${step.version} ${step.direction} failed: ${message}`);
@@ -129,4 +169,46 @@ export async function runStep<T>(step: PlanStep, o: RunStepOptions<T>): Promise<
 
   await o.ledger.finish(step, ticket, { status: 'success', counts, durationMs });
   return { report: report('applied') };
+}
+
+/** Step 0: the `before` hook, read-only. Returns the result that ends the step here, or undefined to go on. */
+async function preconditions<T>(step: PlanStep, o: RunStepOptions<T>, t0: number): Promise<StepResult | undefined> {
+  if (!o.before || !step.checks?.includes('before')) return undefined;
+  let findings: Finding[];
+  try {
+    findings = await o.before(step);
+  } catch (e) {
+    return blockedBefore(step, o, t0, [], messageOf(e), e instanceof MigrateError);
+  }
+  if (!findings.length) {
+    o.log.info(`${step.version}: before passed`);
+    return undefined;
+  }
+  return blockedBefore(step, o, t0, findings, summarizeFindings('before', 'the table', findings), true);
+}
+
+function blockedBefore<T>(step: PlanStep, o: RunStepOptions<T>, t0: number, findings: Finding[], message: string, known: boolean): StepResult {
+  o.log.error(`${step.version} ${step.direction}: ${message}`);
+  const checks: StepCheck[] = [{ hook: 'before', scope: 'all', passed: false, findings: findings.length ? findings : [{ message }] }];
+  const report: StepReport = {
+    version: step.version,
+    direction: step.direction,
+    kind: step.kind,
+    status: o.dryRun ? 'dry-run' : 'skipped',
+    durationMs: o.now() - t0,
+    error: message,
+    checks,
+  };
+  if (o.dryRun) return { report };
+  return {
+    report,
+    stop: {
+      status: 'blocked',
+      error: `${step.direction} ${step.version} (${step.file}) was not run: ${message}. Nothing was written.`,
+      next: known
+        ? `Fix the data (or ${step.file}'s before), then run again.`
+        : `Fix ${step.file}'s before(), then run again.`,
+      exitCode: EXIT.failure,
+    },
+  };
 }
