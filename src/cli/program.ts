@@ -10,6 +10,7 @@ import { renderLogText, renderPlanText, renderReportText, renderStatusText } fro
 import { toSchemaItem } from '../core/schema';
 import { diffSchemas } from '../core/schema-diff';
 import { renderSchemaDiffText } from '../core/render/schema-diff';
+import { renderValidationText } from '../core/render/validation';
 import type { PlanCommand } from '../core/types';
 import { bumpVersion } from '../core/version';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../dynamodb/local';
@@ -20,6 +21,7 @@ import { defaultActor } from '../runner/actor';
 import { openMigrationSession } from '../runner/open-session';
 import type { MigrationSession } from '../runner/session';
 import { explainAwsError } from './aws-errors';
+import { registerInitCommand } from './init';
 import { confirmOnTty, printJson, printText, stderrLogger } from './io';
 import { ensureLocalTable } from './local-table';
 
@@ -248,6 +250,23 @@ function buildProgram(setCode: (c: ExitCode) => void, cleanups: (() => Promise<v
     });
 
   program
+    .command('validate')
+    .option('--version <version>', "check against this migration version's schema (default: the one stored in the table)")
+    .option('--rate <rcu>', 'read units per second at most (default: the manifest\'s read-rate, else no limit)')
+    .description('scan the table and check every item against the data model: required attributes, types, enums, key templates (exit 4 when any item does not fit)')
+    .action(async (o: { version?: string; rate?: string }, cmd: Command) => {
+      const f = flags(cmd);
+      const rate = o.rate === undefined ? undefined : Number(o.rate);
+      if (rate !== undefined && !(rate > 0)) throw new InputError(`--rate ${o.rate}: expected read units per second (a number above 0).`);
+      const samplePercent = f.sample === undefined ? undefined : Number(f.sample);
+      const s = await session(cmd);
+      const report = await s.validate({ samplePercent, readRate: rate ?? s.environment['read-rate'], version: o.version });
+      if (f.json) printJson(report);
+      else printText(renderValidationText(report, s.environment.table));
+      if (report.invalid) setCode(EXIT.drift);
+    });
+
+  program
     .command('build-controller')
     .requiredOption('--out <dir>', 'folder to write (index.js exports handler); <dir>.zip is written beside it')
     .option('--no-zip', 'skip the zip')
@@ -258,6 +277,8 @@ function buildProgram(setCode: (c: ExitCode) => void, cleanups: (() => Promise<v
       if (f.json) printJson(r);
       else printText(`${relative(process.cwd(), r.entry)} (handler: index.handler) serves ${r.tables.join(', ')} with ${r.migrations.length} migrations${r.zip ? `\n${relative(process.cwd(), r.zip)}` : ''}`);
     });
+
+  registerInitCommand(program);
 
   return program;
 }

@@ -28,9 +28,11 @@ const environmentSchema = z
     'recovery-point': z.enum(['pitr', 'backup', 'pitr-or-backup', 'none']).optional()
       .describe('Protected environments: require PITR, take an on-demand backup, or PITR else backup (default)'),
     'write-rate': z.number().positive().optional()
-      .describe('Write units per second used for time estimates and as the default bulk write limit'),
+      .describe('Write units per second used for time estimates and as the default bulk write limit; on a global table, the home region\'s (every replica applies the same writes at the same rate)'),
     'lock-timeout': z.number().int().min(0).optional()
       .describe('Seconds to wait for a held lock before exiting 3 (default 0)'),
+    'read-rate': z.number().positive().optional()
+      .describe('Read units per second at most for validate and the drift check\'s validation'),
     canary: z.number().gt(0).max(50).optional()
       .describe('Percent of items each step with a verify hook runs on and verifies before it takes the rest (0 < p <= 50)'),
     validate: z.union([z.boolean(), z.strictObject({ sample: z.number().gt(0).max(100).optional() })]).optional()

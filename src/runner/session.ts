@@ -2,8 +2,10 @@ import type { Environment } from '../core/manifest';
 import type { RunSettings } from '../core/run-settings';
 import type { StatusReport } from '../core/status';
 import type { LogEntry, Plan, PlanCommand, RunReport, TableState } from '../core/types';
+import type { ValidationReport } from '../core/validate';
 import type { RecoveryPointMode } from '../dynamodb/recovery-point';
 import type { Project } from '../loader/load-project';
+import type { ValidateOptions } from './validate-table';
 
 /** What to plan: a command, its version (`to`), and whether to re-run a failed step first. */
 export interface PlanInput {
@@ -40,8 +42,10 @@ export interface DriftReport {
   currentVersion: string;
   targetVersion: string;
   drifted: boolean;
-  findings: { kind: 'version' | 'failed-state' | 'stale-lock' | 'checksum' | 'schema'; message: string }[];
+  findings: { kind: 'version' | 'failed-state' | 'stale-lock' | 'checksum' | 'schema' | 'data'; message: string }[];
   plan: Plan;
+  /** The data checked against the schema, when the environment asks for it (`validate:`). */
+  validation?: ValidationReport | undefined;
 }
 
 /**
@@ -70,4 +74,10 @@ export interface MigrationSession {
    * an on-demand backup taken now); returns how, for the audit log and the comment.
    */
   ensureRecoveryPoint(mode: RecoveryPointMode, backupName: string): Promise<string>;
+  /**
+   * Scans the table and checks every item whose type names a model of the schema (the one
+   * stored in the table, or a migration version's); read-only. Throws InputError when there is
+   * no schema to check against.
+   */
+  validate(options: ValidateOptions): Promise<ValidationReport>;
 }

@@ -1,3 +1,4 @@
+import type { ValidationReport } from '../../src/core/validate';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -155,6 +156,10 @@ export class FakeSession implements MigrationSession {
   async ensureRecoveryPoint(mode: RecoveryPointMode, backupName: string): Promise<string> {
     this.recoveryPoints.push({ mode, backupName, inOnStart: this.inOnStart });
     return `on-demand backup ${backupName} of ${this.environment.table} (arn:fake)`;
+  }
+
+  async validate(): Promise<ValidationReport> {
+    throw new Error('FakeSession.validate: not used by the action');
   }
 
   /** Calls the action's onStart as a runner does, right before the first step. */

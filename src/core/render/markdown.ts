@@ -1,7 +1,7 @@
 import { shortChecksum } from '../checksum';
 import type { Plan, PlanStep, RunReport, StepReport } from '../types';
 import { codeBlock, escapeMarkdown, inlineCode } from './escape';
-import { formatBytes, formatCount, formatDuration } from './text';
+import { describeReplicatedCost, describeReplication, formatBytes, formatCount, formatDuration } from './text';
 
 /**
  * Markdown for the PR comment and the job summary: one rendering of the same model, so what
@@ -187,6 +187,7 @@ function renderSection(s: EnvironmentSection, input: MarkdownInput, mode: Mode):
   if (p.stateUnknown) {
     out.push('> [!NOTE]\n> The table state could not be read, so this plan comes from the migration files only (current version assumed 0.0.0). Nothing was read from or written to the table.');
   }
+  if (p.global) out.push(`🌐 ${escapeMarkdown(describeReplication(p.global))}`);
   const problems = problemsOf(s);
   if (problems) out.push(problems);
   if (s.message) out.push(`**${escapeMarkdown(s.message)}**`);
@@ -253,7 +254,7 @@ function renderSteps(steps: readonly PlanStep[]): string {
     '| --- | --- | --- | --- | --- | --- |',
     ...steps.map(
       (x) =>
-        `| ${x.direction === 'up' ? '▲ up' : '▼ down'}${x.kind === 'migrate' ? '' : ` (${x.kind})`} | ${inlineCode(x.version)} | ${escapeMarkdown(x.description) || '—'} | ${x.reversible ? 'yes' : '**no**'} | ${x.idempotent ? 'yes' : 'no'} | ${inlineCode(shortChecksum(x.checksum))} |`,
+        `| ${x.direction === 'up' ? '▲ up' : '▼ down'}${x.kind === 'migrate' ? '' : ` (${x.kind})`} | ${inlineCode(x.version)} | ${escapeMarkdown(x.description) || '—'}${checksNote(x)} | ${x.reversible ? 'yes' : '**no**'} | ${x.idempotent ? 'yes' : 'no'} | ${inlineCode(shortChecksum(x.checksum))} |`,
     ),
   ].join('\n');
   return fold(`${steps.length} step${steps.length === 1 ? '' : 's'}`, rows, steps.length <= OPEN_STEPS);
@@ -280,6 +281,8 @@ function renderReport(r: RunReport, mode: Mode): string {
     ].join('\n');
     out.push(fold(`${r.steps.length} step${r.steps.length === 1 ? '' : 's'} run`, rows, r.steps.length <= OPEN_STEPS));
   }
+  const checks = renderChecks(r.steps);
+  if (checks) out.push(checks);
   // A run blocked by the plan's own blockers has them listed above already.
   const repeatsBlockers = r.status === 'blocked' && r.plan.blockers.length > 0;
   if (r.error && !repeatsBlockers) out.push(`**Error**\n\n${codeBlock(clip(r.error, ERROR_CHARS))}`);
@@ -290,9 +293,37 @@ function renderReport(r: RunReport, mode: Mode): string {
 
 function stepRow(x: StepReport): string {
   const c = x.counts;
-  const icon = x.status === 'applied' ? '✅' : x.status === 'failed' ? '❌' : x.status === 'dry-run' ? '🧪' : '⏸️';
+  const icon = x.status === 'applied' ? '✅' : x.status === 'failed' ? '❌' : x.status === 'dry-run' ? '🧪' : x.status === 'skipped' ? '⏭️' : '⏸️';
   const n = (v: number | undefined) => (v === undefined ? '—' : formatCount(v));
   return `| ${icon} ${x.direction} | ${inlineCode(x.version)} | ${x.status} | ${formatDuration(x.durationMs)} | ${n(c?.scanned)} | ${n(c?.changed)} | ${n(c?.skipped)} | ${n(c?.failed)} |`;
+}
+
+/** A step's hooks, said after its description: which steps check before and after, and which run a canary. */
+function checksNote(x: PlanStep): string {
+  const parts = [
+    x.checks?.includes('before') ? 'preconditions (before)' : undefined,
+    x.checks?.includes('verify') ? 'post-checks (verify)' : undefined,
+    x.canaryPercent ? `canary ${x.canaryPercent}% first` : undefined,
+  ].filter(Boolean);
+  return parts.length ? ` · ${parts.join(' · ')}` : '';
+}
+
+/** What the steps' before and verify hooks found. */
+function renderChecks(steps: readonly StepReport[]): string | undefined {
+  const lines: string[] = [];
+  for (const x of steps) {
+    for (const c of x.checks ?? []) {
+      const scope = c.scope === 'canary' ? 'the canary' : c.hook === 'before' ? 'the table' : 'every item';
+      lines.push(`- ${c.passed ? '✅' : '❌'} ${inlineCode(x.version)} ${c.hook} on ${scope}${c.passed ? ': passed' : ':'}`);
+      for (const f of c.passed ? [] : c.findings.slice(0, 10)) {
+        const examples = f.examples?.length ? ` — e.g. ${f.examples.slice(0, 3).map((k) => inlineCode(Object.values(k).join(' / '))).join(', ')}` : '';
+        lines.push(`  - ${escapeMarkdown(f.message)}${f.count !== undefined ? ` (${formatCount(f.count)})` : ''}${examples}`);
+      }
+    }
+    if (x.canaryReverted === true) lines.push(`- ↩️ ${inlineCode(x.version)}: the canary's changes were undone with its down; the rest of the table was not touched.`);
+    if (x.canaryReverted === false) lines.push(`- ⚠️ ${inlineCode(x.version)} has no down: the canary's changes are still in the table; the rest was not touched.`);
+  }
+  return lines.length ? `**Checks**\n\n${lines.join('\n')}` : undefined;
 }
 
 function sumCounts(steps: readonly StepReport[]): string | undefined {
@@ -306,7 +337,8 @@ function renderEstimate(p: Plan): string | undefined {
   const e = p.estimate;
   if (!e) return undefined;
   const time = e.secondsAtRate !== undefined && e.rate !== undefined ? `; about ${formatDuration(e.secondsAtRate * 1000)} per rewrite at ${formatCount(e.rate)} write units/s` : '';
-  return `**Estimate** (table statistics, refreshed by DynamoDB about every six hours): ~${formatCount(e.items)} items, ${formatBytes(e.sizeBytes)}; a full scan reads ~${formatCount(e.readUnits)} read units, rewriting every item once costs ~${formatCount(e.writeUnits)} write units${time}.`;
+  const replicated = e.replicas && e.totalWriteUnits !== undefined ? ` Global table: ${escapeMarkdown(describeReplicatedCost(e))}.` : '';
+  return `**Estimate** (table statistics, refreshed by DynamoDB about every six hours): ~${formatCount(e.items)} items, ${formatBytes(e.sizeBytes)}; a full scan reads ~${formatCount(e.readUnits)} read units, rewriting every item once costs ~${formatCount(e.writeUnits)} write units${time}.${replicated}`;
 }
 
 /** The exact dispatch that would undo this plan. */

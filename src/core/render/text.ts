@@ -8,8 +8,15 @@ export function renderPlanText(plan: Plan): string {
   const out: string[] = [];
   out.push(`${plan.environment} (${plan.table}): ${plan.currentVersion} -> ${plan.targetVersion}  [${plan.command}${plan.direction === 'none' ? ', nothing to do' : `, ${plan.direction}`}]`);
   if (plan.stateUnknown) out.push('  (table state not read: planned from the migration files only)');
+  if (plan.global) out.push(`  ${describeReplication(plan.global)}`);
   for (const s of plan.steps) {
-    const flags = [s.reversible ? 'reversible' : 'irreversible', s.idempotent ? 'idempotent' : undefined, s.kind !== 'migrate' ? s.kind : undefined]
+    const flags = [
+      s.reversible ? 'reversible' : 'irreversible',
+      s.idempotent ? 'idempotent' : undefined,
+      s.kind !== 'migrate' ? s.kind : undefined,
+      s.checks?.length ? `checks: ${s.checks.join(', ')}` : undefined,
+      s.canaryPercent ? `canary ${s.canaryPercent}% then verify` : undefined,
+    ]
       .filter(Boolean)
       .join(', ');
     out.push(`  ${s.direction === 'up' ? '▲ up  ' : '▼ down'} ${s.version.padEnd(10)} ${shortChecksum(s.checksum)}  ${s.description || '(no description)'}  (${flags})`);
@@ -19,6 +26,7 @@ export function renderPlanText(plan: Plan): string {
   if (plan.estimate) {
     const e = plan.estimate;
     out.push(`  estimate per full pass: ~${formatCount(e.items)} items, ${formatBytes(e.sizeBytes)}, ${formatCount(e.readUnits)} RCU to scan, ${formatCount(e.writeUnits)} WCU to rewrite${e.secondsAtRate !== undefined ? `, ~${formatDuration(e.secondsAtRate * 1000)} at ${e.rate} WCU/s` : ''}`);
+    if (e.replicas && e.totalWriteUnits !== undefined) out.push(`  replicated: ${describeReplicatedCost(e)}`);
   }
   if (plan.schemaDiff && plan.schemaDiff.status !== 'unchanged') {
     out.push(`  data model:\n${renderSchemaDiffText(plan.schemaDiff).trimEnd().split('\n').map((l) => `    ${l}`).join('\n')}`);
@@ -39,7 +47,18 @@ export function renderReportText(r: RunReport): string {
     incomplete: 'INCOMPLETE: stopped at a checkpoint',
   }[r.status];
   out.push(`${r.plan.environment} (${r.plan.table}): ${head} in ${formatDuration(r.durationMs)}`);
-  for (const s of r.steps) out.push(`  ${stepLine(s)}`);
+  for (const s of r.steps) {
+    out.push(`  ${stepLine(s)}`);
+    for (const c of s.checks ?? []) {
+      const scope = c.scope === 'canary' ? 'the canary' : 'every item';
+      out.push(`    ${c.passed ? '✓' : '✖'} ${c.hook} on ${scope}${c.passed ? ': passed' : ':'}`);
+      for (const f of c.findings) {
+        const examples = f.examples?.length ? `  e.g. ${f.examples.slice(0, 3).map((k) => Object.values(k).join(' / ')).join(', ')}` : '';
+        out.push(`      - ${f.message}${f.count !== undefined ? ` (${formatCount(f.count)})` : ''}${examples}`);
+      }
+    }
+    if (s.canaryReverted !== undefined) out.push(`    canary ${s.canaryReverted ? 'undone with down' : 'left in place (no down)'}`);
+  }
   if (r.error) out.push(`  error: ${r.error.split('\n').join('\n         ')}`);
   if (r.next) out.push(`  next: ${r.next.split('\n').join('\n        ')}`);
   return out.join('\n');
@@ -65,8 +84,34 @@ export function renderStatusText(s: StatusReport): string {
     out.push(`lock: ${s.lock.expired ? 'EXPIRED ' : ''}held by ${s.lock.owner} (lock id ${s.lock.lockId}, ${s.lock.command}) until ${new Date(s.lock.leaseExpiresAt).toISOString()}${s.lock.runUrl ? ` ${s.lock.runUrl}` : ''}`);
   } else out.push('lock: free');
   out.push(`schema: ${s.schema.version ?? 'none stored'}${s.schema.drift ? `  [DRIFT: ${s.schema.drift}]` : s.schema.version ? ' (matches the current version)' : ''}`);
+  if (s.global) {
+    out.push(`replication: ${describeReplication(s.global)}`);
+    for (const r of s.global.replicas) {
+      const role = [r.region === s.global.home ? 'home' : undefined, r.region === s.global.region ? 'this run' : undefined].filter(Boolean).join(', ');
+      out.push(`  ${r.region.padEnd(16)} ${r.status ?? 'status not reported'}${r.progress ? ` ${r.progress}%` : ''}${r.detail ? ` (${r.detail})` : ''}${role ? `  [${role}]` : ''}`);
+    }
+    for (const w of s.global.witnesses) out.push(`  ${w.region.padEnd(16)} ${w.status ?? 'status not reported'}  [witness]`);
+  }
   for (const b of s.blockers) out.push(`✖ ${b.message}\n  next: ${b.next}`);
   return out.join('\n');
+}
+
+/** Global tables, in one line: the consistency mode, the replicas, this run's region and the home of the migrations. */
+export function describeReplication(g: NonNullable<Plan['global']>): string {
+  const mode = g.consistency === 'STRONG' ? 'multi-Region strong consistency' : 'eventual consistency, last writer wins';
+  const regions = g.replicas.map((r) => r.region).join(', ');
+  const where = !g.home
+    ? `no home region set; this run is in ${g.region}`
+    : g.home === g.region
+      ? `home region ${g.home} (this run): the lock, records and log are kept here`
+      : `home region ${g.home}; this run is in ${g.region}, so it may plan and read but not apply`;
+  return `global table (${mode}${g.version ? `, version ${g.version}` : ''}): replicas ${regions}${g.witnesses.length ? ` + witness ${g.witnesses.map((w) => w.region).join(', ')}` : ''}; ${where}`;
+}
+
+/** What replication adds to a plan's write estimate, and what the rate means. */
+export function describeReplicatedCost(e: NonNullable<Plan['estimate']>): string {
+  const rate = e.rate ? `the rate (${formatCount(e.rate)} WCU/s) and the time are the home region's, and every replica applies the same writes at the same rate` : 'the rate is the home region\'s, and every replica applies the same writes at the same rate';
+  return `each write is applied by all ${e.replicas} replicas: ~${formatCount(e.totalWriteUnits ?? e.writeUnits)} write units over all regions (${formatCount(e.writeUnits)} in each); ${rate}`;
 }
 
 export function renderLogText(entries: readonly LogEntry[]): string {

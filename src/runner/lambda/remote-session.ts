@@ -13,6 +13,9 @@ import type { Project } from '../../loader/load-project';
 import { DM, type ApplyArgs, type StatusBody } from '../../controller/protocol';
 import type { ApplyOptions, DriftReport, MigrationSession, PlanInput, RepairInput } from '../session';
 import { replanInput, runPlan } from '../step/run-plan';
+import type { ValidationReport } from '../../core/validate';
+import { LocalSession } from '../local/local-session';
+import { validateTable, type ValidateOptions } from '../validate-table';
 import { ControllerClient, RemoteFunctionError } from './controller-client';
 import { defaultSegments, fanOutBackend } from './fan-out';
 
@@ -261,6 +264,18 @@ export class RemoteSession implements MigrationSession {
   ensureRecoveryPoint(mode: RecoveryPointMode, backupName: string): Promise<string> {
     const client = createDynamoClient({ endpoint: this.connection.endpoint, region: this.connection.region ?? this.environment.region });
     return ensureRecoveryPoint(client, this.environment.table, mode, { backupName }).finally(() => client.destroy());
+  }
+
+  /** Read-only, so it runs from here with this runner's AWS credentials, against the schema the controller reports. */
+  async validate(options: ValidateOptions): Promise<ValidationReport> {
+    const client = createDynamoClient({ endpoint: this.connection.endpoint, region: this.connection.region ?? this.environment.region });
+    try {
+      const local = new LocalSession(this.project, this.environment, client, this.settings, { log: this.log, now: this.now });
+      const schema = await local.schemaToValidate(options.version, options.version ? undefined : (await this.readState()).schema);
+      return await validateTable({ client, table: this.environment.table, keys: await local.store.keys(), schema, options, log: this.log });
+    } finally {
+      client.destroy();
+    }
   }
 
   private ours(what: string): void {

@@ -8,13 +8,15 @@ import { planMigrations } from '../../core/planner';
 import type { RunSettings } from '../../core/run-settings';
 import { schemaDriftOf } from '../../core/schema-diff';
 import { buildStatus, type StatusReport } from '../../core/status';
-import type { Finding, ItemCounts, LogEntry, Plan, RunReport, StepCheck, TableState } from '../../core/types';
+import type { Finding, ItemCounts, LogEntry, OneTableSchema, Plan, RunReport, StepCheck, TableState } from '../../core/types';
 import { compareVersions } from '../../core/version';
 import { ensureRecoveryPoint, type RecoveryPointMode } from '../../dynamodb/recovery-point';
 import { StateStore } from '../../dynamodb/state-store';
 import type { LoadedMigration, Project } from '../../loader/load-project';
 import { createDataEngine } from '../../dynamodb/bulk';
 import { runHook } from '../step/checks';
+import type { ValidationReport } from '../../core/validate';
+import { validateTable, type ValidateOptions } from '../validate-table';
 import type { ApplyOptions, DriftReport, MigrationSession, PlanInput, RepairInput } from '../session';
 import { auditEntry, type AuditEvent } from '../step/audit';
 import { TableLedger, migrationOf, type StepTicket } from '../step/ledger';
@@ -41,7 +43,7 @@ export class LocalSession implements MigrationSession {
     readonly settings: RunSettings,
     private readonly connection: { log: Logger; now?: (() => number) | undefined },
   ) {
-    this.store = new StateStore(client, environment.table);
+    this.store = new StateStore(client, environment.table, { environment });
     this.now = connection.now ?? Date.now;
   }
 
@@ -312,11 +314,47 @@ export class LocalSession implements MigrationSession {
     const schemaDrift = schemaDriftOf(state.schema, this.project.migrations.find((m) => m.version === plan.currentVersion)?.schema);
     if (schemaDrift) findings.push({ kind: 'schema', message: `${table}: ${schemaDrift}.` });
     for (const d of plan.drift) findings.push({ kind: 'checksum', message: `${d.file} changed after ${d.version} was applied (recorded ${d.recorded}, now ${d.current}).` });
-    return { environment: this.environment.name, table, currentVersion: plan.currentVersion, targetVersion: plan.targetVersion, drifted: findings.length > 0, findings, plan };
+    let validation: ValidationReport | undefined;
+    const asked = this.environment.validate;
+    if (asked && state.schema) {
+      const samplePercent = typeof asked === 'object' ? asked.sample : undefined;
+      validation = await this.validate({ samplePercent });
+      if (validation.invalid) {
+        const worst = Object.entries(validation.models)
+          .filter(([, m]) => m.invalid)
+          .map(([name, m]) => `${name} ${m.invalid.toLocaleString('en-US')}`)
+          .join(', ');
+        findings.push({
+          kind: 'data',
+          message: `${table}: ${validation.invalid.toLocaleString('en-US')} of ${validation.scanned.toLocaleString('en-US')} items${samplePercent ? ` (a ${samplePercent}% sample)` : ''} do not fit the schema ${validation.version} (${worst}): run dynamodb-migrate validate for details.`,
+        });
+      }
+    }
+    return { environment: this.environment.name, table, currentVersion: plan.currentVersion, targetVersion: plan.targetVersion, drifted: findings.length > 0, findings, plan, ...(validation ? { validation } : {}) };
   }
 
   readLog(limit?: number): Promise<LogEntry[]> {
     return this.store.readLog(limit);
+  }
+
+  async validate(options: ValidateOptions): Promise<ValidationReport> {
+    const schema = await this.schemaToValidate(options.version);
+    return validateTable({ client: this.client, table: this.environment.table, keys: await this.store.keys(), schema, options, log: this.log });
+  }
+
+  /** The schema `validate` checks against: a version's, else the one stored in the table. */
+  async schemaToValidate(version: string | undefined, stored?: OneTableSchema | undefined): Promise<OneTableSchema> {
+    if (version) {
+      const m = this.project.migrations.find((x) => x.version === version);
+      if (!m) throw new InputError(`validate --version ${version}: no migration file for that version.`);
+      if (!m.schema) throw new InputError(`validate --version ${version}: ${m.file} declares no schema.`);
+      return m.schema;
+    }
+    const schema = stored ?? (await this.readState()).schema;
+    if (!schema) {
+      throw new InputError(`${this.environment.table} has no _schema item to validate against: pass --version <version> to check against a migration's schema.`);
+    }
+    return schema;
   }
 
   ensureRecoveryPoint(mode: RecoveryPointMode, backupName: string): Promise<string> {

@@ -23,24 +23,22 @@ export class DryRunWriteError extends Error {
 }
 
 /**
- * Wraps a client so that write commands throw instead of reaching DynamoDB: a dry run is
- * guaranteed to write nothing, whatever the migration's own code does.
+ * A client like `client` (same credentials, region and endpoint) whose write commands throw
+ * instead of reaching DynamoDB: a dry run, a plan or a check hook is guaranteed to write
+ * nothing, whatever the migration's own code does. Writes are recognised by the SDK's own
+ * command name in the middleware context, which survives bundlers that rename classes.
  */
 export function readOnlyClient(client: DynamoDBClient): DynamoDBClient {
-  return new Proxy(client, {
-    get(target, prop, receiver) {
-      if (prop === 'send') {
-        return (command: { constructor: { name: string } }, ...rest: unknown[]) => {
-          const name = command?.constructor?.name ?? 'unknown';
-          if (WRITE_COMMANDS.has(name)) {
-            return Promise.reject(new DryRunWriteError(`dry run: ${name} was not sent (dry runs write nothing)`));
-          }
-          return (target.send as (...a: unknown[]) => unknown).call(target, command, ...rest);
-        };
-      }
-      return Reflect.get(target, prop, receiver);
+  const readOnly = deriveDynamoClient(client);
+  readOnly.middlewareStack.add(
+    (next, context) => async (args) => {
+      const name = context.commandName ?? 'unknown';
+      if (WRITE_COMMANDS.has(name)) throw new DryRunWriteError(`dry run: ${name} was not sent (dry runs write nothing)`);
+      return next(args);
     },
-  });
+    { step: 'initialize', priority: 'high', name: 'readOnly' },
+  );
+  return readOnly;
 }
 
 /** Requests a fenced client has in flight at once: the socket limit of the SDK's default HTTP agent. */
