@@ -64,11 +64,14 @@ try {
   };
   await cli('lint');
   await cli('plan');
-  // Up to 1.3.0, roll one version back, then all the way to the manifest's target.
-  await cli('to', '1.3.0', '--yes');
+  // Up to 1.3.0 with a 10% canary (1.1.0 has a verify hook: its 10% is checked before the
+  // rest is migrated), roll one version back, then all the way to the manifest's target.
+  await cli('to', '1.3.0', '--yes', '--canary', '10');
   await cli('down', '--yes');
   await cli('apply', '--yes');
   await cli('status');
+  // Every item checked against the data model of the version the table is at.
+  await cli('validate');
   await cli('log', '--limit', '12');
 } finally {
   await engine.stop();
