@@ -5,7 +5,7 @@
  */
 import { stableJson } from './checksum';
 import { normalizeSchema, schemasEqual, type NormalizedSchema, type SchemaField, type SchemaIndex, type SchemaModel } from './schema';
-import type { OneTableSchema } from './types';
+import type { OneTableSchema } from './onetable-schema';
 
 /**
  * `new`: the table holds no schema yet; `changed`/`unchanged`; `none`: the target carries no

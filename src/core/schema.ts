@@ -7,7 +7,7 @@
  * `validateSchema` and the `_Schema` model's `create`, which keeps only the model's own fields.
  */
 import { stableJson } from './checksum';
-import type { OneTableSchema } from './types';
+import type { OneTableSchema } from './onetable-schema';
 
 /** The `format` OneTable stamps on every schema item. */
 export const SCHEMA_FORMAT = 'onetable:1.1.0';

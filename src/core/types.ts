@@ -5,8 +5,9 @@ import type { SchemaDiff } from './schema-diff';
  * table, the plan, and the report of a run. Plain data; no SDK types.
  */
 
-/** A OneTable-format schema object (`{format, version, indexes, models, params, queries, process}`). */
-export type OneTableSchema = Record<string, unknown>;
+import type { OneTableSchema } from './onetable-schema';
+
+export type { OneTableSchema } from './onetable-schema';
 
 /** What the planner needs to know of one migration file. */
 export interface MigrationSource {
