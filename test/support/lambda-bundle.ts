@@ -1,5 +1,15 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -34,7 +44,17 @@ export function handlerBundle(module: string): Promise<string> {
     // A failed build (a source being edited, say) is tried again at the next invocation.
     p.catch(() => built.delete(module));
   }
-  return p;
+  return p.then((bundle) => {
+    // Marks the bundle as in use, so that another process's pruning leaves it alone.
+    try {
+      utimesSync(bundle, new Date(), new Date());
+    } catch {
+      // Gone (pruned regardless): build it again.
+      built.delete(module);
+      return handlerBundle(module);
+    }
+    return bundle;
+  });
 }
 
 async function cachedOrBuild(module: string): Promise<string> {
@@ -53,7 +73,9 @@ async function cachedOrBuild(module: string): Promise<string> {
     // Bundling renames clashing classes (PutItemCommand4): keep `.name`, which the runner reads (a dry run's read-only client).
     keepNames: true,
     // Bundled CommonJS packages require node builtins.
-    banner: { js: "import { createRequire as __stubCreateRequire } from 'node:module'; const require = __stubCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __stubCreateRequire } from 'node:module'; const require = __stubCreateRequire(import.meta.url);",
+    },
     sourcemap: 'linked',
     outfile: join(CACHE, 'bundle.mjs'),
     write: false,
@@ -66,7 +88,10 @@ async function cachedOrBuild(module: string): Promise<string> {
   mkdirSync(CACHE, { recursive: true });
   if (!existsSync(join(CACHE, name))) {
     writeAtomic(join(CACHE, `${name}.map`), map);
-    writeAtomic(join(CACHE, name), js.replace(/\/\/# sourceMappingURL=bundle\.mjs\.map\s*$/, `//# sourceMappingURL=${name}.map\n`));
+    writeAtomic(
+      join(CACHE, name),
+      js.replace(/\/\/# sourceMappingURL=bundle\.mjs\.map\s*$/, `//# sourceMappingURL=${name}.map\n`),
+    );
   }
   const inputs: Record<string, string> = {};
   for (const input of Object.keys(result.metafile.inputs)) {
@@ -74,8 +99,28 @@ async function cachedOrBuild(module: string): Promise<string> {
     inputs[path] = hashFile(path) ?? '';
   }
   writeAtomic(entryFile, JSON.stringify({ bundle: name, inputs, dirs: listings(Object.keys(inputs)) } satisfies Entry));
-  if (process.env.LAMBDA_STUB_DEBUG) process.stderr.write(`[lambda-stub] bundled ${module} -> ${join(CACHE, name)} in ${Date.now() - t0} ms\n`);
+  prune();
+  if (process.env.LAMBDA_STUB_DEBUG)
+    process.stderr.write(`[lambda-stub] bundled ${module} -> ${join(CACHE, name)} in ${Date.now() - t0} ms\n`);
   return join(CACHE, name);
+}
+
+/** Removes bundles no entry names any more and no process has started for an hour. */
+function prune(): void {
+  try {
+    const files = readdirSync(CACHE);
+    const kept = new Set(files.filter((f) => f.endsWith('.json')).map((f) => readEntry(join(CACHE, f))?.bundle));
+    for (const f of files) {
+      const bundle = f.replace(/\.map$/, '');
+      if (!bundle.endsWith('.mjs') || kept.has(bundle)) continue;
+      // A map goes with its bundle, whose time is touched at each use.
+      const path = join(CACHE, f);
+      const used = existsSync(join(CACHE, bundle)) ? join(CACHE, bundle) : path;
+      if (Date.now() - statSync(used).mtimeMs > 60 * 60_000) rmSync(path, { force: true });
+    }
+  } catch {
+    // Another process pruning at the same time.
+  }
 }
 
 function readEntry(file: string): Entry | undefined {
@@ -91,7 +136,10 @@ function current(entry: Entry): boolean {
   if (!existsSync(join(CACHE, entry.bundle))) return false;
   for (const [path, h] of Object.entries(entry.inputs)) if (hashFile(path) !== h) return false;
   const dirs = listings(Object.keys(entry.inputs));
-  return Object.keys(dirs).length === Object.keys(entry.dirs).length && Object.entries(dirs).every(([d, h]) => entry.dirs[d] === h);
+  return (
+    Object.keys(dirs).length === Object.keys(entry.dirs).length &&
+    Object.entries(dirs).every(([d, h]) => entry.dirs[d] === h)
+  );
 }
 
 /** A hash of the names in each folder holding an input outside node_modules. */

@@ -3,10 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { handlerBundle } from './lambda-bundle';
 
 /** A function the stub can invoke: a module exporting a Lambda handler, run in a child process. */
 export interface StubFunction {
-  /** Absolute path of the module (TypeScript is loaded through jiti). */
+  /**
+   * Absolute path of the module. JavaScript runs as it is; TypeScript is bundled once into plain
+   * JavaScript (test/support/lambda-bundle.ts), so each invocation is a plain `node` process.
+   */
   module: string;
   export?: string;
   /** The simulated time limit of one invocation (Lambda's function timeout). */
@@ -39,8 +43,8 @@ const CHILD = join(import.meta.dirname, 'lambda-child.mjs');
 
 /**
  * A loopback implementation of Lambda's Invoke API (`POST /2015-03-31/functions/{name}/invocations`,
- * RequestResponse): each invocation runs the handler in a child process of its own with a
- * simulated time limit, and errors come back as Lambda sends them (`X-Amz-Function-Error:
+ * RequestResponse): each invocation runs the handler (prebuilt to JavaScript) in a child process
+ * of its own with a simulated time limit, and errors come back as Lambda sends them (`X-Amz-Function-Error:
  * Unhandled`, `{errorMessage, errorType, trace}`).
  */
 export async function startLambdaStub(defaults: { env?: Record<string, string> } = {}): Promise<LambdaStub> {
@@ -86,12 +90,23 @@ export async function startLambdaStub(defaults: { env?: Record<string, string> }
     res.end(JSON.stringify(payload ?? null));
   }
 
-  function invoke(name: string, fn: StubFunction, event: Record<string, unknown>): Promise<{ outcome: Invocation['outcome']; payload: unknown }> {
+  async function invoke(name: string, fn: StubFunction, event: Record<string, unknown>): Promise<{ outcome: Invocation['outcome']; payload: unknown }> {
     const requestId = randomUUID();
     const candidates = kills.filter((k) => k.when(event));
+    let entry: string;
+    try {
+      // Built before the process starts: like loading the code, not part of the time limit.
+      entry = await handlerBundle(fn.module);
+    } catch (e) {
+      // As Lambda reports a function whose code cannot be loaded.
+      const errorMessage = `${fn.module} cannot be built: ${e instanceof Error ? e.message : String(e)}`;
+      process.stderr.write(`[${name}] ${errorMessage}\n`);
+      return { outcome: 'error', payload: { errorType: 'Runtime.ImportModuleError', errorMessage, trace: [] } };
+    }
     return new Promise((resolve) => {
-      const child = fork(CHILD, [fn.module, fn.export ?? 'handler'], {
-        execArgv: ['--import', 'tsx'],
+      const child = fork(CHILD, [entry, fn.export ?? 'handler', fn.module], {
+        // Plain node (not the test worker's flags); source-mapped stacks only when debugging, as they cost start-up time.
+        execArgv: process.env.LAMBDA_STUB_DEBUG ? ['--enable-source-maps'] : [],
         env: { ...process.env, ...defaults.env, ...fn.env, AWS_LAMBDA_FUNCTION_NAME: name },
         stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       });
@@ -142,7 +157,11 @@ export async function startLambdaStub(defaults: { env?: Record<string, string> }
   return {
     endpoint: `http://127.0.0.1:${port}`,
     invocations,
-    define: (name, fn) => void functions.set(name, fn),
+    define: (name, fn) => {
+      functions.set(name, fn);
+      // Start building now, so the first invocation need not wait for it (a failure shows when invoked).
+      handlerBundle(fn.module).catch(() => undefined);
+    },
     killOnce: (when, marker) => void kills.push({ when, marker, used: false }),
     stop: async () => {
       for (const c of children) c.kill('SIGKILL');

@@ -72,8 +72,8 @@ export async function runStep<T>(step: PlanStep, o: RunStepOptions<T>): Promise<
   const t0 = o.now();
   const what = step.kind === 'migrate' ? step.direction : step.kind;
   o.log.info(`${step.direction === 'up' ? '▲' : '▼'} ${step.version} ${what}: ${step.description}${o.how ? ` (${o.how})` : ''}`);
-  const started = await preconditions(step, o, t0);
-  if (started) return started;
+  const blocked = await preconditions(step, o, t0);
+  if (blocked) return blocked;
   const ticket = await o.ledger.begin(step);
   let result: BodyResult;
   try {
