@@ -1,4 +1,5 @@
 import type { Problem } from './errors';
+import { homeRegionOf } from './global-table';
 import type { Manifest } from './manifest';
 import type { MigrationSource, OneTableSchema } from './types';
 import { LEGACY_RESET, RESET, compareVersions, isVersion } from './version';
@@ -126,16 +127,53 @@ export function lintMigrations(files: readonly MigrationFileInfo[]): LintResult 
   return { migrations: sources, reset, problems };
 }
 
-/** Checks that each environment's target exists in the folder. */
+/**
+ * Checks each environment against the folder and the others: its target exists, and
+ * environments that may be replicas of one global table agree on its home region.
+ */
 export function lintTargets(manifest: Manifest, manifestFile: string, migrations: readonly MigrationSource[]): Problem[] {
   const versions = new Set(migrations.map((m) => m.version));
-  const problems: Problem[] = [];
+  const problems: Problem[] = lintGlobalTables(manifest, manifestFile);
   for (const [name, env] of Object.entries(manifest.environments)) {
     if (env.target !== 'latest' && !versions.has(env.target)) {
       problems.push({
         where: `${manifestFile}: environments.${name}.target`,
         code: 'target-not-found',
         message: `target ${env.target} has no migration file in the folder (have: ${[...versions].join(', ') || 'none'})`,
+      });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Two environments naming the same table with different home regions (`home-region`, else
+ * `region`) point at two replicas of it if it is a global table (a table name is unique per
+ * account and region, and every replica has the table's name). Each would then take its own
+ * lock in its own region and both would migrate, their writes mixing last-writer-wins. They
+ * must agree on one home (one marked as the home of the other: `home-region` set to the
+ * other's region), or say that they are separate regional tables (`global-table: false`).
+ * An environment with neither region nor home-region is not compared: on a global table every
+ * plan and apply of it is refused until it names a home.
+ */
+export function lintGlobalTables(manifest: Manifest, manifestFile: string): Problem[] {
+  const problems: Problem[] = [];
+  const envs = Object.entries(manifest.environments);
+  const reported = new Set<string>();
+  for (const [i, [a, ea]] of envs.entries()) {
+    for (const [b, eb] of envs.slice(i + 1)) {
+      if (ea.table !== eb.table || ea['global-table'] === false || eb['global-table'] === false) continue;
+      const homeA = homeRegionOf(ea);
+      const homeB = homeRegionOf(eb);
+      if (!homeA || !homeB || homeA === homeB || reported.has(b)) continue;
+      reported.add(b);
+      problems.push({
+        where: `${manifestFile}: environments.${b}`,
+        code: 'replica-homes',
+        message:
+          `environments ${a} and ${b} both name table ${ea.table} but with different home regions (${homeA} and ${homeB}; the home is home-region, else region): ` +
+          `if ${ea.table} is a global table they are two of its replicas, and each would take its own lock and both would migrate. ` +
+          `Mark one as the home of the other (home-region: ${homeA} on ${b}), or, if they are separate regional tables, set global-table: false on them`,
       });
     }
   }

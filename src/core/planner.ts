@@ -1,5 +1,6 @@
 import { checksumDrifted, hashOf, shortChecksum } from './checksum';
 import { InputError, RefusedError } from './errors';
+import { replicaCount, reviewReplication, type ReplicationSettings } from './global-table';
 import { isRunningStatus, readHistory, stateRevisionOf } from './history';
 import { diffSchemas } from './schema-diff';
 import type { Environment } from './manifest';
@@ -18,7 +19,7 @@ import { RESET, ZERO, compareVersions, isVersion } from './version';
 
 export interface PlanInput {
   command: PlanCommand;
-  environment: Pick<Environment, 'name' | 'table' | 'target' | 'protected' | 'allow-reset'> & { 'write-rate'?: number | undefined };
+  environment: Pick<Environment, 'name' | 'table' | 'target' | 'protected' | 'allow-reset'> & { 'write-rate'?: number | undefined } & ReplicationSettings;
   /** Semver migrations from the folder, any order. */
   migrations: readonly MigrationSource[];
   reset?: MigrationSource | undefined;
@@ -269,6 +270,10 @@ export function planMigrations(input: PlanInput): Plan {
   if (!state) {
     warnings.push({ code: 'state-unknown', message: 'The table state could not be read: steps assume the table is at 0.0.0 and come from the files only.' });
   }
+  // A global table migrates from its home region only: said first, since it decides whether anything here may run.
+  const replication = reviewReplication(env, state);
+  blockers.unshift(...replication.blockers);
+  warnings.push(...replication.warnings);
 
   // What the data model change is: the table's stored schema (else the current version's) to the target's.
   const fromSchema = state?.schema ?? byVersion.get(from)?.schema;
@@ -310,6 +315,7 @@ export function planMigrations(input: PlanInput): Plan {
     failed,
     lock: state?.lock,
     estimate: estimateOf(state, env['write-rate']),
+    ...(replication.global ? { global: replication.global } : {}),
     rollback,
     stateRevision,
     hash,
@@ -326,12 +332,16 @@ function estimateOf(state: TableState | undefined, rate: number | undefined): Pl
   const readUnits = Math.ceil(state.sizeBytes / 4096 / 2);
   const writeUnits = items * Math.max(1, Math.ceil(avg / 1024));
   const writeRate = rate ?? state.capacity?.write;
+  // A global table applies every write in each replica: the rate limits (and the time follows)
+  // the home region's writes, and every other replica absorbs the same writes at the same rate.
+  const replicas = replicaCount(state.global);
   return {
     items,
     sizeBytes: state.sizeBytes,
     readUnits,
     writeUnits,
     ...(writeRate ? { rate: writeRate, secondsAtRate: Math.ceil(writeUnits / writeRate) } : {}),
+    ...(state.global ? { replicas, totalWriteUnits: writeUnits * replicas } : {}),
   };
 }
 

@@ -30,6 +30,8 @@ export interface StatusReport {
   warnings: Plan['warnings'];
   /** The `_schema:Current` item: its version, and how it differs from the current version's migration. */
   schema: { version: string | null; matchesMigration: boolean; drift: string | null };
+  /** Global tables only: the replicas and their replication state (DescribeTable's), this run's region and the home region. */
+  global?: Plan['global'];
 }
 
 /** Builds the status report from the table state and the plan to the manifest target. */
@@ -62,6 +64,7 @@ export function buildStatus(state: TableState, migrations: readonly MigrationSou
     blockers: plan.blockers,
     warnings: plan.warnings,
     schema: schemaStatus(state, migrations.find((m) => m.version === history.currentVersion)?.schema),
+    ...(plan.global ? { global: plan.global } : {}),
   };
 }
 

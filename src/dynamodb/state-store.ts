@@ -15,11 +15,13 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { createHash, randomUUID } from 'node:crypto';
-import { CorruptStateError, InputError, LockHeldError, LockLostError } from '../core/errors';
+import { CorruptStateError, InputError, LockHeldError, LockLostError, RefusedError } from '../core/errors';
+import { homeRegionProblem, type ReplicationSettings } from '../core/global-table';
 import { SUCCESS } from '../core/history';
 import { LEGACY_RESET, RESET, isVersion } from '../core/version';
 import { withRetry } from './bulk/retry';
-import type { LockInfo, LogEntry, MigrationRecord, OneTableSchema, TableState } from '../core/types';
+import { replicationOf } from './bulk/table-facts';
+import type { GlobalTableInfo, LockInfo, LogEntry, MigrationRecord, OneTableSchema, TableState } from '../core/types';
 
 /** Hash key values of the items this tool keeps in the table. OneTable reads the first two. */
 export const MIGRATION_HASH = '_migration';
@@ -36,6 +38,15 @@ export interface TableKeys {
 /** A record as written: everything but the key, which the store derives. */
 export type NewRecord = Omit<MigrationRecord, 'key' | 'date'> & { date?: number };
 
+export interface StateStoreOptions {
+  /**
+   * The environment whose state this is. Given, every write first checks that this replica
+   * is the home region of its migrations when the table is a global table (and refuses,
+   * exit 2, before anything is written when it is not).
+   */
+  environment?: ReplicationSettings | undefined;
+}
+
 /**
  * Reads and writes the migration state kept in the table itself, in OneTable Migrate's
  * format: `_migration` records, the `_schema:Current` item, and our own lock and audit log.
@@ -46,13 +57,30 @@ export class StateStore {
   constructor(
     readonly client: DynamoDBClient,
     readonly table: string,
+    private readonly options: StateStoreOptions = {},
   ) {}
 
   /** The same store through another client (e.g. one of its own for the heartbeat), sharing what DescribeTable said. */
   withClient(client: DynamoDBClient): StateStore {
-    const other = new StateStore(client, this.table);
+    const other = new StateStore(client, this.table, this.options);
     other.keysPromise = this.keysPromise;
     return other;
+  }
+
+  /**
+   * Refuses (RefusedError, exit 2) when this run reaches a replica of a global table other
+   * than the home region of the environment's migrations, or DescribeTable contradicts what
+   * the manifest says of the table: the lock, records, schema item and log are written only
+   * in the home region. Every write of the store checks it first; call it before other
+   * writes to the table (a bulk pass), and before a check that must read the home region's
+   * copy (`outcome` then says what did not happen).
+   */
+  async assertHomeRegion(outcome = 'Nothing was written.'): Promise<void> {
+    const env = this.options.environment;
+    if (!env) return;
+    const d = await this.describe();
+    const problem = homeRegionProblem(env, d.region, d.global);
+    if (problem) throw new RefusedError(`${problem.message} ${outcome}\nNext: ${problem.next}`);
   }
 
   /** Key names and size of the table, from DescribeTable (read once). */
@@ -78,6 +106,8 @@ export class StateStore {
       itemCount: d.itemCount,
       sizeBytes: d.sizeBytes,
       capacity: d.capacity,
+      region: d.region,
+      global: d.global,
     };
   }
 
@@ -122,6 +152,7 @@ export class StateStore {
    * the holder when it is held.
    */
   async acquireLock(opts: { owner: string; command: string; runUrl?: string | undefined; leaseMs: number; now?: number }): Promise<LockInfo> {
+    await this.assertHomeRegion();
     const k = await this.keys();
     const now = opts.now ?? Date.now();
     const lock: LockInfo = {
@@ -208,6 +239,7 @@ export class StateStore {
    * else `unknown-<fingerprint of the item>`).
    */
   async forceUnlock(lockId: string): Promise<LockInfo> {
+    await this.assertHomeRegion();
     const item = await this.readLockItem();
     if (!item) throw new InputError(`${this.table} is not locked: nothing to unlock.`);
     const raw = unmarshall(item);
@@ -293,6 +325,8 @@ export class StateStore {
       } catch (e) {
         // Two records of one version in the same millisecond: move to the next one.
         if (isConditionFailure(e, lockId ? 1 : 0) && attempt < 5) {
+          // Written one at a time (MRSC), a retried put whose first attempt landed fails its own condition.
+          if (e instanceof WriteConditionFailed && (await this.holds(item))) return full;
           date += 1;
           continue;
         }
@@ -303,6 +337,7 @@ export class StateStore {
 
   /** Deletes every record of a version, as OneTable's down does. Fenced like writeRecord. */
   async deleteVersionRecords(version: string, lockId?: string): Promise<number> {
+    await this.assertHomeRegion();
     const k = await this.keys();
     const records = (await this.readRecords()).filter((r) => r.version === version);
     for (let i = 0; i < records.length; i += 90) {
@@ -337,6 +372,7 @@ export class StateStore {
 
   /** Appends to the audit log, which is never deleted. */
   async appendLog(entry: LogEntry): Promise<void> {
+    await this.assertHomeRegion();
     const k = await this.keys();
     const sortKey = `${new Date(entry.at).toISOString()}#${entry.runId}#${randomUUID().slice(0, 8)}`;
     await this.retried(() => this.client.send(
@@ -391,9 +427,19 @@ export class StateStore {
     return withRetry(call, {});
   }
 
+  /** Whether the table holds exactly this item (read strongly consistent). */
+  private async holds(item: Record<string, AttributeValue>): Promise<boolean> {
+    const k = await this.keys();
+    const key = { [k.hash]: item[k.hash]!, [k.sort]: item[k.sort]! };
+    const res = await this.retried(() => this.client.send(new GetItemCommand({ TableName: this.table, Key: key, ConsistentRead: true })));
+    return !!res.Item && stableJson(res.Item) === stableJson(item);
+  }
+
   /** Runs writes in one transaction that also checks our lock is still held (fencing). */
   private async fenced(lockId: string | undefined, writes: TransactWriteItem[]): Promise<void> {
     if (!writes.length) return;
+    await this.assertHomeRegion();
+    if ((await this.describe()).global?.consistency === 'STRONG') return this.fencedOneByOne(lockId, writes);
     const k = await this.keys();
     const items: TransactWriteItem[] = lockId
       ? [
@@ -419,10 +465,54 @@ export class StateStore {
       throw e;
     }
   }
+
+  /**
+   * Fencing without transactions, for MRSC global tables, which have none. There a strongly
+   * consistent read and a condition see the latest write from any region, so the lock is read
+   * right before the writes, which then go one at a time, each with its own condition. Where a
+   * transaction leaves no gap, this leaves one round trip between the check and a write; the
+   * lease (taken over only once it has expired) and the heartbeat's fencing cover that gap.
+   */
+  private async fencedOneByOne(lockId: string | undefined, writes: TransactWriteItem[]): Promise<void> {
+    if (lockId) {
+      const item = await this.readLockItem();
+      const held = item ? lockInfoOf(unmarshall(item)) : undefined;
+      if (held?.lockId !== lockId) {
+        throw new LockLostError(`${this.table}: this run's lock ${lockId} is no longer held (taken over after its lease expired); stopped before writing.`);
+      }
+    }
+    for (const [i, w] of writes.entries()) {
+      try {
+        await this.retried(() => sendSingle(this.client, w));
+      } catch (e) {
+        if (e instanceof ConditionalCheckFailedException) throw new WriteConditionFailed(i + (lockId ? 1 : 0), e);
+        throw e;
+      }
+    }
+  }
+}
+
+/** A write of `fencedOneByOne` failed its condition; `index` counts as in the transaction it stands for. */
+class WriteConditionFailed extends Error {
+  constructor(
+    readonly index: number,
+    cause: unknown,
+  ) {
+    super(`write ${index} of a fenced group failed its condition`, { cause });
+  }
+}
+
+/** One write of a TransactWriteItem, sent as a request of its own. */
+function sendSingle(client: DynamoDBClient, w: TransactWriteItem): Promise<unknown> {
+  if (w.Put) return client.send(new PutItemCommand(w.Put));
+  if (w.Delete) return client.send(new DeleteItemCommand(w.Delete));
+  if (w.Update) return client.send(new UpdateItemCommand(w.Update));
+  return Promise.reject(new Error('a condition check cannot be sent on its own'));
 }
 
 /** True when a transaction (or single write) failed on the condition of item `index`. */
 function isConditionFailure(e: unknown, index: number): boolean {
+  if (e instanceof WriteConditionFailed) return e.index === index;
   if (e instanceof ConditionalCheckFailedException) return index === 0;
   if (e instanceof TransactionCanceledException) return e.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
   return false;
@@ -442,6 +532,10 @@ export interface TableDescription {
   itemCount?: number | undefined;
   sizeBytes?: number | undefined;
   capacity?: { read: number; write: number } | undefined;
+  /** Region of the replica the client reached. */
+  region?: string | undefined;
+  /** Set for a global table: its replicas, as this replica describes them. */
+  global?: GlobalTableInfo | undefined;
 }
 
 async function describeTable(client: DynamoDBClient, table: string): Promise<TableDescription> {
@@ -472,11 +566,14 @@ async function describeTable(client: DynamoDBClient, table: string): Promise<Tab
   }
   const pt = res.Table?.ProvisionedThroughput;
   const provisioned = res.Table?.BillingModeSummary?.BillingMode !== 'PAY_PER_REQUEST' && pt?.ReadCapacityUnits;
+  const { region, global } = replicationOf(res.Table, await client.config.region().catch(() => undefined));
   return {
     keys: { hash, sort },
     itemCount: res.Table?.ItemCount,
     sizeBytes: res.Table?.TableSizeBytes,
     capacity: provisioned ? { read: pt!.ReadCapacityUnits ?? 0, write: pt!.WriteCapacityUnits ?? 0 } : undefined,
+    region,
+    global,
   };
 }
 

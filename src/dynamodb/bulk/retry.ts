@@ -17,6 +17,9 @@ const THROTTLE_NAMES = new Set([
   'RequestLimitExceeded',
   'ThrottledException',
   'TooManyRequestsException',
+  // MRSC global tables: the item is being written from another region at this moment. Like a
+  // throttle it passes if we wait, and slowing down makes it rarer while the application writes.
+  'ReplicatedWriteConflictException',
 ]);
 
 const TRANSIENT_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'ETIMEDOUT', 'EAI_AGAIN', 'UND_ERR_SOCKET']);

@@ -1,4 +1,5 @@
-import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand, type DynamoDBClient, type TableDescription } from '@aws-sdk/client-dynamodb';
+import type { GlobalTableInfo } from '../../core/types';
 import type { RateLimit } from './types';
 
 /** What DescribeTable tells the engine about sizing. */
@@ -23,6 +24,46 @@ export async function describeTableFacts(client: DynamoDBClient, table: string, 
     onDemandMax: t?.OnDemandThroughput
       ? { read: positive(t.OnDemandThroughput.MaxReadRequestUnits), write: positive(t.OnDemandThroughput.MaxWriteRequestUnits) }
       : undefined,
+  };
+}
+
+const ARN_REGION = /^arn:aws[\w-]*:dynamodb:([a-z]{2}(?:-[a-z]+)+-\d):/;
+
+/** The region in a table's ARN (`arn:aws:dynamodb:<region>:...`); undefined for DynamoDB Local's `ddblocal`. */
+export function regionOfTableArn(arn: string | undefined): string | undefined {
+  return arn ? ARN_REGION.exec(arn)?.[1] : undefined;
+}
+
+/**
+ * Which replica a DescribeTable answer came from, and the table's replica set when it is a
+ * global table. The region is the table ARN's (what the server says), else the client's (for
+ * DynamoDB Local and proxies, whatever the client signs for). Replicas are taken from
+ * `Replicas` plus the answering replica itself, so it does not matter whether the list names
+ * it. A table is global when another region holds a replica, or its `GlobalTableVersion` is
+ * the legacy one (whose replicas DescribeTable may not list).
+ */
+export function replicationOf(t: TableDescription | undefined, clientRegion: string | undefined): { region?: string | undefined; global?: GlobalTableInfo | undefined } {
+  const region = regionOfTableArn(t?.TableArn) ?? clientRegion;
+  const listed = (t?.Replicas ?? []).filter((r) => r.RegionName);
+  const others = listed.filter((r) => r.RegionName !== region);
+  const legacy = t?.GlobalTableVersion?.startsWith('2017') === true;
+  if (!region || (!others.length && !legacy)) return { region };
+  const self = listed.find((r) => r.RegionName === region);
+  const replicas = [
+    { RegionName: region, ReplicaStatus: self?.ReplicaStatus ?? t?.TableStatus, ReplicaStatusDescription: self?.ReplicaStatusDescription, ReplicaStatusPercentProgress: self?.ReplicaStatusPercentProgress },
+    ...others,
+  ]
+    .map((r) => ({ region: r.RegionName!, status: r.ReplicaStatus, detail: r.ReplicaStatusDescription, progress: r.ReplicaStatusPercentProgress }))
+    .sort((a, b) => a.region.localeCompare(b.region));
+  return {
+    region,
+    global: {
+      region,
+      version: t?.GlobalTableVersion,
+      consistency: t?.MultiRegionConsistency === 'STRONG' ? 'STRONG' : 'EVENTUAL',
+      replicas,
+      witnesses: (t?.GlobalTableWitnesses ?? []).filter((w) => w.RegionName).map((w) => ({ region: w.RegionName!, status: w.WitnessStatus })),
+    },
   };
 }
 

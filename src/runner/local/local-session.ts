@@ -338,6 +338,8 @@ export class LocalSession implements MigrationSession {
   }
 
   async validate(options: ValidateOptions): Promise<ValidationReport> {
+    // A global table is validated in its home region: other replicas converge to it after replication.
+    await this.store.assertHomeRegion('validate reads the home region\'s copy only (the other replicas converge to it); nothing was validated.');
     const schema = await this.schemaToValidate(options.version);
     return validateTable({ client: this.client, table: this.environment.table, keys: await this.store.keys(), schema, options, log: this.log });
   }
