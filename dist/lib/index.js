@@ -112,6 +112,9 @@ const THROTTLE_NAMES = new Set([
     'RequestLimitExceeded',
     'ThrottledException',
     'TooManyRequestsException',
+    // MRSC global tables: the item is being written from another region at this moment. Like a
+    // throttle it passes if we wait, and slowing down makes it rarer while the application writes.
+    'ReplicatedWriteConflictException',
 ]);
 const TRANSIENT_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'ETIMEDOUT', 'EAI_AGAIN', 'UND_ERR_SOCKET']);
 /** DynamoDB asked us to slow down: the rate limiter should back off as well as retry. */
@@ -644,11 +647,16 @@ function settle(job, result, error) {
     else if (result === 'skipped' && job.outcome !== 'failed')
         job.outcome = 'skipped';
 }
+/**
+ * The table's own units of a response (asked with INDEXES): the rate is the table's, as its
+ * provisioned capacity and the plan's estimate are; a global secondary index has capacity of its
+ * own, and one short of it makes DynamoDB throttle the table's writes, which the limiter hears.
+ */
 function consumed(c) {
     if (!c)
         return undefined;
     const list = Array.isArray(c) ? c : [c];
-    return list.reduce((n, x) => n + (x.CapacityUnits ?? 0), 0);
+    return list.reduce((n, x) => n + (x.Table?.CapacityUnits ?? x.CapacityUnits ?? 0), 0);
 }
 /** `maybeApplied`: an earlier request with this write got no answer, so it may have landed. */
 async function single(ctx, job, w, maybeApplied = false) {
@@ -663,7 +671,7 @@ async function single(ctx, job, w, maybeApplied = false) {
                 ...(w.conditionExpression ? { ConditionExpression: w.conditionExpression } : {}),
                 ...(w.names && hasKeys(w.names) ? { ExpressionAttributeNames: w.names } : {}),
                 ...(w.values && hasKeys(w.values) ? { ExpressionAttributeValues: w.values } : {}),
-                ...(ctx.returnCapacity ? { ReturnConsumedCapacity: 'TOTAL' } : {}),
+                ...(ctx.returnCapacity ? { ReturnConsumedCapacity: 'INDEXES' } : {}),
             };
             const command = w.kind === 'update'
                 ? new client_dynamodb_namespaceObject.UpdateItemCommand({ ...common, Key: w.key, UpdateExpression: w.updateExpression })
@@ -720,7 +728,7 @@ async function batch(ctx, entries) {
                     ctx.stats.requests++;
                     return ctx.client.send(new client_dynamodb_namespaceObject.BatchWriteItemCommand({
                         RequestItems: { [ctx.table]: requests },
-                        ...(ctx.returnCapacity ? { ReturnConsumedCapacity: 'TOTAL' } : {}),
+                        ...(ctx.returnCapacity ? { ReturnConsumedCapacity: 'INDEXES' } : {}),
                     }), signal ? { abortSignal: signal } : {});
                 }, { signal, onRetry: (err) => onRetry(ctx, err) });
                 ctx.limiter.settle(estimate, consumed(res.ConsumedCapacity) ?? estimate);
@@ -800,7 +808,7 @@ async function statementBatch(ctx, entries) {
                         ctx.stats.requests++;
                         return ctx.client.send(new client_dynamodb_namespaceObject.BatchExecuteStatementCommand({
                             Statements: sent.map((e) => e.request),
-                            ...(ctx.returnCapacity ? { ReturnConsumedCapacity: 'TOTAL' } : {}),
+                            ...(ctx.returnCapacity ? { ReturnConsumedCapacity: 'INDEXES' } : {}),
                         }), signal ? { abortSignal: signal } : {});
                     }, { signal, onRetry: (err) => onRetry(ctx, err) });
                 }
@@ -1064,7 +1072,8 @@ class AdaptiveRateLimiter {
         this.rate = ceiling;
         this.lastRefill = now();
         this.lastChange = this.lastRefill - 1000;
-        this.tokens = Number.isFinite(ceiling) ? ceiling : 0;
+        // Empty at the start, not a second's worth: a pass that opened with twice its rate would
+        // spend burst credit the table may not have saved, and be throttled in its first second.
     }
     /** The rate currently allowed (units/s), Infinity when open. */
     get currentRate() {
@@ -1217,6 +1226,44 @@ async function describeTableFacts(client, table, signal) {
         onDemandMax: t?.OnDemandThroughput
             ? { read: positive(t.OnDemandThroughput.MaxReadRequestUnits), write: positive(t.OnDemandThroughput.MaxWriteRequestUnits) }
             : undefined,
+    };
+}
+const ARN_REGION = /^arn:aws[\w-]*:dynamodb:([a-z]{2}(?:-[a-z]+)+-\d):/;
+/** The region in a table's ARN (`arn:aws:dynamodb:<region>:...`); undefined for DynamoDB Local's `ddblocal`. */
+function regionOfTableArn(arn) {
+    return arn ? ARN_REGION.exec(arn)?.[1] : undefined;
+}
+/**
+ * Which replica a DescribeTable answer came from, and the table's replica set when it is a
+ * global table. The region is the table ARN's (what the server says), else the client's (for
+ * DynamoDB Local and proxies, whatever the client signs for). Replicas are taken from
+ * `Replicas` plus the answering replica itself, so it does not matter whether the list names
+ * it. A table is global when another region holds a replica, or its `GlobalTableVersion` is
+ * the legacy one (whose replicas DescribeTable may not list).
+ */
+function replicationOf(t, clientRegion) {
+    const region = regionOfTableArn(t?.TableArn) ?? clientRegion;
+    const listed = (t?.Replicas ?? []).filter((r) => r.RegionName);
+    const others = listed.filter((r) => r.RegionName !== region);
+    const legacy = t?.GlobalTableVersion?.startsWith('2017') === true;
+    if (!region || (!others.length && !legacy))
+        return { region };
+    const self = listed.find((r) => r.RegionName === region);
+    const replicas = [
+        { RegionName: region, ReplicaStatus: self?.ReplicaStatus ?? t?.TableStatus, ReplicaStatusDescription: self?.ReplicaStatusDescription, ReplicaStatusPercentProgress: self?.ReplicaStatusPercentProgress },
+        ...others,
+    ]
+        .map((r) => ({ region: r.RegionName, status: r.ReplicaStatus, detail: r.ReplicaStatusDescription, progress: r.ReplicaStatusPercentProgress }))
+        .sort((a, b) => a.region.localeCompare(b.region));
+    return {
+        region,
+        global: {
+            region,
+            version: t?.GlobalTableVersion,
+            consistency: t?.MultiRegionConsistency === 'STRONG' ? 'STRONG' : 'EVENTUAL',
+            replicas,
+            witnesses: (t?.GlobalTableWitnesses ?? []).filter((w) => w.RegionName).map((w) => ({ region: w.RegionName, status: w.WitnessStatus })),
+        },
     };
 }
 function positive(n) {
@@ -1394,6 +1441,19 @@ const DEFAULT_PAGES_IN_FLIGHT = 4;
 const DEFAULT_WRITE_CONCURRENCY = 128;
 const HALTED = Symbol('halted');
 /**
+ * The read and write ceilings of a pass, in units per second. What the rate names wins; what it
+ * leaves out is, on a provisioned table, the table's own capacity: above it DynamoDB only
+ * throttles (once any saved burst is spent), so a pass that starts there uses what the table
+ * has without a throttle storm, and the plan's estimate (made at that capacity) holds. The
+ * limiter still backs off when the application's traffic takes part of it. On-demand tables
+ * have no such figure: the pass is open until DynamoDB throttles it.
+ */
+function passCeilings(rate, facts) {
+    if (rate && 'percent' in rate)
+        return resolveRate(rate, facts);
+    return { read: rate?.read ?? facts?.provisioned?.read ?? Infinity, write: rate?.write ?? facts?.provisioned?.write ?? Infinity };
+}
+/**
  * Runs one pass: reads the selection segment by segment (a bounded number at once), transforms
  * and writes each page's items while the next pages are read, and saves each segment's
  * position once its pages up to there are written. Memory is bounded by the page budget
@@ -1406,7 +1466,7 @@ async function runPass(env, name, selection, fn, opts) {
     const { signal } = env;
     signal?.throwIfAborted();
     const facts = await withRetry(() => describeTableFacts(env.client, env.table, signal), { signal });
-    const ceilings = resolveRate(opts.rate, facts);
+    const ceilings = passCeilings(opts.rate, facts);
     const readLimiter = new AdaptiveRateLimiter(ceilings.read, env.now);
     const writeLimiter = new AdaptiveRateLimiter(ceilings.write, env.now);
     const target = opts.samplePercent ?? 100;
@@ -1786,6 +1846,20 @@ function createDataEngine(options) {
             await fn(item);
             return undefined;
         }, passOptions),
+        count: async (selection, predicate, passOptions = {}) => {
+            const { exampleLimit = 5, ...rest } = passOptions;
+            let count = 0;
+            const examples = [];
+            await transform(selection, async (item) => {
+                if (predicate && !(await predicate(item)))
+                    return undefined;
+                count++;
+                if (examples.length < exampleLimit)
+                    examples.push({ [env.keys.hash]: item[env.keys.hash], [env.keys.sort]: item[env.keys.sort] });
+                return undefined;
+            }, rest);
+            return { count, examples };
+        },
         counts: () => (results.length ? results.reduce((sum, r) => addCounts(sum, r.counts), zeroCounts()) : undefined),
         passes: () => results,
         incomplete: () => stoppedAtDeadline,
@@ -1928,6 +2002,7 @@ function resolveRunSettings(environment, input, o) {
         deadline: input.timeBudgetSeconds === undefined ? undefined : o.now + input.timeBudgetSeconds * 1000,
         writeRate: environment['write-rate'],
         samplePercent: input.samplePercent,
+        canaryPercent: input.canaryPercent ?? environment.canary,
         fanOut: input.fanOut,
     };
 }
@@ -2085,6 +2160,112 @@ function stableJson(value) {
             .join(',')}}`;
     }
     return JSON.stringify(value ?? null);
+}
+
+;// CONCATENATED MODULE: ./src/core/global-table.ts
+/** The home region of an environment's migrations: `home-region`, else `region` (undefined: the manifest says neither). */
+function homeRegionOf(env) {
+    return env['home-region'] ?? env.region;
+}
+/** Replicas that apply every write: one per region holding a copy (witnesses hold none). */
+function replicaCount(global) {
+    return global ? Math.max(1, global.replicas.length) : 1;
+}
+function regionList(global) {
+    return global.replicas.map((r) => r.region).join(', ');
+}
+/**
+ * Why a run that reached `region` may not write the migration state of `env`'s table, or
+ * undefined when it may. Used by the plan (as a blocker) and by the state store before any
+ * write (as a refusal), so the two can never disagree.
+ */
+function homeRegionProblem(env, region, global) {
+    const table = env.table;
+    const where = `environments.${env.name}`;
+    const home = homeRegionOf(env);
+    if (!global) {
+        if (env['global-table'] === true) {
+            return {
+                message: `${where} says global-table: true, but ${table}${region ? ` in ${region}` : ''} is not a global table (DescribeTable lists no replicas in other regions).`,
+                next: `Check the region this run uses (--region, the environment's region, AWS_REGION), or remove global-table: true.`,
+            };
+        }
+        if (env['home-region'] && region && env['home-region'] !== region) {
+            return {
+                message: `${where}.home-region is ${env['home-region']}, but ${table} in ${region} is not a global table: it has no replica in ${env['home-region']} to hold its migrations.`,
+                next: `Remove home-region from ${where}; if ${table} in ${region} is a regional table of its own, mark it global-table: false.`,
+            };
+        }
+        return undefined;
+    }
+    const replicas = regionList(global);
+    const described = `${table} is a global table (replicas in ${replicas}${global.consistency === 'STRONG' ? ', multi-Region strong consistency' : ''})`;
+    if (env['global-table'] === false) {
+        return {
+            message: `${where} says global-table: false, but ${described}.`,
+            next: `Remove global-table: false and give every environment of ${table} the same home-region.`,
+        };
+    }
+    if (!home) {
+        return {
+            message: `${described}, and ${where} names neither a region nor a home-region: which replica holds its lock and records would depend on the AWS region each run happens to use ` +
+                `(this one: ${region ?? 'unknown'}), and two runs in two regions would both take "the" lock and both migrate.`,
+            next: `Set home-region: <one of ${replicas}> on ${where} in the manifest.`,
+        };
+    }
+    const legacy = global.version?.startsWith('2017') === true;
+    if (!legacy && !global.replicas.some((r) => r.region === home)) {
+        const witness = global.witnesses.some((w) => w.region === home);
+        return {
+            message: `${where}${env['home-region'] ? '.home-region' : '.region'} is ${home}, but ${table} has no replica there${witness ? ` (${home} is its MRSC witness, which serves no reads or writes)` : ''}: its replicas are in ${replicas}.`,
+            next: `Set home-region on ${where} to one of ${replicas}.`,
+        };
+    }
+    if (region !== home) {
+        return {
+            message: `${described}; this run reaches its replica in ${region ?? 'an unknown region'}, but the home region of its migrations is ${home} (${where}${env['home-region'] ? '.home-region' : '.region'}). ` +
+                `The lock, records, schema item and log are written only there: a replica checks a condition only against its own copy, so a run here would not see one in ${home}.`,
+            next: `Run it against ${home}: --region ${home}, or the environment whose region is ${home}. To move the home, change home-region on every environment of ${table} while no run holds the lock.`,
+        };
+    }
+    return undefined;
+}
+/**
+ * What a plan says about the table's replication: blockers when this run may not migrate it
+ * from here (or the manifest disagrees with DescribeTable), warnings about replicas that are
+ * not ACTIVE and about what differs on MRSC and legacy tables, and the replica set to show.
+ */
+function reviewReplication(env, state) {
+    if (!state)
+        return { blockers: [], warnings: [] };
+    const problem = homeRegionProblem(env, state.region, state.global);
+    const blockers = problem ? [{ kind: 'refused', message: problem.message, next: problem.next }] : [];
+    const warnings = [];
+    const g = state.global;
+    if (!g)
+        return { blockers, warnings };
+    for (const r of g.replicas) {
+        // UPDATING replicas (a GSI or capacity change) replicate as usual.
+        if (r.status && r.status !== 'ACTIVE' && r.status !== 'UPDATING') {
+            warnings.push({
+                code: 'replica-not-active',
+                message: `The replica of ${env.table} in ${r.region} is ${r.status}${r.progress ? ` (${r.progress}%)` : ''}${r.detail ? `: ${r.detail}` : ''}: it may not show this migration's writes until it is ACTIVE again.`,
+            });
+        }
+    }
+    if (g.consistency === 'STRONG') {
+        warnings.push({
+            code: 'mrsc',
+            message: `${env.table} uses multi-Region strong consistency, which has no transactions: the state is written one item at a time, each after checking the lock is still ours (see docs/global-tables.md).`,
+        });
+    }
+    if (g.version?.startsWith('2017')) {
+        warnings.push({
+            code: 'legacy-global-table',
+            message: `${env.table} is a legacy (2017.11.29) global table: DescribeTable may not list its replicas, so only this run's region is checked against the home region. AWS recommends upgrading to version 2019.11.21.`,
+        });
+    }
+    return { blockers, warnings, global: { ...g, home: homeRegionOf(env) } };
 }
 
 ;// CONCATENATED MODULE: ./src/core/schema.ts
@@ -2857,6 +3038,7 @@ function schema_diff_isRecord(value) {
 
 
 
+
 const step = (m, direction, kind = 'migrate') => ({
     version: m.version,
     direction,
@@ -2866,6 +3048,7 @@ const step = (m, direction, kind = 'migrate') => ({
     reversible: m.hasDown && !m.irreversible,
     idempotent: m.idempotent,
     kind,
+    ...(m.hasBefore || m.hasVerify ? { checks: [...(m.hasBefore ? ['before'] : []), ...(m.hasVerify ? ['verify'] : [])] } : {}),
 });
 /**
  * Plans the steps that take the table from its current version to the target of the given
@@ -3097,12 +3280,20 @@ function planMigrations(input) {
     if (!state) {
         warnings.push({ code: 'state-unknown', message: 'The table state could not be read: steps assume the table is at 0.0.0 and come from the files only.' });
     }
+    // A global table migrates from its home region only: said first, since it decides whether anything here may run.
+    const replication = reviewReplication(env, state);
+    blockers.unshift(...replication.blockers);
+    warnings.push(...replication.warnings);
     // What the data model change is: the table's stored schema (else the current version's) to the target's.
     const fromSchema = state?.schema ?? byVersion.get(from)?.schema;
     const toSchema = command === 'reset' ? migrations.at(-1)?.schema : byVersion.get(target)?.schema;
     const schemaDiff = steps.length && toSchema !== undefined ? diffSchemas(fromSchema, toSchema) : undefined;
     for (const b of schemaDiff?.breaking ?? []) {
         warnings.push({ code: 'schema-breaking', message: `Data model: ${b.reason}` });
+    }
+    if (input.canaryPercent) {
+        const p = input.canaryPercent;
+        steps = steps.map((s) => (s.direction === 'up' && s.kind !== 'reset' && s.checks?.includes('verify') ? { ...s, canaryPercent: p } : s));
     }
     const rollbackable = direction !== 'none' && steps.every((s) => s.kind === 'migrate' || s.kind === 'resume') &&
         (direction === 'down' || steps.every((s) => s.reversible));
@@ -3112,7 +3303,7 @@ function planMigrations(input) {
         table: env.table,
         target,
         current: from,
-        steps: steps.map((s) => [s.version, s.direction, s.kind, s.checksum]),
+        steps: steps.map((s) => [s.version, s.direction, s.kind, s.checksum, ...(s.canaryPercent ? [s.canaryPercent] : [])]),
         stateRevision,
     }).slice(0, 16);
     return {
@@ -3129,6 +3320,7 @@ function planMigrations(input) {
         failed,
         lock: state?.lock,
         estimate: estimateOf(state, env['write-rate']),
+        ...(replication.global ? { global: replication.global } : {}),
         rollback,
         stateRevision,
         hash,
@@ -3145,12 +3337,16 @@ function estimateOf(state, rate) {
     const readUnits = Math.ceil(state.sizeBytes / 4096 / 2);
     const writeUnits = items * Math.max(1, Math.ceil(avg / 1024));
     const writeRate = rate ?? state.capacity?.write;
+    // A global table applies every write in each replica: the rate limits (and the time follows)
+    // the home region's writes, and every other replica absorbs the same writes at the same rate.
+    const replicas = replicaCount(state.global);
     return {
         items,
         sizeBytes: state.sizeBytes,
         readUnits,
         writeUnits,
         ...(writeRate ? { rate: writeRate, secondsAtRate: Math.ceil(writeUnits / writeRate) } : {}),
+        ...(state.global ? { replicas, totalWriteUnits: writeUnits * replicas } : {}),
     };
 }
 /** The short checksum used in rendered plans. */
@@ -3191,6 +3387,7 @@ function buildStatus(state, migrations, plan, now) {
         blockers: plan.blockers,
         warnings: plan.warnings,
         schema: schemaStatus(state, migrations.find((m) => m.version === history.currentVersion)?.schema),
+        ...(plan.global ? { global: plan.global } : {}),
     };
 }
 function schemaStatus(state, expected) {
@@ -3256,6 +3453,8 @@ function backupNameOf(name) {
 
 
 
+
+
 /** Hash key values of the items this tool keeps in the table. OneTable reads the first two. */
 const MIGRATION_HASH = '_migration';
 const SCHEMA_HASH = '_schema';
@@ -3269,16 +3468,35 @@ const SCHEMA_SORT = '_schema:Current';
 class StateStore {
     client;
     table;
+    options;
     keysPromise;
-    constructor(client, table) {
+    constructor(client, table, options = {}) {
         this.client = client;
         this.table = table;
+        this.options = options;
     }
     /** The same store through another client (e.g. one of its own for the heartbeat), sharing what DescribeTable said. */
     withClient(client) {
-        const other = new StateStore(client, this.table);
+        const other = new StateStore(client, this.table, this.options);
         other.keysPromise = this.keysPromise;
         return other;
+    }
+    /**
+     * Refuses (RefusedError, exit 2) when this run reaches a replica of a global table other
+     * than the home region of the environment's migrations, or DescribeTable contradicts what
+     * the manifest says of the table: the lock, records, schema item and log are written only
+     * in the home region. Every write of the store checks it first; call it before other
+     * writes to the table (a bulk pass), and before a check that must read the home region's
+     * copy (`outcome` then says what did not happen).
+     */
+    async assertHomeRegion(outcome = 'Nothing was written.') {
+        const env = this.options.environment;
+        if (!env)
+            return;
+        const d = await this.describe();
+        const problem = homeRegionProblem(env, d.region, d.global);
+        if (problem)
+            throw new RefusedError(`${problem.message} ${outcome}\nNext: ${problem.next}`);
     }
     /** Key names and size of the table, from DescribeTable (read once). */
     describe() {
@@ -3301,6 +3519,8 @@ class StateStore {
             itemCount: d.itemCount,
             sizeBytes: d.sizeBytes,
             capacity: d.capacity,
+            region: d.region,
+            global: d.global,
         };
     }
     /** All `_migration` records, oldest first. */
@@ -3339,6 +3559,7 @@ class StateStore {
      * the holder when it is held.
      */
     async acquireLock(opts) {
+        await this.assertHomeRegion();
         const k = await this.keys();
         const now = opts.now ?? Date.now();
         const lock = {
@@ -3420,6 +3641,7 @@ class StateStore {
      * else `unknown-<fingerprint of the item>`).
      */
     async forceUnlock(lockId) {
+        await this.assertHomeRegion();
         const item = await this.readLockItem();
         if (!item)
             throw new InputError(`${this.table} is not locked: nothing to unlock.`);
@@ -3501,6 +3723,9 @@ class StateStore {
             catch (e) {
                 // Two records of one version in the same millisecond: move to the next one.
                 if (isConditionFailure(e, lockId ? 1 : 0) && attempt < 5) {
+                    // Written one at a time (MRSC), a retried put whose first attempt landed fails its own condition.
+                    if (e instanceof WriteConditionFailed && (await this.holds(item)))
+                        return full;
                     date += 1;
                     continue;
                 }
@@ -3510,6 +3735,7 @@ class StateStore {
     }
     /** Deletes every record of a version, as OneTable's down does. Fenced like writeRecord. */
     async deleteVersionRecords(version, lockId) {
+        await this.assertHomeRegion();
         const k = await this.keys();
         const records = (await this.readRecords()).filter((r) => r.version === version);
         for (let i = 0; i < records.length; i += 90) {
@@ -3539,6 +3765,7 @@ class StateStore {
     }
     /** Appends to the audit log, which is never deleted. */
     async appendLog(entry) {
+        await this.assertHomeRegion();
         const k = await this.keys();
         const sortKey = `${new Date(entry.at).toISOString()}#${entry.runId}#${(0,external_node_crypto_namespaceObject.randomUUID)().slice(0, 8)}`;
         await this.retried(() => this.client.send(new client_dynamodb_namespaceObject.PutItemCommand({
@@ -3585,10 +3812,20 @@ class StateStore {
     retried(call) {
         return withRetry(call, {});
     }
+    /** Whether the table holds exactly this item (read strongly consistent). */
+    async holds(item) {
+        const k = await this.keys();
+        const key = { [k.hash]: item[k.hash], [k.sort]: item[k.sort] };
+        const res = await this.retried(() => this.client.send(new client_dynamodb_namespaceObject.GetItemCommand({ TableName: this.table, Key: key, ConsistentRead: true })));
+        return !!res.Item && state_store_stableJson(res.Item) === state_store_stableJson(item);
+    }
     /** Runs writes in one transaction that also checks our lock is still held (fencing). */
     async fenced(lockId, writes) {
         if (!writes.length)
             return;
+        await this.assertHomeRegion();
+        if ((await this.describe()).global?.consistency === 'STRONG')
+            return this.fencedOneByOne(lockId, writes);
         const k = await this.keys();
         const items = lockId
             ? [
@@ -3615,9 +3852,55 @@ class StateStore {
             throw e;
         }
     }
+    /**
+     * Fencing without transactions, for MRSC global tables, which have none. There a strongly
+     * consistent read and a condition see the latest write from any region, so the lock is read
+     * right before the writes, which then go one at a time, each with its own condition. Where a
+     * transaction leaves no gap, this leaves one round trip between the check and a write; the
+     * lease (taken over only once it has expired) and the heartbeat's fencing cover that gap.
+     */
+    async fencedOneByOne(lockId, writes) {
+        if (lockId) {
+            const item = await this.readLockItem();
+            const held = item ? lockInfoOf((0,util_dynamodb_namespaceObject.unmarshall)(item)) : undefined;
+            if (held?.lockId !== lockId) {
+                throw new LockLostError(`${this.table}: this run's lock ${lockId} is no longer held (taken over after its lease expired); stopped before writing.`);
+            }
+        }
+        for (const [i, w] of writes.entries()) {
+            try {
+                await this.retried(() => sendSingle(this.client, w));
+            }
+            catch (e) {
+                if (e instanceof client_dynamodb_namespaceObject.ConditionalCheckFailedException)
+                    throw new WriteConditionFailed(i + (lockId ? 1 : 0), e);
+                throw e;
+            }
+        }
+    }
+}
+/** A write of `fencedOneByOne` failed its condition; `index` counts as in the transaction it stands for. */
+class WriteConditionFailed extends Error {
+    index;
+    constructor(index, cause) {
+        super(`write ${index} of a fenced group failed its condition`, { cause });
+        this.index = index;
+    }
+}
+/** One write of a TransactWriteItem, sent as a request of its own. */
+function sendSingle(client, w) {
+    if (w.Put)
+        return client.send(new client_dynamodb_namespaceObject.PutItemCommand(w.Put));
+    if (w.Delete)
+        return client.send(new client_dynamodb_namespaceObject.DeleteItemCommand(w.Delete));
+    if (w.Update)
+        return client.send(new client_dynamodb_namespaceObject.UpdateItemCommand(w.Update));
+    return Promise.reject(new Error('a condition check cannot be sent on its own'));
 }
 /** True when a transaction (or single write) failed on the condition of item `index`. */
 function isConditionFailure(e, index) {
+    if (e instanceof WriteConditionFailed)
+        return e.index === index;
     if (e instanceof client_dynamodb_namespaceObject.ConditionalCheckFailedException)
         return index === 0;
     if (e instanceof client_dynamodb_namespaceObject.TransactionCanceledException)
@@ -3657,11 +3940,14 @@ async function describeTable(client, table) {
     }
     const pt = res.Table?.ProvisionedThroughput;
     const provisioned = res.Table?.BillingModeSummary?.BillingMode !== 'PAY_PER_REQUEST' && pt?.ReadCapacityUnits;
+    const { region, global } = replicationOf(res.Table, await client.config.region().catch(() => undefined));
     return {
         keys: { hash, sort },
         itemCount: res.Table?.ItemCount,
         sizeBytes: res.Table?.TableSizeBytes,
         capacity: provisioned ? { read: pt.ReadCapacityUnits ?? 0, write: pt.WriteCapacityUnits ?? 0 } : undefined,
+        region,
+        global,
     };
 }
 /**
@@ -3746,6 +4032,319 @@ function toRecord(i, sortName) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/runner/step/checks.ts
+
+/** A `before` or `verify` hook broke its contract (threw, or returned something that is not a list of findings). */
+class HookError extends MigrateError {
+}
+/**
+ * Runs a migration's `before` or `verify` hook and returns its findings, checked: a list of
+ * `{ message, count?, examples? }` (an empty list passes). A hook that throws, or returns
+ * anything else, is one error naming the file and the hook.
+ */
+async function runHook(m, hook, ctx) {
+    const fn = m[hook];
+    if (!fn)
+        return [];
+    let result;
+    try {
+        result = await fn(ctx);
+    }
+    catch (e) {
+        throw new HookError(`${m.file}: ${hook}() threw: ${messageOf(e)}`);
+    }
+    if (result === undefined)
+        return [];
+    if (!Array.isArray(result)) {
+        throw new HookError(`${m.file}: ${hook}() must return a list of findings ([{ message, count?, examples? }], empty when all is well), got ${describe(result)}.`);
+    }
+    return result.map((f, i) => {
+        if (typeof f === 'string')
+            return { message: f };
+        if (!f || typeof f !== 'object' || typeof f.message !== 'string') {
+            throw new HookError(`${m.file}: ${hook}() returned a finding without a message at [${i}] (${describe(f)}): each finding is { message, count?, examples? }.`);
+        }
+        const { message, count, examples } = f;
+        return {
+            message,
+            ...(typeof count === 'number' ? { count } : {}),
+            ...(Array.isArray(examples) ? { examples: examples.slice(0, 10) } : {}),
+        };
+    });
+}
+/** One line for a list of findings: what a failed step's record and the report say. */
+function summarizeFindings(hook, scope, findings) {
+    const parts = findings.slice(0, 5).map((f) => (f.count !== undefined ? `${f.message} (${f.count.toLocaleString('en-US')})` : f.message));
+    const more = findings.length > 5 ? `; and ${findings.length - 5} more` : '';
+    return `${hook} found ${findings.length} problem${findings.length === 1 ? '' : 's'} on ${scope}: ${parts.join('; ')}${more}`;
+}
+function describe(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'an array';
+    if (typeof v === 'object')
+        return `an object (${JSON.stringify(v).slice(0, 80)})`;
+    return `${typeof v} ${JSON.stringify(v)?.slice(0, 80)}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/validate.ts
+
+/**
+ * Checks items against a OneTable schema: for each item whose type attribute names a model,
+ * its required attributes are present, attributes have the declared type, `enum` values are in
+ * their list, and attributes with a value template (`customer#${id}`) hold what the template
+ * gives from the item's own attributes. Pure; feed it items with `add`, read `report()`.
+ */
+class SchemaValidator {
+    keys;
+    exampleLimit;
+    models;
+    typeField;
+    isoDates;
+    version;
+    tally = new Map();
+    scanned = 0;
+    unknownType = 0;
+    constructor(schema, keys, exampleLimit = 5) {
+        this.keys = keys;
+        this.exampleLimit = exampleLimit;
+        const n = normalizeSchema(schema);
+        this.models = n.models;
+        this.typeField = n.params.typeField;
+        this.isoDates = n.params.isoDates === true;
+        this.version = n.version;
+    }
+    /** Checks one item (unmarshalled) and counts it; returns its problems. */
+    add(item) {
+        this.scanned++;
+        const type = item[this.typeField];
+        const model = typeof type === 'string' ? this.models[type] : undefined;
+        if (!model || typeof type !== 'string') {
+            this.unknownType++;
+            return [];
+        }
+        let t = this.tally.get(type);
+        if (!t)
+            this.tally.set(type, (t = { scanned: 0, invalid: 0, problems: new Map(), examples: [] }));
+        t.scanned++;
+        const problems = checkItem(model, item, this.isoDates);
+        if (problems.length) {
+            t.invalid++;
+            for (const p of problems) {
+                const k = `${p.attribute}\u0000${p.kind}`;
+                t.problems.set(k, (t.problems.get(k) ?? 0) + 1);
+            }
+            if (t.examples.length < this.exampleLimit)
+                t.examples.push({ [this.keys.hash]: item[this.keys.hash], [this.keys.sort]: item[this.keys.sort] });
+        }
+        return problems;
+    }
+    report(samplePercent) {
+        const models = {};
+        let invalid = 0;
+        for (const [name, t] of [...this.tally.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+            invalid += t.invalid;
+            models[name] = {
+                scanned: t.scanned,
+                invalid: t.invalid,
+                problems: [...t.problems.entries()]
+                    .map(([k, count]) => {
+                    const [attribute = '', kind] = k.split('\u0000');
+                    return { attribute, kind: kind, count };
+                })
+                    .sort((a, b) => b.count - a.count || a.attribute.localeCompare(b.attribute)),
+                examples: t.examples,
+            };
+        }
+        return {
+            version: this.version,
+            scanned: this.scanned,
+            invalid,
+            unknownType: this.unknownType,
+            typeField: this.typeField,
+            models,
+            ...(samplePercent !== undefined ? { samplePercent } : {}),
+        };
+    }
+}
+/** The problems of one item against its model. */
+function checkItem(model, item, isoDates = false) {
+    const problems = [];
+    for (const [name, field] of Object.entries(model)) {
+        const value = storedValue(item, name, field);
+        if (value === undefined || value === null) {
+            if (field.required === true)
+                problems.push({ attribute: name, kind: 'missing' });
+            continue;
+        }
+        if (field.type && !hasType(value, field.type, isoDates)) {
+            problems.push({ attribute: name, kind: 'type' });
+            continue;
+        }
+        if (Array.isArray(field.enum) && field.enum.length && !field.enum.includes(value))
+            problems.push({ attribute: name, kind: 'enum' });
+        if (typeof field.value === 'string') {
+            const expected = expand(field.value, (attr) => storedValue(item, attr, model[attr] ?? {}));
+            if (expected !== undefined && value !== expected)
+                problems.push({ attribute: name, kind: 'template' });
+        }
+    }
+    return problems;
+}
+/** Where a field's value is stored: its own name, or `map` (`attr`, or packed `attr.prop`). */
+function storedValue(item, name, field) {
+    const map = typeof field.map === 'string' && field.map ? field.map : undefined;
+    if (!map)
+        return item[name];
+    const [attr = name, prop] = map.split('.');
+    const v = item[attr];
+    if (prop === undefined)
+        return v;
+    return v && typeof v === 'object' ? v[prop] : undefined;
+}
+/** A value template with the item's attributes put in; undefined when one it names is missing. */
+function expand(template, get) {
+    let missing = false;
+    const out = template.replace(/\$\{([^}]+)\}/g, (_, attr) => {
+        const v = get(attr.trim());
+        if (v === undefined || v === null)
+            missing = true;
+        return String(v ?? '');
+    });
+    return missing ? undefined : out;
+}
+function hasType(value, type, isoDates) {
+    switch (type) {
+        case 'string':
+            return typeof value === 'string';
+        case 'number':
+            return typeof value === 'number' || typeof value === 'bigint';
+        case 'boolean':
+            return typeof value === 'boolean';
+        case 'date':
+            // OneTable stores dates as ISO strings (isoDates) or epoch numbers.
+            return isoDates ? typeof value === 'string' && !Number.isNaN(Date.parse(value)) : typeof value === 'number' || (typeof value === 'string' && !Number.isNaN(Date.parse(value)));
+        case 'array':
+            return Array.isArray(value);
+        case 'object':
+            return typeof value === 'object' && !Array.isArray(value) && !(value instanceof Set) && !(value instanceof Uint8Array);
+        case 'set':
+            return value instanceof Set;
+        case 'binary':
+        case 'buffer':
+        case 'arraybuffer':
+            return value instanceof Uint8Array || value instanceof ArrayBuffer;
+        default:
+            return true;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/runner/local/read-only-client.ts
+
+
+/** The commands that change a table or its items. */
+const WRITE_COMMANDS = new Set([
+    'PutItemCommand',
+    'UpdateItemCommand',
+    'DeleteItemCommand',
+    'BatchWriteItemCommand',
+    'TransactWriteItemsCommand',
+    'ExecuteStatementCommand',
+    'BatchExecuteStatementCommand',
+    'ExecuteTransactionCommand',
+    'CreateTableCommand',
+    'DeleteTableCommand',
+    'UpdateTableCommand',
+]);
+/** Thrown when a dry run's migration tries to write through ctx.client. */
+class DryRunWriteError extends Error {
+    name = 'DryRunWriteError';
+}
+/**
+ * A client like `client` (same credentials, region and endpoint) whose write commands throw
+ * instead of reaching DynamoDB: a dry run, a plan or a check hook is guaranteed to write
+ * nothing, whatever the migration's own code does. Writes are recognised by the SDK's own
+ * command name in the middleware context, which survives bundlers that rename classes.
+ */
+function readOnlyClient(client) {
+    const readOnly = deriveDynamoClient(client);
+    readOnly.middlewareStack.add((next, context) => async (args) => {
+        const name = context.commandName ?? 'unknown';
+        if (WRITE_COMMANDS.has(name))
+            throw new DryRunWriteError(`dry run: ${name} was not sent (dry runs write nothing)`);
+        return next(args);
+    }, { step: 'initialize', priority: 'high', name: 'readOnly' });
+    return readOnly;
+}
+/** Requests a fenced client has in flight at once: the socket limit of the SDK's default HTTP agent. */
+const FENCED_IN_FLIGHT = 50;
+/**
+ * A client of its own for a run's writes, refusing every write once `stopped()` gives a reason
+ * (the run's lease may have run out): a run frozen past its lease (GC pause, suspended VM) and
+ * taken over meanwhile must not write another item when it wakes, before its heartbeat has
+ * even had the chance to find out.
+ *
+ * The check is made right before each attempt is handed to a socket (SDK retries included),
+ * not when the command is sent: requests wait for one of a bounded number of slots in front
+ * of the check, and the HTTP agent behind it has no socket limit, so a request that passed the
+ * check waits nowhere. With the SDK's default agent, the requests beyond its 50 sockets wait
+ * inside it, after any check, and go out whenever the server answers the ones before them.
+ * Destroy the client when the run ends.
+ */
+function leaseFencedClient(base, stopped, opts = {}) {
+    const unlimited = { keepAlive: true, maxSockets: Infinity };
+    const client = deriveDynamoClient(base, { requestHandler: { httpAgent: unlimited, httpsAgent: unlimited } });
+    const slots = new Semaphore(opts.inFlight ?? FENCED_IN_FLIGHT);
+    const refuse = (context) => {
+        if (!WRITE_COMMANDS.has(context.commandName ?? ''))
+            return;
+        const reason = stopped();
+        if (reason)
+            throw reason;
+    };
+    // Refused at once when already stopped, before waiting for anything.
+    client.middlewareStack.add((next, context) => async (args) => {
+        refuse(context);
+        return next(args);
+    }, { step: 'initialize', priority: 'high', name: 'leaseFenceEarly' });
+    // The last step before the request handler, once per attempt: wait for a slot, then check.
+    client.middlewareStack.add((next, context) => async (args) => {
+        const wait = slots.acquire();
+        if (wait)
+            await wait;
+        try {
+            refuse(context);
+            return await next(args);
+        }
+        finally {
+            slots.release();
+        }
+    }, { step: 'deserialize', priority: 'low', name: 'leaseFence' });
+    return client;
+}
+
+;// CONCATENATED MODULE: ./src/runner/validate-table.ts
+
+
+
+/**
+ * Scans a table with the bulk engine (parallel segments, rate-limited, progress on a TTY,
+ * read-only) and checks every item against a OneTable schema (core/validate.ts).
+ */
+async function validateTable(o) {
+    const validator = new SchemaValidator(o.schema, o.keys);
+    const engine = createDataEngine({ client: readOnlyClient(o.client), table: o.table, keys: o.keys, dryRun: true, signal: o.signal, logger: o.log });
+    await engine.forEach({}, (item) => {
+        validator.add(item);
+    }, {
+        name: 'validate',
+        ...(o.options.samplePercent !== undefined ? { samplePercent: o.options.samplePercent } : {}),
+        ...(o.options.readRate !== undefined ? { rate: { read: o.options.readRate } } : {}),
+    });
+    return validator.report(o.options.samplePercent);
+}
+
 ;// CONCATENATED MODULE: ./src/runner/step/audit.ts
 /** The audit log entry for an event; every writer of the log goes through this. */
 function auditEntry(e, source, at) {
@@ -3820,9 +4419,9 @@ class TableLedger {
         this.o = o;
     }
     /** The step's data engine: the same for its work and for its bookkeeping (checkpoints, attempt id). */
-    async stepData(step) {
+    async stepData(step, override = {}) {
         const { o } = this;
-        return createStepData({ client: o.dataClient, table: o.store.table, keys: await o.store.keys(), log: o.log }, step, o.settings, { signal: o.signal });
+        return createStepData({ client: o.dataClient, table: o.store.table, keys: await o.store.keys(), log: o.log }, step, { ...o.settings, ...override }, { signal: o.signal });
     }
     /**
      * A new attempt of the step (unless it resumes one), then its "running" record: a run that
@@ -4020,10 +4619,14 @@ function exitCodeOfDrift(report) {
 ;// CONCATENATED MODULE: ./src/runner/step/run-step.ts
 
 
+
 async function runStep(step, o) {
     const t0 = o.now();
     const what = step.kind === 'migrate' ? step.direction : step.kind;
     o.log.info(`${step.direction === 'up' ? '▲' : '▼'} ${step.version} ${what}: ${step.description}${o.how ? ` (${o.how})` : ''}`);
+    const blocked = await preconditions(step, o, t0);
+    if (blocked)
+        return blocked;
     const ticket = await o.ledger.begin(step);
     let result;
     try {
@@ -4034,6 +4637,7 @@ async function runStep(step, o) {
     }
     const durationMs = o.now() - t0;
     const { counts } = result;
+    const checks = result.checks?.length ? result.checks : undefined;
     const report = (status, error) => ({
         version: step.version,
         direction: step.direction,
@@ -4042,6 +4646,8 @@ async function runStep(step, o) {
         durationMs,
         counts,
         ...(error !== undefined ? { error } : {}),
+        ...(checks ? { checks } : {}),
+        ...(result.canaryReverted !== undefined ? { canaryReverted: result.canaryReverted } : {}),
     });
     if (o.dryRun)
         return { report: report('dry-run', result.error === undefined ? undefined : messageOf(result.error)) };
@@ -4070,6 +4676,28 @@ async function runStep(step, o) {
             },
         };
     }
+    const failedCheck = checks?.find((c) => !c.passed);
+    if (result.error === undefined && failedCheck) {
+        const scope = failedCheck.scope === 'canary' ? `the ${step.canaryPercent}% canary` : 'every item';
+        const message = summarizeFindings('verify', scope, failedCheck.findings);
+        o.log.error(`${step.version} ${step.direction}: ${message}`);
+        await o.ledger.finish(step, ticket, { status: 'failed', message, counts, durationMs });
+        const undone = result.canaryReverted === true
+            ? ` The canary's changes were undone with ${step.version}'s down; the rest of the table was not touched.`
+            : result.canaryReverted === false
+                ? ` ${step.version} has no down, so the canary's changes are still in the table; the rest of the table was not touched.`
+                : '';
+        const failure = new MigrationFailedError(`${step.direction} ${step.version} (${step.file}): ${message}.${undone}`, step.version, step.direction);
+        return {
+            report: report('failed', message),
+            stop: {
+                status: 'failed',
+                error: failure.message,
+                next: `Fix ${step.file} (or the data it found), then apply --resume to run ${step.version} again, or repair --version ${step.version} --mark applied|reverted --reason "...".`,
+                exitCode: failure.exitCode,
+            },
+        };
+    }
     if (result.error !== undefined) {
         const message = messageOf(result.error) || 'failed';
         o.log.error(`${step.version} ${step.direction} failed: ${message}`);
@@ -4089,6 +4717,49 @@ async function runStep(step, o) {
     }
     await o.ledger.finish(step, ticket, { status: 'success', counts, durationMs });
     return { report: report('applied') };
+}
+/** Step 0: the `before` hook, read-only. Returns the result that ends the step here, or undefined to go on. */
+async function preconditions(step, o, t0) {
+    if (!o.before || !step.checks?.includes('before'))
+        return undefined;
+    let findings;
+    try {
+        findings = await o.before(step);
+    }
+    catch (e) {
+        return blockedBefore(step, o, t0, [], messageOf(e), e instanceof MigrateError);
+    }
+    if (!findings.length) {
+        o.log.info(`${step.version}: before passed`);
+        return undefined;
+    }
+    return blockedBefore(step, o, t0, findings, summarizeFindings('before', 'the table', findings), true);
+}
+function blockedBefore(step, o, t0, findings, message, known) {
+    o.log.error(`${step.version} ${step.direction}: ${message}`);
+    const checks = [{ hook: 'before', scope: 'all', passed: false, findings: findings.length ? findings : [{ message }] }];
+    const report = {
+        version: step.version,
+        direction: step.direction,
+        kind: step.kind,
+        status: o.dryRun ? 'dry-run' : 'skipped',
+        durationMs: o.now() - t0,
+        error: message,
+        checks,
+    };
+    if (o.dryRun)
+        return { report };
+    return {
+        report,
+        stop: {
+            status: 'blocked',
+            error: `${step.direction} ${step.version} (${step.file}) was not run: ${message}. Nothing was written.`,
+            next: known
+                ? `Fix the data (or ${step.file}'s before), then run again.`
+                : `Fix ${step.file}'s before(), then run again.`,
+            exitCode: errors_EXIT.failure,
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/runner/step/run-plan.ts
@@ -4145,14 +4816,14 @@ async function runPlan(plan, options, backend, c) {
         const started = await options.onStart?.(current);
         const recoveryPoint = started?.recoveryPoint ?? options.recoveryPoint;
         await backend.audit({ runId, event: 'apply-start', outcome: 'started', plan: current, reason: options.reason, recoveryPoint }, lock.lockId);
-        const { ledger, body, how } = backend.steps({ lockId: lock.lockId, runId, plan: current, lease });
+        const { ledger, body, how, before } = backend.steps({ lockId: lock.lockId, runId, plan: current, lease });
         const steps = [];
         for (const step of current.steps) {
             if (lease.signal.aborted)
                 throw lease.signal.reason;
             // Fencing: prove the lock is still ours before starting a step.
             await lease.renew();
-            const { report: stepReport, stop } = await runStep(step, { ledger, body, log: c.log, now: c.now, how });
+            const { report: stepReport, stop } = await runStep(step, { ledger, body, log: c.log, now: c.now, how, before });
             steps.push(stepReport);
             if (stop)
                 return (report = finish({ plan: current, steps, lockId: lock.lockId, recoveryPoint, ...stop }));
@@ -4186,7 +4857,7 @@ async function dryRunPlan(plan, backend, c) {
         return { ...blockedReport(plan), steps: [], startedAt, durationMs: c.now() - startedAt };
     const steps = [];
     for (const step of plan.steps) {
-        steps.push((await runStep(step, { ledger: backend.ledger, body: backend.body, log: c.log, now: c.now, dryRun: true })).report);
+        steps.push((await runStep(step, { ledger: backend.ledger, body: backend.body, before: backend.before, log: c.log, now: c.now, dryRun: true })).report);
     }
     return { plan, steps, status: 'dry-run', startedAt, durationMs: c.now() - startedAt };
 }
@@ -4226,94 +4897,6 @@ function describeChange(before, after) {
     return `reviewed ${fmt(before)}, now ${fmt(after)}.`;
 }
 const run_plan_sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-;// CONCATENATED MODULE: ./src/runner/local/read-only-client.ts
-
-
-/** The commands that change a table or its items. */
-const WRITE_COMMANDS = new Set([
-    'PutItemCommand',
-    'UpdateItemCommand',
-    'DeleteItemCommand',
-    'BatchWriteItemCommand',
-    'TransactWriteItemsCommand',
-    'ExecuteStatementCommand',
-    'BatchExecuteStatementCommand',
-    'ExecuteTransactionCommand',
-    'CreateTableCommand',
-    'DeleteTableCommand',
-    'UpdateTableCommand',
-]);
-/** Thrown when a dry run's migration tries to write through ctx.client. */
-class DryRunWriteError extends Error {
-    name = 'DryRunWriteError';
-}
-/**
- * Wraps a client so that write commands throw instead of reaching DynamoDB: a dry run is
- * guaranteed to write nothing, whatever the migration's own code does.
- */
-function readOnlyClient(client) {
-    return new Proxy(client, {
-        get(target, prop, receiver) {
-            if (prop === 'send') {
-                return (command, ...rest) => {
-                    const name = command?.constructor?.name ?? 'unknown';
-                    if (WRITE_COMMANDS.has(name)) {
-                        return Promise.reject(new DryRunWriteError(`dry run: ${name} was not sent (dry runs write nothing)`));
-                    }
-                    return target.send.call(target, command, ...rest);
-                };
-            }
-            return Reflect.get(target, prop, receiver);
-        },
-    });
-}
-/** Requests a fenced client has in flight at once: the socket limit of the SDK's default HTTP agent. */
-const FENCED_IN_FLIGHT = 50;
-/**
- * A client of its own for a run's writes, refusing every write once `stopped()` gives a reason
- * (the run's lease may have run out): a run frozen past its lease (GC pause, suspended VM) and
- * taken over meanwhile must not write another item when it wakes, before its heartbeat has
- * even had the chance to find out.
- *
- * The check is made right before each attempt is handed to a socket (SDK retries included),
- * not when the command is sent: requests wait for one of a bounded number of slots in front
- * of the check, and the HTTP agent behind it has no socket limit, so a request that passed the
- * check waits nowhere. With the SDK's default agent, the requests beyond its 50 sockets wait
- * inside it, after any check, and go out whenever the server answers the ones before them.
- * Destroy the client when the run ends.
- */
-function leaseFencedClient(base, stopped, opts = {}) {
-    const unlimited = { keepAlive: true, maxSockets: Infinity };
-    const client = deriveDynamoClient(base, { requestHandler: { httpAgent: unlimited, httpsAgent: unlimited } });
-    const slots = new Semaphore(opts.inFlight ?? FENCED_IN_FLIGHT);
-    const refuse = (context) => {
-        if (!WRITE_COMMANDS.has(context.commandName ?? ''))
-            return;
-        const reason = stopped();
-        if (reason)
-            throw reason;
-    };
-    // Refused at once when already stopped, before waiting for anything.
-    client.middlewareStack.add((next, context) => async (args) => {
-        refuse(context);
-        return next(args);
-    }, { step: 'initialize', priority: 'high', name: 'leaseFenceEarly' });
-    // The last step before the request handler, once per attempt: wait for a slot, then check.
-    client.middlewareStack.add((next, context) => async (args) => {
-        const wait = slots.acquire();
-        if (wait)
-            await wait;
-        try {
-            refuse(context);
-            return await next(args);
-        }
-        finally {
-            slots.release();
-        }
-    }, { step: 'deserialize', priority: 'low', name: 'leaseFence' });
-    return client;
-}
 
 ;// CONCATENATED MODULE: ./src/runner/local/lease.ts
 
@@ -4381,6 +4964,9 @@ function keepLease(o) {
 
 
 
+
+
+
 /**
  * An environment run in this process: the lock, records, schema item, checkpoints and audit
  * log are in the table, and the migrations run here. The CLI's default runner, and what a
@@ -4400,7 +4986,7 @@ class LocalSession {
         this.client = client;
         this.settings = settings;
         this.connection = connection;
-        this.store = new StateStore(client, environment.table);
+        this.store = new StateStore(client, environment.table, { environment });
         this.now = connection.now ?? Date.now;
     }
     get log() {
@@ -4423,6 +5009,7 @@ class LocalSession {
             version: input.version,
             resume: input.resume,
             now: this.now(),
+            canaryPercent: this.settings.canaryPercent,
         });
     }
     async status() {
@@ -4433,6 +5020,7 @@ class LocalSession {
         if (this.settings.dryRun) {
             const signal = new AbortController().signal;
             return dryRunPlan(plan, {
+                before: (step) => this.before(step),
                 ledger: {
                     // Writes nothing in a dry run; a fresh step's `once` passes then count as a fresh attempt would.
                     begin: async (step) => {
@@ -4442,7 +5030,8 @@ class LocalSession {
                     },
                     finish: async () => undefined,
                 },
-                body: (step, ticket) => this.execute(step, ticket.data, signal, readOnlyClient(this.client)),
+                // A dry run changes nothing, so there is nothing for verify to check.
+                body: (step, ticket) => this.execute(step, ticket.data, signal, readOnlyClient(this.client), { verify: false }),
             }, this.run);
         }
         return runPlan(plan, options, this.backend(), this.run);
@@ -4460,7 +5049,11 @@ class LocalSession {
             steps: ({ lockId, runId, plan }) => {
                 const held = lease;
                 const ledger = this.ledger({ lockId, runId, planHash: plan.hash, dataClient: held.client, signal: held.signal });
-                return { ledger, body: (step, ticket) => this.execute(step, ticket.data, held.signal, held.client) };
+                return {
+                    ledger,
+                    before: (step) => this.before(step),
+                    body: (step, ticket) => this.execute(step, ticket.data, held.signal, held.client, { verify: true, canary: { target: ledger, signal: held.signal } }),
+                };
             },
             currentVersion: async () => readHistory(await this.store.readRecords()).currentVersion,
         };
@@ -4481,19 +5074,93 @@ class LocalSession {
             signal: o.signal,
         });
     }
-    /** A step's work in this process: the migration's up or down with its ctx. */
-    async execute(step, data, signal, client) {
+    /**
+     * A step's work in this process: the migration's up or down with its ctx, then its `verify`.
+     * With a canary (steps up with a verify hook, `canaryPercent` set by the plan): up on the
+     * canary's sample, verify on that sample, and only if it passed the rest of the table (the
+     * engine takes exactly the items the canary did not), then verify on every item. A failed
+     * canary is undone with the step's down, on the same sample, when the step has one.
+     */
+    async execute(step, data, signal, client, o = { verify: false }) {
         const m = migrationOf(this.project, step);
         const fn = step.direction === 'up' ? m.up : m.down;
-        try {
-            if (!fn)
-                throw new MigrateError(`${m.file} has no ${step.direction} function.`);
-            await fn(migrationContext(step, await this.contextParts(step, data, signal, client)));
+        const run = async (d, canary) => {
+            try {
+                if (!fn)
+                    throw new MigrateError(`${m.file} has no ${step.direction} function.`);
+                const parts = await this.contextParts(step, d, signal, client);
+                await fn(migrationContext(step, { ...parts, params: { ...parts.params, canary } }));
+            }
+            catch (e) {
+                return { error: signal.aborted ? signal.reason : e, lockLost: signal.aborted, counts: d.counts(), incomplete: d.incomplete() };
+            }
+            return d.incomplete() ? { counts: d.counts(), incomplete: true } : undefined;
+        };
+        const verify = async (scope, samplePercent) => {
+            const findings = await runHook(m, 'verify', await this.checkContext(step, samplePercent, signal));
+            this.log.info(`${step.version}: verify on ${scope === 'canary' ? `the ${samplePercent}% canary` : 'every item'}: ${findings.length ? `${findings.length} problem(s)` : 'passed'}`);
+            return { hook: 'verify', scope, passed: findings.length === 0, findings };
+        };
+        const checking = o.verify && m.verify !== undefined;
+        const percent = checking && o.canary ? step.canaryPercent : undefined;
+        if (percent === undefined) {
+            const stopped = await run(data);
+            if (stopped)
+                return stopped;
+            if (!checking)
+                return { counts: data.counts(), incomplete: false };
+            return this.checked(data.counts(), [await verify('all', undefined)], signal);
         }
-        catch (e) {
-            return { error: signal.aborted ? signal.reason : e, lockLost: signal.aborted, counts: data.counts(), incomplete: data.incomplete() };
+        // The canary: the same checkpoint scope and attempt as the step, on `percent` of the items.
+        const target = o.canary.target;
+        const canaryData = await target.stepData(step, { samplePercent: percent });
+        this.log.info(`${step.version}: canary: up on ${percent}% of the items, then verify`);
+        const stopped = await run(canaryData, { percent, phase: 'canary' });
+        if (stopped)
+            return stopped;
+        const first = await verify('canary', percent);
+        if (!first.passed) {
+            const canaryReverted = await this.revertCanary(step, m, target, percent, signal, client);
+            return { counts: canaryData.counts(), incomplete: false, checks: [first], canaryReverted };
         }
-        return { counts: data.counts(), incomplete: data.incomplete() };
+        // The rest: the engine continues from the canary's progress and takes only the items it did not.
+        const stoppedRest = await run(data, { percent, phase: 'rest' });
+        const counts = sumCounts(canaryData.counts(), data.counts());
+        if (stoppedRest)
+            return { ...stoppedRest, counts, checks: [first] };
+        return this.checked(counts, [first, await verify('all', undefined)], signal);
+    }
+    checked(counts, checks, signal) {
+        if (signal.aborted)
+            return { error: signal.reason, lockLost: true, counts, incomplete: false, checks };
+        return { counts, incomplete: false, checks };
+    }
+    /** Undoes a failed canary with the step's down on the same sample; false when the step has none. */
+    async revertCanary(step, m, target, percent, signal, client) {
+        if (!m.down || m.irreversible)
+            return false;
+        const down = { ...step, direction: 'down', kind: 'migrate' };
+        const data = await target.stepData(down, { samplePercent: percent });
+        this.log.warn(`${step.version}: the canary failed verify; undoing it with down on the same ${percent}% of the items`);
+        await data.start();
+        const parts = await this.contextParts(down, data, signal, client);
+        await m.down(migrationContext(down, { ...parts, params: { ...parts.params, canary: { percent, phase: 'canary' } } }));
+        // Clears the down's checkpoints and the up's (the canary's progress): the next up starts afresh.
+        await data.engine.complete();
+        return true;
+    }
+    /** The `before` hook of a step, on a read-only ctx over every item. */
+    async before(step) {
+        const m = migrationOf(this.project, step);
+        return runHook(m, 'before', await this.checkContext(step, undefined, new AbortController().signal));
+    }
+    /** The read-only ctx of a `before` or `verify` hook: a client that refuses writes, a counting engine without checkpoints. */
+    async checkContext(step, samplePercent, signal) {
+        const client = readOnlyClient(this.client);
+        const engine = createDataEngine({ client, table: this.environment.table, keys: await this.store.keys(), dryRun: true, samplePercent, signal, logger: this.log, progressBar: false });
+        const data = { engine, counts: () => engine.counts(), incomplete: () => engine.incomplete(), start: async () => undefined, complete: async () => undefined };
+        const parts = await this.contextParts(step, data, signal, client);
+        return migrationContext(step, { ...parts, params: { dryRun: true, samplePercent } });
     }
     /** What a step's ctx is made of here. */
     async contextParts(step, data, signal, client) {
@@ -4572,10 +5239,48 @@ class LocalSession {
             findings.push({ kind: 'schema', message: `${table}: ${schemaDrift}.` });
         for (const d of plan.drift)
             findings.push({ kind: 'checksum', message: `${d.file} changed after ${d.version} was applied (recorded ${d.recorded}, now ${d.current}).` });
-        return { environment: this.environment.name, table, currentVersion: plan.currentVersion, targetVersion: plan.targetVersion, drifted: findings.length > 0, findings, plan };
+        let validation;
+        const asked = this.environment.validate;
+        if (asked && state.schema) {
+            const samplePercent = typeof asked === 'object' ? asked.sample : undefined;
+            validation = await this.validate({ samplePercent });
+            if (validation.invalid) {
+                const worst = Object.entries(validation.models)
+                    .filter(([, m]) => m.invalid)
+                    .map(([name, m]) => `${name} ${m.invalid.toLocaleString('en-US')}`)
+                    .join(', ');
+                findings.push({
+                    kind: 'data',
+                    message: `${table}: ${validation.invalid.toLocaleString('en-US')} of ${validation.scanned.toLocaleString('en-US')} items${samplePercent ? ` (a ${samplePercent}% sample)` : ''} do not fit the schema ${validation.version} (${worst}): run dynamodb-migrate validate for details.`,
+                });
+            }
+        }
+        return { environment: this.environment.name, table, currentVersion: plan.currentVersion, targetVersion: plan.targetVersion, drifted: findings.length > 0, findings, plan, ...(validation ? { validation } : {}) };
     }
     readLog(limit) {
         return this.store.readLog(limit);
+    }
+    async validate(options) {
+        // A global table is validated in its home region: other replicas converge to it after replication.
+        await this.store.assertHomeRegion('validate reads the home region\'s copy only (the other replicas converge to it); nothing was validated.');
+        const schema = await this.schemaToValidate(options.version);
+        return validateTable({ client: this.client, table: this.environment.table, keys: await this.store.keys(), schema, options, log: this.log });
+    }
+    /** The schema `validate` checks against: a version's, else the one stored in the table. */
+    async schemaToValidate(version, stored) {
+        if (version) {
+            const m = this.project.migrations.find((x) => x.version === version);
+            if (!m)
+                throw new InputError(`validate --version ${version}: no migration file for that version.`);
+            if (!m.schema)
+                throw new InputError(`validate --version ${version}: ${m.file} declares no schema.`);
+            return m.schema;
+        }
+        const schema = stored ?? (await this.readState()).schema;
+        if (!schema) {
+            throw new InputError(`${this.environment.table} has no _schema item to validate against: pass --version <version> to check against a migration's schema.`);
+        }
+        return schema;
     }
     ensureRecoveryPoint(mode, backupName) {
         return ensureRecoveryPoint(this.client, this.environment.table, mode, { backupName });
@@ -4584,6 +5289,13 @@ class LocalSession {
     audit(e) {
         return this.store.appendLog(auditEntry(e, { ...this.settings, environment: this.environment.name }, this.now()));
     }
+}
+function sumCounts(a, b) {
+    if (!a)
+        return b;
+    if (!b)
+        return a;
+    return { scanned: a.scanned + b.scanned, changed: a.changed + b.changed, skipped: a.skipped + b.skipped, failed: a.failed + b.failed };
 }
 
 ;// CONCATENATED MODULE: ./src/controller/protocol.ts
@@ -5100,6 +5812,7 @@ const consoleLogger = {
 
 ;// CONCATENATED MODULE: ./src/core/lint.ts
 
+
 /** The file name without its extension. */
 function stemOf(base) {
     return base.replace(/\.(ts|mts|cts|js|mjs|cjs)$/, '');
@@ -5179,6 +5892,10 @@ function lintMigrations(files) {
         if (def.schema !== undefined && (typeof def.schema !== 'object' || def.schema === null || Array.isArray(def.schema))) {
             add(f.file, 'bad-schema', '"schema" must be a OneTable schema object');
         }
+        for (const hook of ['before', 'verify']) {
+            if (def[hook] !== undefined && typeof def[hook] !== 'function')
+                add(f.file, 'bad-hook', `"${hook}" must be a function (ctx) => findings, got ${typeOf(def[hook])}`);
+        }
         if (problems.length > before)
             continue;
         const source = {
@@ -5190,6 +5907,8 @@ function lintMigrations(files) {
             irreversible,
             hasUp: true,
             hasDown: typeof def.down === 'function',
+            hasBefore: typeof def.before === 'function',
+            hasVerify: typeof def.verify === 'function',
             schema: def.schema,
         };
         if (version === RESET)
@@ -5200,16 +5919,53 @@ function lintMigrations(files) {
     sources.sort((a, b) => compareVersions(a.version, b.version));
     return { migrations: sources, reset, problems };
 }
-/** Checks that each environment's target exists in the folder. */
+/**
+ * Checks each environment against the folder and the others: its target exists, and
+ * environments that may be replicas of one global table agree on its home region.
+ */
 function lintTargets(manifest, manifestFile, migrations) {
     const versions = new Set(migrations.map((m) => m.version));
-    const problems = [];
+    const problems = lintGlobalTables(manifest, manifestFile);
     for (const [name, env] of Object.entries(manifest.environments)) {
         if (env.target !== 'latest' && !versions.has(env.target)) {
             problems.push({
                 where: `${manifestFile}: environments.${name}.target`,
                 code: 'target-not-found',
                 message: `target ${env.target} has no migration file in the folder (have: ${[...versions].join(', ') || 'none'})`,
+            });
+        }
+    }
+    return problems;
+}
+/**
+ * Two environments naming the same table with different home regions (`home-region`, else
+ * `region`) point at two replicas of it if it is a global table (a table name is unique per
+ * account and region, and every replica has the table's name). Each would then take its own
+ * lock in its own region and both would migrate, their writes mixing last-writer-wins. They
+ * must agree on one home (one marked as the home of the other: `home-region` set to the
+ * other's region), or say that they are separate regional tables (`global-table: false`).
+ * An environment with neither region nor home-region is not compared: on a global table every
+ * plan and apply of it is refused until it names a home.
+ */
+function lintGlobalTables(manifest, manifestFile) {
+    const problems = [];
+    const envs = Object.entries(manifest.environments);
+    const reported = new Set();
+    for (const [i, [a, ea]] of envs.entries()) {
+        for (const [b, eb] of envs.slice(i + 1)) {
+            if (ea.table !== eb.table || ea['global-table'] === false || eb['global-table'] === false)
+                continue;
+            const homeA = homeRegionOf(ea);
+            const homeB = homeRegionOf(eb);
+            if (!homeA || !homeB || homeA === homeB || reported.has(b))
+                continue;
+            reported.add(b);
+            problems.push({
+                where: `${manifestFile}: environments.${b}`,
+                code: 'replica-homes',
+                message: `environments ${a} and ${b} both name table ${ea.table} but with different home regions (${homeA} and ${homeB}; the home is home-region, else region): ` +
+                    `if ${ea.table} is a global table they are two of its replicas, and each would take its own lock and both would migrate. ` +
+                    `Mark one as the home of the other (home-region: ${homeA} on ${b}), or, if they are separate regional tables, set global-table: false on them`,
             });
         }
     }
@@ -5245,6 +6001,10 @@ const environmentSchema = external_zod_namespaceObject.z
         .describe('DynamoDB table name'),
     region: external_zod_namespaceObject.z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'expected an AWS region such as us-east-1').optional()
         .describe('AWS region of the table; default from the AWS environment'),
+    'home-region': external_zod_namespaceObject.z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'expected an AWS region such as us-east-1').optional()
+        .describe('Global tables: the one replica whose region holds the lock, records, schema item and log, and the only one apply runs against (default: region). See docs/global-tables.md'),
+    'global-table': external_zod_namespaceObject.z.boolean().optional()
+        .describe('Global tables: true requires the table to have replicas, false declares a regional table (not a replica of a same-named table elsewhere); checked against DescribeTable on every plan'),
     target: versionOrLatest.default('latest').describe('"latest" (highest version in the folder) or a semver version'),
     'allow-reset': external_zod_namespaceObject.z.boolean().default(false).describe('Allow the reset command (never on a protected environment)'),
     protected: external_zod_namespaceObject.z.boolean().default(false)
@@ -5256,9 +6016,15 @@ const environmentSchema = external_zod_namespaceObject.z
     'recovery-point': external_zod_namespaceObject.z.enum(['pitr', 'backup', 'pitr-or-backup', 'none']).optional()
         .describe('Protected environments: require PITR, take an on-demand backup, or PITR else backup (default)'),
     'write-rate': external_zod_namespaceObject.z.number().positive().optional()
-        .describe('Write units per second used for time estimates and as the default bulk write limit'),
+        .describe('Write units per second used for time estimates and as the default bulk write limit; on a global table, the home region\'s (every replica applies the same writes at the same rate)'),
     'lock-timeout': external_zod_namespaceObject.z.number().int().min(0).optional()
         .describe('Seconds to wait for a held lock before exiting 3 (default 0)'),
+    'read-rate': external_zod_namespaceObject.z.number().positive().optional()
+        .describe('Read units per second at most for validate and the drift check\'s validation'),
+    canary: external_zod_namespaceObject.z.number().gt(0).max(50).optional()
+        .describe('Percent of items each step with a verify hook runs on and verifies before it takes the rest (0 < p <= 50)'),
+    validate: external_zod_namespaceObject.z.union([external_zod_namespaceObject.z.boolean(), external_zod_namespaceObject.z.strictObject({ sample: external_zod_namespaceObject.z.number().gt(0).max(100).optional() })]).optional()
+        .describe('The scheduled drift check also validates the data against the schema (true: every item; { sample: P }: P percent)'),
 })
     .superRefine((env, ctx) => {
     if (env.runner === 'lambda' && !env.function) {
@@ -5266,6 +6032,9 @@ const environmentSchema = external_zod_namespaceObject.z
     }
     if (env.protected && env['allow-reset']) {
         ctx.addIssue({ code: 'custom', path: ['allow-reset'], message: 'a protected environment cannot allow reset' });
+    }
+    if (env['global-table'] === false && env['home-region'] && env['home-region'] !== env.region) {
+        ctx.addIssue({ code: 'custom', path: ['home-region'], message: 'global-table: false declares a regional table, which has no other region to be the home of its migrations' });
     }
 });
 /** The manifest file's schema; also published as JSON Schema (schema/manifest.schema.json). */
@@ -5355,7 +6124,7 @@ function projectFromModules(manifest, modules, opts = {}) {
     const dir = opts.dir ?? '.';
     const attach = (s) => {
         const f = files.find((i) => i.file === s.file);
-        return { ...s, path: s.file, up: f.mod.up, down: f.mod.down };
+        return { ...s, path: s.file, up: f.mod.up, down: f.mod.down, before: f.mod.before, verify: f.mod.verify };
     };
     return {
         manifestPath,

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import * as clientDynamodb from '@aws-sdk/client-dynamodb';
 import * as utilDynamodb from '@aws-sdk/util-dynamodb';
 import { dirname, join, relative, resolve } from 'node:path';
-import { createJiti } from 'jiti/static';
+import { createJiti } from './jiti';
 import { checksumOf } from '../core/checksum';
 import { ManifestError, MigrationFileError, messageOf } from '../core/errors';
 import { lintMigrations, lintTargets, type MigrationFileInfo } from '../core/lint';

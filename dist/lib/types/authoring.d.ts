@@ -3,10 +3,10 @@
  * it: `defineMigration`, the types of `ctx`, and the bulk data engine. The loader provides this
  * module (not the whole package) so that loading migrations never pulls in the runner.
  */
-import type { OneTableSchema } from './core/types.js';
+import type { Finding, OneTableSchema } from './core/types.js';
 import type { MigrationContext } from './runner/step/migration-context.js';
 export type { MigrationContext, RunParams } from './runner/step/migration-context.js';
-export type { OneTableSchema, Plan, PlanStep, RunReport, ItemCounts } from './core/types.js';
+export type { OneTableSchema, Plan, PlanStep, RunReport, ItemCounts, Finding, StepCheck } from './core/types.js';
 export type { BulkData, Item, ItemAction, PassOptions, PassResult, Selection, TransformFn, Expression, RateLimit, } from './dynamodb/bulk/index.js';
 export { createDataEngine } from './dynamodb/bulk/index.js';
 /** A migration file's default export. */
@@ -22,6 +22,19 @@ export interface Migration<Ctx = MigrationContext> {
     irreversible?: boolean;
     up(ctx: Ctx): Promise<unknown> | unknown;
     down?(ctx: Ctx): Promise<unknown> | unknown;
+    /**
+     * Preconditions, run before `up` (and before `down`: see `ctx.direction`) with a read-only
+     * ctx. Return what is wrong (an empty list passes); any finding blocks the step before
+     * anything is written (exit 1).
+     */
+    before?(ctx: Ctx): Promise<Finding[]> | Finding[];
+    /**
+     * Post-checks, run after `up` (and after `down`) with a read-only ctx: `ctx.data.count`,
+     * `ctx.data.forEach`. Return what is wrong (an empty list passes); any finding fails the
+     * step (recorded failed with the findings, exit 1). With a canary, it runs first on the
+     * canary's sample (the rest of the table is migrated only when it passes), then on every item.
+     */
+    verify?(ctx: Ctx): Promise<Finding[]> | Finding[];
 }
 /** Gives a migration its types; returns it unchanged (a plain object works the same). */
 export declare function defineMigration<Ctx = MigrationContext>(migration: Migration<Ctx>): Migration<Ctx>;

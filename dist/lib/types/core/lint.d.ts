@@ -28,5 +28,19 @@ export interface LintResult {
  * missing `up`, missing `down` on a migration not marked irreversible.
  */
 export declare function lintMigrations(files: readonly MigrationFileInfo[]): LintResult;
-/** Checks that each environment's target exists in the folder. */
+/**
+ * Checks each environment against the folder and the others: its target exists, and
+ * environments that may be replicas of one global table agree on its home region.
+ */
 export declare function lintTargets(manifest: Manifest, manifestFile: string, migrations: readonly MigrationSource[]): Problem[];
+/**
+ * Two environments naming the same table with different home regions (`home-region`, else
+ * `region`) point at two replicas of it if it is a global table (a table name is unique per
+ * account and region, and every replica has the table's name). Each would then take its own
+ * lock in its own region and both would migrate, their writes mixing last-writer-wins. They
+ * must agree on one home (one marked as the home of the other: `home-region` set to the
+ * other's region), or say that they are separate regional tables (`global-table: false`).
+ * An environment with neither region nor home-region is not compared: on a global table every
+ * plan and apply of it is refused until it names a home.
+ */
+export declare function lintGlobalTables(manifest: Manifest, manifestFile: string): Problem[];

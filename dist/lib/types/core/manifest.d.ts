@@ -2,6 +2,8 @@ import { z } from 'zod';
 declare const environmentSchema: z.ZodObject<{
     table: z.ZodString;
     region: z.ZodOptional<z.ZodString>;
+    'home-region': z.ZodOptional<z.ZodString>;
+    'global-table': z.ZodOptional<z.ZodBoolean>;
     target: z.ZodDefault<z.ZodString>;
     'allow-reset': z.ZodDefault<z.ZodBoolean>;
     protected: z.ZodDefault<z.ZodBoolean>;
@@ -22,6 +24,11 @@ declare const environmentSchema: z.ZodObject<{
     }>>;
     'write-rate': z.ZodOptional<z.ZodNumber>;
     'lock-timeout': z.ZodOptional<z.ZodNumber>;
+    'read-rate': z.ZodOptional<z.ZodNumber>;
+    canary: z.ZodOptional<z.ZodNumber>;
+    validate: z.ZodOptional<z.ZodUnion<readonly [z.ZodBoolean, z.ZodObject<{
+        sample: z.ZodOptional<z.ZodNumber>;
+    }, z.core.$strict>]>>;
 }, z.core.$strict>;
 /** The manifest file's schema; also published as JSON Schema (schema/manifest.schema.json). */
 export declare const manifestSchema: z.ZodObject<{
@@ -30,6 +37,8 @@ export declare const manifestSchema: z.ZodObject<{
     environments: z.ZodRecord<z.ZodString, z.ZodObject<{
         table: z.ZodString;
         region: z.ZodOptional<z.ZodString>;
+        'home-region': z.ZodOptional<z.ZodString>;
+        'global-table': z.ZodOptional<z.ZodBoolean>;
         target: z.ZodDefault<z.ZodString>;
         'allow-reset': z.ZodDefault<z.ZodBoolean>;
         protected: z.ZodDefault<z.ZodBoolean>;
@@ -50,6 +59,11 @@ export declare const manifestSchema: z.ZodObject<{
         }>>;
         'write-rate': z.ZodOptional<z.ZodNumber>;
         'lock-timeout': z.ZodOptional<z.ZodNumber>;
+        'read-rate': z.ZodOptional<z.ZodNumber>;
+        canary: z.ZodOptional<z.ZodNumber>;
+        validate: z.ZodOptional<z.ZodUnion<readonly [z.ZodBoolean, z.ZodObject<{
+            sample: z.ZodOptional<z.ZodNumber>;
+        }, z.core.$strict>]>>;
     }, z.core.$strict>>;
 }, z.core.$strict>;
 export type Manifest = z.infer<typeof manifestSchema>;

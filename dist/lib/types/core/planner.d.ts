@@ -1,11 +1,12 @@
 import { shortChecksum } from './checksum.js';
+import { type ReplicationSettings } from './global-table.js';
 import type { Environment } from './manifest.js';
 import type { MigrationSource, Plan, PlanCommand, TableState } from './types.js';
 export interface PlanInput {
     command: PlanCommand;
     environment: Pick<Environment, 'name' | 'table' | 'target' | 'protected' | 'allow-reset'> & {
         'write-rate'?: number | undefined;
-    };
+    } & ReplicationSettings;
     /** Semver migrations from the folder, any order. */
     migrations: readonly MigrationSource[];
     reset?: MigrationSource | undefined;
@@ -17,6 +18,8 @@ export interface PlanInput {
     resume?: boolean | undefined;
     /** Epoch ms, to judge lock leases. */
     now: number;
+    /** Canary percentage of the run (flag, else the manifest's `canary`): steps up with a verify hook take it first. */
+    canaryPercent?: number | undefined;
 }
 /**
  * Plans the steps that take the table from its current version to the target of the given

@@ -21,6 +21,8 @@ export interface RunSettings {
     writeRate?: number | undefined;
     /** Canary: bulk passes process only this percentage of items. */
     samplePercent?: number | undefined;
+    /** Canary gate: steps with a verify hook run on this percentage, verify it, then take the rest. */
+    canaryPercent?: number | undefined;
     /** runner: lambda: how a big step is split over invocations. */
     fanOut?: {
         segments?: number | undefined;
@@ -38,6 +40,7 @@ export interface RunSettingsInput {
     leaseMs?: number | undefined;
     timeBudgetSeconds?: number | undefined;
     samplePercent?: number | undefined;
+    canaryPercent?: number | undefined;
     fanOut?: RunSettings['fanOut'];
 }
 export declare const DEFAULT_LEASE_MS = 120000;
@@ -46,7 +49,7 @@ export declare const DEFAULT_LEASE_MS = 120000;
  * entry (`lock-timeout`, `write-rate`), then the defaults. Pure: the clock and the default
  * actor are parameters.
  */
-export declare function resolveRunSettings(environment: Pick<Environment, 'lock-timeout' | 'write-rate'>, input: RunSettingsInput, o: {
+export declare function resolveRunSettings(environment: Pick<Environment, 'lock-timeout' | 'write-rate' | 'canary'>, input: RunSettingsInput, o: {
     now: number;
     defaultActor: string;
 }): RunSettings;

@@ -1,4 +1,4 @@
-import type { OneTableSchema } from './types.js';
+import type { OneTableSchema } from './onetable-schema.js';
 /**
  * `new`: the table holds no schema yet; `changed`/`unchanged`; `none`: the target carries no
  * schema, so the table's `_schema` item stays as it is (OneTable writes none either).

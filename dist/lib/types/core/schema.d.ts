@@ -1,4 +1,4 @@
-import type { OneTableSchema } from './types.js';
+import type { OneTableSchema } from './onetable-schema.js';
 /** The `format` OneTable stamps on every schema item. */
 export declare const SCHEMA_FORMAT = "onetable:1.1.0";
 /** Hash-key value of the schema item. */

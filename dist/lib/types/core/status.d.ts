@@ -35,6 +35,8 @@ export interface StatusReport {
         matchesMigration: boolean;
         drift: string | null;
     };
+    /** Global tables only: the replicas and their replication state (DescribeTable's), this run's region and the home region. */
+    global?: Plan['global'];
 }
 /** Builds the status report from the table state and the plan to the manifest target. */
 export declare function buildStatus(state: TableState, migrations: readonly MigrationSource[], plan: Plan, now: number): StatusReport;

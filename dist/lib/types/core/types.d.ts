@@ -3,8 +3,8 @@ import type { SchemaDiff } from './schema-diff.js';
  * The domain model shared by every part: migration files as loaded, state read from the
  * table, the plan, and the report of a run. Plain data; no SDK types.
  */
-/** A OneTable-format schema object (`{format, version, indexes, models, params, queries, process}`). */
-export type OneTableSchema = Record<string, unknown>;
+import type { OneTableSchema } from './onetable-schema.js';
+export type { OneTableSchema } from './onetable-schema.js';
 /** What the planner needs to know of one migration file. */
 export interface MigrationSource {
     /** Semver, or `reset` for the reset migration. */
@@ -20,7 +20,28 @@ export interface MigrationSource {
     irreversible: boolean;
     hasUp: boolean;
     hasDown: boolean;
+    /** Has a `before(ctx)` precondition hook. */
+    hasBefore?: boolean | undefined;
+    /** Has a `verify(ctx)` post-check hook. */
+    hasVerify?: boolean | undefined;
     schema?: OneTableSchema | undefined;
+}
+/**
+ * One problem a `before` or `verify` hook found: what is wrong, how many items (when known)
+ * and a few example keys to look at.
+ */
+export interface Finding {
+    message: string;
+    count?: number | undefined;
+    examples?: Record<string, unknown>[] | undefined;
+}
+/** The outcome of a step's precondition or post-check. */
+export interface StepCheck {
+    hook: 'before' | 'verify';
+    /** What the hook looked at: the canary's sample, or every item (`all`). */
+    scope: 'canary' | 'all';
+    passed: boolean;
+    findings: Finding[];
 }
 export type Direction = 'up' | 'down';
 /** Counts a step reports from its bulk passes. */
@@ -97,6 +118,35 @@ export interface TableState {
         read: number;
         write: number;
     } | undefined;
+    /** Region of the replica this run reached (the table's ARN, else the client's region). */
+    region?: string | undefined;
+    /** Set when the table is a global table (DescribeTable lists replicas in other regions). */
+    global?: GlobalTableInfo | undefined;
+}
+/** One replica of a global table, as DescribeTable reports it. */
+export interface ReplicaState {
+    region: string;
+    /** ACTIVE, CREATING, UPDATING, DELETING, REGION_DISABLED, INACCESSIBLE_ENCRYPTION_CREDENTIALS, ... */
+    status?: string | undefined;
+    detail?: string | undefined;
+    /** Progress of a create/update/delete of the replica, in percent. */
+    progress?: string | undefined;
+}
+/** What DescribeTable says about a global table, seen from the replica this run reached. */
+export interface GlobalTableInfo {
+    /** Region of the replica this run reached. */
+    region: string;
+    /** `2019.11.21` (current) or `2017.11.29` (legacy), when DescribeTable says. */
+    version?: string | undefined;
+    /** EVENTUAL (multi-Region eventual consistency, the default) or STRONG (MRSC). */
+    consistency: 'EVENTUAL' | 'STRONG';
+    /** Every replica, the reached one included, by region. */
+    replicas: ReplicaState[];
+    /** MRSC witness regions: they take part in every write but serve no reads or writes. */
+    witnesses: {
+        region: string;
+        status?: string | undefined;
+    }[];
 }
 /** The command a plan is made for. */
 export type PlanCommand = 'apply' | 'up' | 'down' | 'repeat' | 'reset' | 'to' | 'resume';
@@ -111,6 +161,10 @@ export interface PlanStep {
     idempotent: boolean;
     /** `migrate` for a normal step; `repeat` re-runs an applied up; `reset`; `resume` re-runs a failed step. */
     kind: 'migrate' | 'repeat' | 'reset' | 'resume';
+    /** The migration's `before` (preconditions) and `verify` (post-checks) hooks, when it has them. */
+    checks?: ('before' | 'verify')[] | undefined;
+    /** Canary: percentage of items the step runs on and verifies before it takes the rest (steps with `verify` only). */
+    canaryPercent?: number | undefined;
 }
 export type BlockerKind = 'drift' | 'failed-state' | 'out-of-order' | 'missing-file' | 'irreversible' | 'refused';
 /** Something that stops apply until a person acts; `next` says what to do. */
@@ -138,11 +192,16 @@ export interface PlanEstimate {
     sizeBytes: number;
     /** Read units for one full scan (eventually consistent, 4 KB units). */
     readUnits: number;
-    /** Write units if every item is rewritten once (1 KB units). */
+    /** Write units if every item is rewritten once (1 KB units), in the region the run writes to (a global table's home). */
     writeUnits: number;
     /** Seconds at the given write rate, per step that rewrites the table. */
     secondsAtRate?: number | undefined;
+    /** Write units per second in the home region (each replica applies the same writes at the same rate). */
     rate?: number | undefined;
+    /** Global tables: replicas that apply every write (the home region's included). */
+    replicas?: number | undefined;
+    /** Global tables: `writeUnits` x `replicas`, the write units of one rewrite over all regions. */
+    totalWriteUnits?: number | undefined;
 }
 export interface Plan {
     command: PlanCommand;
@@ -177,6 +236,10 @@ export interface Plan {
     stateUnknown?: boolean | undefined;
     /** The data model change between the table's schema and the target version's, when both are known. */
     schemaDiff?: SchemaDiff | undefined;
+    /** Global tables: the replica set, this run's region and the home region of the migrations. */
+    global?: (GlobalTableInfo & {
+        home?: string | undefined;
+    }) | undefined;
 }
 export type StepStatus = 'applied' | 'failed' | 'dry-run' | 'incomplete' | 'skipped';
 export interface StepReport {
@@ -187,6 +250,10 @@ export interface StepReport {
     durationMs: number;
     counts?: ItemCounts | undefined;
     error?: string | undefined;
+    /** What the step's `before` and `verify` hooks found, in the order they ran. */
+    checks?: StepCheck[] | undefined;
+    /** A failed canary was undone with the step's down (true), or could not be (false: no down). */
+    canaryReverted?: boolean | undefined;
 }
 export type RunStatus = 'applied' | 'no-op' | 'failed' | 'blocked' | 'dry-run' | 'incomplete';
 export interface RunReport {

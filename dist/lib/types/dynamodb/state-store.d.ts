@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { LockInfo, LogEntry, MigrationRecord, OneTableSchema, TableState } from '../core/types.js';
+import { type ReplicationSettings } from '../core/global-table.js';
+import type { GlobalTableInfo, LockInfo, LogEntry, MigrationRecord, OneTableSchema, TableState } from '../core/types.js';
 /** Hash key values of the items this tool keeps in the table. OneTable reads the first two. */
 export declare const MIGRATION_HASH = "_migration";
 export declare const SCHEMA_HASH = "_schema";
@@ -14,6 +15,14 @@ export interface TableKeys {
 export type NewRecord = Omit<MigrationRecord, 'key' | 'date'> & {
     date?: number;
 };
+export interface StateStoreOptions {
+    /**
+     * The environment whose state this is. Given, every write first checks that this replica
+     * is the home region of its migrations when the table is a global table (and refuses,
+     * exit 2, before anything is written when it is not).
+     */
+    environment?: ReplicationSettings | undefined;
+}
 /**
  * Reads and writes the migration state kept in the table itself, in OneTable Migrate's
  * format: `_migration` records, the `_schema:Current` item, and our own lock and audit log.
@@ -21,10 +30,20 @@ export type NewRecord = Omit<MigrationRecord, 'key' | 'date'> & {
 export declare class StateStore {
     readonly client: DynamoDBClient;
     readonly table: string;
+    private readonly options;
     private keysPromise;
-    constructor(client: DynamoDBClient, table: string);
+    constructor(client: DynamoDBClient, table: string, options?: StateStoreOptions);
     /** The same store through another client (e.g. one of its own for the heartbeat), sharing what DescribeTable said. */
     withClient(client: DynamoDBClient): StateStore;
+    /**
+     * Refuses (RefusedError, exit 2) when this run reaches a replica of a global table other
+     * than the home region of the environment's migrations, or DescribeTable contradicts what
+     * the manifest says of the table: the lock, records, schema item and log are written only
+     * in the home region. Every write of the store checks it first; call it before other
+     * writes to the table (a bulk pass), and before a check that must read the home region's
+     * copy (`outcome` then says what did not happen).
+     */
+    assertHomeRegion(outcome?: string): Promise<void>;
     /** Key names and size of the table, from DescribeTable (read once). */
     describe(): Promise<TableDescription>;
     keys(): Promise<TableKeys>;
@@ -83,8 +102,18 @@ export declare class StateStore {
      * table in a misleading state. Conditional failures are not retried.
      */
     private retried;
+    /** Whether the table holds exactly this item (read strongly consistent). */
+    private holds;
     /** Runs writes in one transaction that also checks our lock is still held (fencing). */
     private fenced;
+    /**
+     * Fencing without transactions, for MRSC global tables, which have none. There a strongly
+     * consistent read and a condition see the latest write from any region, so the lock is read
+     * right before the writes, which then go one at a time, each with its own condition. Where a
+     * transaction leaves no gap, this leaves one round trip between the check and a write; the
+     * lease (taken over only once it has expired) and the heartbeat's fencing cover that gap.
+     */
+    private fencedOneByOne;
 }
 export declare function describeHolder(table: string, held: LockInfo | undefined): string;
 export interface TableDescription {
@@ -95,4 +124,8 @@ export interface TableDescription {
         read: number;
         write: number;
     } | undefined;
+    /** Region of the replica the client reached. */
+    region?: string | undefined;
+    /** Set for a global table: its replicas, as this replica describes them. */
+    global?: GlobalTableInfo | undefined;
 }

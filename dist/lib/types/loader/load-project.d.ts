@@ -6,6 +6,8 @@ export interface LoadedMigration extends MigrationSource {
     path: string;
     up: (ctx: never) => unknown;
     down?: ((ctx: never) => unknown) | undefined;
+    before?: ((ctx: never) => unknown) | undefined;
+    verify?: ((ctx: never) => unknown) | undefined;
 }
 /** The manifest and the migrations folder, loaded and linted. */
 export interface Project {

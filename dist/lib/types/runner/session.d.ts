@@ -2,8 +2,10 @@ import type { Environment } from '../core/manifest.js';
 import type { RunSettings } from '../core/run-settings.js';
 import type { StatusReport } from '../core/status.js';
 import type { LogEntry, Plan, PlanCommand, RunReport, TableState } from '../core/types.js';
+import type { ValidationReport } from '../core/validate.js';
 import type { RecoveryPointMode } from '../dynamodb/recovery-point.js';
 import type { Project } from '../loader/load-project.js';
+import type { ValidateOptions } from './validate-table.js';
 /** What to plan: a command, its version (`to`), and whether to re-run a failed step first. */
 export interface PlanInput {
     command: PlanCommand;
@@ -39,10 +41,12 @@ export interface DriftReport {
     targetVersion: string;
     drifted: boolean;
     findings: {
-        kind: 'version' | 'failed-state' | 'stale-lock' | 'checksum' | 'schema';
+        kind: 'version' | 'failed-state' | 'stale-lock' | 'checksum' | 'schema' | 'data';
         message: string;
     }[];
     plan: Plan;
+    /** The data checked against the schema, when the environment asks for it (`validate:`). */
+    validation?: ValidationReport | undefined;
 }
 /**
  * One environment of a project, opened for a run: what the CLI and the action depend on.
@@ -70,4 +74,10 @@ export interface MigrationSession {
      * an on-demand backup taken now); returns how, for the audit log and the comment.
      */
     ensureRecoveryPoint(mode: RecoveryPointMode, backupName: string): Promise<string>;
+    /**
+     * Scans the table and checks every item whose type names a model of the schema (the one
+     * stored in the table, or a migration version's); read-only. Throws InputError when there is
+     * no schema to check against.
+     */
+    validate(options: ValidateOptions): Promise<ValidationReport>;
 }

@@ -37,6 +37,17 @@ export interface BulkData {
     transform(selection: Selection, fn: TransformFn, options?: PassOptions): Promise<PassResult>;
     /** Reads every selected item (nothing is written); the items count as skipped. */
     forEach(selection: Selection, fn: (item: Item) => void | Promise<void>, options?: PassOptions): Promise<PassResult>;
+    /**
+     * Counts the selected items (those `predicate` accepts, when given), and keeps the keys of
+     * the first few (`examples`, at most `exampleLimit`, default 5): the read helper of `before`
+     * and `verify` hooks. Nothing is written.
+     */
+    count(selection: Selection, predicate?: (item: Item) => boolean | Promise<boolean>, options?: PassOptions & {
+        exampleLimit?: number;
+    }): Promise<{
+        count: number;
+        examples: Item[];
+    }>;
 }
 /** The engine as the runner holds it: the migration's API plus what the step report needs. */
 export interface DataEngine extends BulkData {

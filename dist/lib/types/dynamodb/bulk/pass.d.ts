@@ -1,6 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { CheckpointStore } from './checkpoints.js';
-import type { BulkLogger, PassOptions, PassResult, Progress, Selection, TransformFn } from './types.js';
+import { type TableFacts } from './table-facts.js';
+import type { BulkLogger, PassOptions, PassResult, Progress, RateLimit, Selection, TransformFn } from './types.js';
 /** Everything a pass needs from the engine that runs it. */
 export interface PassEnvironment {
     client: DynamoDBClient;
@@ -39,6 +40,18 @@ export declare function markerToken(scope: string, pass: string, attempt: string
 export declare const DEFAULT_PAGES_IN_FLIGHT = 4;
 /** Default write requests in flight (see PassOptions.writeConcurrency). */
 export declare const DEFAULT_WRITE_CONCURRENCY = 128;
+/**
+ * The read and write ceilings of a pass, in units per second. What the rate names wins; what it
+ * leaves out is, on a provisioned table, the table's own capacity: above it DynamoDB only
+ * throttles (once any saved burst is spent), so a pass that starts there uses what the table
+ * has without a throttle storm, and the plan's estimate (made at that capacity) holds. The
+ * limiter still backs off when the application's traffic takes part of it. On-demand tables
+ * have no such figure: the pass is open until DynamoDB throttles it.
+ */
+export declare function passCeilings(rate: RateLimit | undefined, facts: TableFacts | undefined): {
+    read: number;
+    write: number;
+};
 /**
  * Runs one pass: reads the selection segment by segment (a bounded number at once), transforms
  * and writes each page's items while the next pages are read, and saves each segment's

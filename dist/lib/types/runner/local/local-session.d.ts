@@ -3,10 +3,12 @@ import type { Logger } from '../../core/logger.js';
 import type { Environment } from '../../core/manifest.js';
 import type { RunSettings } from '../../core/run-settings.js';
 import { type StatusReport } from '../../core/status.js';
-import type { LogEntry, Plan, RunReport, TableState } from '../../core/types.js';
+import type { Finding, LogEntry, OneTableSchema, Plan, RunReport, TableState } from '../../core/types.js';
 import { type RecoveryPointMode } from '../../dynamodb/recovery-point.js';
 import { StateStore } from '../../dynamodb/state-store.js';
 import type { Project } from '../../loader/load-project.js';
+import type { ValidationReport } from '../../core/validate.js';
+import { type ValidateOptions } from '../validate-table.js';
 import type { ApplyOptions, DriftReport, MigrationSession, PlanInput, RepairInput } from '../session.js';
 import { type AuditEvent } from '../step/audit.js';
 import { TableLedger } from '../step/ledger.js';
@@ -45,8 +47,27 @@ export declare class LocalSession implements MigrationSession {
         dataClient?: DynamoDBClient | undefined;
         signal?: AbortSignal | undefined;
     }): TableLedger;
-    /** A step's work in this process: the migration's up or down with its ctx. */
-    execute(step: Plan['steps'][number], data: StepData, signal: AbortSignal, client: DynamoDBClient): Promise<BodyResult>;
+    /**
+     * A step's work in this process: the migration's up or down with its ctx, then its `verify`.
+     * With a canary (steps up with a verify hook, `canaryPercent` set by the plan): up on the
+     * canary's sample, verify on that sample, and only if it passed the rest of the table (the
+     * engine takes exactly the items the canary did not), then verify on every item. A failed
+     * canary is undone with the step's down, on the same sample, when the step has one.
+     */
+    execute(step: Plan['steps'][number], data: StepData, signal: AbortSignal, client: DynamoDBClient, o?: {
+        verify: boolean;
+        canary?: {
+            target: TableLedger;
+            signal: AbortSignal;
+        } | undefined;
+    }): Promise<BodyResult>;
+    private checked;
+    /** Undoes a failed canary with the step's down on the same sample; false when the step has none. */
+    private revertCanary;
+    /** The `before` hook of a step, on a read-only ctx over every item. */
+    before(step: Plan['steps'][number]): Promise<Finding[]>;
+    /** The read-only ctx of a `before` or `verify` hook: a client that refuses writes, a counting engine without checkpoints. */
+    private checkContext;
     /** What a step's ctx is made of here. */
     contextParts(step: Plan['steps'][number], data: StepData, signal: AbortSignal, client: DynamoDBClient): Promise<{
         client: DynamoDBClient;
@@ -60,8 +81,8 @@ export declare class LocalSession implements MigrationSession {
             samplePercent: number | undefined;
         };
         schema: {
-            current: import("../../index.js").OneTableSchema | undefined;
-            previous: import("../../index.js").OneTableSchema | undefined;
+            current: OneTableSchema | undefined;
+            previous: OneTableSchema | undefined;
         };
     }>;
     unlock(lockId: string, reason?: string): Promise<void>;
@@ -73,6 +94,9 @@ export declare class LocalSession implements MigrationSession {
     /** Scheduled drift check: version vs target, failed state, stale lock, checksum drift, schema drift. */
     drift(): Promise<DriftReport>;
     readLog(limit?: number): Promise<LogEntry[]>;
+    validate(options: ValidateOptions): Promise<ValidationReport>;
+    /** The schema `validate` checks against: a version's, else the one stored in the table. */
+    schemaToValidate(version: string | undefined, stored?: OneTableSchema | undefined): Promise<OneTableSchema>;
     ensureRecoveryPoint(mode: RecoveryPointMode, backupName: string): Promise<string>;
     /** Appends one entry to the audit log. */
     audit(e: AuditEvent): Promise<void>;

@@ -6,8 +6,10 @@ export declare class DryRunWriteError extends Error {
     name: string;
 }
 /**
- * Wraps a client so that write commands throw instead of reaching DynamoDB: a dry run is
- * guaranteed to write nothing, whatever the migration's own code does.
+ * A client like `client` (same credentials, region and endpoint) whose write commands throw
+ * instead of reaching DynamoDB: a dry run, a plan or a check hook is guaranteed to write
+ * nothing, whatever the migration's own code does. Writes are recognised by the SDK's own
+ * command name in the middleware context, which survives bundlers that rename classes.
  */
 export declare function readOnlyClient(client: DynamoDBClient): DynamoDBClient;
 /**

@@ -52,7 +52,9 @@ export declare class TableLedger implements StepLedger<StepTicket> {
     private readonly o;
     constructor(o: TableLedgerOptions);
     /** The step's data engine: the same for its work and for its bookkeeping (checkpoints, attempt id). */
-    stepData(step: PlanStep): Promise<StepData>;
+    stepData(step: PlanStep, override?: {
+        samplePercent?: number | undefined;
+    }): Promise<StepData>;
     /**
      * A new attempt of the step (unless it resumes one), then its "running" record: a run that
      * dies inside the step leaves that record, so the next run reports the step as interrupted

@@ -8,6 +8,16 @@ export interface RunParams {
     dryRun: boolean;
     /** Canary: the data engine processes only this percentage of items (deterministic). */
     samplePercent?: number | undefined;
+    /**
+     * The step runs as a canary (its manifest's `canary`, or `--canary`): first on `percent` of
+     * the items (`phase: 'canary'`), then, once `verify` passed on them, on the rest (`'rest'`).
+     * The data engine takes the right items in each phase; writes made outside `ctx.data` run in
+     * both phases, so keep them idempotent.
+     */
+    canary?: {
+        percent: number;
+        phase: 'canary' | 'rest';
+    } | undefined;
 }
 /**
  * What `up(ctx)` and `down(ctx)` receive. `client` and `table` are fixed names, so any

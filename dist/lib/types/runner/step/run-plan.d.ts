@@ -1,6 +1,6 @@
 import type { Logger } from '../../core/logger.js';
 import type { RunSettings } from '../../core/run-settings.js';
-import type { LockInfo, Plan, RunReport } from '../../core/types.js';
+import type { Finding, LockInfo, Plan, PlanStep, RunReport } from '../../core/types.js';
 import type { ApplyOptions, PlanInput } from '../session.js';
 import type { AuditEvent } from './audit.js';
 import type { StepLedger } from './ledger.js';
@@ -31,6 +31,7 @@ export interface RunBackend<T> {
         ledger: StepLedger<T>;
         body: StepBody<T>;
         how?: string | undefined;
+        before?: ((step: PlanStep) => Promise<Finding[]>) | undefined;
     };
     /** The table's version now (for the report's finalVersion). */
     currentVersion(): Promise<string>;
@@ -39,6 +40,7 @@ export interface RunBackend<T> {
 export interface DryRunBackend<T> {
     ledger: StepLedger<T>;
     body: StepBody<T>;
+    before?: ((step: PlanStep) => Promise<Finding[]>) | undefined;
 }
 export interface RunContext {
     settings: RunSettings;

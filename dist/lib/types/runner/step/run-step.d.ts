@@ -1,19 +1,23 @@
 import { type ExitCode } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
-import type { ItemCounts, PlanStep, RunStatus, StepReport } from '../../core/types.js';
+import type { Finding, ItemCounts, PlanStep, RunStatus, StepCheck, StepReport } from '../../core/types.js';
 import type { StepLedger } from './ledger.js';
 /**
  * What happens when a step runs. This is the one definition; the local run, the dry run, the
  * controller (which runs the local run) and the fan-out coordinator all come through here:
  *
+ * 0. the migration's `before` hook (preconditions), read-only: a finding, or a hook that
+ *    throws, blocks the step before anything is written (exit 1);
  * 1. `ledger.begin`: a new attempt (checkpoints of earlier attempts deleted, unless this is a
  *    resume) and a "running" record, written under the lock;
- * 2. `body`: the step's work: the migration's up or down in this process, or its bulk passes
- *    fanned out over controller invocations;
+ * 2. `body`: the step's work: the migration's up or down in this process (with a canary: on
+ *    the canary's sample, `verify` on it, then the rest), or its bulk passes fanned out over
+ *    controller invocations; then the migration's `verify` hook;
  * 3. the outcome, decided here, once:
  *    - stopped at a checkpoint before the deadline: recorded incomplete; `apply --resume` continues;
  *    - the lock was lost: nothing more is written (another run owns the table now); exit 3;
- *    - threw: recorded failed with the error, audited; exit 1, and what to do next;
+ *    - threw, or `verify` found problems: recorded failed with the error or the findings
+ *      (a failed canary undone with the step's down first), audited; exit 1, and what to do next;
  *    - finished: recorded success (schema item, checkpoints deleted), audited.
  * 4. A dry run writes nothing (its ledger is a no-op) and goes on to the next step whatever happens.
  */
@@ -25,12 +29,16 @@ export interface BodyResult {
     incomplete: boolean;
     /** The run's lease was lost while it worked (taken over, or ran out). */
     lockLost?: boolean | undefined;
+    /** What the step's `verify` found (on the canary's sample, then on every item). */
+    checks?: StepCheck[] | undefined;
+    /** A failed canary was undone with the step's down (true) or could not be (false). */
+    canaryReverted?: boolean | undefined;
 }
 /** The step's work, given what `ledger.begin` returned. */
 export type StepBody<T> = (step: PlanStep, ticket: T) => Promise<BodyResult>;
 /** Why the run stops after this step. */
 export interface RunStop {
-    status: Extract<RunStatus, 'failed' | 'incomplete'>;
+    status: Extract<RunStatus, 'failed' | 'incomplete' | 'blocked'>;
     error: string;
     next: string;
     exitCode: ExitCode;
@@ -49,5 +57,7 @@ export interface RunStepOptions<T> {
     dryRun?: boolean | undefined;
     /** Said after the step's banner (e.g. "fanned out over 8 segments"). */
     how?: string | undefined;
+    /** Runs the migration's `before` hook read-only (for steps whose `checks` include it). */
+    before?: ((step: PlanStep) => Promise<Finding[]>) | undefined;
 }
 export declare function runStep<T>(step: PlanStep, o: RunStepOptions<T>): Promise<StepResult>;
