@@ -4,7 +4,7 @@ import type { MarkdownInput } from '../core/render/markdown';
 import { readOnlySettings, resolveRunSettings, type RunSettings } from '../core/run-settings';
 import type { RunContext } from '../github/event';
 import { DEFAULT_MANIFEST, type ActionSettings } from '../github/inputs';
-import type { GitHubApi } from '../github/rest';
+import type { GitHubApi, GitHubApiOptions } from '../github/rest';
 import type { Project } from '../loader/load-project';
 import type { openMigrationSession } from '../runner/open-session';
 import type { MigrationSession } from '../runner/session';
@@ -15,7 +15,7 @@ export interface ActionDeps {
   /** The step's environment variables: INPUT_*, GITHUB_*, AWS_ENDPOINT_URL_DYNAMODB. */
   env: Readonly<Record<string, string | undefined>>;
   io: ActionIo;
-  createGitHubApi: (baseUrl: string, token: string) => GitHubApi;
+  createGitHubApi: (baseUrl: string, token: string, options?: GitHubApiOptions) => GitHubApi;
   openMigrationSession: typeof openMigrationSession;
   loadProject: (manifestPath: string) => Promise<Project>;
   now: () => number;

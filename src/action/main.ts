@@ -34,7 +34,8 @@ export async function run(overrides: Partial<ActionDeps> = {}): Promise<ExitCode
     const settings = readSettings(deps.env);
     if (settings.token) io.setSecret(settings.token);
     const ctx = readRunContext(deps.env);
-    const api = settings.token ? deps.createGitHubApi(ctx.apiUrl, settings.token) : undefined;
+    // Retries and rate-limit waits go to the log; a request given up on becomes the caller's warning.
+    const api = settings.token ? deps.createGitHubApi(ctx.apiUrl, settings.token, { log: (m) => io.info(m) }) : undefined;
     const intent = decideIntent(settings, ctx, await defaultBranchOf(io, api, ctx));
     io.info(`dynamodb-migrate: ${describeIntent(intent)}`);
     const project = await deps.loadProject(settings.manifest);

@@ -39,22 +39,42 @@ export async function findComment(api: GitHubApi, target: CommentTarget, marker:
   return c ? { id: c.id, url: c.html_url, body: c.body ?? '' } : undefined;
 }
 
+/** A POST that failed on GitHub's side is tried this many times in all, looking for the comment before each new try. */
+const POST_ATTEMPTS = 3;
+
 /**
  * Creates the sticky comment, or updates it in place when one with the same marker exists.
  * A token that may not read or write comments (403, 404 for a token without access) is not a
  * failure of the run: the caller gets a warning to print, and the job summary still has it all.
+ * Nor is a rate limit that outlasts the client's patience: the next run writes the comment.
  */
 export async function upsertComment(api: GitHubApi, target: CommentTarget, marker: string, body: string, known?: FoundComment): Promise<CommentResult> {
   try {
-    const existing = known ?? (await findComment(api, target, marker));
     const base = `/repos/${enc(target.owner)}/${enc(target.repo)}/issues`;
-    if (existing) {
-      const c = await api.request<IssueComment>('PATCH', `${base}/comments/${existing.id}`, { body });
-      return { ok: true, action: 'updated', id: c.id, url: c.html_url };
+    const update = async (c: FoundComment): Promise<CommentResult> => {
+      const res = await api.request<IssueComment>('PATCH', `${base}/comments/${c.id}`, { body });
+      return { ok: true, action: 'updated', id: res.id, url: res.html_url };
+    };
+    const existing = known ?? (await findComment(api, target, marker));
+    if (existing) return await update(existing);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const c = await api.request<IssueComment>('POST', `${base}/${target.issue}/comments`, { body });
+        return { ok: true, action: 'created', id: c.id, url: c.html_url };
+      } catch (e) {
+        // A 502 or a lost answer may come after GitHub made the comment: posting again blindly would make two.
+        if (!(e instanceof GitHubApiError && e.transient) || attempt >= POST_ATTEMPTS) throw e;
+        const made = await findComment(api, target, marker);
+        if (made) return made.body === body ? { ok: true, action: 'created', id: made.id, url: made.url } : await update(made);
+      }
     }
-    const c = await api.request<IssueComment>('POST', `${base}/${target.issue}/comments`, { body });
-    return { ok: true, action: 'created', id: c.id, url: c.html_url };
   } catch (e) {
+    if (e instanceof GitHubApiError && e.rateLimit) {
+      return {
+        ok: false,
+        warning: `Could not write the pull request comment: ${e.message}. GitHub's ${e.rateLimit.kind} rate limit stopped it; the next run brings the comment up to date. The plan is in the job summary.`,
+      };
+    }
     if (e instanceof GitHubApiError && (e.status === 401 || e.status === 403 || e.status === 404)) {
       return {
         ok: false,
