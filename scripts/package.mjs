@@ -9,7 +9,10 @@ import { dirname, join } from 'node:path';
 
 // Start clean, so no chunk of an earlier build lingers in dist/.
 rmSync('dist', { recursive: true, force: true });
-const ncc = (entry, out, extra) => execFileSync('npx', ['ncc', 'build', entry, '-o', out, '--quiet', '--transpile-only', ...extra], { stdio: 'inherit' });
+const ncc = (entry, out, extra) =>
+  execFileSync('npx', ['ncc', 'build', entry, '-o', out, '--quiet', '--transpile-only', ...extra], {
+    stdio: 'inherit',
+  });
 const targets = [
   ['src/action/index.ts', 'dist'],
   ['src/cli/index.ts', 'dist/cli'],
@@ -20,11 +23,16 @@ for (const [entry, out] of targets) {
     continue;
   }
   ncc(entry, out, ['--license', 'licenses.txt']);
+  keepNativeImport(join(out, 'index.js'));
 }
 rmSync('dist/cli/licenses.txt', { force: true });
 
 const { dependencies } = JSON.parse(readFileSync('package.json', 'utf8'));
-ncc('src/index.ts', 'dist/lib', Object.keys(dependencies).flatMap((d) => ['-e', d]));
+ncc(
+  'src/index.ts',
+  'dist/lib',
+  Object.keys(dependencies).flatMap((d) => ['-e', d]),
+);
 execFileSync('npx', ['tsc', '-p', 'tsconfig.lib.json'], { stdio: 'inherit' });
 addExtensions('dist/lib/types');
 
@@ -41,13 +49,31 @@ function addExtensions(dir) {
       continue;
     }
     if (!entry.name.endsWith('.d.ts')) continue;
-    const text = readFileSync(path, 'utf8').replace(/(from |import\()(['"])(\.\.?\/[^'"]*)\2/g, (_, lead, quote, spec) => {
-      if (spec.endsWith('.js')) return `${lead}${quote}${spec}${quote}`;
-      const base = join(dirname(path), spec);
-      if (existsSync(`${base}.d.ts`)) return `${lead}${quote}${spec}.js${quote}`;
-      if (existsSync(join(base, 'index.d.ts'))) return `${lead}${quote}${spec}/index.js${quote}`;
-      throw new Error(`${path}: no declarations for ${spec}`);
-    });
+    const text = readFileSync(path, 'utf8').replace(
+      /(from |import\()(['"])(\.\.?\/[^'"]*)\2/g,
+      (_, lead, quote, spec) => {
+        if (spec.endsWith('.js')) return `${lead}${quote}${spec}${quote}`;
+        const base = join(dirname(path), spec);
+        if (existsSync(`${base}.d.ts`)) return `${lead}${quote}${spec}.js${quote}`;
+        if (existsSync(join(base, 'index.d.ts'))) return `${lead}${quote}${spec}/index.js${quote}`;
+        throw new Error(`${path}: no declarations for ${spec}`);
+      },
+    );
     writeFileSync(path, text);
   }
+}
+
+/**
+ * jiti (which loads migration files) imports native modules with `import(id)`; ncc turns that
+ * into a lookup of its own bundled modules, which has none, so from the bundle a migration
+ * importing `node:path`, `crypto` or a package such as dynamodb-onetable failed with "Cannot
+ * find module". Put Node's own dynamic import back. The build fails if jiti's code changes
+ * shape, rather than shipping the bug again (test/cli/bundle-loader.test.ts runs the bundle).
+ */
+function keepNativeImport(file) {
+  const code = readFileSync(file, 'utf8');
+  const rewritten = /const nativeImport = \(id\) => __nccwpck_require__\(\d+\)\(id\);/g;
+  const found = code.match(rewritten) ?? [];
+  if (found.length !== 1) throw new Error(`${file}: expected jiti's nativeImport once, found ${found.length}: check how ncc bundles jiti/static`);
+  writeFileSync(file, code.replace(rewritten, 'const nativeImport = (id) => import(id);'));
 }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import * as clientDynamodb from '@aws-sdk/client-dynamodb';
 import * as utilDynamodb from '@aws-sdk/util-dynamodb';
 import { dirname, join, relative, resolve } from 'node:path';
-import { createJiti } from './jiti';
+import { createJiti } from 'jiti/static';
 import { checksumOf } from '../core/checksum';
 import { ManifestError, MigrationFileError, messageOf } from '../core/errors';
 import { lintMigrations, lintTargets, type MigrationFileInfo } from '../core/lint';
@@ -47,7 +47,14 @@ export async function loadProject(manifestPath: string): Promise<Project> {
   const attach = (s: MigrationSource): LoadedMigration => {
     const f = files.find((i) => i.file === s.file)!;
     const mod = f.exported as Record<string, unknown>;
-    return { ...s, path: f.abs, up: mod.up as LoadedMigration['up'], down: mod.down as LoadedMigration['down'], before: mod.before as LoadedMigration['before'], verify: mod.verify as LoadedMigration['verify'] };
+    return {
+      ...s,
+      path: f.abs,
+      up: mod.up as LoadedMigration['up'],
+      down: mod.down as LoadedMigration['down'],
+      before: mod.before as LoadedMigration['before'],
+      verify: mod.verify as LoadedMigration['verify'],
+    };
   };
   return {
     manifestPath,
@@ -82,7 +89,8 @@ export async function lintProject(manifestPath: string): Promise<{ problems: str
   const files = await readMigrationFiles(dir);
   const result = lintMigrations(files);
   problems.push(...result.problems.map((p) => `${p.where}: ${p.message}`));
-  if (manifest) problems.push(...lintTargets(manifest, manifestPath, result.migrations).map((p) => `${p.where}: ${p.message}`));
+  if (manifest)
+    problems.push(...lintTargets(manifest, manifestPath, result.migrations).map((p) => `${p.where}: ${p.message}`));
   if (problems.length) return { problems };
   return { problems, project: await loadProject(manifestPath) };
 }
@@ -90,7 +98,9 @@ export async function lintProject(manifestPath: string): Promise<{ problems: str
 function readManifest(manifestPath: string): Manifest {
   const abs = resolve(manifestPath);
   if (!existsSync(abs)) {
-    throw new ManifestError(`${manifestPath}: manifest not found. Create one (see README, "Manifest") or pass --manifest PATH.`);
+    throw new ManifestError(
+      `${manifestPath}: manifest not found. Create one (see README, "Manifest") or pass --manifest PATH.`,
+    );
   }
   let text: string;
   try {
@@ -104,7 +114,9 @@ function readManifest(manifestPath: string): Manifest {
 function migrationsDir(manifestPath: string, manifest: Manifest): string {
   const dir = resolve(dirname(resolve(manifestPath)), manifest.migrations);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new ManifestError(`${manifestPath}: migrations: folder ${relative(process.cwd(), dir) || '.'} does not exist.`);
+    throw new ManifestError(
+      `${manifestPath}: migrations: folder ${relative(process.cwd(), dir) || '.'} does not exist.`,
+    );
   }
   return dir;
 }
