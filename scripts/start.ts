@@ -25,14 +25,38 @@ async function seed(client: DynamoDBClient): Promise<number> {
   for (let i = 0; i < CUSTOMERS; i++) {
     const id = `c${String(i).padStart(5, '0')}`;
     const name = `${first[i % 8]} ${last[(i * 3) % 8]}`;
-    items.push({ pk: `customer#${id}`, sk: 'customer#', _type: 'Customer', id, name, email: `${id}@example.com`, status: i % 10 ? 'active' : 'suspended' });
+    items.push({
+      pk: `customer#${id}`,
+      sk: 'customer#',
+      _type: 'Customer',
+      id,
+      name,
+      email: `${id}@example.com`,
+      status: i % 10 ? 'active' : 'suspended',
+    });
     for (let o = 0; o < 3; o++) {
       // Every 40th customer's orders point at a customer that was deleted long ago.
       const customerId = i % 40 === 0 ? `gone${i}` : id;
-      items.push({ pk: `customer#${customerId}`, sk: `order#${id}-${o}`, _type: 'Order', id: `${id}-${o}`, customerId, total: (i % 97) + o, status: 'paid' });
+      items.push({
+        pk: `customer#${customerId}`,
+        sk: `order#${id}-${o}`,
+        _type: 'Order',
+        id: `${id}-${o}`,
+        customerId,
+        total: (i % 97) + o,
+        status: 'paid',
+      });
     }
   }
-  for (let p = 0; p < 200; p++) items.push({ pk: `product#sku-${p}`, sk: 'product#', _type: 'Product', sku: `sku-${p}`, title: `Product ${p}`, price: 5 + (p % 50) });
+  for (let p = 0; p < 200; p++)
+    items.push({
+      pk: `product#sku-${p}`,
+      sk: 'product#',
+      _type: 'Product',
+      sku: `sku-${p}`,
+      title: `Product ${p}`,
+      price: 5 + (p % 50),
+    });
   const batches: Record<string, unknown>[][] = [];
   for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
   await Promise.all(
@@ -55,7 +79,9 @@ try {
   const client = createDynamoClient({ endpoint: engine.endpoint, local: true });
   await ensureLocalTable(client, TABLE, schema);
   const n = await seed(client);
-  process.stdout.write(`DynamoDB Local at ${engine.endpoint}; table ${TABLE} seeded with ${n} items in the pre-migration shape.\n`);
+  process.stdout.write(
+    `DynamoDB Local at ${engine.endpoint}; table ${TABLE} seeded with ${n} items in the pre-migration shape.\n`,
+  );
   const cli = async (...args: string[]) => {
     banner(args.join(' '));
     const c = await runCli(['--manifest', MANIFEST, '--endpoint', engine.endpoint, ...args]);
@@ -76,5 +102,9 @@ try {
 } finally {
   await engine.stop();
 }
-process.stdout.write(code ? `\nnpm start failed (exit ${code}).\n` : '\nDone. Try: node dist/cli/index.js --local status  (a persistent local table in .dynamodb-local/)\n');
+process.stdout.write(
+  code
+    ? `\nnpm start failed (exit ${code}).\n`
+    : '\nDone. Try: node dist/cli/index.js --local status  (a persistent local table in .dynamodb-local/)\n',
+);
 process.exit(code);

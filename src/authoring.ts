@@ -53,4 +53,3 @@ export interface Migration<Ctx = MigrationContext> {
 export function defineMigration<Ctx = MigrationContext>(migration: Migration<Ctx>): Migration<Ctx> {
   return migration;
 }
-

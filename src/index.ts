@@ -11,5 +11,11 @@
  */
 export * from './authoring';
 
-export { createController, type ControllerOptions, type ControllerTable, type ControllerHandler, type ControllerEvent } from './controller';
+export {
+  createController,
+  type ControllerOptions,
+  type ControllerTable,
+  type ControllerHandler,
+  type ControllerEvent,
+} from './controller';
 export { projectFromModules, type StaticMigrationModule } from './loader/static-project';

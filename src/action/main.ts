@@ -35,7 +35,9 @@ export async function run(overrides: Partial<ActionDeps> = {}): Promise<ExitCode
     if (settings.token) io.setSecret(settings.token);
     const ctx = readRunContext(deps.env);
     // Retries and rate-limit waits go to the log; a request given up on becomes the caller's warning.
-    const api = settings.token ? deps.createGitHubApi(ctx.apiUrl, settings.token, { log: (m) => io.info(m) }) : undefined;
+    const api = settings.token
+      ? deps.createGitHubApi(ctx.apiUrl, settings.token, { log: (m) => io.info(m) })
+      : undefined;
     const intent = decideIntent(settings, ctx, await defaultBranchOf(io, api, ctx));
     io.info(`dynamodb-migrate: ${describeIntent(intent)}`);
     const project = await deps.loadProject(settings.manifest);

@@ -11,7 +11,19 @@ const userChoice = process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED;
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 /** Global options that take a value: the word after one of them is not the command. */
-const VALUE_OPTIONS = new Set(['--manifest', '--env', '--endpoint', '--region', '--confirm', '--lock-timeout', '--sample', '--canary', '--time-budget', '--segments', '--concurrency']);
+const VALUE_OPTIONS = new Set([
+  '--manifest',
+  '--env',
+  '--endpoint',
+  '--region',
+  '--confirm',
+  '--lock-timeout',
+  '--sample',
+  '--canary',
+  '--time-budget',
+  '--segments',
+  '--concurrency',
+]);
 
 const argv = process.argv.slice(2);
 const code = await runCli(argv);

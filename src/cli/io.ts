@@ -4,7 +4,12 @@ import type { Logger } from '../core/logger';
 /** Logs go to stderr so stdout holds only the result (and, with --json, one JSON document). */
 export function stderrLogger(verbose: boolean): Logger {
   const w = (m: string) => process.stderr.write(`${m}\n`);
-  return { info: w, warn: (m) => w(`warning: ${m}`), error: (m) => w(`error: ${m}`), debug: (m) => (verbose ? w(m) : undefined) };
+  return {
+    info: w,
+    warn: (m) => w(`warning: ${m}`),
+    error: (m) => w(`error: ${m}`),
+    debug: (m) => (verbose ? w(m) : undefined),
+  };
 }
 
 export function printJson(value: unknown): void {

@@ -1,24 +1,42 @@
-import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  ResourceNotFoundException,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
 import type { OneTableSchema } from '../core/types';
 
 /**
  * Creates the environment's table in DynamoDB Local when it is missing (only with --local):
  * key and GSI names come from the newest migration's OneTable schema, else pk/sk.
  */
-export async function ensureLocalTable(client: DynamoDBClient, table: string, schema: OneTableSchema | undefined): Promise<boolean> {
+export async function ensureLocalTable(
+  client: DynamoDBClient,
+  table: string,
+  schema: OneTableSchema | undefined,
+): Promise<boolean> {
   try {
     await client.send(new DescribeTableCommand({ TableName: table }));
     return false;
   } catch (e) {
     if (!(e instanceof ResourceNotFoundException)) throw e;
   }
-  const indexes = (schema?.indexes ?? { primary: { hash: 'pk', sort: 'sk' } }) as Record<string, { hash?: string; sort?: string }>;
+  const indexes = (schema?.indexes ?? { primary: { hash: 'pk', sort: 'sk' } }) as Record<
+    string,
+    { hash?: string; sort?: string }
+  >;
   const primary = indexes.primary ?? { hash: 'pk', sort: 'sk' };
   const attrs = new Set<string>();
   const keySchema = (i: { hash?: string; sort?: string }) => {
     const ks: { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[] = [];
-    if (i.hash) ks.push({ AttributeName: i.hash, KeyType: 'HASH' }), attrs.add(i.hash);
-    if (i.sort) ks.push({ AttributeName: i.sort, KeyType: 'RANGE' }), attrs.add(i.sort);
+    if (i.hash) {
+      ks.push({ AttributeName: i.hash, KeyType: 'HASH' });
+      attrs.add(i.hash);
+    }
+    if (i.sort) {
+      ks.push({ AttributeName: i.sort, KeyType: 'RANGE' });
+      attrs.add(i.sort);
+    }
     return ks;
   };
   const KeySchema = keySchema({ hash: primary.hash ?? 'pk', sort: primary.sort ?? 'sk' });

@@ -55,7 +55,10 @@ export async function runCli(argv: readonly string[]): Promise<ExitCode> {
   } catch (e) {
     if (e instanceof CommanderError) {
       // Help and version exit 0; every other commander error is a bad flag or argument.
-      code = e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT.ok : EXIT.input;
+      code =
+        e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version'
+          ? EXIT.ok
+          : EXIT.input;
     } else {
       const err = explainAwsError(e);
       process.stderr.write(`error: ${messageOf(err)}\n`);
@@ -75,17 +78,29 @@ function buildProgram(setCode: (c: ExitCode) => void, cleanups: (() => Promise<v
     .option('--manifest <path>', 'manifest file', 'migrations/manifest.yaml')
     .option('--env <name>', 'environment in the manifest (default: the only one, else dev)')
     .option('--endpoint <url>', 'DynamoDB endpoint (default: AWS_ENDPOINT_URL_DYNAMODB, else AWS)')
-    .option('--region <region>', 'AWS region (default: the environment\'s, else the AWS environment)')
+    .option('--region <region>', "AWS region (default: the environment's, else the AWS environment)")
     .option('--local', 'use an embedded DynamoDB Local (data kept in .dynamodb-local/); creates the table if missing')
     .option('--dry-run', 'write nothing; report what would run')
     .option('-y, --yes', 'do not ask for confirmation')
     .option('--json', 'print one JSON document on stdout (logs go to stderr)')
     .option('--confirm <table>', 'confirm a down/to on a protected environment by naming its table')
     .option('--lock-timeout <seconds>', 'wait this long for a held lock before exiting 3')
-    .option('--sample <percent>', 'bulk passes process only this percentage of items (the step is recorded applied; repeat takes the rest)')
-    .option('--canary <percent>', 'steps with a verify hook run on this percentage first, verify it, then take the rest (default: the manifest\'s canary)')
-    .option('--time-budget <seconds>', 'stop bulk passes at a checkpoint before this much time has passed (resume later)')
-    .option('--segments <n>', 'runner: lambda: split each bulk pass into n scan segments, one invocation each (default: from the table size)')
+    .option(
+      '--sample <percent>',
+      'bulk passes process only this percentage of items (the step is recorded applied; repeat takes the rest)',
+    )
+    .option(
+      '--canary <percent>',
+      "steps with a verify hook run on this percentage first, verify it, then take the rest (default: the manifest's canary)",
+    )
+    .option(
+      '--time-budget <seconds>',
+      'stop bulk passes at a checkpoint before this much time has passed (resume later)',
+    )
+    .option(
+      '--segments <n>',
+      'runner: lambda: split each bulk pass into n scan segments, one invocation each (default: from the table size)',
+    )
     .option('--concurrency <n>', 'runner: lambda: segment invocations in flight at once (default min(segments, 8))')
     .option('-v, --verbose', 'debug logging');
   program.configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stderr.write(s) });
@@ -116,24 +131,28 @@ function buildProgram(setCode: (c: ExitCode) => void, cleanups: (() => Promise<v
       setCode(exitCodeOfPlan(plan));
     });
 
-  const runCommand = (command: PlanCommand) => async (version: string | undefined, o: { resume?: boolean; plan?: string }, cmd: Command) => {
-    const f = flags(cmd);
-    const s = await session(cmd);
-    checkConfirmation(s.environment, command, f.confirm);
-    const plan = await s.plan({ command, version, resume: o.resume });
-    if (!f.json) printText(renderPlanText(plan));
-    if (plan.steps.length && !plan.blockers.length && !f.yes && !f.dryRun && DESTRUCTIVE.has(command)) {
-      const ok = await confirmOnTty(`Run ${command} on ${s.environment.table} (${plan.currentVersion} -> ${plan.targetVersion})?`);
-      if (!ok) {
-        process.stderr.write('Cancelled: nothing was run.\n');
-        return;
+  const runCommand =
+    (command: PlanCommand) =>
+    async (version: string | undefined, o: { resume?: boolean; plan?: string }, cmd: Command) => {
+      const f = flags(cmd);
+      const s = await session(cmd);
+      checkConfirmation(s.environment, command, f.confirm);
+      const plan = await s.plan({ command, version, resume: o.resume });
+      if (!f.json) printText(renderPlanText(plan));
+      if (plan.steps.length && !plan.blockers.length && !f.yes && !f.dryRun && DESTRUCTIVE.has(command)) {
+        const ok = await confirmOnTty(
+          `Run ${command} on ${s.environment.table} (${plan.currentVersion} -> ${plan.targetVersion})?`,
+        );
+        if (!ok) {
+          process.stderr.write('Cancelled: nothing was run.\n');
+          return;
+        }
       }
-    }
-    const report = await s.apply(plan, { expectedHash: o.plan, onPlanChange: o.plan ? 'fail' : 'replan' });
-    if (f.json) printJson(report);
-    else printText(renderReportText(report));
-    setCode(exitCodeOfReport(report));
-  };
+      const report = await s.apply(plan, { expectedHash: o.plan, onPlanChange: o.plan ? 'fail' : 'replan' });
+      if (f.json) printJson(report);
+      else printText(renderReportText(report));
+      setCode(exitCodeOfReport(report));
+    };
 
   program
     .command('apply')
@@ -141,10 +160,22 @@ function buildProgram(setCode: (c: ExitCode) => void, cleanups: (() => Promise<v
     .option('--resume', 're-run the failed step first (it must be idempotent)')
     .option('--plan <hash>', 'refuse to run unless the plan still has this hash')
     .action((o, cmd: Command) => runCommand('apply')(undefined, o, cmd));
-  program.command('up').description('apply the next outstanding version').action((o, cmd: Command) => runCommand('up')(undefined, o, cmd));
-  program.command('down').description('roll back the current version').action((o, cmd: Command) => runCommand('down')(undefined, o, cmd));
-  program.command('repeat').description("re-run the current version's up").action((o, cmd: Command) => runCommand('repeat')(undefined, o, cmd));
-  program.command('reset').description('run the reset migration and rewrite the history (refused on protected)').action((o, cmd: Command) => runCommand('reset')(undefined, o, cmd));
+  program
+    .command('up')
+    .description('apply the next outstanding version')
+    .action((o, cmd: Command) => runCommand('up')(undefined, o, cmd));
+  program
+    .command('down')
+    .description('roll back the current version')
+    .action((o, cmd: Command) => runCommand('down')(undefined, o, cmd));
+  program
+    .command('repeat')
+    .description("re-run the current version's up")
+    .action((o, cmd: Command) => runCommand('repeat')(undefined, o, cmd));
+  program
+    .command('reset')
+    .description('run the reset migration and rewrite the history (refused on protected)')
+    .action((o, cmd: Command) => runCommand('reset')(undefined, o, cmd));
   program
     .command('to')
     .argument('<version>', 'target version (0.0.0 rolls everything back)')
@@ -165,18 +196,30 @@ function buildProgram(setCode: (c: ExitCode) => void, cleanups: (() => Promise<v
         problems.push(...plan.blockers.filter((b) => b.kind === 'out-of-order').map((b) => `${b.message} ${b.next}`));
       }
       if (f.json) printJson({ ok: problems.length === 0, problems });
-      else printText(problems.length ? `${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}` : `ok: ${project?.migrations.length ?? 0} migrations, manifest valid`);
+      else
+        printText(
+          problems.length
+            ? `${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`
+            : `ok: ${project?.migrations.length ?? 0} migrations, manifest valid`,
+        );
       if (problems.length) setCode(EXIT.input);
     });
 
   program
     .command('generate')
     .argument('<slug>', 'short name, e.g. add-gsi-keys')
-    .addOption(new Option('--bump <part>', 'which part of the highest version to bump').choices(['major', 'minor', 'patch']).default('minor'))
+    .addOption(
+      new Option('--bump <part>', 'which part of the highest version to bump')
+        .choices(['major', 'minor', 'patch'])
+        .default('minor'),
+    )
     .description('write a new migration file stub')
     .action(async (slug: string, o: { bump: 'major' | 'minor' | 'patch' }, cmd: Command) => {
       const f = flags(cmd);
-      if (!/^[a-z0-9][a-z0-9-]*$/.test(slug)) throw new InputError(`generate ${slug}: the slug must be lower-case letters, digits and dashes (e.g. add-gsi-keys).`);
+      if (!/^[a-z0-9][a-z0-9-]*$/.test(slug))
+        throw new InputError(
+          `generate ${slug}: the slug must be lower-case letters, digits and dashes (e.g. add-gsi-keys).`,
+        );
       const project = await loadProject(f.manifest);
       const highest = project.migrations.at(-1)?.version ?? '0.0.0';
       const version = bumpVersion(highest, o.bump);
@@ -227,7 +270,7 @@ function buildProgram(setCode: (c: ExitCode) => void, cleanups: (() => Promise<v
   program
     .command('schema')
     .option('--version <version>', 'the schema of this migration version (default: the one stored in the table)')
-    .description("print the data model (OneTable schema) at a version; --json gives it as stored")
+    .description('print the data model (OneTable schema) at a version; --json gives it as stored')
     .action(async (o: { version?: string }, cmd: Command) => {
       const f = flags(cmd);
       let schema: Record<string, unknown> | undefined;
@@ -242,7 +285,10 @@ function buildProgram(setCode: (c: ExitCode) => void, cleanups: (() => Promise<v
       } else {
         const s = await session(cmd);
         schema = (await s.readState()).schema;
-        if (!schema) throw new InputError(`${s.environment.table} has no _schema item yet: pass --version to see a migration's schema.`);
+        if (!schema)
+          throw new InputError(
+            `${s.environment.table} has no _schema item yet: pass --version to see a migration's schema.`,
+          );
         label = `${s.environment.table} _schema:Current`;
       }
       if (f.json) printJson(schema);
@@ -251,16 +297,26 @@ function buildProgram(setCode: (c: ExitCode) => void, cleanups: (() => Promise<v
 
   program
     .command('validate')
-    .option('--version <version>', "check against this migration version's schema (default: the one stored in the table)")
-    .option('--rate <rcu>', 'read units per second at most (default: the manifest\'s read-rate, else no limit)')
-    .description('scan the table and check every item against the data model: required attributes, types, enums, key templates (exit 4 when any item does not fit)')
+    .option(
+      '--version <version>',
+      "check against this migration version's schema (default: the one stored in the table)",
+    )
+    .option('--rate <rcu>', "read units per second at most (default: the manifest's read-rate, else no limit)")
+    .description(
+      'scan the table and check every item against the data model: required attributes, types, enums, key templates (exit 4 when any item does not fit)',
+    )
     .action(async (o: { version?: string; rate?: string }, cmd: Command) => {
       const f = flags(cmd);
       const rate = o.rate === undefined ? undefined : Number(o.rate);
-      if (rate !== undefined && !(rate > 0)) throw new InputError(`--rate ${o.rate}: expected read units per second (a number above 0).`);
+      if (rate !== undefined && !(rate > 0))
+        throw new InputError(`--rate ${o.rate}: expected read units per second (a number above 0).`);
       const samplePercent = f.sample === undefined ? undefined : Number(f.sample);
       const s = await session(cmd);
-      const report = await s.validate({ samplePercent, readRate: rate ?? s.environment['read-rate'], version: o.version });
+      const report = await s.validate({
+        samplePercent,
+        readRate: rate ?? s.environment['read-rate'],
+        version: o.version,
+      });
       if (f.json) printJson(report);
       else printText(renderValidationText(report, s.environment.table));
       if (report.invalid) setCode(EXIT.drift);
@@ -270,12 +326,17 @@ function buildProgram(setCode: (c: ExitCode) => void, cleanups: (() => Promise<v
     .command('build-controller')
     .requiredOption('--out <dir>', 'folder to write (index.js exports handler); <dir>.zip is written beside it')
     .option('--no-zip', 'skip the zip')
-    .description('bundle the Lambda controller with the migrations into a deployable folder and zip (needs @vercel/ncc)')
+    .description(
+      'bundle the Lambda controller with the migrations into a deployable folder and zip (needs @vercel/ncc)',
+    )
     .action(async (o: { out: string; zip: boolean }, cmd: Command) => {
       const f = flags(cmd);
       const r = await buildController({ manifest: f.manifest, out: o.out, zip: o.zip, log: stderrLogger(!!f.verbose) });
       if (f.json) printJson(r);
-      else printText(`${relative(process.cwd(), r.entry)} (handler: index.handler) serves ${r.tables.join(', ')} with ${r.migrations.length} migrations${r.zip ? `\n${relative(process.cwd(), r.zip)}` : ''}`);
+      else
+        printText(
+          `${relative(process.cwd(), r.entry)} (handler: index.handler) serves ${r.tables.join(', ')} with ${r.migrations.length} migrations${r.zip ? `\n${relative(process.cwd(), r.zip)}` : ''}`,
+        );
     });
 
   registerInitCommand(program);
@@ -288,22 +349,33 @@ function buildProgram(setCode: (c: ExitCode) => void, cleanups: (() => Promise<v
  * (with the manifest's lock-timeout and write-rate), then a session in this process, against
  * an embedded DynamoDB Local (--local), or through the environment's Lambda controller.
  */
-async function openFromFlags(f: GlobalFlags, cleanups: (() => Promise<void>)[], loaded?: Awaited<ReturnType<typeof loadProject>>): Promise<MigrationSession> {
+async function openFromFlags(
+  f: GlobalFlags,
+  cleanups: (() => Promise<void>)[],
+  loaded?: Awaited<ReturnType<typeof loadProject>>,
+): Promise<MigrationSession> {
   const lockTimeout = f.lockTimeout === undefined ? undefined : Number(f.lockTimeout);
-  if (lockTimeout !== undefined && !(lockTimeout >= 0)) throw new InputError(`--lock-timeout ${f.lockTimeout}: expected a number of seconds.`);
+  if (lockTimeout !== undefined && !(lockTimeout >= 0))
+    throw new InputError(`--lock-timeout ${f.lockTimeout}: expected a number of seconds.`);
   const sample = f.sample === undefined ? undefined : Number(f.sample);
-  if (sample !== undefined && !(sample > 0 && sample <= 100)) throw new InputError(`--sample ${f.sample}: expected a percentage between 0 and 100.`);
+  if (sample !== undefined && !(sample > 0 && sample <= 100))
+    throw new InputError(`--sample ${f.sample}: expected a percentage between 0 and 100.`);
   const canary = f.canary === undefined ? undefined : Number(f.canary);
-  if (canary !== undefined && !(canary > 0 && canary <= 50)) throw new InputError(`--canary ${f.canary}: expected a percentage above 0 and at most 50.`);
+  if (canary !== undefined && !(canary > 0 && canary <= 50))
+    throw new InputError(`--canary ${f.canary}: expected a percentage above 0 and at most 50.`);
   const budget = f.timeBudget === undefined ? undefined : Number(f.timeBudget);
-  if (budget !== undefined && !(budget > 0)) throw new InputError(`--time-budget ${f.timeBudget}: expected a number of seconds.`);
+  if (budget !== undefined && !(budget > 0))
+    throw new InputError(`--time-budget ${f.timeBudget}: expected a number of seconds.`);
   const segments = f.segments === undefined ? undefined : Number(f.segments);
-  if (segments !== undefined && !(Number.isInteger(segments) && segments >= 1)) throw new InputError(`--segments ${f.segments}: expected a whole number of 1 or more.`);
+  if (segments !== undefined && !(Number.isInteger(segments) && segments >= 1))
+    throw new InputError(`--segments ${f.segments}: expected a whole number of 1 or more.`);
   const concurrency = f.concurrency === undefined ? undefined : Number(f.concurrency);
-  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) throw new InputError(`--concurrency ${f.concurrency}: expected a whole number of 1 or more.`);
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1))
+    throw new InputError(`--concurrency ${f.concurrency}: expected a whole number of 1 or more.`);
   let endpoint = f.endpoint ?? process.env.AWS_ENDPOINT_URL_DYNAMODB;
   if (endpoint) validateEndpoint(endpoint, f.endpoint ? '--endpoint' : 'AWS_ENDPOINT_URL_DYNAMODB');
-  if (f.local && f.endpoint) throw new InputError('--local and --endpoint conflict: --local starts its own DynamoDB Local.');
+  if (f.local && f.endpoint)
+    throw new InputError('--local and --endpoint conflict: --local starts its own DynamoDB Local.');
   const project = loaded ?? (await loadProject(f.manifest));
   const env = selectEnvironment(project.manifest, f.manifest, f.env);
   const log = stderrLogger(!!f.verbose);
@@ -347,7 +419,8 @@ function validateEndpoint(url: string, source: string): void {
   } catch {
     throw new InputError(`${source} ${url}: not a URL (expected e.g. http://localhost:8000).`);
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new InputError(`${source} ${url}: expected an http:// or https:// URL.`);
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    throw new InputError(`${source} ${url}: expected an http:// or https:// URL.`);
 }
 
 function migrationStub(version: string, slug: string): string {
@@ -370,4 +443,3 @@ export default defineMigration({
 });
 `;
 }
-

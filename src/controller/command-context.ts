@@ -17,4 +17,3 @@ export interface CommandContext {
   log: Logger;
   now: () => number;
 }
-

@@ -8,7 +8,15 @@ import { migrationOf } from '../runner/step/ledger';
 import { migrationContext } from '../runner/step/migration-context';
 import { createStepData } from '../runner/step/step-data';
 import type { CommandContext } from './command-context';
-import { DM, type AuditArgs, type LockArgs, type LockBody, type SegmentArgs, type SegmentBody, type StepArgs } from './protocol';
+import {
+  DM,
+  type AuditArgs,
+  type LockArgs,
+  type LockBody,
+  type SegmentArgs,
+  type SegmentBody,
+  type StepArgs,
+} from './protocol';
 
 /**
  * The controller's side of the fan-out: a coordinator (the action or the CLI) runs the plan
@@ -22,7 +30,13 @@ export const fanOutCommands: Record<string, (c: CommandContext) => Promise<unkno
     const a = c.args as unknown as LockArgs;
     if (c.dryRun) throw new InputError('dm:lock takes the lock and cannot run dry: use dm:apply with dry: true.');
     const s = c.session();
-    const lock = await s.store.acquireLock({ owner: s.settings.actor, command: a.command ?? 'apply', runUrl: s.settings.runUrl, leaseMs: s.settings.leaseMs, now: c.now() });
+    const lock = await s.store.acquireLock({
+      owner: s.settings.actor,
+      command: a.command ?? 'apply',
+      runUrl: s.settings.runUrl,
+      leaseMs: s.settings.leaseMs,
+      now: c.now(),
+    });
     return { lockId: lock.lockId, leaseExpiresAt: lock.leaseExpiresAt };
   },
 
@@ -41,7 +55,8 @@ export const fanOutCommands: Record<string, (c: CommandContext) => Promise<unkno
 
   async [DM.audit](c) {
     const a = c.args as unknown as AuditArgs;
-    if (!a.event || typeof a.event.event !== 'string') throw new InputError('dm:audit needs args.event {runId, event, outcome}.');
+    if (!a.event || typeof a.event.event !== 'string')
+      throw new InputError('dm:audit needs args.event {runId, event, outcome}.');
     await c.session().audit(a.event);
     return { logged: a.event.event };
   },
@@ -54,7 +69,9 @@ export const fanOutCommands: Record<string, (c: CommandContext) => Promise<unkno
     const ledger = s.ledger({ lockId: a.lockId, runId: a.runId, planHash: a.planHash });
     if (a.phase === 'start') return { date: (await ledger.begin(a.step)).date };
     if (a.phase !== 'end' || !a.outcome || typeof a.date !== 'number') {
-      throw new InputError('dm:step needs phase "start", or phase "end" with the outcome and the date the start phase returned.');
+      throw new InputError(
+        'dm:step needs phase "start", or phase "end" with the outcome and the date the start phase returned.',
+      );
     }
     await ledger.finish(a.step, await ledger.resumeTicket(a.step, a.date), a.outcome);
     return { recorded: a.outcome.status, currentVersion: readHistory(await s.store.readRecords()).currentVersion };
@@ -64,8 +81,10 @@ export const fanOutCommands: Record<string, (c: CommandContext) => Promise<unkno
     const a = c.args as unknown as SegmentArgs;
     if (c.dryRun) throw new InputError('dm:segment cannot run dry: dry runs use dm:apply with dry: true.');
     if (!a.step) throw new InputError('dm:segment needs args.step.');
-    if (!Number.isInteger(a.pass) || a.pass < 0) throw new InputError(`dm:segment: pass must be 0 or more, got ${a.pass}.`);
-    if (!Number.isInteger(a.totalSegments) || a.totalSegments < 1) throw new InputError(`dm:segment: totalSegments must be 1 or more, got ${a.totalSegments}.`);
+    if (!Number.isInteger(a.pass) || a.pass < 0)
+      throw new InputError(`dm:segment: pass must be 0 or more, got ${a.pass}.`);
+    if (!Number.isInteger(a.totalSegments) || a.totalSegments < 1)
+      throw new InputError(`dm:segment: totalSegments must be 1 or more, got ${a.totalSegments}.`);
     if (!Number.isInteger(a.segment) || a.segment < 0 || a.segment >= a.totalSegments) {
       throw new InputError(`dm:segment: segment must be in 0..${a.totalSegments - 1}, got ${a.segment}.`);
     }
@@ -73,7 +92,13 @@ export const fanOutCommands: Record<string, (c: CommandContext) => Promise<unkno
     // Fencing: this invocation works only while the coordinator's lock is live, and keeps it so
     // (heartbeat on a client of its own; the segment's writes refused once the lease may have run out).
     const leaseExpiresAt = await s.store.renewLock(a.lockId, c.settings.leaseMs);
-    const lease = keepLease({ store: s.store, lockId: a.lockId, leaseMs: c.settings.leaseMs, leaseExpiresAt, log: c.log });
+    const lease = keepLease({
+      store: s.store,
+      lockId: a.lockId,
+      leaseMs: c.settings.leaseMs,
+      leaseExpiresAt,
+      log: c.log,
+    });
     try {
       return await runSegment(s, a, lease);
     } finally {
@@ -99,7 +124,12 @@ async function runSegment(s: LocalSession, a: SegmentArgs, lease: Lease): Promis
   const step = a.step;
   const m = migrationOf(s.project, step);
   // The coordinator's dm:step starts the attempt and deletes the checkpoints; a segment only uses them.
-  const data = createStepData({ client, table: s.environment.table, keys: await s.store.keys(), log: s.log }, step, s.settings, { signal, progressBar: false });
+  const data = createStepData(
+    { client, table: s.environment.table, keys: await s.store.keys(), log: s.log },
+    step,
+    s.settings,
+    { signal, progressBar: false },
+  );
   const engine = data.engine;
   let passNo = 0;
   let target: PassResult | undefined;
@@ -112,7 +142,15 @@ async function runSegment(s: LocalSession, a: SegmentArgs, lease: Lease): Promis
     const name = options.name ?? `pass-${passNo}`;
     if (isQuery(selection) && a.segment !== 0) {
       // A Query of one partition is not split into scan segments: segment 0 runs it alone.
-      const skipped: PassResult = { pass: name, status: 'complete', counts: zero(), resumed: false, segments, durationMs: 0, dryRun: false };
+      const skipped: PassResult = {
+        pass: name,
+        status: 'complete',
+        counts: zero(),
+        resumed: false,
+        segments,
+        durationMs: 0,
+        dryRun: false,
+      };
       if (passNo === a.pass) target = skipped;
       return skipped;
     }
@@ -140,7 +178,9 @@ async function runSegment(s: LocalSession, a: SegmentArgs, lease: Lease): Promis
     await fn(migrationContext(step, { ...parts, data: gated }) as never);
   } catch (e) {
     if (e instanceof StopAtPass) {
-      return e.reason === 'fan-out' ? { status: 'fan-out' } : { status: 'done', counts: target?.counts, nextPass: true };
+      return e.reason === 'fan-out'
+        ? { status: 'fan-out' }
+        : { status: 'done', counts: target?.counts, nextPass: true };
     }
     if (isPassIncomplete(e)) return { status: 'incomplete', counts: e.counts };
     if (signal.aborted) throw signal.reason;

@@ -83,10 +83,15 @@ export function createController(options: ControllerOptions): ControllerHandler 
   const resolveTable = async (name: string): Promise<{ project: Project; env: Environment }> => {
     const entry = options.tables?.[name];
     const source = entry?.project ?? options.project;
-    if (!source) throw new InputError(`No migrations defined for ${name}: the controller serves ${Object.keys(options.tables ?? {}).join(', ') || 'no tables'}.`);
+    if (!source)
+      throw new InputError(
+        `No migrations defined for ${name}: the controller serves ${Object.keys(options.tables ?? {}).join(', ') || 'no tables'}.`,
+      );
     const project = await load(source);
     const envs = Object.entries(project.manifest.environments);
-    const found = entry?.environment ? envs.find(([n]) => n === entry.environment) : envs.find(([, e]) => e.table === name);
+    const found = entry?.environment
+      ? envs.find(([n]) => n === entry.environment)
+      : envs.find(([, e]) => e.table === name);
     if (!found) {
       throw new InputError(
         `No migrations defined for ${name}: no environment of ${project.manifestPath} has table: ${name} (tables: ${envs.map(([, e]) => e.table).join(', ')}).`,
@@ -97,11 +102,16 @@ export function createController(options: ControllerOptions): ControllerHandler 
   };
 
   return async (event, context) => {
-    if (!event || typeof event !== 'object') throw new InputError('Expected an event {cmd, config: {name}, args, dry}.');
+    if (!event || typeof event !== 'object')
+      throw new InputError('Expected an event {cmd, config: {name}, args, dry}.');
     const { cmd } = event;
     const name = event.config?.name;
-    if (typeof cmd !== 'string' || !cmd) throw new InputError('The event has no cmd (expected e.g. {cmd: "getCurrentVersion", config: {name: "<table>"}}).');
-    if (typeof name !== 'string' || !name) throw new InputError(`${cmd}: the event has no config.name (the table name).`);
+    if (typeof cmd !== 'string' || !cmd)
+      throw new InputError(
+        'The event has no cmd (expected e.g. {cmd: "getCurrentVersion", config: {name: "<table>"}}).',
+      );
+    if (typeof name !== 'string' || !name)
+      throw new InputError(`${cmd}: the event has no config.name (the table name).`);
     const args = (event.args && typeof event.args === 'object' ? event.args : {}) as Record<string, unknown>;
     const params = (args.params && typeof args.params === 'object' ? args.params : {}) as Record<string, unknown>;
     const dryRun = event.dry === true || params.dry === true;
@@ -179,7 +189,12 @@ const commands: Record<string, Command> = {
     const s = c.session();
     const plan = await s.plan({ command: a.command ?? 'apply', version: a.version, resume: a.resume });
     // The reviewed hash (when given) is checked under the lock; without one the plan made here is run.
-    return s.apply(plan, { expectedHash: a.planHash, onPlanChange: a.onPlanChange ?? (a.planHash ? 'fail' : 'replan'), reason: a.reason, recoveryPoint: a.recoveryPoint });
+    return s.apply(plan, {
+      expectedHash: a.planHash,
+      onPlanChange: a.onPlanChange ?? (a.planHash ? 'fail' : 'replan'),
+      reason: a.reason,
+      recoveryPoint: a.recoveryPoint,
+    });
   },
   async [DM.unlock](c) {
     const a = c.args as { lockId?: string; reason?: string };
@@ -213,13 +228,26 @@ function settingsFor(
 ): RunSettings {
   const base = resolveRunSettings(env, { leaseMs: o.leaseMs }, { now: o.now, defaultActor: o.actor });
   const s: RunSettings = given && typeof given === 'object' ? { ...base, ...(given as Partial<RunSettings>) } : base;
-  const deadline = o.until === undefined ? s.deadline : s.deadline === undefined ? o.until : Math.min(s.deadline, o.until);
-  const lockTimeoutMs = o.until === undefined ? s.lockTimeoutMs : Math.max(0, Math.min(s.lockTimeoutMs, o.until - o.now));
-  return { ...s, actor: s.actor || o.actor, dryRun: o.dryRun || s.dryRun === true, deadline, lockTimeoutMs, writeRate: s.writeRate ?? env['write-rate'] };
+  const deadline =
+    o.until === undefined ? s.deadline : s.deadline === undefined ? o.until : Math.min(s.deadline, o.until);
+  const lockTimeoutMs =
+    o.until === undefined ? s.lockTimeoutMs : Math.max(0, Math.min(s.lockTimeoutMs, o.until - o.now));
+  return {
+    ...s,
+    actor: s.actor || o.actor,
+    dryRun: o.dryRun || s.dryRun === true,
+    deadline,
+    lockTimeoutMs,
+    writeRate: s.writeRate ?? env['write-rate'],
+  };
 }
 
 function num(v: unknown): number | undefined {
-  return typeof v === 'number' ? v : typeof v === 'string' && v.trim() && !Number.isNaN(Number(v)) ? Number(v) : undefined;
+  return typeof v === 'number'
+    ? v
+    : typeof v === 'string' && v.trim() && !Number.isNaN(Number(v))
+      ? Number(v)
+      : undefined;
 }
 
 /** CloudWatch takes stdout/stderr lines. */

@@ -64,7 +64,11 @@ export type OneTableAction = 'up' | 'down' | 'reset' | 'repeat' | 1 | -1 | 0 | 2
  *   call, naming the current one: that is exactly one down step.
  * - repeat: re-runs the current version's up. reset: our reset (allow-reset is still required).
  */
-export async function planOneTableApply(session: Session, action: unknown, version: unknown): Promise<{ plan: Plan; command: PlanCommand }> {
+export async function planOneTableApply(
+  session: Session,
+  action: unknown,
+  version: unknown,
+): Promise<{ plan: Plan; command: PlanCommand }> {
   const a = normalizeAction(action);
   const state = await session.readState();
   const history = readHistory(state.records);
@@ -74,7 +78,10 @@ export async function planOneTableApply(session: Session, action: unknown, versi
     case 'up': {
       const target = v ?? session.project.migrations.find((m) => compareVersions(m.version, current) > 0)?.version;
       if (!target || (isVersion(target) && compareVersions(target, current) <= 0)) {
-        return { plan: await session.plan({ command: 'to', version: current === ZERO ? ZERO : current }, state), command: 'to' };
+        return {
+          plan: await session.plan({ command: 'to', version: current === ZERO ? ZERO : current }, state),
+          command: 'to',
+        };
       }
       if (!isVersion(target)) throw new InputError(`apply up ${target}: not a semver version.`);
       return { plan: await session.plan({ command: 'to', version: target }, state), command: 'to' };
@@ -101,7 +108,8 @@ export function oneTableApplyResult(session: Session, report: RunReport): Record
   const steps = report.plan.steps;
   const step = steps.find((s) => s.direction === 'down') ?? steps.at(-1);
   const version = step?.version ?? report.plan.targetVersion;
-  const m = step?.kind === 'reset' ? session.project.reset : session.project.migrations.find((x) => x.version === version);
+  const m =
+    step?.kind === 'reset' ? session.project.reset : session.project.migrations.find((x) => x.version === version);
   return m ? describeMigration(m) : { version, description: '', path: '' };
 }
 
@@ -110,7 +118,9 @@ export function assertSucceeded(report: RunReport): void {
   if (exitCodeOfReport(report) === 0) return;
   const message = [report.error ?? `apply ${report.status}`, report.next].filter(Boolean).join(' ');
   const failed = report.steps.find((s) => s.status === 'failed');
-  throw report.status === 'blocked' ? new MigrationBlockedError(message) : new MigrationFailedError(message, failed?.version ?? report.plan.targetVersion, failed?.direction ?? 'up');
+  throw report.status === 'blocked'
+    ? new MigrationBlockedError(message)
+    : new MigrationFailedError(message, failed?.version ?? report.plan.targetVersion, failed?.direction ?? 'up');
 }
 
 function normalizeAction(action: unknown): 'up' | 'down' | 'reset' | 'repeat' {

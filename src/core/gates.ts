@@ -9,7 +9,12 @@ export const DESTRUCTIVE: ReadonlySet<PlanCommand> = new Set(['down', 'to', 'res
  * On a protected environment, a down/to needs `confirm` equal to the table name (as a
  * dispatch input or --confirm), and reset is refused outright. Shared by CLI and action.
  */
-export function checkConfirmation(env: Pick<Environment, 'name' | 'table' | 'protected'>, command: PlanCommand, confirm: string | undefined, inputName = '--confirm'): void {
+export function checkConfirmation(
+  env: Pick<Environment, 'name' | 'table' | 'protected'>,
+  command: PlanCommand,
+  confirm: string | undefined,
+  inputName = '--confirm',
+): void {
   if (!env.protected) return;
   if (command === 'reset') {
     throw new RefusedError(`reset is refused on ${env.name}: the environment is protected.`);

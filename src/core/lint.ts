@@ -58,7 +58,11 @@ export function lintMigrations(files: readonly MigrationFileInfo[]): LintResult 
     }
     const m = f.exported;
     if (m === undefined || m === null || typeof m !== 'object') {
-      add(f.file, 'no-default-export', 'has no default export: export default defineMigration({ version, description, up, down })');
+      add(
+        f.file,
+        'no-default-export',
+        'has no default export: export default defineMigration({ version, description, up, down })',
+      );
       continue;
     }
     const def = m as Record<string, unknown>;
@@ -84,11 +88,20 @@ export function lintMigrations(files: readonly MigrationFileInfo[]): LintResult 
       );
     }
     const other = seen.get(version);
-    if (other) add(f.file, 'duplicate-version', `version ${version} is also declared by ${other}: give one of them a new version`);
+    if (other)
+      add(
+        f.file,
+        'duplicate-version',
+        `version ${version} is also declared by ${other}: give one of them a new version`,
+      );
     else seen.set(version, f.file);
 
     if (typeof def.up !== 'function') {
-      add(f.file, 'no-up', def.up === undefined ? 'has no up(ctx) function' : `"up" must be a function, got ${typeOf(def.up)}`);
+      add(
+        f.file,
+        'no-up',
+        def.up === undefined ? 'has no up(ctx) function' : `"up" must be a function, got ${typeOf(def.up)}`,
+      );
     }
     const irreversible = def.irreversible === true;
     if (def.down === undefined && !irreversible && version !== RESET) {
@@ -97,14 +110,20 @@ export function lintMigrations(files: readonly MigrationFileInfo[]): LintResult 
       add(f.file, 'no-down', `"down" must be a function, got ${typeOf(def.down)}`);
     }
     for (const flag of ['irreversible', 'idempotent'] as const) {
-      if (def[flag] !== undefined && typeof def[flag] !== 'boolean') add(f.file, 'bad-flag', `"${flag}" must be true or false`);
+      if (def[flag] !== undefined && typeof def[flag] !== 'boolean')
+        add(f.file, 'bad-flag', `"${flag}" must be true or false`);
     }
-    if (def.description !== undefined && typeof def.description !== 'string') add(f.file, 'bad-description', '"description" must be a string');
-    if (def.schema !== undefined && (typeof def.schema !== 'object' || def.schema === null || Array.isArray(def.schema))) {
+    if (def.description !== undefined && typeof def.description !== 'string')
+      add(f.file, 'bad-description', '"description" must be a string');
+    if (
+      def.schema !== undefined &&
+      (typeof def.schema !== 'object' || def.schema === null || Array.isArray(def.schema))
+    ) {
       add(f.file, 'bad-schema', '"schema" must be a OneTable schema object');
     }
     for (const hook of ['before', 'verify'] as const) {
-      if (def[hook] !== undefined && typeof def[hook] !== 'function') add(f.file, 'bad-hook', `"${hook}" must be a function (ctx) => findings, got ${typeOf(def[hook])}`);
+      if (def[hook] !== undefined && typeof def[hook] !== 'function')
+        add(f.file, 'bad-hook', `"${hook}" must be a function (ctx) => findings, got ${typeOf(def[hook])}`);
     }
     if (problems.length > before) continue;
     const source: MigrationSource = {
@@ -131,7 +150,11 @@ export function lintMigrations(files: readonly MigrationFileInfo[]): LintResult 
  * Checks each environment against the folder and the others: its target exists, and
  * environments that may be replicas of one global table agree on its home region.
  */
-export function lintTargets(manifest: Manifest, manifestFile: string, migrations: readonly MigrationSource[]): Problem[] {
+export function lintTargets(
+  manifest: Manifest,
+  manifestFile: string,
+  migrations: readonly MigrationSource[],
+): Problem[] {
   const versions = new Set(migrations.map((m) => m.version));
   const problems: Problem[] = lintGlobalTables(manifest, manifestFile);
   for (const [name, env] of Object.entries(manifest.environments)) {

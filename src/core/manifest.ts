@@ -9,34 +9,81 @@ const versionOrLatest = z
 
 const environmentSchema = z
   .strictObject({
-    table: z.string().min(3).max(255).regex(/^[a-zA-Z0-9_.-]+$/, 'expected a DynamoDB table name (3-255 of a-z A-Z 0-9 _ . -)')
+    table: z
+      .string()
+      .min(3)
+      .max(255)
+      .regex(/^[a-zA-Z0-9_.-]+$/, 'expected a DynamoDB table name (3-255 of a-z A-Z 0-9 _ . -)')
       .describe('DynamoDB table name'),
-    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'expected an AWS region such as us-east-1').optional()
+    region: z
+      .string()
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'expected an AWS region such as us-east-1')
+      .optional()
       .describe('AWS region of the table; default from the AWS environment'),
-    'home-region': z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'expected an AWS region such as us-east-1').optional()
-      .describe('Global tables: the one replica whose region holds the lock, records, schema item and log, and the only one apply runs against (default: region). See docs/global-tables.md'),
-    'global-table': z.boolean().optional()
-      .describe('Global tables: true requires the table to have replicas, false declares a regional table (not a replica of a same-named table elsewhere); checked against DescribeTable on every plan'),
+    'home-region': z
+      .string()
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'expected an AWS region such as us-east-1')
+      .optional()
+      .describe(
+        'Global tables: the one replica whose region holds the lock, records, schema item and log, and the only one apply runs against (default: region). See docs/global-tables.md',
+      ),
+    'global-table': z
+      .boolean()
+      .optional()
+      .describe(
+        'Global tables: true requires the table to have replicas, false declares a regional table (not a replica of a same-named table elsewhere); checked against DescribeTable on every plan',
+      ),
     target: versionOrLatest.default('latest').describe('"latest" (highest version in the folder) or a semver version'),
     'allow-reset': z.boolean().default(false).describe('Allow the reset command (never on a protected environment)'),
-    protected: z.boolean().default(false)
+    protected: z
+      .boolean()
+      .default(false)
       .describe('Refuse reset; down/to need confirm = table name; require a recovery point before apply'),
-    runner: z.enum(['local', 'lambda']).default('local').describe('Run migrations in this process or in a Lambda controller'),
+    runner: z
+      .enum(['local', 'lambda'])
+      .default('local')
+      .describe('Run migrations in this process or in a Lambda controller'),
     function: z.string().min(1).optional().describe('Lambda function name or ARN (runner: lambda)'),
-    protocol: z.enum(['dynamodb-migrate', 'onetable']).default('dynamodb-migrate')
+    protocol: z
+      .enum(['dynamodb-migrate', 'onetable'])
+      .default('dynamodb-migrate')
       .describe('Controller protocol: ours, or an existing OneTable Controller'),
-    'recovery-point': z.enum(['pitr', 'backup', 'pitr-or-backup', 'none']).optional()
+    'recovery-point': z
+      .enum(['pitr', 'backup', 'pitr-or-backup', 'none'])
+      .optional()
       .describe('Protected environments: require PITR, take an on-demand backup, or PITR else backup (default)'),
-    'write-rate': z.number().positive().optional()
-      .describe('Write units per second used for time estimates and as the default bulk write limit; on a global table, the home region\'s (every replica applies the same writes at the same rate)'),
-    'lock-timeout': z.number().int().min(0).optional()
+    'write-rate': z
+      .number()
+      .positive()
+      .optional()
+      .describe(
+        "Write units per second used for time estimates and as the default bulk write limit; on a global table, the home region's (every replica applies the same writes at the same rate)",
+      ),
+    'lock-timeout': z
+      .number()
+      .int()
+      .min(0)
+      .optional()
       .describe('Seconds to wait for a held lock before exiting 3 (default 0)'),
-    'read-rate': z.number().positive().optional()
-      .describe('Read units per second at most for validate and the drift check\'s validation'),
-    canary: z.number().gt(0).max(50).optional()
-      .describe('Percent of items each step with a verify hook runs on and verifies before it takes the rest (0 < p <= 50)'),
-    validate: z.union([z.boolean(), z.strictObject({ sample: z.number().gt(0).max(100).optional() })]).optional()
-      .describe('The scheduled drift check also validates the data against the schema (true: every item; { sample: P }: P percent)'),
+    'read-rate': z
+      .number()
+      .positive()
+      .optional()
+      .describe("Read units per second at most for validate and the drift check's validation"),
+    canary: z
+      .number()
+      .gt(0)
+      .max(50)
+      .optional()
+      .describe(
+        'Percent of items each step with a verify hook runs on and verifies before it takes the rest (0 < p <= 50)',
+      ),
+    validate: z
+      .union([z.boolean(), z.strictObject({ sample: z.number().gt(0).max(100).optional() })])
+      .optional()
+      .describe(
+        'The scheduled drift check also validates the data against the schema (true: every item; { sample: P }: P percent)',
+      ),
   })
   .superRefine((env, ctx) => {
     if (env.runner === 'lambda' && !env.function) {
@@ -46,7 +93,12 @@ const environmentSchema = z
       ctx.addIssue({ code: 'custom', path: ['allow-reset'], message: 'a protected environment cannot allow reset' });
     }
     if (env['global-table'] === false && env['home-region'] && env['home-region'] !== env.region) {
-      ctx.addIssue({ code: 'custom', path: ['home-region'], message: 'global-table: false declares a regional table, which has no other region to be the home of its migrations' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['home-region'],
+        message:
+          'global-table: false declares a regional table, which has no other region to be the home of its migrations',
+      });
     }
   });
 
@@ -87,7 +139,9 @@ export function parseManifest(text: string, file: string): Manifest {
     const e = doc.errors[0]!;
     const pos = e.linePos?.[0];
     const at = pos ? `:${pos.line}:${pos.col}` : '';
-    throw new ManifestError(`${file}${at}: invalid YAML: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}. Fix the syntax and run lint again.`);
+    throw new ManifestError(
+      `${file}${at}: invalid YAML: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}. Fix the syntax and run lint again.`,
+    );
   }
   const data: unknown = doc.toJS();
   const parsed = manifestSchema.safeParse(data);
@@ -95,11 +149,14 @@ export function parseManifest(text: string, file: string): Manifest {
     const lines = parsed.error.issues.map((i) => {
       const path = i.path.length ? i.path.join('.') : '(top level)';
       let msg = i.message;
-      if (i.code === 'unrecognized_keys') msg = `unknown key${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}`;
+      if (i.code === 'unrecognized_keys')
+        msg = `unknown key${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}`;
       return `${file}: ${path}: ${msg}`;
     });
     throw new ManifestError(
-      lines.length === 1 ? `${lines[0]}. See schema/manifest.schema.json.` : `${lines.length} problems in the manifest:\n  - ${lines.join('\n  - ')}\nSee schema/manifest.schema.json.`,
+      lines.length === 1
+        ? `${lines[0]}. See schema/manifest.schema.json.`
+        : `${lines.length} problems in the manifest:\n  - ${lines.join('\n  - ')}\nSee schema/manifest.schema.json.`,
     );
   }
   return parsed.data;
@@ -110,7 +167,9 @@ export function selectEnvironment(manifest: Manifest, file: string, name?: strin
   const names = Object.keys(manifest.environments);
   const chosen = name ?? (names.length === 1 ? names[0] : names.includes('dev') ? 'dev' : undefined);
   if (!chosen) {
-    throw new ManifestError(`${file}: several environments (${names.join(', ')}) and none named "dev": choose one with --env.`);
+    throw new ManifestError(
+      `${file}: several environments (${names.join(', ')}) and none named "dev": choose one with --env.`,
+    );
   }
   const env = manifest.environments[chosen];
   if (!env) {
@@ -121,7 +180,10 @@ export function selectEnvironment(manifest: Manifest, file: string, name?: strin
 
 /** Picks several environments by comma-separated names; empty means all of them. */
 export function selectEnvironments(manifest: Manifest, file: string, names?: string): Environment[] {
-  const list = (names ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (names ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (!list.length) return Object.keys(manifest.environments).map((n) => selectEnvironment(manifest, file, n));
   return list.map((n) => selectEnvironment(manifest, file, n));
 }

@@ -47,7 +47,9 @@ export function exitCodeOfPlan(plan: Pick<Plan, 'blockers'>): ExitCode {
 /** Exit code of a run: 0 when it applied, was a no-op or a dry run; else the code of what stopped it. */
 export function exitCodeOfReport(report: Pick<RunReport, 'status' | 'exitCode'>): ExitCode {
   if (report.exitCode !== undefined) return report.exitCode;
-  return report.status === 'applied' || report.status === 'no-op' || report.status === 'dry-run' ? EXIT.ok : EXIT.failure;
+  return report.status === 'applied' || report.status === 'no-op' || report.status === 'dry-run'
+    ? EXIT.ok
+    : EXIT.failure;
 }
 
 const TYPED: Record<string, new (message: string) => MigrateError> = {

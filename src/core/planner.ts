@@ -19,7 +19,9 @@ import { RESET, ZERO, compareVersions, isVersion } from './version';
 
 export interface PlanInput {
   command: PlanCommand;
-  environment: Pick<Environment, 'name' | 'table' | 'target' | 'protected' | 'allow-reset'> & { 'write-rate'?: number | undefined } & ReplicationSettings;
+  environment: Pick<Environment, 'name' | 'table' | 'target' | 'protected' | 'allow-reset'> & {
+    'write-rate'?: number | undefined;
+  } & ReplicationSettings;
   /** Semver migrations from the folder, any order. */
   migrations: readonly MigrationSource[];
   reset?: MigrationSource | undefined;
@@ -44,7 +46,9 @@ const step = (m: MigrationSource, direction: 'up' | 'down', kind: PlanStep['kind
   reversible: m.hasDown && !m.irreversible,
   idempotent: m.idempotent,
   kind,
-  ...(m.hasBefore || m.hasVerify ? { checks: [...(m.hasBefore ? ['before' as const] : []), ...(m.hasVerify ? ['verify' as const] : [])] } : {}),
+  ...(m.hasBefore || m.hasVerify
+    ? { checks: [...(m.hasBefore ? ['before' as const] : []), ...(m.hasVerify ? ['verify' as const] : [])] }
+    : {}),
 });
 
 /**
@@ -110,7 +114,11 @@ export function planMigrations(input: PlanInput): Plan {
   const running = history.failed && isRunningStatus(history.failed.status) ? history.failed : undefined;
   const inProgress = !!running && !!lock && lock.leaseExpiresAt > input.now && running.status.endsWith(lock.lockId);
   if (running && inProgress) {
-    warnings.push({ code: 'running', version: running.version, message: `The ${running.direction} of ${running.version} is running now (${running.status}).` });
+    warnings.push({
+      code: 'running',
+      version: running.version,
+      message: `The ${running.direction} of ${running.version} is running now (${running.status}).`,
+    });
     // Kept in the plan so that a resume waiting for this lock still resumes once it holds it.
     const m = byVersion.get(running.version);
     if (input.resume && m?.idempotent) resumeStep = step(m, running.direction, 'resume');
@@ -139,7 +147,10 @@ export function planMigrations(input: PlanInput): Plan {
       });
     }
   } else if (input.resume) {
-    warnings.push({ code: 'nothing-to-resume', message: 'The table is not in a failed state: --resume has nothing to re-run.' });
+    warnings.push({
+      code: 'nothing-to-resume',
+      message: 'The table is not in a failed state: --resume has nothing to re-run.',
+    });
   }
 
   // The target of the command.
@@ -152,7 +163,9 @@ export function planMigrations(input: PlanInput): Plan {
     case 'resume':
       target = env.target === 'latest' ? latest : env.target;
       if (env.target !== 'latest' && !byVersion.has(env.target)) {
-        throw new InputError(`environments.${env.name}.target: ${env.target} has no migration file in the folder; add it or change the target.`);
+        throw new InputError(
+          `environments.${env.name}.target: ${env.target} has no migration file in the folder; add it or change the target.`,
+        );
       }
       break;
     case 'up': {
@@ -163,32 +176,42 @@ export function planMigrations(input: PlanInput): Plan {
     case 'down': {
       const below = history.applied.filter((r) => compareVersions(r.version, from) < 0).at(-1);
       target = below?.version ?? ZERO;
-      if (from === ZERO) warnings.push({ code: 'nothing-applied', message: 'Nothing is applied: there is nothing to roll back.' });
+      if (from === ZERO)
+        warnings.push({ code: 'nothing-applied', message: 'Nothing is applied: there is nothing to roll back.' });
       break;
     }
     case 'to': {
       const v = input.version;
-      if (!v) throw new InputError('to needs a version: dynamodb-migrate to <version> (use 0.0.0 to roll everything back).');
+      if (!v)
+        throw new InputError('to needs a version: dynamodb-migrate to <version> (use 0.0.0 to roll everything back).');
       if (!isVersion(v)) throw new InputError(`to ${v}: not a semver version (expected x.y.z).`);
       if (v !== ZERO && !byVersion.has(v)) {
-        throw new InputError(`to ${v}: there is no migration file for version ${v} (have: ${migrations.map((m) => m.version).join(', ') || 'none'}).`);
+        throw new InputError(
+          `to ${v}: there is no migration file for version ${v} (have: ${migrations.map((m) => m.version).join(', ') || 'none'}).`,
+        );
       }
       target = v;
       break;
     }
     case 'repeat':
       target = from;
-      if (from === ZERO) throw new InputError('repeat: nothing is applied yet, so there is no current version to re-run.');
+      if (from === ZERO)
+        throw new InputError('repeat: nothing is applied yet, so there is no current version to re-run.');
       break;
     case 'reset':
       target = latest;
       if (env.protected) {
-        throw new RefusedError(`reset is refused on ${env.name}: the environment is protected (it would delete the migration history of ${env.table}).`);
+        throw new RefusedError(
+          `reset is refused on ${env.name}: the environment is protected (it would delete the migration history of ${env.table}).`,
+        );
       }
       if (!env['allow-reset']) {
-        throw new RefusedError(`reset is not allowed on ${env.name}: set allow-reset: true on the environment in the manifest to permit it.`);
+        throw new RefusedError(
+          `reset is not allowed on ${env.name}: set allow-reset: true on the environment in the manifest to permit it.`,
+        );
       }
-      if (!input.reset) throw new InputError('reset needs a migration file named reset.ts (or reset.js) in the migrations folder.');
+      if (!input.reset)
+        throw new InputError('reset needs a migration file named reset.ts (or reset.js) in the migrations folder.');
       break;
   }
 
@@ -244,18 +267,29 @@ export function planMigrations(input: PlanInput): Plan {
     if (resumeStep) steps.unshift(resumeStep);
   }
 
-  const direction: Plan['direction'] = steps.length === 0 ? 'none' : steps.some((s) => s.direction === 'up') ? 'up' : 'down';
+  const direction: Plan['direction'] =
+    steps.length === 0 ? 'none' : steps.some((s) => s.direction === 'up') ? 'up' : 'down';
 
   for (const s of steps) {
     if (s.direction === 'up' && !s.reversible && s.kind === 'migrate') {
-      warnings.push({ code: 'irreversible', version: s.version, message: `${s.version} is irreversible: once applied, rolling back past it is refused.` });
+      warnings.push({
+        code: 'irreversible',
+        version: s.version,
+        message: `${s.version} is irreversible: once applied, rolling back past it is refused.`,
+      });
     }
     if (s.kind === 'reset') {
-      warnings.push({ code: 'reset', message: `reset runs ${s.file} and rewrites the migration history of ${env.table} to ${latest}.` });
+      warnings.push({
+        code: 'reset',
+        message: `reset runs ${s.file} and rewrites the migration history of ${env.table} to ${latest}.`,
+      });
     }
   }
   if (direction === 'down') {
-    warnings.push({ code: 'rollback', message: `This plan rolls back ${steps.length} version${steps.length === 1 ? '' : 's'} (${steps.map((s) => s.version).join(', ')}).` });
+    warnings.push({
+      code: 'rollback',
+      message: `This plan rolls back ${steps.length} version${steps.length === 1 ? '' : 's'} (${steps.map((s) => s.version).join(', ')}).`,
+    });
   }
   if (state?.lock) {
     const l = state.lock;
@@ -268,7 +302,10 @@ export function planMigrations(input: PlanInput): Plan {
     });
   }
   if (!state) {
-    warnings.push({ code: 'state-unknown', message: 'The table state could not be read: steps assume the table is at 0.0.0 and come from the files only.' });
+    warnings.push({
+      code: 'state-unknown',
+      message: 'The table state could not be read: steps assume the table is at 0.0.0 and come from the files only.',
+    });
   }
   // A global table migrates from its home region only: said first, since it decides whether anything here may run.
   const replication = reviewReplication(env, state);
@@ -285,10 +322,14 @@ export function planMigrations(input: PlanInput): Plan {
 
   if (input.canaryPercent) {
     const p = input.canaryPercent;
-    steps = steps.map((s) => (s.direction === 'up' && s.kind !== 'reset' && s.checks?.includes('verify') ? { ...s, canaryPercent: p } : s));
+    steps = steps.map((s) =>
+      s.direction === 'up' && s.kind !== 'reset' && s.checks?.includes('verify') ? { ...s, canaryPercent: p } : s,
+    );
   }
 
-  const rollbackable = direction !== 'none' && steps.every((s) => s.kind === 'migrate' || s.kind === 'resume') &&
+  const rollbackable =
+    direction !== 'none' &&
+    steps.every((s) => s.kind === 'migrate' || s.kind === 'resume') &&
     (direction === 'down' || steps.every((s) => s.reversible));
   const rollback = rollbackable && command !== 'reset' ? { command: 'to' as const, version: from } : undefined;
 
@@ -297,7 +338,13 @@ export function planMigrations(input: PlanInput): Plan {
     table: env.table,
     target,
     current: from,
-    steps: steps.map((s) => [s.version, s.direction, s.kind, s.checksum, ...(s.canaryPercent ? [s.canaryPercent] : [])]),
+    steps: steps.map((s) => [
+      s.version,
+      s.direction,
+      s.kind,
+      s.checksum,
+      ...(s.canaryPercent ? [s.canaryPercent] : []),
+    ]),
     stateRevision,
   }).slice(0, 16);
 
@@ -325,7 +372,7 @@ export function planMigrations(input: PlanInput): Plan {
 }
 
 function estimateOf(state: TableState | undefined, rate: number | undefined): PlanEstimate | undefined {
-  if (!state || !state.itemCount || state.sizeBytes === undefined) return undefined;
+  if (!state?.itemCount || state.sizeBytes === undefined) return undefined;
   const items = state.itemCount;
   const avg = items ? state.sizeBytes / items : 0;
   // Eventually consistent scans cost half a unit per 4 KB; each rewrite costs one unit per KB.

@@ -25,7 +25,9 @@ export interface RunSettings {
   /** Canary gate: steps with a verify hook run on this percentage, verify it, then take the rest. */
   canaryPercent?: number | undefined;
   /** runner: lambda: how a big step is split over invocations. */
-  fanOut?: { segments?: number | undefined; concurrency?: number | undefined; maxAttempts?: number | undefined } | undefined;
+  fanOut?:
+    | { segments?: number | undefined; concurrency?: number | undefined; maxAttempts?: number | undefined }
+    | undefined;
 }
 
 /** What an entry point knows before resolving: every field optional, seconds where users type seconds. */

@@ -4,7 +4,14 @@
  * break code written for the old design. The result is plain data (it is the plan's `--json`).
  */
 import { stableJson } from './checksum';
-import { normalizeSchema, schemasEqual, type NormalizedSchema, type SchemaField, type SchemaIndex, type SchemaModel } from './schema';
+import {
+  normalizeSchema,
+  schemasEqual,
+  type NormalizedSchema,
+  type SchemaField,
+  type SchemaIndex,
+  type SchemaModel,
+} from './schema';
 import type { OneTableSchema } from './onetable-schema';
 
 /**
@@ -115,7 +122,19 @@ export interface SchemaDiff {
 const INTERNAL_MODELS = new Set(['_Schema', '_Migration']);
 
 /** Properties shown first, in this order; the rest follow by name. */
-const PROPERTY_ORDER = ['type', 'required', 'default', 'value', 'enum', 'map', 'generate', 'validate', 'encode', 'unique', 'items'];
+const PROPERTY_ORDER = [
+  'type',
+  'required',
+  'default',
+  'value',
+  'enum',
+  'map',
+  'generate',
+  'validate',
+  'encode',
+  'unique',
+  'items',
+];
 
 /** Flags where absent and `false` mean the same. */
 const FLAGS = new Set(['required', 'unique', 'hidden', 'crypt', 'ttl', 'nulls', 'partial', 'filter', 'timestamp']);
@@ -153,7 +172,8 @@ export function diffSchemas(from: OneTableSchema | undefined, to: OneTableSchema
     diff.status = 'new';
     for (const name of indexNames(b.indexes)) diff.indexes.added.push(indexSummary(name, b.indexes[name]!));
     const keyAttrs = keyAttributes(b.indexes);
-    for (const name of modelNames(b.models)) diff.models.added.push(modelSummary(name, b.models[name]!, b.indexes, keyAttrs));
+    for (const name of modelNames(b.models))
+      diff.models.added.push(modelSummary(name, b.models[name]!, b.indexes, keyAttrs));
     return diff;
   }
 
@@ -169,9 +189,16 @@ export function diffSchemas(from: OneTableSchema | undefined, to: OneTableSchema
 /** Whether the diff shows any change at all. */
 export function hasChanges(diff: SchemaDiff): boolean {
   return (
-    diff.models.added.length + diff.models.removed.length + diff.models.changed.length +
-      diff.indexes.added.length + diff.indexes.removed.length + diff.indexes.changed.length +
-      diff.params.length + diff.queries.length + diff.process.length > 0
+    diff.models.added.length +
+      diff.models.removed.length +
+      diff.models.changed.length +
+      diff.indexes.added.length +
+      diff.indexes.removed.length +
+      diff.indexes.changed.length +
+      diff.params.length +
+      diff.queries.length +
+      diff.process.length >
+    0
   );
 }
 
@@ -181,7 +208,11 @@ export function hasChanges(diff: SchemaDiff): boolean {
  * they agree or when there is nothing to compare with. Changes read from expected to stored:
  * "added" is in the table's item but not in the migration.
  */
-export function schemaDriftOf(stored: OneTableSchema | undefined, expected: OneTableSchema | undefined, limit = 3): string | undefined {
+export function schemaDriftOf(
+  stored: OneTableSchema | undefined,
+  expected: OneTableSchema | undefined,
+  limit = 3,
+): string | undefined {
   if (expected === undefined) return undefined;
   const want = normalizeSchema(expected);
   if (stored === undefined) return `the table has no _schema item; expected schema version ${want.version}`;
@@ -189,7 +220,8 @@ export function schemaDriftOf(stored: OneTableSchema | undefined, expected: OneT
   const have = normalizeSchema(stored);
   const diff = diffSchemas(expected, stored);
   const items = changePhrases(diff);
-  const versions = have.version === want.version ? `version ${want.version}` : `version ${have.version}, expected ${want.version}`;
+  const versions =
+    have.version === want.version ? `version ${want.version}` : `version ${have.version}, expected ${want.version}`;
   if (items.length === 0) {
     const sections = (['version', 'indexes', 'models', 'params', 'queries', 'process'] as const).filter(
       (k) => stableJson(have[k]) !== stableJson(want[k]),
@@ -207,7 +239,8 @@ function changePhrases(d: SchemaDiff): string[] {
   for (const p of d.params) out.push(`param ${p.property} ${show(p.from)} -> ${show(p.to)}`);
   for (const i of d.indexes.added) out.push(`index ${i.name} added`);
   for (const i of d.indexes.removed) out.push(`index ${i.name} removed`);
-  for (const i of d.indexes.changed) out.push(`index ${i.name} ${i.changes.map((c) => `${c.property} ${show(c.from)} -> ${show(c.to)}`).join(', ')}`);
+  for (const i of d.indexes.changed)
+    out.push(`index ${i.name} ${i.changes.map((c) => `${c.property} ${show(c.from)} -> ${show(c.to)}`).join(', ')}`);
   for (const m of d.models.added) out.push(`model ${m.name} added`);
   for (const m of d.models.removed) out.push(`model ${m.name} removed`);
   for (const m of d.models.changed) {
@@ -215,7 +248,9 @@ function changePhrases(d: SchemaDiff): string[] {
     for (const x of m.attributes.added) out.push(`${m.name}.${x.name} added`);
     for (const x of m.attributes.removed) out.push(`${m.name}.${x.name} removed`);
     for (const x of m.attributes.changed) {
-      out.push(`${m.name}.${x.name} ${x.changes.map((c) => `${c.property} ${show(c.from)} -> ${show(c.to)}`).join(', ')}`);
+      out.push(
+        `${m.name}.${x.name} ${x.changes.map((c) => `${c.property} ${show(c.from)} -> ${show(c.to)}`).join(', ')}`,
+      );
     }
   }
   for (const q of d.queries) out.push(`query ${q.name} ${q.change}`);
@@ -263,7 +298,10 @@ function diffIndexes(a: NormalizedSchema, b: NormalizedSchema, diff: SchemaDiff)
       }
       const project = changes.find((c) => c.property === 'project');
       if (project && projectionNarrowed(project.from, project.to)) {
-        diff.breaking.push({ index: name, reason: 'index projects fewer attributes: reads of the old design through it miss some' });
+        diff.breaking.push({
+          index: name,
+          reason: 'index projects fewer attributes: reads of the old design through it miss some',
+        });
       }
     }
   }
@@ -279,7 +317,10 @@ function diffModels(a: NormalizedSchema, b: NormalizedSchema, diff: SchemaDiff):
     if (!ma && mb) diff.models.added.push(modelSummary(name, mb, b.indexes, keyAttrs));
     else if (ma && !mb) {
       diff.models.removed.push(modelSummary(name, ma, a.indexes, keyAttrs));
-      diff.breaking.push({ model: name, reason: 'model removed: code of the old design still reads and writes its items' });
+      diff.breaking.push({
+        model: name,
+        reason: 'model removed: code of the old design still reads and writes its items',
+      });
     } else if (ma && mb) {
       const change = modelChange(name, ma, mb, a, b, keyAttrs, diff.breaking);
       if (change) diff.models.changed.push(change);
@@ -338,7 +379,8 @@ function modelChange(
         breaking.push({
           model: name,
           attribute: field,
-          reason: 'required attribute added without a default: items written before, and by code of the old design, lack it',
+          reason:
+            'required attribute added without a default: items written before, and by code of the old design, lack it',
         });
       }
     } else if (x && !y) {
@@ -346,12 +388,17 @@ function modelChange(
       const s = attributeSummary(field, x);
       change.attributes.removed.push(s);
       if (s.required) {
-        breaking.push({ model: name, attribute: field, reason: 'required attribute removed: code of the old design expects it on every item' });
+        breaking.push({
+          model: name,
+          attribute: field,
+          reason: 'required attribute removed: code of the old design expects it on every item',
+        });
       }
     } else if (x && y) {
       let changes = propertyChanges(x, y);
       // A key's template and implied flags are reported as a key change.
-      if (isKey) changes = changes.filter((c) => c.property !== 'value' && c.property !== 'required' && c.property !== 'hidden');
+      if (isKey)
+        changes = changes.filter((c) => c.property !== 'value' && c.property !== 'required' && c.property !== 'hidden');
       if (changes.length === 0) continue;
       change.attributes.changed.push({ name: field, changes });
       const type = changes.find((c) => c.property === 'type');
@@ -363,12 +410,21 @@ function modelChange(
         });
       }
       if (changes.some((c) => c.property === 'map')) {
-        breaking.push({ model: name, attribute: field, reason: 'stored under another attribute: code of the old design reads the old one' });
+        breaking.push({
+          model: name,
+          attribute: field,
+          reason: 'stored under another attribute: code of the old design reads the old one',
+        });
       }
     }
   }
 
-  const empty = change.keys.length + change.attributes.added.length + change.attributes.removed.length + change.attributes.changed.length === 0;
+  const empty =
+    change.keys.length +
+      change.attributes.added.length +
+      change.attributes.removed.length +
+      change.attributes.changed.length ===
+    0;
   return empty ? undefined : change;
 }
 
@@ -435,8 +491,15 @@ function orderedKeyIds(ids: string[], indexes: Record<string, SchemaIndex>): str
   });
 }
 
-function modelSummary(name: string, model: SchemaModel, indexes: Record<string, SchemaIndex>, keyAttrs: Set<string>): ModelSummary {
-  const keys = orderedKeyIds([...keyTemplates(model, indexes).keys()], indexes).map((id) => keyTemplates(model, indexes).get(id)!);
+function modelSummary(
+  name: string,
+  model: SchemaModel,
+  indexes: Record<string, SchemaIndex>,
+  keyAttrs: Set<string>,
+): ModelSummary {
+  const keys = orderedKeyIds([...keyTemplates(model, indexes).keys()], indexes).map(
+    (id) => keyTemplates(model, indexes).get(id)!,
+  );
   const attributes: AttributeSummary[] = [];
   const fields = flattenFields(model);
   for (const field of [...fields.keys()].sort(byName)) {

@@ -141,7 +141,10 @@ export function normalizeSchema(schema: OneTableSchema | NormalizedSchema): Norm
   const out: NormalizedSchema = {
     name: 'Current',
     format: SCHEMA_FORMAT,
-    version: src.version === undefined || src.version === null || src.version === '' ? DEFAULT_SCHEMA_VERSION : String(src.version),
+    version:
+      src.version === undefined || src.version === null || src.version === ''
+        ? DEFAULT_SCHEMA_VERSION
+        : String(src.version),
     indexes: indexes as Record<string, SchemaIndex>,
     models,
     params,
@@ -243,7 +246,8 @@ function fieldProblems(model: Record<string, unknown>, path: string, problems: s
     else if (!(FIELD_TYPES as readonly string[]).includes(type)) {
       problems.push(`${where} has unknown type "${type}" (one of ${FIELD_TYPES.join(', ')})`);
     }
-    if (field.uuid !== undefined) problems.push(`${where} uses \`uuid\`, which OneTable refuses: use \`generate: 'uuid'\` or \`'ulid'\``);
+    if (field.uuid !== undefined)
+      problems.push(`${where} uses \`uuid\`, which OneTable refuses: use \`generate: 'uuid'\` or \`'ulid'\``);
     if (isRecord(field.schema)) fieldProblems(field.schema, `${path}.${fieldName}`, problems);
   }
 }
@@ -294,7 +298,8 @@ function normalizeField(field: Record<string, unknown>, isoDates: boolean): Sche
     const v = storable(validate, isoDates);
     if (v !== undefined) out.validate = v as string | boolean;
   }
-  if (Array.isArray(encode)) out.encode = encode.map((e) => (e instanceof RegExp ? regexpString(e) : storable(e, isoDates)));
+  if (Array.isArray(encode))
+    out.encode = encode.map((e) => (e instanceof RegExp ? regexpString(e) : storable(e, isoDates)));
   else if (encode !== undefined && encode !== null) out.encode = storable(encode, isoDates);
   if (uuid) {
     // DEPRECATE in OneTable: `uuid` is stored as `generate`.

@@ -35,7 +35,12 @@ export interface StatusReport {
 }
 
 /** Builds the status report from the table state and the plan to the manifest target. */
-export function buildStatus(state: TableState, migrations: readonly MigrationSource[], plan: Plan, now: number): StatusReport {
+export function buildStatus(
+  state: TableState,
+  migrations: readonly MigrationSource[],
+  plan: Plan,
+  now: number,
+): StatusReport {
   const history = readHistory(state.records);
   const byVersion = new Map(migrations.map((m) => [m.version, m]));
   const appliedSet = new Set(history.applied.map((r) => r.version));
@@ -70,5 +75,9 @@ export function buildStatus(state: TableState, migrations: readonly MigrationSou
 
 function schemaStatus(state: TableState, expected: MigrationSource['schema']): StatusReport['schema'] {
   const drift = schemaDriftOf(state.schema, expected) ?? null;
-  return { version: typeof state.schema?.version === 'string' ? state.schema.version : null, matchesMigration: drift === null, drift };
+  return {
+    version: typeof state.schema?.version === 'string' ? state.schema.version : null,
+    matchesMigration: drift === null,
+    drift,
+  };
 }

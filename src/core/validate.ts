@@ -46,7 +46,10 @@ export class SchemaValidator {
   private readonly typeField: string;
   private readonly isoDates: boolean;
   private readonly version: string;
-  private readonly tally = new Map<string, { scanned: number; invalid: number; problems: Map<string, number>; examples: Record<string, unknown>[] }>();
+  private readonly tally = new Map<
+    string,
+    { scanned: number; invalid: number; problems: Map<string, number>; examples: Record<string, unknown>[] }
+  >();
   private scanned = 0;
   private unknownType = 0;
 
@@ -81,7 +84,8 @@ export class SchemaValidator {
         const k = `${p.attribute}\u0000${p.kind}`;
         t.problems.set(k, (t.problems.get(k) ?? 0) + 1);
       }
-      if (t.examples.length < this.exampleLimit) t.examples.push({ [this.keys.hash]: item[this.keys.hash], [this.keys.sort]: item[this.keys.sort] });
+      if (t.examples.length < this.exampleLimit)
+        t.examples.push({ [this.keys.hash]: item[this.keys.hash], [this.keys.sort]: item[this.keys.sort] });
     }
     return problems;
   }
@@ -128,7 +132,8 @@ export function checkItem(model: SchemaModel, item: Record<string, unknown>, iso
       problems.push({ attribute: name, kind: 'type' });
       continue;
     }
-    if (Array.isArray(field.enum) && field.enum.length && !field.enum.includes(value)) problems.push({ attribute: name, kind: 'enum' });
+    if (Array.isArray(field.enum) && field.enum.length && !field.enum.includes(value))
+      problems.push({ attribute: name, kind: 'enum' });
     if (typeof field.value === 'string') {
       const expected = expand(field.value, (attr) => storedValue(item, attr, model[attr] ?? {}));
       if (expected !== undefined && value !== expected) problems.push({ attribute: name, kind: 'template' });
@@ -168,11 +173,15 @@ function hasType(value: unknown, type: string, isoDates: boolean): boolean {
       return typeof value === 'boolean';
     case 'date':
       // OneTable stores dates as ISO strings (isoDates) or epoch numbers.
-      return isoDates ? typeof value === 'string' && !Number.isNaN(Date.parse(value)) : typeof value === 'number' || (typeof value === 'string' && !Number.isNaN(Date.parse(value)));
+      return isoDates
+        ? typeof value === 'string' && !Number.isNaN(Date.parse(value))
+        : typeof value === 'number' || (typeof value === 'string' && !Number.isNaN(Date.parse(value)));
     case 'array':
       return Array.isArray(value);
     case 'object':
-      return typeof value === 'object' && !Array.isArray(value) && !(value instanceof Set) && !(value instanceof Uint8Array);
+      return (
+        typeof value === 'object' && !Array.isArray(value) && !(value instanceof Set) && !(value instanceof Uint8Array)
+      );
     case 'set':
       return value instanceof Set;
     case 'binary':

@@ -26,7 +26,10 @@ export function createDynamoClient(opts: ClientOptions = {}): DynamoDBClient {
  * `base`: same region, endpoint, credentials and retry settings. For work that must not wait
  * behind `base`'s requests (the lock's heartbeat), or that needs its own middleware.
  */
-export function deriveDynamoClient(base: DynamoDBClient, extra: Pick<DynamoDBClientConfig, 'requestHandler'> = {}): DynamoDBClient {
+export function deriveDynamoClient(
+  base: DynamoDBClient,
+  extra: Pick<DynamoDBClientConfig, 'requestHandler'> = {},
+): DynamoDBClient {
   const c = base.config;
   return new DynamoDBClient({
     region: c.region,

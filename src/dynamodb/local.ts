@@ -35,9 +35,7 @@ export function findDynamoDbLocalJar(): { dir: string; jar: string } {
       continue;
     }
     const libDir = join(dirname(pkg), 'lib');
-    const engine = existsSync(libDir)
-      ? readdirSync(libDir).find((d) => d.startsWith('dynamodb_local'))
-      : undefined;
+    const engine = existsSync(libDir) ? readdirSync(libDir).find((d) => d.startsWith('dynamodb_local')) : undefined;
     if (engine) {
       const dir = join(libDir, engine);
       return { dir, jar: join(dir, 'DynamoDBLocal.jar') };
@@ -64,7 +62,11 @@ export function freePort(): Promise<number> {
 
 /** Starts DynamoDB Local in memory on loopback and waits until it answers. */
 export async function startDynamoDbLocal(
-  opts: { port?: number; timeoutMs?: number; /** Keep the data in this folder across runs (else in memory). */ dbPath?: string } = {},
+  opts: {
+    port?: number;
+    timeoutMs?: number /** Keep the data in this folder across runs (else in memory). */;
+    dbPath?: string;
+  } = {},
 ): Promise<DynamoDbLocal> {
   const { dir, jar } = findDynamoDbLocalJar();
   const port = opts.port ?? (await freePort());

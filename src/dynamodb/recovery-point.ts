@@ -37,17 +37,24 @@ export async function ensureRecoveryPoint(
     const arn = res.BackupDetails?.BackupArn ?? 'unknown ARN';
     return `on-demand backup ${name} of ${table} (${arn})`;
   } catch (e) {
-    throw new RefusedError(`${table} is protected and needs a recovery point before apply, but the on-demand backup failed: ${messageOf(e)}. The role needs dynamodb:CreateBackup.`);
+    throw new RefusedError(
+      `${table} is protected and needs a recovery point before apply, but the on-demand backup failed: ${messageOf(e)}. The role needs dynamodb:CreateBackup.`,
+    );
   }
 }
 
-async function describePitr(client: DynamoDBClient, table: string): Promise<{ enabled: boolean; earliest?: Date | undefined }> {
+async function describePitr(
+  client: DynamoDBClient,
+  table: string,
+): Promise<{ enabled: boolean; earliest?: Date | undefined }> {
   try {
     const res = await client.send(new DescribeContinuousBackupsCommand({ TableName: table }));
     const p = res.ContinuousBackupsDescription?.PointInTimeRecoveryDescription;
     return { enabled: p?.PointInTimeRecoveryStatus === 'ENABLED', earliest: p?.EarliestRestorableDateTime };
   } catch (e) {
-    throw new RefusedError(`${table} is protected: cannot check point-in-time recovery (DescribeContinuousBackups): ${messageOf(e)}. The role needs dynamodb:DescribeContinuousBackups.`);
+    throw new RefusedError(
+      `${table} is protected: cannot check point-in-time recovery (DescribeContinuousBackups): ${messageOf(e)}. The role needs dynamodb:DescribeContinuousBackups.`,
+    );
   }
 }
 

@@ -2,7 +2,7 @@ import {
   ConditionalCheckFailedException,
   DeleteItemCommand,
   DescribeTableCommand,
-  DynamoDBClient,
+  type DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
   QueryCommand,
@@ -115,14 +115,22 @@ export class StateStore {
   async readRecords(): Promise<MigrationRecord[]> {
     const items = await this.queryHash(MIGRATION_HASH);
     const { hash, sort } = await this.keys();
-    return items.map((i) => checkedRecord(i, hash, sort, this.table)).sort((a, b) => a.date - b.date || a.key.localeCompare(b.key));
+    return items
+      .map((i) => checkedRecord(i, hash, sort, this.table))
+      .sort((a, b) => a.date - b.date || a.key.localeCompare(b.key));
   }
 
   async readSchema(): Promise<OneTableSchema | undefined> {
     const k = await this.keys();
-    const res = await this.retried(() => this.client.send(
-      new GetItemCommand({ TableName: this.table, Key: marshall({ [k.hash]: SCHEMA_HASH, [k.sort]: SCHEMA_SORT }), ConsistentRead: true }),
-    ));
+    const res = await this.retried(() =>
+      this.client.send(
+        new GetItemCommand({
+          TableName: this.table,
+          Key: marshall({ [k.hash]: SCHEMA_HASH, [k.sort]: SCHEMA_SORT }),
+          ConsistentRead: true,
+        }),
+      ),
+    );
     if (!res.Item) return undefined;
     const item = unmarshall(res.Item);
     delete item[k.hash];
@@ -151,7 +159,13 @@ export class StateStore {
    * Takes the lock, or takes over one whose lease has expired. Throws LockHeldError naming
    * the holder when it is held.
    */
-  async acquireLock(opts: { owner: string; command: string; runUrl?: string | undefined; leaseMs: number; now?: number }): Promise<LockInfo> {
+  async acquireLock(opts: {
+    owner: string;
+    command: string;
+    runUrl?: string | undefined;
+    leaseMs: number;
+    now?: number;
+  }): Promise<LockInfo> {
     await this.assertHomeRegion();
     const k = await this.keys();
     const now = opts.now ?? Date.now();
@@ -165,15 +179,20 @@ export class StateStore {
       heartbeatAt: now,
     };
     try {
-      await this.retried(() => this.client.send(
-        new PutItemCommand({
-          TableName: this.table,
-          Item: marshall({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH, _type: '_MigrationLock', ...lock }, { removeUndefinedValues: true }),
-          ConditionExpression: 'attribute_not_exists(#h) OR leaseExpiresAt < :now',
-          ExpressionAttributeNames: { '#h': k.hash },
-          ExpressionAttributeValues: marshall({ ':now': now }),
-        }),
-      ));
+      await this.retried(() =>
+        this.client.send(
+          new PutItemCommand({
+            TableName: this.table,
+            Item: marshall(
+              { [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH, _type: '_MigrationLock', ...lock },
+              { removeUndefinedValues: true },
+            ),
+            ConditionExpression: 'attribute_not_exists(#h) OR leaseExpiresAt < :now',
+            ExpressionAttributeNames: { '#h': k.hash },
+            ExpressionAttributeValues: marshall({ ':now': now }),
+          }),
+        ),
+      );
       return lock;
     } catch (e) {
       if (e instanceof ConditionalCheckFailedException) {
@@ -195,15 +214,17 @@ export class StateStore {
     const k = await this.keys();
     const now = Date.now();
     try {
-      await this.retried(() => this.client.send(
-        new UpdateItemCommand({
-          TableName: this.table,
-          Key: marshall({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH }),
-          UpdateExpression: 'SET leaseExpiresAt = :exp, heartbeatAt = :now',
-          ConditionExpression: 'lockId = :id',
-          ExpressionAttributeValues: marshall({ ':exp': now + leaseMs, ':now': now, ':id': lockId }),
-        }),
-      ));
+      await this.retried(() =>
+        this.client.send(
+          new UpdateItemCommand({
+            TableName: this.table,
+            Key: marshall({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH }),
+            UpdateExpression: 'SET leaseExpiresAt = :exp, heartbeatAt = :now',
+            ConditionExpression: 'lockId = :id',
+            ExpressionAttributeValues: marshall({ ':exp': now + leaseMs, ':now': now, ':id': lockId }),
+          }),
+        ),
+      );
       return now + leaseMs;
     } catch (e) {
       if (e instanceof ConditionalCheckFailedException) {
@@ -220,14 +241,16 @@ export class StateStore {
   async releaseLock(lockId: string): Promise<void> {
     const k = await this.keys();
     try {
-      await this.retried(() => this.client.send(
-        new DeleteItemCommand({
-          TableName: this.table,
-          Key: marshall({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH }),
-          ConditionExpression: 'lockId = :id',
-          ExpressionAttributeValues: marshall({ ':id': lockId }),
-        }),
-      ));
+      await this.retried(() =>
+        this.client.send(
+          new DeleteItemCommand({
+            TableName: this.table,
+            Key: marshall({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH }),
+            ConditionExpression: 'lockId = :id',
+            ExpressionAttributeValues: marshall({ ':id': lockId }),
+          }),
+        ),
+      );
     } catch (e) {
       if (!(e instanceof ConditionalCheckFailedException)) throw e;
     }
@@ -246,7 +269,9 @@ export class StateStore {
     const held = lockInfoOf(raw);
     if (!held) return this.removeUnknownLock(lockId, item, raw);
     if (held.lockId !== lockId) {
-      throw new InputError(`unlock ${lockId}: the lock on ${this.table} has id ${held.lockId} (held by ${held.owner}); pass that id to unlock it.`);
+      throw new InputError(
+        `unlock ${lockId}: the lock on ${this.table} has id ${held.lockId} (held by ${held.owner}); pass that id to unlock it.`,
+      );
     }
     await this.releaseLock(lockId);
     return held;
@@ -254,33 +279,55 @@ export class StateStore {
 
   private async readLockItem(): Promise<Record<string, AttributeValue> | undefined> {
     const k = await this.keys();
-    const res = await this.retried(() => this.client.send(
-      new GetItemCommand({ TableName: this.table, Key: marshall({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH }), ConsistentRead: true }),
-    ));
+    const res = await this.retried(() =>
+      this.client.send(
+        new GetItemCommand({
+          TableName: this.table,
+          Key: marshall({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH }),
+          ConsistentRead: true,
+        }),
+      ),
+    );
     return res.Item;
   }
 
-  private async removeUnknownLock(lockId: string, item: Record<string, AttributeValue>, raw: Record<string, unknown>): Promise<LockInfo> {
+  private async removeUnknownLock(
+    lockId: string,
+    item: Record<string, AttributeValue>,
+    raw: Record<string, unknown>,
+  ): Promise<LockInfo> {
     const id = unknownLockId(item, raw);
-    if (lockId !== id) throw new InputError(`unlock ${lockId}: the lock item on ${this.table} has an unknown format; its id is ${id}: pass ${id} to remove it.`);
+    if (lockId !== id)
+      throw new InputError(
+        `unlock ${lockId}: the lock item on ${this.table} has an unknown format; its id is ${id}: pass ${id} to remove it.`,
+      );
     const k = await this.keys();
     const ownId = typeof raw.lockId === 'string' ? raw.lockId : undefined;
     try {
-      await this.retried(() => this.client.send(
-        new DeleteItemCommand({
-          TableName: this.table,
-          Key: marshall({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH }),
-          // Never a lock a run of ours has written meanwhile (it has a lockId of its own).
-          ...(ownId
-            ? { ConditionExpression: 'lockId = :id', ExpressionAttributeValues: marshall({ ':id': ownId }) }
-            : { ConditionExpression: 'attribute_not_exists(lockId)' }),
-        }),
-      ));
+      await this.retried(() =>
+        this.client.send(
+          new DeleteItemCommand({
+            TableName: this.table,
+            Key: marshall({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH }),
+            // Never a lock a run of ours has written meanwhile (it has a lockId of its own).
+            ...(ownId
+              ? { ConditionExpression: 'lockId = :id', ExpressionAttributeValues: marshall({ ':id': ownId }) }
+              : { ConditionExpression: 'attribute_not_exists(lockId)' }),
+          }),
+        ),
+      );
     } catch (e) {
       if (!(e instanceof ConditionalCheckFailedException)) throw e;
       throw new LockHeldError(describeHolder(this.table, await this.readLock().catch(() => undefined)));
     }
-    return { lockId: id, owner: String(raw.owner ?? 'unknown'), command: 'a lock item of an unknown format', acquiredAt: 0, leaseExpiresAt: 0, heartbeatAt: 0 };
+    return {
+      lockId: id,
+      owner: String(raw.owner ?? 'unknown'),
+      command: 'a lock item of an unknown format',
+      acquiredAt: 0,
+      leaseExpiresAt: 0,
+      heartbeatAt: 0,
+    };
   }
 
   /**
@@ -319,7 +366,14 @@ export class StateStore {
         await this.fenced(lockId, [
           opts.replace
             ? { Put: { TableName: this.table, Item: item } }
-            : { Put: { TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(#h)', ExpressionAttributeNames: { '#h': k.hash } } },
+            : {
+                Put: {
+                  TableName: this.table,
+                  Item: item,
+                  ConditionExpression: 'attribute_not_exists(#h)',
+                  ExpressionAttributeNames: { '#h': k.hash },
+                },
+              },
         ]);
         return full;
       } catch (e) {
@@ -344,7 +398,9 @@ export class StateStore {
       const chunk = records.slice(i, i + 90);
       await this.fenced(
         lockId,
-        chunk.map((r) => ({ Delete: { TableName: this.table, Key: marshall({ [k.hash]: MIGRATION_HASH, [k.sort]: r.key }) } })),
+        chunk.map((r) => ({
+          Delete: { TableName: this.table, Key: marshall({ [k.hash]: MIGRATION_HASH, [k.sort]: r.key }) },
+        })),
       );
     }
     return records.length;
@@ -375,12 +431,17 @@ export class StateStore {
     await this.assertHomeRegion();
     const k = await this.keys();
     const sortKey = `${new Date(entry.at).toISOString()}#${entry.runId}#${randomUUID().slice(0, 8)}`;
-    await this.retried(() => this.client.send(
-      new PutItemCommand({
-        TableName: this.table,
-        Item: marshall({ [k.hash]: LOG_HASH, [k.sort]: sortKey, _type: '_MigrationLog', ...entry }, { removeUndefinedValues: true }),
-      }),
-    ));
+    await this.retried(() =>
+      this.client.send(
+        new PutItemCommand({
+          TableName: this.table,
+          Item: marshall(
+            { [k.hash]: LOG_HASH, [k.sort]: sortKey, _type: '_MigrationLog', ...entry },
+            { removeUndefinedValues: true },
+          ),
+        }),
+      ),
+    );
   }
 
   /** The audit log, newest first. */
@@ -396,22 +457,27 @@ export class StateStore {
     });
   }
 
-  private async queryHash(hash: string, opts: { newestFirst?: boolean; limit?: number } = {}): Promise<Record<string, unknown>[]> {
+  private async queryHash(
+    hash: string,
+    opts: { newestFirst?: boolean; limit?: number } = {},
+  ): Promise<Record<string, unknown>[]> {
     const k = await this.keys();
     const out: Record<string, unknown>[] = [];
     let start: Record<string, AttributeValue> | undefined;
     do {
-      const res = await this.retried(() => this.client.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: '#h = :h',
-          ExpressionAttributeNames: { '#h': k.hash },
-          ExpressionAttributeValues: marshall({ ':h': hash }),
-          ConsistentRead: true,
-          ScanIndexForward: !opts.newestFirst,
-          ExclusiveStartKey: start,
-        }),
-      ));
+      const res = await this.retried(() =>
+        this.client.send(
+          new QueryCommand({
+            TableName: this.table,
+            KeyConditionExpression: '#h = :h',
+            ExpressionAttributeNames: { '#h': k.hash },
+            ExpressionAttributeValues: marshall({ ':h': hash }),
+            ConsistentRead: true,
+            ScanIndexForward: !opts.newestFirst,
+            ExclusiveStartKey: start,
+          }),
+        ),
+      );
       out.push(...(res.Items ?? []).map((i) => unmarshall(i)));
       start = res.LastEvaluatedKey;
     } while (start && (!opts.limit || out.length < opts.limit));
@@ -431,7 +497,9 @@ export class StateStore {
   private async holds(item: Record<string, AttributeValue>): Promise<boolean> {
     const k = await this.keys();
     const key = { [k.hash]: item[k.hash]!, [k.sort]: item[k.sort]! };
-    const res = await this.retried(() => this.client.send(new GetItemCommand({ TableName: this.table, Key: key, ConsistentRead: true })));
+    const res = await this.retried(() =>
+      this.client.send(new GetItemCommand({ TableName: this.table, Key: key, ConsistentRead: true })),
+    );
     return !!res.Item && stableJson(res.Item) === stableJson(item);
   }
 
@@ -457,10 +525,14 @@ export class StateStore {
     try {
       // One token for every attempt: a retried transaction that already landed is not applied twice.
       const token = randomUUID();
-      await this.retried(() => this.client.send(new TransactWriteItemsCommand({ TransactItems: items, ClientRequestToken: token })));
+      await this.retried(() =>
+        this.client.send(new TransactWriteItemsCommand({ TransactItems: items, ClientRequestToken: token })),
+      );
     } catch (e) {
       if (lockId && isConditionFailure(e, 0)) {
-        throw new LockLostError(`${this.table}: this run's lock ${lockId} is no longer held (taken over after its lease expired); stopped before writing.`);
+        throw new LockLostError(
+          `${this.table}: this run's lock ${lockId} is no longer held (taken over after its lease expired); stopped before writing.`,
+        );
       }
       throw e;
     }
@@ -478,7 +550,9 @@ export class StateStore {
       const item = await this.readLockItem();
       const held = item ? lockInfoOf(unmarshall(item)) : undefined;
       if (held?.lockId !== lockId) {
-        throw new LockLostError(`${this.table}: this run's lock ${lockId} is no longer held (taken over after its lease expired); stopped before writing.`);
+        throw new LockLostError(
+          `${this.table}: this run's lock ${lockId} is no longer held (taken over after its lease expired); stopped before writing.`,
+        );
       }
     }
     for (const [i, w] of writes.entries()) {
@@ -514,7 +588,8 @@ function sendSingle(client: DynamoDBClient, w: TransactWriteItem): Promise<unkno
 function isConditionFailure(e: unknown, index: number): boolean {
   if (e instanceof WriteConditionFailed) return e.index === index;
   if (e instanceof ConditionalCheckFailedException) return index === 0;
-  if (e instanceof TransactionCanceledException) return e.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
+  if (e instanceof TransactionCanceledException)
+    return e.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
   return false;
 }
 
@@ -562,7 +637,10 @@ async function describeTable(client: DynamoDBClient, table: string): Promise<Tab
   const defs = res.Table?.AttributeDefinitions ?? [];
   for (const name of [hash, sort]) {
     const type = defs.find((d) => d.AttributeName === name)?.AttributeType;
-    if (type && type !== 'S') throw new InputError(`Table ${table}: key attribute ${name} is of type ${type}; migration state needs string keys.`);
+    if (type && type !== 'S')
+      throw new InputError(
+        `Table ${table}: key attribute ${name} is of type ${type}; migration state needs string keys.`,
+      );
   }
   const pt = res.Table?.ProvisionedThroughput;
   const provisioned = res.Table?.BillingModeSummary?.BillingMode !== 'PAY_PER_REQUEST' && pt?.ReadCapacityUnits;
@@ -583,18 +661,17 @@ async function describeTable(client: DynamoDBClient, table: string): Promise<Tab
  */
 function checkedRecord(i: Record<string, unknown>, hashName: string, sortName: string, table: string): MigrationRecord {
   const r = toRecord(i, sortName);
-  const problem =
-    !r.key.startsWith(`${MIGRATION_HASH}:`)
-      ? `its sort key is not ${MIGRATION_HASH}:<version>:<date>`
-      : i.version !== undefined && typeof i.version !== 'string'
-        ? `"version" is a ${typeof i.version}, not a string`
-        : !isVersion(r.version) && r.version !== RESET && r.version !== LEGACY_RESET
-          ? `version "${r.version}" is not a semver version`
-          : i.status !== undefined && typeof i.status !== 'string'
-            ? `"status" is a ${typeof i.status}, not a string`
-            : !Number.isFinite(r.date)
-              ? '"date" is not a time'
-              : undefined;
+  const problem = !r.key.startsWith(`${MIGRATION_HASH}:`)
+    ? `its sort key is not ${MIGRATION_HASH}:<version>:<date>`
+    : i.version !== undefined && typeof i.version !== 'string'
+      ? `"version" is a ${typeof i.version}, not a string`
+      : !isVersion(r.version) && r.version !== RESET && r.version !== LEGACY_RESET
+        ? `version "${r.version}" is not a semver version`
+        : i.status !== undefined && typeof i.status !== 'string'
+          ? `"status" is a ${typeof i.status}, not a string`
+          : !Number.isFinite(r.date)
+            ? '"date" is not a time'
+            : undefined;
   if (!problem) return r;
   const key = JSON.stringify({ [hashName]: { S: MIGRATION_HASH }, [sortName]: { S: r.key } });
   throw new CorruptStateError(
@@ -628,7 +705,10 @@ function unknownLockId(item: Record<string, AttributeValue>, raw: Record<string,
 function stableJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
   if (v && typeof v === 'object' && !(v instanceof Uint8Array)) {
-    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v) ?? 'null';
 }
@@ -642,8 +722,13 @@ function withoutKeys(i: Record<string, unknown>, k: TableKeys): Record<string, u
 
 function toRecord(i: Record<string, unknown>, sortName: string): MigrationRecord {
   const key = String(i[sortName] ?? '');
-  const version = typeof i.version === 'string' ? i.version : key.split(':')[1] ?? '';
-  const date = typeof i.date === 'number' ? i.date : typeof i.date === 'string' ? Date.parse(i.date) || 0 : Number(key.split(':')[2] ?? 0);
+  const version = typeof i.version === 'string' ? i.version : (key.split(':')[1] ?? '');
+  const date =
+    typeof i.date === 'number'
+      ? i.date
+      : typeof i.date === 'string'
+        ? Date.parse(i.date) || 0
+        : Number(key.split(':')[2] ?? 0);
   return {
     version,
     date,

@@ -22,9 +22,7 @@ export interface MergedPullRequest {
 }
 
 /** Whether a merged pull request had the approval `require-approval` asks for. */
-export type ApprovalResult =
-  | { approved: true; by: string[] }
-  | { approved: false; reason: string; next: string };
+export type ApprovalResult = { approved: true; by: string[] } | { approved: false; reason: string; next: string };
 
 const WRITE = new Set(['admin', 'maintain', 'write']);
 
@@ -32,7 +30,12 @@ const WRITE = new Set(['admin', 'maintain', 'write']);
  * The pull request merged as `sha` (GET /repos/{o}/{r}/commits/{sha}/pulls). A merge, squash
  * or rebase commit lists the pull request it came from; a direct push lists none.
  */
-export async function findMergedPullRequest(api: GitHubApi, owner: string, repo: string, sha: string): Promise<MergedPullRequest | undefined> {
+export async function findMergedPullRequest(
+  api: GitHubApi,
+  owner: string,
+  repo: string,
+  sha: string,
+): Promise<MergedPullRequest | undefined> {
   const pulls = await api.paginate<PullRequest>(`/repos/${enc(owner)}/${enc(repo)}/commits/${enc(sha)}/pulls`);
   const merged = pulls.filter((p) => p.merged_at);
   const exact = merged.find((p) => p.merge_commit_sha === sha) ?? merged[0];
@@ -45,7 +48,12 @@ export async function findMergedPullRequest(api: GitHubApi, owner: string, repo:
  * withdraws an approval), and write access is checked through the API rather than trusted
  * from the review's author association.
  */
-export async function checkApproval(api: GitHubApi, owner: string, repo: string, pr: MergedPullRequest): Promise<ApprovalResult> {
+export async function checkApproval(
+  api: GitHubApi,
+  owner: string,
+  repo: string,
+  pr: MergedPullRequest,
+): Promise<ApprovalResult> {
   const reviews = await api.paginate<Review>(`/repos/${enc(owner)}/${enc(repo)}/pulls/${pr.number}/reviews`);
   const latest = new Map<string, string>();
   for (const r of reviews) {
@@ -54,10 +62,15 @@ export async function checkApproval(api: GitHubApi, owner: string, repo: string,
     if (!login || (r.state !== 'APPROVED' && r.state !== 'CHANGES_REQUESTED' && r.state !== 'DISMISSED')) continue;
     latest.set(login, r.state);
   }
-  const approvers = [...latest].filter(([login, state]) => state === 'APPROVED' && login !== pr.author).map(([login]) => login);
+  const approvers = [...latest]
+    .filter(([login, state]) => state === 'APPROVED' && login !== pr.author)
+    .map(([login]) => login);
   const withWrite: string[] = [];
   for (const login of approvers) {
-    const p = await api.request<{ permission?: string; role_name?: string }>('GET', `/repos/${enc(owner)}/${enc(repo)}/collaborators/${enc(login)}/permission`);
+    const p = await api.request<{ permission?: string; role_name?: string }>(
+      'GET',
+      `/repos/${enc(owner)}/${enc(repo)}/collaborators/${enc(login)}/permission`,
+    );
     if (WRITE.has(p.permission ?? '') || WRITE.has(p.role_name ?? '')) withWrite.push(login);
   }
   if (withWrite.length) return { approved: true, by: withWrite };

@@ -31,8 +31,14 @@ export type CommentResult =
  * The pull request's comment whose first line is `marker`. Only the first line counts: text
  * quoted from migration files further down cannot impersonate the marker.
  */
-export async function findComment(api: GitHubApi, target: CommentTarget, marker: string): Promise<FoundComment | undefined> {
-  const comments = await api.paginate<IssueComment>(`/repos/${enc(target.owner)}/${enc(target.repo)}/issues/${target.issue}/comments`);
+export async function findComment(
+  api: GitHubApi,
+  target: CommentTarget,
+  marker: string,
+): Promise<FoundComment | undefined> {
+  const comments = await api.paginate<IssueComment>(
+    `/repos/${enc(target.owner)}/${enc(target.repo)}/issues/${target.issue}/comments`,
+  );
   const mine = comments.filter((c) => (c.body ?? '').split('\n', 1)[0]?.trim() === marker);
   // Should there ever be two (a race of two runs), keep updating the oldest, as it is the one linked from notifications.
   const c = mine[0];
@@ -48,7 +54,13 @@ const POST_ATTEMPTS = 3;
  * failure of the run: the caller gets a warning to print, and the job summary still has it all.
  * Nor is a rate limit that outlasts the client's patience: the next run writes the comment.
  */
-export async function upsertComment(api: GitHubApi, target: CommentTarget, marker: string, body: string, known?: FoundComment): Promise<CommentResult> {
+export async function upsertComment(
+  api: GitHubApi,
+  target: CommentTarget,
+  marker: string,
+  body: string,
+  known?: FoundComment,
+): Promise<CommentResult> {
   try {
     const base = `/repos/${enc(target.owner)}/${enc(target.repo)}/issues`;
     const update = async (c: FoundComment): Promise<CommentResult> => {
@@ -65,7 +77,8 @@ export async function upsertComment(api: GitHubApi, target: CommentTarget, marke
         // A 502 or a lost answer may come after GitHub made the comment: posting again blindly would make two.
         if (!(e instanceof GitHubApiError && e.transient) || attempt >= POST_ATTEMPTS) throw e;
         const made = await findComment(api, target, marker);
-        if (made) return made.body === body ? { ok: true, action: 'created', id: made.id, url: made.url } : await update(made);
+        if (made)
+          return made.body === body ? { ok: true, action: 'created', id: made.id, url: made.url } : await update(made);
       }
     }
   } catch (e) {

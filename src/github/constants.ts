@@ -35,7 +35,19 @@ export const Outputs = {
 } as const;
 
 /** Every value of the `command` input. */
-export const COMMANDS = ['auto', 'plan', 'apply', 'up', 'down', 'repeat', 'reset', 'to', 'unlock', 'repair', 'drift'] as const;
+export const COMMANDS = [
+  'auto',
+  'plan',
+  'apply',
+  'up',
+  'down',
+  'repeat',
+  'reset',
+  'to',
+  'unlock',
+  'repair',
+  'drift',
+] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** Every value of the `status` output. */

@@ -29,16 +29,22 @@ export interface EventPayload {
 }
 
 /** Reads the run's context from the environment variables the runner sets. */
-export function readRunContext(env: Readonly<Record<string, string | undefined>>, readFile: (path: string) => string = (p) => readFileSync(p, 'utf8')): RunContext {
+export function readRunContext(
+  env: Readonly<Record<string, string | undefined>>,
+  readFile: (path: string) => string = (p) => readFileSync(p, 'utf8'),
+): RunContext {
   const repository = env.GITHUB_REPOSITORY ?? '';
   const [owner, repo] = repository.split('/');
-  if (!owner || !repo) throw new InputError('GITHUB_REPOSITORY is not set (expected owner/name): run this action inside GitHub Actions.');
+  if (!owner || !repo)
+    throw new InputError('GITHUB_REPOSITORY is not set (expected owner/name): run this action inside GitHub Actions.');
   let payload: EventPayload = {};
   if (env.GITHUB_EVENT_PATH) {
     try {
       payload = JSON.parse(readFile(env.GITHUB_EVENT_PATH)) as EventPayload;
     } catch (e) {
-      throw new InputError(`Cannot read the event payload at GITHUB_EVENT_PATH (${env.GITHUB_EVENT_PATH}): ${(e as Error).message}`);
+      throw new InputError(
+        `Cannot read the event payload at GITHUB_EVENT_PATH (${env.GITHUB_EVENT_PATH}): ${(e as Error).message}`,
+      );
     }
   }
   const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
@@ -88,7 +94,11 @@ export function pullRequestOf(ctx: RunContext): PullRequestRef | undefined {
  * write) happens only on a push to the default branch or an explicit workflow_dispatch; a
  * pull request only ever plans, and a fork's plan does not even read the table.
  */
-export function decideIntent(settings: Pick<ActionSettings, 'command'>, ctx: RunContext, defaultBranch: string | undefined): Intent {
+export function decideIntent(
+  settings: Pick<ActionSettings, 'command'>,
+  ctx: RunContext,
+  defaultBranch: string | undefined,
+): Intent {
   const trigger = triggerOf(ctx, defaultBranch);
   const pullRequest = PR_EVENTS.has(ctx.eventName) ? pullRequestOf(ctx) : undefined;
   const command: Exclude<Command, 'auto'> = settings.command === 'auto' ? autoCommand(trigger) : settings.command;
@@ -99,11 +109,18 @@ export function decideIntent(settings: Pick<ActionSettings, 'command'>, ctx: Run
       return { mode: 'drift', trigger };
     default: {
       if (PR_EVENTS.has(ctx.eventName)) {
-        throw new RefusedError(`command "${command}" writes to the table and is refused on a ${ctx.eventName} event: pull requests only plan. Merge to apply, or dispatch the workflow.`);
+        throw new RefusedError(
+          `command "${command}" writes to the table and is refused on a ${ctx.eventName} event: pull requests only plan. Merge to apply, or dispatch the workflow.`,
+        );
       }
       if (trigger !== 'push' && trigger !== 'dispatch') {
-        const where = ctx.eventName === 'push' ? `a push to ${ctx.ref} (the default branch is ${defaultBranch ?? 'unknown'})` : `a ${ctx.eventName || 'unknown'} event`;
-        throw new RefusedError(`command "${command}" runs only on a push to the default branch or a workflow_dispatch, not on ${where}.`);
+        const where =
+          ctx.eventName === 'push'
+            ? `a push to ${ctx.ref} (the default branch is ${defaultBranch ?? 'unknown'})`
+            : `a ${ctx.eventName || 'unknown'} event`;
+        throw new RefusedError(
+          `command "${command}" runs only on a push to the default branch or a workflow_dispatch, not on ${where}.`,
+        );
       }
       if (command === 'unlock' || command === 'repair') return { mode: command, trigger };
       return { mode: 'apply', trigger, command };
@@ -113,7 +130,8 @@ export function decideIntent(settings: Pick<ActionSettings, 'command'>, ctx: Run
 
 /** One line for the log: what the run decided to do, and why. */
 export function describeIntent(i: Intent): string {
-  if (i.mode === 'plan') return `plan (${i.trigger}${i.pullRequest ? ` #${i.pullRequest.number}${i.pullRequest.fork ? ', fork: files only' : ''}` : ''})`;
+  if (i.mode === 'plan')
+    return `plan (${i.trigger}${i.pullRequest ? ` #${i.pullRequest.number}${i.pullRequest.fork ? ', fork: files only' : ''}` : ''})`;
   if (i.mode === 'apply') return `${i.command} (${i.trigger})`;
   return `${i.mode} (${i.trigger})`;
 }

@@ -38,7 +38,9 @@ export function readSettings(env: Readonly<Record<string, string | undefined>>):
 
   const command = (get(Inputs.Command) || 'auto').toLowerCase();
   if (!(COMMANDS as readonly string[]).includes(command)) {
-    throw new InputError(`Input "${Inputs.Command}": "${command}" is not a command; use one of ${COMMANDS.join(', ')}.`);
+    throw new InputError(
+      `Input "${Inputs.Command}": "${command}" is not a command; use one of ${COMMANDS.join(', ')}.`,
+    );
   }
   const settings: ActionSettings = {
     manifest: get(Inputs.Manifest) || DEFAULT_MANIFEST,
@@ -61,28 +63,40 @@ export function readSettings(env: Readonly<Record<string, string | undefined>>):
   };
   for (const name of settings.environments) {
     if (!/^[A-Za-z0-9_-]+$/.test(name)) {
-      throw new InputError(`Input "${Inputs.Environment}": "${name}" is not an environment name (letters, digits, _ and -; several separated by commas).`);
+      throw new InputError(
+        `Input "${Inputs.Environment}": "${name}" is not an environment name (letters, digits, _ and -; several separated by commas).`,
+      );
     }
   }
   if ((settings.command === 'to' || settings.command === 'repair') && !settings.version) {
-    throw new InputError(`Input "${Inputs.Version}" is required with command "${settings.command}" (use 0.0.0 with "to" to roll everything back).`);
+    throw new InputError(
+      `Input "${Inputs.Version}" is required with command "${settings.command}" (use 0.0.0 with "to" to roll everything back).`,
+    );
   }
   if (settings.command === 'unlock' && !settings.lockId) {
-    throw new InputError(`Input "${Inputs.LockId}" is required with command "unlock": it is shown in the PR comment, the job summary and the status command.`);
+    throw new InputError(
+      `Input "${Inputs.LockId}" is required with command "unlock": it is shown in the PR comment, the job summary and the status command.`,
+    );
   }
   if (settings.command === 'repair' && !settings.reason) {
-    throw new InputError(`Input "${Inputs.Reason}" is required with command "repair": it is recorded in the audit log.`);
+    throw new InputError(
+      `Input "${Inputs.Reason}" is required with command "repair": it is recorded in the audit log.`,
+    );
   }
   // Rolling back, resetting and repairing are deliberate acts on one table: no wildcards.
   const needsOne = ['up', 'down', 'repeat', 'reset', 'to', 'unlock', 'repair'].includes(settings.command);
   if (needsOne && settings.environments.length !== 1) {
-    throw new InputError(`Input "${Inputs.Environment}": command "${settings.command}" acts on exactly one environment; name it (got ${settings.environments.length ? settings.environments.join(', ') : 'none'}).`);
+    throw new InputError(
+      `Input "${Inputs.Environment}": command "${settings.command}" acts on exactly one environment; name it (got ${settings.environments.length ? settings.environments.join(', ') : 'none'}).`,
+    );
   }
   return settings;
 }
 
 /** The `INPUT_*` variables for a settings-like object: for tests and the docs. */
-export function inputEnv(inputs: Partial<Record<(typeof Inputs)[keyof typeof Inputs], string>>): Record<string, string> {
+export function inputEnv(
+  inputs: Partial<Record<(typeof Inputs)[keyof typeof Inputs], string>>,
+): Record<string, string> {
   return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v ?? '']));
 }
 

@@ -30,7 +30,10 @@ export function overallStatus(sections: readonly EnvironmentSection[]): ActionSt
  * outputs are its values; with several they are `env=value` pairs joined by commas, and the
  * JSON outputs carry the environment in each entry.
  */
-export function outputsOf(sections: readonly EnvironmentSection[], extra: { commentUrl?: string | undefined; lockId?: string | undefined } = {}): Record<string, string> {
+export function outputsOf(
+  sections: readonly EnvironmentSection[],
+  extra: { commentUrl?: string | undefined; lockId?: string | undefined } = {},
+): Record<string, string> {
   const scalar = (pick: (s: EnvironmentSection) => string | undefined): string => {
     if (sections.length === 1) return pick(sections[0]!) ?? '';
     return sections
@@ -55,9 +58,17 @@ export function outputsOf(sections: readonly EnvironmentSection[], extra: { comm
   const applied = sections.flatMap((s) =>
     (s.report?.steps ?? [])
       .filter((x) => x.status === 'applied')
-      .map((x) => ({ environment: s.plan.environment, version: x.version, direction: x.direction, durationMs: x.durationMs, ...(x.counts ? { counts: x.counts } : {}) })),
+      .map((x) => ({
+        environment: s.plan.environment,
+        version: x.version,
+        direction: x.direction,
+        durationMs: x.durationMs,
+        ...(x.counts ? { counts: x.counts } : {}),
+      })),
   );
-  const changed = sections.some((s) => (s.report ? s.report.steps.some((x) => x.status === 'applied') : planOf(s).steps.length > 0));
+  const changed = sections.some((s) =>
+    s.report ? s.report.steps.some((x) => x.status === 'applied') : planOf(s).steps.length > 0,
+  );
   return {
     // The table's version when the run ends, read back by the runner; without a run (a plan, a
     // blocked or refused run) or a version read back (dry run), the version it was found at.

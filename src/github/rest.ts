@@ -121,7 +121,11 @@ export function createGitHubApi(baseUrl: string, token: string, o: GitHubApiOpti
   /** Keyed by the request's options object, which every hook and both plugins see, across all its attempts. */
   const budgetOf = (options: object): Budget => {
     let b = budgets.get(options);
-    if (!b) budgets.set(options, (b = { attempts: 0, waitedMs: 0, serverRetries: 0, rateLimitRetries: 0, refused: undefined }));
+    if (!b)
+      budgets.set(
+        options,
+        (b = { attempts: 0, waitedMs: 0, serverRetries: 0, rateLimitRetries: 0, refused: undefined }),
+      );
     return b;
   };
   const relative = (url: string) => (url.startsWith(base) ? url.slice(base.length) || '/' : url);
@@ -154,11 +158,18 @@ export function createGitHubApi(baseUrl: string, token: string, o: GitHubApiOpti
         const retryable = !DO_NOT_RETRY.includes(status) && status >= 400 && !rateLimitOf(e);
         // A POST that failed may have been carried out (a 502 after the comment was made): the caller looks before posting again.
         const wait = ((r.retryCount ?? 0) + 1) ** 2 * cfg.retryBaseMs;
-        if (retryable && options.method !== 'POST' && budget.serverRetries < cfg.retries && budget.waitedMs + wait <= cfg.maxRetryWaitMs) {
+        if (
+          retryable &&
+          options.method !== 'POST' &&
+          budget.serverRetries < cfg.retries &&
+          budget.waitedMs + wait <= cfg.maxRetryWaitMs
+        ) {
           budget.serverRetries++;
           budget.waitedMs += wait;
           r.retries = cfg.retries;
-          cfg.log(`GitHub API ${options.method} ${relative(url)} ${outcomeOf(e)}; retry ${budget.serverRetries} of ${cfg.retries} in ${seconds(wait)}.`);
+          cfg.log(
+            `GitHub API ${options.method} ${relative(url)} ${outcomeOf(e)}; retry ${budget.serverRetries} of ${cfg.retries} in ${seconds(wait)}.`,
+          );
         } else {
           r.retries = 0;
         }
@@ -179,7 +190,9 @@ export function createGitHubApi(baseUrl: string, token: string, o: GitHubApiOpti
         budget.rateLimitRetries++;
         budget.waitedMs += waitMs;
         budget.refused = undefined;
-        cfg.log(`GitHub API ${options.method} ${path} hit the ${kind} rate limit; waiting ${retryAfter} s as GitHub asks.`);
+        cfg.log(
+          `GitHub API ${options.method} ${path} hit the ${kind} rate limit; waiting ${retryAfter} s as GitHub asks.`,
+        );
         return true;
       }
       budget.refused = { kind, retryAfterSeconds: retryAfter };
@@ -277,7 +290,10 @@ function rateLimitOf(e: OctokitError): RateLimit | undefined {
   }
   if (headers['x-ratelimit-remaining'] === '0') {
     const reset = Number(headers['x-ratelimit-reset']);
-    return { kind: 'primary', retryAfterSeconds: Number.isFinite(reset) ? Math.max(0, Math.ceil(reset - Date.now() / 1000)) : 60 };
+    return {
+      kind: 'primary',
+      retryAfterSeconds: Number.isFinite(reset) ? Math.max(0, Math.ceil(reset - Date.now() / 1000)) : 60,
+    };
   }
   return undefined;
 }

@@ -39,7 +39,14 @@ export function projectFromModules(
   const dir = opts.dir ?? '.';
   const attach = (s: MigrationSource): LoadedMigration => {
     const f = files.find((i) => i.file === s.file)!;
-    return { ...s, path: s.file, up: f.mod.up as LoadedMigration['up'], down: f.mod.down as LoadedMigration['down'], before: f.mod.before as LoadedMigration['before'], verify: f.mod.verify as LoadedMigration['verify'] };
+    return {
+      ...s,
+      path: s.file,
+      up: f.mod.up as LoadedMigration['up'],
+      down: f.mod.down as LoadedMigration['down'],
+      before: f.mod.before as LoadedMigration['before'],
+      verify: f.mod.verify as LoadedMigration['verify'],
+    };
   };
   return {
     manifestPath,

@@ -42,7 +42,8 @@ export function openMigrationSession(
   const environment = typeof env === 'object' ? env : selectEnvironment(project.manifest, project.manifestPath, env);
   if (environment.runner === 'lambda') return new RemoteSession(project, environment, settings, connection);
   const region = connection.region ?? environment.region;
-  let client = connection.client ?? createDynamoClient({ endpoint: connection.endpoint, region, local: connection.local });
+  let client =
+    connection.client ?? createDynamoClient({ endpoint: connection.endpoint, region, local: connection.local });
   if (connection.readOnly) client = readOnlyClient(client);
   return new LocalSession(project, environment, client, settings, connection);
 }

@@ -29,7 +29,14 @@ export async function validateTable(o: {
   signal?: AbortSignal | undefined;
 }): Promise<ValidationReport> {
   const validator = new SchemaValidator(o.schema, o.keys);
-  const engine = createDataEngine({ client: readOnlyClient(o.client), table: o.table, keys: o.keys, dryRun: true, signal: o.signal, logger: o.log });
+  const engine = createDataEngine({
+    client: readOnlyClient(o.client),
+    table: o.table,
+    keys: o.keys,
+    dryRun: true,
+    signal: o.signal,
+    logger: o.log,
+  });
   await engine.forEach(
     {},
     (item) => {

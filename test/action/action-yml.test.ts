@@ -48,25 +48,42 @@ describe('.github/workflows', () => {
   const files = readdirSync(WORKFLOWS).filter((f) => f.endsWith('.yml'));
 
   test('ships ci, check-dist and the four workflows users copy', () => {
-    expect(files.sort()).toEqual(['check-dist.yml', 'ci.yml', 'migrate-apply.yml', 'migrate-dispatch.yml', 'migrate-drift.yml', 'migrate-plan.yml']);
+    expect(files.sort()).toEqual([
+      'check-dist.yml',
+      'ci.yml',
+      'migrate-apply.yml',
+      'migrate-dispatch.yml',
+      'migrate-drift.yml',
+      'migrate-plan.yml',
+    ]);
   });
 
   test.each(readdirSync(WORKFLOWS).filter((f) => f.endsWith('.yml')))('%s is a valid workflow', (file) => {
     expect(validateWorkflow(readFileSync(join(WORKFLOWS, file), 'utf8')).errors).toEqual([]);
   });
 
-  const wf = (file: string) => parse(readFileSync(join(WORKFLOWS, file), 'utf8')) as {
-    on: Record<string, { inputs?: Record<string, unknown> } | null>;
-    permissions?: Record<string, string>;
-    jobs: Record<string, { environment?: string; concurrency?: { group: string; 'cancel-in-progress': boolean }; steps: { uses?: string; with?: Record<string, string> }[] }>;
-  };
-  const actionSteps = (file: string) => Object.values(wf(file).jobs).flatMap((j) => j.steps.filter((s) => s.uses?.startsWith('dynamodb-migrate/')));
+  const wf = (file: string) =>
+    parse(readFileSync(join(WORKFLOWS, file), 'utf8')) as {
+      on: Record<string, { inputs?: Record<string, unknown> } | null>;
+      permissions?: Record<string, string>;
+      jobs: Record<
+        string,
+        {
+          environment?: string;
+          concurrency?: { group: string; 'cancel-in-progress': boolean };
+          steps: { uses?: string; with?: Record<string, string> }[];
+        }
+      >;
+    };
+  const actionSteps = (file: string) =>
+    Object.values(wf(file).jobs).flatMap((j) => j.steps.filter((s) => s.uses?.startsWith('dynamodb-migrate/')));
 
   test('the user workflows pass only inputs the action declares', () => {
     for (const file of files.filter((f) => f.startsWith('migrate-'))) {
       const steps = actionSteps(file);
       expect(steps.length, file).toBeGreaterThan(0);
-      for (const s of steps) for (const k of Object.keys(s.with ?? {})) expect(Object.keys(action.inputs), `${file}: ${k}`).toContain(k);
+      for (const s of steps)
+        for (const k of Object.keys(s.with ?? {})) expect(Object.keys(action.inputs), `${file}: ${k}`).toContain(k);
     }
   });
 
@@ -74,7 +91,9 @@ describe('.github/workflows', () => {
     for (const file of ['migrate-apply.yml', 'migrate-dispatch.yml']) {
       for (const [name, job] of Object.entries(wf(file).jobs)) {
         expect(job.environment, `${file} ${name}`).toBeTruthy();
-        expect(job.concurrency?.group, `${file} ${name}`).toContain(job.environment?.startsWith('${{') ? '${{ inputs.environment }}' : job.environment);
+        expect(job.concurrency?.group, `${file} ${name}`).toContain(
+          job.environment?.startsWith('${{') ? '${{ inputs.environment }}' : job.environment,
+        );
         expect(job.concurrency?.['cancel-in-progress']).toBe(false);
       }
     }
@@ -83,7 +102,18 @@ describe('.github/workflows', () => {
   test('the dispatch workflow offers every command but auto, and passes its inputs through', () => {
     const on = wf('migrate-dispatch.yml').on.workflow_dispatch!;
     const command = on.inputs!.command as { options: string[] };
-    expect(command.options.sort()).toEqual(['apply', 'down', 'drift', 'plan', 'repair', 'repeat', 'reset', 'to', 'unlock', 'up']);
+    expect(command.options.sort()).toEqual([
+      'apply',
+      'down',
+      'drift',
+      'plan',
+      'repair',
+      'repeat',
+      'reset',
+      'to',
+      'unlock',
+      'up',
+    ]);
     const step = actionSteps('migrate-dispatch.yml')[0]!;
     for (const k of Object.keys(on.inputs!)) expect(step.with?.[k]).toBe(`\${{ inputs.${k} }}`);
   });

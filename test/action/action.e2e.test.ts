@@ -28,11 +28,16 @@ const client = () => localClient();
 const ours = (issue: number) => (gh.comments.get(issue) ?? []).filter((c) => c.body.startsWith(MARKER));
 const items = async (table: string) => (await scanAll(client(), table)).map((i) => unmarshall(i));
 const versions = async (table: string) =>
-  (await items(table)).filter((i) => i.pk === '_migration').map((i) => `${i.version}:${i.status}`).sort();
+  (await items(table))
+    .filter((i) => i.pk === '_migration')
+    .map((i) => `${i.version}:${i.status}`)
+    .sort();
 const orders = async (table: string) => (await items(table)).filter((i) => i.pk === 'order#1');
 
 function approve(pr: number, sha: string, login = 'maintainer') {
-  gh.pullsByCommit.set(sha, [{ number: pr, merged_at: '2025-06-01T00:00:00Z', merge_commit_sha: sha, user: { login: 'author' } }]);
+  gh.pullsByCommit.set(sha, [
+    { number: pr, merged_at: '2025-06-01T00:00:00Z', merge_commit_sha: sha, user: { login: 'author' } },
+  ]);
   gh.permissions.set(login, 'write');
   gh.reviews.set(pr, [{ user: { login }, state: 'APPROVED' }]);
 }
@@ -49,10 +54,31 @@ describe('pull request -> merge -> rollback', () => {
 
   test('the first push of a pull request creates one comment and writes nothing', async () => {
     const before = await scanAll(client(), table);
-    const r = await runAction({ workspace: ws, github: gh, dynamodb: localEndpoint(), event: 'pull_request', payload: prPayload(7) });
+    const r = await runAction({
+      workspace: ws,
+      github: gh,
+      dynamodb: localEndpoint(),
+      event: 'pull_request',
+      payload: prPayload(7),
+    });
     expect(r.code).toBe(0);
-    expect(r.outputs).toMatchObject({ status: 'planned', 'current-version': '0.0.0', 'previous-version': '0.0.0', 'target-version': '1.0.0', direction: 'up', changed: 'true' });
-    expect(JSON.parse(r.outputs.steps!)).toEqual([expect.objectContaining({ environment: 'dev', version: '1.0.0', direction: 'up', idempotent: true, reversible: true })]);
+    expect(r.outputs).toMatchObject({
+      status: 'planned',
+      'current-version': '0.0.0',
+      'previous-version': '0.0.0',
+      'target-version': '1.0.0',
+      direction: 'up',
+      changed: 'true',
+    });
+    expect(JSON.parse(r.outputs.steps!)).toEqual([
+      expect.objectContaining({
+        environment: 'dev',
+        version: '1.0.0',
+        direction: 'up',
+        idempotent: true,
+        reversible: true,
+      }),
+    ]);
     expect(ours(7)).toHaveLength(1);
     const body = ours(7)[0]!.body;
     expect(body).toContain('📋 planned · dev');
@@ -67,23 +93,45 @@ describe('pull request -> merge -> rollback', () => {
   test('a second push updates that same comment', async () => {
     addMigrations(ws, ['1.1.0-status.ts']);
     const id = ours(7)[0]!.id;
-    const r = await runAction({ workspace: ws, github: gh, dynamodb: localEndpoint(), event: 'pull_request', payload: prPayload(7, { headSha: 'b'.repeat(40) }) });
+    const r = await runAction({
+      workspace: ws,
+      github: gh,
+      dynamodb: localEndpoint(),
+      event: 'pull_request',
+      payload: prPayload(7, { headSha: 'b'.repeat(40) }),
+    });
     expect(r.code).toBe(0);
     expect(ours(7)).toHaveLength(1);
     expect(ours(7)[0]!.id).toBe(id);
     expect(ours(7)[0]!.body).toContain('Add a status to orders');
     expect(gh.requests.filter((q) => q.method === 'POST')).toHaveLength(1);
-    expect(gh.requests.some((q) => q.method === 'PATCH' && q.path === `/repos/acme/shop/issues/comments/${id}`)).toBe(true);
+    expect(gh.requests.some((q) => q.method === 'PATCH' && q.path === `/repos/acme/shop/issues/comments/${id}`)).toBe(
+      true,
+    );
     expect(r.outputs['target-version']).toBe('1.1.0');
   });
 
   test('the merge applies the reviewed plan and the comment says applied', async () => {
     const sha = '1'.repeat(40);
     approve(7, sha);
-    const r = await runAction({ workspace: ws, github: gh, dynamodb: localEndpoint(), event: 'push', payload: pushPayload(), sha, inputs: { 'require-approval': 'true' } });
+    const r = await runAction({
+      workspace: ws,
+      github: gh,
+      dynamodb: localEndpoint(),
+      event: 'push',
+      payload: pushPayload(),
+      sha,
+      inputs: { 'require-approval': 'true' },
+    });
     expect(r.code, r.stdout).toBe(0);
     // current-version is read back from the table at the end; previous-version is where the run found it.
-    expect(r.outputs).toMatchObject({ status: 'applied', 'current-version': '1.1.0', 'previous-version': '0.0.0', 'target-version': '1.1.0', changed: 'true' });
+    expect(r.outputs).toMatchObject({
+      status: 'applied',
+      'current-version': '1.1.0',
+      'previous-version': '0.0.0',
+      'target-version': '1.1.0',
+      changed: 'true',
+    });
     expect(JSON.parse(r.outputs.applied!).map((a: { version: string }) => a.version)).toEqual(['1.0.0', '1.1.0']);
     expect(await versions(table)).toEqual(['1.0.0:success', '1.1.0:success']);
     expect(await orders(table)).toEqual([expect.objectContaining({ status: 'new', total: 10 })]);
@@ -91,19 +139,40 @@ describe('pull request -> merge -> rollback', () => {
     expect(ours(7)[0]!.body).toContain('✅ applied · dev');
     expect(ours(7)[0]!.body).toMatch(/Applied 2 steps in/);
     // On its way there the same comment said "applying".
-    const edits = gh.requests.filter((q) => q.method === 'PATCH' && q.path === `/repos/acme/shop/issues/comments/${ours(7)[0]!.id}`);
-    const phases = edits.map((q) => String((q.body as { body: string }).body).split('\n').find((l) => l.startsWith('## '))).slice(-2);
-    expect(phases).toEqual(['## dynamodb-migrate: ⏳ applying · `migrations/manifest.yaml`', '## dynamodb-migrate: ✅ applied · `migrations/manifest.yaml`']);
+    const edits = gh.requests.filter(
+      (q) => q.method === 'PATCH' && q.path === `/repos/acme/shop/issues/comments/${ours(7)[0]!.id}`,
+    );
+    const phases = edits
+      .map((q) =>
+        String((q.body as { body: string }).body)
+          .split('\n')
+          .find((l) => l.startsWith('## ')),
+      )
+      .slice(-2);
+    expect(phases).toEqual([
+      '## dynamodb-migrate: ⏳ applying · `migrations/manifest.yaml`',
+      '## dynamodb-migrate: ✅ applied · `migrations/manifest.yaml`',
+    ]);
     expect(r.stdout).toContain('approved by maintainer');
   });
 
   test('a dispatch down rolls back one version', async () => {
     const r = await runAction({
-      workspace: ws, github: gh, dynamodb: localEndpoint(), event: 'workflow_dispatch', payload: { inputs: {} },
+      workspace: ws,
+      github: gh,
+      dynamodb: localEndpoint(),
+      event: 'workflow_dispatch',
+      payload: { inputs: {} },
       inputs: { command: 'down', environment: 'dev', reason: 'status broke the dashboard' },
     });
     expect(r.code, r.stdout).toBe(0);
-    expect(r.outputs).toMatchObject({ status: 'applied', direction: 'down', 'current-version': '1.0.0', 'previous-version': '1.1.0', 'target-version': '1.0.0' });
+    expect(r.outputs).toMatchObject({
+      status: 'applied',
+      direction: 'down',
+      'current-version': '1.0.0',
+      'previous-version': '1.1.0',
+      'target-version': '1.0.0',
+    });
     expect(await versions(table)).toEqual(['1.0.0:success']);
     expect((await orders(table))[0]).not.toHaveProperty('status');
     expect(r.summary).toContain('▼ down');
@@ -115,7 +184,13 @@ test('a fork pull request neither reads nor writes the table', async () => {
   const recorder = await startBackupStub(localEndpoint());
   try {
     const ws = makeWorkspace({ table, migrations: ['1.0.0-seed.ts'] });
-    const r = await runAction({ workspace: ws, github: gh, dynamodb: recorder.endpoint, event: 'pull_request', payload: prPayload(21, { fork: true }) });
+    const r = await runAction({
+      workspace: ws,
+      github: gh,
+      dynamodb: recorder.endpoint,
+      event: 'pull_request',
+      payload: prPayload(21, { fork: true }),
+    });
     expect(r.code, r.stdout).toBe(0);
     expect(recorder.operations).toEqual([]);
     expect(await scanAll(client(), table)).toEqual([]);
@@ -130,7 +205,14 @@ test('a fork pull request neither reads nor writes the table', async () => {
 test('a bad token: the stand-in answers 401 and the run warns but still summarises', async () => {
   const table = await createTestTable(client());
   const ws = makeWorkspace({ table, migrations: ['1.0.0-seed.ts'] });
-  const r = await runAction({ workspace: ws, github: gh, dynamodb: localEndpoint(), event: 'pull_request', payload: prPayload(51), token: 'ghs_wrong' });
+  const r = await runAction({
+    workspace: ws,
+    github: gh,
+    dynamodb: localEndpoint(),
+    event: 'pull_request',
+    payload: prPayload(51),
+    token: 'ghs_wrong',
+  });
   expect(r.code).toBe(0);
   expect(r.stdout).toContain('answered 401: Bad credentials');
   // The token is masked in the log.
@@ -142,10 +224,23 @@ test('a bad token: the stand-in answers 401 and the run warns but still summaris
 test('a failing step leaves the comment and outputs saying failed and what to do', async () => {
   const table = await createTestTable(client());
   const ws = makeWorkspace({ table, migrations: ['1.0.0-seed.ts', '1.1.0-status.ts', '1.2.0-broken.ts'] });
-  await runAction({ workspace: ws, github: gh, dynamodb: localEndpoint(), event: 'pull_request', payload: prPayload(60) });
+  await runAction({
+    workspace: ws,
+    github: gh,
+    dynamodb: localEndpoint(),
+    event: 'pull_request',
+    payload: prPayload(60),
+  });
   const sha = '6'.repeat(40);
   gh.pullsByCommit.set(sha, [{ number: 60, merged_at: '2025-06-01T00:00:00Z', merge_commit_sha: sha }]);
-  const r = await runAction({ workspace: ws, github: gh, dynamodb: localEndpoint(), event: 'push', payload: pushPayload(), sha });
+  const r = await runAction({
+    workspace: ws,
+    github: gh,
+    dynamodb: localEndpoint(),
+    event: 'push',
+    payload: pushPayload(),
+    sha,
+  });
   expect(r.code).toBe(1);
   expect(r.outputs).toMatchObject({ status: 'failed', 'previous-version': '0.0.0' });
   expect(JSON.parse(r.outputs.applied!).map((a: { version: string }) => a.version)).toEqual(['1.0.0', '1.1.0']);
@@ -163,7 +258,11 @@ test('a failing step leaves the comment and outputs saying failed and what to do
   expect(outsideFences).not.toContain('@acme');
   // The run's own lock, released by now, is not reported as held.
   expect(body).not.toContain('The table is locked by');
-  expect(await versions(table)).toEqual(['1.0.0:success', '1.1.0:success', expect.stringMatching(/^1\.2\.0:cannot backfill/)]);
+  expect(await versions(table)).toEqual([
+    '1.0.0:success',
+    '1.1.0:success',
+    expect.stringMatching(/^1\.2\.0:cannot backfill/),
+  ]);
 });
 
 describe('protected environment', () => {
@@ -173,12 +272,23 @@ describe('protected environment', () => {
   beforeAll(async () => {
     stub = await startBackupStub(localEndpoint());
     table = await createTestTable(client());
-    ws = makeWorkspace({ table, migrations: ['1.0.0-seed.ts', '1.1.0-status.ts'], envExtra: '    protected: true\n    recovery-point: pitr-or-backup\n' });
+    ws = makeWorkspace({
+      table,
+      migrations: ['1.0.0-seed.ts', '1.1.0-status.ts'],
+      envExtra: '    protected: true\n    recovery-point: pitr-or-backup\n',
+    });
   });
   afterAll(() => stub.close());
 
   test('apply takes a recovery point first and records it in the audit log', async () => {
-    const r = await runAction({ workspace: ws, github: gh, dynamodb: stub.endpoint, event: 'workflow_dispatch', payload: {}, inputs: { command: 'apply', environment: 'dev' } });
+    const r = await runAction({
+      workspace: ws,
+      github: gh,
+      dynamodb: stub.endpoint,
+      event: 'workflow_dispatch',
+      payload: {},
+      inputs: { command: 'apply', environment: 'dev' },
+    });
     expect(r.code, r.stdout).toBe(0);
     expect(stub.backups).toEqual([{ table, name: expect.stringContaining(`dynamodb-migrate-${table}`) }]);
     const log = (await items(table)).filter((i) => i.pk === '_migration_log' && i.event === 'apply-start');
@@ -187,14 +297,35 @@ describe('protected environment', () => {
   });
 
   test('a rollback needs confirm equal to the table name; reset is refused', async () => {
-    const refused = await runAction({ workspace: ws, github: gh, dynamodb: stub.endpoint, event: 'workflow_dispatch', payload: {}, inputs: { command: 'to', version: '1.0.0', environment: 'dev', confirm: 'yes' } });
+    const refused = await runAction({
+      workspace: ws,
+      github: gh,
+      dynamodb: stub.endpoint,
+      event: 'workflow_dispatch',
+      payload: {},
+      inputs: { command: 'to', version: '1.0.0', environment: 'dev', confirm: 'yes' },
+    });
     expect(refused.code).toBe(2);
     expect(refused.stdout).toContain(`needs input "confirm" ${table}`);
-    const reset = await runAction({ workspace: ws, github: gh, dynamodb: stub.endpoint, event: 'workflow_dispatch', payload: {}, inputs: { command: 'reset', environment: 'dev' } });
+    const reset = await runAction({
+      workspace: ws,
+      github: gh,
+      dynamodb: stub.endpoint,
+      event: 'workflow_dispatch',
+      payload: {},
+      inputs: { command: 'reset', environment: 'dev' },
+    });
     expect(reset.code).toBe(2);
     expect(await versions(table)).toEqual(['1.0.0:success', '1.1.0:success']);
     stub.pitr.add(table);
-    const ok = await runAction({ workspace: ws, github: gh, dynamodb: stub.endpoint, event: 'workflow_dispatch', payload: {}, inputs: { command: 'to', version: '1.0.0', environment: 'dev', confirm: table } });
+    const ok = await runAction({
+      workspace: ws,
+      github: gh,
+      dynamodb: stub.endpoint,
+      event: 'workflow_dispatch',
+      payload: {},
+      inputs: { command: 'to', version: '1.0.0', environment: 'dev', confirm: table },
+    });
     expect(ok.code, ok.stdout).toBe(0);
     expect(await versions(table)).toEqual(['1.0.0:success']);
     expect(ok.summary).toContain('Recovery point: point-in-time recovery is on');
@@ -209,18 +340,47 @@ describe('runner: lambda', () => {
       const ws = dirname(d.manifest);
       const env = { AWS_ENDPOINT_URL_LAMBDA: lambda.endpoint };
       // A manifest at a non-default path gets a comment of its own.
-      const lambdaComments = () => (gh.comments.get(31) ?? []).filter((c) => c.body.startsWith('<!-- dynamodb-migrate: manifest.yaml -->'));
-      const pr = await runAction({ workspace: ws, github: gh, dynamodb: localEndpoint(), event: 'pull_request', payload: prPayload(31), inputs: { manifest: 'manifest.yaml' }, env });
+      const lambdaComments = () =>
+        (gh.comments.get(31) ?? []).filter((c) => c.body.startsWith('<!-- dynamodb-migrate: manifest.yaml -->'));
+      const pr = await runAction({
+        workspace: ws,
+        github: gh,
+        dynamodb: localEndpoint(),
+        event: 'pull_request',
+        payload: prPayload(31),
+        inputs: { manifest: 'manifest.yaml' },
+        env,
+      });
       expect(pr.code).toBe(0);
-      expect(pr.outputs).toMatchObject({ status: 'planned', 'current-version': '0.0.0', 'target-version': '1.2.0', direction: 'up' });
+      expect(pr.outputs).toMatchObject({
+        status: 'planned',
+        'current-version': '0.0.0',
+        'target-version': '1.2.0',
+        direction: 'up',
+      });
       expect(lambdaComments()).toHaveLength(1);
       expect(lambdaComments()[0]!.body).toContain(pr.outputs['plan-hash']);
       expect(await versions(d.table)).toEqual([]);
       const sha = 'c'.repeat(40);
-      gh.pullsByCommit.set(sha, [{ number: 31, merged_at: '2025-06-01T00:00:00Z', merge_commit_sha: sha, user: { login: 'author' } }]);
-      const merge = await runAction({ workspace: ws, github: gh, dynamodb: localEndpoint(), event: 'push', payload: pushPayload(), sha, inputs: { manifest: 'manifest.yaml' }, env });
+      gh.pullsByCommit.set(sha, [
+        { number: 31, merged_at: '2025-06-01T00:00:00Z', merge_commit_sha: sha, user: { login: 'author' } },
+      ]);
+      const merge = await runAction({
+        workspace: ws,
+        github: gh,
+        dynamodb: localEndpoint(),
+        event: 'push',
+        payload: pushPayload(),
+        sha,
+        inputs: { manifest: 'manifest.yaml' },
+        env,
+      });
       expect(merge.code).toBe(0);
-      expect(merge.outputs).toMatchObject({ status: 'applied', 'current-version': '1.2.0', 'previous-version': '0.0.0' });
+      expect(merge.outputs).toMatchObject({
+        status: 'applied',
+        'current-version': '1.2.0',
+        'previous-version': '0.0.0',
+      });
       expect(await versions(d.table)).toEqual(['1.0.0:success', '1.1.0:success', '1.2.0:success']);
       expect(lambdaComments()).toHaveLength(1);
       expect(lambdaComments()[0]!.body).toContain('applied');

@@ -14,14 +14,22 @@ const DIST = join(ROOT, 'dist', 'index.js');
  */
 export function buildDist(): Promise<void> {
   return new Promise((ok, fail) => {
-    execFile('npx', ['ncc', 'build', 'src/action/index.ts', '-o', 'dist', '--license', 'licenses.txt', '--quiet', '--transpile-only'], { cwd: ROOT }, (err, _o, stderr) =>
-      err ? fail(new Error(`ncc build failed: ${stderr}`)) : ok(),
+    execFile(
+      'npx',
+      ['ncc', 'build', 'src/action/index.ts', '-o', 'dist', '--license', 'licenses.txt', '--quiet', '--transpile-only'],
+      { cwd: ROOT },
+      (err, _o, stderr) => (err ? fail(new Error(`ncc build failed: ${stderr}`)) : ok()),
     );
   });
 }
 
 /** A repository checkout: the manifest and the chosen fixture migrations. */
-export function makeWorkspace(opts: { table: string; migrations: string[]; envExtra?: string; environments?: Record<string, string> }): string {
+export function makeWorkspace(opts: {
+  table: string;
+  migrations: string[];
+  envExtra?: string;
+  environments?: Record<string, string>;
+}): string {
   const dir = mkdtempSync(join(tmpdir(), 'dm-action-'));
   mkdirSync(join(dir, 'migrations'));
   // Migration files import the AWS SDK as a user's would, from the repository's node_modules.
@@ -30,7 +38,9 @@ export function makeWorkspace(opts: { table: string; migrations: string[]; envEx
   const envs = opts.environments ?? { dev: `    table: ${opts.table}\n    region: us-east-1\n${opts.envExtra ?? ''}` };
   writeFileSync(
     join(dir, 'migrations', 'manifest.yaml'),
-    `version: 1\nmigrations: .\nenvironments:\n${Object.entries(envs).map(([n, body]) => `  ${n}:\n${body}`).join('')}`,
+    `version: 1\nmigrations: .\nenvironments:\n${Object.entries(envs)
+      .map(([n, body]) => `  ${n}:\n${body}`)
+      .join('')}`,
   );
   return dir;
 }
@@ -100,7 +110,13 @@ export function runAction(opts: {
   return new Promise((ok) => {
     execFile(process.execPath, [DIST], { cwd: opts.workspace, env, timeout: 120_000 }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-      ok({ code, stdout, stderr, outputs: parseOutputs(readFileSync(files.output, 'utf8')), summary: existsSync(files.summary) ? readFileSync(files.summary, 'utf8') : '' });
+      ok({
+        code,
+        stdout,
+        stderr,
+        outputs: parseOutputs(readFileSync(files.output, 'utf8')),
+        summary: existsSync(files.summary) ? readFileSync(files.summary, 'utf8') : '',
+      });
     });
   });
 }
@@ -120,7 +136,10 @@ export function parseOutputs(text: string): Record<string, string> {
 }
 
 /** A pull_request event payload as GitHub sends it (the fields the action reads). */
-export function prPayload(number: number, opts: { fork?: boolean; headSha?: string; owner?: string; repo?: string } = {}): object {
+export function prPayload(
+  number: number,
+  opts: { fork?: boolean; headSha?: string; owner?: string; repo?: string } = {},
+): object {
   const full = `${opts.owner ?? 'acme'}/${opts.repo ?? 'shop'}`;
   return {
     action: 'synchronize',

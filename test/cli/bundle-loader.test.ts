@@ -9,7 +9,10 @@ import { runCli } from '../support/cli';
 // once turned jiti's native import into a lookup of its own modules, which failed for them.
 test('the bundled CLI loads migrations that import node built-ins', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'dm-bundle-loader-'));
-  writeFileSync(join(dir, 'manifest.yaml'), 'version: 1\nmigrations: .\nenvironments:\n  dev:\n    table: loader-dev\n');
+  writeFileSync(
+    join(dir, 'manifest.yaml'),
+    'version: 1\nmigrations: .\nenvironments:\n  dev:\n    table: loader-dev\n',
+  );
   writeFileSync(
     join(dir, '1.0.0-builtins.ts'),
     [

@@ -16,7 +16,7 @@ async function setup() {
 }
 
 describe('dynamodb-migrate CLI', () => {
-  test('the bin (src/cli/index.ts in a child process) exits with the command\'s code and prints what runCli prints', async () => {
+  test("the bin (src/cli/index.ts in a child process) exits with the command's code and prints what runCli prints", async () => {
     const { flags, cli } = await setup();
     const [plan, bad] = await Promise.all([runCli([...flags, 'plan', '--json']), runCli(['frobnicate'])]);
     expect(plan.code).toBe(0);
@@ -45,7 +45,13 @@ describe('dynamodb-migrate CLI', () => {
 
     const status = await cli('status', '--json');
     const s = JSON.parse(status.stdout);
-    expect(s).toMatchObject({ currentVersion: '1.2.0', targetVersion: '1.2.0', outstanding: [], lock: null, failed: null });
+    expect(s).toMatchObject({
+      currentVersion: '1.2.0',
+      targetVersion: '1.2.0',
+      outstanding: [],
+      lock: null,
+      failed: null,
+    });
     expect(s.applied.map((a: { version: string }) => a.version)).toEqual(['1.0.0', '1.1.0', '1.2.0']);
   });
 
@@ -53,7 +59,12 @@ describe('dynamodb-migrate CLI', () => {
     const { StateStore } = await import('../../src/dynamodb/state-store');
     const env = await setup();
     const store = new StateStore(env.client, env.table);
-    const lock = await store.acquireLock({ owner: 'ci-run-42', command: 'apply', runUrl: 'https://github.com/o/r/actions/runs/42', leaseMs: 600_000 });
+    const lock = await store.acquireLock({
+      owner: 'ci-run-42',
+      command: 'apply',
+      runUrl: 'https://github.com/o/r/actions/runs/42',
+      leaseMs: 600_000,
+    });
     const r = await env.cli('apply');
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('ci-run-42');
@@ -69,7 +80,9 @@ describe('dynamodb-migrate CLI', () => {
     appendFileSync(join(dir, '1.1.0-counter.js'), '\n// changed\n');
     const plan = await cli('plan');
     expect(plan.code).toBe(4);
-    expect(plan.stdout).toMatch(/1\.1\.0-counter\.js changed after version 1\.1\.0 was applied \(recorded sha256:[0-9a-f]{64}, file now sha256:[0-9a-f]{64}\)/);
+    expect(plan.stdout).toMatch(
+      /1\.1\.0-counter\.js changed after version 1\.1\.0 was applied \(recorded sha256:[0-9a-f]{64}, file now sha256:[0-9a-f]{64}\)/,
+    );
     expect((await cli('apply')).code).toBe(4);
     expect((await cli('repair', '--version', '1.1.0', '--mark', 'applied', '--reason', 'comment only')).code).toBe(0);
     expect((await cli('plan')).code).toBe(0);
@@ -123,7 +136,10 @@ describe('dynamodb-migrate CLI', () => {
     const bogus = await cli('to', '9.9.9');
     expect(bogus.code).toBe(2);
     expect(bogus.stderr).toContain('no migration file for version 9.9.9');
-    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('target: latest', 'target: banana\n    colour: red'));
+    writeFileSync(
+      manifest,
+      readFileSync(manifest, 'utf8').replace('target: latest', 'target: banana\n    colour: red'),
+    );
     const m = await cli('plan');
     expect(m.code).toBe(2);
     expect(m.stderr).toContain('environments.dev.target');

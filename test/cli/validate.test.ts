@@ -16,20 +16,43 @@ async function setup() {
   const cli = (...args: string[]) => runCliInProcess(['--manifest', manifest, '--endpoint', localEndpoint(), ...args]);
   const put = async (items: Record<string, unknown>[]) => {
     for (let i = 0; i < items.length; i += 25) {
-      await client.send(new BatchWriteItemCommand({ RequestItems: { [table]: items.slice(i, i + 25).map((it) => ({ PutRequest: { Item: marshall(it) } })) } }));
+      await client.send(
+        new BatchWriteItemCommand({
+          RequestItems: { [table]: items.slice(i, i + 25).map((it) => ({ PutRequest: { Item: marshall(it) } })) },
+        }),
+      );
     }
   };
   return { cli, put };
 }
 
-const customer = (i: number, over: Record<string, unknown> = {}) => ({ pk: `customer#c${i}`, sk: 'customer#', _type: 'Customer', id: `c${i}`, email: `c${i}@example.com`, status: 'active', ...over });
-const order = (i: number, over: Record<string, unknown> = {}) => ({ pk: `customer#c${i % 40}`, sk: `order#o${i}`, _type: 'Order', id: `o${i}`, customerId: `c${i % 40}`, total: i, ...over });
+const customer = (i: number, over: Record<string, unknown> = {}) => ({
+  pk: `customer#c${i}`,
+  sk: 'customer#',
+  _type: 'Customer',
+  id: `c${i}`,
+  email: `c${i}@example.com`,
+  status: 'active',
+  ...over,
+});
+const order = (i: number, over: Record<string, unknown> = {}) => ({
+  pk: `customer#c${i % 40}`,
+  sk: `order#o${i}`,
+  _type: 'Order',
+  id: `o${i}`,
+  customerId: `c${i % 40}`,
+  total: i,
+  ...over,
+});
 
 describe('validate', () => {
   test('finds planted bad items with exact counts, by model and problem', async () => {
     const { cli, put } = await setup();
     expect((await cli('apply', '--yes')).code).toBe(0);
-    const good = [...Array.from({ length: 300 }, (_, i) => customer(i)), ...Array.from({ length: 700 }, (_, i) => order(i))];
+    const good = [
+      ...Array.from({ length: 300 }, (_, i) => customer(i)),
+      ...Array.from({ length: 700 }, (_, i) => order(i)),
+    ];
     const missing = [1000, 1001].map((i) => {
       const { email: _e, ...rest } = customer(i);
       return rest;
@@ -48,8 +71,22 @@ describe('validate', () => {
     const v = JSON.parse(r.stdout);
     expect(v).toMatchObject({ version: '1.0.0', scanned: 1000 + 2 + 3 + 4 + 5 + 7, invalid: 14, unknownType: 7 });
     // The schema item and the migration records are bookkeeping: never read.
-    expect(v.models.Customer).toMatchObject({ scanned: 306, invalid: 6, problems: [{ attribute: 'status', kind: 'enum', count: 4 }, { attribute: 'email', kind: 'missing', count: 2 }] });
-    expect(v.models.Order).toMatchObject({ scanned: 708, invalid: 8, problems: [{ attribute: 'pk', kind: 'template', count: 5 }, { attribute: 'total', kind: 'type', count: 3 }] });
+    expect(v.models.Customer).toMatchObject({
+      scanned: 306,
+      invalid: 6,
+      problems: [
+        { attribute: 'status', kind: 'enum', count: 4 },
+        { attribute: 'email', kind: 'missing', count: 2 },
+      ],
+    });
+    expect(v.models.Order).toMatchObject({
+      scanned: 708,
+      invalid: 8,
+      problems: [
+        { attribute: 'pk', kind: 'template', count: 5 },
+        { attribute: 'total', kind: 'type', count: 3 },
+      ],
+    });
     expect(v.models.Order.examples).toHaveLength(5);
     expect(v.models.Order.examples[0]).toHaveProperty('pk');
 
@@ -92,10 +129,19 @@ describe('the scheduled drift check', () => {
     const env = { ...session.environment, validate: { sample: 100 } };
     const checking = openLocalSession(session.project, env, { client });
     expect((await checking.drift()).drifted).toBe(false);
-    await client.send(new BatchWriteItemCommand({ RequestItems: { [table]: [{ PutRequest: { Item: marshall(order(1, { total: 'lots' })) } }] } }));
+    await client.send(
+      new BatchWriteItemCommand({
+        RequestItems: { [table]: [{ PutRequest: { Item: marshall(order(1, { total: 'lots' })) } }] },
+      }),
+    );
     const d = await checking.drift();
     expect(d.drifted).toBe(true);
-    expect(d.findings).toEqual([{ kind: 'data', message: expect.stringMatching(/1 of 1 items \(a 100% sample\) do not fit the schema 1\.0\.0 \(Order 1\)/) }]);
+    expect(d.findings).toEqual([
+      {
+        kind: 'data',
+        message: expect.stringMatching(/1 of 1 items \(a 100% sample\) do not fit the schema 1\.0\.0 \(Order 1\)/),
+      },
+    ]);
     expect(d.validation?.models.Order?.problems).toEqual([{ attribute: 'total', kind: 'type', count: 1 }]);
     // Without validate: in the manifest, the drift check does not read the data.
     expect((await session.drift()).findings).toEqual([]);

@@ -21,10 +21,26 @@ describe('manifest', () => {
 
   test.each([
     ['invalid YAML', 'version: 1\nenvironments: [unclosed', /m\.yaml:\d+:\d+: invalid YAML/],
-    ['unknown key', ok.replace('migrations: .', 'migrations: .\nenvironmentz: {}'), /m\.yaml: \(top level\): unknown key "environmentz"/],
-    ['bad target', ok.replace('target: 1.4.0', 'target: v1.4'), /environments\.production\.target: expected "latest" or a semver/],
-    ['lambda without function', ok.replace(', function: migrate', ''), /environments\.production\.function: runner: lambda needs function/],
-    ['protected with allow-reset', ok.replace('protected: true', 'protected: true, allow-reset: true'), /cannot allow reset/],
+    [
+      'unknown key',
+      ok.replace('migrations: .', 'migrations: .\nenvironmentz: {}'),
+      /m\.yaml: \(top level\): unknown key "environmentz"/,
+    ],
+    [
+      'bad target',
+      ok.replace('target: 1.4.0', 'target: v1.4'),
+      /environments\.production\.target: expected "latest" or a semver/,
+    ],
+    [
+      'lambda without function',
+      ok.replace(', function: migrate', ''),
+      /environments\.production\.function: runner: lambda needs function/,
+    ],
+    [
+      'protected with allow-reset',
+      ok.replace('protected: true', 'protected: true, allow-reset: true'),
+      /cannot allow reset/,
+    ],
     ['no environments', 'version: 1\nenvironments: {}\n', /declare at least one environment/],
     ['wrong format version', ok.replace('version: 1', 'version: 2'), /version: /],
   ])('%s is one clear ManifestError naming the file and path', (_name, text, message) => {
@@ -33,7 +49,9 @@ describe('manifest', () => {
   });
 
   test('a missing environment names the ones that exist', () => {
-    expect(() => selectEnvironment(parseManifest(ok, 'm.yaml'), 'm.yaml', 'staging')).toThrow(/no environment "staging"; the manifest declares dev, production/);
+    expect(() => selectEnvironment(parseManifest(ok, 'm.yaml'), 'm.yaml', 'staging')).toThrow(
+      /no environment "staging"; the manifest declares dev, production/,
+    );
   });
 
   test('the published JSON Schema is the one generated from the zod schema', () => {

@@ -54,7 +54,11 @@ describe('planMigrations', () => {
     const s = state([rec('1.0.0', 1), rec('1.1.0', 2), rec('1.2.0', 3)]);
     expect(steps(plan({ command: 'to', version: '1.0.0', state: s }))).toEqual(['down 1.2.0', 'down 1.1.0']);
     expect(steps(plan({ command: 'down', state: s }))).toEqual(['down 1.2.0']);
-    expect(steps(plan({ command: 'to', version: '0.0.0', state: s }))).toEqual(['down 1.2.0', 'down 1.1.0', 'down 1.0.0']);
+    expect(steps(plan({ command: 'to', version: '0.0.0', state: s }))).toEqual([
+      'down 1.2.0',
+      'down 1.1.0',
+      'down 1.0.0',
+    ]);
   });
 
   test('up runs one version; repeat re-runs the current up', () => {
@@ -66,7 +70,12 @@ describe('planMigrations', () => {
 
   test('an irreversible version blocks a rollback past it', () => {
     const ms = [mig('1.0.0'), mig('1.1.0', { irreversible: true, hasDown: false })];
-    const p = plan({ migrations: ms, command: 'to', version: '1.0.0', state: state([rec('1.0.0', 1), rec('1.1.0', 2)]) });
+    const p = plan({
+      migrations: ms,
+      command: 'to',
+      version: '1.0.0',
+      state: state([rec('1.0.0', 1), rec('1.1.0', 2)]),
+    });
     expect(p.blockers).toMatchObject([{ kind: 'irreversible', version: '1.1.0' }]);
     const up = plan({ migrations: ms });
     expect(up.warnings.map((w) => w.code)).toContain('irreversible');
@@ -74,8 +83,12 @@ describe('planMigrations', () => {
   });
 
   test('a changed applied file is drift with both checksums; a record without checksum is not', () => {
-    const p = plan({ state: state([rec('1.0.0', 1, { checksum: 'sha256:old' }), rec('1.1.0', 2, { checksum: undefined })]) });
-    expect(p.drift).toEqual([{ version: '1.0.0', file: 'migrations/1.0.0.ts', recorded: 'sha256:old', current: 'sha256:100' }]);
+    const p = plan({
+      state: state([rec('1.0.0', 1, { checksum: 'sha256:old' }), rec('1.1.0', 2, { checksum: undefined })]),
+    });
+    expect(p.drift).toEqual([
+      { version: '1.0.0', file: 'migrations/1.0.0.ts', recorded: 'sha256:old', current: 'sha256:100' },
+    ]);
     expect(p.blockers.map((b) => b.kind)).toEqual(['drift']);
     const otherAlgo = plan({ state: state([rec('1.0.0', 1, { checksum: 'md5:zzz' })]) });
     expect(otherAlgo.drift).toEqual([]);
@@ -104,12 +117,17 @@ describe('planMigrations', () => {
   test('reset is refused on a protected environment or without allow-reset', () => {
     const reset = mig('reset', { file: 'migrations/reset.ts' });
     expect(() => plan({ command: 'reset', reset, environment: { ...env, protected: true } })).toThrow(/protected/);
-    expect(() => plan({ command: 'reset', reset, environment: { ...env, 'allow-reset': false } })).toThrow(/allow-reset/);
+    expect(() => plan({ command: 'reset', reset, environment: { ...env, 'allow-reset': false } })).toThrow(
+      /allow-reset/,
+    );
     expect(plan({ command: 'reset', reset }).steps).toMatchObject([{ kind: 'reset' }]);
   });
 
   test('a protected environment is not rolled back by apply', () => {
-    const p = plan({ environment: { ...env, protected: true, target: '1.0.0' }, state: state([rec('1.0.0', 1), rec('1.1.0', 2)]) });
+    const p = plan({
+      environment: { ...env, protected: true, target: '1.0.0' },
+      state: state([rec('1.0.0', 1), rec('1.1.0', 2)]),
+    });
     expect(p.blockers.map((b) => b.kind)).toEqual(['refused']);
   });
 
@@ -122,7 +140,10 @@ describe('planMigrations', () => {
 
   test('lock and estimates appear in the plan', () => {
     const lock = { lockId: 'L1', owner: 'ci', command: 'apply', acquiredAt: 0, leaseExpiresAt: 5_000, heartbeatAt: 0 };
-    const p = plan({ state: state([], { lock, itemCount: 1000, sizeBytes: 2_048_000 }), environment: { ...env, 'write-rate': 100 } });
+    const p = plan({
+      state: state([], { lock, itemCount: 1000, sizeBytes: 2_048_000 }),
+      environment: { ...env, 'write-rate': 100 },
+    });
     expect(p.warnings.find((w) => w.code === 'lock-held')?.message).toContain('L1');
     expect(p.estimate).toMatchObject({ items: 1000, writeUnits: 2000, secondsAtRate: 20 });
     expect(plan({ state: state([], { lock }), now: 10_000 }).warnings.map((w) => w.code)).toContain('stale-lock');

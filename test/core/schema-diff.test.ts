@@ -17,7 +17,11 @@ const storedItem = (v: StoreVersion): Record<string, unknown> => ({
 });
 
 const where = (d: SchemaDiff): string[] =>
-  d.breaking.map((b) => [b.model && (b.attribute ? `${b.model}.${b.attribute}` : b.model), b.index && `index ${b.index}`].filter(Boolean).join(' '));
+  d.breaking.map((b) =>
+    [b.model && (b.attribute ? `${b.model}.${b.attribute}` : b.model), b.index && `index ${b.index}`]
+      .filter(Boolean)
+      .join(' '),
+  );
 
 describe('diff of the store schemas, rendered (golden files)', () => {
   const cases: [string, StoreVersion | undefined, StoreVersion][] = [
@@ -80,7 +84,12 @@ describe('diffSchemas', () => {
     expect(where(d)).toEqual(['Order.pk index primary', 'Order.sk index primary', 'Order.currency', 'Product.price']);
     expect(d.models.added.map((m) => m.name)).toEqual(['Review']);
     expect(d.models.changed.find((m) => m.name === 'Order')!.attributes.changed).toEqual([
-      { name: 'status', changes: [{ property: 'enum', from: ['pending', 'paid', 'shipped'], to: ['pending', 'paid', 'shipped', 'refunded'] }] },
+      {
+        name: 'status',
+        changes: [
+          { property: 'enum', from: ['pending', 'paid', 'shipped'], to: ['pending', 'paid', 'shipped', 'refunded'] },
+        ],
+      },
     ]);
   });
 
@@ -101,7 +110,11 @@ describe('diffSchemas', () => {
   });
 
   test('a target without a schema leaves the table item alone', () => {
-    expect(diffSchemas(schema('1.0.0'), undefined)).toMatchObject({ status: 'none', fromVersion: '1.0.0', breaking: [] });
+    expect(diffSchemas(schema('1.0.0'), undefined)).toMatchObject({
+      status: 'none',
+      fromVersion: '1.0.0',
+      breaking: [],
+    });
     expect(diffSchemas(undefined, undefined).status).toBe('none');
   });
 
@@ -110,9 +123,15 @@ describe('diffSchemas', () => {
     expect(JSON.parse(JSON.stringify(d))).toEqual(d);
     const reversed = (x: unknown): unknown =>
       x && typeof x === 'object' && !Array.isArray(x)
-        ? Object.fromEntries(Object.entries(x).reverse().map(([k, v]) => [k, reversed(v)]))
+        ? Object.fromEntries(
+            Object.entries(x)
+              .reverse()
+              .map(([k, v]) => [k, reversed(v)]),
+          )
         : x;
-    expect(diffSchemas(reversed(storedItem('1.3.0')) as OneTableSchema, reversed(storedItem('2.0.0')) as OneTableSchema)).toEqual(d);
+    expect(
+      diffSchemas(reversed(storedItem('1.3.0')) as OneTableSchema, reversed(storedItem('2.0.0')) as OneTableSchema),
+    ).toEqual(d);
   });
 
   test('model removed, index narrowed or re-keyed, attribute moved, type field changed, key dropped from an index', () => {
@@ -146,7 +165,13 @@ describe('diffSchemas', () => {
     next.models.Product.ref = { type: 'string', required: true, generate: 'ulid' };
     next.models.Product.note = { type: 'string', required: false };
     const d = diffSchemas(base, next);
-    expect(d.models.changed[0]!.attributes.added.map((a) => a.name)).toEqual(['color', 'currency', 'note', 'ref', 'slug']);
+    expect(d.models.changed[0]!.attributes.added.map((a) => a.name)).toEqual([
+      'color',
+      'currency',
+      'note',
+      'ref',
+      'slug',
+    ]);
     expect(d.breaking).toEqual([]);
   });
 });
@@ -179,7 +204,8 @@ describe('rendering', () => {
     const base = copy(storedItem('1.0.0')) as Record<string, any>;
     const next = copy(base);
     for (let i = 0; i < 30; i++) next.models.Product[`attr${String(i).padStart(2, '0')}`] = { type: 'string' };
-    for (let i = 0; i < 20; i++) next.models[`Tag${String(i).padStart(2, '0')}`] = { pk: { type: 'string', value: `m${i}` } };
+    for (let i = 0; i < 20; i++)
+      next.models[`Tag${String(i).padStart(2, '0')}`] = { pk: { type: 'string', value: `m${i}` } };
     const d = diffSchemas(base, next);
     const md = renderSchemaDiffMarkdown(d);
     expect(md).toContain('- … and 19 more changes');
@@ -219,7 +245,9 @@ describe('schemaDriftOf', () => {
   });
 
   test('a missing item is drift; a migration without a schema expects nothing', () => {
-    expect(schemaDriftOf(undefined, schema('1.0.0'))).toBe('the table has no _schema item; expected schema version 1.0.0');
+    expect(schemaDriftOf(undefined, schema('1.0.0'))).toBe(
+      'the table has no _schema item; expected schema version 1.0.0',
+    );
     expect(schemaDriftOf(storedItem('1.0.0'), undefined)).toBeUndefined();
   });
 });

@@ -22,7 +22,14 @@ describe('normalizeSchema', () => {
     expect(n.models.Order!.total!.type).toBe('number');
     expect(n.models.Order!.placedAt!.type).toBe('date');
     expect(n.models.Customer!.email!.validate).toBe('/^[^@\\s]+@[^@\\s]+$/');
-    expect(n.params).toEqual({ isoDates: true, timestamps: true, typeField: '_type', nulls: false, separator: '#', warn: false });
+    expect(n.params).toEqual({
+      isoDates: true,
+      timestamps: true,
+      typeField: '_type',
+      nulls: false,
+      separator: '#',
+      warn: false,
+    });
     expect(n.queries).toEqual({});
     expect('process' in n).toBe(false);
   });
@@ -88,17 +95,30 @@ describe('toSchemaItem', () => {
   });
 
   test('names the type attribute after params.typeField, as OneTable does', () => {
-    const item = toSchemaItem({ version: '1', indexes: { primary: { hash: 'pk' } }, models: {}, params: { typeField: 'kind' } });
+    const item = toSchemaItem({
+      version: '1',
+      indexes: { primary: { hash: 'pk' } },
+      models: {},
+      params: { typeField: 'kind' },
+    });
     expect(item.kind).toBe('_Schema');
     expect(item).not.toHaveProperty('_type');
   });
 
   test('stamps created/updated when the schema turns timestamps on and a clock is given', () => {
     const now = Date.UTC(2025, 0, 2, 3, 4, 5);
-    expect(toSchemaItem(v100, { now })).toMatchObject({ created: '2025-01-02T03:04:05.000Z', updated: '2025-01-02T03:04:05.000Z' });
+    expect(toSchemaItem(v100, { now })).toMatchObject({
+      created: '2025-01-02T03:04:05.000Z',
+      updated: '2025-01-02T03:04:05.000Z',
+    });
     expect(toSchemaItem(v100)).not.toHaveProperty('created');
     const epoch = toSchemaItem(
-      { version: '1', indexes: { primary: { hash: 'pk' } }, models: {}, params: { timestamps: 'update', updatedField: 'touched' } },
+      {
+        version: '1',
+        indexes: { primary: { hash: 'pk' } },
+        models: {},
+        params: { timestamps: 'update', updatedField: 'touched' },
+      },
       { now },
     );
     expect(epoch.touched).toBe(now);
@@ -152,6 +172,8 @@ describe('schemaProblems', () => {
       '`Thing.b` has no `type`',
       "`Thing.c` uses `uuid`, which OneTable refuses: use `generate: 'uuid'` or `'ulid'`",
     ]);
-    expect(schemaProblems({ version: '1' })).toEqual(['the schema has no `indexes` (OneTable: "Schema is missing indexes")']);
+    expect(schemaProblems({ version: '1' })).toEqual([
+      'the schema has no `indexes` (OneTable: "Schema is missing indexes")',
+    ]);
   });
 });

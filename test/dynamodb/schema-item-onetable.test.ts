@@ -7,7 +7,13 @@ import { GetItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/clie
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { Table } from 'dynamodb-onetable';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { SCHEMA_HASH_VALUE, SCHEMA_SORT_VALUE, normalizeSchema, schemasEqual, toSchemaItem } from '../../src/core/schema';
+import {
+  SCHEMA_HASH_VALUE,
+  SCHEMA_SORT_VALUE,
+  normalizeSchema,
+  schemasEqual,
+  toSchemaItem,
+} from '../../src/core/schema';
 import { schemaDriftOf } from '../../src/core/schema-diff';
 import type { OneTableSchema } from '../../src/core/types';
 import { storeSchemas } from '../fixtures/schemas';
@@ -119,7 +125,10 @@ describe('schema item written by OneTable', () => {
     await client.send(
       new PutItemCommand({
         TableName: table,
-        Item: marshall({ pk: SCHEMA_HASH_VALUE, sk: SCHEMA_SORT_VALUE, ...toSchemaItem(schema, { now: 1_700_000_000_000 }) }, { removeUndefinedValues: true }),
+        Item: marshall(
+          { pk: SCHEMA_HASH_VALUE, sk: SCHEMA_SORT_VALUE, ...toSchemaItem(schema, { now: 1_700_000_000_000 }) },
+          { removeUndefinedValues: true },
+        ),
       }),
     );
     const ours = await new Table({ name: table, client, partial: true }).readSchema();

@@ -18,7 +18,11 @@ afterAll(async () => {
   for (const t of tables) await deleteTestTable(client, t);
 });
 
-async function table(): Promise<{ name: string; store: StateStore; put: (item: Record<string, unknown>) => Promise<void> }> {
+async function table(): Promise<{
+  name: string;
+  store: StateStore;
+  put: (item: Record<string, unknown>) => Promise<void>;
+}> {
   const name = await createTestTable(client);
   tables.push(name);
   return {
@@ -59,9 +63,18 @@ describe('a lock item of an unknown format', () => {
     const id = /dynamodb-migrate unlock (\S+)/.exec(message)![1]!;
     await expect(session.unlock('unknown-000000000000')).rejects.toThrow(new RegExp(`pass ${id}`));
     await session.unlock(id, 'left by an old tool');
-    const left = await client.send(new GetItemCommand({ TableName: name, Key: marshall({ pk: '_migration_lock', sk: '_migration_lock' }), ConsistentRead: true }));
+    const left = await client.send(
+      new GetItemCommand({
+        TableName: name,
+        Key: marshall({ pk: '_migration_lock', sk: '_migration_lock' }),
+        ConsistentRead: true,
+      }),
+    );
     expect(left.Item).toBeUndefined();
-    expect((await session.readLog()).find((e) => e.event === 'unlock')).toMatchObject({ outcome: 'unlocked', reason: 'left by an old tool' });
+    expect((await session.readLog()).find((e) => e.event === 'unlock')).toMatchObject({
+      outcome: 'unlocked',
+      reason: 'left by an old tool',
+    });
     expect((await session.readState()).lock).toBeUndefined();
   });
 
@@ -81,9 +94,13 @@ describe('a corrupt _migration record', () => {
     const e = await failure(store.readRecords());
     expect(exitCodeOf(e)).toBe(EXIT.failure);
     const m = messageOf(e);
-    expect(m).toContain(`${name}: the migration record pk=_migration, sk=_migration:garbage is corrupt ("version" is a number, not a string)`);
+    expect(m).toContain(
+      `${name}: the migration record pk=_migration, sk=_migration:garbage is corrupt ("version" is a number, not a string)`,
+    );
     expect(m).toContain('Nothing was run');
-    expect(m).toContain(`aws dynamodb delete-item --table-name ${name} --key '{"pk":{"S":"_migration"},"sk":{"S":"_migration:garbage"}}'`);
+    expect(m).toContain(
+      `aws dynamodb delete-item --table-name ${name} --key '{"pk":{"S":"_migration"},"sk":{"S":"_migration:garbage"}}'`,
+    );
     expect(m).toContain('dynamodb-migrate repair');
   });
 });

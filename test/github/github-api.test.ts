@@ -206,7 +206,10 @@ describe('rate limits', () => {
   test('repeated secondary limits stop once the wait would pass the budget', async () => {
     gh.fail(POST, secondaryRateLimit(1), 5);
     const r = await upsertComment(api({ maxRetryWaitMs: 1500 }), target(), MARKER, `${MARKER}\nv1`);
-    expect(r).toMatchObject({ ok: false, warning: expect.stringContaining('(gave up after 2 attempts, 1 s of waiting)') });
+    expect(r).toMatchObject({
+      ok: false,
+      warning: expect.stringContaining('(gave up after 2 attempts, 1 s of waiting)'),
+    });
     expect(sent(POST)).toHaveLength(2);
   });
 });
@@ -226,14 +229,23 @@ describe('the client', () => {
       arrived++;
     });
     try {
-      const client = createGitHubApi(silent.url, gh.token, { ...FAST, attemptTimeoutMs: 100, retries: 1, log: (m) => log.push(m) });
+      const client = createGitHubApi(silent.url, gh.token, {
+        ...FAST,
+        attemptTimeoutMs: 100,
+        retries: 1,
+        log: (m) => log.push(m),
+      });
       const err = await client.request('GET', '/repos/acme/shop').catch((e: unknown) => e);
       expect(err).toBeInstanceOf(GitHubApiError);
       expect((err as GitHubApiError).status).toBe(0);
       expect((err as GitHubApiError).transient).toBe(true);
-      expect((err as GitHubApiError).message).toMatch(/^GitHub API GET \/repos\/acme\/shop failed: .*timeout.* \(gave up after 2 attempts/);
+      expect((err as GitHubApiError).message).toMatch(
+        /^GitHub API GET \/repos\/acme\/shop failed: .*timeout.* \(gave up after 2 attempts/,
+      );
       expect(arrived).toBe(2);
-      expect(log).toEqual([expect.stringMatching(/^GitHub API GET \/repos\/acme\/shop failed \(.*timeout.*\); retry 1 of 1 in 5 ms\.$/)]);
+      expect(log).toEqual([
+        expect.stringMatching(/^GitHub API GET \/repos\/acme\/shop failed \(.*timeout.*\); retry 1 of 1 in 5 ms\.$/),
+      ]);
     } finally {
       await silent.close();
     }
@@ -246,7 +258,9 @@ describe('the client', () => {
       const before = sent(PATCH).length;
       await upsertComment(client, target(), MARKER, `${MARKER}\nv2`, known);
       await upsertComment(client, target(), MARKER, `${MARKER}\nv3`, known);
-      const [a, b] = sent(PATCH).slice(before).map((q) => q.at) as [number, number];
+      const [a, b] = sent(PATCH)
+        .slice(before)
+        .map((q) => q.at) as [number, number];
       return b - a;
     };
     // Bottleneck spaces the starts; arrivals can be a little closer than that.

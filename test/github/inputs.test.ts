@@ -23,10 +23,25 @@ test('defaults: manifest, all environments, auto, comment on, approval off, fail
 
 test('reads INPUT_* the way the runner names them (upper case, hyphens kept)', () => {
   const s = readSettings({
-    ...inputEnv({ environment: ' dev, production ', command: 'plan', 'require-approval': 'true', 'on-plan-change': 'replan', 'dry-run': 'True', comment: 'false' }),
+    ...inputEnv({
+      environment: ' dev, production ',
+      command: 'plan',
+      'require-approval': 'true',
+      'on-plan-change': 'replan',
+      'dry-run': 'True',
+      comment: 'false',
+    }),
     'INPUT_GITHUB-TOKEN': 'ghs_x',
   });
-  expect(s).toMatchObject({ environments: ['dev', 'production'], command: 'plan', requireApproval: true, onPlanChange: 'replan', dryRun: true, comment: false, token: 'ghs_x' });
+  expect(s).toMatchObject({
+    environments: ['dev', 'production'],
+    command: 'plan',
+    requireApproval: true,
+    onPlanChange: 'replan',
+    dryRun: true,
+    comment: false,
+    token: 'ghs_x',
+  });
 });
 
 test.each([

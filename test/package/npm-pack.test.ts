@@ -10,7 +10,8 @@ import { createTestTable, localClient, localEndpoint } from '../support/dynamodb
 // `npm run package`), installed into a project outside the repository with the tools a user adds
 // beside it. Nothing here resolves from the repository's node_modules.
 const ROOT = join(import.meta.dirname, '..', '..');
-const versionOf = (name: string) => (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+const versionOf = (name: string) =>
+  (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
 // The versions this repository installed, so that npm finds them in its cache.
 const TOOLS = ['@vercel/ncc', 'typescript', '@types/node'].map((name) => `${name}@${versionOf(name)}`);
 
@@ -27,12 +28,16 @@ function run(cmd: string, args: string[], cwd: string, env: Record<string, strin
 
 beforeAll(() => {
   for (const built of ['dist/lib/index.js', 'dist/lib/types/index.d.ts', 'dist/cli/index.js']) {
-    if (!existsSync(join(ROOT, built))) throw new Error(`${built} is missing: run npm run package first (this test packs dist/ as it is).`);
+    if (!existsSync(join(ROOT, built)))
+      throw new Error(`${built} is missing: run npm run package first (this test packs dist/ as it is).`);
   }
   tmp = mkdtempSync(join(tmpdir(), 'dm-pack-'));
   const pack = run('npm', ['pack', '--json', '--pack-destination', tmp], ROOT);
   expect(pack.code, pack.out).toBe(0);
-  const [packed] = JSON.parse(pack.out.slice(pack.out.indexOf('['))) as { filename: string; files: { path: string }[] }[];
+  const [packed] = JSON.parse(pack.out.slice(pack.out.indexOf('['))) as {
+    filename: string;
+    files: { path: string }[];
+  }[];
   files = packed!.files.map((f) => f.path);
 
   project = join(tmp, 'project');
@@ -44,7 +49,8 @@ beforeAll(() => {
   let install = run('npm', ['install', '--offline', ...quiet, ...specs], project);
   if (install.code !== 0) install = run('npm', ['install', '--prefer-offline', ...quiet, ...specs], project);
   if (install.code !== 0) {
-    if (!/ENOTCACHED|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH/.test(install.out)) throw new Error(`npm install of the packed tarball failed:\n${install.out}`);
+    if (!/ENOTCACHED|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH/.test(install.out))
+      throw new Error(`npm install of the packed tarball failed:\n${install.out}`);
     noInstall = `SKIPPED: the packed package was not installed: no npm registry and its dependencies are not in the npm cache.\n${install.out.slice(0, 600)}`;
     console.warn(`\n!!! ${noInstall}\n`);
   }
@@ -56,7 +62,16 @@ afterAll(() => {
 
 describe('the packed package', () => {
   test('holds the built library with its declarations and the CLI, and no sources', () => {
-    expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'dist/lib/index.js', 'dist/lib/types/index.d.ts', 'dist/cli/index.js', 'schema/manifest.schema.json']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'README.md',
+        'dist/lib/index.js',
+        'dist/lib/types/index.d.ts',
+        'dist/cli/index.js',
+        'schema/manifest.schema.json',
+      ]),
+    );
     expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
     // The action's bundle is for GitHub, not for npm users.
     expect(files).not.toContain('dist/index.js');
@@ -69,7 +84,18 @@ describe('the packed package', () => {
     // `any` silently, which the typo in bad.ts would no longer be reported against.
     writeFileSync(
       join(project, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, skipLibCheck: true, noEmit: true, types: ['node'] }, files: ['good.ts', 'bad.ts'] }),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          skipLibCheck: true,
+          noEmit: true,
+          types: ['node'],
+        },
+        files: ['good.ts', 'bad.ts'],
+      }),
     );
     writeFileSync(
       join(project, 'good.ts'),
@@ -88,11 +114,20 @@ describe('the packed package', () => {
     );
     writeFileSync(
       join(project, 'bad.ts'),
-      ["import { defineMigration } from 'dynamodb-migrate';", 'export default defineMigration({', "  version: '1.0.0',", '  up: (ctx) => ctx.tabel,', '});', ''].join('\n'),
+      [
+        "import { defineMigration } from 'dynamodb-migrate';",
+        'export default defineMigration({',
+        "  version: '1.0.0',",
+        '  up: (ctx) => ctx.tabel,',
+        '});',
+        '',
+      ].join('\n'),
     );
     const tsc = run(join(project, 'node_modules', '.bin', 'tsc'), ['-p', '.'], project);
     expect(tsc.code, tsc.out).not.toBe(0);
-    expect(tsc.out).toMatch(/bad\.ts\(4,\d+\): error TS2551: Property 'tabel' does not exist on type 'MigrationContext<BulkData>'/);
+    expect(tsc.out).toMatch(
+      /bad\.ts\(4,\d+\): error TS2551: Property 'tabel' does not exist on type 'MigrationContext<BulkData>'/,
+    );
     // Nothing else: good.ts and the package's declarations are clean.
     expect(tsc.out.split('\n').filter((l) => /^\S/.test(l) && !l.startsWith('bad.ts('))).toEqual([]);
   }, 90_000);
@@ -114,9 +149,17 @@ describe('the packed package', () => {
     const dynamo = localClient();
     const table = await createTestTable(dynamo);
     writeProject(project, table);
-    const build = run(join(project, 'node_modules', '.bin', 'dynamodb-migrate'), ['build-controller', '--out', 'build/controller'], project);
+    const build = run(
+      join(project, 'node_modules', '.bin', 'dynamodb-migrate'),
+      ['build-controller', '--out', 'build/controller'],
+      project,
+    );
     expect(build.code, build.out).toBe(0);
-    expect(readFileSync(join(project, 'build', 'controller.zip')).subarray(0, 4).toString('hex')).toBe('504b0304');
+    expect(
+      readFileSync(join(project, 'build', 'controller.zip'))
+        .subarray(0, 4)
+        .toString('hex'),
+    ).toBe('504b0304');
     const code = readFileSync(join(project, 'build', 'controller', 'index.js'), 'utf8');
     expect(code).toContain('MODULE: ./node_modules/dynamodb-migrate/dist/lib/index.js');
     expect(code).not.toContain(ROOT);
@@ -137,8 +180,12 @@ describe('the packed package', () => {
       return (JSON.parse(r.out.trim().split('\n').at(-1)!) as { body: unknown }).body;
     };
     expect(invoke({ cmd: 'getOutstandingVersions', config: { name: table } })).toEqual(['1.0.0']);
-    expect(invoke({ cmd: 'dm:apply', config: { name: table }, args: { command: 'apply' } })).toMatchObject({ status: 'applied' });
-    const hello = await dynamo.send(new GetItemCommand({ TableName: table, Key: { pk: { S: 'hello' }, sk: { S: 'hello' } } }));
+    expect(invoke({ cmd: 'dm:apply', config: { name: table }, args: { command: 'apply' } })).toMatchObject({
+      status: 'applied',
+    });
+    const hello = await dynamo.send(
+      new GetItemCommand({ TableName: table, Key: { pk: { S: 'hello' }, sk: { S: 'hello' } } }),
+    );
     expect(hello.Item?.from?.S).toBe('packed');
   }, 120_000);
 });
@@ -146,7 +193,12 @@ describe('the packed package', () => {
 /** A user's project: the manifest at its default path and one TypeScript migration importing the library and the SDK. */
 function writeProject(dir: string, table: string): void {
   mkdirSync(join(dir, 'migrations'), { recursive: true });
-  writeFileSync(join(dir, 'migrations', 'manifest.yaml'), ['version: 1', 'migrations: .', 'environments:', '  dev:', `    table: ${table}`, '    target: latest', ''].join('\n'));
+  writeFileSync(
+    join(dir, 'migrations', 'manifest.yaml'),
+    ['version: 1', 'migrations: .', 'environments:', '  dev:', `    table: ${table}`, '    target: latest', ''].join(
+      '\n',
+    ),
+  );
   writeFileSync(
     join(dir, 'migrations', '1.0.0-hello.ts'),
     [

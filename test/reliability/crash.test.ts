@@ -71,9 +71,11 @@ function checkRecordedWork(records: Item[], items: Item[]): string[] {
   const applied = new Set(records.filter((r) => r.status === 'success').map((r) => r.version));
   const problems: string[] = [];
   if (applied.has('1.0.0') && !settings) problems.push('1.0.0 recorded but no settings item');
-  if (applied.has('1.1.0') && lines.some((l) => l.total !== (l.price as number) * (l.qty as number))) problems.push('1.1.0 recorded but lines without a total');
+  if (applied.has('1.1.0') && lines.some((l) => l.total !== (l.price as number) * (l.qty as number)))
+    problems.push('1.1.0 recorded but lines without a total');
   if (applied.has('1.2.0') && lines.some((l) => l.rev !== 1)) problems.push('1.2.0 recorded but lines not at rev 1');
-  if (applied.has('1.3.0') && settings?.migrations !== 1) problems.push(`1.3.0 recorded but settings.migrations is ${String(settings?.migrations)}`);
+  if (applied.has('1.3.0') && settings?.migrations !== 1)
+    problems.push(`1.3.0 recorded but settings.migrations is ${String(settings?.migrations)}`);
   return problems;
 }
 
@@ -121,14 +123,32 @@ describe('apply killed with SIGKILL at seeded random points', () => {
         // The operator looks at the data and records what happened.
         const settings = (await dataItems(client, table)).find((i) => i.pk === 'settings');
         const ran = settings?.migrations === 1;
-        const repair = await runCli([...base, 'repair', '--version', '1.3.0', '--mark', ran ? 'applied' : 'reverted', '--reason', `crash trial ${trial}: checked settings.migrations`], { env });
+        const repair = await runCli(
+          [
+            ...base,
+            'repair',
+            '--version',
+            '1.3.0',
+            '--mark',
+            ran ? 'applied' : 'reverted',
+            '--reason',
+            `crash trial ${trial}: checked settings.migrations`,
+          ],
+          { env },
+        );
         expect(repair.code, repair.stderr).toBe(0);
         const apply = await runCli([...base, 'apply'], { env });
         expect(apply.code, apply.stderr).toBe(0);
       } else {
         expect(resume.code, out).toBe(0);
         const cutVersion = String(dangling[0]?.version ?? '');
-        if (cutVersion) expect(out).toMatch(new RegExp(`resume\\b[^\\n]*${cutVersion.replace(/\./g, '\\.')}|${cutVersion.replace(/\./g, '\\.')}[^\\n]*resume`, 'i'));
+        if (cutVersion)
+          expect(out).toMatch(
+            new RegExp(
+              `resume\\b[^\\n]*${cutVersion.replace(/\./g, '\\.')}|${cutVersion.replace(/\./g, '\\.')}[^\\n]*resume`,
+              'i',
+            ),
+          );
       }
 
       // The end state: every version applied, all data migrated exactly once, nothing lost.

@@ -28,7 +28,10 @@ let injected = 0;
 let persistentRecorded = false;
 let lost = 0;
 afterAll(async () => {
-  recordFigures('faults', { faults: { maxRate, runs, survived, requests, injected, persistentRecorded }, itemsLost: lost });
+  recordFigures('faults', {
+    faults: { maxRate, runs, survived, requests, injected, persistentRecorded },
+    itemsLost: lost,
+  });
   for (const p of proxies) await p.stop();
   for (const t of tables) await deleteTestTable(client, t);
 });
@@ -56,35 +59,51 @@ async function expectMigrated(table: string, before: Record<string, unknown>[]) 
 }
 
 describe('apply through injected faults', () => {
-  test.each(RATES)('%s of requests fail (throttles, 500s, dropped connections) plus latency: correct data', async (rate) => {
-    runs++;
-    const { table, manifest, before } = await setup();
-    const proxy = await startFaultProxy({
-      target: localEndpoint(),
-      seed: Math.round(rate * 1000),
-      rates: { throttle: rate * 0.4, serverError: rate * 0.3, drop: rate * 0.3, latencyMs: 3 },
-    });
-    proxies.push(proxy);
-    const r = await runCli(['--manifest', manifest, '--endpoint', proxy.endpoint, 'apply'], { env: { DYNAMODB_MIGRATE_ACTOR: `faults-${rate}` } });
-    proxy.setRates({});
-    requests += proxy.stats.requests;
-    injected += proxy.stats.throttle + proxy.stats.serverError + proxy.stats.dropBefore + proxy.stats.dropAfter;
-    expect(r.code, r.stdout + r.stderr).toBe(0);
-    // The faults did happen, to the tool's own bookkeeping as well as to the bulk writes.
-    const faulted = new Set(proxy.requests.filter((q) => q.fault !== 'none').map((q) => q.operation));
-    expect(proxy.stats.throttle + proxy.stats.serverError + proxy.stats.dropBefore + proxy.stats.dropAfter).toBeGreaterThan(rate * proxy.stats.requests * 0.5);
-    expect(faulted.has('BatchExecuteStatement') || faulted.has('UpdateItem') || faulted.has('BatchWriteItem')).toBe(true);
-    await expectMigrated(table, before);
-    maxRate = Math.max(maxRate, rate);
-    survived++;
-  });
+  test.each(RATES)(
+    '%s of requests fail (throttles, 500s, dropped connections) plus latency: correct data',
+    async (rate) => {
+      runs++;
+      const { table, manifest, before } = await setup();
+      const proxy = await startFaultProxy({
+        target: localEndpoint(),
+        seed: Math.round(rate * 1000),
+        rates: { throttle: rate * 0.4, serverError: rate * 0.3, drop: rate * 0.3, latencyMs: 3 },
+      });
+      proxies.push(proxy);
+      const r = await runCli(['--manifest', manifest, '--endpoint', proxy.endpoint, 'apply'], {
+        env: { DYNAMODB_MIGRATE_ACTOR: `faults-${rate}` },
+      });
+      proxy.setRates({});
+      requests += proxy.stats.requests;
+      injected += proxy.stats.throttle + proxy.stats.serverError + proxy.stats.dropBefore + proxy.stats.dropAfter;
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      // The faults did happen, to the tool's own bookkeeping as well as to the bulk writes.
+      const faulted = new Set(proxy.requests.filter((q) => q.fault !== 'none').map((q) => q.operation));
+      expect(
+        proxy.stats.throttle + proxy.stats.serverError + proxy.stats.dropBefore + proxy.stats.dropAfter,
+      ).toBeGreaterThan(rate * proxy.stats.requests * 0.5);
+      expect(faulted.has('BatchExecuteStatement') || faulted.has('UpdateItem') || faulted.has('BatchWriteItem')).toBe(
+        true,
+      );
+      await expectMigrated(table, before);
+      maxRate = Math.max(maxRate, rate);
+      survived++;
+    },
+  );
 
   test('a fault that outlasts the retry budget ends in a recorded failed state with a clear message; resume finishes', async () => {
     const { table, manifest, before } = await setup();
     // Every bulk write fails (the table's partition is "down"); the lock, records and log still work.
-    const proxy = await startFaultProxy({ target: localEndpoint(), seed: 7, operations: ['BatchWriteItem', 'BatchExecuteStatement'], rates: { serverError: 1 } });
+    const proxy = await startFaultProxy({
+      target: localEndpoint(),
+      seed: 7,
+      operations: ['BatchWriteItem', 'BatchExecuteStatement'],
+      rates: { serverError: 1 },
+    });
     proxies.push(proxy);
-    const r = await runCli(['--manifest', manifest, '--endpoint', proxy.endpoint, 'apply'], { env: { DYNAMODB_MIGRATE_ACTOR: 'persistent-fault' } });
+    const r = await runCli(['--manifest', manifest, '--endpoint', proxy.endpoint, 'apply'], {
+      env: { DYNAMODB_MIGRATE_ACTOR: 'persistent-fault' },
+    });
     const out = r.stdout + r.stderr;
     expect(r.code, out).toBe(1);
     expect(out).toContain('up 1.1.0');

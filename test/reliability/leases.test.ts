@@ -30,13 +30,21 @@ async function setup(lines = 0) {
   tables.push(table);
   if (lines) await seedLines(client, table, lines);
   const { manifest } = copyProject('reliability', table);
-  return { table, base: (endpoint = localEndpoint()) => ['--manifest', manifest, '--endpoint', endpoint], store: new StateStore(client, table) };
+  return {
+    table,
+    base: (endpoint = localEndpoint()) => ['--manifest', manifest, '--endpoint', endpoint],
+    store: new StateStore(client, table),
+  };
 }
 
 describe('leases', () => {
   test('a lock whose holder died is taken over only after its lease expires', async () => {
     const { table, base, store } = await setup(50);
-    const dead = startCli([...base(), 'apply'], { DYNAMODB_MIGRATE_LEASE_MS: '8000', DYNAMODB_MIGRATE_ACTOR: 'doomed-run', REL_SLEEP_MS: '120000' });
+    const dead = startCli([...base(), 'apply'], {
+      DYNAMODB_MIGRATE_LEASE_MS: '8000',
+      DYNAMODB_MIGRATE_ACTOR: 'doomed-run',
+      REL_SLEEP_MS: '120000',
+    });
     await dead.waitFor(/sleeping 120000 ms/);
     dead.child.kill('SIGKILL');
     await dead.done;
@@ -51,24 +59,34 @@ describe('leases', () => {
       expect(early.stderr).toContain('doomed-run');
       expect(early.stderr).toContain(lock.lockId);
     }
-    await expect(store.acquireLock({ owner: 'probe', command: 'apply', leaseMs: 1000, now: lock.leaseExpiresAt - 1 })).rejects.toBeInstanceOf(LockHeldError);
+    await expect(
+      store.acquireLock({ owner: 'probe', command: 'apply', leaseMs: 1000, now: lock.leaseExpiresAt - 1 }),
+    ).rejects.toBeInstanceOf(LockHeldError);
 
     // A run that waits takes it over once the lease has run out, then resumes the interrupted step.
-    const late = await runCli([...base(), '--lock-timeout', '60', 'apply', '--resume'], { env: { DYNAMODB_MIGRATE_ACTOR: 'late-run' } });
+    const late = await runCli([...base(), '--lock-timeout', '60', 'apply', '--resume'], {
+      env: { DYNAMODB_MIGRATE_ACTOR: 'late-run' },
+    });
     expect(late.code, late.stderr).toBe(0);
     const starts = (await auditLog(client, table)).filter((e) => e.event === 'apply-start');
     expect(starts.map((e) => e.actor)).toEqual(['doomed-run', 'late-run']);
     expect(starts[1]!.at as number).toBeGreaterThanOrEqual(lock.leaseExpiresAt);
-    expect((await migrationRecords(client, table)).filter((r) => r.status === 'success').map((r) => r.version)).toEqual(['1.0.0', '1.1.0', '1.2.0', '1.3.0']);
+    expect((await migrationRecords(client, table)).filter((r) => r.status === 'success').map((r) => r.version)).toEqual(
+      ['1.0.0', '1.1.0', '1.2.0', '1.3.0'],
+    );
     held++;
   });
 
-  test("a long step keeps its lock: the heartbeat renews the lease", async () => {
+  test('a long step keeps its lock: the heartbeat renews the lease', async () => {
     const { table, base, store } = await setup();
     // Renewed every lease/3; 4 s leaves a loaded 2-core machine more than 2.5 s of slack per renewal
     // (1.5 s was once outrun while other jobs had the CPU).
     const leaseMs = 4000;
-    const run = startCli([...base(), 'apply'], { DYNAMODB_MIGRATE_LEASE_MS: String(leaseMs), DYNAMODB_MIGRATE_ACTOR: 'long-run', REL_SLEEP_MS: String(leaseMs * 3) });
+    const run = startCli([...base(), 'apply'], {
+      DYNAMODB_MIGRATE_LEASE_MS: String(leaseMs),
+      DYNAMODB_MIGRATE_ACTOR: 'long-run',
+      REL_SLEEP_MS: String(leaseMs * 3),
+    });
     await run.waitFor(/sleeping/);
     const first = (await store.readLock())!;
     let refused = 0;

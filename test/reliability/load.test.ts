@@ -19,7 +19,10 @@ let rounds = 0;
 let heldRounds = 0;
 let lost = 0;
 afterAll(async () => {
-  recordFigures('load', { load: { processes: PROCESSES, runs: rounds, held: rounds > 0 && heldRounds === rounds }, itemsLost: lost });
+  recordFigures('load', {
+    load: { processes: PROCESSES, runs: rounds, held: rounds > 0 && heldRounds === rounds },
+    itemsLost: lost,
+  });
   for (const t of tables) await deleteTestTable(client, t);
 });
 
@@ -31,12 +34,28 @@ async function race(lockTimeout: string | undefined) {
   const before = await dataItems(client, table);
   const { manifest } = copyProject('reliability', table);
   const runs = Array.from({ length: PROCESSES }, (_, i) =>
-    startCli(['--manifest', manifest, '--endpoint', localEndpoint(), ...(lockTimeout ? ['--lock-timeout', lockTimeout] : []), 'apply', '--json'], {
-      DYNAMODB_MIGRATE_ACTOR: `runner-${i}`,
-    }),
+    startCli(
+      [
+        '--manifest',
+        manifest,
+        '--endpoint',
+        localEndpoint(),
+        ...(lockTimeout ? ['--lock-timeout', lockTimeout] : []),
+        'apply',
+        '--json',
+      ],
+      {
+        DYNAMODB_MIGRATE_ACTOR: `runner-${i}`,
+      },
+    ),
   );
   const results = await Promise.all(runs.map((r) => r.done));
-  const reports = results.map((r, i) => ({ i, code: r.code, stderr: r.stderr, report: r.code === 0 || r.code === 1 ? safeJson(r.stdout) : undefined }));
+  const reports = results.map((r, i) => ({
+    i,
+    code: r.code,
+    stderr: r.stderr,
+    report: r.code === 0 || r.code === 1 ? safeJson(r.stdout) : undefined,
+  }));
 
   // Exactly one run applied the steps, each once; the data shows each step ran once.
   const applied = reports.filter((r) => r.report?.status === 'applied');
@@ -46,13 +65,17 @@ async function race(lockTimeout: string | undefined) {
   expect(records.map((r) => `${r.version}:${r.status}`)).toEqual(VERSIONS.map((v) => `${v}:success`));
   const log = await auditLog(client, table);
   expect(log.filter((e) => e.event === 'apply-start')).toHaveLength(1);
-  const stepsApplied = log.filter((e) => e.event === 'step' && e.outcome === 'applied').flatMap((e) => e.versions as string[]);
+  const stepsApplied = log
+    .filter((e) => e.event === 'step' && e.outcome === 'applied')
+    .flatMap((e) => e.versions as string[]);
   expect(stepsApplied.sort()).toEqual(VERSIONS.map((v) => `up ${v}`));
   const after = await dataItems(client, table);
   const missing = lostKeys(before, after);
   lost += missing.length;
   expect(missing).toEqual([]);
-  expect(after.filter((i) => i._type === 'Line' && (i.rev !== 1 || i.total !== (i.price as number) * (i.qty as number)))).toEqual([]);
+  expect(
+    after.filter((i) => i._type === 'Line' && (i.rev !== 1 || i.total !== (i.price as number) * (i.qty as number))),
+  ).toEqual([]);
   expect(after.find((i) => i.pk === 'settings')?.migrations).toBe(1);
   heldRounds++;
   return { reports, holder: `runner-${applied[0]!.i}` };

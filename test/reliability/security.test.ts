@@ -56,16 +56,26 @@ function outsideCode(md: string): string {
   return md.replace(/^(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\1[ \t]*$/gm, '').replace(/(`+)[^`]*?\1/g, '');
 }
 
-const ours = (issue: number) => (gh.comments.get(issue) ?? []).filter((c) => c.body.startsWith('<!-- dynamodb-migrate'));
+const ours = (issue: number) =>
+  (gh.comments.get(issue) ?? []).filter((c) => c.body.startsWith('<!-- dynamodb-migrate'));
 
 describe('security', () => {
   check('a pull_request run makes no DynamoDB write call (as seen on the wire)', async () => {
     const table = await newTable();
     const ws = makeWorkspace({ table, migrations: ['1.0.0-seed.ts', '1.1.0-status.ts'] });
     const from = proxy.requests.length;
-    const r = await runAction({ workspace: ws, github: gh, dynamodb: proxy.endpoint, event: 'pull_request', payload: prPayload(101) });
+    const r = await runAction({
+      workspace: ws,
+      github: gh,
+      dynamodb: proxy.endpoint,
+      event: 'pull_request',
+      payload: prPayload(101),
+    });
     expect(r.code, r.stdout).toBe(0);
-    const ops = proxy.requests.slice(from).filter((q) => q.table === table).map((q) => q.operation);
+    const ops = proxy.requests
+      .slice(from)
+      .filter((q) => q.table === table)
+      .map((q) => q.operation);
     expect(ops.length).toBeGreaterThan(0); // it did read the table's state
     expect(ops.filter(isWriteOperation)).toEqual([]);
     expect(await scanAll(client, table)).toEqual([]);
@@ -76,7 +86,14 @@ describe('security', () => {
     const ws = makeWorkspace({ table, migrations: ['1.0.0-seed.ts'] });
     for (const inputs of [{}, { command: 'apply' }, { command: 'to', version: '1.0.0' }]) {
       const from = proxy.requests.length;
-      const r = await runAction({ workspace: ws, github: gh, dynamodb: proxy.endpoint, event: 'pull_request', payload: prPayload(102, { fork: true }), inputs });
+      const r = await runAction({
+        workspace: ws,
+        github: gh,
+        dynamodb: proxy.endpoint,
+        event: 'pull_request',
+        payload: prPayload(102, { fork: true }),
+        inputs,
+      });
       expect(proxy.requests.slice(from).filter((q) => q.table === table)).toEqual([]);
       expect(r.outputs.status ?? '').not.toBe('applied');
       if (Object.keys(inputs).length) expect(r.code).not.toBe(0);
@@ -87,11 +104,21 @@ describe('security', () => {
   check('migration text, error messages and branch names cannot inject markup into the PR comment', async () => {
     const table = await newTable();
     const ws = makeWorkspace({ table, migrations: [] });
-    for (const f of readdirSync(join(FIXTURES, 'reliability-markup'))) cpSync(join(FIXTURES, 'reliability-markup', f), join(ws, 'migrations', f));
-    const payload = prPayload(103) as { pull_request: { head: Record<string, unknown>; base: Record<string, unknown> } };
+    for (const f of readdirSync(join(FIXTURES, 'reliability-markup')))
+      cpSync(join(FIXTURES, 'reliability-markup', f), join(ws, 'migrations', f));
+    const payload = prPayload(103) as {
+      pull_request: { head: Record<string, unknown>; base: Record<string, unknown> };
+    };
     payload.pull_request.head.ref = 'feat/<script>alert(4)</script>';
     payload.pull_request.base.ref = 'main</details><img src=y>';
-    const r = await runAction({ workspace: ws, github: gh, dynamodb: proxy.endpoint, event: 'pull_request', payload, ref: 'refs/pull/103/merge' });
+    const r = await runAction({
+      workspace: ws,
+      github: gh,
+      dynamodb: proxy.endpoint,
+      event: 'pull_request',
+      payload,
+      ref: 'refs/pull/103/merge',
+    });
     expect(r.code, r.stdout).toBe(0);
     const body = ours(103)[0]!.body;
     for (const text of [body, r.summary]) {
@@ -108,8 +135,17 @@ describe('security', () => {
     const bad = makeWorkspace({ table, migrations: [] });
     cpSync(join(FIXTURES, 'reliability-markup', '1.0.0-markup.ts'), join(bad, 'migrations', '1.0.0-markup.ts'));
     const { writeFileSync } = await import('node:fs');
-    writeFileSync(join(bad, 'migrations', '1.1.0-boom.ts'), "throw new Error('``` <img src=x onerror=alert(5)></details><script>alert(6)</script>');\n");
-    const failed = await runAction({ workspace: bad, github: gh, dynamodb: proxy.endpoint, event: 'pull_request', payload: prPayload(104) });
+    writeFileSync(
+      join(bad, 'migrations', '1.1.0-boom.ts'),
+      "throw new Error('``` <img src=x onerror=alert(5)></details><script>alert(6)</script>');\n",
+    );
+    const failed = await runAction({
+      workspace: bad,
+      github: gh,
+      dynamodb: proxy.endpoint,
+      event: 'pull_request',
+      payload: prPayload(104),
+    });
     expect(failed.code).toBe(2);
     // Inside a code block it is text; outside one it must not be there at all.
     for (const text of [failed.summary, ...ours(104).map((c) => c.body)].map(outsideCode)) {
@@ -124,8 +160,21 @@ describe('security', () => {
     const table = await newTable();
     const ws = makeWorkspace({ table, migrations: ['1.0.0-seed.ts'] });
     const runs = [
-      await runAction({ workspace: ws, github: gh, dynamodb: proxy.endpoint, event: 'pull_request', payload: prPayload(105) }),
-      await runAction({ workspace: ws, github: gh, dynamodb: proxy.endpoint, event: 'push', payload: pushPayload(), sha: '5'.repeat(40) }),
+      await runAction({
+        workspace: ws,
+        github: gh,
+        dynamodb: proxy.endpoint,
+        event: 'pull_request',
+        payload: prPayload(105),
+      }),
+      await runAction({
+        workspace: ws,
+        github: gh,
+        dynamodb: proxy.endpoint,
+        event: 'push',
+        payload: pushPayload(),
+        sha: '5'.repeat(40),
+      }),
     ];
     const token = gh.token;
     for (const r of runs) {
@@ -150,7 +199,11 @@ describe('security', () => {
     ];
     expect(outs[0]!.code, outs[0]!.stderr).toBe(1); // FAIL_110: a recorded failure, with its message
     expect(outs[3]!.stdout).toContain('boom in 1.1.0');
-    const everything = [...outs.map((o) => o.stdout + o.stderr), JSON.stringify(await scanAll(client, table)), JSON.stringify(await scanAll(client, cliTable))].join('\n');
+    const everything = [
+      ...outs.map((o) => o.stdout + o.stderr),
+      JSON.stringify(await scanAll(client, table)),
+      JSON.stringify(await scanAll(client, cliTable)),
+    ].join('\n');
     for (const secret of [SECRET, SESSION, token]) expect(everything).not.toContain(secret);
   });
 });

@@ -17,11 +17,19 @@ afterAll(async () => {
   await stub?.stop();
 });
 
-test('build-controller bundles the migrations statically; the bundle serves the manifest\'s table and records the files\' checksums', async () => {
+test("build-controller bundles the migrations statically; the bundle serves the manifest's table and records the files' checksums", async () => {
   const dynamo = localClient();
   const table = await createTestTable(dynamo);
   // Inside the repository, so the migrations' @aws-sdk imports resolve when bundling.
-  const root = join(import.meta.dirname, '..', '..', 'node_modules', '.cache', 'dm-build-tests', randomUUID().slice(0, 8));
+  const root = join(
+    import.meta.dirname,
+    '..',
+    '..',
+    'node_modules',
+    '.cache',
+    'dm-build-tests',
+    randomUUID().slice(0, 8),
+  );
   const project = join(root, 'migrations');
   mkdirSync(project, { recursive: true });
   cpSync(join(FIXTURES, 'lambda'), project, { recursive: true });
@@ -43,9 +51,18 @@ test('build-controller bundles the migrations statically; the bundle serves the 
   stub.define('bundled', {
     module: join(out, 'index.js'),
     timeoutMs: 60_000,
-    env: { AWS_ENDPOINT_URL_DYNAMODB: localEndpoint(), AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_REGION: 'us-east-1' },
+    env: {
+      AWS_ENDPOINT_URL_DYNAMODB: localEndpoint(),
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_REGION: 'us-east-1',
+    },
   });
-  const lambda = new LambdaClient({ endpoint: stub.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const lambda = new LambdaClient({
+    endpoint: stub.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   const call = async (event: Record<string, unknown>) => {
     const res = await lambda.send(new InvokeCommand({ FunctionName: 'bundled', Payload: JSON.stringify(event) }));
     const payload = JSON.parse(new TextDecoder().decode(res.Payload));
@@ -57,5 +74,7 @@ test('build-controller bundles the migrations statically; the bundle serves the 
   expect(report.status).toBe('applied');
   const past = await call({ cmd: 'getPastMigrations', config: { name: table } });
   const cli = await loadProject(manifest);
-  expect(past.map((r: { version: string; checksum: string }) => [r.version, r.checksum])).toEqual(cli.migrations.map((m) => [m.version, m.checksum]));
+  expect(past.map((r: { version: string; checksum: string }) => [r.version, r.checksum])).toEqual(
+    cli.migrations.map((m) => [m.version, m.checksum]),
+  );
 }, 300_000);

@@ -16,17 +16,29 @@ const N = 2000;
 
 async function seedOrders(client: DynamoDBClient, table: string, extra: Record<string, unknown>[] = []) {
   const items = [
-    ...Array.from({ length: N }, (_, i) => ({ pk: `ORG#${i % 10}`, sk: `Order#${String(i).padStart(6, '0')}`, _type: 'Order', amount: i % 97, customerId: `c${i % 50}` })),
+    ...Array.from({ length: N }, (_, i) => ({
+      pk: `ORG#${i % 10}`,
+      sk: `Order#${String(i).padStart(6, '0')}`,
+      _type: 'Order',
+      amount: i % 97,
+      customerId: `c${i % 50}`,
+    })),
     ...extra,
   ];
   for (let i = 0; i < items.length; i += 25) {
-    await client.send(new BatchWriteItemCommand({ RequestItems: { [table]: items.slice(i, i + 25).map((it) => ({ PutRequest: { Item: marshall(it) } })) } }));
+    await client.send(
+      new BatchWriteItemCommand({
+        RequestItems: { [table]: items.slice(i, i + 25).map((it) => ({ PutRequest: { Item: marshall(it) } })) },
+      }),
+    );
   }
 }
 
 /** Data items only, raw (every attribute as stored), sorted by key. */
 async function dataItems(client: Parameters<typeof seedOrders>[0], table: string) {
-  return (await scanAll(client, table)).filter((i) => i.pk?.S?.startsWith('ORG#')).sort((a, b) => (a.sk!.S! < b.sk!.S! ? -1 : 1));
+  return (await scanAll(client, table))
+    .filter((i) => i.pk?.S?.startsWith('ORG#'))
+    .sort((a, b) => (a.sk!.S! < b.sk!.S! ? -1 : 1));
 }
 
 afterEach(() => {
@@ -52,7 +64,10 @@ describe('verify and the canary', () => {
     expect(canaryOrders).toBeGreaterThan(40);
     expect(canaryOrders).toBeLessThan(200);
     // The canary touched exactly its sample, and only that: the finding counts it.
-    expect(step.checks?.[0]?.findings[0]).toMatchObject({ message: 'Orders whose cents is not a number', count: canaryOrders });
+    expect(step.checks?.[0]?.findings[0]).toMatchObject({
+      message: 'Orders whose cents is not a number',
+      count: canaryOrders,
+    });
     expect(step.checks?.[0]?.findings[0]?.examples).toHaveLength(5);
     expect(report.error).toContain('undone');
     expect(report.next).toMatch(/apply --resume|repair/);
@@ -84,7 +99,12 @@ describe('verify and the canary', () => {
     process.env.CHECKS_BUG = '1';
     const report = await session.apply(await session.plan({ command: 'apply' }));
     expect(report.status).toBe('failed');
-    expect(report.steps[0]!.checks?.[0]).toMatchObject({ hook: 'verify', scope: 'all', passed: false, findings: [{ count: N }] });
+    expect(report.steps[0]!.checks?.[0]).toMatchObject({
+      hook: 'verify',
+      scope: 'all',
+      passed: false,
+      findings: [{ count: N }],
+    });
     expect(report.steps[0]!.canaryReverted).toBeUndefined();
   });
 });
@@ -97,7 +117,10 @@ describe('before', () => {
     const report = await session.apply(await session.plan({ command: 'apply' }));
     expect(report.status).toBe('blocked');
     expect(report.exitCode).toBe(1);
-    expect(report.steps[0]).toMatchObject({ status: 'skipped', checks: [{ hook: 'before', passed: false, findings: [{ message: 'Orders without a customerId', count: 1 }] }] });
+    expect(report.steps[0]).toMatchObject({
+      status: 'skipped',
+      checks: [{ hook: 'before', passed: false, findings: [{ message: 'Orders without a customerId', count: 1 }] }],
+    });
     expect(report.steps[0]!.checks![0]!.findings[0]!.examples).toEqual([{ pk: 'ORG#1', sk: 'Order#orphan' }]);
     expect(report.error).toContain('Nothing was written');
     // Only the audit log (the run's start and end) may have been added; no record, no lock, no data change.

@@ -15,15 +15,31 @@ afterAll(async () => {
 });
 
 /** Invokes as OneTable's CLI does: RequestResponse with `{cmd, config, args}`; returns Lambda's answer as is. */
-async function invoke(lambda: LambdaClient, fn: string, event: Record<string, unknown>): Promise<{ error?: string | undefined; payload: any }> {
-  const res = await lambda.send(new InvokeCommand({ FunctionName: `arn:aws:lambda:us-east-1:123456789012:function:${fn}`, InvocationType: 'RequestResponse', LogType: 'Tail', Payload: JSON.stringify(event) }));
+async function invoke(
+  lambda: LambdaClient,
+  fn: string,
+  event: Record<string, unknown>,
+): Promise<{ error?: string | undefined; payload: any }> {
+  const res = await lambda.send(
+    new InvokeCommand({
+      FunctionName: `arn:aws:lambda:us-east-1:123456789012:function:${fn}`,
+      InvocationType: 'RequestResponse',
+      LogType: 'Tail',
+      Payload: JSON.stringify(event),
+    }),
+  );
   return { error: res.FunctionError, payload: JSON.parse(new TextDecoder().decode(res.Payload)) };
 }
 
 /** OneTable's CLI sends its `onetable` config block as `config`. */
 const config = (d: DeployedController) => ({ name: d.table, partial: true, typeField: '_type' });
 
-const body = async (d: DeployedController, cmd: string, args?: Record<string, unknown>, extra: Record<string, unknown> = {}) => {
+const body = async (
+  d: DeployedController,
+  cmd: string,
+  args?: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+) => {
   const r = await invoke(d.lambda, d.functionName, { cmd, config: config(d), ...(args ? { args } : {}), ...extra });
   expect(r.error, JSON.stringify(r.payload)).toBeUndefined();
   expect(r.payload.statusCode).toBe(200);
@@ -31,7 +47,17 @@ const body = async (d: DeployedController, cmd: string, args?: Record<string, un
 };
 
 const statusItem = async (d: DeployedController) =>
-  unmarshall((await d.dynamo.send(new GetItemCommand({ TableName: d.table, Key: { pk: { S: 'status' }, sk: { S: 'status' } }, ConsistentRead: true }))).Item ?? {});
+  unmarshall(
+    (
+      await d.dynamo.send(
+        new GetItemCommand({
+          TableName: d.table,
+          Key: { pk: { S: 'status' }, sk: { S: 'status' } },
+          ConsistentRead: true,
+        }),
+      )
+    ).Item ?? {},
+  );
 
 describe('OneTable Controller protocol', () => {
   test('the read commands answer as OneTable Migrate computes them', async () => {
@@ -48,22 +74,32 @@ describe('OneTable Controller protocol', () => {
     expect(outstanding[0].up).toBeUndefined();
   });
 
-  test('apply up and down one version per call, as OneTable\'s CLI drives it; records match the CLI\'s', async () => {
+  test("apply up and down one version per call, as OneTable's CLI drives it; records match the CLI's", async () => {
     const d = await deployController(stub);
     // `onetable 1.1.0` from 0.0.0: one apply per outstanding version.
-    expect(await body(d, 'apply', { action: 'up', version: '1.0.0', params: { dry: false } })).toMatchObject({ version: '1.0.0', description: 'Create the status record' });
-    expect(await body(d, 'apply', { action: 1, version: '1.1.0', params: { dry: false } })).toMatchObject({ version: '1.1.0' });
+    expect(await body(d, 'apply', { action: 'up', version: '1.0.0', params: { dry: false } })).toMatchObject({
+      version: '1.0.0',
+      description: 'Create the status record',
+    });
+    expect(await body(d, 'apply', { action: 1, version: '1.1.0', params: { dry: false } })).toMatchObject({
+      version: '1.1.0',
+    });
     expect(await body(d, 'getCurrentVersion')).toBe('1.1.0');
     expect(await body(d, 'getPastVersions')).toEqual(['1.0.0', '1.1.0']);
     const past = await body(d, 'getPastMigrations');
-    expect(past.map((r: any) => [r.version, r.status])).toEqual([['1.0.0', 'success'], ['1.1.0', 'success']]);
+    expect(past.map((r: any) => [r.version, r.status])).toEqual([
+      ['1.0.0', 'success'],
+      ['1.1.0', 'success'],
+    ]);
     expect(typeof past[0].date).toBe('string');
     // The controller's checksum is the file's, as the CLI would record it.
     expect(past[0].checksum).toBe(d.project.migrations[0]!.checksum);
     expect((await statusItem(d)).ups110).toBe(1);
 
     // `onetable down`: OneTable's down reverts the version it names (the current one).
-    expect(await body(d, 'apply', { action: 'down', version: '1.1.0', params: { dry: false } })).toMatchObject({ version: '1.1.0' });
+    expect(await body(d, 'apply', { action: 'down', version: '1.1.0', params: { dry: false } })).toMatchObject({
+      version: '1.1.0',
+    });
     expect(await body(d, 'getCurrentVersion')).toBe('1.0.0');
     expect((await statusItem(d)).ups110).toBeUndefined();
     await body(d, 'apply', { action: -1, version: '1.0.0' });
@@ -71,7 +107,7 @@ describe('OneTable Controller protocol', () => {
     expect(await statusItem(d)).toEqual({});
   });
 
-  test('dry runs reach the function and write nothing (top-level dry, or args.params.dry as OneTable\'s CLI sends it)', async () => {
+  test("dry runs reach the function and write nothing (top-level dry, or args.params.dry as OneTable's CLI sends it)", async () => {
     const d = await deployController(stub);
     const before = await scanAll(d.dynamo, d.table);
     await body(d, 'apply', { action: 'up', version: '1.1.0' }, { dry: true });
@@ -93,7 +129,11 @@ describe('OneTable Controller protocol', () => {
   test('a failing migration is thrown as a Lambda error with its message, and recorded as OneTable does', async () => {
     const d = await deployController(stub, { env: { FAIL_110: '1' } });
     await body(d, 'apply', { action: 'up', version: '1.0.0' });
-    const r = await invoke(d.lambda, d.functionName, { cmd: 'apply', config: config(d), args: { action: 'up', version: '1.1.0' } });
+    const r = await invoke(d.lambda, d.functionName, {
+      cmd: 'apply',
+      config: config(d),
+      args: { action: 'up', version: '1.1.0' },
+    });
     expect(r.error).toBe('Unhandled');
     expect(r.payload.errorMessage).toContain('boom in 1.1.0');
     expect(r.payload.errorType).toBe('MigrationFailedError');
@@ -109,7 +149,10 @@ describe('OneTable Controller protocol', () => {
     const unknown = await invoke(d.lambda, d.functionName, { cmd: 'migrate', config: config(d) });
     expect(unknown.error).toBe('Unhandled');
     expect(unknown.payload.errorMessage).toMatch(/Unknown command migrate.*getCurrentVersion/);
-    const table = await invoke(d.lambda, d.functionName, { cmd: 'getCurrentVersion', config: { name: 'no-such-table' } });
+    const table = await invoke(d.lambda, d.functionName, {
+      cmd: 'getCurrentVersion',
+      config: { name: 'no-such-table' },
+    });
     expect(table.payload).toMatchObject({ errorType: 'InputError' });
     expect(table.payload.errorMessage).toContain(`No migrations defined for no-such-table`);
   });
@@ -122,7 +165,11 @@ describe('our commands in the same envelope', () => {
     expect(plan.steps.map((s: any) => s.version)).toEqual(['1.0.0', '1.1.0', '1.2.0']);
     const stale = await body(d, 'dm:apply', { command: 'apply', planHash: 'not-the-hash' });
     expect(stale).toMatchObject({ status: 'blocked', exitCode: 4 });
-    const report = await body(d, 'dm:apply', { command: 'apply', planHash: plan.hash, settings: { actor: 'ci@example' } });
+    const report = await body(d, 'dm:apply', {
+      command: 'apply',
+      planHash: plan.hash,
+      settings: { actor: 'ci@example' },
+    });
     expect(report.status).toBe('applied');
     expect(report.steps.map((s: any) => s.status)).toEqual(['applied', 'applied', 'applied']);
     const status = await body(d, 'dm:status');

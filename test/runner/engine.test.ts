@@ -10,7 +10,17 @@ import { scanAll } from '../support/dynamodb-local';
 import { freshSession } from '../support/session';
 
 const statusItem = async (client: any, table: string) =>
-  unmarshall((await client.send(new GetItemCommand({ TableName: table, Key: { pk: { S: 'status' }, sk: { S: 'status' } }, ConsistentRead: true }))).Item ?? {});
+  unmarshall(
+    (
+      await client.send(
+        new GetItemCommand({
+          TableName: table,
+          Key: { pk: { S: 'status' }, sk: { S: 'status' } },
+          ConsistentRead: true,
+        }),
+      )
+    ).Item ?? {},
+  );
 
 afterEach(() => {
   delete process.env.FAIL_110;
@@ -23,7 +33,15 @@ describe('apply', () => {
     expect(plan.steps.map((s) => `${s.direction} ${s.version}`)).toEqual(['up 1.0.0', 'up 1.1.0', 'up 1.2.0']);
     const report = await session.apply(plan);
     expect(report.status).toBe('applied');
-    const recs = (await client.send(new QueryCommand({ TableName: table, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': { S: '_migration' } } }))).Items!.map((i) => unmarshall(i));
+    const recs = (
+      await client.send(
+        new QueryCommand({
+          TableName: table,
+          KeyConditionExpression: 'pk = :p',
+          ExpressionAttributeValues: { ':p': { S: '_migration' } },
+        }),
+      )
+    ).Items!.map((i) => unmarshall(i));
     expect(recs.map((r) => r.version).sort()).toEqual(['1.0.0', '1.1.0', '1.2.0']);
     for (const r of recs) {
       expect(r.sk).toBe(`_migration:${r.version}:${r.date}`);
@@ -31,7 +49,13 @@ describe('apply', () => {
       expect(r.checksum).toMatch(/^sha256:[0-9a-f]{64}$/);
       expect(r.path).toMatch(/\.(ts|js)$/);
     }
-    const schema = unmarshall((await client.send(new GetItemCommand({ TableName: table, Key: { pk: { S: '_schema' }, sk: { S: '_schema:Current' } } }))).Item!);
+    const schema = unmarshall(
+      (
+        await client.send(
+          new GetItemCommand({ TableName: table, Key: { pk: { S: '_schema' }, sk: { S: '_schema:Current' } } }),
+        )
+      ).Item!,
+    );
     expect(schema).toMatchObject({ format: 'onetable:1.1.0', _type: '_Schema' });
     expect((await statusItem(client, table)).ups110).toBe(1);
     const again = await session.apply(await session.plan({ command: 'apply' }));
@@ -101,7 +125,10 @@ describe('apply', () => {
     const { session, dir } = await freshSession();
     await session.apply(await session.plan({ command: 'to', version: '1.1.0' }));
     appendFileSync(join(dir, '1.0.0-status.ts'), '\n// edited after apply\n');
-    const edited = openSession(await loadProject(join(dir, 'manifest.yaml')), undefined, { client: session.client, actor: 'test' });
+    const edited = openSession(await loadProject(join(dir, 'manifest.yaml')), undefined, {
+      client: session.client,
+      actor: 'test',
+    });
     const plan = await edited.plan({ command: 'apply' });
     expect(plan.drift).toHaveLength(1);
     expect(plan.blockers[0]).toMatchObject({ kind: 'drift', version: '1.0.0' });
@@ -162,7 +189,12 @@ describe('plan changes under the lock', () => {
 describe('lock', () => {
   test('a held lock stops a second apply naming the holder; an expired lease is taken over', async () => {
     const { session } = await freshSession();
-    const lock = await session.store.acquireLock({ owner: 'someone-else', command: 'apply', runUrl: 'https://ci/run/1', leaseMs: 60_000 });
+    const lock = await session.store.acquireLock({
+      owner: 'someone-else',
+      command: 'apply',
+      runUrl: 'https://ci/run/1',
+      leaseMs: 60_000,
+    });
     const err = await session.apply(await session.plan({ command: 'apply' })).catch((e) => e);
     expect(err).toBeInstanceOf(LockHeldError);
     expect(err.message).toContain('someone-else');

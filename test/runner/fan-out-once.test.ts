@@ -33,8 +33,18 @@ test('fan-out: up, a down that leaves the once markers, then up again changes ev
     await d.dynamo.send(new BatchWriteItemCommand({ RequestItems: { [d.table]: batch } }));
   }
   const lines: string[] = [];
-  const log: Logger = { info: (m) => lines.push(m), warn: (m) => lines.push(`warn: ${m}`), error: (m) => lines.push(`error: ${m}`), debug: () => undefined };
-  const s = openRemoteSession(d.project, 'dev', { client: d.lambda, log, actor: 'ci@example', fanOut: { segments: 4, concurrency: 4 } });
+  const log: Logger = {
+    info: (m) => lines.push(m),
+    warn: (m) => lines.push(`warn: ${m}`),
+    error: (m) => lines.push(`error: ${m}`),
+    debug: () => undefined,
+  };
+  const s = openRemoteSession(d.project, 'dev', {
+    client: d.lambda,
+    log,
+    actor: 'ci@example',
+    fanOut: { segments: 4, concurrency: 4 },
+  });
   const run = async (command: 'apply' | 'down'): Promise<Record<string, any>[]> => {
     const report = await s.apply(await s.plan({ command }));
     expect(report.status, `${report.error}\n${lines.join('\n')}`).toBe('applied');
@@ -56,6 +66,12 @@ test('fan-out: up, a down that leaves the once markers, then up again changes ev
   expect(new Set(again.map((i) => i._migrated)).size).toBe(1);
   expect(again[0]!._migrated).not.toBe(first[0]!._migrated);
 
-  const checkpoints = await d.dynamo.send(new QueryCommand({ TableName: d.table, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': { S: CHECKPOINT_HASH } } }));
+  const checkpoints = await d.dynamo.send(
+    new QueryCommand({
+      TableName: d.table,
+      KeyConditionExpression: 'pk = :p',
+      ExpressionAttributeValues: { ':p': { S: CHECKPOINT_HASH } },
+    }),
+  );
   expect(checkpoints.Items ?? []).toEqual([]);
 }, 300_000);

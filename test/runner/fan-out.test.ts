@@ -36,13 +36,28 @@ describe('fan-out over scan segments', () => {
     // The invocation of the first pass's segment that reaches item-137 dies where it stands.
     stub.killOnce((e) => e.cmd === 'dm:segment' && (e.args as { pass?: number }).pass === 1, 'KILL-POINT');
     const lines: string[] = [];
-    const log: Logger = { info: (m) => lines.push(m), warn: (m) => lines.push(`warn: ${m}`), error: (m) => lines.push(`error: ${m}`), debug: () => undefined };
-    const s = openRemoteSession(d.project, 'dev', { client: d.lambda, log, actor: 'ci@example', leaseMs: 20_000, fanOut: { segments: 8, concurrency: 4, maxAttempts: 5 } });
+    const log: Logger = {
+      info: (m) => lines.push(m),
+      warn: (m) => lines.push(`warn: ${m}`),
+      error: (m) => lines.push(`error: ${m}`),
+      debug: () => undefined,
+    };
+    const s = openRemoteSession(d.project, 'dev', {
+      client: d.lambda,
+      log,
+      actor: 'ci@example',
+      leaseMs: 20_000,
+      fanOut: { segments: 8, concurrency: 4, maxAttempts: 5 },
+    });
 
     const plan = await s.plan({ command: 'apply' });
     const report = await s.apply(plan, { expectedHash: plan.hash });
     expect(report.status, `${report.error}\n${lines.join('\n')}`).toBe('applied');
-    expect(report.steps.map((x) => `${x.version} ${x.status}`)).toEqual(['1.0.0 applied', '1.1.0 applied', '1.2.0 applied']);
+    expect(report.steps.map((x) => `${x.version} ${x.status}`)).toEqual([
+      '1.0.0 applied',
+      '1.1.0 applied',
+      '1.2.0 applied',
+    ]);
 
     const items = (await scanAll(d.dynamo, d.table)).map((i) => unmarshall(i)).filter((i) => i._type === 'Item');
     expect(items).toHaveLength(ITEMS);
@@ -54,20 +69,36 @@ describe('fan-out over scan segments', () => {
     expect(bulk.counts?.scanned).toBe(2 * ITEMS);
     expect(bulk.counts!.changed + bulk.counts!.skipped).toBe(2 * ITEMS);
 
-    const segmentCalls = stub.invocations.filter((i) => i.functionName === d.functionName && i.event.cmd === 'dm:segment');
+    const segmentCalls = stub.invocations.filter(
+      (i) => i.functionName === d.functionName && i.event.cmd === 'dm:segment',
+    );
     const pass1 = segmentCalls.filter((i) => (i.event.args as { pass: number }).pass === 1);
     expect(new Set(pass1.map((i) => (i.event.args as { segment: number }).segment)).size).toBe(8);
     // One was killed and retried from its checkpoint; others stopped before their time limit and were invoked again.
     expect(pass1.filter((i) => i.outcome === 'killed')).toHaveLength(1);
-    expect(pass1.filter((i) => i.outcome === 'ok' && (i.payload as { body: { status: string } }).body.status === 'incomplete').length).toBeGreaterThan(0);
+    expect(
+      pass1.filter(
+        (i) => i.outcome === 'ok' && (i.payload as { body: { status: string } }).body.status === 'incomplete',
+      ).length,
+    ).toBeGreaterThan(0);
     expect(segmentCalls.every((i) => i.outcome !== 'timeout')).toBe(true);
 
     // The step is recorded once, the lock is released, the checkpoints are gone.
     const state = await s.readState();
-    expect(state.records.map((r) => [r.version, r.status])).toEqual([['1.0.0', 'success'], ['1.1.0', 'success'], ['1.2.0', 'success']]);
+    expect(state.records.map((r) => [r.version, r.status])).toEqual([
+      ['1.0.0', 'success'],
+      ['1.1.0', 'success'],
+      ['1.2.0', 'success'],
+    ]);
     expect(state.records.find((r) => r.version === '1.2.0')!.counts?.scanned).toBe(2 * ITEMS);
     expect(state.lock).toBeUndefined();
-    const checkpoints = await d.dynamo.send(new QueryCommand({ TableName: d.table, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': { S: CHECKPOINT_HASH } } }));
+    const checkpoints = await d.dynamo.send(
+      new QueryCommand({
+        TableName: d.table,
+        KeyConditionExpression: 'pk = :p',
+        ExpressionAttributeValues: { ':p': { S: CHECKPOINT_HASH } },
+      }),
+    );
     expect(checkpoints.Items ?? []).toEqual([]);
     const log2 = await s.readLog();
     expect(log2.filter((e) => e.event === 'step' && e.outcome === 'applied').map((e) => e.versions)).toHaveLength(3);

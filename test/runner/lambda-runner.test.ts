@@ -18,11 +18,23 @@ afterAll(async () => {
   await stub?.stop();
 });
 
-const remote = (d: DeployedController, opts: { dryRun?: boolean; lockTimeoutMs?: number; fanOut?: { segments: number } | undefined } = {}) =>
-  openRemoteSession(d.project, 'dev', { client: d.lambda, log: silentLogger, actor: 'ci@example', ...opts });
+const remote = (
+  d: DeployedController,
+  opts: { dryRun?: boolean; lockTimeoutMs?: number; fanOut?: { segments: number } | undefined } = {},
+) => openRemoteSession(d.project, 'dev', { client: d.lambda, log: silentLogger, actor: 'ci@example', ...opts });
 
 const statusItem = async (d: DeployedController) =>
-  unmarshall((await d.dynamo.send(new GetItemCommand({ TableName: d.table, Key: { pk: { S: 'status' }, sk: { S: 'status' } }, ConsistentRead: true }))).Item ?? {});
+  unmarshall(
+    (
+      await d.dynamo.send(
+        new GetItemCommand({
+          TableName: d.table,
+          Key: { pk: { S: 'status' }, sk: { S: 'status' } },
+          ConsistentRead: true,
+        }),
+      )
+    ).Item ?? {},
+  );
 
 describe('runner: lambda (our protocol)', () => {
   // --lock-timeout / lock-timeout: the run's settings travel to the controller, which waits for
@@ -36,10 +48,12 @@ describe('runner: lambda (our protocol)', () => {
       const plan = await remote(d).plan({ command: 'apply' });
 
       // As a local run: the held lock is thrown (LockHeldError, exit 3), naming the holder.
-      const refused = await remote(d, { fanOut }).apply(plan).then(
-        () => undefined,
-        (e: unknown) => e as Error & { exitCode?: number },
-      );
+      const refused = await remote(d, { fanOut })
+        .apply(plan)
+        .then(
+          () => undefined,
+          (e: unknown) => e as Error & { exitCode?: number },
+        );
       expect(refused?.name).toBe('LockHeldError');
       expect(refused?.exitCode).toBe(3);
       expect(refused?.message).toContain('someone-else');
@@ -62,7 +76,9 @@ describe('runner: lambda (our protocol)', () => {
     const s = remote(d);
     const plan = await s.plan({ command: 'apply' });
     // The same files, the same state: the same plan hash as the local engine computes.
-    const local = await openSession(d.project, 'dev', { client: d.dynamo, log: silentLogger }).plan({ command: 'apply' });
+    const local = await openSession(d.project, 'dev', { client: d.dynamo, log: silentLogger }).plan({
+      command: 'apply',
+    });
     expect(plan.hash).toBe(local.hash);
     expect(plan.steps.map((x) => `${x.direction} ${x.version}`)).toEqual(['up 1.0.0', 'up 1.1.0', 'up 1.2.0']);
     expect(plan.warnings.filter((w) => w.code === 'controller-differs')).toEqual([]);
@@ -103,17 +119,29 @@ describe('runner: lambda (our protocol)', () => {
     const report = await s.apply(await s.plan({ command: 'apply' }));
     expect(report.status).toBe('dry-run');
     expect(report.steps).toHaveLength(3);
-    expect(stub.invocations.filter((i) => i.functionName === d.functionName && i.event.cmd === 'dm:apply').map((i) => i.event.dry)).toEqual([true]);
+    expect(
+      stub.invocations
+        .filter((i) => i.functionName === d.functionName && i.event.cmd === 'dm:apply')
+        .map((i) => i.event.dry),
+    ).toEqual([true]);
     expect(await scanAll(d.dynamo, d.table)).toEqual(before);
   });
 
   test('the CLI plans and applies through the function when the environment says runner: lambda', async () => {
     const d = await deployController(stub);
     const saved = { ...process.env };
-    Object.assign(process.env, { AWS_ENDPOINT_URL_LAMBDA: stub.endpoint, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_REGION: 'us-east-1' });
+    Object.assign(process.env, {
+      AWS_ENDPOINT_URL_LAMBDA: stub.endpoint,
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_REGION: 'us-east-1',
+    });
     const out: string[] = [];
     const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk: string) => (out.push(String(chunk)), true)) as typeof process.stdout.write;
+    process.stdout.write = ((chunk: string) => {
+      out.push(String(chunk));
+      return true;
+    }) as typeof process.stdout.write;
     try {
       expect(await runCli(['--manifest', d.manifest, '--json', 'plan'])).toBe(0);
       const plan = JSON.parse(out.join(''));
@@ -128,7 +156,13 @@ describe('runner: lambda (our protocol)', () => {
       process.stdout.write = write;
       process.env = saved;
     }
-    expect(stub.invocations.filter((i) => i.functionName === d.functionName).map((i) => i.event.cmd)).toEqual(['dm:plan', 'dm:plan', 'dm:apply', 'dm:plan', 'dm:apply']);
+    expect(stub.invocations.filter((i) => i.functionName === d.functionName).map((i) => i.event.cmd)).toEqual([
+      'dm:plan',
+      'dm:plan',
+      'dm:apply',
+      'dm:plan',
+      'dm:apply',
+    ]);
     expect((await statusItem(d)).ups110).toBe(1);
   });
 });
@@ -141,7 +175,9 @@ describe('runner: lambda, protocol: onetable', () => {
     expect(plan.steps.map((x) => `${x.direction} ${x.version}`)).toEqual(['up 1.0.0', 'up 1.1.0']);
     const report = await s.apply(plan);
     expect(report.status).toBe('applied');
-    const calls = stub.invocations.filter((i) => i.functionName === d.functionName && i.event.cmd === 'apply').map((i) => i.event.args);
+    const calls = stub.invocations
+      .filter((i) => i.functionName === d.functionName && i.event.cmd === 'apply')
+      .map((i) => i.event.args);
     expect(calls).toEqual([
       { action: 'up', version: '1.0.0', params: { dry: false } },
       { action: 'up', version: '1.1.0', params: { dry: false } },

@@ -85,9 +85,15 @@ test("the heartbeat keeps renewing the lease while the run's main client is satu
     async duringStep() {
       // Reads that never get an answer take every socket of the main client, for longer than the lease.
       flood = Array.from({ length: 60 }, () =>
-        session.client.send(new GetItemCommand({ TableName: table, Key: { pk: { S: 'hold' }, sk: { S: 'hold' } } })).catch(() => undefined),
+        session.client
+          .send(new GetItemCommand({ TableName: table, Key: { pk: { S: 'hold' }, sk: { S: 'hold' } } }))
+          .catch(() => undefined),
       );
-      await settled(() => proxy.held(), (n) => n > 0, 200);
+      await settled(
+        () => proxy.held(),
+        (n) => n > 0,
+        200,
+      );
       await sleep(leaseMs * 2);
       proxy.setRule(() => 'pass');
       proxy.release();
@@ -96,6 +102,12 @@ test("the heartbeat keeps renewing the lease while the run's main client is satu
   const report = await session.apply(await session.plan({ command: 'apply' }));
   await Promise.all(flood);
   expect(report.status, report.error).toBe('applied');
-  const written = await direct.send(new GetItemCommand({ TableName: table, Key: { pk: { S: 'lease-test' }, sk: { S: 'written-after-wait' } }, ConsistentRead: true }));
+  const written = await direct.send(
+    new GetItemCommand({
+      TableName: table,
+      Key: { pk: { S: 'lease-test' }, sk: { S: 'written-after-wait' } },
+      ConsistentRead: true,
+    }),
+  );
   expect(written.Item).toBeDefined();
 });

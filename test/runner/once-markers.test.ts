@@ -28,7 +28,11 @@ afterAll(async () => {
   await proxy.stop();
 });
 
-async function setup(): Promise<{ session: Session; table: string; withOpts: (o: { samplePercent?: number; dryRun?: boolean }) => Session }> {
+async function setup(): Promise<{
+  session: Session;
+  table: string;
+  withOpts: (o: { samplePercent?: number; dryRun?: boolean }) => Session;
+}> {
   proxy.setRule(() => 'pass');
   const viaProxy = createDynamoClient({ endpoint: proxy.endpoint, local: true, region: 'us-east-1' });
   const { session, table } = await freshSession('once', { client: viaProxy });
@@ -51,7 +55,9 @@ describe('a later attempt of a once pass', () => {
     expect(new Set(first.map((i) => i._migrated)).size).toBe(1);
     await run(session, 'down');
     const down = await items(table);
-    expect(down.filter((i) => i.migrated !== undefined || i.downs !== 1 || i._migrated === undefined).map((i) => i.sk)).toEqual([]);
+    expect(
+      down.filter((i) => i.migrated !== undefined || i.downs !== 1 || i._migrated === undefined).map((i) => i.sk),
+    ).toEqual([]);
 
     await run(session, 'apply');
     const after = await items(table);
@@ -98,8 +104,11 @@ describe('a resumed attempt of a once pass', () => {
     // stops with pages written that no checkpoint covers (each page is written before its save).
     let saves = 0;
     proxy.setRule((r: GateRequest) => {
-      if (r.operation !== 'PutItem' || r.body.Item?.pk?.S !== CHECKPOINT_HASH || !r.body.Item?.checkpoint) return 'pass';
-      return ++saves <= 4 ? 'pass' : { status: 400, type: 'AccessDeniedException', message: 'test: checkpoint save refused' };
+      if (r.operation !== 'PutItem' || r.body.Item?.pk?.S !== CHECKPOINT_HASH || !r.body.Item?.checkpoint)
+        return 'pass';
+      return ++saves <= 4
+        ? 'pass'
+        : { status: 400, type: 'AccessDeniedException', message: 'test: checkpoint save refused' };
     });
     const failed = await session.apply(await session.plan({ command: 'apply' }));
     expect(failed.status).toBe('failed');

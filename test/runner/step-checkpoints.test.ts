@@ -37,13 +37,23 @@ const refuseCheckpointCleanup = (r: GateRequest) =>
     ? { status: 400, type: 'AccessDeniedException', message: 'test: checkpoint clean-up refused' }
     : ('pass' as const);
 
-async function setup(): Promise<{ session: Session; table: string; log: string[]; withSample: (percent: number) => Session }> {
+async function setup(): Promise<{
+  session: Session;
+  table: string;
+  log: string[];
+  withSample: (percent: number) => Session;
+}> {
   proxy.setRule(() => 'pass');
   const viaProxy = createDynamoClient({ endpoint: proxy.endpoint, local: true, region: 'us-east-1' });
   const { session, table, log } = await freshSession('checkpoints', { client: viaProxy });
   await seed(direct, table, N);
   const withSample = (percent: number) =>
-    openSession(session.project, session.environment, { client: viaProxy, log: silentLogger, actor: 'test', samplePercent: percent });
+    openSession(session.project, session.environment, {
+      client: viaProxy,
+      log: silentLogger,
+      actor: 'test',
+      samplePercent: percent,
+    });
   return { session, table, log, withSample };
 }
 

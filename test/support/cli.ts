@@ -13,8 +13,13 @@ export interface CliResult {
 const AWS_DUMMY_ENV = { AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_REGION: 'us-east-1' };
 
 /** Runs the CLI from source in a child process, as a user would run the bin. */
-export function runCli(args: string[], opts: { env?: Record<string, string | undefined>; cwd?: string; bundle?: boolean } = {}): Promise<CliResult> {
-  const entry = opts.bundle ? [join(ROOT, 'dist/cli/index.js')] : ['--import', 'jiti/register', join(ROOT, 'src/cli/index.ts')];
+export function runCli(
+  args: string[],
+  opts: { env?: Record<string, string | undefined>; cwd?: string; bundle?: boolean } = {},
+): Promise<CliResult> {
+  const entry = opts.bundle
+    ? [join(ROOT, 'dist/cli/index.js')]
+    : ['--import', 'jiti/register', join(ROOT, 'src/cli/index.ts')];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...entry, ...args], {
       cwd: opts.cwd ?? ROOT,
@@ -44,7 +49,10 @@ let inProcessQueue: Promise<unknown> = Promise.resolve();
  * process's cwd, the repository root under vitest, which is the child runner's default cwd too).
  * Calls are serialised. Use runCli for anything that needs a real process: exit, kill, TTY, cwd, bundle.
  */
-export function runCliInProcess(args: string[], opts: { env?: Record<string, string | undefined> } = {}): Promise<CliResult> {
+export function runCliInProcess(
+  args: string[],
+  opts: { env?: Record<string, string | undefined> } = {},
+): Promise<CliResult> {
   const run = inProcessQueue.then(() => runOnce(args, opts.env ?? {}));
   inProcessQueue = run.catch(() => undefined);
   return run;
@@ -64,8 +72,15 @@ async function runOnce(args: string[], extraEnv: Record<string, string | undefin
       else process.env[k] = v;
     }
     streams.forEach((s, i) => {
-      s.write = ((chunk: string | Uint8Array, encOrCb?: BufferEncoding | ((e?: Error | null) => void), cb?: (e?: Error | null) => void) => {
-        captured[i] += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString(typeof encOrCb === 'string' ? encOrCb : 'utf8');
+      s.write = ((
+        chunk: string | Uint8Array,
+        encOrCb?: BufferEncoding | ((e?: Error | null) => void),
+        cb?: (e?: Error | null) => void,
+      ) => {
+        captured[i] +=
+          typeof chunk === 'string'
+            ? chunk
+            : Buffer.from(chunk).toString(typeof encOrCb === 'string' ? encOrCb : 'utf8');
         const done = typeof encOrCb === 'function' ? encOrCb : cb;
         if (done) queueMicrotask(() => done(null));
         return true;

@@ -51,6 +51,10 @@ export async function deployController(
       ...opts.env,
     },
   });
-  const lambda = new LambdaClient({ endpoint: stub.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const lambda = new LambdaClient({
+    endpoint: stub.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   return { table, functionName, manifest, project: await loadProject(manifest), lambda, dynamo };
 }

@@ -23,7 +23,10 @@ export async function startBackupStub(forwardTo?: string): Promise<BackupStub> {
   const operations: string[] = [];
   const server: Server = createServer(async (req, res) => {
     const body = await readBody(req);
-    const op = String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
+    const op =
+      String(req.headers['x-amz-target'] ?? '')
+        .split('.')
+        .pop() ?? '';
     operations.push(op);
     const reply = (status: number, json: unknown) => {
       res.writeHead(status, { 'content-type': 'application/x-amz-json-1.0' });
@@ -53,10 +56,20 @@ export async function startBackupStub(forwardTo?: string): Promise<BackupStub> {
         },
       });
     }
-    if (!forwardTo) return reply(400, { __type: 'com.amazonaws.dynamodb.v20120810#UnknownOperationException', message: `stub: ${op} not handled` });
+    if (!forwardTo)
+      return reply(400, {
+        __type: 'com.amazonaws.dynamodb.v20120810#UnknownOperationException',
+        message: `stub: ${op} not handled`,
+      });
     const target = new URL(forwardTo);
     const fwd = request(
-      { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: { ...req.headers, host: target.host } },
+      {
+        host: target.hostname,
+        port: target.port,
+        path: req.url,
+        method: req.method,
+        headers: { ...req.headers, host: target.host },
+      },
       (up) => {
         res.writeHead(up.statusCode ?? 502, up.headers);
         up.pipe(res);

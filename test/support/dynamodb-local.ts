@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   CreateTableCommand,
   DeleteTableCommand,
-  DynamoDBClient,
+  type DynamoDBClient,
   ScanCommand,
   type AttributeValue,
 } from '@aws-sdk/client-dynamodb';
@@ -67,7 +67,9 @@ export async function scanAll(client: DynamoDBClient, table: string): Promise<Re
   const items: Record<string, AttributeValue>[] = [];
   let start: Record<string, AttributeValue> | undefined;
   do {
-    const res = await client.send(new ScanCommand({ TableName: table, ExclusiveStartKey: start, ConsistentRead: true }));
+    const res = await client.send(
+      new ScanCommand({ TableName: table, ExclusiveStartKey: start, ConsistentRead: true }),
+    );
     items.push(...(res.Items ?? []));
     start = res.LastEvaluatedKey;
   } while (start);

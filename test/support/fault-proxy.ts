@@ -109,13 +109,24 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
   const random = seededRandom(opts.seed ?? 1);
   let rates: FaultRates = { ...opts.rates };
   const maxRecorded = opts.maxRecorded ?? 200_000;
-  const stats: FaultStats = { requests: 0, forwarded: 0, throttle: 0, serverError: 0, dropBefore: 0, dropAfter: 0, unprocessed: 0 };
+  const stats: FaultStats = {
+    requests: 0,
+    forwarded: 0,
+    throttle: 0,
+    serverError: 0,
+    dropBefore: 0,
+    dropAfter: 0,
+    unprocessed: 0,
+  };
   const requests: RecordedRequest[] = [];
   const agent = new Agent({ keepAlive: true, maxSockets: 128 });
   const sockets = new Set<Socket>();
   let throttles = 0;
 
-  const forward = (req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> =>
+  const forward = (
+    req: IncomingMessage,
+    body: Buffer,
+  ): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> =>
     new Promise((resolve, reject) => {
       const headers = { ...req.headers, host: target.host, 'content-length': String(body.length) };
       const out = httpRequest(
@@ -145,7 +156,10 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     let body = Buffer.concat(chunks);
-    const operation = String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
+    const operation =
+      String(req.headers['x-amz-target'] ?? '')
+        .split('.')
+        .pop() ?? '';
     let parsed: Record<string, unknown> | undefined;
     try {
       parsed = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
@@ -175,11 +189,21 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
 
     if (rates.latencyMs) await new Promise((resolve) => setTimeout(resolve, rates.latencyMs));
     if (opts.deny?.includes(operation))
-      return reply(res, 400, 'com.amazon.coral.service#AccessDeniedException', `Injected: not authorized to perform: dynamodb:${operation}`);
+      return reply(
+        res,
+        400,
+        'com.amazon.coral.service#AccessDeniedException',
+        `Injected: not authorized to perform: dynamodb:${operation}`,
+      );
     if (fault === 'throttle') {
       stats.throttle++;
       return throttles++ % 2 === 0
-        ? reply(res, 400, 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException', 'Injected: throughput exceeded')
+        ? reply(
+            res,
+            400,
+            'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException',
+            'Injected: throughput exceeded',
+          )
         : reply(res, 400, 'com.amazon.coral.availability#ThrottlingException', 'Injected: rate exceeded');
     }
     if (fault === 'server-error') {
@@ -220,7 +244,10 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
       const json = JSON.parse(out.toString('utf8')) as { Responses?: unknown[] };
       const codes = ['ThrottlingError', 'ProvisionedThroughputExceeded'];
       for (let i = 0; i < heldStatements; i++)
-        (json.Responses ??= []).push({ Error: { Code: codes[i % 2], Message: 'Injected: statement throttled' }, TableName: table });
+        (json.Responses ??= []).push({
+          Error: { Code: codes[i % 2], Message: 'Injected: statement throttled' },
+          TableName: table,
+        });
       out = Buffer.from(JSON.stringify(json));
     }
     if (held && answer.status === 200 && table) {
@@ -237,7 +264,8 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
 
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
-      if (!res.headersSent) reply(res, 500, 'com.amazonaws.dynamodb.v20120810#InternalServerError', 'proxy: upstream failed');
+      if (!res.headersSent)
+        reply(res, 500, 'com.amazonaws.dynamodb.v20120810#InternalServerError', 'proxy: upstream failed');
       else res.destroy();
     });
   });

@@ -30,7 +30,10 @@ export interface GateProxy {
  * does not answer, so the client's sockets stay busy) or refuse them with a DynamoDB error,
  * and records every request, so a test can say what a client sent and when.
  */
-export async function startGateProxy(target: string, rule: (r: GateRequest) => GateDecision = () => 'pass'): Promise<GateProxy> {
+export async function startGateProxy(
+  target: string,
+  rule: (r: GateRequest) => GateDecision = () => 'pass',
+): Promise<GateProxy> {
   const to = new URL(target);
   const seen: GateRequest[] = [];
   const sockets = new Set<Socket>();
@@ -39,10 +42,20 @@ export async function startGateProxy(target: string, rule: (r: GateRequest) => G
   let current = rule;
 
   const forward = (req: IncomingMessage, body: Buffer, res: ServerResponse): void => {
-    const out = request({ host: to.hostname, port: to.port, path: req.url, method: req.method, headers: { ...req.headers, host: to.host }, agent }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
+    const out = request(
+      {
+        host: to.hostname,
+        port: to.port,
+        path: req.url,
+        method: req.method,
+        headers: { ...req.headers, host: to.host },
+        agent,
+      },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
     out.on('error', () => res.destroy());
     out.end(body);
   };
@@ -57,13 +70,26 @@ export async function startGateProxy(target: string, rule: (r: GateRequest) => G
     } catch {
       /* not JSON: recorded with an empty body */
     }
-    const seenRequest: GateRequest = { seq: seen.length, operation: String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? '', body: parsed };
+    const seenRequest: GateRequest = {
+      seq: seen.length,
+      operation:
+        String(req.headers['x-amz-target'] ?? '')
+          .split('.')
+          .pop() ?? '',
+      body: parsed,
+    };
     seen.push(seenRequest);
     const decision = current(seenRequest);
     if (decision === 'hold') await new Promise<void>((resolve) => waiting.push(resolve));
     else if (decision !== 'pass') {
-      const text = JSON.stringify({ __type: `com.amazonaws.dynamodb.v20120810#${decision.type}`, message: decision.message });
-      res.writeHead(decision.status, { 'content-type': 'application/x-amz-json-1.0', 'content-length': Buffer.byteLength(text) });
+      const text = JSON.stringify({
+        __type: `com.amazonaws.dynamodb.v20120810#${decision.type}`,
+        message: decision.message,
+      });
+      res.writeHead(decision.status, {
+        'content-type': 'application/x-amz-json-1.0',
+        'content-length': Buffer.byteLength(text),
+      });
       res.end(text);
       return;
     }

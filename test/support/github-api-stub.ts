@@ -89,7 +89,10 @@ export function secondaryRateLimit(retryAfterSeconds: number, status: 403 | 429 
 export function primaryRateLimit(resetInSeconds: number): StubFault {
   return {
     status: 403,
-    headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + resetInSeconds) },
+    headers: {
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + resetInSeconds),
+    },
     body: {
       message: 'API rate limit exceeded for installation ID 4242.',
       documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api',
@@ -185,17 +188,25 @@ export async function startGitHubStub(
     stub.commentWriteStatus ? fromFault(notAccessible(stub.commentWriteStatus)) : undefined;
 
   /** The real answer of each route; `p` holds the template's parameters. */
-  const handlers: Record<StubRoute, (p: Record<string, string>, url: URL, body: Record<string, unknown> | undefined) => Answer> = {
+  const handlers: Record<
+    StubRoute,
+    (p: Record<string, string>, url: URL, body: Record<string, unknown> | undefined) => Answer
+  > = {
     'GET /repos/{owner}/{repo}': () => ({ status: 200, json: objects().repository(true) }),
     'GET /repos/{owner}/{repo}/issues/{issue_number}/comments': (p, url) => {
       const issue = Number(p.issue_number);
-      return page(url, stub.comments.get(issue) ?? [], stub.pageSize, stub.linkOrigin ?? stub.url, (c) => objects().comment(issue, c));
+      return page(url, stub.comments.get(issue) ?? [], stub.pageSize, stub.linkOrigin ?? stub.url, (c) =>
+        objects().comment(issue, c),
+      );
     },
     'POST /repos/{owner}/{repo}/issues/{issue_number}/comments': (p, _url, body) => {
       const refused = commentWriteRefusal() ?? invalidBody(body);
       if (refused) return refused;
       const issue = Number(p.issue_number);
-      return { status: 201, json: objects().comment(issue, addComment(issue, String(body?.body), 'github-actions[bot]')) };
+      return {
+        status: 201,
+        json: objects().comment(issue, addComment(issue, String(body?.body), 'github-actions[bot]')),
+      };
     },
     'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}': (p, _url, body) => {
       const refused = commentWriteRefusal() ?? invalidBody(body);
@@ -211,10 +222,14 @@ export async function startGitHubStub(
       return notFound();
     },
     'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls': (p, url) =>
-      page(url, stub.pullsByCommit.get(p.commit_sha ?? '') ?? [], stub.pageSize, stub.linkOrigin ?? stub.url, (pr) => objects().pull(pr)),
+      page(url, stub.pullsByCommit.get(p.commit_sha ?? '') ?? [], stub.pageSize, stub.linkOrigin ?? stub.url, (pr) =>
+        objects().pull(pr),
+      ),
     'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews': (p, url) => {
       const pr = Number(p.pull_number);
-      return page(url, stub.reviews.get(pr) ?? [], stub.pageSize, stub.linkOrigin ?? stub.url, (r, i) => objects().review(pr, r, i));
+      return page(url, stub.reviews.get(pr) ?? [], stub.pageSize, stub.linkOrigin ?? stub.url, (r, i) =>
+        objects().review(pr, r, i),
+      );
     },
     'GET /repos/{owner}/{repo}/collaborators/{username}/permission': (p) => {
       const login = p.username ?? '';
@@ -322,14 +337,24 @@ function notFound(): Answer {
 function invalidBody(body: Record<string, unknown> | undefined): Answer | undefined {
   const doc = 'https://docs.github.com/rest/issues/comments#create-an-issue-comment';
   if (typeof body?.body !== 'string') {
-    return { status: 422, json: { message: 'Invalid request.\n\n"body" wasn\'t supplied.', documentation_url: doc, status: '422' } };
+    return {
+      status: 422,
+      json: { message: 'Invalid request.\n\n"body" wasn\'t supplied.', documentation_url: doc, status: '422' },
+    };
   }
   if (body.body.length <= 65_536) return undefined;
   return {
     status: 422,
     json: {
       message: 'Validation Failed',
-      errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }],
+      errors: [
+        {
+          resource: 'IssueComment',
+          code: 'custom',
+          field: 'body',
+          message: 'body is too long (maximum is 65536 characters)',
+        },
+      ],
       documentation_url: doc,
       status: '422',
     },
@@ -337,7 +362,13 @@ function invalidBody(body: Record<string, unknown> | undefined): Answer | undefi
 }
 
 /** GitHub-style pages: `page`/`per_page` query, capped by `pageSize`, with a Link header. */
-function page<T>(url: URL, items: readonly T[], pageSize: number, origin: string, render: (item: T, index: number) => unknown): Answer {
+function page<T>(
+  url: URL,
+  items: readonly T[],
+  pageSize: number,
+  origin: string,
+  render: (item: T, index: number) => unknown,
+): Answer {
   const per = Math.min(pageSize, Number(url.searchParams.get('per_page') ?? 30) || 30);
   const n = Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1);
   const last = Math.max(1, Math.ceil(items.length / per));
@@ -527,7 +558,13 @@ function githubObjects(api: string, owner: string, repo: string, defaultBranch: 
     pull(p: StubPull) {
       const url = `${repoUrl}/pulls/${p.number}`;
       const author = user(p.user?.login ?? 'octocat');
-      const side = (ref: string, sha: string) => ({ label: `${owner}:${ref}`, ref, sha, user: user(owner), repo: repository() });
+      const side = (ref: string, sha: string) => ({
+        label: `${owner}:${ref}`,
+        ref,
+        sha,
+        user: user(owner),
+        repo: repository(),
+      });
       return {
         url,
         id: idOf(`pull ${p.number}`),
@@ -617,4 +654,3 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('error', reject);
   });
 }
-

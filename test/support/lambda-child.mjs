@@ -9,17 +9,31 @@ const [modulePath, exportName = 'handler', source = modulePath] = process.argv.s
 const mod = await import(pathToFileURL(modulePath).href);
 const handler = mod[exportName] ?? mod.default?.[exportName];
 if (typeof handler !== 'function') {
-  process.send({ ok: false, error: { errorType: 'Runtime.HandlerNotFound', errorMessage: `${source}.${exportName} is undefined or not exported`, trace: [] } });
+  process.send({
+    ok: false,
+    error: {
+      errorType: 'Runtime.HandlerNotFound',
+      errorMessage: `${source}.${exportName} is undefined or not exported`,
+      trace: [],
+    },
+  });
   process.exit(0);
 }
 process.on('message', async ({ event, deadline, requestId, functionName }) => {
-  const context = { getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()), awsRequestId: requestId, functionName };
+  const context = {
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    awsRequestId: requestId,
+    functionName,
+  };
   let reply;
   try {
     reply = { ok: true, result: await handler(event, context) };
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));
-    reply = { ok: false, error: { errorType: err.name || 'Error', errorMessage: err.message, trace: String(err.stack ?? '').split('\n') } };
+    reply = {
+      ok: false,
+      error: { errorType: err.name || 'Error', errorMessage: err.message, trace: String(err.stack ?? '').split('\n') },
+    };
   }
   process.send(reply, () => process.exit(0));
 });

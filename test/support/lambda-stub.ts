@@ -90,7 +90,11 @@ export async function startLambdaStub(defaults: { env?: Record<string, string> }
     res.end(JSON.stringify(payload ?? null));
   }
 
-  async function invoke(name: string, fn: StubFunction, event: Record<string, unknown>): Promise<{ outcome: Invocation['outcome']; payload: unknown }> {
+  async function invoke(
+    name: string,
+    fn: StubFunction,
+    event: Record<string, unknown>,
+  ): Promise<{ outcome: Invocation['outcome']; payload: unknown }> {
     const requestId = randomUUID();
     const candidates = kills.filter((k) => k.when(event));
     let entry: string;
@@ -128,7 +132,10 @@ export async function startLambdaStub(defaults: { env?: Record<string, string> }
         if (kill) {
           kill.used = true;
           child.kill('SIGKILL');
-          finish('killed', { errorType: 'Runtime.ExitError', errorMessage: `RequestId: ${requestId} Error: Runtime exited with error: signal: killed` });
+          finish('killed', {
+            errorType: 'Runtime.ExitError',
+            errorMessage: `RequestId: ${requestId} Error: Runtime exited with error: signal: killed`,
+          });
         }
       };
       child.stdout!.on('data', watch);
@@ -138,7 +145,9 @@ export async function startLambdaStub(defaults: { env?: Record<string, string> }
           // The time limit counts from the invocation, not from loading the code (Lambda's init phase).
           const deadline = Date.now() + fn.timeoutMs;
           timer = setTimeout(() => {
-            finish('timeout', { errorMessage: `${new Date().toISOString()} ${requestId} Task timed out after ${(fn.timeoutMs / 1000).toFixed(2)} seconds` });
+            finish('timeout', {
+              errorMessage: `${new Date().toISOString()} ${requestId} Task timed out after ${(fn.timeoutMs / 1000).toFixed(2)} seconds`,
+            });
           }, fn.timeoutMs);
           child.send({ event, deadline, requestId, functionName: name });
           return;
@@ -147,7 +156,14 @@ export async function startLambdaStub(defaults: { env?: Record<string, string> }
       });
       child.on('exit', (code, signal) => {
         // A reply sent just before exiting may still be in flight on the IPC channel.
-        setTimeout(() => finish('killed', { errorType: 'Runtime.ExitError', errorMessage: `RequestId: ${requestId} Error: Runtime exited with error: ${signal ? `signal: ${signal}` : `exit status ${code}`}` }), 200);
+        setTimeout(
+          () =>
+            finish('killed', {
+              errorType: 'Runtime.ExitError',
+              errorMessage: `RequestId: ${requestId} Error: Runtime exited with error: ${signal ? `signal: ${signal}` : `exit status ${code}`}`,
+            }),
+          200,
+        );
       });
     });
   }

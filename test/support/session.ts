@@ -51,9 +51,16 @@ function environmentOf(project: Project, env: string | Environment | undefined):
 }
 
 /** A local session (the runner in this process) on a project's environment. */
-export function openLocalSession(project: Project, env: string | Environment | undefined, o: TestSessionOptions = {}): LocalSession {
+export function openLocalSession(
+  project: Project,
+  env: string | Environment | undefined,
+  o: TestSessionOptions = {},
+): LocalSession {
   const environment = environmentOf(project, env);
-  return new LocalSession(project, environment, o.client ?? localClient(), testSettings(environment, o), { log: o.log ?? silentLogger, now: o.now });
+  return new LocalSession(project, environment, o.client ?? localClient(), testSettings(environment, o), {
+    log: o.log ?? silentLogger,
+    now: o.now,
+  });
 }
 
 /** A session through a Lambda controller (runner: lambda). */
@@ -64,14 +71,24 @@ export function openLambdaSession(
 ): RemoteSession {
   const environment = environmentOf(project, env);
   const { client, ...rest } = o;
-  return new RemoteSession(project, environment, testSettings(environment, rest), { log: o.log ?? silentLogger, lambda: client, now: o.now });
+  return new RemoteSession(project, environment, testSettings(environment, rest), {
+    log: o.log ?? silentLogger,
+    lambda: client,
+    now: o.now,
+  });
 }
 
 /** A fresh table in the shared DynamoDB Local and a session on a copy of a fixture project. */
 export async function freshSession(
   fixture = 'basic',
   opts: TestSessionOptions & { env?: string } = {},
-): Promise<{ session: LocalSession; table: string; dir: string; client: ReturnType<typeof localClient>; log: string[] }> {
+): Promise<{
+  session: LocalSession;
+  table: string;
+  dir: string;
+  client: ReturnType<typeof localClient>;
+  log: string[];
+}> {
   const client = localClient();
   const table = await createTestTable(client);
   const project = await loadCopy(fixture, table);

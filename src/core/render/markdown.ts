@@ -9,7 +9,16 @@ import { describeReplicatedCost, describeReplication, formatBytes, formatCount, 
  */
 
 /** Where an environment is in its life on a pull request. */
-export type Phase = 'planned' | 'applying' | 'applied' | 'no-op' | 'dry-run' | 'incomplete' | 'failed' | 'blocked' | 'drift';
+export type Phase =
+  | 'planned'
+  | 'applying'
+  | 'applied'
+  | 'no-op'
+  | 'dry-run'
+  | 'incomplete'
+  | 'failed'
+  | 'blocked'
+  | 'drift';
 
 /** A drift finding of the scheduled check. */
 export interface Finding {
@@ -88,7 +97,17 @@ const PHASE_LABEL: Record<Phase, string> = {
 };
 
 /** Overall status: the most urgent phase of any environment. */
-const URGENCY: readonly Phase[] = ['failed', 'blocked', 'drift', 'incomplete', 'applying', 'planned', 'dry-run', 'applied', 'no-op'];
+const URGENCY: readonly Phase[] = [
+  'failed',
+  'blocked',
+  'drift',
+  'incomplete',
+  'applying',
+  'planned',
+  'dry-run',
+  'applied',
+  'no-op',
+];
 
 /** The hidden first line by which the sticky comment is found again. */
 export function commentMarker(key?: string): string {
@@ -161,7 +180,8 @@ function assemble(input: MarkdownInput, mode: Mode): string {
   if (input.runUrl) meta.push(`[workflow run](${safeUrl(input.runUrl)})`);
   if (meta.length) out.push(meta.join(' · '));
   for (const n of input.notes ?? []) out.push(`> [!NOTE]\n> ${escapeMarkdown(n)}`);
-  if (mode === 'compact') out.push(`> [!NOTE]\n> This plan is too long for a comment: steps are left out. ${pointer(input)}`);
+  if (mode === 'compact')
+    out.push(`> [!NOTE]\n> This plan is too long for a comment: steps are left out. ${pointer(input)}`);
   if (!input.sections.length) out.push('No environment selected.');
   for (const s of input.sections) out.push(renderSection(s, input, mode));
   return `${out.join('\n\n')}\n`;
@@ -185,7 +205,9 @@ function renderSection(s: EnvironmentSection, input: MarkdownInput, mode: Mode):
     ].join('\n'),
   );
   if (p.stateUnknown) {
-    out.push('> [!NOTE]\n> The table state could not be read, so this plan comes from the migration files only (current version assumed 0.0.0). Nothing was read from or written to the table.');
+    out.push(
+      '> [!NOTE]\n> The table state could not be read, so this plan comes from the migration files only (current version assumed 0.0.0). Nothing was read from or written to the table.',
+    );
   }
   if (p.global) out.push(`🌐 ${escapeMarkdown(describeReplication(p.global))}`);
   const problems = problemsOf(s);
@@ -193,7 +215,10 @@ function renderSection(s: EnvironmentSection, input: MarkdownInput, mode: Mode):
   if (s.message) out.push(`**${escapeMarkdown(s.message)}**`);
   if (s.report && s.phase !== 'applying') out.push(renderReport(s.report, mode));
   else if (mode === 'full' && p.steps.length) out.push(renderSteps(p.steps));
-  else if (p.steps.length) out.push(`${p.steps.length} step${p.steps.length === 1 ? '' : 's'}: ${p.steps.map((x) => `${x.direction} ${inlineCode(x.version)}`).join(', ')}.`);
+  else if (p.steps.length)
+    out.push(
+      `${p.steps.length} step${p.steps.length === 1 ? '' : 's'}: ${p.steps.map((x) => `${x.direction} ${inlineCode(x.version)}`).join(', ')}.`,
+    );
   else if (!s.findings?.length) out.push('No steps: the table is at the target.');
   const estimate = renderEstimate(p);
   if (estimate && p.steps.length && s.phase !== 'applied') out.push(estimate);
@@ -233,17 +258,23 @@ function problemsOf(s: EnvironmentSection): string | undefined {
   }
   for (const d of p.drift) {
     if (p.blockers.some((b) => b.kind === 'drift' && b.version === d.version)) continue;
-    lines.push(`- ⚠️ ${escapeMarkdown(d.file)} changed after ${inlineCode(d.version)} was applied (recorded ${inlineCode(shortChecksum(d.recorded))}, now ${inlineCode(shortChecksum(d.current))}).`);
+    lines.push(
+      `- ⚠️ ${escapeMarkdown(d.file)} changed after ${inlineCode(d.version)} was applied (recorded ${inlineCode(shortChecksum(d.recorded))}, now ${inlineCode(shortChecksum(d.current))}).`,
+    );
   }
   if (p.failed && !p.blockers.some((b) => b.kind === 'failed-state')) {
-    lines.push(`- ⚠️ The ${p.failed.direction} of ${inlineCode(p.failed.version)} failed: ${escapeMarkdown(clip(p.failed.status, 500))}`);
+    lines.push(
+      `- ⚠️ The ${p.failed.direction} of ${inlineCode(p.failed.version)} failed: ${escapeMarkdown(clip(p.failed.status, 500))}`,
+    );
   }
   // The plan a run reports was made under the run's own lock, which it has since released.
   const ownLock = s.report?.lockId !== undefined && p.lock?.lockId === s.report.lockId;
   for (const w of p.warnings) {
     if (w.code === 'state-unknown' && p.stateUnknown) continue;
     if (ownLock && (w.code === 'lock-held' || w.code === 'stale-lock')) continue;
-    lines.push(`- ${w.code === 'irreversible' || w.code === 'lock-held' || w.code === 'stale-lock' ? '⚠️' : 'ℹ️'} ${escapeMarkdown(w.message)}`);
+    lines.push(
+      `- ${w.code === 'irreversible' || w.code === 'lock-held' || w.code === 'stale-lock' ? '⚠️' : 'ℹ️'} ${escapeMarkdown(w.message)}`,
+    );
   }
   return lines.length ? lines.join('\n') : undefined;
 }
@@ -272,7 +303,9 @@ function renderReport(r: RunReport, mode: Mode): string {
     'dry-run': `Dry run in ${formatDuration(r.durationMs)}: nothing was written`,
     incomplete: `Stopped at a checkpoint after ${formatDuration(r.durationMs)}`,
   };
-  out.push(`**${summary[r.status]}**${totals ? ` · ${totals}` : ''}${r.lockId ? ` · lock ${inlineCode(r.lockId)}` : ''}`);
+  out.push(
+    `**${summary[r.status]}**${totals ? ` · ${totals}` : ''}${r.lockId ? ` · lock ${inlineCode(r.lockId)}` : ''}`,
+  );
   if (r.steps.length && mode === 'full') {
     const rows = [
       '| | Version | Status | Duration | Scanned | Changed | Skipped | Failed |',
@@ -293,7 +326,16 @@ function renderReport(r: RunReport, mode: Mode): string {
 
 function stepRow(x: StepReport): string {
   const c = x.counts;
-  const icon = x.status === 'applied' ? '✅' : x.status === 'failed' ? '❌' : x.status === 'dry-run' ? '🧪' : x.status === 'skipped' ? '⏭️' : '⏸️';
+  const icon =
+    x.status === 'applied'
+      ? '✅'
+      : x.status === 'failed'
+        ? '❌'
+        : x.status === 'dry-run'
+          ? '🧪'
+          : x.status === 'skipped'
+            ? '⏭️'
+            : '⏸️';
   const n = (v: number | undefined) => (v === undefined ? '—' : formatCount(v));
   return `| ${icon} ${x.direction} | ${inlineCode(x.version)} | ${x.status} | ${formatDuration(x.durationMs)} | ${n(c?.scanned)} | ${n(c?.changed)} | ${n(c?.skipped)} | ${n(c?.failed)} |`;
 }
@@ -314,14 +356,29 @@ function renderChecks(steps: readonly StepReport[]): string | undefined {
   for (const x of steps) {
     for (const c of x.checks ?? []) {
       const scope = c.scope === 'canary' ? 'the canary' : c.hook === 'before' ? 'the table' : 'every item';
-      lines.push(`- ${c.passed ? '✅' : '❌'} ${inlineCode(x.version)} ${c.hook} on ${scope}${c.passed ? ': passed' : ':'}`);
+      lines.push(
+        `- ${c.passed ? '✅' : '❌'} ${inlineCode(x.version)} ${c.hook} on ${scope}${c.passed ? ': passed' : ':'}`,
+      );
       for (const f of c.passed ? [] : c.findings.slice(0, 10)) {
-        const examples = f.examples?.length ? ` — e.g. ${f.examples.slice(0, 3).map((k) => inlineCode(Object.values(k).join(' / '))).join(', ')}` : '';
-        lines.push(`  - ${escapeMarkdown(f.message)}${f.count !== undefined ? ` (${formatCount(f.count)})` : ''}${examples}`);
+        const examples = f.examples?.length
+          ? ` — e.g. ${f.examples
+              .slice(0, 3)
+              .map((k) => inlineCode(Object.values(k).join(' / ')))
+              .join(', ')}`
+          : '';
+        lines.push(
+          `  - ${escapeMarkdown(f.message)}${f.count !== undefined ? ` (${formatCount(f.count)})` : ''}${examples}`,
+        );
       }
     }
-    if (x.canaryReverted === true) lines.push(`- ↩️ ${inlineCode(x.version)}: the canary's changes were undone with its down; the rest of the table was not touched.`);
-    if (x.canaryReverted === false) lines.push(`- ⚠️ ${inlineCode(x.version)} has no down: the canary's changes are still in the table; the rest was not touched.`);
+    if (x.canaryReverted === true)
+      lines.push(
+        `- ↩️ ${inlineCode(x.version)}: the canary's changes were undone with its down; the rest of the table was not touched.`,
+      );
+    if (x.canaryReverted === false)
+      lines.push(
+        `- ⚠️ ${inlineCode(x.version)} has no down: the canary's changes are still in the table; the rest was not touched.`,
+      );
   }
   return lines.length ? `**Checks**\n\n${lines.join('\n')}` : undefined;
 }
@@ -329,15 +386,20 @@ function renderChecks(steps: readonly StepReport[]): string | undefined {
 function sumCounts(steps: readonly StepReport[]): string | undefined {
   const withCounts = steps.filter((x) => x.counts);
   if (!withCounts.length) return undefined;
-  const sum = (k: 'scanned' | 'changed' | 'skipped' | 'failed') => withCounts.reduce((a, x) => a + (x.counts?.[k] ?? 0), 0);
+  const sum = (k: 'scanned' | 'changed' | 'skipped' | 'failed') =>
+    withCounts.reduce((a, x) => a + (x.counts?.[k] ?? 0), 0);
   return `${formatCount(sum('scanned'))} items scanned, ${formatCount(sum('changed'))} changed, ${formatCount(sum('skipped'))} skipped, ${formatCount(sum('failed'))} failed`;
 }
 
 function renderEstimate(p: Plan): string | undefined {
   const e = p.estimate;
   if (!e) return undefined;
-  const time = e.secondsAtRate !== undefined && e.rate !== undefined ? `; about ${formatDuration(e.secondsAtRate * 1000)} per rewrite at ${formatCount(e.rate)} write units/s` : '';
-  const replicated = e.replicas && e.totalWriteUnits !== undefined ? ` Global table: ${escapeMarkdown(describeReplicatedCost(e))}.` : '';
+  const time =
+    e.secondsAtRate !== undefined && e.rate !== undefined
+      ? `; about ${formatDuration(e.secondsAtRate * 1000)} per rewrite at ${formatCount(e.rate)} write units/s`
+      : '';
+  const replicated =
+    e.replicas && e.totalWriteUnits !== undefined ? ` Global table: ${escapeMarkdown(describeReplicatedCost(e))}.` : '';
   return `**Estimate** (table statistics, refreshed by DynamoDB about every six hours): ~${formatCount(e.items)} items, ${formatBytes(e.sizeBytes)}; a full scan reads ~${formatCount(e.readUnits)} read units, rewriting every item once costs ~${formatCount(e.writeUnits)} write units${time}.${replicated}`;
 }
 
@@ -345,7 +407,8 @@ function renderEstimate(p: Plan): string | undefined {
 function renderRollback(s: EnvironmentSection, input: MarkdownInput): string | undefined {
   const r = s.plan.rollback;
   // A plan from the files alone does not know the version to go back to; a drift check plans nothing.
-  if (!r || s.plan.stateUnknown || s.phase === 'failed' || s.phase === 'blocked' || s.phase === 'drift') return undefined;
+  if (!r || s.plan.stateUnknown || s.phase === 'failed' || s.phase === 'blocked' || s.phase === 'drift')
+    return undefined;
   const workflow = input.dispatchWorkflow ?? 'migrate-dispatch.yml';
   const fields: [string, string][] = [
     ['environment', s.plan.environment],

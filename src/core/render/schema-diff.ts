@@ -60,9 +60,17 @@ export function renderSchemaDiffMarkdown(diff: SchemaDiff, options: SchemaDiffRe
   const s = buildSection(diff, o);
   const md = (segs: Segment[]): string =>
     segs.map((x) => (typeof x === 'string' ? x : 'code' in x ? inlineCode(x.code) : escapeMarkdown(x.text))).join('');
-  const out: string[] = [`${'#'.repeat(Math.min(6, Math.max(1, o.headingLevel)))} ${escapeMarkdown(o.title)}`, '', md(s.summary)];
+  const out: string[] = [
+    `${'#'.repeat(Math.min(6, Math.max(1, o.headingLevel)))} ${escapeMarkdown(o.title)}`,
+    '',
+    md(s.summary),
+  ];
   if (s.breaking.length) {
-    out.push('', '> [!WARNING]', `> **${count(diff.breaking.length, 'change breaks', 'changes break')} code or items of the old design:**`);
+    out.push(
+      '',
+      '> [!WARNING]',
+      `> **${count(diff.breaking.length, 'change breaks', 'changes break')} code or items of the old design:**`,
+    );
     for (const l of s.breaking) out.push(`> - ${md(l.segments)}`);
   }
   for (const b of s.blocks) {
@@ -78,7 +86,15 @@ export function renderSchemaDiffText(diff: SchemaDiff, options: SchemaDiffRender
   const o = { ...DEFAULTS, ...definedOnly(options) };
   const s = buildSection(diff, o);
   const txt = (segs: Segment[]): string =>
-    segs.map((x) => (typeof x === 'string' ? x.replace(/\*\*/g, '').replace(/→/g, '->') : 'code' in x ? plain(x.code) : plain(x.text))).join('');
+    segs
+      .map((x) =>
+        typeof x === 'string'
+          ? x.replace(/\*\*/g, '').replace(/→/g, '->')
+          : 'code' in x
+            ? plain(x.code)
+            : plain(x.text),
+      )
+      .join('');
   const mark: Record<Kind, string> = { added: '+', removed: '-', changed: '~', listed: ' ' };
   const out: string[] = [`${plain(o.title)}: ${txt(s.summary)}`];
   if (s.breaking.length) {
@@ -95,7 +111,8 @@ export function renderSchemaDiffText(diff: SchemaDiff, options: SchemaDiffRender
 
 function buildSection(diff: SchemaDiff, o: typeof DEFAULTS): Section {
   const section: Section = { summary: summary(diff), breaking: [], blocks: [], foldedBlocks: 0 };
-  for (const b of diff.breaking.slice(0, o.maxBreaking)) section.breaking.push({ kind: 'listed', segments: breakingSegments(b) });
+  for (const b of diff.breaking.slice(0, o.maxBreaking))
+    section.breaking.push({ kind: 'listed', segments: breakingSegments(b) });
   if (diff.breaking.length > o.maxBreaking) {
     section.breaking.push({ kind: 'listed', segments: [`… and ${diff.breaking.length - o.maxBreaking} more`] });
   }
@@ -117,30 +134,43 @@ function buildSection(diff: SchemaDiff, o: typeof DEFAULTS): Section {
   }
   for (const m of diff.models.changed) {
     const lines: Line[] = [
-      ...m.keys.map((k): Line => ({ kind: k.from === undefined ? 'added' : k.to === undefined ? 'removed' : 'changed', segments: keyChangeSegments(k) })),
+      ...m.keys.map(
+        (k): Line => ({
+          kind: k.from === undefined ? 'added' : k.to === undefined ? 'removed' : 'changed',
+          segments: keyChangeSegments(k),
+        }),
+      ),
       ...m.attributes.added.map((a): Line => ({ kind: 'added', segments: ['attribute ', ...attributeSegments(a)] })),
-      ...m.attributes.removed.map((a): Line => ({ kind: 'removed', segments: ['attribute ', ...attributeSegments(a)] })),
+      ...m.attributes.removed.map(
+        (a): Line => ({ kind: 'removed', segments: ['attribute ', ...attributeSegments(a)] }),
+      ),
       ...m.attributes.changed.map((a): Line => ({ kind: 'changed', segments: attributeChangeSegments(a) })),
     ];
     byName.set(m.name, { title: modelTitle(m.name, ''), lines });
   }
-  for (const name of [...byName.keys()].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0))) modelBlocks.push(fold(byName.get(name)!, o.maxLinesPerModel));
+  for (const name of [...byName.keys()].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)))
+    modelBlocks.push(fold(byName.get(name)!, o.maxLinesPerModel));
   section.blocks.push(...modelBlocks.slice(0, o.maxModels));
   section.foldedBlocks = Math.max(0, modelBlocks.length - o.maxModels);
 
   const indexLines: Line[] = [
     ...diff.indexes.added.map((i): Line => ({ kind: 'added', segments: indexSegments(i) })),
     ...diff.indexes.removed.map((i): Line => ({ kind: 'removed', segments: indexSegments(i) })),
-    ...diff.indexes.changed.map((i): Line => ({ kind: 'changed', segments: ['index ', { code: i.name }, ': ', ...changeList(i.changes)] })),
+    ...diff.indexes.changed.map(
+      (i): Line => ({ kind: 'changed', segments: ['index ', { code: i.name }, ': ', ...changeList(i.changes)] }),
+    ),
   ];
   if (indexLines.length) section.blocks.push(fold({ title: ['**Indexes**'], lines: indexLines }, o.maxLinesPerModel));
 
   const other: Line[] = [
-    ...diff.params.map((p): Line => ({ kind: 'changed', segments: ['param ', { code: p.property }, ': ', ...fromTo(p)] })),
+    ...diff.params.map(
+      (p): Line => ({ kind: 'changed', segments: ['param ', { code: p.property }, ': ', ...fromTo(p)] }),
+    ),
     ...diff.queries.map((q): Line => ({ kind: q.change, segments: ['query ', { code: q.name }] })),
     ...diff.process.map((q): Line => ({ kind: q.change, segments: ['process ', { code: q.name }] })),
   ];
-  if (other.length) section.blocks.push(fold({ title: ['**Params, queries and process**'], lines: other }, o.maxLinesPerModel));
+  if (other.length)
+    section.blocks.push(fold({ title: ['**Params, queries and process**'], lines: other }, o.maxLinesPerModel));
   return section;
 }
 
@@ -151,11 +181,20 @@ function summary(diff: SchemaDiff): Segment[] {
     case 'none':
       return from === undefined
         ? ['No schema: the target migration carries none and the table holds none.']
-        : ['The target migration carries no schema; the table keeps its ', { code: '_schema' }, ' item (version ', { code: from }, ').'];
+        : [
+            'The target migration carries no schema; the table keeps its ',
+            { code: '_schema' },
+            ' item (version ',
+            { code: from },
+            ').',
+          ];
     case 'unchanged':
       return ['No change to the data model (schema ', { code: to ?? '' }, ').'];
     case 'new': {
-      const parts = [count(diff.models.added.length, 'model', 'models'), count(diff.indexes.added.length, 'index', 'indexes')];
+      const parts = [
+        count(diff.models.added.length, 'model', 'models'),
+        count(diff.indexes.added.length, 'index', 'indexes'),
+      ];
       return ['The table holds no schema yet; schema ', { code: to ?? '' }, ` defines ${parts.join(' and ')}.`];
     }
     case 'changed': {
@@ -214,7 +253,9 @@ function attributeSegments(a: AttributeSummary): Segment[] {
   const out: Segment[] = [{ code: a.name }];
   if (facts.length) {
     out.push(' (');
-    facts.forEach((f, i) => out.push(...(i ? [', ', ...f] : f)));
+    facts.forEach((f, i) => {
+      out.push(...(i ? [', ', ...f] : f));
+    });
     out.push(')');
   }
   return out;
@@ -274,7 +315,7 @@ function valueList(values: unknown[]): Segment[] {
 
 /** Strings as they are (templates, types); anything else as JSON; cut when long. */
 function valueText(v: unknown): string {
-  const s = typeof v === 'string' ? v : JSON.stringify(v) ?? String(v);
+  const s = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
   return s.length > MAX_VALUE_CHARS ? `${s.slice(0, MAX_VALUE_CHARS - 1)}…` : s;
 }
 
@@ -300,6 +341,7 @@ function capitalize(s: string): string {
 
 /** Terminal-safe: no control characters (no ANSI escapes), one line. */
 function plain(s: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
   return s.replace(/\r?\n|\r/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 }
 

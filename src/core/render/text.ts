@@ -6,7 +6,9 @@ import type { LogEntry, Plan, RunReport, StepReport } from '../types';
 /** Terminal rendering of a plan: the same model as the markdown, as plain text. */
 export function renderPlanText(plan: Plan): string {
   const out: string[] = [];
-  out.push(`${plan.environment} (${plan.table}): ${plan.currentVersion} -> ${plan.targetVersion}  [${plan.command}${plan.direction === 'none' ? ', nothing to do' : `, ${plan.direction}`}]`);
+  out.push(
+    `${plan.environment} (${plan.table}): ${plan.currentVersion} -> ${plan.targetVersion}  [${plan.command}${plan.direction === 'none' ? ', nothing to do' : `, ${plan.direction}`}]`,
+  );
   if (plan.stateUnknown) out.push('  (table state not read: planned from the migration files only)');
   if (plan.global) out.push(`  ${describeReplication(plan.global)}`);
   for (const s of plan.steps) {
@@ -19,17 +21,27 @@ export function renderPlanText(plan: Plan): string {
     ]
       .filter(Boolean)
       .join(', ');
-    out.push(`  ${s.direction === 'up' ? '▲ up  ' : '▼ down'} ${s.version.padEnd(10)} ${shortChecksum(s.checksum)}  ${s.description || '(no description)'}  (${flags})`);
+    out.push(
+      `  ${s.direction === 'up' ? '▲ up  ' : '▼ down'} ${s.version.padEnd(10)} ${shortChecksum(s.checksum)}  ${s.description || '(no description)'}  (${flags})`,
+    );
   }
   for (const b of plan.blockers) out.push(`  ✖ ${b.message}\n    next: ${b.next}`);
   for (const w of plan.warnings) out.push(`  ! ${w.message}`);
   if (plan.estimate) {
     const e = plan.estimate;
-    out.push(`  estimate per full pass: ~${formatCount(e.items)} items, ${formatBytes(e.sizeBytes)}, ${formatCount(e.readUnits)} RCU to scan, ${formatCount(e.writeUnits)} WCU to rewrite${e.secondsAtRate !== undefined ? `, ~${formatDuration(e.secondsAtRate * 1000)} at ${e.rate} WCU/s` : ''}`);
+    out.push(
+      `  estimate per full pass: ~${formatCount(e.items)} items, ${formatBytes(e.sizeBytes)}, ${formatCount(e.readUnits)} RCU to scan, ${formatCount(e.writeUnits)} WCU to rewrite${e.secondsAtRate !== undefined ? `, ~${formatDuration(e.secondsAtRate * 1000)} at ${e.rate} WCU/s` : ''}`,
+    );
     if (e.replicas && e.totalWriteUnits !== undefined) out.push(`  replicated: ${describeReplicatedCost(e)}`);
   }
   if (plan.schemaDiff && plan.schemaDiff.status !== 'unchanged') {
-    out.push(`  data model:\n${renderSchemaDiffText(plan.schemaDiff).trimEnd().split('\n').map((l) => `    ${l}`).join('\n')}`);
+    out.push(
+      `  data model:\n${renderSchemaDiffText(plan.schemaDiff)
+        .trimEnd()
+        .split('\n')
+        .map((l) => `    ${l}`)
+        .join('\n')}`,
+    );
   }
   if (plan.rollback) out.push(`  rollback: dynamodb-migrate to ${plan.rollback.version} --env ${plan.environment}`);
   out.push(`  plan hash: ${plan.hash}`);
@@ -53,11 +65,17 @@ export function renderReportText(r: RunReport): string {
       const scope = c.scope === 'canary' ? 'the canary' : 'every item';
       out.push(`    ${c.passed ? '✓' : '✖'} ${c.hook} on ${scope}${c.passed ? ': passed' : ':'}`);
       for (const f of c.findings) {
-        const examples = f.examples?.length ? `  e.g. ${f.examples.slice(0, 3).map((k) => Object.values(k).join(' / ')).join(', ')}` : '';
+        const examples = f.examples?.length
+          ? `  e.g. ${f.examples
+              .slice(0, 3)
+              .map((k) => Object.values(k).join(' / '))
+              .join(', ')}`
+          : '';
         out.push(`      - ${f.message}${f.count !== undefined ? ` (${formatCount(f.count)})` : ''}${examples}`);
       }
     }
-    if (s.canaryReverted !== undefined) out.push(`    canary ${s.canaryReverted ? 'undone with down' : 'left in place (no down)'}`);
+    if (s.canaryReverted !== undefined)
+      out.push(`    canary ${s.canaryReverted ? 'undone with down' : 'left in place (no down)'}`);
   }
   if (r.error) out.push(`  error: ${r.error.split('\n').join('\n         ')}`);
   if (r.next) out.push(`  next: ${r.next.split('\n').join('\n        ')}`);
@@ -66,7 +84,9 @@ export function renderReportText(r: RunReport): string {
 
 function stepLine(s: StepReport): string {
   const c = s.counts;
-  const counts = c ? `  scanned ${formatCount(c.scanned)}, changed ${formatCount(c.changed)}, skipped ${formatCount(c.skipped)}, failed ${formatCount(c.failed)}` : '';
+  const counts = c
+    ? `  scanned ${formatCount(c.scanned)}, changed ${formatCount(c.changed)}, skipped ${formatCount(c.skipped)}, failed ${formatCount(c.failed)}`
+    : '';
   return `${s.status.padEnd(10)} ${s.direction.padEnd(4)} ${s.version.padEnd(10)} ${formatDuration(s.durationMs)}${counts}${s.error ? `  (${s.error})` : ''}`;
 }
 
@@ -75,22 +95,36 @@ export function renderStatusText(s: StatusReport): string {
   out.push(`${s.environment} (${s.table}): version ${s.currentVersion}, target ${s.targetVersion}`);
   out.push(s.applied.length ? 'applied:' : 'applied: none');
   for (const a of s.applied) {
-    out.push(`  ${a.version.padEnd(10)} ${a.date}  ${a.checksum ? shortChecksum(a.checksum) : '--------'}  ${a.description}${a.drifted ? '  [FILE CHANGED]' : ''}${a.missingFile ? '  [no file]' : ''}`);
+    out.push(
+      `  ${a.version.padEnd(10)} ${a.date}  ${a.checksum ? shortChecksum(a.checksum) : '--------'}  ${a.description}${a.drifted ? '  [FILE CHANGED]' : ''}${a.missingFile ? '  [no file]' : ''}`,
+    );
   }
   out.push(s.outstanding.length ? 'outstanding:' : 'outstanding: none');
   for (const o of s.outstanding) out.push(`  ${o.version.padEnd(10)} ${o.description}  (${o.file})`);
   if (s.failed) out.push(`failed: the ${s.failed.direction} of ${s.failed.version} failed: ${s.failed.status}`);
   if (s.lock) {
-    out.push(`lock: ${s.lock.expired ? 'EXPIRED ' : ''}held by ${s.lock.owner} (lock id ${s.lock.lockId}, ${s.lock.command}) until ${new Date(s.lock.leaseExpiresAt).toISOString()}${s.lock.runUrl ? ` ${s.lock.runUrl}` : ''}`);
+    out.push(
+      `lock: ${s.lock.expired ? 'EXPIRED ' : ''}held by ${s.lock.owner} (lock id ${s.lock.lockId}, ${s.lock.command}) until ${new Date(s.lock.leaseExpiresAt).toISOString()}${s.lock.runUrl ? ` ${s.lock.runUrl}` : ''}`,
+    );
   } else out.push('lock: free');
-  out.push(`schema: ${s.schema.version ?? 'none stored'}${s.schema.drift ? `  [DRIFT: ${s.schema.drift}]` : s.schema.version ? ' (matches the current version)' : ''}`);
+  out.push(
+    `schema: ${s.schema.version ?? 'none stored'}${s.schema.drift ? `  [DRIFT: ${s.schema.drift}]` : s.schema.version ? ' (matches the current version)' : ''}`,
+  );
   if (s.global) {
     out.push(`replication: ${describeReplication(s.global)}`);
     for (const r of s.global.replicas) {
-      const role = [r.region === s.global.home ? 'home' : undefined, r.region === s.global.region ? 'this run' : undefined].filter(Boolean).join(', ');
-      out.push(`  ${r.region.padEnd(16)} ${r.status ?? 'status not reported'}${r.progress ? ` ${r.progress}%` : ''}${r.detail ? ` (${r.detail})` : ''}${role ? `  [${role}]` : ''}`);
+      const role = [
+        r.region === s.global.home ? 'home' : undefined,
+        r.region === s.global.region ? 'this run' : undefined,
+      ]
+        .filter(Boolean)
+        .join(', ');
+      out.push(
+        `  ${r.region.padEnd(16)} ${r.status ?? 'status not reported'}${r.progress ? ` ${r.progress}%` : ''}${r.detail ? ` (${r.detail})` : ''}${role ? `  [${role}]` : ''}`,
+      );
     }
-    for (const w of s.global.witnesses) out.push(`  ${w.region.padEnd(16)} ${w.status ?? 'status not reported'}  [witness]`);
+    for (const w of s.global.witnesses)
+      out.push(`  ${w.region.padEnd(16)} ${w.status ?? 'status not reported'}  [witness]`);
   }
   for (const b of s.blockers) out.push(`✖ ${b.message}\n  next: ${b.next}`);
   return out.join('\n');
@@ -98,7 +132,8 @@ export function renderStatusText(s: StatusReport): string {
 
 /** Global tables, in one line: the consistency mode, the replicas, this run's region and the home of the migrations. */
 export function describeReplication(g: NonNullable<Plan['global']>): string {
-  const mode = g.consistency === 'STRONG' ? 'multi-Region strong consistency' : 'eventual consistency, last writer wins';
+  const mode =
+    g.consistency === 'STRONG' ? 'multi-Region strong consistency' : 'eventual consistency, last writer wins';
   const regions = g.replicas.map((r) => r.region).join(', ');
   const where = !g.home
     ? `no home region set; this run is in ${g.region}`
@@ -110,7 +145,9 @@ export function describeReplication(g: NonNullable<Plan['global']>): string {
 
 /** What replication adds to a plan's write estimate, and what the rate means. */
 export function describeReplicatedCost(e: NonNullable<Plan['estimate']>): string {
-  const rate = e.rate ? `the rate (${formatCount(e.rate)} WCU/s) and the time are the home region's, and every replica applies the same writes at the same rate` : 'the rate is the home region\'s, and every replica applies the same writes at the same rate';
+  const rate = e.rate
+    ? `the rate (${formatCount(e.rate)} WCU/s) and the time are the home region's, and every replica applies the same writes at the same rate`
+    : "the rate is the home region's, and every replica applies the same writes at the same rate";
   return `each write is applied by all ${e.replicas} replicas: ~${formatCount(e.totalWriteUnits ?? e.writeUnits)} write units over all regions (${formatCount(e.writeUnits)} in each); ${rate}`;
 }
 

@@ -14,8 +14,11 @@ export function renderValidationText(r: ValidationReport, table: string): string
     out.push(`  ${'model'.padEnd(width)}  ${'scanned'.padStart(10)}  ${'invalid'.padStart(10)}`);
     for (const name of names) {
       const m = r.models[name]!;
-      out.push(`  ${name.padEnd(width)}  ${formatCount(m.scanned).padStart(10)}  ${formatCount(m.invalid).padStart(10)}`);
-      for (const p of m.problems.slice(0, 5)) out.push(`    ${p.kind.padEnd(8)} ${p.attribute}: ${formatCount(p.count)}`);
+      out.push(
+        `  ${name.padEnd(width)}  ${formatCount(m.scanned).padStart(10)}  ${formatCount(m.invalid).padStart(10)}`,
+      );
+      for (const p of m.problems.slice(0, 5))
+        out.push(`    ${p.kind.padEnd(8)} ${p.attribute}: ${formatCount(p.count)}`);
       if (m.examples.length) out.push(`    e.g. ${m.examples.map((k) => Object.values(k).join(' / ')).join(', ')}`);
     }
   }

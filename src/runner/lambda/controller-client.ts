@@ -48,7 +48,11 @@ export class ControllerClient {
     if (opts.dry) event.dry = true;
     this.log.debug(`invoke ${this.functionName} ${cmd}`);
     const res = await this.lambda.send(
-      new InvokeCommand({ FunctionName: this.functionName, InvocationType: 'RequestResponse', Payload: new TextEncoder().encode(JSON.stringify(event)) }),
+      new InvokeCommand({
+        FunctionName: this.functionName,
+        InvocationType: 'RequestResponse',
+        Payload: new TextEncoder().encode(JSON.stringify(event)),
+      }),
     );
     const text = res.Payload ? new TextDecoder().decode(res.Payload) : '';
     let payload: unknown;
@@ -58,7 +62,11 @@ export class ControllerClient {
       payload = text;
     }
     if (res.FunctionError) {
-      const p = (payload && typeof payload === 'object' ? payload : {}) as { errorMessage?: unknown; errorType?: unknown; trace?: unknown };
+      const p = (payload && typeof payload === 'object' ? payload : {}) as {
+        errorMessage?: unknown;
+        errorType?: unknown;
+        trace?: unknown;
+      };
       throw new RemoteFunctionError(
         this.functionName,
         typeof p.errorType === 'string' ? p.errorType : res.FunctionError,
@@ -68,7 +76,9 @@ export class ControllerClient {
     }
     const reply = payload as { statusCode?: unknown; body?: unknown } | undefined;
     if (!reply || typeof reply !== 'object' || reply.statusCode !== 200 || !('body' in reply)) {
-      throw new MigrateError(`${this.functionName} ${cmd}: unexpected reply (expected {statusCode: 200, body}): ${text.slice(0, 300)}`);
+      throw new MigrateError(
+        `${this.functionName} ${cmd}: unexpected reply (expected {statusCode: 200, body}): ${text.slice(0, 300)}`,
+      );
     }
     return reply.body as T;
   }

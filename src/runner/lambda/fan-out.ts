@@ -42,7 +42,12 @@ interface FanOutTicket {
  * when an invocation fails or is lost. The lease is renewed through the controller while the
  * run lasts.
  */
-export function fanOutBackend(controller: ControllerClient, settings: RunSettings, fan: FanOutOptions, c: { log: Logger; now: () => number }): RunBackend<FanOutTicket> {
+export function fanOutBackend(
+  controller: ControllerClient,
+  settings: RunSettings,
+  fan: FanOutOptions,
+  c: { log: Logger; now: () => number },
+): RunBackend<FanOutTicket> {
   const call = async <T>(cmd: string, args: Record<string, unknown>): Promise<T> => {
     try {
       return await controller.invoke<T>(cmd, { ...args, settings });
@@ -60,9 +65,21 @@ export function fanOutBackend(controller: ControllerClient, settings: RunSetting
     currentVersion: () => call<string>('getCurrentVersion', {}),
     steps: ({ lockId, runId, plan, lease }) => {
       const ledger: StepLedger<FanOutTicket> = {
-        begin: (step) => call<FanOutTicket>(DM.step, { lockId, runId, planHash: plan.hash, step, phase: 'start' } satisfies Omit<StepArgs, 'settings'>),
+        begin: (step) =>
+          call<FanOutTicket>(DM.step, { lockId, runId, planHash: plan.hash, step, phase: 'start' } satisfies Omit<
+            StepArgs,
+            'settings'
+          >),
         finish: (step, ticket, outcome) =>
-          call(DM.step, { lockId, runId, planHash: plan.hash, step, phase: 'end', date: ticket.date, outcome } satisfies Omit<StepArgs, 'settings'>).then(() => undefined),
+          call(DM.step, {
+            lockId,
+            runId,
+            planHash: plan.hash,
+            step,
+            phase: 'end',
+            date: ticket.date,
+            outcome,
+          } satisfies Omit<StepArgs, 'settings'>).then(() => undefined),
       };
       return {
         ledger,
@@ -83,14 +100,18 @@ function remoteLease(call: Call, lock: LockBody, leaseMs: number, c: { log: Logg
     const r = await call<{ leaseExpiresAt: number }>(DM.renew, { lockId: lock.lockId });
     until = Math.max(until, r.leaseExpiresAt);
   };
-  const timer = setInterval(() => {
-    renew().catch((e) => {
-      // A failed renewal is only a lost lock when another run holds it, or when the lease has run out meanwhile
-      // (segment invocations renew it too, so one slow renewal is no reason to stop).
-      if (e instanceof LockLostError || c.now() >= until) lost.abort(e instanceof LockLostError ? e : new LockLostError(`lock renewal failed: ${messageOf(e)}`));
-      c.log.warn(`Could not renew the lock: ${messageOf(e)}`);
-    });
-  }, Math.max(200, Math.floor(leaseMs / 3)));
+  const timer = setInterval(
+    () => {
+      renew().catch((e) => {
+        // A failed renewal is only a lost lock when another run holds it, or when the lease has run out meanwhile
+        // (segment invocations renew it too, so one slow renewal is no reason to stop).
+        if (e instanceof LockLostError || c.now() >= until)
+          lost.abort(e instanceof LockLostError ? e : new LockLostError(`lock renewal failed: ${messageOf(e)}`));
+        c.log.warn(`Could not renew the lock: ${messageOf(e)}`);
+      });
+    },
+    Math.max(200, Math.floor(leaseMs / 3)),
+  );
   timer.unref();
   return { signal: lost.signal, renew, stop: () => clearInterval(timer) };
 }
@@ -107,20 +128,33 @@ async function runSegments(
 ): Promise<BodyResult> {
   const K = fan.segments;
   const common = { lockId, step, totalSegments: K };
-  const segment = (pass: number, i: number) => invokeSegment(call, { ...common, pass, segment: i }, fan, settings, lease, c);
+  const segment = (pass: number, i: number) =>
+    invokeSegment(call, { ...common, pass, segment: i }, fan, settings, lease, c);
   // Pass 0 runs the step up to its first bulk pass: a step with none is done right there.
   const probe = await segment(0, 0);
-  if (probe.status === 'failed') return { error: new Error(probe.error ?? 'failed'), lockLost: probe.lockLost, incomplete: false };
+  if (probe.status === 'failed')
+    return { error: new Error(probe.error ?? 'failed'), lockLost: probe.lockLost, incomplete: false };
   if (probe.status === 'incomplete') return { incomplete: true };
   if (probe.status === 'done') return { counts: probe.counts, incomplete: false };
   const total: ItemCounts = { scanned: 0, changed: 0, skipped: 0, failed: 0 };
   for (let pass = 1; ; pass++) {
     const results = await pool(K, Math.max(1, Math.min(fan.concurrency ?? 8, K)), (i) => segment(pass, i));
-    for (const r of results) if (r.counts) for (const k of Object.keys(total) as (keyof ItemCounts)[]) total[k] += r.counts[k];
+    for (const r of results)
+      if (r.counts) for (const k of Object.keys(total) as (keyof ItemCounts)[]) total[k] += r.counts[k];
     const failed = results.find((r) => r.status === 'failed');
-    if (failed) return { error: failed.lockLost ? new LockLostError(failed.error ?? 'the lock was lost') : new Error(failed.error ?? 'failed'), lockLost: failed.lockLost, counts: total, incomplete: false };
+    if (failed)
+      return {
+        error: failed.lockLost
+          ? new LockLostError(failed.error ?? 'the lock was lost')
+          : new Error(failed.error ?? 'failed'),
+        lockLost: failed.lockLost,
+        counts: total,
+        incomplete: false,
+      };
     if (results.some((r) => r.status === 'incomplete')) return { counts: total, incomplete: true };
-    c.log.info(`${step.version}: pass ${pass} done in all ${K} segments (${total.scanned} scanned, ${total.changed} changed so far)`);
+    c.log.info(
+      `${step.version}: pass ${pass} done in all ${K} segments (${total.scanned} scanned, ${total.changed} changed so far)`,
+    );
     if (!results.some((r) => r.nextPass)) return { counts: total, incomplete: false };
   }
 }
@@ -142,7 +176,8 @@ async function invokeSegment(
   const maxAttempts = fan.maxAttempts ?? 3;
   let failures = 0;
   for (;;) {
-    if (lease.signal.aborted) return { status: 'failed', error: `the lock was lost: ${messageOf(lease.signal.reason)}`, lockLost: true };
+    if (lease.signal.aborted)
+      return { status: 'failed', error: `the lock was lost: ${messageOf(lease.signal.reason)}`, lockLost: true };
     if (settings.deadline !== undefined && c.now() >= settings.deadline) return { status: 'incomplete' };
     let body: SegmentBody;
     try {
@@ -151,8 +186,11 @@ async function invokeSegment(
       // A crash, a timeout or a lost connection is worth another try; an answer of ours (a typed error) is not.
       const retryable = !(e instanceof MigrateError) || e instanceof RemoteFunctionError;
       failures++;
-      c.log.warn(`segment ${args.segment} of pass ${args.pass}: invocation failed (${failures}/${maxAttempts}): ${messageOf(e)}`);
-      if (!retryable || failures >= maxAttempts) return { status: 'failed', error: messageOf(e), lockLost: e instanceof LockLostError };
+      c.log.warn(
+        `segment ${args.segment} of pass ${args.pass}: invocation failed (${failures}/${maxAttempts}): ${messageOf(e)}`,
+      );
+      if (!retryable || failures >= maxAttempts)
+        return { status: 'failed', error: messageOf(e), lockLost: e instanceof LockLostError };
       continue;
     }
     failures = 0;

@@ -46,10 +46,18 @@ export class RemoteSession implements MigrationSession {
     readonly settings: RunSettings,
     private readonly connection: RemoteConnection,
   ) {
-    if (!environment.function) throw new InputError(`environments.${environment.name}: runner: lambda needs function: <name or ARN>.`);
+    if (!environment.function)
+      throw new InputError(`environments.${environment.name}: runner: lambda needs function: <name or ARN>.`);
     const lambda =
       connection.lambda ??
-      new LambdaClient({ region: connection.region ?? environment.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1' });
+      new LambdaClient({
+        region:
+          connection.region ??
+          environment.region ??
+          process.env.AWS_REGION ??
+          process.env.AWS_DEFAULT_REGION ??
+          'us-east-1',
+      });
     this.controller = new ControllerClient(environment.function, environment.table, lambda, connection.log);
     this.now = connection.now ?? Date.now;
   }
@@ -85,9 +93,16 @@ export class RemoteSession implements MigrationSession {
     if (state === null) return this.localPlan(input, undefined);
     if (this.onetable) return this.oneTablePlan(input, state);
     if (state) return this.localPlan(input, state);
-    const plan = await this.controller.invoke<Plan>(DM.plan, { command: input.command, version: input.version, resume: input.resume, settings: this.settings });
+    const plan = await this.controller.invoke<Plan>(DM.plan, {
+      command: input.command,
+      version: input.version,
+      resume: input.resume,
+      settings: this.settings,
+    });
     for (const s of plan.steps) {
-      const here = (s.kind === 'reset' ? this.project.reset : this.project.migrations.find((m) => m.version === s.version))?.checksum;
+      const here = (
+        s.kind === 'reset' ? this.project.reset : this.project.migrations.find((m) => m.version === s.version)
+      )?.checksum;
       if (here && here !== s.checksum) {
         plan.warnings.push({
           code: 'controller-differs',
@@ -121,7 +136,10 @@ export class RemoteSession implements MigrationSession {
     ]);
     const plan = this.localPlan(input, state);
     if (current !== plan.currentVersion) {
-      plan.warnings.push({ code: 'controller-differs', message: `${this.controller.functionName} reports version ${current}; its records say ${plan.currentVersion}.` });
+      plan.warnings.push({
+        code: 'controller-differs',
+        message: `${this.controller.functionName} reports version ${current}; its records say ${plan.currentVersion}.`,
+      });
     }
     const applied = new Set(state.records.map((r) => r.version));
     const ours = this.project.migrations.map((m) => m.version).filter((v) => !applied.has(v));
@@ -132,7 +150,10 @@ export class RemoteSession implements MigrationSession {
         message: `${this.controller.functionName} does not host ${missing.join(', ')} (it has ${outstanding.join(', ') || 'nothing'} outstanding): deploy it with these migrations before applying.`,
       });
     }
-    plan.warnings.push({ code: 'no-lock', message: 'A OneTable Controller takes no lock: make sure nothing else migrates this table meanwhile.' });
+    plan.warnings.push({
+      code: 'no-lock',
+      message: 'A OneTable Controller takes no lock: make sure nothing else migrates this table meanwhile.',
+    });
     return plan;
   }
 
@@ -151,9 +172,27 @@ export class RemoteSession implements MigrationSession {
       const segments = settings.fanOut?.segments ?? defaultSegments(plan.estimate?.sizeBytes);
       // Steps with before/verify hooks (and canaries) run whole in the controller: their checks read the whole step's result.
       const checked = plan.steps.some((s) => s.checks?.length);
-      if (checked && segments > 1) this.log.info(`Not fanning out ${plan.steps.filter((s) => s.checks?.length).map((s) => s.version).join(', ')} with before/verify hooks, which run whole in one controller invocation.`);
-      if (!settings.dryRun && !checked && !plan.blockers.length && plan.command !== 'reset' && plan.steps.length && segments > 1) {
-        const backend = fanOutBackend(this.controller, settings, { ...settings.fanOut, segments }, { log: this.log, now: this.now });
+      if (checked && segments > 1)
+        this.log.info(
+          `Not fanning out ${plan.steps
+            .filter((s) => s.checks?.length)
+            .map((s) => s.version)
+            .join(', ')} with before/verify hooks, which run whole in one controller invocation.`,
+        );
+      if (
+        !settings.dryRun &&
+        !checked &&
+        !plan.blockers.length &&
+        plan.command !== 'reset' &&
+        plan.steps.length &&
+        segments > 1
+      ) {
+        const backend = fanOutBackend(
+          this.controller,
+          settings,
+          { ...settings.fanOut, segments },
+          { log: this.log, now: this.now },
+        );
         return await runPlan(plan, options, backend, { settings, log: this.log, now: this.now });
       }
       return await this.remoteApply(plan, options);
@@ -192,11 +231,21 @@ export class RemoteSession implements MigrationSession {
     const steps: StepReport[] = [...report.steps];
     // A step stopped at a checkpoint before the function's time ran out: continue it from there.
     for (let round = 1; report.status === 'incomplete' && !this.pastDeadline() && round < 1000; round++) {
-      this.log.info(`${this.controller.functionName}: ${report.error ?? 'stopped at a checkpoint'}; invoking again to continue.`);
-      report = await this.controller.invoke<RunReport>(DM.apply, { ...base, command: plan.command === 'to' ? 'to' : 'apply', resume: true, planHash: undefined, onPlanChange: 'replan' });
+      this.log.info(
+        `${this.controller.functionName}: ${report.error ?? 'stopped at a checkpoint'}; invoking again to continue.`,
+      );
+      report = await this.controller.invoke<RunReport>(DM.apply, {
+        ...base,
+        command: plan.command === 'to' ? 'to' : 'apply',
+        resume: true,
+        planHash: undefined,
+        onPlanChange: 'replan',
+      });
       // The resumed step replaces its incomplete entry.
       for (const s of report.steps) {
-        const i = steps.findIndex((x) => x.version === s.version && x.direction === s.direction && x.status === 'incomplete');
+        const i = steps.findIndex(
+          (x) => x.version === s.version && x.direction === s.direction && x.status === 'incomplete',
+        );
         if (i >= 0) steps[i] = s;
         else steps.push(s);
       }
@@ -212,7 +261,15 @@ export class RemoteSession implements MigrationSession {
     const base = { plan, startedAt };
     const blocked = blockerError(plan);
     if (blocked) {
-      return { ...base, steps: [], status: 'blocked', durationMs: this.now() - startedAt, error: blocked.message, next: plan.blockers.map((b) => b.next).join('\n'), exitCode: blocked.exitCode };
+      return {
+        ...base,
+        steps: [],
+        status: 'blocked',
+        durationMs: this.now() - startedAt,
+        error: blocked.message,
+        next: plan.blockers.map((b) => b.next).join('\n'),
+        exitCode: blocked.exitCode,
+      };
     }
     if (!plan.steps.length) return { ...base, steps: [], status: 'no-op', durationMs: this.now() - startedAt };
     const dry = this.settings.dryRun;
@@ -221,22 +278,50 @@ export class RemoteSession implements MigrationSession {
     for (const step of plan.steps) {
       const t0 = this.now();
       // OneTable's down reverts the version it names; its up runs every version up to the one named.
-      const action = step.kind === 'reset' ? 'reset' : step.kind === 'repeat' || (step.kind === 'resume' && step.direction === 'up') ? 'repeat' : step.direction;
+      const action =
+        step.kind === 'reset'
+          ? 'reset'
+          : step.kind === 'repeat' || (step.kind === 'resume' && step.direction === 'up')
+            ? 'repeat'
+            : step.direction;
       try {
         await this.controller.invoke('apply', { action, version: step.version, params: { dry: !!dry } }, { dry: dry });
-        steps.push({ version: step.version, direction: step.direction, kind: step.kind, status: dry ? 'dry-run' : 'applied', durationMs: this.now() - t0 });
+        steps.push({
+          version: step.version,
+          direction: step.direction,
+          kind: step.kind,
+          status: dry ? 'dry-run' : 'applied',
+          durationMs: this.now() - t0,
+        });
       } catch (e) {
         const msg = messageOf(e);
-        steps.push({ version: step.version, direction: step.direction, kind: step.kind, status: 'failed', durationMs: this.now() - t0, error: msg });
+        steps.push({
+          version: step.version,
+          direction: step.direction,
+          kind: step.kind,
+          status: 'failed',
+          durationMs: this.now() - t0,
+          error: msg,
+        });
         return {
-          ...base, steps, status: 'failed', durationMs: this.now() - startedAt,
+          ...base,
+          steps,
+          status: 'failed',
+          durationMs: this.now() - startedAt,
           error: `${step.direction} ${step.version} failed in ${this.controller.functionName}: ${msg}`,
           next: `Check the function's logs; OneTable records the failure as the table's version (${step.version}): fix it, then repeat it or roll it back.`,
           exitCode: e instanceof MigrateError ? e.exitCode : EXIT.failure,
         };
       }
     }
-    return { ...base, steps, status: dry ? 'dry-run' : 'applied', durationMs: this.now() - startedAt, recoveryPoint, finalVersion: dry ? undefined : await this.controller.invoke<string>('getCurrentVersion').catch(() => undefined) };
+    return {
+      ...base,
+      steps,
+      status: dry ? 'dry-run' : 'applied',
+      durationMs: this.now() - startedAt,
+      recoveryPoint,
+      finalVersion: dry ? undefined : await this.controller.invoke<string>('getCurrentVersion').catch(() => undefined),
+    };
   }
 
   async unlock(lockId: string, reason?: string): Promise<void> {
@@ -247,7 +332,8 @@ export class RemoteSession implements MigrationSession {
   async repair(input: RepairInput): Promise<string> {
     this.ours('repair');
     if (this.settings.dryRun) return `dry run: would mark ${input.version} ${input.mark}`;
-    return (await this.controller.invoke<{ message: string }>(DM.repair, { ...input, settings: this.settings })).message;
+    return (await this.controller.invoke<{ message: string }>(DM.repair, { ...input, settings: this.settings }))
+      .message;
   }
 
   async readLog(limit?: number): Promise<LogEntry[]> {
@@ -262,24 +348,46 @@ export class RemoteSession implements MigrationSession {
 
   /** The recovery point is the table's, taken from here with this runner's AWS credentials. */
   ensureRecoveryPoint(mode: RecoveryPointMode, backupName: string): Promise<string> {
-    const client = createDynamoClient({ endpoint: this.connection.endpoint, region: this.connection.region ?? this.environment.region });
+    const client = createDynamoClient({
+      endpoint: this.connection.endpoint,
+      region: this.connection.region ?? this.environment.region,
+    });
     return ensureRecoveryPoint(client, this.environment.table, mode, { backupName }).finally(() => client.destroy());
   }
 
   /** Read-only, so it runs from here with this runner's AWS credentials, against the schema the controller reports. */
   async validate(options: ValidateOptions): Promise<ValidationReport> {
-    const client = createDynamoClient({ endpoint: this.connection.endpoint, region: this.connection.region ?? this.environment.region });
+    const client = createDynamoClient({
+      endpoint: this.connection.endpoint,
+      region: this.connection.region ?? this.environment.region,
+    });
     try {
-      const local = new LocalSession(this.project, this.environment, client, this.settings, { log: this.log, now: this.now });
-      const schema = await local.schemaToValidate(options.version, options.version ? undefined : (await this.readState()).schema);
-      return await validateTable({ client, table: this.environment.table, keys: await local.store.keys(), schema, options, log: this.log });
+      const local = new LocalSession(this.project, this.environment, client, this.settings, {
+        log: this.log,
+        now: this.now,
+      });
+      const schema = await local.schemaToValidate(
+        options.version,
+        options.version ? undefined : (await this.readState()).schema,
+      );
+      return await validateTable({
+        client,
+        table: this.environment.table,
+        keys: await local.store.keys(),
+        schema,
+        options,
+        log: this.log,
+      });
     } finally {
       client.destroy();
     }
   }
 
   private ours(what: string): void {
-    if (this.onetable) throw new InputError(`${what} is not available through a OneTable Controller (protocol: onetable): it has no lock or audit log.`);
+    if (this.onetable)
+      throw new InputError(
+        `${what} is not available through a OneTable Controller (protocol: onetable): it has no lock or audit log.`,
+      );
   }
 }
 
@@ -297,4 +405,3 @@ function recordOf(r: Record<string, unknown>): MigrationRecord {
     status: typeof r.status === 'string' ? r.status : 'success',
   };
 }
-

@@ -26,7 +26,13 @@ export interface Lease {
  * The heartbeat has a DynamoDB client of its own: the run's requests, however many are queued
  * or held up on the run's client, never delay a renewal.
  */
-export function keepLease(o: { store: StateStore; lockId: string; leaseMs: number; leaseExpiresAt: number; log: Logger }): Lease {
+export function keepLease(o: {
+  store: StateStore;
+  lockId: string;
+  leaseMs: number;
+  leaseExpiresAt: number;
+  log: Logger;
+}): Lease {
   const lost = new AbortController();
   let until = o.leaseExpiresAt;
   const margin = Math.min(Math.floor(o.leaseMs / 5), 5000);
@@ -45,12 +51,15 @@ export function keepLease(o: { store: StateStore; lockId: string; leaseMs: numbe
   const renew = async (): Promise<void> => {
     until = Math.max(until, await heartbeat.renewLock(o.lockId, o.leaseMs));
   };
-  const timer = setInterval(() => {
-    renew().catch((e) => {
-      o.log.error(messageOf(e));
-      lost.abort(e instanceof LockLostError ? e : new LockLostError(`lock renewal failed: ${messageOf(e)}`));
-    });
-  }, Math.max(200, Math.floor(o.leaseMs / 3)));
+  const timer = setInterval(
+    () => {
+      renew().catch((e) => {
+        o.log.error(messageOf(e));
+        lost.abort(e instanceof LockLostError ? e : new LockLostError(`lock renewal failed: ${messageOf(e)}`));
+      });
+    },
+    Math.max(200, Math.floor(o.leaseMs / 3)),
+  );
   timer.unref();
   return {
     signal: lost.signal,

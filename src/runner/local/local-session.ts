@@ -8,7 +8,16 @@ import { planMigrations } from '../../core/planner';
 import type { RunSettings } from '../../core/run-settings';
 import { schemaDriftOf } from '../../core/schema-diff';
 import { buildStatus, type StatusReport } from '../../core/status';
-import type { Finding, ItemCounts, LogEntry, OneTableSchema, Plan, RunReport, StepCheck, TableState } from '../../core/types';
+import type {
+  Finding,
+  ItemCounts,
+  LogEntry,
+  OneTableSchema,
+  Plan,
+  RunReport,
+  StepCheck,
+  TableState,
+} from '../../core/types';
 import { compareVersions } from '../../core/version';
 import { ensureRecoveryPoint, type RecoveryPointMode } from '../../dynamodb/recovery-point';
 import { StateStore } from '../../dynamodb/state-store';
@@ -89,14 +98,20 @@ export class LocalSession implements MigrationSession {
           ledger: {
             // Writes nothing in a dry run; a fresh step's `once` passes then count as a fresh attempt would.
             begin: async (step) => {
-              const data = createStepData({ client: this.client, table: this.environment.table, keys: await this.store.keys(), log: this.log }, step, this.settings, { signal });
+              const data = createStepData(
+                { client: this.client, table: this.environment.table, keys: await this.store.keys(), log: this.log },
+                step,
+                this.settings,
+                { signal },
+              );
               await data.start();
               return { date: 0, data };
             },
             finish: async () => undefined,
           },
           // A dry run changes nothing, so there is nothing for verify to check.
-          body: (step, ticket: StepTicket) => this.execute(step, ticket.data, signal, readOnlyClient(this.client), { verify: false }),
+          body: (step, ticket: StepTicket) =>
+            this.execute(step, ticket.data, signal, readOnlyClient(this.client), { verify: false }),
         },
         this.run,
       );
@@ -108,19 +123,43 @@ export class LocalSession implements MigrationSession {
   private backend(): RunBackend<StepTicket> {
     let lease: Lease | undefined;
     return {
-      acquireLock: (command) => this.store.acquireLock({ owner: this.settings.actor, command, runUrl: this.settings.runUrl, leaseMs: this.settings.leaseMs, now: this.now() }),
+      acquireLock: (command) =>
+        this.store.acquireLock({
+          owner: this.settings.actor,
+          command,
+          runUrl: this.settings.runUrl,
+          leaseMs: this.settings.leaseMs,
+          now: this.now(),
+        }),
       // Heartbeat (on a client of its own) and fencing: the steps' writes go through lease.client.
-      hold: (lock) => (lease = keepLease({ store: this.store, lockId: lock.lockId, leaseMs: this.settings.leaseMs, leaseExpiresAt: lock.leaseExpiresAt, log: this.log })),
+      hold: (lock) =>
+        (lease = keepLease({
+          store: this.store,
+          lockId: lock.lockId,
+          leaseMs: this.settings.leaseMs,
+          leaseExpiresAt: lock.leaseExpiresAt,
+          log: this.log,
+        })),
       releaseLock: (lockId) => this.store.releaseLock(lockId),
       plan: (input) => this.plan(input),
       audit: (e) => this.audit(e),
       steps: ({ lockId, runId, plan }) => {
         const held = lease!;
-        const ledger = this.ledger({ lockId, runId, planHash: plan.hash, dataClient: held.client, signal: held.signal });
+        const ledger = this.ledger({
+          lockId,
+          runId,
+          planHash: plan.hash,
+          dataClient: held.client,
+          signal: held.signal,
+        });
         return {
           ledger,
           before: (step) => this.before(step),
-          body: (step, ticket) => this.execute(step, ticket.data, held.signal, held.client, { verify: true, canary: { target: ledger, signal: held.signal } }),
+          body: (step, ticket) =>
+            this.execute(step, ticket.data, held.signal, held.client, {
+              verify: true,
+              canary: { target: ledger, signal: held.signal },
+            }),
         };
       },
       currentVersion: async () => readHistory(await this.store.readRecords()).currentVersion,
@@ -128,7 +167,13 @@ export class LocalSession implements MigrationSession {
   }
 
   /** The step bookkeeping of a run holding `lockId` (also what a controller's dm:step writes with). */
-  ledger(o: { lockId: string; runId: string; planHash: string; dataClient?: DynamoDBClient | undefined; signal?: AbortSignal | undefined }): TableLedger {
+  ledger(o: {
+    lockId: string;
+    runId: string;
+    planHash: string;
+    dataClient?: DynamoDBClient | undefined;
+    signal?: AbortSignal | undefined;
+  }): TableLedger {
     return new TableLedger({
       store: this.store,
       project: this.project,
@@ -166,13 +211,20 @@ export class LocalSession implements MigrationSession {
         const parts = await this.contextParts(step, d, signal, client);
         await fn(migrationContext(step, { ...parts, params: { ...parts.params, canary } }) as never);
       } catch (e) {
-        return { error: signal.aborted ? signal.reason : e, lockLost: signal.aborted, counts: d.counts(), incomplete: d.incomplete() };
+        return {
+          error: signal.aborted ? signal.reason : e,
+          lockLost: signal.aborted,
+          counts: d.counts(),
+          incomplete: d.incomplete(),
+        };
       }
       return d.incomplete() ? { counts: d.counts(), incomplete: true } : undefined;
     };
     const verify = async (scope: StepCheck['scope'], samplePercent: number | undefined): Promise<StepCheck> => {
       const findings = await runHook(m, 'verify', await this.checkContext(step, samplePercent, signal));
-      this.log.info(`${step.version}: verify on ${scope === 'canary' ? `the ${samplePercent}% canary` : 'every item'}: ${findings.length ? `${findings.length} problem(s)` : 'passed'}`);
+      this.log.info(
+        `${step.version}: verify on ${scope === 'canary' ? `the ${samplePercent}% canary` : 'every item'}: ${findings.length ? `${findings.length} problem(s)` : 'passed'}`,
+      );
       return { hook: 'verify', scope, passed: findings.length === 0, findings };
     };
     const checking = o.verify && m.verify !== undefined;
@@ -209,14 +261,25 @@ export class LocalSession implements MigrationSession {
   }
 
   /** Undoes a failed canary with the step's down on the same sample; false when the step has none. */
-  private async revertCanary(step: Plan['steps'][number], m: LoadedMigration, target: TableLedger, percent: number, signal: AbortSignal, client: DynamoDBClient): Promise<boolean> {
+  private async revertCanary(
+    step: Plan['steps'][number],
+    m: LoadedMigration,
+    target: TableLedger,
+    percent: number,
+    signal: AbortSignal,
+    client: DynamoDBClient,
+  ): Promise<boolean> {
     if (!m.down || m.irreversible) return false;
     const down = { ...step, direction: 'down' as const, kind: 'migrate' as const };
     const data = await target.stepData(down, { samplePercent: percent });
-    this.log.warn(`${step.version}: the canary failed verify; undoing it with down on the same ${percent}% of the items`);
+    this.log.warn(
+      `${step.version}: the canary failed verify; undoing it with down on the same ${percent}% of the items`,
+    );
     await data.start();
     const parts = await this.contextParts(down, data, signal, client);
-    await m.down(migrationContext(down, { ...parts, params: { ...parts.params, canary: { percent, phase: 'canary' } } }) as never);
+    await m.down(
+      migrationContext(down, { ...parts, params: { ...parts.params, canary: { percent, phase: 'canary' } } }) as never,
+    );
     // Clears the down's checkpoints and the up's (the canary's progress): the next up starts afresh.
     await data.engine.complete();
     return true;
@@ -231,8 +294,23 @@ export class LocalSession implements MigrationSession {
   /** The read-only ctx of a `before` or `verify` hook: a client that refuses writes, a counting engine without checkpoints. */
   private async checkContext(step: Plan['steps'][number], samplePercent: number | undefined, signal: AbortSignal) {
     const client = readOnlyClient(this.client);
-    const engine = createDataEngine({ client, table: this.environment.table, keys: await this.store.keys(), dryRun: true, samplePercent, signal, logger: this.log, progressBar: false });
-    const data: StepData = { engine, counts: () => engine.counts(), incomplete: () => engine.incomplete(), start: async () => undefined, complete: async () => undefined };
+    const engine = createDataEngine({
+      client,
+      table: this.environment.table,
+      keys: await this.store.keys(),
+      dryRun: true,
+      samplePercent,
+      signal,
+      logger: this.log,
+      progressBar: false,
+    });
+    const data: StepData = {
+      engine,
+      counts: () => engine.counts(),
+      incomplete: () => engine.incomplete(),
+      start: async () => undefined,
+      complete: async () => undefined,
+    };
     const parts = await this.contextParts(step, data, signal, client);
     return migrationContext(step, { ...parts, params: { dryRun: true, samplePercent } });
   }
@@ -249,7 +327,8 @@ export class LocalSession implements MigrationSession {
       signal,
       params: { dryRun: this.settings.dryRun, samplePercent: this.settings.samplePercent },
       schema: {
-        current: this.project.migrations[idx]?.schema ?? (step.kind === 'reset' ? this.project.reset?.schema : undefined),
+        current:
+          this.project.migrations[idx]?.schema ?? (step.kind === 'reset' ? this.project.reset?.schema : undefined),
         previous: idx > 0 ? this.project.migrations[idx - 1]?.schema : undefined,
       },
     };
@@ -257,7 +336,13 @@ export class LocalSession implements MigrationSession {
 
   async unlock(lockId: string, reason?: string): Promise<void> {
     const held = await this.store.forceUnlock(lockId);
-    await this.audit({ runId: randomUUID(), event: 'unlock', outcome: 'unlocked', message: `removed lock ${lockId} held by ${held.owner} (${held.command})`, reason });
+    await this.audit({
+      runId: randomUUID(),
+      event: 'unlock',
+      outcome: 'unlocked',
+      message: `removed lock ${lockId} held by ${held.owner} (${held.command})`,
+      reason,
+    });
   }
 
   /**
@@ -266,7 +351,8 @@ export class LocalSession implements MigrationSession {
    */
   async repair(input: RepairInput): Promise<string> {
     if (!input.reason?.trim()) throw new InputError('repair needs --reason "<why>": it is recorded in the audit log.');
-    if (input.mark !== 'applied' && input.mark !== 'reverted') throw new InputError(`repair --mark must be applied or reverted, got "${input.mark}".`);
+    if (input.mark !== 'applied' && input.mark !== 'reverted')
+      throw new InputError(`repair --mark must be applied or reverted, got "${input.mark}".`);
     const m = this.project.migrations.find((x) => x.version === input.version);
     const state = await this.readState();
     const known = state.records.some((r) => r.version === input.version);
@@ -275,23 +361,49 @@ export class LocalSession implements MigrationSession {
     }
     if (this.settings.dryRun) return `dry run: would mark ${input.version} ${input.mark}`;
     const lock = await acquireWithWait(
-      () => this.store.acquireLock({ owner: this.settings.actor, command: 'repair', runUrl: this.settings.runUrl, leaseMs: this.settings.leaseMs, now: this.now() }),
+      () =>
+        this.store.acquireLock({
+          owner: this.settings.actor,
+          command: 'repair',
+          runUrl: this.settings.runUrl,
+          leaseMs: this.settings.leaseMs,
+          now: this.now(),
+        }),
       this.run,
     );
     try {
       const ledger = this.ledger({ lockId: lock.lockId, runId: randomUUID(), planHash: '' });
       if (input.mark === 'applied') {
         await this.store.writeRecord(
-          { version: m!.version, path: m!.path, description: m!.description, status: SUCCESS, checksum: m!.checksum, direction: 'up', actor: this.settings.actor, runUrl: this.settings.runUrl, gitSha: this.settings.gitSha, repairedReason: input.reason },
+          {
+            version: m!.version,
+            path: m!.path,
+            description: m!.description,
+            status: SUCCESS,
+            checksum: m!.checksum,
+            direction: 'up',
+            actor: this.settings.actor,
+            runUrl: this.settings.runUrl,
+            gitSha: this.settings.gitSha,
+            repairedReason: input.reason,
+          },
           lock.lockId,
         );
-        if (m!.schema && compareVersions(m!.version, readHistory(state.records).currentVersion) >= 0) await this.store.writeSchema(ledger.schemaItem(m!.schema), lock.lockId);
+        if (m!.schema && compareVersions(m!.version, readHistory(state.records).currentVersion) >= 0)
+          await this.store.writeSchema(ledger.schemaItem(m!.schema), lock.lockId);
       } else {
         await this.store.deleteVersionRecords(input.version, lock.lockId);
         await ledger.restoreSchema();
       }
       const message = `marked ${input.version} ${input.mark}`;
-      await this.audit({ runId: randomUUID(), event: 'repair', outcome: input.mark, versions: [input.version], message, reason: input.reason });
+      await this.audit({
+        runId: randomUUID(),
+        event: 'repair',
+        outcome: input.mark,
+        versions: [input.version],
+        message,
+        reason: input.reason,
+      });
       return message;
     } finally {
       await this.store.releaseLock(lock.lockId);
@@ -305,15 +417,32 @@ export class LocalSession implements MigrationSession {
     const findings: DriftReport['findings'] = [];
     const table = this.environment.table;
     if (plan.currentVersion !== plan.targetVersion) {
-      findings.push({ kind: 'version', message: `${table} is at ${plan.currentVersion}; the manifest target is ${plan.targetVersion}.` });
+      findings.push({
+        kind: 'version',
+        message: `${table} is at ${plan.currentVersion}; the manifest target is ${plan.targetVersion}.`,
+      });
     }
-    if (plan.failed) findings.push({ kind: 'failed-state', message: `The ${plan.failed.direction} of ${plan.failed.version} failed: ${plan.failed.status}` });
+    if (plan.failed)
+      findings.push({
+        kind: 'failed-state',
+        message: `The ${plan.failed.direction} of ${plan.failed.version} failed: ${plan.failed.status}`,
+      });
     if (state.lock && state.lock.leaseExpiresAt < this.now()) {
-      findings.push({ kind: 'stale-lock', message: `A lock held by ${state.lock.owner} (id ${state.lock.lockId}) expired at ${new Date(state.lock.leaseExpiresAt).toISOString()}.` });
+      findings.push({
+        kind: 'stale-lock',
+        message: `A lock held by ${state.lock.owner} (id ${state.lock.lockId}) expired at ${new Date(state.lock.leaseExpiresAt).toISOString()}.`,
+      });
     }
-    const schemaDrift = schemaDriftOf(state.schema, this.project.migrations.find((m) => m.version === plan.currentVersion)?.schema);
+    const schemaDrift = schemaDriftOf(
+      state.schema,
+      this.project.migrations.find((m) => m.version === plan.currentVersion)?.schema,
+    );
     if (schemaDrift) findings.push({ kind: 'schema', message: `${table}: ${schemaDrift}.` });
-    for (const d of plan.drift) findings.push({ kind: 'checksum', message: `${d.file} changed after ${d.version} was applied (recorded ${d.recorded}, now ${d.current}).` });
+    for (const d of plan.drift)
+      findings.push({
+        kind: 'checksum',
+        message: `${d.file} changed after ${d.version} was applied (recorded ${d.recorded}, now ${d.current}).`,
+      });
     let validation: ValidationReport | undefined;
     const asked = this.environment.validate;
     if (asked && state.schema) {
@@ -330,7 +459,16 @@ export class LocalSession implements MigrationSession {
         });
       }
     }
-    return { environment: this.environment.name, table, currentVersion: plan.currentVersion, targetVersion: plan.targetVersion, drifted: findings.length > 0, findings, plan, ...(validation ? { validation } : {}) };
+    return {
+      environment: this.environment.name,
+      table,
+      currentVersion: plan.currentVersion,
+      targetVersion: plan.targetVersion,
+      drifted: findings.length > 0,
+      findings,
+      plan,
+      ...(validation ? { validation } : {}),
+    };
   }
 
   readLog(limit?: number): Promise<LogEntry[]> {
@@ -339,9 +477,18 @@ export class LocalSession implements MigrationSession {
 
   async validate(options: ValidateOptions): Promise<ValidationReport> {
     // A global table is validated in its home region: other replicas converge to it after replication.
-    await this.store.assertHomeRegion('validate reads the home region\'s copy only (the other replicas converge to it); nothing was validated.');
+    await this.store.assertHomeRegion(
+      "validate reads the home region's copy only (the other replicas converge to it); nothing was validated.",
+    );
     const schema = await this.schemaToValidate(options.version);
-    return validateTable({ client: this.client, table: this.environment.table, keys: await this.store.keys(), schema, options, log: this.log });
+    return validateTable({
+      client: this.client,
+      table: this.environment.table,
+      keys: await this.store.keys(),
+      schema,
+      options,
+      log: this.log,
+    });
   }
 
   /** The schema `validate` checks against: a version's, else the one stored in the table. */
@@ -354,7 +501,9 @@ export class LocalSession implements MigrationSession {
     }
     const schema = stored ?? (await this.readState()).schema;
     if (!schema) {
-      throw new InputError(`${this.environment.table} has no _schema item to validate against: pass --version <version> to check against a migration's schema.`);
+      throw new InputError(
+        `${this.environment.table} has no _schema item to validate against: pass --version <version> to check against a migration's schema.`,
+      );
     }
     return schema;
   }
@@ -372,5 +521,10 @@ export class LocalSession implements MigrationSession {
 function sumCounts(a: ItemCounts | undefined, b: ItemCounts | undefined): ItemCounts | undefined {
   if (!a) return b;
   if (!b) return a;
-  return { scanned: a.scanned + b.scanned, changed: a.changed + b.changed, skipped: a.skipped + b.skipped, failed: a.failed + b.failed };
+  return {
+    scanned: a.scanned + b.scanned,
+    changed: a.changed + b.changed,
+    skipped: a.skipped + b.skipped,
+    failed: a.failed + b.failed,
+  };
 }

@@ -33,7 +33,8 @@ export function readOnlyClient(client: DynamoDBClient): DynamoDBClient {
   readOnly.middlewareStack.add(
     (next, context) => async (args) => {
       const name = context.commandName ?? 'unknown';
-      if (WRITE_COMMANDS.has(name)) throw new DryRunWriteError(`dry run: ${name} was not sent (dry runs write nothing)`);
+      if (WRITE_COMMANDS.has(name))
+        throw new DryRunWriteError(`dry run: ${name} was not sent (dry runs write nothing)`);
       return next(args);
     },
     { step: 'initialize', priority: 'high', name: 'readOnly' },
@@ -57,7 +58,11 @@ const FENCED_IN_FLIGHT = 50;
  * inside it, after any check, and go out whenever the server answers the ones before them.
  * Destroy the client when the run ends.
  */
-export function leaseFencedClient(base: DynamoDBClient, stopped: () => Error | undefined, opts: { inFlight?: number } = {}): DynamoDBClient {
+export function leaseFencedClient(
+  base: DynamoDBClient,
+  stopped: () => Error | undefined,
+  opts: { inFlight?: number } = {},
+): DynamoDBClient {
   const unlimited = { keepAlive: true, maxSockets: Infinity };
   const client = deriveDynamoClient(base, { requestHandler: { httpAgent: unlimited, httpsAgent: unlimited } });
   const slots = new Semaphore(opts.inFlight ?? FENCED_IN_FLIGHT);

@@ -33,7 +33,9 @@ export function auditEntry(e: AuditEvent, source: AuditSource, at: number): LogE
     event: e.event,
     outcome: e.outcome,
     versions: e.versions ?? e.plan?.steps.map((s) => `${s.direction} ${s.version}`),
-    message: [e.message, e.recoveryPoint ? `recovery point: ${e.recoveryPoint}` : undefined].filter(Boolean).join('; ') || undefined,
+    message:
+      [e.message, e.recoveryPoint ? `recovery point: ${e.recoveryPoint}` : undefined].filter(Boolean).join('; ') ||
+      undefined,
     reason: e.reason,
     runUrl: source.runUrl,
     gitSha: source.gitSha,

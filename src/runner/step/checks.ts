@@ -21,12 +21,16 @@ export async function runHook(m: LoadedMigration, hook: 'before' | 'verify', ctx
   }
   if (result === undefined) return [];
   if (!Array.isArray(result)) {
-    throw new HookError(`${m.file}: ${hook}() must return a list of findings ([{ message, count?, examples? }], empty when all is well), got ${describe(result)}.`);
+    throw new HookError(
+      `${m.file}: ${hook}() must return a list of findings ([{ message, count?, examples? }], empty when all is well), got ${describe(result)}.`,
+    );
   }
   return result.map((f, i) => {
     if (typeof f === 'string') return { message: f };
     if (!f || typeof f !== 'object' || typeof (f as Finding).message !== 'string') {
-      throw new HookError(`${m.file}: ${hook}() returned a finding without a message at [${i}] (${describe(f)}): each finding is { message, count?, examples? }.`);
+      throw new HookError(
+        `${m.file}: ${hook}() returned a finding without a message at [${i}] (${describe(f)}): each finding is { message, count?, examples? }.`,
+      );
     }
     const { message, count, examples } = f as Finding;
     return {
@@ -39,7 +43,9 @@ export async function runHook(m: LoadedMigration, hook: 'before' | 'verify', ctx
 
 /** One line for a list of findings: what a failed step's record and the report say. */
 export function summarizeFindings(hook: 'before' | 'verify', scope: string, findings: readonly Finding[]): string {
-  const parts = findings.slice(0, 5).map((f) => (f.count !== undefined ? `${f.message} (${f.count.toLocaleString('en-US')})` : f.message));
+  const parts = findings
+    .slice(0, 5)
+    .map((f) => (f.count !== undefined ? `${f.message} (${f.count.toLocaleString('en-US')})` : f.message));
   const more = findings.length > 5 ? `; and ${findings.length - 5} more` : '';
   return `${hook} found ${findings.length} problem${findings.length === 1 ? '' : 's'} on ${scope}: ${parts.join('; ')}${more}`;
 }

@@ -21,7 +21,8 @@ export interface StepOutcome {
 }
 
 /** The status an incomplete step's record carries. */
-export const INCOMPLETE_STATUS = 'incomplete: stopped at a checkpoint before the time budget ran out; resume to continue';
+export const INCOMPLETE_STATUS =
+  'incomplete: stopped at a checkpoint before the time budget ran out; resume to continue';
 
 /**
  * A step's bookkeeping in the table: where the "running" record, the outcome record, the
@@ -84,7 +85,12 @@ export class TableLedger implements StepLedger<StepTicket> {
     const data = await this.stepData(step);
     await data.start();
     const rec = await o.store.writeRecord(
-      { ...this.common(m), version: step.version, direction: step.direction, status: runningStatus(o.settings.actor, o.now(), o.lockId) },
+      {
+        ...this.common(m),
+        version: step.version,
+        direction: step.direction,
+        status: runningStatus(o.settings.actor, o.now(), o.lockId),
+      },
       o.lockId,
     );
     return { date: rec.date, data };
@@ -101,13 +107,19 @@ export class TableLedger implements StepLedger<StepTicket> {
     const record = { ...this.common(m), date: ticket.date, durationMs: outcome.durationMs, counts: outcome.counts };
     const versions = [`${step.direction} ${step.version}`];
     if (outcome.status === 'incomplete') {
-      await o.store.writeRecord({ ...record, version: step.version, direction: step.direction, status: INCOMPLETE_STATUS }, o.lockId, { replace: true });
+      await o.store.writeRecord(
+        { ...record, version: step.version, direction: step.direction, status: INCOMPLETE_STATUS },
+        o.lockId,
+        { replace: true },
+      );
       return;
     }
     if (outcome.status === 'failed') {
       const message = outcome.message || 'failed';
       await o.store
-        .writeRecord({ ...record, version: step.version, direction: step.direction, status: message }, o.lockId, { replace: true })
+        .writeRecord({ ...record, version: step.version, direction: step.direction, status: message }, o.lockId, {
+          replace: true,
+        })
         .catch((e) => o.log.error(`Could not record the failure: ${messageOf(e)}`));
       await this.audit({ runId: o.runId, event: 'step', outcome: 'failed', versions, message, planHash: o.planHash });
       return;
@@ -116,7 +128,9 @@ export class TableLedger implements StepLedger<StepTicket> {
     // The step is recorded: failing to tidy its checkpoints must not fail the run.
     await ticket.data
       .complete()
-      .catch((e) => o.log.warn(`${step.version}: could not delete its checkpoints (${messageOf(e)}); they are left in the table.`));
+      .catch((e) =>
+        o.log.warn(`${step.version}: could not delete its checkpoints (${messageOf(e)}); they are left in the table.`),
+      );
     await this.audit({ runId: o.runId, event: 'step', outcome: 'applied', versions, planHash: o.planHash });
   }
 
@@ -126,7 +140,11 @@ export class TableLedger implements StepLedger<StepTicket> {
   }
 
   /** OneTable's records for a successful step, and `_schema:Current` kept in step. */
-  private async recordSuccess(step: PlanStep, m: LoadedMigration, record: Omit<MigrationRecord, 'key' | 'version' | 'status'>): Promise<void> {
+  private async recordSuccess(
+    step: PlanStep,
+    m: LoadedMigration,
+    record: Omit<MigrationRecord, 'key' | 'version' | 'status'>,
+  ): Promise<void> {
     const { o } = this;
     if (step.kind === 'reset') {
       // OneTable's reset: drop the history, then record every semver migration as applied.
@@ -134,7 +152,15 @@ export class TableLedger implements StepLedger<StepTicket> {
       const { date: _date, ...fresh } = record;
       for (const v of o.project.migrations) {
         await o.store.writeRecord(
-          { ...fresh, path: v.path, description: v.description, checksum: v.checksum, version: v.version, status: SUCCESS, direction: 'up' },
+          {
+            ...fresh,
+            path: v.path,
+            description: v.description,
+            checksum: v.checksum,
+            version: v.version,
+            status: SUCCESS,
+            direction: 'up',
+          },
           o.lockId,
         );
       }
@@ -143,7 +169,9 @@ export class TableLedger implements StepLedger<StepTicket> {
     }
     if (step.direction === 'up') {
       // The outcome replaces the step's "running" record (same key).
-      await o.store.writeRecord({ ...record, version: step.version, direction: 'up', status: SUCCESS }, o.lockId, { replace: true });
+      await o.store.writeRecord({ ...record, version: step.version, direction: 'up', status: SUCCESS }, o.lockId, {
+        replace: true,
+      });
       if (m.schema) await o.store.writeSchema(this.schemaItem(m.schema), o.lockId);
       return;
     }
@@ -166,7 +194,14 @@ export class TableLedger implements StepLedger<StepTicket> {
 
   private common(m: LoadedMigration) {
     const { settings } = this.o;
-    return { path: m.path, description: m.description, checksum: m.checksum, actor: settings.actor, runUrl: settings.runUrl, gitSha: settings.gitSha };
+    return {
+      path: m.path,
+      description: m.description,
+      checksum: m.checksum,
+      actor: settings.actor,
+      runUrl: settings.runUrl,
+      gitSha: settings.gitSha,
+    };
   }
 }
 

@@ -56,7 +56,12 @@ export interface RunContext {
  * the lock and writes the audit log's end entry. Returns a report for every outcome but bad
  * input, which throws.
  */
-export async function runPlan<T>(plan: Plan, options: ApplyOptions, backend: RunBackend<T>, c: RunContext): Promise<RunReport> {
+export async function runPlan<T>(
+  plan: Plan,
+  options: ApplyOptions,
+  backend: RunBackend<T>,
+  c: RunContext,
+): Promise<RunReport> {
   const startedAt = c.now();
   const runId = randomUUID();
   const finish = (r: Omit<RunReport, 'startedAt' | 'durationMs' | 'steps'> & { steps?: StepReport[] }): RunReport => ({
@@ -77,9 +82,12 @@ export async function runPlan<T>(plan: Plan, options: ApplyOptions, backend: Run
     if (current.hash !== reviewed) {
       // Relative commands (one version up or down, repeat, reset) mean "from the state I saw":
       // running them from another state would do something else, so they never re-plan.
-      const relative = plan.command === 'up' || plan.command === 'down' || plan.command === 'repeat' || plan.command === 'reset';
+      const relative =
+        plan.command === 'up' || plan.command === 'down' || plan.command === 'repeat' || plan.command === 'reset';
       if (relative || (options.expectedHash !== undefined && (options.onPlanChange ?? 'fail') === 'fail')) {
-        const e = new PlanChangedError(`The plan changed since it was reviewed (reviewed ${reviewed}, now ${current.hash}): ${describeChange(plan, current)}`);
+        const e = new PlanChangedError(
+          `The plan changed since it was reviewed (reviewed ${reviewed}, now ${current.hash}): ${describeChange(plan, current)}`,
+        );
         report = finish({
           plan: current,
           status: 'blocked',
@@ -90,14 +98,19 @@ export async function runPlan<T>(plan: Plan, options: ApplyOptions, backend: Run
         });
         return report;
       }
-      c.log.info(`The plan changed while waiting for the lock (${plan.hash} -> ${current.hash}); running the current plan.`);
+      c.log.info(
+        `The plan changed while waiting for the lock (${plan.hash} -> ${current.hash}); running the current plan.`,
+      );
     }
     if (current.blockers.length) return (report = finish({ ...blockedReport(current), lockId: lock.lockId }));
     if (!current.steps.length) return (report = finish({ plan: current, status: 'no-op', lockId: lock.lockId }));
 
     const started = await options.onStart?.(current);
     const recoveryPoint = started?.recoveryPoint ?? options.recoveryPoint;
-    await backend.audit({ runId, event: 'apply-start', outcome: 'started', plan: current, reason: options.reason, recoveryPoint }, lock.lockId);
+    await backend.audit(
+      { runId, event: 'apply-start', outcome: 'started', plan: current, reason: options.reason, recoveryPoint },
+      lock.lockId,
+    );
     const { ledger, body, how, before } = backend.steps({ lockId: lock.lockId, runId, plan: current, lease });
     const steps: StepReport[] = [];
     for (const step of current.steps) {
@@ -112,7 +125,9 @@ export async function runPlan<T>(plan: Plan, options: ApplyOptions, backend: Run
     return report;
   } finally {
     lease.stop();
-    await backend.releaseLock(lock.lockId).catch((e) => c.log.warn(`Could not release lock ${lock.lockId}: ${messageOf(e)}`));
+    await backend
+      .releaseLock(lock.lockId)
+      .catch((e) => c.log.warn(`Could not release lock ${lock.lockId}: ${messageOf(e)}`));
     if (report && report.status !== 'blocked' && report.status !== 'no-op') {
       await backend
         .audit(
@@ -138,7 +153,18 @@ export async function dryRunPlan<T>(plan: Plan, backend: DryRunBackend<T>, c: Ru
   if (plan.blockers.length) return { ...blockedReport(plan), steps: [], startedAt, durationMs: c.now() - startedAt };
   const steps: StepReport[] = [];
   for (const step of plan.steps) {
-    steps.push((await runStep(step, { ledger: backend.ledger, body: backend.body, before: backend.before, log: c.log, now: c.now, dryRun: true })).report);
+    steps.push(
+      (
+        await runStep(step, {
+          ledger: backend.ledger,
+          body: backend.body,
+          before: backend.before,
+          log: c.log,
+          now: c.now,
+          dryRun: true,
+        })
+      ).report,
+    );
   }
   return { plan, steps, status: 'dry-run', startedAt, durationMs: c.now() - startedAt };
 }
@@ -160,7 +186,11 @@ export async function acquireWithWait<L>(acquire: () => Promise<L>, c: RunContex
 
 /** The input that plans a command again from the state under the lock. */
 export function replanInput(plan: Plan): PlanInput {
-  return { command: plan.command, version: plan.command === 'to' ? plan.targetVersion : undefined, resume: plan.steps[0]?.kind === 'resume' };
+  return {
+    command: plan.command,
+    version: plan.command === 'to' ? plan.targetVersion : undefined,
+    resume: plan.steps[0]?.kind === 'resume',
+  };
 }
 
 function blockedReport(plan: Plan): Omit<RunReport, 'startedAt' | 'durationMs' | 'steps'> {
@@ -175,7 +205,8 @@ function blockedReport(plan: Plan): Omit<RunReport, 'startedAt' | 'durationMs' |
 }
 
 function describeChange(before: Plan, after: Plan): string {
-  const fmt = (p: Plan) => `${p.currentVersion} -> ${p.targetVersion} [${p.steps.map((s) => `${s.direction} ${s.version}`).join(', ') || 'no steps'}]`;
+  const fmt = (p: Plan) =>
+    `${p.currentVersion} -> ${p.targetVersion} [${p.steps.map((s) => `${s.direction} ${s.version}`).join(', ') || 'no steps'}]`;
   return `reviewed ${fmt(before)}, now ${fmt(after)}.`;
 }
 

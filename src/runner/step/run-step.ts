@@ -71,7 +71,9 @@ export interface RunStepOptions<T> {
 export async function runStep<T>(step: PlanStep, o: RunStepOptions<T>): Promise<StepResult> {
   const t0 = o.now();
   const what = step.kind === 'migrate' ? step.direction : step.kind;
-  o.log.info(`${step.direction === 'up' ? '▲' : '▼'} ${step.version} ${what}: ${step.description}${o.how ? ` (${o.how})` : ''}`);
+  o.log.info(
+    `${step.direction === 'up' ? '▲' : '▼'} ${step.version} ${what}: ${step.description}${o.how ? ` (${o.how})` : ''}`,
+  );
   const blocked = await preconditions(step, o, t0);
   if (blocked) return blocked;
   const ticket = await o.ledger.begin(step);
@@ -137,7 +139,11 @@ export async function runStep<T>(step: PlanStep, o: RunStepOptions<T>): Promise<
         : result.canaryReverted === false
           ? ` ${step.version} has no down, so the canary's changes are still in the table; the rest of the table was not touched.`
           : '';
-    const failure = new MigrationFailedError(`${step.direction} ${step.version} (${step.file}): ${message}.${undone}`, step.version, step.direction);
+    const failure = new MigrationFailedError(
+      `${step.direction} ${step.version} (${step.file}): ${message}.${undone}`,
+      step.version,
+      step.direction,
+    );
     return {
       report: report('failed', message),
       stop: {
@@ -153,7 +159,11 @@ export async function runStep<T>(step: PlanStep, o: RunStepOptions<T>): Promise<
     const message = messageOf(result.error) || 'failed';
     o.log.error(`${step.version} ${step.direction} failed: ${message}`);
     await o.ledger.finish(step, ticket, { status: 'failed', message, counts, durationMs });
-    const failure = new MigrationFailedError(`${step.direction} ${step.version} (${step.file}) failed: ${message}`, step.version, step.direction);
+    const failure = new MigrationFailedError(
+      `${step.direction} ${step.version} (${step.file}) failed: ${message}`,
+      step.version,
+      step.direction,
+    );
     return {
       report: report('failed', message),
       stop: {
@@ -187,9 +197,18 @@ async function preconditions<T>(step: PlanStep, o: RunStepOptions<T>, t0: number
   return blockedBefore(step, o, t0, findings, summarizeFindings('before', 'the table', findings), true);
 }
 
-function blockedBefore<T>(step: PlanStep, o: RunStepOptions<T>, t0: number, findings: Finding[], message: string, known: boolean): StepResult {
+function blockedBefore<T>(
+  step: PlanStep,
+  o: RunStepOptions<T>,
+  t0: number,
+  findings: Finding[],
+  message: string,
+  known: boolean,
+): StepResult {
   o.log.error(`${step.version} ${step.direction}: ${message}`);
-  const checks: StepCheck[] = [{ hook: 'before', scope: 'all', passed: false, findings: findings.length ? findings : [{ message }] }];
+  const checks: StepCheck[] = [
+    { hook: 'before', scope: 'all', passed: false, findings: findings.length ? findings : [{ message }] },
+  ];
   const report: StepReport = {
     version: step.version,
     direction: step.direction,

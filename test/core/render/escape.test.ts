@@ -2,11 +2,15 @@ import { expect, test } from 'vitest';
 import { codeBlock, escapeHtml, escapeMarkdown, inlineCode } from '../../../src/core/render/escape';
 
 test('escapeHtml neutralises tags, comments and attributes', () => {
-  expect(escapeHtml(`<a href="x">'&'</a><!-- c -->`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;&lt;!-- c --&gt;');
+  expect(escapeHtml(`<a href="x">'&'</a><!-- c -->`)).toBe(
+    '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;&lt;!-- c --&gt;',
+  );
 });
 
 test('escapeMarkdown keeps text on one line, escapes markup and breaks mentions', () => {
-  expect(escapeMarkdown('a|b *c* [d](e) `f`\n# g ~h~ 1.0-2')).toBe('a\\|b \\*c\\* \\[d\\](e) \\`f\\` # g \\~h\\~ 1.0-2');
+  expect(escapeMarkdown('a|b *c* [d](e) `f`\n# g ~h~ 1.0-2')).toBe(
+    'a\\|b \\*c\\* \\[d\\](e) \\`f\\` # g \\~h\\~ 1.0-2',
+  );
   expect(escapeMarkdown('ping @octocat, mail me@x')).toBe('ping @\u200boctocat, mail me@\u200bx');
   expect(escapeMarkdown('<details>')).toBe('&lt;details&gt;');
 });

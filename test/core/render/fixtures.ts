@@ -26,7 +26,10 @@ export function plan(over: Partial<Plan> = {}): Plan {
     currentVersion: '1.0.0',
     targetVersion: '1.2.0',
     direction: 'up',
-    steps: [step('1.1.0', { description: 'Add status to orders' }), step('1.2.0', { description: 'Split name into first and last', idempotent: false })],
+    steps: [
+      step('1.1.0', { description: 'Add status to orders' }),
+      step('1.2.0', { description: 'Split name into first and last', idempotent: false }),
+    ],
     warnings: [],
     blockers: [],
     drift: [],

@@ -1,9 +1,19 @@
 import { describe, expect, test } from 'vitest';
-import { GITHUB_COMMENT_LIMIT, commentMarker, overallPhase, readPlanHashes, renderMarkdown } from '../../../src/core/render/markdown';
+import {
+  GITHUB_COMMENT_LIMIT,
+  commentMarker,
+  overallPhase,
+  readPlanHashes,
+  renderMarkdown,
+} from '../../../src/core/render/markdown';
 import { expectGolden } from '../../support/golden';
 import { applied, plan, step } from './fixtures';
 
-const ctx = { manifest: 'migrations/manifest.yaml', sha: '9fceb02d0ae598e95dc970b74767f19372d61af8', runUrl: 'https://github.com/acme/shop/actions/runs/42' };
+const ctx = {
+  manifest: 'migrations/manifest.yaml',
+  sha: '9fceb02d0ae598e95dc970b74767f19372d61af8',
+  runUrl: 'https://github.com/acme/shop/actions/runs/42',
+};
 
 const prod = plan({
   environment: 'production',
@@ -12,11 +22,26 @@ const prod = plan({
   targetVersion: '1.1.0',
   steps: [step('1.1.0', { description: 'Add status to orders', reversible: false })],
   warnings: [
-    { code: 'irreversible', version: '1.1.0', message: '1.1.0 is irreversible: once applied, rolling back past it is refused.' },
-    { code: 'lock-held', message: 'The table is locked by ci@runner (lock id 5d1e, apply, https://github.com/acme/shop/actions/runs/41) until 2025-06-15T15:06:40.000Z.' },
+    {
+      code: 'irreversible',
+      version: '1.1.0',
+      message: '1.1.0 is irreversible: once applied, rolling back past it is refused.',
+    },
+    {
+      code: 'lock-held',
+      message:
+        'The table is locked by ci@runner (lock id 5d1e, apply, https://github.com/acme/shop/actions/runs/41) until 2025-06-15T15:06:40.000Z.',
+    },
   ],
   rollback: undefined,
-  estimate: { items: 125000, sizeBytes: 250_000_000, readUnits: 30518, writeUnits: 250000, rate: 500, secondsAtRate: 500 },
+  estimate: {
+    items: 125000,
+    sizeBytes: 250_000_000,
+    readUnits: 30518,
+    writeUnits: 250000,
+    rate: 500,
+    secondsAtRate: 500,
+  },
   hash: 'ffee001122334455',
 });
 
@@ -42,14 +67,33 @@ describe('renderMarkdown', () => {
       rollback: { command: 'to', version: '0.0.0' },
       warnings: [{ code: 'state-unknown', message: 'The table state could not be read.' }],
     });
-    const md = renderMarkdown({ ...ctx, sections: [{ plan: p, phase: 'planned' }], notes: ['This pull request comes from a fork: the workflow has no access to the tables, so nothing was read or written.'] });
+    const md = renderMarkdown({
+      ...ctx,
+      sections: [{ plan: p, phase: 'planned' }],
+      notes: [
+        'This pull request comes from a fork: the workflow has no access to the tables, so nothing was read or written.',
+      ],
+    });
     expectGolden('markdown/fork.md', md);
   });
 
   test('applying, then applied with durations and item counts', () => {
     const p = plan();
-    expectGolden('markdown/applying.md', renderMarkdown({ ...ctx, sections: [{ plan: p, phase: 'applying', approvalRequired: true }] }));
-    const md = renderMarkdown({ ...ctx, sections: [{ plan: p, phase: 'applied', report: applied(p), recoveryPoint: 'point-in-time recovery is on (earliest restore 2025-06-14T00:00:00.000Z)' }] });
+    expectGolden(
+      'markdown/applying.md',
+      renderMarkdown({ ...ctx, sections: [{ plan: p, phase: 'applying', approvalRequired: true }] }),
+    );
+    const md = renderMarkdown({
+      ...ctx,
+      sections: [
+        {
+          plan: p,
+          phase: 'applied',
+          report: applied(p),
+          recoveryPoint: 'point-in-time recovery is on (earliest restore 2025-06-14T00:00:00.000Z)',
+        },
+      ],
+    });
     expectGolden('markdown/applied.md', md);
     expect(md).toContain('2,400 items scanned, 1,500 changed');
   });
@@ -58,7 +102,8 @@ describe('renderMarkdown', () => {
     const p = plan();
     const r = applied(p, {
       status: 'failed',
-      error: 'up 1.2.0 (migrations/1.2.0.ts) failed: Cannot read properties of undefined (reading \'name\')\n```\n</details> <!-- dynamodb-migrate -->',
+      error:
+        "up 1.2.0 (migrations/1.2.0.ts) failed: Cannot read properties of undefined (reading 'name')\n```\n</details> <!-- dynamodb-migrate -->",
       next: 'Check the data 1.2.0 touched, then repair --version 1.2.0 --mark applied|reverted --reason "...".',
     });
     r.steps[1] = { ...r.steps[1]!, status: 'failed', error: 'boom' };
@@ -69,22 +114,51 @@ describe('renderMarkdown', () => {
   });
 
   test('a report does not show its own, since released, lock as held', () => {
-    const lock = { lockId: 'lock-7f3a', owner: 'ci', command: 'apply', acquiredAt: 0, leaseExpiresAt: 1, heartbeatAt: 0 };
-    const p = plan({ lock, warnings: [{ code: 'lock-held', message: 'The table is locked by ci (lock id lock-7f3a).' }] });
-    expect(renderMarkdown({ sections: [{ plan: p, phase: 'applied', report: applied(p) }] })).not.toContain('locked by ci');
+    const lock = {
+      lockId: 'lock-7f3a',
+      owner: 'ci',
+      command: 'apply',
+      acquiredAt: 0,
+      leaseExpiresAt: 1,
+      heartbeatAt: 0,
+    };
+    const p = plan({
+      lock,
+      warnings: [{ code: 'lock-held', message: 'The table is locked by ci (lock id lock-7f3a).' }],
+    });
+    expect(renderMarkdown({ sections: [{ plan: p, phase: 'applied', report: applied(p) }] })).not.toContain(
+      'locked by ci',
+    );
     expect(renderMarkdown({ sections: [{ plan: p, phase: 'planned' }] })).toContain('locked by ci');
   });
 
   test('blocked: the plan changed since review, the new plan shown', () => {
     const now = plan({ currentVersion: '1.1.0', steps: [step('1.2.0')], hash: '9999aaaabbbbcccc' });
-    const r = { ...applied(now), status: 'blocked' as const, steps: [], error: 'The plan changed since it was reviewed (reviewed a1b2c3d4e5f60718, now 9999aaaabbbbcccc).', next: 'Review the new plan below, then re-run.' };
-    expectGolden('markdown/blocked.md', renderMarkdown({ ...ctx, sections: [{ plan: now, phase: 'blocked', report: r }] }));
+    const r = {
+      ...applied(now),
+      status: 'blocked' as const,
+      steps: [],
+      error: 'The plan changed since it was reviewed (reviewed a1b2c3d4e5f60718, now 9999aaaabbbbcccc).',
+      next: 'Review the new plan below, then re-run.',
+    };
+    expectGolden(
+      'markdown/blocked.md',
+      renderMarkdown({ ...ctx, sections: [{ plan: now, phase: 'blocked', report: r }] }),
+    );
   });
 
   test('blocked by a gate before the run: the error and what to do', () => {
     const md = renderMarkdown({
       ...ctx,
-      sections: [{ plan: plan(), phase: 'blocked', approvalRequired: true, error: 'Pull request #7 has no approving review from a user with write access.', next: 'Approve the pull request, then re-run this job.' }],
+      sections: [
+        {
+          plan: plan(),
+          phase: 'blocked',
+          approvalRequired: true,
+          error: 'Pull request #7 has no approving review from a user with write access.',
+          next: 'Approve the pull request, then re-run this job.',
+        },
+      ],
     });
     expectGolden('markdown/blocked-approval.md', md);
   });
@@ -93,8 +167,22 @@ describe('renderMarkdown', () => {
     const p = plan({
       currentVersion: '1.1.0',
       steps: [step('1.2.0')],
-      drift: [{ version: '1.1.0', file: 'migrations/1.1.0.ts', recorded: `sha256:${'1'.repeat(64)}`, current: `sha256:${'2'.repeat(64)}` }],
-      blockers: [{ kind: 'drift', version: '1.1.0', message: 'migrations/1.1.0.ts changed after version 1.1.0 was applied.', next: 'repair --version 1.1.0 --mark applied --reason "..."' }],
+      drift: [
+        {
+          version: '1.1.0',
+          file: 'migrations/1.1.0.ts',
+          recorded: `sha256:${'1'.repeat(64)}`,
+          current: `sha256:${'2'.repeat(64)}`,
+        },
+      ],
+      blockers: [
+        {
+          kind: 'drift',
+          version: '1.1.0',
+          message: 'migrations/1.1.0.ts changed after version 1.1.0 was applied.',
+          next: 'repair --version 1.1.0 --mark applied --reason "..."',
+        },
+      ],
     });
     const md = renderMarkdown({
       ...ctx,
@@ -107,17 +195,38 @@ describe('renderMarkdown', () => {
             { kind: 'checksum', message: 'migrations/1.1.0.ts changed after 1.1.0 was applied.' },
           ],
         },
-        { plan: plan({ environment: 'staging', table: 'orders-stg', currentVersion: '1.2.0', steps: [], direction: 'none', rollback: undefined }), phase: 'no-op', findings: [] },
+        {
+          plan: plan({
+            environment: 'staging',
+            table: 'orders-stg',
+            currentVersion: '1.2.0',
+            steps: [],
+            direction: 'none',
+            rollback: undefined,
+          }),
+          phase: 'no-op',
+          findings: [],
+        },
       ],
     });
     expectGolden('markdown/drift.md', md);
-    expect(overallPhase([{ plan: p, phase: 'no-op' }, { plan: p, phase: 'drift' }])).toBe('drift');
+    expect(
+      overallPhase([
+        { plan: p, phase: 'no-op' },
+        { plan: p, phase: 'drift' },
+      ]),
+    ).toBe('drift');
   });
 
   test('text from migration files cannot inject markup, mentions or a second marker', () => {
     const p = plan({
       environment: 'dev',
-      steps: [step('1.1.0', { description: '<!-- dynamodb-migrate --> </details><img src=x onerror=alert(1)> | cell [link](javascript:alert(1)) @acme/admins **bold**\n# heading' })],
+      steps: [
+        step('1.1.0', {
+          description:
+            '<!-- dynamodb-migrate --> </details><img src=x onerror=alert(1)> | cell [link](javascript:alert(1)) @acme/admins **bold**\n# heading',
+        }),
+      ],
     });
     const md = renderMarkdown({ ...ctx, sections: [{ plan: p, phase: 'planned' }] });
     expectGolden('markdown/escaping.md', md);
@@ -133,22 +242,37 @@ describe('renderMarkdown', () => {
   });
 
   test('the reviewed plan hashes are recorded for the merge to match, only while a plan awaits it', () => {
-    const md = renderMarkdown({ sections: [{ plan: plan(), phase: 'planned' }, { plan: prod, phase: 'planned' }] });
+    const md = renderMarkdown({
+      sections: [
+        { plan: plan(), phase: 'planned' },
+        { plan: prod, phase: 'planned' },
+      ],
+    });
     expect(readPlanHashes(md)).toEqual({ dev: 'a1b2c3d4e5f60718', production: 'ffee001122334455' });
-    expect(readPlanHashes(renderMarkdown({ sections: [{ plan: plan(), phase: 'applied', report: applied(plan()) }] }))).toEqual({});
-    expect(readPlanHashes(renderMarkdown({ sections: [{ plan: plan({ stateUnknown: true }), phase: 'planned' }] }))).toEqual({});
-    expect(readPlanHashes(renderMarkdown({ sections: [], planHashes: { dev: 'abcdef0123456789' } }))).toEqual({ dev: 'abcdef0123456789' });
+    expect(
+      readPlanHashes(renderMarkdown({ sections: [{ plan: plan(), phase: 'applied', report: applied(plan()) }] })),
+    ).toEqual({});
+    expect(
+      readPlanHashes(renderMarkdown({ sections: [{ plan: plan({ stateUnknown: true }), phase: 'planned' }] })),
+    ).toEqual({});
+    expect(readPlanHashes(renderMarkdown({ sections: [], planHashes: { dev: 'abcdef0123456789' } }))).toEqual({
+      dev: 'abcdef0123456789',
+    });
     expect(readPlanHashes('<!-- dynamodb-migrate -->\nsomething else')).toEqual({});
   });
 
   test('a keyed marker keeps two manifests apart', () => {
-    expect(commentMarker('services/orders/manifest.yaml')).toBe('<!-- dynamodb-migrate: services/orders/manifest.yaml -->');
+    expect(commentMarker('services/orders/manifest.yaml')).toBe(
+      '<!-- dynamodb-migrate: services/orders/manifest.yaml -->',
+    );
     expect(commentMarker('a b-->c')).toBe('<!-- dynamodb-migrate: a-b-c -->');
     expect(renderMarkdown({ key: 'orders', sections: [] }).split('\n')[0]).toBe('<!-- dynamodb-migrate: orders -->');
   });
 
   test('a huge plan stays under the comment limit and points to the job summary', () => {
-    const many = Array.from({ length: 3000 }, (_, i) => step(`1.${i}.0`, { description: `Backfill field number ${i} across every order item in the table`.repeat(2) }));
+    const many = Array.from({ length: 3000 }, (_, i) =>
+      step(`1.${i}.0`, { description: `Backfill field number ${i} across every order item in the table`.repeat(2) }),
+    );
     const p = plan({ steps: many, targetVersion: '1.2999.0' });
     const md = renderMarkdown({ ...ctx, sections: [{ plan: p, phase: 'planned' }] });
     expect(md.length).toBeLessThan(GITHUB_COMMENT_LIMIT);

@@ -9,7 +9,14 @@ export type Item = Record<string, unknown>;
 
 /** The i-th order line of the reliability fixture. */
 export function lineItem(i: number): Item {
-  return { pk: `ORDER#${i % 40}`, sk: `LINE#${String(i).padStart(6, '0')}`, _type: 'Line', price: (i % 17) + 1, qty: (i % 5) + 1, rev: 0 };
+  return {
+    pk: `ORDER#${i % 40}`,
+    sk: `LINE#${String(i).padStart(6, '0')}`,
+    _type: 'Line',
+    price: (i % 17) + 1,
+    qty: (i % 5) + 1,
+    rev: 0,
+  };
 }
 
 /** Seeds order lines 0..n-1 with BatchWriteItem. */
@@ -59,7 +66,13 @@ export async function queryHash(client: DynamoDBClient, table: string, hash: str
   let start: Record<string, never> | undefined;
   do {
     const res = await client.send(
-      new QueryCommand({ TableName: table, KeyConditionExpression: 'pk = :h', ExpressionAttributeValues: { ':h': { S: hash } }, ConsistentRead: true, ExclusiveStartKey: start }),
+      new QueryCommand({
+        TableName: table,
+        KeyConditionExpression: 'pk = :h',
+        ExpressionAttributeValues: { ':h': { S: hash } },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
     );
     out.push(...(res.Items ?? []).map((i) => unmarshall(i)));
     start = res.LastEvaluatedKey as typeof start;
@@ -80,7 +93,13 @@ export interface CliProcess {
 export function startCli(args: string[], env: Record<string, string | undefined> = {}): CliProcess {
   const child = spawn(process.execPath, ['--import', 'jiti/register', join(ROOT, 'src/cli/index.ts'), ...args], {
     cwd: ROOT,
-    env: { ...process.env, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_REGION: 'us-east-1', ...env },
+    env: {
+      ...process.env,
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_REGION: 'us-east-1',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -117,7 +136,8 @@ export function startCli(args: string[], env: Record<string, string | undefined>
         };
         const check = () => {
           if (pattern.test(output())) finish();
-          else if (child.exitCode !== null || child.signalCode !== null) finish(new Error(`process ended before ${pattern}: ${output()}`));
+          else if (child.exitCode !== null || child.signalCode !== null)
+            finish(new Error(`process ended before ${pattern}: ${output()}`));
         };
         listeners.add(check);
         check();

@@ -34,9 +34,14 @@ export function writtenHashKeys(r: SeenRequest, hash = 'pk'): string[] {
     case 'DeleteItem':
       return [keyOf(b.Key)].filter(Boolean) as string[];
     case 'BatchWriteItem':
-      return Object.values(b.RequestItems ?? {}).flat().map((w: any) => keyOf(w.PutRequest?.Item ?? w.DeleteRequest?.Key)).filter(Boolean) as string[];
+      return Object.values(b.RequestItems ?? {})
+        .flat()
+        .map((w: any) => keyOf(w.PutRequest?.Item ?? w.DeleteRequest?.Key))
+        .filter(Boolean) as string[];
     case 'TransactWriteItems':
-      return (b.TransactItems ?? []).map((t: any) => keyOf(t.Put?.Item ?? t.Update?.Key ?? t.Delete?.Key ?? t.ConditionCheck?.Key)).filter(Boolean) as string[];
+      return (b.TransactItems ?? [])
+        .map((t: any) => keyOf(t.Put?.Item ?? t.Update?.Key ?? t.Delete?.Key ?? t.ConditionCheck?.Key))
+        .filter(Boolean) as string[];
     case 'BatchExecuteStatement':
       return (b.Statements ?? []).map((st: any) => statementHashKey(st, hash)).filter(Boolean) as string[];
     case 'ExecuteStatement':

@@ -10,7 +10,14 @@ export interface Figures {
   /** Leases: scenarios checked (takeover after expiry, heartbeat, fencing). */
   leases?: { scenarios: number; held: number };
   /** Faults: the highest total fault rate runs completed under, and the persistent-fault check. */
-  faults?: { maxRate: number; runs: number; survived: number; requests: number; injected: number; persistentRecorded: boolean };
+  faults?: {
+    maxRate: number;
+    runs: number;
+    survived: number;
+    requests: number;
+    injected: number;
+    persistentRecorded: boolean;
+  };
   /** Bad input: cases tried, and how many gave their expected exit code with the table unchanged. */
   badInput?: { tried: number; passed: number };
   /** Security: checks passed out of those tried. */
@@ -34,7 +41,9 @@ export function recordFigures(area: string, figures: Figures): void {
 /** Every area's figures, merged. */
 export function readAllFigures(from = dir()): Figures & { areas: string[] } {
   const merged: Figures & { areas: string[] } = { areas: [], itemsLost: 0 };
-  for (const f of readdirSync(from).filter((n) => n.endsWith('.json')).sort()) {
+  for (const f of readdirSync(from)
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
     const fig = JSON.parse(readFileSync(join(from, f), 'utf8')) as Figures;
     merged.areas.push(f.replace(/\.json$/, ''));
     merged.itemsLost = (merged.itemsLost ?? 0) + (fig.itemsLost ?? 0);

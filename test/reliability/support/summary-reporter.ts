@@ -17,16 +17,26 @@ export function renderSummary(f: Figures, meta: { passed: boolean; date: string;
     ],
     [
       'Crash trials survived',
-      f.crash ? `${f.crash.survived}/${f.crash.trials} (SIGKILL at seeded random points; interrupted: ${summarizeSteps(f.crash.interruptedSteps)})` : dash,
+      f.crash
+        ? `${f.crash.survived}/${f.crash.trials} (SIGKILL at seeded random points; interrupted: ${summarizeSteps(f.crash.interruptedSteps)})`
+        : dash,
     ],
-    ['Lease scenarios held', f.leases ? `${f.leases.held}/${f.leases.scenarios} (takeover only after expiry, heartbeat, fencing)` : dash],
+    [
+      'Lease scenarios held',
+      f.leases ? `${f.leases.held}/${f.leases.scenarios} (takeover only after expiry, heartbeat, fencing)` : dash,
+    ],
     [
       'Fault rate survived',
       f.faults
         ? `${Math.round(f.faults.maxRate * 100)}% of requests (throttles, 500s, dropped connections, latency): ${f.faults.survived}/${f.faults.runs} runs correct; ${f.faults.injected} faults in ${f.faults.requests} requests; persistent fault recorded as failed: ${f.faults.persistentRecorded ? 'yes' : 'NO'}`
         : dash,
     ],
-    ['Bad inputs tried', f.badInput ? `${f.badInput.tried} (${f.badInput.passed} with the expected exit code and the table unchanged)` : dash],
+    [
+      'Bad inputs tried',
+      f.badInput
+        ? `${f.badInput.tried} (${f.badInput.passed} with the expected exit code and the table unchanged)`
+        : dash,
+    ],
     ['Security checks', f.security ? `${f.security.passed}/${f.security.tried}` : dash],
     ['Items lost', String(f.itemsLost ?? 0)],
   ];
@@ -52,7 +62,11 @@ export default class SummaryReporter implements Reporter {
     const dir = process.env.DM_RELIABILITY_RESULTS;
     if (!dir) return;
     const passed = modules.length > 0 && modules.every((m) => m.ok());
-    const table = renderSummary(readAllFigures(dir), { passed, date: new Date().toISOString().slice(0, 10), node: process.version });
+    const table = renderSummary(readAllFigures(dir), {
+      passed,
+      date: new Date().toISOString().slice(0, 10),
+      node: process.version,
+    });
     process.stdout.write(`\n${table}\n`);
     // Only a complete, green run replaces the published table.
     const all = modules.length >= 6;
