@@ -1,4 +1,11 @@
-import { BatchWriteItemCommand, CreateTableCommand, DeleteTableCommand, ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteItemCommand,
+  CreateTableCommand,
+  DeleteTableCommand,
+  ScanCommand,
+  type AttributeValue,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 
 /** The three entity types of the benchmark table, in turn. */
@@ -6,12 +13,24 @@ export const TYPES = ['Customer', 'Order', 'Product'] as const;
 const PREFIX = { Customer: 'CUST', Order: 'ORD', Product: 'PROD' } as const;
 const PAD = 'x'.repeat(880);
 
-/** The i-th item: about 1 KB (a pad keeps every write at one write unit). */
-export function benchItem(i: number): Record<string, unknown> {
-  const type = TYPES[i % 3]!;
+/**
+ * The i-th item: about 1 KB (a pad keeps every write at one write unit). The three types in
+ * turn, or only customers (`customersOnly`: every item is one the migration rewrites).
+ */
+export function benchItem(i: number, customersOnly = false): Record<string, unknown> {
+  const type = customersOnly ? 'Customer' : TYPES[i % 3]!;
   const id = String(i).padStart(8, '0');
   const key = `${PREFIX[type]}#${id}`;
-  return { pk: key, sk: key, _type: type, id, name: `Name ${i}`, org: `org${i % 97}`, region: `region${i % 5}`, pad: PAD };
+  return {
+    pk: key,
+    sk: key,
+    _type: type,
+    id,
+    name: `Name ${i}`,
+    org: `org${i % 97}`,
+    region: `region${i % 5}`,
+    pad: PAD,
+  };
 }
 
 /**
@@ -19,7 +38,11 @@ export function benchItem(i: number): Record<string, unknown> {
  * and rename `name` to `fullName`. Written so that running it twice writes the same result.
  */
 export function migrateCustomer(c: Record<string, unknown>): { gs1pk: string; gs1sk: string; fullName: unknown } {
-  return { gs1pk: `${String(c.org)}#${String(c.region)}`, gs1sk: `CUST#${String(c.id)}`, fullName: c.name ?? c.fullName };
+  return {
+    gs1pk: `${String(c.org)}#${String(c.region)}`,
+    gs1sk: `CUST#${String(c.id)}`,
+    fullName: c.name ?? c.fullName,
+  };
 }
 
 /** The OneTable schema of the benchmark table (used by the OneTable variant). */
@@ -76,13 +99,20 @@ export async function dropBenchTable(client: DynamoDBClient, name: string): Prom
 }
 
 /** Writes items 0..n-1, generated as they are written so the seeder's memory stays flat. */
-export async function seedBenchTable(client: DynamoDBClient, table: string, n: number): Promise<void> {
+export async function seedBenchTable(
+  client: DynamoDBClient,
+  table: string,
+  n: number,
+  customersOnly = false,
+): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < n) {
       const start = next;
       next = Math.min(n, next + 25);
-      let requests = Array.from({ length: next - start }, (_, j) => ({ PutRequest: { Item: marshall(benchItem(start + j)) } }));
+      let requests = Array.from({ length: next - start }, (_, j) => ({
+        PutRequest: { Item: marshall(benchItem(start + j, customersOnly)) },
+      }));
       while (requests.length) {
         const res = await client.send(new BatchWriteItemCommand({ RequestItems: { [table]: requests } }));
         requests = (res.UnprocessedItems?.[table] ?? []) as typeof requests;
@@ -93,7 +123,10 @@ export async function seedBenchTable(client: DynamoDBClient, table: string, n: n
 }
 
 /** Counts items by a parallel scan: all of them, and customers fully migrated. */
-export async function verifyBenchTable(client: DynamoDBClient, table: string): Promise<{ items: number; migratedCustomers: number; customers: number }> {
+export async function verifyBenchTable(
+  client: DynamoDBClient,
+  table: string,
+): Promise<{ items: number; migratedCustomers: number; customers: number }> {
   const out = { items: 0, migratedCustomers: 0, customers: 0 };
   const segments = 16;
   await Promise.all(

@@ -56,13 +56,26 @@ try {
       const table = `sweep-${++n}`;
       await createBenchTable(client, table);
       await seedBenchTable(client, table, N);
-      const args = [...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`, `--cpu-prof-name=${v.label}-${r}.cpuprofile`] : []), '--import', 'jiti/register', script, local.endpoint, table, v.options];
+      const args = [
+        ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`, `--cpu-prof-name=${v.label}-${r}.cpuprofile`] : []),
+        '--import',
+        'jiti/register',
+        script,
+        local.endpoint,
+        table,
+        v.options,
+      ];
       const jvmBefore = jvmCpuMs(local.port);
       const { stdout } = await run(process.execPath, args, {
         maxBuffer: 1 << 20,
         env: { ...process.env, ...(v.sockets ? { BENCH_MAX_SOCKETS: v.sockets } : {}) },
       });
-      const out = JSON.parse(stdout.trim().split('\n').pop()!) as { ms: number; cpuMs: number; maxRssBytes: number; segments: number };
+      const out = JSON.parse(stdout.trim().split('\n').pop()!) as {
+        ms: number;
+        cpuMs: number;
+        maxRssBytes: number;
+        segments: number;
+      };
       const jvmMs = jvmCpuMs(local.port) - jvmBefore;
       const check = await verifyBenchTable(client, table);
       await dropBenchTable(client, table);

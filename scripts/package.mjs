@@ -74,6 +74,9 @@ function keepNativeImport(file) {
   const code = readFileSync(file, 'utf8');
   const rewritten = /const nativeImport = \(id\) => __nccwpck_require__\(\d+\)\(id\);/g;
   const found = code.match(rewritten) ?? [];
-  if (found.length !== 1) throw new Error(`${file}: expected jiti's nativeImport once, found ${found.length}: check how ncc bundles jiti/static`);
+  if (found.length !== 1)
+    throw new Error(
+      `${file}: expected jiti's nativeImport once, found ${found.length}: check how ncc bundles jiti/static`,
+    );
   writeFileSync(file, code.replace(rewritten, 'const nativeImport = (id) => import(id);'));
 }

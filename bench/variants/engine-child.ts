@@ -27,19 +27,33 @@ const client = sockets
       requestHandler: { httpAgent: new Agent({ keepAlive: true, maxSockets: sockets }) },
     })
   : createDynamoClient({ endpoint, local: true, region: 'us-east-1' });
-const data = createDataEngine({ client, table, keys: { hash: 'pk', sort: 'sk' }, checkpoint: { version: '0.0.1', direction: 'up' }, progressBar: false });
+const data = createDataEngine({
+  client,
+  table,
+  keys: { hash: 'pk', sort: 'sk' },
+  checkpoint: { version: '0.0.1', direction: 'up' },
+  progressBar: false,
+});
 let peakLiveHeapBytes = 0;
 let majorGcs = 0;
 const gcWatch = new PerformanceObserver((list) => {
   for (const e of list.getEntries()) {
-    if (((e as { detail?: unknown }).detail as { kind?: number } | undefined)?.kind !== constants.NODE_PERFORMANCE_GC_MAJOR) continue;
+    if (
+      ((e as { detail?: unknown }).detail as { kind?: number } | undefined)?.kind !==
+      constants.NODE_PERFORMANCE_GC_MAJOR
+    )
+      continue;
     majorGcs++;
     peakLiveHeapBytes = Math.max(peakLiveHeapBytes, process.memoryUsage().heapUsed);
   }
 });
 gcWatch.observe({ entryTypes: ['gc'] });
 const started = performance.now();
-const result = await data.transform({ type: 'Customer' }, (c) => ({ set: migrateCustomer(c), remove: ['name'] }), options);
+const result = await data.transform(
+  { type: 'Customer' },
+  (c) => ({ set: migrateCustomer(c), remove: ['name'] }),
+  options,
+);
 const ms = performance.now() - started;
 gcWatch.disconnect();
 await data.complete();

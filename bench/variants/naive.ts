@@ -7,12 +7,18 @@ import { migrateCustomer } from '../data';
  * loop. Stops after `limit` items read (a prefix of the table) so that it ends in reasonable
  * time; its rate is extrapolated from the prefix.
  */
-export async function runNaive(client: DynamoDBClient, table: string, limit: number): Promise<{ ms: number; scanned: number }> {
+export async function runNaive(
+  client: DynamoDBClient,
+  table: string,
+  limit: number,
+): Promise<{ ms: number; scanned: number }> {
   let scanned = 0;
   const started = performance.now();
   let start: Record<string, AttributeValue> | undefined;
   do {
-    const res = await client.send(new ScanCommand({ TableName: table, ExclusiveStartKey: start, Limit: Math.min(1000, limit - scanned) }));
+    const res = await client.send(
+      new ScanCommand({ TableName: table, ExclusiveStartKey: start, Limit: Math.min(1000, limit - scanned) }),
+    );
     for (const raw of res.Items ?? []) {
       scanned++;
       const item = unmarshall(raw);

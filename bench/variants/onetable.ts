@@ -16,7 +16,11 @@ type Table = TableType;
  * migration whose `up` pages through `Customer.scan` and awaits one `Customer.update` per
  * item, applied by `Migrate.apply('up', version)`.
  */
-export async function runOnetable(client: DynamoDBClient, table: string): Promise<{ ms: number; updated: number }> {
+export async function runOnetable(
+  client: DynamoDBClient,
+  table: string,
+  limit = Infinity,
+): Promise<{ ms: number; updated: number }> {
   let updated = 0;
   const db = new Table({ client, name: table, schema: ONETABLE_SCHEMA as never, partial: false });
   const migrate = new Migrate(db, {
@@ -31,11 +35,12 @@ export async function runOnetable(client: DynamoDBClient, table: string): Promis
           do {
             const page = await Customer.scan({}, { next, limit: 1000 } as never);
             for (const c of page) {
+              if (updated >= limit) break;
               await Customer.update({ id: c.id, ...migrateCustomer(c) } as never, { remove: ['name'] } as never);
               updated++;
             }
             next = page.next;
-          } while (next);
+          } while (next && updated < limit);
         },
         async down() {},
       },

@@ -280,7 +280,11 @@ class CheckpointStore {
     }
     /** How much of the sample space earlier canary runs of this pass finished (0 when none). */
     async sampledUpTo(pass) {
-        const res = await this.retry((opts) => this.client.send(new client_dynamodb_namespaceObject.GetItemCommand({ TableName: this.table, Key: this.key(`${this.scope}:${pass}:sampled`), ConsistentRead: true }), opts));
+        const res = await this.retry((opts) => this.client.send(new client_dynamodb_namespaceObject.GetItemCommand({
+            TableName: this.table,
+            Key: this.key(`${this.scope}:${pass}:sampled`),
+            ConsistentRead: true,
+        }), opts));
         return num(res.Item?.percent);
     }
     /**
@@ -549,24 +553,48 @@ function quoteName(name) {
  */
 function updateStatementRequest(table, keys, key, st) {
     const parameters = [];
-    const parts = [`UPDATE ${quoteName(table)}`];
-    for (const [attr, value] of st.set) {
-        parts.push(`SET ${quoteName(attr)} = ?`);
+    for (const [, value] of st.set)
         parameters.push(value);
-    }
-    for (const attr of st.remove)
-        parts.push(`REMOVE ${quoteName(attr)}`);
-    parts.push(`WHERE ${quoteName(keys.hash)} = ? AND ${quoteName(keys.sort)} = ?`);
     parameters.push(key[keys.hash], key[keys.sort]);
-    if (st.marker) {
-        const m = quoteName(st.marker.attribute);
-        parts.push(`AND (${m} IS MISSING OR ${m} <> ?)`);
+    if (st.marker)
         parameters.push({ S: st.marker.token });
-    }
-    const statement = parts.join(' ');
+    const statement = statementText(table, keys, st);
     if (statement.length > MAX_STATEMENT_LENGTH)
         return undefined;
     return { Statement: statement, Parameters: parameters };
+}
+/**
+ * The statement's text depends only on its shape (table, attributes, marker attribute), which
+ * is the same for nearly every item of a pass: built once per shape, not quoted anew per item.
+ */
+const texts = new Map();
+function statementText(table, keys, st) {
+    // Each name with its length in front: no two shapes give the same key, whatever the names hold.
+    const marker = st.marker?.attribute;
+    let shape = `${table.length}:${table}${keys.hash.length}:${keys.hash}${keys.sort.length}:${keys.sort}${marker === undefined ? '-' : `${marker.length}:${marker}`}${st.set.length};`;
+    for (const [attr] of st.set)
+        shape += `${attr.length}:${attr}`;
+    for (const attr of st.remove)
+        shape += `${attr.length}:${attr}`;
+    let text = texts.get(shape);
+    if (text === undefined) {
+        const parts = [`UPDATE ${quoteName(table)}`];
+        for (const [attr] of st.set)
+            parts.push(`SET ${quoteName(attr)} = ?`);
+        for (const attr of st.remove)
+            parts.push(`REMOVE ${quoteName(attr)}`);
+        parts.push(`WHERE ${quoteName(keys.hash)} = ? AND ${quoteName(keys.sort)} = ?`);
+        if (st.marker) {
+            const m = quoteName(st.marker.attribute);
+            parts.push(`AND (${m} IS MISSING OR ${m} <> ?)`);
+        }
+        text = parts.join(' ');
+        // Passes whose items each set different attributes would otherwise grow it without bound.
+        if (texts.size >= 1000)
+            texts.clear();
+        texts.set(shape, text);
+    }
+    return text;
 }
 
 ;// CONCATENATED MODULE: ./src/dynamodb/bulk/page-writer.ts
@@ -596,7 +624,9 @@ async function writePage(ctx, jobs) {
             continue;
         if ('single' in own) {
             const w = own.single;
-            const request = w.statement && ctx.statements?.enabled ? updateStatementRequest(ctx.table, ctx.keys, w.key, w.statement) : undefined;
+            const request = w.statement && ctx.statements?.enabled
+                ? updateStatementRequest(ctx.table, ctx.keys, w.key, w.statement)
+                : undefined;
             if (w.kind === 'delete')
                 laterSingles.push(job);
             else if (request)
@@ -664,6 +694,7 @@ async function single(ctx, job, w, maybeApplied = false) {
     try {
         await ctx.slots.run(async () => {
             // Built once a slot is free: a page's waiting writes hold only their plans.
+            w.expand?.();
             const sized = w.item ?? w.source;
             const estimate = sized ? writeUnits(itemSize(sized)) : 1;
             const common = {
@@ -897,7 +928,9 @@ class PageReader {
                 throw new RangeError(`partition '${selection.partition}' holds the tool's bookkeeping and cannot be selected`);
             keyCondition = and([
                 `${b.name(keys.hash)} = ${b.value(selection.partition)}`,
-                selection.sortPrefix !== undefined ? `begins_with(${b.name(keys.sort)}, ${b.value(selection.sortPrefix)})` : undefined,
+                selection.sortPrefix !== undefined
+                    ? `begins_with(${b.name(keys.sort)}, ${b.value(selection.sortPrefix)})`
+                    : undefined,
             ]);
         }
         else if (selection.sortPrefix !== undefined) {
@@ -1022,7 +1055,9 @@ function renderLine(p) {
         (p.etaSeconds !== undefined ? `; ETA ${duration(p.etaSeconds)}` : ''));
 }
 function renderBar(p) {
-    const fraction = p.estimatedTotal ? Math.min(1, p.scanned / p.estimatedTotal) : p.segmentsDone / Math.max(1, p.segmentsTotal);
+    const fraction = p.estimatedTotal
+        ? Math.min(1, p.scanned / p.estimatedTotal)
+        : p.segmentsDone / Math.max(1, p.segmentsTotal);
     const width = 24;
     const filled = Math.round(fraction * width);
     return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.floor(fraction * 100)}% ${renderLine(p)}   `;
@@ -1224,7 +1259,10 @@ async function describeTableFacts(client, table, signal) {
         sizeBytes: t?.TableSizeBytes,
         provisioned: onDemand ? undefined : { read, write },
         onDemandMax: t?.OnDemandThroughput
-            ? { read: positive(t.OnDemandThroughput.MaxReadRequestUnits), write: positive(t.OnDemandThroughput.MaxWriteRequestUnits) }
+            ? {
+                read: positive(t.OnDemandThroughput.MaxReadRequestUnits),
+                write: positive(t.OnDemandThroughput.MaxWriteRequestUnits),
+            }
             : undefined,
     };
 }
@@ -1250,10 +1288,20 @@ function replicationOf(t, clientRegion) {
         return { region };
     const self = listed.find((r) => r.RegionName === region);
     const replicas = [
-        { RegionName: region, ReplicaStatus: self?.ReplicaStatus ?? t?.TableStatus, ReplicaStatusDescription: self?.ReplicaStatusDescription, ReplicaStatusPercentProgress: self?.ReplicaStatusPercentProgress },
+        {
+            RegionName: region,
+            ReplicaStatus: self?.ReplicaStatus ?? t?.TableStatus,
+            ReplicaStatusDescription: self?.ReplicaStatusDescription,
+            ReplicaStatusPercentProgress: self?.ReplicaStatusPercentProgress,
+        },
         ...others,
     ]
-        .map((r) => ({ region: r.RegionName, status: r.ReplicaStatus, detail: r.ReplicaStatusDescription, progress: r.ReplicaStatusPercentProgress }))
+        .map((r) => ({
+        region: r.RegionName,
+        status: r.ReplicaStatus,
+        detail: r.ReplicaStatusDescription,
+        progress: r.ReplicaStatusPercentProgress,
+    }))
         .sort((a, b) => a.region.localeCompare(b.region));
     return {
         region,
@@ -1262,7 +1310,9 @@ function replicationOf(t, clientRegion) {
             version: t?.GlobalTableVersion,
             consistency: t?.MultiRegionConsistency === 'STRONG' ? 'STRONG' : 'EVENTUAL',
             replicas,
-            witnesses: (t?.GlobalTableWitnesses ?? []).filter((w) => w.RegionName).map((w) => ({ region: w.RegionName, status: w.WitnessStatus })),
+            witnesses: (t?.GlobalTableWitnesses ?? [])
+                .filter((w) => w.RegionName)
+                .map((w) => ({ region: w.RegionName, status: w.WitnessStatus })),
         },
     };
 }
@@ -1322,7 +1372,9 @@ function planWrites(source, action, keys, marker, updates = DEFAULT_UPDATES) {
     const key = { [keys.hash]: source[keys.hash], [keys.sort]: source[keys.sort] };
     const puts = (action.put ?? []).map((p) => checkedItem(p, keys));
     if ('delete' in action && action.delete) {
-        const own = action.condition ? { single: conditional('delete', key, action.condition, keys, undefined) } : { batch: { delete: key } };
+        const own = action.condition
+            ? { single: conditional('delete', key, action.condition, keys, undefined) }
+            : { batch: { delete: key } };
         return { own, puts, deletes: true };
     }
     if ('replace' in action && action.replace) {
@@ -1347,14 +1399,31 @@ function planWrites(source, action, keys, marker, updates = DEFAULT_UPDATES) {
     const condition = action.condition;
     if (updates === 'rewrite' && !condition && !marker)
         return { own: { batch: { put: rewritten(source, set, remove) } }, puts, deletes: false };
+    if (updates === 'in-place' && !condition) {
+        const write = {
+            kind: 'update',
+            key,
+            marked: !!marker,
+            source,
+            statement: updateStatement(set, remove, marker),
+        };
+        write.expand = () => {
+            write.expand = undefined;
+            Object.assign(write, updateItemWrite(key, set, remove, undefined, keys, marker));
+        };
+        return { own: { single: write }, puts, deletes: false };
+    }
+    const write = updateItemWrite(key, set, remove, condition, keys, marker);
+    write.source = source;
+    return { own: { single: write }, puts, deletes: false };
+}
+/** An UpdateItem of `set`/`remove`, only if the item exists (and is unmarked, and meets the author's condition). */
+function updateItemWrite(key, set, remove, condition, keys, marker) {
     // One builder for condition and update, so their placeholders never clash.
     const b = new ExpressionBuilder();
     const write = conditional('update', key, condition, keys, marker, b);
     write.updateExpression = updateExpression(b, marker ? { ...set, [marker.attribute]: marker.token } : set, remove);
-    write.source = source;
-    if (updates === 'in-place' && !condition)
-        write.statement = updateStatement(set, remove, marker);
-    return { own: { single: write }, puts, deletes: false };
+    return write;
 }
 function conditional(kind, key, condition, keys, marker, b = new ExpressionBuilder()) {
     const parts = [];
@@ -1451,7 +1520,10 @@ const HALTED = Symbol('halted');
 function passCeilings(rate, facts) {
     if (rate && 'percent' in rate)
         return resolveRate(rate, facts);
-    return { read: rate?.read ?? facts?.provisioned?.read ?? Infinity, write: rate?.write ?? facts?.provisioned?.write ?? Infinity };
+    return {
+        read: rate?.read ?? facts?.provisioned?.read ?? Infinity,
+        write: rate?.write ?? facts?.provisioned?.write ?? Infinity,
+    };
 }
 /**
  * Runs one pass: reads the selection segment by segment (a bounded number at once), transforms
@@ -1503,7 +1575,12 @@ async function runPass(env, name, selection, fn, opts) {
     const resumed = checkpoints.size > 0;
     if (resumed)
         env.logger.info(`${name}: resuming from checkpoints (${segmentsDone}/${queue.length} segments done, ${counts.scanned} items before)`);
-    const marker = opts.once ? { attribute: opts.once === true ? '_migrated' : opts.once.attribute, token: markerToken(env.scope, name, await env.attempt?.()) } : undefined;
+    const marker = opts.once
+        ? {
+            attribute: opts.once === true ? '_migrated' : opts.once.attribute,
+            token: markerToken(env.scope, name, await env.attempt?.()),
+        }
+        : undefined;
     const writer = {
         client: env.client,
         table: env.table,
@@ -1521,7 +1598,9 @@ async function runPass(env, name, selection, fn, opts) {
             onRefused: (why) => env.logger.warn(`${name}: DynamoDB refused batched PartiQL updates (${why}); writing one UpdateItem per item instead, which is slower. Allow dynamodb:PartiQLUpdate on the table to batch them.`),
         },
     };
-    const estimatedTotal = reader.query || facts.itemCount === undefined ? undefined : Math.round((facts.itemCount * queue.length) / plan.total);
+    const estimatedTotal = reader.query || facts.itemCount === undefined
+        ? undefined
+        : Math.round((facts.itemCount * queue.length) / plan.total);
     const progress = new ProgressReporter(name, counts, { done: () => segmentsDone, total: queue.length }, {
         estimatedTotal: selection.type === undefined && !selection.where ? estimatedTotal : undefined,
         onProgress: env.onProgress,
@@ -1613,7 +1692,12 @@ async function runPass(env, name, selection, fn, opts) {
      * Pages are checkpointed strictly in order, each once it and every page before it is written.
      */
     const runSegment = async (segment) => {
-        const cp = checkpoints.get(segment) ?? { segment, total: plan.total, done: false, counts: zeroCounts() };
+        const cp = checkpoints.get(segment) ?? {
+            segment,
+            total: plan.total,
+            done: false,
+            counts: zeroCounts(),
+        };
         if (cp.done)
             return;
         let lastSave = env.now();
@@ -2352,7 +2436,9 @@ function normalizeSchema(schema) {
     const out = {
         name: 'Current',
         format: SCHEMA_FORMAT,
-        version: src.version === undefined || src.version === null || src.version === '' ? DEFAULT_SCHEMA_VERSION : String(src.version),
+        version: src.version === undefined || src.version === null || src.version === ''
+            ? DEFAULT_SCHEMA_VERSION
+            : String(src.version),
         indexes: indexes,
         models,
         params,
@@ -2592,7 +2678,19 @@ function asRecord(value) {
 /** Models OneTable adds itself on read; never part of the user's design. */
 const INTERNAL_MODELS = new Set(['_Schema', '_Migration']);
 /** Properties shown first, in this order; the rest follow by name. */
-const PROPERTY_ORDER = ['type', 'required', 'default', 'value', 'enum', 'map', 'generate', 'validate', 'encode', 'unique', 'items'];
+const PROPERTY_ORDER = [
+    'type',
+    'required',
+    'default',
+    'value',
+    'enum',
+    'map',
+    'generate',
+    'validate',
+    'encode',
+    'unique',
+    'items',
+];
 /** Flags where absent and `false` mean the same. */
 const FLAGS = new Set(['required', 'unique', 'hidden', 'crypt', 'ttl', 'nulls', 'partial', 'filter', 'timestamp']);
 /** Params whose change makes items written by the old design read differently. */
@@ -2644,9 +2742,16 @@ function diffSchemas(from, to) {
 }
 /** Whether the diff shows any change at all. */
 function hasChanges(diff) {
-    return (diff.models.added.length + diff.models.removed.length + diff.models.changed.length +
-        diff.indexes.added.length + diff.indexes.removed.length + diff.indexes.changed.length +
-        diff.params.length + diff.queries.length + diff.process.length > 0);
+    return (diff.models.added.length +
+        diff.models.removed.length +
+        diff.models.changed.length +
+        diff.indexes.added.length +
+        diff.indexes.removed.length +
+        diff.indexes.changed.length +
+        diff.params.length +
+        diff.queries.length +
+        diff.process.length >
+        0);
 }
 /**
  * How the table's stored `_schema` item differs from the schema it should hold (the current
@@ -2750,7 +2855,10 @@ function diffIndexes(a, b, diff) {
             }
             const project = changes.find((c) => c.property === 'project');
             if (project && projectionNarrowed(project.from, project.to)) {
-                diff.breaking.push({ index: name, reason: 'index projects fewer attributes: reads of the old design through it miss some' });
+                diff.breaking.push({
+                    index: name,
+                    reason: 'index projects fewer attributes: reads of the old design through it miss some',
+                });
             }
         }
     }
@@ -2766,7 +2874,10 @@ function diffModels(a, b, diff) {
             diff.models.added.push(modelSummary(name, mb, b.indexes, keyAttrs));
         else if (ma && !mb) {
             diff.models.removed.push(modelSummary(name, ma, a.indexes, keyAttrs));
-            diff.breaking.push({ model: name, reason: 'model removed: code of the old design still reads and writes its items' });
+            diff.breaking.push({
+                model: name,
+                reason: 'model removed: code of the old design still reads and writes its items',
+            });
         }
         else if (ma && mb) {
             const change = modelChange(name, ma, mb, a, b, keyAttrs, diff.breaking);
@@ -2831,7 +2942,11 @@ function modelChange(name, ma, mb, a, b, keyAttrs, breaking) {
             const s = attributeSummary(field, x);
             change.attributes.removed.push(s);
             if (s.required) {
-                breaking.push({ model: name, attribute: field, reason: 'required attribute removed: code of the old design expects it on every item' });
+                breaking.push({
+                    model: name,
+                    attribute: field,
+                    reason: 'required attribute removed: code of the old design expects it on every item',
+                });
             }
         }
         else if (x && y) {
@@ -2851,11 +2966,19 @@ function modelChange(name, ma, mb, a, b, keyAttrs, breaking) {
                 });
             }
             if (changes.some((c) => c.property === 'map')) {
-                breaking.push({ model: name, attribute: field, reason: 'stored under another attribute: code of the old design reads the old one' });
+                breaking.push({
+                    model: name,
+                    attribute: field,
+                    reason: 'stored under another attribute: code of the old design reads the old one',
+                });
             }
         }
     }
-    const empty = change.keys.length + change.attributes.added.length + change.attributes.removed.length + change.attributes.changed.length === 0;
+    const empty = change.keys.length +
+        change.attributes.added.length +
+        change.attributes.removed.length +
+        change.attributes.changed.length ===
+        0;
     return empty ? undefined : change;
 }
 /** Top-level fields, then nested `schema` fields as `parent.child` (the parent without `schema`). */
@@ -3048,7 +3171,9 @@ const step = (m, direction, kind = 'migrate') => ({
     reversible: m.hasDown && !m.irreversible,
     idempotent: m.idempotent,
     kind,
-    ...(m.hasBefore || m.hasVerify ? { checks: [...(m.hasBefore ? ['before'] : []), ...(m.hasVerify ? ['verify'] : [])] } : {}),
+    ...(m.hasBefore || m.hasVerify
+        ? { checks: [...(m.hasBefore ? ['before'] : []), ...(m.hasVerify ? ['verify'] : [])] }
+        : {}),
 });
 /**
  * Plans the steps that take the table from its current version to the target of the given
@@ -3110,7 +3235,11 @@ function planMigrations(input) {
     const running = history.failed && isRunningStatus(history.failed.status) ? history.failed : undefined;
     const inProgress = !!running && !!lock && lock.leaseExpiresAt > input.now && running.status.endsWith(lock.lockId);
     if (running && inProgress) {
-        warnings.push({ code: 'running', version: running.version, message: `The ${running.direction} of ${running.version} is running now (${running.status}).` });
+        warnings.push({
+            code: 'running',
+            version: running.version,
+            message: `The ${running.direction} of ${running.version} is running now (${running.status}).`,
+        });
         // Kept in the plan so that a resume waiting for this lock still resumes once it holds it.
         const m = byVersion.get(running.version);
         if (input.resume && m?.idempotent)
@@ -3143,7 +3272,10 @@ function planMigrations(input) {
         }
     }
     else if (input.resume) {
-        warnings.push({ code: 'nothing-to-resume', message: 'The table is not in a failed state: --resume has nothing to re-run.' });
+        warnings.push({
+            code: 'nothing-to-resume',
+            message: 'The table is not in a failed state: --resume has nothing to re-run.',
+        });
     }
     // The target of the command.
     let target;
@@ -3258,14 +3390,24 @@ function planMigrations(input) {
     const direction = steps.length === 0 ? 'none' : steps.some((s) => s.direction === 'up') ? 'up' : 'down';
     for (const s of steps) {
         if (s.direction === 'up' && !s.reversible && s.kind === 'migrate') {
-            warnings.push({ code: 'irreversible', version: s.version, message: `${s.version} is irreversible: once applied, rolling back past it is refused.` });
+            warnings.push({
+                code: 'irreversible',
+                version: s.version,
+                message: `${s.version} is irreversible: once applied, rolling back past it is refused.`,
+            });
         }
         if (s.kind === 'reset') {
-            warnings.push({ code: 'reset', message: `reset runs ${s.file} and rewrites the migration history of ${env.table} to ${latest}.` });
+            warnings.push({
+                code: 'reset',
+                message: `reset runs ${s.file} and rewrites the migration history of ${env.table} to ${latest}.`,
+            });
         }
     }
     if (direction === 'down') {
-        warnings.push({ code: 'rollback', message: `This plan rolls back ${steps.length} version${steps.length === 1 ? '' : 's'} (${steps.map((s) => s.version).join(', ')}).` });
+        warnings.push({
+            code: 'rollback',
+            message: `This plan rolls back ${steps.length} version${steps.length === 1 ? '' : 's'} (${steps.map((s) => s.version).join(', ')}).`,
+        });
     }
     if (state?.lock) {
         const l = state.lock;
@@ -3278,7 +3420,10 @@ function planMigrations(input) {
         });
     }
     if (!state) {
-        warnings.push({ code: 'state-unknown', message: 'The table state could not be read: steps assume the table is at 0.0.0 and come from the files only.' });
+        warnings.push({
+            code: 'state-unknown',
+            message: 'The table state could not be read: steps assume the table is at 0.0.0 and come from the files only.',
+        });
     }
     // A global table migrates from its home region only: said first, since it decides whether anything here may run.
     const replication = reviewReplication(env, state);
@@ -3293,9 +3438,10 @@ function planMigrations(input) {
     }
     if (input.canaryPercent) {
         const p = input.canaryPercent;
-        steps = steps.map((s) => (s.direction === 'up' && s.kind !== 'reset' && s.checks?.includes('verify') ? { ...s, canaryPercent: p } : s));
+        steps = steps.map((s) => s.direction === 'up' && s.kind !== 'reset' && s.checks?.includes('verify') ? { ...s, canaryPercent: p } : s);
     }
-    const rollbackable = direction !== 'none' && steps.every((s) => s.kind === 'migrate' || s.kind === 'resume') &&
+    const rollbackable = direction !== 'none' &&
+        steps.every((s) => s.kind === 'migrate' || s.kind === 'resume') &&
         (direction === 'down' || steps.every((s) => s.reversible));
     const rollback = rollbackable && command !== 'reset' ? { command: 'to', version: from } : undefined;
     const stateRevision = hashOf(stateRevisionOf(state?.records ?? [])).slice(0, 16);
@@ -3303,7 +3449,13 @@ function planMigrations(input) {
         table: env.table,
         target,
         current: from,
-        steps: steps.map((s) => [s.version, s.direction, s.kind, s.checksum, ...(s.canaryPercent ? [s.canaryPercent] : [])]),
+        steps: steps.map((s) => [
+            s.version,
+            s.direction,
+            s.kind,
+            s.checksum,
+            ...(s.canaryPercent ? [s.canaryPercent] : []),
+        ]),
         stateRevision,
     }).slice(0, 16);
     return {
@@ -3329,7 +3481,7 @@ function planMigrations(input) {
     };
 }
 function estimateOf(state, rate) {
-    if (!state || !state.itemCount || state.sizeBytes === undefined)
+    if (!state?.itemCount || state.sizeBytes === undefined)
         return undefined;
     const items = state.itemCount;
     const avg = items ? state.sizeBytes / items : 0;
@@ -3392,7 +3544,11 @@ function buildStatus(state, migrations, plan, now) {
 }
 function schemaStatus(state, expected) {
     const drift = schemaDriftOf(state.schema, expected) ?? null;
-    return { version: typeof state.schema?.version === 'string' ? state.schema.version : null, matchesMigration: drift === null, drift };
+    return {
+        version: typeof state.schema?.version === 'string' ? state.schema.version : null,
+        matchesMigration: drift === null,
+        drift,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/dynamodb/recovery-point.ts
@@ -3527,11 +3683,17 @@ class StateStore {
     async readRecords() {
         const items = await this.queryHash(MIGRATION_HASH);
         const { hash, sort } = await this.keys();
-        return items.map((i) => checkedRecord(i, hash, sort, this.table)).sort((a, b) => a.date - b.date || a.key.localeCompare(b.key));
+        return items
+            .map((i) => checkedRecord(i, hash, sort, this.table))
+            .sort((a, b) => a.date - b.date || a.key.localeCompare(b.key));
     }
     async readSchema() {
         const k = await this.keys();
-        const res = await this.retried(() => this.client.send(new client_dynamodb_namespaceObject.GetItemCommand({ TableName: this.table, Key: (0,util_dynamodb_namespaceObject.marshall)({ [k.hash]: SCHEMA_HASH, [k.sort]: SCHEMA_SORT }), ConsistentRead: true })));
+        const res = await this.retried(() => this.client.send(new client_dynamodb_namespaceObject.GetItemCommand({
+            TableName: this.table,
+            Key: (0,util_dynamodb_namespaceObject.marshall)({ [k.hash]: SCHEMA_HASH, [k.sort]: SCHEMA_SORT }),
+            ConsistentRead: true,
+        })));
         if (!res.Item)
             return undefined;
         const item = (0,util_dynamodb_namespaceObject.unmarshall)(res.Item);
@@ -3657,7 +3819,11 @@ class StateStore {
     }
     async readLockItem() {
         const k = await this.keys();
-        const res = await this.retried(() => this.client.send(new client_dynamodb_namespaceObject.GetItemCommand({ TableName: this.table, Key: (0,util_dynamodb_namespaceObject.marshall)({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH }), ConsistentRead: true })));
+        const res = await this.retried(() => this.client.send(new client_dynamodb_namespaceObject.GetItemCommand({
+            TableName: this.table,
+            Key: (0,util_dynamodb_namespaceObject.marshall)({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH }),
+            ConsistentRead: true,
+        })));
         return res.Item;
     }
     async removeUnknownLock(lockId, item, raw) {
@@ -3681,7 +3847,14 @@ class StateStore {
                 throw e;
             throw new LockHeldError(describeHolder(this.table, await this.readLock().catch(() => undefined)));
         }
-        return { lockId: id, owner: String(raw.owner ?? 'unknown'), command: 'a lock item of an unknown format', acquiredAt: 0, leaseExpiresAt: 0, heartbeatAt: 0 };
+        return {
+            lockId: id,
+            owner: String(raw.owner ?? 'unknown'),
+            command: 'a lock item of an unknown format',
+            acquiredAt: 0,
+            leaseExpiresAt: 0,
+            heartbeatAt: 0,
+        };
     }
     /**
      * Writes a `_migration` record. With a lock id the write is fenced: it happens only while
@@ -3716,7 +3889,14 @@ class StateStore {
                 await this.fenced(lockId, [
                     opts.replace
                         ? { Put: { TableName: this.table, Item: item } }
-                        : { Put: { TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(#h)', ExpressionAttributeNames: { '#h': k.hash } } },
+                        : {
+                            Put: {
+                                TableName: this.table,
+                                Item: item,
+                                ConditionExpression: 'attribute_not_exists(#h)',
+                                ExpressionAttributeNames: { '#h': k.hash },
+                            },
+                        },
                 ]);
                 return full;
             }
@@ -3740,7 +3920,9 @@ class StateStore {
         const records = (await this.readRecords()).filter((r) => r.version === version);
         for (let i = 0; i < records.length; i += 90) {
             const chunk = records.slice(i, i + 90);
-            await this.fenced(lockId, chunk.map((r) => ({ Delete: { TableName: this.table, Key: (0,util_dynamodb_namespaceObject.marshall)({ [k.hash]: MIGRATION_HASH, [k.sort]: r.key }) } })));
+            await this.fenced(lockId, chunk.map((r) => ({
+                Delete: { TableName: this.table, Key: (0,util_dynamodb_namespaceObject.marshall)({ [k.hash]: MIGRATION_HASH, [k.sort]: r.key }) },
+            })));
         }
         return records.length;
     }
@@ -3999,7 +4181,10 @@ function state_store_stableJson(v) {
     if (Array.isArray(v))
         return `[${v.map(state_store_stableJson).join(',')}]`;
     if (v && typeof v === 'object' && !(v instanceof Uint8Array)) {
-        return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${state_store_stableJson(v[k])}`).join(',')}}`;
+        return `{${Object.keys(v)
+            .sort()
+            .map((k) => `${JSON.stringify(k)}:${state_store_stableJson(v[k])}`)
+            .join(',')}}`;
     }
     return JSON.stringify(v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v) ?? 'null';
 }
@@ -4011,8 +4196,12 @@ function withoutKeys(i, k) {
 }
 function toRecord(i, sortName) {
     const key = String(i[sortName] ?? '');
-    const version = typeof i.version === 'string' ? i.version : key.split(':')[1] ?? '';
-    const date = typeof i.date === 'number' ? i.date : typeof i.date === 'string' ? Date.parse(i.date) || 0 : Number(key.split(':')[2] ?? 0);
+    const version = typeof i.version === 'string' ? i.version : (key.split(':')[1] ?? '');
+    const date = typeof i.date === 'number'
+        ? i.date
+        : typeof i.date === 'string'
+            ? Date.parse(i.date) || 0
+            : Number(key.split(':')[2] ?? 0);
     return {
         version,
         date,
@@ -4074,7 +4263,9 @@ async function runHook(m, hook, ctx) {
 }
 /** One line for a list of findings: what a failed step's record and the report say. */
 function summarizeFindings(hook, scope, findings) {
-    const parts = findings.slice(0, 5).map((f) => (f.count !== undefined ? `${f.message} (${f.count.toLocaleString('en-US')})` : f.message));
+    const parts = findings
+        .slice(0, 5)
+        .map((f) => (f.count !== undefined ? `${f.message} (${f.count.toLocaleString('en-US')})` : f.message));
     const more = findings.length > 5 ? `; and ${findings.length - 5} more` : '';
     return `${hook} found ${findings.length} problem${findings.length === 1 ? '' : 's'} on ${scope}: ${parts.join('; ')}${more}`;
 }
@@ -4224,11 +4415,13 @@ function hasType(value, type, isoDates) {
             return typeof value === 'boolean';
         case 'date':
             // OneTable stores dates as ISO strings (isoDates) or epoch numbers.
-            return isoDates ? typeof value === 'string' && !Number.isNaN(Date.parse(value)) : typeof value === 'number' || (typeof value === 'string' && !Number.isNaN(Date.parse(value)));
+            return isoDates
+                ? typeof value === 'string' && !Number.isNaN(Date.parse(value))
+                : typeof value === 'number' || (typeof value === 'string' && !Number.isNaN(Date.parse(value)));
         case 'array':
             return Array.isArray(value);
         case 'object':
-            return typeof value === 'object' && !Array.isArray(value) && !(value instanceof Set) && !(value instanceof Uint8Array);
+            return (typeof value === 'object' && !Array.isArray(value) && !(value instanceof Set) && !(value instanceof Uint8Array));
         case 'set':
             return value instanceof Set;
         case 'binary':
@@ -4334,7 +4527,14 @@ function leaseFencedClient(base, stopped, opts = {}) {
  */
 async function validateTable(o) {
     const validator = new SchemaValidator(o.schema, o.keys);
-    const engine = createDataEngine({ client: readOnlyClient(o.client), table: o.table, keys: o.keys, dryRun: true, signal: o.signal, logger: o.log });
+    const engine = createDataEngine({
+        client: readOnlyClient(o.client),
+        table: o.table,
+        keys: o.keys,
+        dryRun: true,
+        signal: o.signal,
+        logger: o.log,
+    });
     await engine.forEach({}, (item) => {
         validator.add(item);
     }, {
@@ -4357,7 +4557,8 @@ function auditEntry(e, source, at) {
         event: e.event,
         outcome: e.outcome,
         versions: e.versions ?? e.plan?.steps.map((s) => `${s.direction} ${s.version}`),
-        message: [e.message, e.recoveryPoint ? `recovery point: ${e.recoveryPoint}` : undefined].filter(Boolean).join('; ') || undefined,
+        message: [e.message, e.recoveryPoint ? `recovery point: ${e.recoveryPoint}` : undefined].filter(Boolean).join('; ') ||
+            undefined,
         reason: e.reason,
         runUrl: source.runUrl,
         gitSha: source.gitSha,
@@ -4434,7 +4635,12 @@ class TableLedger {
         const m = migrationOf(o.project, step);
         const data = await this.stepData(step);
         await data.start();
-        const rec = await o.store.writeRecord({ ...this.common(m), version: step.version, direction: step.direction, status: runningStatus(o.settings.actor, o.now(), o.lockId) }, o.lockId);
+        const rec = await o.store.writeRecord({
+            ...this.common(m),
+            version: step.version,
+            direction: step.direction,
+            status: runningStatus(o.settings.actor, o.now(), o.lockId),
+        }, o.lockId);
         return { date: rec.date, data };
     }
     /** The ticket of a step begun by an earlier call (a controller's dm:step start). */
@@ -4453,7 +4659,9 @@ class TableLedger {
         if (outcome.status === 'failed') {
             const message = outcome.message || 'failed';
             await o.store
-                .writeRecord({ ...record, version: step.version, direction: step.direction, status: message }, o.lockId, { replace: true })
+                .writeRecord({ ...record, version: step.version, direction: step.direction, status: message }, o.lockId, {
+                replace: true,
+            })
                 .catch((e) => o.log.error(`Could not record the failure: ${messageOf(e)}`));
             await this.audit({ runId: o.runId, event: 'step', outcome: 'failed', versions, message, planHash: o.planHash });
             return;
@@ -4477,14 +4685,24 @@ class TableLedger {
             await o.store.deleteAllRecords(o.lockId);
             const { date: _date, ...fresh } = record;
             for (const v of o.project.migrations) {
-                await o.store.writeRecord({ ...fresh, path: v.path, description: v.description, checksum: v.checksum, version: v.version, status: SUCCESS, direction: 'up' }, o.lockId);
+                await o.store.writeRecord({
+                    ...fresh,
+                    path: v.path,
+                    description: v.description,
+                    checksum: v.checksum,
+                    version: v.version,
+                    status: SUCCESS,
+                    direction: 'up',
+                }, o.lockId);
             }
             await o.store.writeSchema(this.schemaItem(o.project.migrations.at(-1)?.schema ?? m.schema), o.lockId);
             return;
         }
         if (step.direction === 'up') {
             // The outcome replaces the step's "running" record (same key).
-            await o.store.writeRecord({ ...record, version: step.version, direction: 'up', status: SUCCESS }, o.lockId, { replace: true });
+            await o.store.writeRecord({ ...record, version: step.version, direction: 'up', status: SUCCESS }, o.lockId, {
+                replace: true,
+            });
             if (m.schema)
                 await o.store.writeSchema(this.schemaItem(m.schema), o.lockId);
             return;
@@ -4505,7 +4723,14 @@ class TableLedger {
     }
     common(m) {
         const { settings } = this.o;
-        return { path: m.path, description: m.description, checksum: m.checksum, actor: settings.actor, runUrl: settings.runUrl, gitSha: settings.gitSha };
+        return {
+            path: m.path,
+            description: m.description,
+            checksum: m.checksum,
+            actor: settings.actor,
+            runUrl: settings.runUrl,
+            gitSha: settings.gitSha,
+        };
     }
 }
 /** A step's migration: the reset migration, or the file of its version. */
@@ -4573,7 +4798,9 @@ function exitCodeOfPlan(plan) {
 function exitCodeOfReport(report) {
     if (report.exitCode !== undefined)
         return report.exitCode;
-    return report.status === 'applied' || report.status === 'no-op' || report.status === 'dry-run' ? errors_EXIT.ok : errors_EXIT.failure;
+    return report.status === 'applied' || report.status === 'no-op' || report.status === 'dry-run'
+        ? errors_EXIT.ok
+        : errors_EXIT.failure;
 }
 const TYPED = {
     MigrateError: MigrateError,
@@ -4737,7 +4964,9 @@ async function preconditions(step, o, t0) {
 }
 function blockedBefore(step, o, t0, findings, message, known) {
     o.log.error(`${step.version} ${step.direction}: ${message}`);
-    const checks = [{ hook: 'before', scope: 'all', passed: false, findings: findings.length ? findings : [{ message }] }];
+    const checks = [
+        { hook: 'before', scope: 'all', passed: false, findings: findings.length ? findings : [{ message }] },
+    ];
     const report = {
         version: step.version,
         direction: step.direction,
@@ -4833,7 +5062,9 @@ async function runPlan(plan, options, backend, c) {
     }
     finally {
         lease.stop();
-        await backend.releaseLock(lock.lockId).catch((e) => c.log.warn(`Could not release lock ${lock.lockId}: ${messageOf(e)}`));
+        await backend
+            .releaseLock(lock.lockId)
+            .catch((e) => c.log.warn(`Could not release lock ${lock.lockId}: ${messageOf(e)}`));
         if (report && report.status !== 'blocked' && report.status !== 'no-op') {
             await backend
                 .audit({
@@ -4857,7 +5088,14 @@ async function dryRunPlan(plan, backend, c) {
         return { ...blockedReport(plan), steps: [], startedAt, durationMs: c.now() - startedAt };
     const steps = [];
     for (const step of plan.steps) {
-        steps.push((await runStep(step, { ledger: backend.ledger, body: backend.body, before: backend.before, log: c.log, now: c.now, dryRun: true })).report);
+        steps.push((await runStep(step, {
+            ledger: backend.ledger,
+            body: backend.body,
+            before: backend.before,
+            log: c.log,
+            now: c.now,
+            dryRun: true,
+        })).report);
     }
     return { plan, steps, status: 'dry-run', startedAt, durationMs: c.now() - startedAt };
 }
@@ -4880,7 +5118,11 @@ async function acquireWithWait(acquire, c) {
 }
 /** The input that plans a command again from the state under the lock. */
 function replanInput(plan) {
-    return { command: plan.command, version: plan.command === 'to' ? plan.targetVersion : undefined, resume: plan.steps[0]?.kind === 'resume' };
+    return {
+        command: plan.command,
+        version: plan.command === 'to' ? plan.targetVersion : undefined,
+        resume: plan.steps[0]?.kind === 'resume',
+    };
 }
 function blockedReport(plan) {
     const e = blockerError(plan);
@@ -5040,19 +5282,40 @@ class LocalSession {
     backend() {
         let lease;
         return {
-            acquireLock: (command) => this.store.acquireLock({ owner: this.settings.actor, command, runUrl: this.settings.runUrl, leaseMs: this.settings.leaseMs, now: this.now() }),
+            acquireLock: (command) => this.store.acquireLock({
+                owner: this.settings.actor,
+                command,
+                runUrl: this.settings.runUrl,
+                leaseMs: this.settings.leaseMs,
+                now: this.now(),
+            }),
             // Heartbeat (on a client of its own) and fencing: the steps' writes go through lease.client.
-            hold: (lock) => (lease = keepLease({ store: this.store, lockId: lock.lockId, leaseMs: this.settings.leaseMs, leaseExpiresAt: lock.leaseExpiresAt, log: this.log })),
+            hold: (lock) => (lease = keepLease({
+                store: this.store,
+                lockId: lock.lockId,
+                leaseMs: this.settings.leaseMs,
+                leaseExpiresAt: lock.leaseExpiresAt,
+                log: this.log,
+            })),
             releaseLock: (lockId) => this.store.releaseLock(lockId),
             plan: (input) => this.plan(input),
             audit: (e) => this.audit(e),
             steps: ({ lockId, runId, plan }) => {
                 const held = lease;
-                const ledger = this.ledger({ lockId, runId, planHash: plan.hash, dataClient: held.client, signal: held.signal });
+                const ledger = this.ledger({
+                    lockId,
+                    runId,
+                    planHash: plan.hash,
+                    dataClient: held.client,
+                    signal: held.signal,
+                });
                 return {
                     ledger,
                     before: (step) => this.before(step),
-                    body: (step, ticket) => this.execute(step, ticket.data, held.signal, held.client, { verify: true, canary: { target: ledger, signal: held.signal } }),
+                    body: (step, ticket) => this.execute(step, ticket.data, held.signal, held.client, {
+                        verify: true,
+                        canary: { target: ledger, signal: held.signal },
+                    }),
                 };
             },
             currentVersion: async () => readHistory(await this.store.readRecords()).currentVersion,
@@ -5092,7 +5355,12 @@ class LocalSession {
                 await fn(migrationContext(step, { ...parts, params: { ...parts.params, canary } }));
             }
             catch (e) {
-                return { error: signal.aborted ? signal.reason : e, lockLost: signal.aborted, counts: d.counts(), incomplete: d.incomplete() };
+                return {
+                    error: signal.aborted ? signal.reason : e,
+                    lockLost: signal.aborted,
+                    counts: d.counts(),
+                    incomplete: d.incomplete(),
+                };
             }
             return d.incomplete() ? { counts: d.counts(), incomplete: true } : undefined;
         };
@@ -5157,8 +5425,23 @@ class LocalSession {
     /** The read-only ctx of a `before` or `verify` hook: a client that refuses writes, a counting engine without checkpoints. */
     async checkContext(step, samplePercent, signal) {
         const client = readOnlyClient(this.client);
-        const engine = createDataEngine({ client, table: this.environment.table, keys: await this.store.keys(), dryRun: true, samplePercent, signal, logger: this.log, progressBar: false });
-        const data = { engine, counts: () => engine.counts(), incomplete: () => engine.incomplete(), start: async () => undefined, complete: async () => undefined };
+        const engine = createDataEngine({
+            client,
+            table: this.environment.table,
+            keys: await this.store.keys(),
+            dryRun: true,
+            samplePercent,
+            signal,
+            logger: this.log,
+            progressBar: false,
+        });
+        const data = {
+            engine,
+            counts: () => engine.counts(),
+            incomplete: () => engine.incomplete(),
+            start: async () => undefined,
+            complete: async () => undefined,
+        };
         const parts = await this.contextParts(step, data, signal, client);
         return migrationContext(step, { ...parts, params: { dryRun: true, samplePercent } });
     }
@@ -5181,7 +5464,13 @@ class LocalSession {
     }
     async unlock(lockId, reason) {
         const held = await this.store.forceUnlock(lockId);
-        await this.audit({ runId: (0,external_node_crypto_namespaceObject.randomUUID)(), event: 'unlock', outcome: 'unlocked', message: `removed lock ${lockId} held by ${held.owner} (${held.command})`, reason });
+        await this.audit({
+            runId: (0,external_node_crypto_namespaceObject.randomUUID)(),
+            event: 'unlock',
+            outcome: 'unlocked',
+            message: `removed lock ${lockId} held by ${held.owner} (${held.command})`,
+            reason,
+        });
     }
     /**
      * `repair`: marks a version applied (accepting its current file and checksum) or reverted
@@ -5200,11 +5489,28 @@ class LocalSession {
         }
         if (this.settings.dryRun)
             return `dry run: would mark ${input.version} ${input.mark}`;
-        const lock = await acquireWithWait(() => this.store.acquireLock({ owner: this.settings.actor, command: 'repair', runUrl: this.settings.runUrl, leaseMs: this.settings.leaseMs, now: this.now() }), this.run);
+        const lock = await acquireWithWait(() => this.store.acquireLock({
+            owner: this.settings.actor,
+            command: 'repair',
+            runUrl: this.settings.runUrl,
+            leaseMs: this.settings.leaseMs,
+            now: this.now(),
+        }), this.run);
         try {
             const ledger = this.ledger({ lockId: lock.lockId, runId: (0,external_node_crypto_namespaceObject.randomUUID)(), planHash: '' });
             if (input.mark === 'applied') {
-                await this.store.writeRecord({ version: m.version, path: m.path, description: m.description, status: SUCCESS, checksum: m.checksum, direction: 'up', actor: this.settings.actor, runUrl: this.settings.runUrl, gitSha: this.settings.gitSha, repairedReason: input.reason }, lock.lockId);
+                await this.store.writeRecord({
+                    version: m.version,
+                    path: m.path,
+                    description: m.description,
+                    status: SUCCESS,
+                    checksum: m.checksum,
+                    direction: 'up',
+                    actor: this.settings.actor,
+                    runUrl: this.settings.runUrl,
+                    gitSha: this.settings.gitSha,
+                    repairedReason: input.reason,
+                }, lock.lockId);
                 if (m.schema && compareVersions(m.version, readHistory(state.records).currentVersion) >= 0)
                     await this.store.writeSchema(ledger.schemaItem(m.schema), lock.lockId);
             }
@@ -5213,7 +5519,14 @@ class LocalSession {
                 await ledger.restoreSchema();
             }
             const message = `marked ${input.version} ${input.mark}`;
-            await this.audit({ runId: (0,external_node_crypto_namespaceObject.randomUUID)(), event: 'repair', outcome: input.mark, versions: [input.version], message, reason: input.reason });
+            await this.audit({
+                runId: (0,external_node_crypto_namespaceObject.randomUUID)(),
+                event: 'repair',
+                outcome: input.mark,
+                versions: [input.version],
+                message,
+                reason: input.reason,
+            });
             return message;
         }
         finally {
@@ -5227,18 +5540,30 @@ class LocalSession {
         const findings = [];
         const table = this.environment.table;
         if (plan.currentVersion !== plan.targetVersion) {
-            findings.push({ kind: 'version', message: `${table} is at ${plan.currentVersion}; the manifest target is ${plan.targetVersion}.` });
+            findings.push({
+                kind: 'version',
+                message: `${table} is at ${plan.currentVersion}; the manifest target is ${plan.targetVersion}.`,
+            });
         }
         if (plan.failed)
-            findings.push({ kind: 'failed-state', message: `The ${plan.failed.direction} of ${plan.failed.version} failed: ${plan.failed.status}` });
+            findings.push({
+                kind: 'failed-state',
+                message: `The ${plan.failed.direction} of ${plan.failed.version} failed: ${plan.failed.status}`,
+            });
         if (state.lock && state.lock.leaseExpiresAt < this.now()) {
-            findings.push({ kind: 'stale-lock', message: `A lock held by ${state.lock.owner} (id ${state.lock.lockId}) expired at ${new Date(state.lock.leaseExpiresAt).toISOString()}.` });
+            findings.push({
+                kind: 'stale-lock',
+                message: `A lock held by ${state.lock.owner} (id ${state.lock.lockId}) expired at ${new Date(state.lock.leaseExpiresAt).toISOString()}.`,
+            });
         }
         const schemaDrift = schemaDriftOf(state.schema, this.project.migrations.find((m) => m.version === plan.currentVersion)?.schema);
         if (schemaDrift)
             findings.push({ kind: 'schema', message: `${table}: ${schemaDrift}.` });
         for (const d of plan.drift)
-            findings.push({ kind: 'checksum', message: `${d.file} changed after ${d.version} was applied (recorded ${d.recorded}, now ${d.current}).` });
+            findings.push({
+                kind: 'checksum',
+                message: `${d.file} changed after ${d.version} was applied (recorded ${d.recorded}, now ${d.current}).`,
+            });
         let validation;
         const asked = this.environment.validate;
         if (asked && state.schema) {
@@ -5255,16 +5580,32 @@ class LocalSession {
                 });
             }
         }
-        return { environment: this.environment.name, table, currentVersion: plan.currentVersion, targetVersion: plan.targetVersion, drifted: findings.length > 0, findings, plan, ...(validation ? { validation } : {}) };
+        return {
+            environment: this.environment.name,
+            table,
+            currentVersion: plan.currentVersion,
+            targetVersion: plan.targetVersion,
+            drifted: findings.length > 0,
+            findings,
+            plan,
+            ...(validation ? { validation } : {}),
+        };
     }
     readLog(limit) {
         return this.store.readLog(limit);
     }
     async validate(options) {
         // A global table is validated in its home region: other replicas converge to it after replication.
-        await this.store.assertHomeRegion('validate reads the home region\'s copy only (the other replicas converge to it); nothing was validated.');
+        await this.store.assertHomeRegion("validate reads the home region's copy only (the other replicas converge to it); nothing was validated.");
         const schema = await this.schemaToValidate(options.version);
-        return validateTable({ client: this.client, table: this.environment.table, keys: await this.store.keys(), schema, options, log: this.log });
+        return validateTable({
+            client: this.client,
+            table: this.environment.table,
+            keys: await this.store.keys(),
+            schema,
+            options,
+            log: this.log,
+        });
     }
     /** The schema `validate` checks against: a version's, else the one stored in the table. */
     async schemaToValidate(version, stored) {
@@ -5295,7 +5636,12 @@ function sumCounts(a, b) {
         return b;
     if (!b)
         return a;
-    return { scanned: a.scanned + b.scanned, changed: a.changed + b.changed, skipped: a.skipped + b.skipped, failed: a.failed + b.failed };
+    return {
+        scanned: a.scanned + b.scanned,
+        changed: a.changed + b.changed,
+        skipped: a.skipped + b.skipped,
+        failed: a.failed + b.failed,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/controller/protocol.ts
@@ -5352,7 +5698,13 @@ const fanOutCommands = {
         if (c.dryRun)
             throw new InputError('dm:lock takes the lock and cannot run dry: use dm:apply with dry: true.');
         const s = c.session();
-        const lock = await s.store.acquireLock({ owner: s.settings.actor, command: a.command ?? 'apply', runUrl: s.settings.runUrl, leaseMs: s.settings.leaseMs, now: c.now() });
+        const lock = await s.store.acquireLock({
+            owner: s.settings.actor,
+            command: a.command ?? 'apply',
+            runUrl: s.settings.runUrl,
+            leaseMs: s.settings.leaseMs,
+            now: c.now(),
+        });
         return { lockId: lock.lockId, leaseExpiresAt: lock.leaseExpiresAt };
     },
     async [DM.renew](c) {
@@ -5407,7 +5759,13 @@ const fanOutCommands = {
         // Fencing: this invocation works only while the coordinator's lock is live, and keeps it so
         // (heartbeat on a client of its own; the segment's writes refused once the lease may have run out).
         const leaseExpiresAt = await s.store.renewLock(a.lockId, c.settings.leaseMs);
-        const lease = keepLease({ store: s.store, lockId: a.lockId, leaseMs: c.settings.leaseMs, leaseExpiresAt, log: c.log });
+        const lease = keepLease({
+            store: s.store,
+            lockId: a.lockId,
+            leaseMs: c.settings.leaseMs,
+            leaseExpiresAt,
+            log: c.log,
+        });
         try {
             return await runSegment(s, a, lease);
         }
@@ -5449,7 +5807,15 @@ async function runSegment(s, a, lease) {
         const name = options.name ?? `pass-${passNo}`;
         if (isQuery(selection) && a.segment !== 0) {
             // A Query of one partition is not split into scan segments: segment 0 runs it alone.
-            const skipped = { pass: name, status: 'complete', counts: zero(), resumed: false, segments, durationMs: 0, dryRun: false };
+            const skipped = {
+                pass: name,
+                status: 'complete',
+                counts: zero(),
+                resumed: false,
+                segments,
+                durationMs: 0,
+                dryRun: false,
+            };
             if (passNo === a.pass)
                 target = skipped;
             return skipped;
@@ -5476,7 +5842,9 @@ async function runSegment(s, a, lease) {
     }
     catch (e) {
         if (e instanceof StopAtPass) {
-            return e.reason === 'fan-out' ? { status: 'fan-out' } : { status: 'done', counts: target?.counts, nextPass: true };
+            return e.reason === 'fan-out'
+                ? { status: 'fan-out' }
+                : { status: 'done', counts: target?.counts, nextPass: true };
         }
         if (isPassIncomplete(e))
             return { status: 'incomplete', counts: e.counts };
@@ -5560,7 +5928,10 @@ async function planOneTableApply(session, action, version) {
         case 'up': {
             const target = v ?? session.project.migrations.find((m) => compareVersions(m.version, current) > 0)?.version;
             if (!target || (isVersion(target) && compareVersions(target, current) <= 0)) {
-                return { plan: await session.plan({ command: 'to', version: current === ZERO ? ZERO : current }, state), command: 'to' };
+                return {
+                    plan: await session.plan({ command: 'to', version: current === ZERO ? ZERO : current }, state),
+                    command: 'to',
+                };
             }
             if (!isVersion(target))
                 throw new InputError(`apply up ${target}: not a semver version.`);
@@ -5597,7 +5968,9 @@ function assertSucceeded(report) {
         return;
     const message = [report.error ?? `apply ${report.status}`, report.next].filter(Boolean).join(' ');
     const failed = report.steps.find((s) => s.status === 'failed');
-    throw report.status === 'blocked' ? new MigrationBlockedError(message) : new MigrationFailedError(message, failed?.version ?? report.plan.targetVersion, failed?.direction ?? 'up');
+    throw report.status === 'blocked'
+        ? new MigrationBlockedError(message)
+        : new MigrationFailedError(message, failed?.version ?? report.plan.targetVersion, failed?.direction ?? 'up');
 }
 function normalizeAction(action) {
     switch (action) {
@@ -5672,7 +6045,9 @@ function createController(options) {
             throw new InputError(`No migrations defined for ${name}: the controller serves ${Object.keys(options.tables ?? {}).join(', ') || 'no tables'}.`);
         const project = await load(source);
         const envs = Object.entries(project.manifest.environments);
-        const found = entry?.environment ? envs.find(([n]) => n === entry.environment) : envs.find(([, e]) => e.table === name);
+        const found = entry?.environment
+            ? envs.find(([n]) => n === entry.environment)
+            : envs.find(([, e]) => e.table === name);
         if (!found) {
             throw new InputError(`No migrations defined for ${name}: no environment of ${project.manifestPath} has table: ${name} (tables: ${envs.map(([, e]) => e.table).join(', ')}).`);
         }
@@ -5762,7 +6137,12 @@ const commands = {
         const s = c.session();
         const plan = await s.plan({ command: a.command ?? 'apply', version: a.version, resume: a.resume });
         // The reviewed hash (when given) is checked under the lock; without one the plan made here is run.
-        return s.apply(plan, { expectedHash: a.planHash, onPlanChange: a.onPlanChange ?? (a.planHash ? 'fail' : 'replan'), reason: a.reason, recoveryPoint: a.recoveryPoint });
+        return s.apply(plan, {
+            expectedHash: a.planHash,
+            onPlanChange: a.onPlanChange ?? (a.planHash ? 'fail' : 'replan'),
+            reason: a.reason,
+            recoveryPoint: a.recoveryPoint,
+        });
     },
     async [DM.unlock](c) {
         const a = c.args;
@@ -5794,10 +6174,21 @@ function settingsFor(given, env, o) {
     const s = given && typeof given === 'object' ? { ...base, ...given } : base;
     const deadline = o.until === undefined ? s.deadline : s.deadline === undefined ? o.until : Math.min(s.deadline, o.until);
     const lockTimeoutMs = o.until === undefined ? s.lockTimeoutMs : Math.max(0, Math.min(s.lockTimeoutMs, o.until - o.now));
-    return { ...s, actor: s.actor || o.actor, dryRun: o.dryRun || s.dryRun === true, deadline, lockTimeoutMs, writeRate: s.writeRate ?? env['write-rate'] };
+    return {
+        ...s,
+        actor: s.actor || o.actor,
+        dryRun: o.dryRun || s.dryRun === true,
+        deadline,
+        lockTimeoutMs,
+        writeRate: s.writeRate ?? env['write-rate'],
+    };
 }
 function controller_num(v) {
-    return typeof v === 'number' ? v : typeof v === 'string' && v.trim() && !Number.isNaN(Number(v)) ? Number(v) : undefined;
+    return typeof v === 'number'
+        ? v
+        : typeof v === 'string' && v.trim() && !Number.isNaN(Number(v))
+            ? Number(v)
+            : undefined;
 }
 /** CloudWatch takes stdout/stderr lines. */
 const consoleLogger = {
@@ -5889,7 +6280,8 @@ function lintMigrations(files) {
         }
         if (def.description !== undefined && typeof def.description !== 'string')
             add(f.file, 'bad-description', '"description" must be a string');
-        if (def.schema !== undefined && (typeof def.schema !== 'object' || def.schema === null || Array.isArray(def.schema))) {
+        if (def.schema !== undefined &&
+            (typeof def.schema !== 'object' || def.schema === null || Array.isArray(def.schema))) {
             add(f.file, 'bad-schema', '"schema" must be a OneTable schema object');
         }
         for (const hook of ['before', 'verify']) {
@@ -5997,33 +6389,70 @@ const versionOrLatest = external_zod_namespaceObject.z
     .refine((v) => v === 'latest' || isVersion(v), { message: 'expected "latest" or a semver version such as 1.4.0' });
 const environmentSchema = external_zod_namespaceObject.z
     .strictObject({
-    table: external_zod_namespaceObject.z.string().min(3).max(255).regex(/^[a-zA-Z0-9_.-]+$/, 'expected a DynamoDB table name (3-255 of a-z A-Z 0-9 _ . -)')
+    table: external_zod_namespaceObject.z
+        .string()
+        .min(3)
+        .max(255)
+        .regex(/^[a-zA-Z0-9_.-]+$/, 'expected a DynamoDB table name (3-255 of a-z A-Z 0-9 _ . -)')
         .describe('DynamoDB table name'),
-    region: external_zod_namespaceObject.z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'expected an AWS region such as us-east-1').optional()
+    region: external_zod_namespaceObject.z
+        .string()
+        .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'expected an AWS region such as us-east-1')
+        .optional()
         .describe('AWS region of the table; default from the AWS environment'),
-    'home-region': external_zod_namespaceObject.z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'expected an AWS region such as us-east-1').optional()
+    'home-region': external_zod_namespaceObject.z
+        .string()
+        .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'expected an AWS region such as us-east-1')
+        .optional()
         .describe('Global tables: the one replica whose region holds the lock, records, schema item and log, and the only one apply runs against (default: region). See docs/global-tables.md'),
-    'global-table': external_zod_namespaceObject.z.boolean().optional()
+    'global-table': external_zod_namespaceObject.z
+        .boolean()
+        .optional()
         .describe('Global tables: true requires the table to have replicas, false declares a regional table (not a replica of a same-named table elsewhere); checked against DescribeTable on every plan'),
     target: versionOrLatest.default('latest').describe('"latest" (highest version in the folder) or a semver version'),
     'allow-reset': external_zod_namespaceObject.z.boolean().default(false).describe('Allow the reset command (never on a protected environment)'),
-    protected: external_zod_namespaceObject.z.boolean().default(false)
+    protected: external_zod_namespaceObject.z
+        .boolean()
+        .default(false)
         .describe('Refuse reset; down/to need confirm = table name; require a recovery point before apply'),
-    runner: external_zod_namespaceObject.z.enum(['local', 'lambda']).default('local').describe('Run migrations in this process or in a Lambda controller'),
+    runner: external_zod_namespaceObject.z
+        .enum(['local', 'lambda'])
+        .default('local')
+        .describe('Run migrations in this process or in a Lambda controller'),
     function: external_zod_namespaceObject.z.string().min(1).optional().describe('Lambda function name or ARN (runner: lambda)'),
-    protocol: external_zod_namespaceObject.z.enum(['dynamodb-migrate', 'onetable']).default('dynamodb-migrate')
+    protocol: external_zod_namespaceObject.z
+        .enum(['dynamodb-migrate', 'onetable'])
+        .default('dynamodb-migrate')
         .describe('Controller protocol: ours, or an existing OneTable Controller'),
-    'recovery-point': external_zod_namespaceObject.z.enum(['pitr', 'backup', 'pitr-or-backup', 'none']).optional()
+    'recovery-point': external_zod_namespaceObject.z
+        .enum(['pitr', 'backup', 'pitr-or-backup', 'none'])
+        .optional()
         .describe('Protected environments: require PITR, take an on-demand backup, or PITR else backup (default)'),
-    'write-rate': external_zod_namespaceObject.z.number().positive().optional()
-        .describe('Write units per second used for time estimates and as the default bulk write limit; on a global table, the home region\'s (every replica applies the same writes at the same rate)'),
-    'lock-timeout': external_zod_namespaceObject.z.number().int().min(0).optional()
+    'write-rate': external_zod_namespaceObject.z
+        .number()
+        .positive()
+        .optional()
+        .describe("Write units per second used for time estimates and as the default bulk write limit; on a global table, the home region's (every replica applies the same writes at the same rate)"),
+    'lock-timeout': external_zod_namespaceObject.z
+        .number()
+        .int()
+        .min(0)
+        .optional()
         .describe('Seconds to wait for a held lock before exiting 3 (default 0)'),
-    'read-rate': external_zod_namespaceObject.z.number().positive().optional()
-        .describe('Read units per second at most for validate and the drift check\'s validation'),
-    canary: external_zod_namespaceObject.z.number().gt(0).max(50).optional()
+    'read-rate': external_zod_namespaceObject.z
+        .number()
+        .positive()
+        .optional()
+        .describe("Read units per second at most for validate and the drift check's validation"),
+    canary: external_zod_namespaceObject.z
+        .number()
+        .gt(0)
+        .max(50)
+        .optional()
         .describe('Percent of items each step with a verify hook runs on and verifies before it takes the rest (0 < p <= 50)'),
-    validate: external_zod_namespaceObject.z.union([external_zod_namespaceObject.z.boolean(), external_zod_namespaceObject.z.strictObject({ sample: external_zod_namespaceObject.z.number().gt(0).max(100).optional() })]).optional()
+    validate: external_zod_namespaceObject.z
+        .union([external_zod_namespaceObject.z.boolean(), external_zod_namespaceObject.z.strictObject({ sample: external_zod_namespaceObject.z.number().gt(0).max(100).optional() })])
+        .optional()
         .describe('The scheduled drift check also validates the data against the schema (true: every item; { sample: P }: P percent)'),
 })
     .superRefine((env, ctx) => {
@@ -6034,7 +6463,11 @@ const environmentSchema = external_zod_namespaceObject.z
         ctx.addIssue({ code: 'custom', path: ['allow-reset'], message: 'a protected environment cannot allow reset' });
     }
     if (env['global-table'] === false && env['home-region'] && env['home-region'] !== env.region) {
-        ctx.addIssue({ code: 'custom', path: ['home-region'], message: 'global-table: false declares a regional table, which has no other region to be the home of its migrations' });
+        ctx.addIssue({
+            code: 'custom',
+            path: ['home-region'],
+            message: 'global-table: false declares a regional table, which has no other region to be the home of its migrations',
+        });
     }
 });
 /** The manifest file's schema; also published as JSON Schema (schema/manifest.schema.json). */
@@ -6076,7 +6509,9 @@ function parseManifest(text, file) {
                 msg = `unknown key${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}`;
             return `${file}: ${path}: ${msg}`;
         });
-        throw new ManifestError(lines.length === 1 ? `${lines[0]}. See schema/manifest.schema.json.` : `${lines.length} problems in the manifest:\n  - ${lines.join('\n  - ')}\nSee schema/manifest.schema.json.`);
+        throw new ManifestError(lines.length === 1
+            ? `${lines[0]}. See schema/manifest.schema.json.`
+            : `${lines.length} problems in the manifest:\n  - ${lines.join('\n  - ')}\nSee schema/manifest.schema.json.`);
     }
     return parsed.data;
 }
@@ -6095,7 +6530,10 @@ function selectEnvironment(manifest, file, name) {
 }
 /** Picks several environments by comma-separated names; empty means all of them. */
 function selectEnvironments(manifest, file, names) {
-    const list = (names ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const list = (names ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
     if (!list.length)
         return Object.keys(manifest.environments).map((n) => selectEnvironment(manifest, file, n));
     return list.map((n) => selectEnvironment(manifest, file, n));
@@ -6124,7 +6562,14 @@ function projectFromModules(manifest, modules, opts = {}) {
     const dir = opts.dir ?? '.';
     const attach = (s) => {
         const f = files.find((i) => i.file === s.file);
-        return { ...s, path: s.file, up: f.mod.up, down: f.mod.down, before: f.mod.before, verify: f.mod.verify };
+        return {
+            ...s,
+            path: s.file,
+            up: f.mod.up,
+            down: f.mod.down,
+            before: f.mod.before,
+            verify: f.mod.verify,
+        };
     };
     return {
         manifestPath,

@@ -10,5 +10,5 @@
  *     });
  */
 export * from './authoring.js';
-export { createController, type ControllerOptions, type ControllerTable, type ControllerHandler, type ControllerEvent } from './controller/index.js';
+export { createController, type ControllerOptions, type ControllerTable, type ControllerHandler, type ControllerEvent, } from './controller/index.js';
 export { projectFromModules, type StaticMigrationModule } from './loader/static-project.js';

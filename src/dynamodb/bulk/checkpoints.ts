@@ -110,7 +110,14 @@ export class CheckpointStore {
   /** How much of the sample space earlier canary runs of this pass finished (0 when none). */
   async sampledUpTo(pass: string): Promise<number> {
     const res = await this.retry((opts) =>
-      this.client.send(new GetItemCommand({ TableName: this.table, Key: this.key(`${this.scope}:${pass}:sampled`), ConsistentRead: true }), opts),
+      this.client.send(
+        new GetItemCommand({
+          TableName: this.table,
+          Key: this.key(`${this.scope}:${pass}:sampled`),
+          ConsistentRead: true,
+        }),
+        opts,
+      ),
     );
     return num(res.Item?.percent);
   }
@@ -133,7 +140,10 @@ export class CheckpointStore {
   /** The id of the attempt these checkpoints belong to; undefined when none was recorded. */
   async attempt(): Promise<string | undefined> {
     const res = await this.retry((opts) =>
-      this.client.send(new GetItemCommand({ TableName: this.table, Key: this.key(`${this.scope}:${ATTEMPT}`), ConsistentRead: true }), opts),
+      this.client.send(
+        new GetItemCommand({ TableName: this.table, Key: this.key(`${this.scope}:${ATTEMPT}`), ConsistentRead: true }),
+        opts,
+      ),
     );
     return res.Item?.attempt?.S || undefined;
   }
@@ -172,7 +182,9 @@ export class CheckpointStore {
         DeleteRequest: { Key: { [this.keys.hash]: item[this.keys.hash]!, [this.keys.sort]: item[this.keys.sort]! } },
       }));
       while (requests.length) {
-        const res = await this.retry((opts) => this.client.send(new BatchWriteItemCommand({ RequestItems: { [this.table]: requests } }), opts));
+        const res = await this.retry((opts) =>
+          this.client.send(new BatchWriteItemCommand({ RequestItems: { [this.table]: requests } }), opts),
+        );
         requests = (res.UnprocessedItems?.[this.table] ?? []) as typeof requests;
       }
     }

@@ -98,7 +98,13 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
   const oppositeDirection = { up: 'down', down: 'up' }[options.checkpoint?.direction ?? ''];
   const opposite =
     options.checkpoint && oppositeDirection
-      ? new CheckpointStore(options.client, options.table, options.keys, `${options.checkpoint.version}:${oppositeDirection}`, options.signal)
+      ? new CheckpointStore(
+          options.client,
+          options.table,
+          options.keys,
+          `${options.checkpoint.version}:${oppositeDirection}`,
+          options.signal,
+        )
       : undefined;
   const env: PassEnvironment = {
     client: options.client,
@@ -135,10 +141,15 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
   let passNumber = 0;
   let stoppedAtDeadline = false;
 
-  const transform = async (selection: Selection, fn: TransformFn, passOptions: PassOptions = {}): Promise<PassResult> => {
+  const transform = async (
+    selection: Selection,
+    fn: TransformFn,
+    passOptions: PassOptions = {},
+  ): Promise<PassResult> => {
     passNumber++;
     const merged: PassOptions = { ...options.defaults, ...passOptions };
-    if (merged.samplePercent === undefined && options.samplePercent !== undefined) merged.samplePercent = options.samplePercent;
+    if (merged.samplePercent === undefined && options.samplePercent !== undefined)
+      merged.samplePercent = options.samplePercent;
     const name = merged.name ?? `pass-${passNumber}`;
     const started = Date.now();
     try {
@@ -182,7 +193,8 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
         async (item) => {
           if (predicate && !(await predicate(item))) return undefined;
           count++;
-          if (examples.length < exampleLimit) examples.push({ [env.keys.hash]: item[env.keys.hash], [env.keys.sort]: item[env.keys.sort] });
+          if (examples.length < exampleLimit)
+            examples.push({ [env.keys.hash]: item[env.keys.hash], [env.keys.sort]: item[env.keys.sort] });
           return undefined;
         },
         rest,

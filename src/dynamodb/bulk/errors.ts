@@ -11,7 +11,9 @@ export class PassIncompleteError extends Error {
     readonly pass: string,
     readonly counts: ItemCounts,
   ) {
-    super(`Pass '${pass}' reached its deadline and stopped at a checkpoint after ${counts.scanned} items; resume the step to finish it.`);
+    super(
+      `Pass '${pass}' reached its deadline and stopped at a checkpoint after ${counts.scanned} items; resume the step to finish it.`,
+    );
   }
 }
 

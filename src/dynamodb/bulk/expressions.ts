@@ -44,7 +44,10 @@ export class ExpressionBuilder {
   }
 
   /** The request fields, omitting empty maps (DynamoDB rejects them). */
-  params(): { ExpressionAttributeNames?: Record<string, string>; ExpressionAttributeValues?: Record<string, AttributeValue> } {
+  params(): {
+    ExpressionAttributeNames?: Record<string, string>;
+    ExpressionAttributeValues?: Record<string, AttributeValue>;
+  } {
     return {
       ...(Object.keys(this.names).length ? { ExpressionAttributeNames: this.names } : {}),
       ...(Object.keys(this.values).length ? { ExpressionAttributeValues: this.values } : {}),
@@ -69,14 +72,20 @@ export function selectionFilter(b: ExpressionBuilder, selection: Selection): str
   if (selection.type !== undefined) {
     const types = typeof selection.type === 'string' ? [selection.type] : selection.type;
     const t = b.name(selection.typeAttribute ?? '_type');
-    parts.push(types.length === 1 ? `${t} = ${b.value(types[0])}` : `${t} IN (${types.map((x) => b.value(x)).join(', ')})`);
+    parts.push(
+      types.length === 1 ? `${t} = ${b.value(types[0])}` : `${t} IN (${types.map((x) => b.value(x)).join(', ')})`,
+    );
   }
   if (selection.where) parts.push(b.include(selection.where));
   return and(parts);
 }
 
 /** The UpdateExpression for `set` (undefined values remove) and `remove`. */
-export function updateExpression(b: ExpressionBuilder, set: Record<string, unknown>, remove: readonly string[]): string {
+export function updateExpression(
+  b: ExpressionBuilder,
+  set: Record<string, unknown>,
+  remove: readonly string[],
+): string {
   const sets: string[] = [];
   const removes: string[] = [];
   for (const [attr, value] of Object.entries(set)) {

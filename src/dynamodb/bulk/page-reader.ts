@@ -40,7 +40,9 @@ export class PageReader {
         throw new RangeError(`partition '${selection.partition}' holds the tool's bookkeeping and cannot be selected`);
       keyCondition = and([
         `${b.name(keys.hash)} = ${b.value(selection.partition)}`,
-        selection.sortPrefix !== undefined ? `begins_with(${b.name(keys.sort)}, ${b.value(selection.sortPrefix)})` : undefined,
+        selection.sortPrefix !== undefined
+          ? `begins_with(${b.name(keys.sort)}, ${b.value(selection.sortPrefix)})`
+          : undefined,
       ]);
     } else if (selection.sortPrefix !== undefined) {
       throw new RangeError('sortPrefix needs partition: a key prefix is served by Query within one partition');

@@ -93,13 +93,18 @@ export async function writePage(ctx: WriterContext, jobs: readonly ItemJob[]): P
   for (const job of jobs) {
     const own = job.plan.own;
     job.pending = job.plan.puts.length + (own ? 1 : 0);
-    for (const item of job.plan.puts) puts.push({ request: { PutRequest: { Item: item } }, job, units: writeUnits(itemSize(item)) });
+    for (const item of job.plan.puts)
+      puts.push({ request: { PutRequest: { Item: item } }, job, units: writeUnits(itemSize(item)) });
     if (!own) continue;
     if ('single' in own) {
       const w = own.single;
-      const request = w.statement && ctx.statements?.enabled ? updateStatementRequest(ctx.table, ctx.keys, w.key, w.statement) : undefined;
+      const request =
+        w.statement && ctx.statements?.enabled
+          ? updateStatementRequest(ctx.table, ctx.keys, w.key, w.statement)
+          : undefined;
       if (w.kind === 'delete') laterSingles.push(job);
-      else if (request) statements.push({ request, job, write: w, units: writeUnits(itemSize(w.source ?? w.key)), resent: false });
+      else if (request)
+        statements.push({ request, job, write: w, units: writeUnits(itemSize(w.source ?? w.key)), resent: false });
       else first.push(single(ctx, job, w));
     } else if ('put' in own.batch) {
       puts.push({ request: { PutRequest: { Item: own.batch.put } }, job, units: writeUnits(itemSize(own.batch.put)) });
@@ -107,7 +112,8 @@ export async function writePage(ctx: WriterContext, jobs: readonly ItemJob[]): P
       deletes.push({ request: { DeleteRequest: { Key: own.batch.delete } }, job, units: 1 });
     }
   }
-  for (let i = 0; i < statements.length; i += BATCH_SIZE) first.push(statementBatch(ctx, statements.slice(i, i + BATCH_SIZE)));
+  for (let i = 0; i < statements.length; i += BATCH_SIZE)
+    first.push(statementBatch(ctx, statements.slice(i, i + BATCH_SIZE)));
   for (let i = 0; i < puts.length; i += BATCH_SIZE) first.push(batch(ctx, puts.slice(i, i + BATCH_SIZE)));
   await Promise.all(first);
   ctx.signal?.throwIfAborted();
@@ -123,7 +129,8 @@ export async function writePage(ctx: WriterContext, jobs: readonly ItemJob[]): P
     if (d.job.outcome === 'failed') settle(d.job, 'skipped');
     else liveDeletes.push(d);
   }
-  for (let i = 0; i < liveDeletes.length; i += BATCH_SIZE) second.push(batch(ctx, liveDeletes.slice(i, i + BATCH_SIZE)));
+  for (let i = 0; i < liveDeletes.length; i += BATCH_SIZE)
+    second.push(batch(ctx, liveDeletes.slice(i, i + BATCH_SIZE)));
   await Promise.all(second);
 }
 
@@ -136,10 +143,15 @@ function settle(job: ItemJob, result: ItemOutcome, error?: unknown): void {
   } else if (result === 'skipped' && job.outcome !== 'failed') job.outcome = 'skipped';
 }
 
+/**
+ * The table's own units of a response (asked with INDEXES): the rate is the table's, as its
+ * provisioned capacity and the plan's estimate are; a global secondary index has capacity of its
+ * own, and one short of it makes DynamoDB throttle the table's writes, which the limiter hears.
+ */
 function consumed(c: ConsumedCapacity | ConsumedCapacity[] | undefined): number | undefined {
   if (!c) return undefined;
   const list = Array.isArray(c) ? c : [c];
-  return list.reduce((n, x) => n + (x.CapacityUnits ?? 0), 0);
+  return list.reduce((n, x) => n + (x.Table?.CapacityUnits ?? x.CapacityUnits ?? 0), 0);
 }
 
 /** `maybeApplied`: an earlier request with this write got no answer, so it may have landed. */
@@ -148,6 +160,7 @@ async function single(ctx: WriterContext, job: ItemJob, w: ConditionalWrite, may
   try {
     await ctx.slots.run(async () => {
       // Built once a slot is free: a page's waiting writes hold only their plans.
+      w.expand?.();
       const sized = w.item ?? w.source;
       const estimate = sized ? writeUnits(itemSize(sized)) : 1;
       const common = {
@@ -155,7 +168,7 @@ async function single(ctx: WriterContext, job: ItemJob, w: ConditionalWrite, may
         ...(w.conditionExpression ? { ConditionExpression: w.conditionExpression } : {}),
         ...(w.names && hasKeys(w.names) ? { ExpressionAttributeNames: w.names } : {}),
         ...(w.values && hasKeys(w.values) ? { ExpressionAttributeValues: w.values } : {}),
-        ...(ctx.returnCapacity ? { ReturnConsumedCapacity: 'TOTAL' as const } : {}),
+        ...(ctx.returnCapacity ? { ReturnConsumedCapacity: 'INDEXES' as const } : {}),
       };
       const command =
         w.kind === 'update'
@@ -206,37 +219,40 @@ function onRetry(ctx: WriterContext, err: unknown): void {
 async function batch(ctx: WriterContext, entries: BatchEntry[]): Promise<void> {
   let pending = entries;
   try {
-    await ctx.slots.run(() => ctx.aborts.run(async (signal) => {
-      for (let round = 1; pending.length; round++) {
-        const estimate = pending.reduce((n, e) => n + e.units, 0);
-        const requests = pending.map((e) => e.request);
-        const res = await withRetry(
-          async () => {
-            await ctx.limiter.acquire(estimate, signal);
-            ctx.signal?.throwIfAborted();
-            ctx.stats.requests++;
-            return ctx.client.send(
-              new BatchWriteItemCommand({
-                RequestItems: { [ctx.table]: requests },
-                ...(ctx.returnCapacity ? { ReturnConsumedCapacity: 'TOTAL' as const } : {}),
-              }),
-              signal ? { abortSignal: signal } : {},
-            );
-          },
-          { signal, onRetry: (err) => onRetry(ctx, err) },
-        );
-        ctx.limiter.settle(estimate, consumed(res.ConsumedCapacity) ?? estimate);
-        const left = new Set(res.UnprocessedItems?.[ctx.table] ?? []);
-        if (left.size === 0) break;
-        // Unprocessed items are DynamoDB's way of throttling a batch.
-        ctx.stats.unprocessed += left.size;
-        ctx.limiter.throttled();
-        if (round >= DEFAULT_RETRY.maxAttempts) throw new Error(`${left.size} items stayed unprocessed after ${round} BatchWriteItem rounds`);
-        const leftKeys = new Set([...left].map((r) => requestKey(r, ctx.keys)));
-        pending = pending.filter((e) => leftKeys.has(requestKey(e.request, ctx.keys)));
-        await sleep(backoffDelay(round, DEFAULT_RETRY), signal);
-      }
-    }));
+    await ctx.slots.run(() =>
+      ctx.aborts.run(async (signal) => {
+        for (let round = 1; pending.length; round++) {
+          const estimate = pending.reduce((n, e) => n + e.units, 0);
+          const requests = pending.map((e) => e.request);
+          const res = await withRetry(
+            async () => {
+              await ctx.limiter.acquire(estimate, signal);
+              ctx.signal?.throwIfAborted();
+              ctx.stats.requests++;
+              return ctx.client.send(
+                new BatchWriteItemCommand({
+                  RequestItems: { [ctx.table]: requests },
+                  ...(ctx.returnCapacity ? { ReturnConsumedCapacity: 'INDEXES' as const } : {}),
+                }),
+                signal ? { abortSignal: signal } : {},
+              );
+            },
+            { signal, onRetry: (err) => onRetry(ctx, err) },
+          );
+          ctx.limiter.settle(estimate, consumed(res.ConsumedCapacity) ?? estimate);
+          const left = new Set(res.UnprocessedItems?.[ctx.table] ?? []);
+          if (left.size === 0) break;
+          // Unprocessed items are DynamoDB's way of throttling a batch.
+          ctx.stats.unprocessed += left.size;
+          ctx.limiter.throttled();
+          if (round >= DEFAULT_RETRY.maxAttempts)
+            throw new Error(`${left.size} items stayed unprocessed after ${round} BatchWriteItem rounds`);
+          const leftKeys = new Set([...left].map((r) => requestKey(r, ctx.keys)));
+          pending = pending.filter((e) => leftKeys.has(requestKey(e.request, ctx.keys)));
+          await sleep(backoffDelay(round, DEFAULT_RETRY), signal);
+        }
+      }),
+    );
     for (const e of entries) settle(e.job, 'changed');
   } catch (err) {
     if (ctx.signal?.aborted) throw ctx.signal.reason;
@@ -301,7 +317,7 @@ async function statementBatch(ctx: WriterContext, entries: StatementEntry[]): Pr
                 return ctx.client.send(
                   new BatchExecuteStatementCommand({
                     Statements: sent.map((e) => e.request),
-                    ...(ctx.returnCapacity ? { ReturnConsumedCapacity: 'TOTAL' as const } : {}),
+                    ...(ctx.returnCapacity ? { ReturnConsumedCapacity: 'INDEXES' as const } : {}),
                   }),
                   signal ? { abortSignal: signal } : {},
                 );
@@ -324,7 +340,8 @@ async function statementBatch(ctx: WriterContext, entries: StatementEntry[]): Pr
             const answer = res.Responses?.[i];
             const code = answer ? answer.Error?.Code : 'InternalServerError';
             if (!code) settle(e.job, 'changed');
-            else if (code === 'ConditionalCheckFailed') settle(e.job, e.write.marked && e.resent ? 'changed' : 'skipped');
+            else if (code === 'ConditionalCheckFailed')
+              settle(e.job, e.write.marked && e.resent ? 'changed' : 'skipped');
             else if (STATEMENT_TRANSIENT.has(code)) {
               again.push(e);
               throttled ||= STATEMENT_THROTTLES.has(code);
@@ -340,7 +357,10 @@ async function statementBatch(ctx: WriterContext, entries: StatementEntry[]): Pr
             ctx.stats.throttles++;
             ctx.limiter.throttled();
           }
-          if (round >= DEFAULT_RETRY.maxAttempts) throw new Error(`${pending.length} update statements were still throttled or failing after ${round} BatchExecuteStatement rounds`);
+          if (round >= DEFAULT_RETRY.maxAttempts)
+            throw new Error(
+              `${pending.length} update statements were still throttled or failing after ${round} BatchExecuteStatement rounds`,
+            );
           await sleep(backoffDelay(round, DEFAULT_RETRY), signal);
         }
       }),

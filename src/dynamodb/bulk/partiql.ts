@@ -22,20 +22,40 @@ export function updateStatementRequest(
   st: UpdateStatement,
 ): BatchStatementRequest | undefined {
   const parameters: AttributeValue[] = [];
-  const parts = [`UPDATE ${quoteName(table)}`];
-  for (const [attr, value] of st.set) {
-    parts.push(`SET ${quoteName(attr)} = ?`);
-    parameters.push(value);
-  }
-  for (const attr of st.remove) parts.push(`REMOVE ${quoteName(attr)}`);
-  parts.push(`WHERE ${quoteName(keys.hash)} = ? AND ${quoteName(keys.sort)} = ?`);
+  for (const [, value] of st.set) parameters.push(value);
   parameters.push(key[keys.hash]!, key[keys.sort]!);
-  if (st.marker) {
-    const m = quoteName(st.marker.attribute);
-    parts.push(`AND (${m} IS MISSING OR ${m} <> ?)`);
-    parameters.push({ S: st.marker.token });
-  }
-  const statement = parts.join(' ');
+  if (st.marker) parameters.push({ S: st.marker.token });
+  const statement = statementText(table, keys, st);
   if (statement.length > MAX_STATEMENT_LENGTH) return undefined;
   return { Statement: statement, Parameters: parameters };
+}
+
+/**
+ * The statement's text depends only on its shape (table, attributes, marker attribute), which
+ * is the same for nearly every item of a pass: built once per shape, not quoted anew per item.
+ */
+const texts = new Map<string, string>();
+
+function statementText(table: string, keys: { hash: string; sort: string }, st: UpdateStatement): string {
+  // Each name with its length in front: no two shapes give the same key, whatever the names hold.
+  const marker = st.marker?.attribute;
+  let shape = `${table.length}:${table}${keys.hash.length}:${keys.hash}${keys.sort.length}:${keys.sort}${marker === undefined ? '-' : `${marker.length}:${marker}`}${st.set.length};`;
+  for (const [attr] of st.set) shape += `${attr.length}:${attr}`;
+  for (const attr of st.remove) shape += `${attr.length}:${attr}`;
+  let text = texts.get(shape);
+  if (text === undefined) {
+    const parts = [`UPDATE ${quoteName(table)}`];
+    for (const [attr] of st.set) parts.push(`SET ${quoteName(attr)} = ?`);
+    for (const attr of st.remove) parts.push(`REMOVE ${quoteName(attr)}`);
+    parts.push(`WHERE ${quoteName(keys.hash)} = ? AND ${quoteName(keys.sort)} = ?`);
+    if (st.marker) {
+      const m = quoteName(st.marker.attribute);
+      parts.push(`AND (${m} IS MISSING OR ${m} <> ?)`);
+    }
+    text = parts.join(' ');
+    // Passes whose items each set different attributes would otherwise grow it without bound.
+    if (texts.size >= 1000) texts.clear();
+    texts.set(shape, text);
+  }
+  return text;
 }

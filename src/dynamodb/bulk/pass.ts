@@ -12,8 +12,19 @@ import { AdaptiveRateLimiter } from './rate-limiter';
 import { inSample, sampleBucket, type SampleRange } from './sampling';
 import { withRetry } from './retry';
 import { Semaphore } from './semaphore';
-import { defaultSegmentCount, describeTableFacts, resolveRate } from './table-facts';
-import type { BulkLogger, Item, ItemAction, PassOptions, PassResult, Progress, Selection, SegmentPlan, TransformFn } from './types';
+import { defaultSegmentCount, describeTableFacts, resolveRate, type TableFacts } from './table-facts';
+import type {
+  BulkLogger,
+  Item,
+  ItemAction,
+  PassOptions,
+  PassResult,
+  Progress,
+  RateLimit,
+  Selection,
+  SegmentPlan,
+  TransformFn,
+} from './types';
 import { DEFAULT_UPDATES, planWrites } from './write-plan';
 
 type AV = Record<string, AttributeValue>;
@@ -63,6 +74,25 @@ export const DEFAULT_WRITE_CONCURRENCY = 128;
 const HALTED = Symbol('halted');
 
 /**
+ * The read and write ceilings of a pass, in units per second. What the rate names wins; what it
+ * leaves out is, on a provisioned table, the table's own capacity: above it DynamoDB only
+ * throttles (once any saved burst is spent), so a pass that starts there uses what the table
+ * has without a throttle storm, and the plan's estimate (made at that capacity) holds. The
+ * limiter still backs off when the application's traffic takes part of it. On-demand tables
+ * have no such figure: the pass is open until DynamoDB throttles it.
+ */
+export function passCeilings(
+  rate: RateLimit | undefined,
+  facts: TableFacts | undefined,
+): { read: number; write: number } {
+  if (rate && 'percent' in rate) return resolveRate(rate, facts);
+  return {
+    read: rate?.read ?? facts?.provisioned?.read ?? Infinity,
+    write: rate?.write ?? facts?.provisioned?.write ?? Infinity,
+  };
+}
+
+/**
  * Runs one pass: reads the selection segment by segment (a bounded number at once), transforms
  * and writes each page's items while the next pages are read, and saves each segment's
  * position once its pages up to there are written. Memory is bounded by the page budget
@@ -80,7 +110,7 @@ export async function runPass(
   const { signal } = env;
   signal?.throwIfAborted();
   const facts = await withRetry(() => describeTableFacts(env.client, env.table, signal), { signal });
-  const ceilings = resolveRate(opts.rate, facts);
+  const ceilings = passCeilings(opts.rate, facts);
   const readLimiter = new AdaptiveRateLimiter(ceilings.read, env.now);
   const writeLimiter = new AdaptiveRateLimiter(ceilings.write, env.now);
 
@@ -94,11 +124,22 @@ export async function runPass(
   const stats: WriteStats = { requests: 0, retries: 0, throttles: 0, unprocessed: 0 };
   // Every read, write and wait of the pass hears the run's signal through this one listener.
   const aborts = new AbortFanout(signal);
-  const reader = new PageReader(env.client, env.table, env.keys, selection, readLimiter, aborts, opts.pageSize, () => stats.retries++);
+  const reader = new PageReader(
+    env.client,
+    env.table,
+    env.keys,
+    selection,
+    readLimiter,
+    aborts,
+    opts.pageSize,
+    () => stats.retries++,
+  );
   const saved = env.store ? await env.store.list(name, rangeLabel) : [];
   const plan = segmentPlan(opts.segments, reader.query, saved, facts);
   const queue = [...(plan.only ?? Array.from({ length: plan.total }, (_, i) => i))];
-  for (const s of queue) if (!(Number.isInteger(s) && s >= 0 && s < plan.total)) throw new RangeError(`segment ${s} is not in 0..${plan.total - 1}`);
+  for (const s of queue)
+    if (!(Number.isInteger(s) && s >= 0 && s < plan.total))
+      throw new RangeError(`segment ${s} is not in 0..${plan.total - 1}`);
 
   const checkpoints = new Map<number, SegmentCheckpoint>();
   for (const cp of saved) if (cp.total === plan.total) checkpoints.set(cp.segment, cp);
@@ -111,9 +152,17 @@ export async function runPass(
     if (cp.done) segmentsDone++;
   }
   const resumed = checkpoints.size > 0;
-  if (resumed) env.logger.info(`${name}: resuming from checkpoints (${segmentsDone}/${queue.length} segments done, ${counts.scanned} items before)`);
+  if (resumed)
+    env.logger.info(
+      `${name}: resuming from checkpoints (${segmentsDone}/${queue.length} segments done, ${counts.scanned} items before)`,
+    );
 
-  const marker = opts.once ? { attribute: opts.once === true ? '_migrated' : opts.once.attribute, token: markerToken(env.scope, name, await env.attempt?.()) } : undefined;
+  const marker = opts.once
+    ? {
+        attribute: opts.once === true ? '_migrated' : opts.once.attribute,
+        token: markerToken(env.scope, name, await env.attempt?.()),
+      }
+    : undefined;
   const writer: WriterContext = {
     client: env.client,
     table: env.table,
@@ -129,19 +178,29 @@ export async function runPass(
     statements: {
       enabled: true,
       onRefused: (why) =>
-        env.logger.warn(`${name}: DynamoDB refused batched PartiQL updates (${why}); writing one UpdateItem per item instead, which is slower. Allow dynamodb:PartiQLUpdate on the table to batch them.`),
+        env.logger.warn(
+          `${name}: DynamoDB refused batched PartiQL updates (${why}); writing one UpdateItem per item instead, which is slower. Allow dynamodb:PartiQLUpdate on the table to batch them.`,
+        ),
     },
   };
-  const estimatedTotal = reader.query || facts.itemCount === undefined ? undefined : Math.round((facts.itemCount * queue.length) / plan.total);
-  const progress = new ProgressReporter(name, counts, { done: () => segmentsDone, total: queue.length }, {
-    estimatedTotal: selection.type === undefined && !selection.where ? estimatedTotal : undefined,
-    onProgress: env.onProgress,
-    progressIntervalMs: env.progressIntervalMs,
-    logIntervalMs: env.logIntervalMs,
-    bar: env.progressBar,
-    logger: env.logger,
-    now: env.now,
-  });
+  const estimatedTotal =
+    reader.query || facts.itemCount === undefined
+      ? undefined
+      : Math.round((facts.itemCount * queue.length) / plan.total);
+  const progress = new ProgressReporter(
+    name,
+    counts,
+    { done: () => segmentsDone, total: queue.length },
+    {
+      estimatedTotal: selection.type === undefined && !selection.where ? estimatedTotal : undefined,
+      onProgress: env.onProgress,
+      progressIntervalMs: env.progressIntervalMs,
+      logIntervalMs: env.logIntervalMs,
+      bar: env.progressBar,
+      logger: env.logger,
+      now: env.now,
+    },
+  );
 
   const failures: { key: Record<string, unknown>; error: string }[] = [];
   const maxFailures = opts.maxFailures ?? 0;
@@ -217,7 +276,12 @@ export async function runPass(
    * Pages are checkpointed strictly in order, each once it and every page before it is written.
    */
   const runSegment = async (segment: number): Promise<void> => {
-    const cp: SegmentCheckpoint = checkpoints.get(segment) ?? { segment, total: plan.total, done: false, counts: zeroCounts() };
+    const cp: SegmentCheckpoint = checkpoints.get(segment) ?? {
+      segment,
+      total: plan.total,
+      done: false,
+      counts: zeroCounts(),
+    };
     if (cp.done) return;
     let lastSave = env.now();
     // Set once the pass failed past maxFailures or a commit threw: read nothing more, commit nothing more.
@@ -324,7 +388,12 @@ export async function runPass(
   };
 }
 
-function segmentPlan(option: PassOptions['segments'], query: boolean, saved: SegmentCheckpoint[], facts: { sizeBytes?: number | undefined }): SegmentPlan {
+function segmentPlan(
+  option: PassOptions['segments'],
+  query: boolean,
+  saved: SegmentCheckpoint[],
+  facts: { sizeBytes?: number | undefined },
+): SegmentPlan {
   if (query) return { total: 1 };
   const asked: SegmentPlan | undefined = typeof option === 'number' ? { total: option } : option;
   const savedTotal = saved[0]?.total;
@@ -333,7 +402,8 @@ function segmentPlan(option: PassOptions['segments'], query: boolean, saved: Seg
       `this pass was started with ${savedTotal} segments and is now asked for ${asked.total}; checkpoints are only valid for the same count, so run it with ${savedTotal}`,
     );
   const plan = asked ?? { total: savedTotal ?? defaultSegmentCount(facts) };
-  if (!(Number.isInteger(plan.total) && plan.total >= 1 && plan.total <= 1_000_000)) throw new RangeError(`segments must be 1..1000000, got ${plan.total}`);
+  if (!(Number.isInteger(plan.total) && plan.total >= 1 && plan.total <= 1_000_000))
+    throw new RangeError(`segments must be 1..1000000, got ${plan.total}`);
   return plan;
 }
 

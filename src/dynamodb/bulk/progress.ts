@@ -94,7 +94,9 @@ export function renderLine(p: Progress): string {
 }
 
 function renderBar(p: Progress): string {
-  const fraction = p.estimatedTotal ? Math.min(1, p.scanned / p.estimatedTotal) : p.segmentsDone / Math.max(1, p.segmentsTotal);
+  const fraction = p.estimatedTotal
+    ? Math.min(1, p.scanned / p.estimatedTotal)
+    : p.segmentsDone / Math.max(1, p.segmentsTotal);
   const width = 24;
   const filled = Math.round(fraction * width);
   return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.floor(fraction * 100)}% ${renderLine(p)}   `;

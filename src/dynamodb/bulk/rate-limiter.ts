@@ -34,7 +34,8 @@ export class AdaptiveRateLimiter {
     this.rate = ceiling;
     this.lastRefill = now();
     this.lastChange = this.lastRefill - 1000;
-    this.tokens = Number.isFinite(ceiling) ? ceiling : 0;
+    // Empty at the start, not a second's worth: a pass that opened with twice its rate would
+    // spend burst credit the table may not have saved, and be throttled in its first second.
   }
 
   /** The rate currently allowed (units/s), Infinity when open. */

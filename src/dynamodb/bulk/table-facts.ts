@@ -12,8 +12,15 @@ export interface TableFacts {
   onDemandMax?: { read?: number | undefined; write?: number | undefined } | undefined;
 }
 
-export async function describeTableFacts(client: DynamoDBClient, table: string, signal?: AbortSignal): Promise<TableFacts> {
-  const { Table: t } = await client.send(new DescribeTableCommand({ TableName: table }), signal ? { abortSignal: signal } : {});
+export async function describeTableFacts(
+  client: DynamoDBClient,
+  table: string,
+  signal?: AbortSignal,
+): Promise<TableFacts> {
+  const { Table: t } = await client.send(
+    new DescribeTableCommand({ TableName: table }),
+    signal ? { abortSignal: signal } : {},
+  );
   const read = t?.ProvisionedThroughput?.ReadCapacityUnits ?? 0;
   const write = t?.ProvisionedThroughput?.WriteCapacityUnits ?? 0;
   const onDemand = t?.BillingModeSummary?.BillingMode === 'PAY_PER_REQUEST' || (read === 0 && write === 0);
@@ -22,7 +29,10 @@ export async function describeTableFacts(client: DynamoDBClient, table: string, 
     sizeBytes: t?.TableSizeBytes,
     provisioned: onDemand ? undefined : { read, write },
     onDemandMax: t?.OnDemandThroughput
-      ? { read: positive(t.OnDemandThroughput.MaxReadRequestUnits), write: positive(t.OnDemandThroughput.MaxWriteRequestUnits) }
+      ? {
+          read: positive(t.OnDemandThroughput.MaxReadRequestUnits),
+          write: positive(t.OnDemandThroughput.MaxWriteRequestUnits),
+        }
       : undefined,
   };
 }
@@ -42,7 +52,10 @@ export function regionOfTableArn(arn: string | undefined): string | undefined {
  * it. A table is global when another region holds a replica, or its `GlobalTableVersion` is
  * the legacy one (whose replicas DescribeTable may not list).
  */
-export function replicationOf(t: TableDescription | undefined, clientRegion: string | undefined): { region?: string | undefined; global?: GlobalTableInfo | undefined } {
+export function replicationOf(
+  t: TableDescription | undefined,
+  clientRegion: string | undefined,
+): { region?: string | undefined; global?: GlobalTableInfo | undefined } {
   const region = regionOfTableArn(t?.TableArn) ?? clientRegion;
   const listed = (t?.Replicas ?? []).filter((r) => r.RegionName);
   const others = listed.filter((r) => r.RegionName !== region);
@@ -50,10 +63,20 @@ export function replicationOf(t: TableDescription | undefined, clientRegion: str
   if (!region || (!others.length && !legacy)) return { region };
   const self = listed.find((r) => r.RegionName === region);
   const replicas = [
-    { RegionName: region, ReplicaStatus: self?.ReplicaStatus ?? t?.TableStatus, ReplicaStatusDescription: self?.ReplicaStatusDescription, ReplicaStatusPercentProgress: self?.ReplicaStatusPercentProgress },
+    {
+      RegionName: region,
+      ReplicaStatus: self?.ReplicaStatus ?? t?.TableStatus,
+      ReplicaStatusDescription: self?.ReplicaStatusDescription,
+      ReplicaStatusPercentProgress: self?.ReplicaStatusPercentProgress,
+    },
     ...others,
   ]
-    .map((r) => ({ region: r.RegionName!, status: r.ReplicaStatus, detail: r.ReplicaStatusDescription, progress: r.ReplicaStatusPercentProgress }))
+    .map((r) => ({
+      region: r.RegionName!,
+      status: r.ReplicaStatus,
+      detail: r.ReplicaStatusDescription,
+      progress: r.ReplicaStatusPercentProgress,
+    }))
     .sort((a, b) => a.region.localeCompare(b.region));
   return {
     region,
@@ -62,7 +85,9 @@ export function replicationOf(t: TableDescription | undefined, clientRegion: str
       version: t?.GlobalTableVersion,
       consistency: t?.MultiRegionConsistency === 'STRONG' ? 'STRONG' : 'EVENTUAL',
       replicas,
-      witnesses: (t?.GlobalTableWitnesses ?? []).filter((w) => w.RegionName).map((w) => ({ region: w.RegionName!, status: w.WitnessStatus })),
+      witnesses: (t?.GlobalTableWitnesses ?? [])
+        .filter((w) => w.RegionName)
+        .map((w) => ({ region: w.RegionName!, status: w.WitnessStatus })),
     },
   };
 }
@@ -87,10 +112,14 @@ export function defaultSegmentCount(facts: TableFacts): number {
 export const ON_DEMAND_ASSUMED_UNITS = 40_000;
 
 /** Turns a rate option into read/write ceilings in units per second (Infinity: unlimited). */
-export function resolveRate(rate: RateLimit | undefined, facts: TableFacts | undefined): { read: number; write: number } {
+export function resolveRate(
+  rate: RateLimit | undefined,
+  facts: TableFacts | undefined,
+): { read: number; write: number } {
   if (!rate) return { read: Infinity, write: Infinity };
   if ('percent' in rate) {
-    if (!(rate.percent > 0 && rate.percent <= 100)) throw new RangeError(`rate.percent must be in (0, 100], got ${rate.percent}`);
+    if (!(rate.percent > 0 && rate.percent <= 100))
+      throw new RangeError(`rate.percent must be in (0, 100], got ${rate.percent}`);
     const share = rate.percent / 100;
     const read = facts?.provisioned?.read ?? facts?.onDemandMax?.read ?? ON_DEMAND_ASSUMED_UNITS;
     const write = facts?.provisioned?.write ?? facts?.onDemandMax?.write ?? ON_DEMAND_ASSUMED_UNITS;

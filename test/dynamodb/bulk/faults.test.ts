@@ -32,20 +32,31 @@ afterAll(async () => {
 test('throttling, 500s, dropped connections and unprocessed items still end with correct data and counts', async () => {
   // No SDK retries: every fault reaches the engine, which must cope on its own.
   const client = createDynamoClient({ endpoint: proxy.endpoint, local: true, region: 'us-east-1', maxAttempts: 1 });
-  const data = createDataEngine({ client, table, keys, checkpoint: { version: "5.0.0", direction: "up" } });
+  const data = createDataEngine({ client, table, keys, checkpoint: { version: '5.0.0', direction: 'up' } });
 
   // The default updates: PartiQL UPDATEs, 25 to a BatchExecuteStatement.
-  const customers = await data.transform({ type: 'Customer' }, (c) => ({ set: { gs1pk: `R#${String(c.region)}` }, remove: ['name'] }), {
-    segments: 4,
-    checkpointIntervalMs: 0,
-  });
+  const customers = await data.transform(
+    { type: 'Customer' },
+    (c) => ({ set: { gs1pk: `R#${String(c.region)}` }, remove: ['name'] }),
+    {
+      segments: 4,
+      checkpointIntervalMs: 0,
+    },
+  );
   // Batched puts, then batched deletes; pages of 30 read items (about 10 orders) make many batches.
-  const orders = await data.transform({ type: 'Order' }, (o) => ({ delete: true, put: [{ pk: `LINE#${String(o.id)}`, sk: 'line', from: o.sk }] }), {
-    segments: 4,
-    pageSize: 30,
-  });
+  const orders = await data.transform(
+    { type: 'Order' },
+    (o) => ({ delete: true, put: [{ pk: `LINE#${String(o.id)}`, sk: 'line', from: o.sk }] }),
+    {
+      segments: 4,
+      pageSize: 30,
+    },
+  );
   // Not idempotent: a write retried after a lost response must not apply twice.
-  const products = await data.transform({ type: 'Product' }, (p) => ({ set: { n: Number(p.n) + 1 } }), { segments: 4, once: true });
+  const products = await data.transform({ type: 'Product' }, (p) => ({ set: { n: Number(p.n) + 1 } }), {
+    segments: 4,
+    once: true,
+  });
 
   proxy.setRates({});
   const all = (await scanAll(direct, table)).map((i) => unmarshall(i));

@@ -32,7 +32,9 @@ test('a process killed in the middle of a pass resumes from its checkpoints: not
   table = await createTestTable(client);
   await seed(client, table, N);
   const script = fileURLToPath(new URL('./fixtures/slow-pass.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'jiti/register', script, localEndpoint(), table], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'jiti/register', script, localEndpoint(), table], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -48,7 +50,9 @@ test('a process killed in the middle of a pass resumes from its checkpoints: not
   await exited;
   expect(output).not.toContain('finished');
 
-  const before = (await scanAll(client, table)).map((i) => unmarshall(i)).filter((i) => String(i.pk).startsWith('ORG#'));
+  const before = (await scanAll(client, table))
+    .map((i) => unmarshall(i))
+    .filter((i) => String(i.pk).startsWith('ORG#'));
   const done = before.filter((i) => i.n === 1).length;
   expect(done).toBeGreaterThan(0);
   expect(done).toBeLessThan(N);

@@ -6,11 +6,24 @@ export const TYPES = ['Customer', 'Order', 'Product'] as const;
 /** The i-th test item: ten partitions, three entity types in turn. */
 export function testItem(i: number): Record<string, unknown> {
   const type = TYPES[i % 3]!;
-  return { pk: `ORG#${i % 10}`, sk: `${type}#${String(i).padStart(6, '0')}`, _type: type, id: i, name: `name-${i}`, region: `r${i % 4}`, n: 0 };
+  return {
+    pk: `ORG#${i % 10}`,
+    sk: `${type}#${String(i).padStart(6, '0')}`,
+    _type: type,
+    id: i,
+    name: `name-${i}`,
+    region: `r${i % 4}`,
+    n: 0,
+  };
 }
 
 /** Writes items 0..n-1 with BatchWriteItem, a few batches at a time. */
-export async function seed(client: DynamoDBClient, table: string, n: number, extra: Record<string, unknown>[] = []): Promise<void> {
+export async function seed(
+  client: DynamoDBClient,
+  table: string,
+  n: number,
+  extra: Record<string, unknown>[] = [],
+): Promise<void> {
   const all = [...Array.from({ length: n }, (_, i) => testItem(i)), ...extra];
   const batches: Record<string, unknown>[][] = [];
   for (let i = 0; i < all.length; i += 25) batches.push(all.slice(i, i + 25));

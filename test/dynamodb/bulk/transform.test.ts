@@ -44,7 +44,10 @@ describe('transform', () => {
       (c) => {
         const k = `${String(c.pk)}|${String(c.sk)}`;
         calls.set(k, (calls.get(k) ?? 0) + 1);
-        return { set: { gs1pk: `${String(c.region)}#${String(c.id)}`, fullName: c.name, n: Number(c.n) + 1 }, remove: ['name'] };
+        return {
+          set: { gs1pk: `${String(c.region)}#${String(c.id)}`, fullName: c.name, n: Number(c.n) + 1 },
+          remove: ['name'],
+        };
       },
       { segments: 7 },
     );
@@ -132,7 +135,13 @@ describe('updates on a live table', () => {
       }),
     );
   const read = async (table: string, pk: string, sk: string): Promise<Item> =>
-    unmarshall((await client.send(new GetItemCommand({ TableName: table, Key: { pk: { S: pk }, sk: { S: sk } }, ConsistentRead: true }))).Item!);
+    unmarshall(
+      (
+        await client.send(
+          new GetItemCommand({ TableName: table, Key: { pk: { S: pk }, sk: { S: sk } }, ConsistentRead: true }),
+        )
+      ).Item!,
+    );
 
   test('by default (in-place) a concurrent application write to the item survives the migration', async () => {
     const table = await freshTable(30);
@@ -173,20 +182,28 @@ describe('updates on a live table', () => {
     }
   });
 
-  test.each(['in-place', 'update-item'] as const)("%s: an item the application deleted after we read it is not brought back", async (updates) => {
-    const table = await freshTable(30);
-    const data = createDataEngine({ client, table, keys });
-    const result = await data.transform(
-      { partition: 'ORG#1' },
-      async (item) => {
-        await client.send(new DeleteItemCommand({ TableName: table, Key: { pk: { S: String(item.pk) }, sk: { S: String(item.sk) } } }));
-        return { set: { migrated: true } };
-      },
-      { updates },
-    );
-    expect(result.counts).toEqual({ scanned: 3, changed: 0, skipped: 3, failed: 0 });
-    expect(userItems(await items(table)).filter((i) => i.pk === 'ORG#1')).toEqual([]);
-  });
+  test.each(['in-place', 'update-item'] as const)(
+    '%s: an item the application deleted after we read it is not brought back',
+    async (updates) => {
+      const table = await freshTable(30);
+      const data = createDataEngine({ client, table, keys });
+      const result = await data.transform(
+        { partition: 'ORG#1' },
+        async (item) => {
+          await client.send(
+            new DeleteItemCommand({
+              TableName: table,
+              Key: { pk: { S: String(item.pk) }, sk: { S: String(item.sk) } },
+            }),
+          );
+          return { set: { migrated: true } };
+        },
+        { updates },
+      );
+      expect(result.counts).toEqual({ scanned: 3, changed: 0, skipped: 3, failed: 0 });
+      expect(userItems(await items(table)).filter((i) => i.pk === 'ORG#1')).toEqual([]);
+    },
+  );
 
   test('in-place sends 25 updates to a request; where PartiQL is denied it warns once and uses UpdateItem', async () => {
     const run = async (updates: 'in-place' | 'update-item', deny: string[] = []) => {
@@ -197,7 +214,11 @@ describe('updates on a live table', () => {
         const viaProxy = createDynamoClient({ endpoint: proxy.endpoint, local: true, region: 'us-east-1' });
         const logger = { info: () => undefined, debug: () => undefined, warn: (m: string) => warnings.push(m) };
         const data = createDataEngine({ client: viaProxy, table, keys, logger });
-        const result = await data.transform({ type: 'Order' }, (o) => ({ set: { n: Number(o.n) + 5 }, remove: ['name'] }), { updates, segments: 2 });
+        const result = await data.transform(
+          { type: 'Order' },
+          (o) => ({ set: { n: Number(o.n) + 5 }, remove: ['name'] }),
+          { updates, segments: 2 },
+        );
         const orders = userItems(await items(table)).filter((i) => i._type === 'Order');
         const sent = (op: string) => proxy.requests.filter((r) => r.operation === op).length;
         return { result, orders, warnings, statements: sent('BatchExecuteStatement'), updateItems: sent('UpdateItem') };
@@ -271,7 +292,9 @@ describe('pipeline', () => {
     const all = await items(table);
     expect(userItems(all).every((i) => i.n === 1)).toBe(true);
     // Every segment's checkpoint ends done, with the counts of all its pages.
-    const cps = all.filter((i) => i.pk === '_migration_checkpoint').map((i) => i.checkpoint as { done: boolean; scanned: number });
+    const cps = all
+      .filter((i) => i.pk === '_migration_checkpoint')
+      .map((i) => i.checkpoint as { done: boolean; scanned: number });
     expect(cps).toHaveLength(2);
     expect(cps.every((c) => c.done)).toBe(true);
     expect(cps.reduce((n, c) => n + c.scanned, 0)).toBe(1500);
@@ -282,11 +305,21 @@ describe('dry run', () => {
   test('counts what would change and writes nothing', async () => {
     const table = await freshTable(1500);
     const before = await scanAll(client, table);
-    const data = createDataEngine({ client, table, keys, dryRun: true, checkpoint: { version: '2.0.0', direction: 'up' } });
-    const result = await data.transform({ type: ['Customer', 'Order'] }, (i) => (i.type === 'Order' ? undefined : { set: { x: 1 } }), {
-      segments: 4,
-      checkpointIntervalMs: 0,
+    const data = createDataEngine({
+      client,
+      table,
+      keys,
+      dryRun: true,
+      checkpoint: { version: '2.0.0', direction: 'up' },
     });
+    const result = await data.transform(
+      { type: ['Customer', 'Order'] },
+      (i) => (i.type === 'Order' ? undefined : { set: { x: 1 } }),
+      {
+        segments: 4,
+        checkpointIntervalMs: 0,
+      },
+    );
     expect(result.counts).toEqual({ scanned: 1000, changed: 1000, skipped: 0, failed: 0 });
     expect(result.dryRun).toBe(true);
     const after = await scanAll(client, table);
@@ -305,7 +338,9 @@ describe('sample then full run', () => {
       calls.set(k, (calls.get(k) ?? 0) + 1);
       return { set: { n: Number(i.n) + 1 } };
     };
-    const canary = await createDataEngine({ client, table, keys, checkpoint, samplePercent: 20 }).transform({}, fn, { segments: 4 });
+    const canary = await createDataEngine({ client, table, keys, checkpoint, samplePercent: 20 }).transform({}, fn, {
+      segments: 4,
+    });
     expect(canary.counts.scanned).toBe(N);
     expect(canary.counts.changed).toBeGreaterThan(N * 0.15);
     expect(canary.counts.changed).toBeLessThan(N * 0.25);
@@ -329,15 +364,18 @@ describe('deadline', () => {
     const fn = (i: Item) => ({ set: { n: Number(i.n) + 1 } });
     // The rate limit makes the pass take about three seconds; the deadline comes first.
     const first = createDataEngine({ client, table, keys, checkpoint, deadline: Date.now() + 800 });
-    await expect(first.transform({}, fn, { segments: 6, pageSize: 100, once: true, rate: { write: 1000 } })).rejects.toBeInstanceOf(
-      PassIncompleteError,
-    );
+    await expect(
+      first.transform({}, fn, { segments: 6, pageSize: 100, once: true, rate: { write: 1000 } }),
+    ).rejects.toBeInstanceOf(PassIncompleteError);
     expect(first.incomplete()).toBe(true);
     const partial = first.passes()[0]!;
     expect(partial.status).toBe('incomplete');
     expect(partial.counts.changed).toBeGreaterThan(0);
     expect(partial.counts.changed).toBeLessThan(n);
-    const second = await createDataEngine({ client, table, keys, checkpoint }).transform({}, fn, { segments: 6, once: true });
+    const second = await createDataEngine({ client, table, keys, checkpoint }).transform({}, fn, {
+      segments: 6,
+      once: true,
+    });
     expect(second.resumed).toBe(true);
     expect(second.counts.scanned).toBe(n);
     expect(second.counts.changed + second.counts.skipped).toBe(n);
@@ -356,11 +394,21 @@ describe('deadline', () => {
     const count = (): void => void (most = Math.max(most, getEventListeners(controller.signal, 'abort').length));
     const timer = setInterval(count, 1);
     try {
-      const data = createDataEngine({ client, table, keys, signal: controller.signal, checkpoint: { version: '5.0.0', direction: 'up' } });
-      const result = await data.transform({}, (i) => {
-        count();
-        return { set: { n: Number(i.n) + 1 } };
-      }, { segments: 16, rate: { write: 4000 } });
+      const data = createDataEngine({
+        client,
+        table,
+        keys,
+        signal: controller.signal,
+        checkpoint: { version: '5.0.0', direction: 'up' },
+      });
+      const result = await data.transform(
+        {},
+        (i) => {
+          count();
+          return { set: { n: Number(i.n) + 1 } };
+        },
+        { segments: 16, rate: { write: 4000 } },
+      );
       expect(result.counts.changed).toBe(2000);
     } finally {
       clearInterval(timer);
@@ -377,10 +425,14 @@ describe('deadline', () => {
     const controller = new AbortController();
     const data = createDataEngine({ client, table, keys, signal: controller.signal });
     const reason = new Error('lease lost');
-    const run = data.transform({}, (i) => {
-      if (Number(i.id) === 5) controller.abort(reason);
-      return { set: { n: 1 } };
-    }, { segments: 1 });
+    const run = data.transform(
+      {},
+      (i) => {
+        if (Number(i.id) === 5) controller.abort(reason);
+        return { set: { n: 1 } };
+      },
+      { segments: 1 },
+    );
     await expect(run).rejects.toBe(reason);
   });
 });

@@ -1,4 +1,4 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type ReplicationSettings } from '../core/global-table.js';
 import type { GlobalTableInfo, LockInfo, LogEntry, MigrationRecord, OneTableSchema, TableState } from '../core/types.js';
 /** Hash key values of the items this tool keeps in the table. OneTable reads the first two. */

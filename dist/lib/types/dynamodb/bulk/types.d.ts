@@ -91,7 +91,10 @@ export interface PassOptions {
      * client a larger `maxSockets` to go beyond.
      */
     writeConcurrency?: number;
-    /** Throughput limit; adapts down on throttling within it. */
+    /**
+     * Throughput limit; adapts down on throttling within it. What it leaves out is, on a
+     * provisioned table, the table's provisioned capacity; on an on-demand table, no limit.
+     */
     rate?: RateLimit;
     /** Canary: only this percentage of items (deterministic by key hash); a later run does the rest. */
     samplePercent?: number;
