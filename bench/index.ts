@@ -43,6 +43,7 @@ import { createBenchTable, dropBenchTable, seedBenchTable, verifyBenchTable } fr
 import { runBareSdk, runSafeBareSdk } from './variants/bare-sdk';
 import { runNaive } from './variants/naive';
 import { runOnetable } from './variants/onetable';
+import { runValidateRow } from './variants/validate';
 
 const run = promisify(execFile);
 
@@ -62,7 +63,7 @@ const CAP = { write: arg('capacity-wcu', 500), read: arg('capacity-rcu', 500) };
 /** Added to each request under the stand-in: a client in the table's region (a GitHub-hosted runner is further away). */
 const LATENCY_MS = arg('capacity-latency-ms', 5, 0);
 const rowsArg =
-  process.argv.indexOf('--rows') >= 0 ? process.argv[process.argv.indexOf('--rows') + 1]! : 'local,capacity';
+  process.argv.indexOf('--rows') >= 0 ? process.argv[process.argv.indexOf('--rows') + 1]! : 'local,capacity,validate';
 const ROWS = new Set(rowsArg.split(','));
 const log = (m: string): void => void process.stderr.write(`${m}\n`);
 const load = (): string =>
@@ -496,8 +497,29 @@ try {
     mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
     writeFileSync(new URL('./results/latest.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
   }
+  let validateTableText = '';
+  if (ROWS.has('validate')) {
+    // validate's speed: the engine's read-only scan with every item checked, against a bare parallel scan.
+    const table = await freshTable(N);
+    const v = await runValidateRow(client, table);
+    await dropBenchTable(client, table);
+    const ratio = v.scanMs / v.validateMs;
+    validateTableText = [
+      `| Variant | Items/s | Time |`,
+      `| --- | ---: | ---: |`,
+      `| validate (engine scan + schema check of every item) | ${Math.round(rate(v.scanned, v.validateMs)).toLocaleString('en-US')} | ${(v.validateMs / 1000).toFixed(1)} s |`,
+      `| bare parallel Scan (${v.segments} segments, unmarshall, count) | ${Math.round(rate(v.scanned, v.scanMs)).toLocaleString('en-US')} | ${(v.scanMs / 1000).toFixed(1)} s |`,
+      ``,
+      `validate/scan = ${ratio.toFixed(2)} (target >= 0.8), ${v.scanned.toLocaleString('en-US')} items, best of 3 each`,
+    ].join('\n');
+    mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+    writeFileSync(
+      new URL('./results/validate.json', import.meta.url),
+      `${JSON.stringify({ items: v.scanned, date: new Date().toISOString(), loadAverage: load(), validateItemsPerSecond: rate(v.scanned, v.validateMs), bareScanItemsPerSecond: rate(v.scanned, v.scanMs), ratio, target: 0.8, met: ratio >= 0.8, invalid: v.invalid }, null, 2)}\n`,
+    );
+  }
   process.stdout.write(
-    `\n${[localTable, rssNote, capacityTable, `Load average: ${startLoad} at the start, ${endLoad} at the end`].filter(Boolean).join('\n\n')}\n`,
+    `\n${[localTable, rssNote, capacityTable, validateTableText, `Load average: ${startLoad} at the start, ${endLoad} at the end`].filter(Boolean).join('\n\n')}\n`,
   );
 } finally {
   await local.stop();
