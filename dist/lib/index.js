@@ -2095,38 +2095,48 @@ function readOnlySettings(s) {
     return { ...s, dryRun: false };
 }
 
-;// CONCATENATED MODULE: ./src/dynamodb/client.ts
+;// CONCATENATED MODULE: ./src/core/checksum.ts
 
-/** Builds the DynamoDBClient every part of the tool shares. */
-function createDynamoClient(opts = {}) {
-    const config = {
-        region: opts.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
-        maxAttempts: opts.maxAttempts ?? 6,
-    };
-    if (opts.endpoint)
-        config.endpoint = opts.endpoint;
-    if (opts.local)
-        config.credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
-    return new client_dynamodb_namespaceObject.DynamoDBClient(config);
+/** Algorithm tag stored with every checksum, so a later change of algorithm is not drift. */
+const CHECKSUM_ALGORITHM = 'sha256';
+/** `sha256:<hex>` of a migration file's bytes. */
+function checksumOf(bytes) {
+    return `${CHECKSUM_ALGORITHM}:${createHash('sha256').update(bytes).digest('hex')}`;
 }
 /**
- * A client of its own (its own sockets and request queue) that reaches the same DynamoDB as
- * `base`: same region, endpoint, credentials and retry settings. For work that must not wait
- * behind `base`'s requests (the lock's heartbeat), or that needs its own middleware.
+ * Whether a recorded checksum disagrees with the current one. A record written by another
+ * tool (no checksum) or with another algorithm cannot be compared and is not drift.
  */
-function deriveDynamoClient(base, extra = {}) {
-    const c = base.config;
-    return new client_dynamodb_namespaceObject.DynamoDBClient({
-        region: c.region,
-        ...(c.isCustomEndpoint && c.endpoint ? { endpoint: c.endpoint } : {}),
-        credentials: c.credentials,
-        maxAttempts: c.maxAttempts,
-        retryMode: c.retryMode,
-        useFipsEndpoint: c.useFipsEndpoint,
-        useDualstackEndpoint: c.useDualstackEndpoint,
-        logger: c.logger,
-        ...extra,
-    });
+function checksumDrifted(recorded, current) {
+    if (!recorded)
+        return false;
+    const [algo] = recorded.split(':');
+    const [currentAlgo] = current.split(':');
+    if (algo !== currentAlgo)
+        return false;
+    return recorded !== current;
+}
+/** The short form shown in comments and tables. */
+function shortChecksum(c) {
+    const hex = c.includes(':') ? c.slice(c.indexOf(':') + 1) : c;
+    return hex.slice(0, 8);
+}
+/** Stable sha256 of a JSON-able value (keys sorted). */
+function hashOf(value) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(stableJson(value)).digest('hex');
+}
+function stableJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map(stableJson).join(',')}]`;
+    if (value && typeof value === 'object') {
+        const obj = value;
+        return `{${Object.keys(obj)
+            .filter((k) => obj[k] !== undefined)
+            .sort()
+            .map((k) => `${JSON.stringify(k)}:${stableJson(obj[k])}`)
+            .join(',')}}`;
+    }
+    return JSON.stringify(value ?? null);
 }
 
 ;// CONCATENATED MODULE: external "semver"
@@ -2200,156 +2210,6 @@ function stateRevisionOf(records) {
         .map((r) => `${r.key}=${r.status === SUCCESS ? 's' : 'f'}${r.checksum ?? ''}`)
         .sort()
         .join('|');
-}
-
-;// CONCATENATED MODULE: ./src/core/checksum.ts
-
-/** Algorithm tag stored with every checksum, so a later change of algorithm is not drift. */
-const CHECKSUM_ALGORITHM = 'sha256';
-/** `sha256:<hex>` of a migration file's bytes. */
-function checksumOf(bytes) {
-    return `${CHECKSUM_ALGORITHM}:${createHash('sha256').update(bytes).digest('hex')}`;
-}
-/**
- * Whether a recorded checksum disagrees with the current one. A record written by another
- * tool (no checksum) or with another algorithm cannot be compared and is not drift.
- */
-function checksumDrifted(recorded, current) {
-    if (!recorded)
-        return false;
-    const [algo] = recorded.split(':');
-    const [currentAlgo] = current.split(':');
-    if (algo !== currentAlgo)
-        return false;
-    return recorded !== current;
-}
-/** The short form shown in comments and tables. */
-function shortChecksum(c) {
-    const hex = c.includes(':') ? c.slice(c.indexOf(':') + 1) : c;
-    return hex.slice(0, 8);
-}
-/** Stable sha256 of a JSON-able value (keys sorted). */
-function hashOf(value) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(stableJson(value)).digest('hex');
-}
-function stableJson(value) {
-    if (Array.isArray(value))
-        return `[${value.map(stableJson).join(',')}]`;
-    if (value && typeof value === 'object') {
-        const obj = value;
-        return `{${Object.keys(obj)
-            .filter((k) => obj[k] !== undefined)
-            .sort()
-            .map((k) => `${JSON.stringify(k)}:${stableJson(obj[k])}`)
-            .join(',')}}`;
-    }
-    return JSON.stringify(value ?? null);
-}
-
-;// CONCATENATED MODULE: ./src/core/global-table.ts
-/** The home region of an environment's migrations: `home-region`, else `region` (undefined: the manifest says neither). */
-function homeRegionOf(env) {
-    return env['home-region'] ?? env.region;
-}
-/** Replicas that apply every write: one per region holding a copy (witnesses hold none). */
-function replicaCount(global) {
-    return global ? Math.max(1, global.replicas.length) : 1;
-}
-function regionList(global) {
-    return global.replicas.map((r) => r.region).join(', ');
-}
-/**
- * Why a run that reached `region` may not write the migration state of `env`'s table, or
- * undefined when it may. Used by the plan (as a blocker) and by the state store before any
- * write (as a refusal), so the two can never disagree.
- */
-function homeRegionProblem(env, region, global) {
-    const table = env.table;
-    const where = `environments.${env.name}`;
-    const home = homeRegionOf(env);
-    if (!global) {
-        if (env['global-table'] === true) {
-            return {
-                message: `${where} says global-table: true, but ${table}${region ? ` in ${region}` : ''} is not a global table (DescribeTable lists no replicas in other regions).`,
-                next: `Check the region this run uses (--region, the environment's region, AWS_REGION), or remove global-table: true.`,
-            };
-        }
-        if (env['home-region'] && region && env['home-region'] !== region) {
-            return {
-                message: `${where}.home-region is ${env['home-region']}, but ${table} in ${region} is not a global table: it has no replica in ${env['home-region']} to hold its migrations.`,
-                next: `Remove home-region from ${where}; if ${table} in ${region} is a regional table of its own, mark it global-table: false.`,
-            };
-        }
-        return undefined;
-    }
-    const replicas = regionList(global);
-    const described = `${table} is a global table (replicas in ${replicas}${global.consistency === 'STRONG' ? ', multi-Region strong consistency' : ''})`;
-    if (env['global-table'] === false) {
-        return {
-            message: `${where} says global-table: false, but ${described}.`,
-            next: `Remove global-table: false and give every environment of ${table} the same home-region.`,
-        };
-    }
-    if (!home) {
-        return {
-            message: `${described}, and ${where} names neither a region nor a home-region: which replica holds its lock and records would depend on the AWS region each run happens to use ` +
-                `(this one: ${region ?? 'unknown'}), and two runs in two regions would both take "the" lock and both migrate.`,
-            next: `Set home-region: <one of ${replicas}> on ${where} in the manifest.`,
-        };
-    }
-    const legacy = global.version?.startsWith('2017') === true;
-    if (!legacy && !global.replicas.some((r) => r.region === home)) {
-        const witness = global.witnesses.some((w) => w.region === home);
-        return {
-            message: `${where}${env['home-region'] ? '.home-region' : '.region'} is ${home}, but ${table} has no replica there${witness ? ` (${home} is its MRSC witness, which serves no reads or writes)` : ''}: its replicas are in ${replicas}.`,
-            next: `Set home-region on ${where} to one of ${replicas}.`,
-        };
-    }
-    if (region !== home) {
-        return {
-            message: `${described}; this run reaches its replica in ${region ?? 'an unknown region'}, but the home region of its migrations is ${home} (${where}${env['home-region'] ? '.home-region' : '.region'}). ` +
-                `The lock, records, schema item and log are written only there: a replica checks a condition only against its own copy, so a run here would not see one in ${home}.`,
-            next: `Run it against ${home}: --region ${home}, or the environment whose region is ${home}. To move the home, change home-region on every environment of ${table} while no run holds the lock.`,
-        };
-    }
-    return undefined;
-}
-/**
- * What a plan says about the table's replication: blockers when this run may not migrate it
- * from here (or the manifest disagrees with DescribeTable), warnings about replicas that are
- * not ACTIVE and about what differs on MRSC and legacy tables, and the replica set to show.
- */
-function reviewReplication(env, state) {
-    if (!state)
-        return { blockers: [], warnings: [] };
-    const problem = homeRegionProblem(env, state.region, state.global);
-    const blockers = problem ? [{ kind: 'refused', message: problem.message, next: problem.next }] : [];
-    const warnings = [];
-    const g = state.global;
-    if (!g)
-        return { blockers, warnings };
-    for (const r of g.replicas) {
-        // UPDATING replicas (a GSI or capacity change) replicate as usual.
-        if (r.status && r.status !== 'ACTIVE' && r.status !== 'UPDATING') {
-            warnings.push({
-                code: 'replica-not-active',
-                message: `The replica of ${env.table} in ${r.region} is ${r.status}${r.progress ? ` (${r.progress}%)` : ''}${r.detail ? `: ${r.detail}` : ''}: it may not show this migration's writes until it is ACTIVE again.`,
-            });
-        }
-    }
-    if (g.consistency === 'STRONG') {
-        warnings.push({
-            code: 'mrsc',
-            message: `${env.table} uses multi-Region strong consistency, which has no transactions: the state is written one item at a time, each after checking the lock is still ours (see docs/global-tables.md).`,
-        });
-    }
-    if (g.version?.startsWith('2017')) {
-        warnings.push({
-            code: 'legacy-global-table',
-            message: `${env.table} is a legacy (2017.11.29) global table: DescribeTable may not list its replicas, so only this run's region is checked against the home region. AWS recommends upgrading to version 2019.11.21.`,
-        });
-    }
-    return { blockers, warnings, global: { ...g, home: homeRegionOf(env) } };
 }
 
 ;// CONCATENATED MODULE: ./src/core/schema.ts
@@ -3155,6 +3015,193 @@ function schema_diff_isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+;// CONCATENATED MODULE: ./src/core/status.ts
+
+
+
+
+/** Builds the status report from the table state and the plan to the manifest target. */
+function buildStatus(state, migrations, plan, now) {
+    const history = readHistory(state.records);
+    const byVersion = new Map(migrations.map((m) => [m.version, m]));
+    const appliedSet = new Set(history.applied.map((r) => r.version));
+    return {
+        environment: plan.environment,
+        table: plan.table,
+        currentVersion: history.currentVersion,
+        targetVersion: plan.targetVersion,
+        applied: history.applied.map((r) => {
+            const m = byVersion.get(r.version);
+            return {
+                version: r.version,
+                description: r.description || m?.description || '',
+                date: new Date(r.date).toISOString(),
+                checksum: r.checksum,
+                actor: r.actor,
+                drifted: !!m && checksumDrifted(r.checksum, m.checksum),
+                missingFile: !m,
+            };
+        }),
+        outstanding: migrations
+            .filter((m) => !appliedSet.has(m.version) && compareVersions(m.version, history.currentVersion) > 0)
+            .map((m) => ({ version: m.version, description: m.description, file: m.file })),
+        failed: plan.failed ?? null,
+        lock: state.lock ? { ...state.lock, expired: state.lock.leaseExpiresAt <= now } : null,
+        blockers: plan.blockers,
+        warnings: plan.warnings,
+        schema: schemaStatus(state, migrations.find((m) => m.version === history.currentVersion)?.schema),
+        ...(plan.global ? { global: plan.global } : {}),
+    };
+}
+function schemaStatus(state, expected) {
+    const drift = schemaDriftOf(state.schema, expected) ?? null;
+    return {
+        version: typeof state.schema?.version === 'string' ? state.schema.version : null,
+        matchesMigration: drift === null,
+        drift,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/dynamodb/client.ts
+
+/** Builds the DynamoDBClient every part of the tool shares. */
+function createDynamoClient(opts = {}) {
+    const config = {
+        region: opts.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
+        maxAttempts: opts.maxAttempts ?? 6,
+    };
+    if (opts.endpoint)
+        config.endpoint = opts.endpoint;
+    if (opts.local)
+        config.credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+    return new client_dynamodb_namespaceObject.DynamoDBClient(config);
+}
+/**
+ * A client of its own (its own sockets and request queue) that reaches the same DynamoDB as
+ * `base`: same region, endpoint, credentials and retry settings. For work that must not wait
+ * behind `base`'s requests (the lock's heartbeat), or that needs its own middleware.
+ */
+function deriveDynamoClient(base, extra = {}) {
+    const c = base.config;
+    return new client_dynamodb_namespaceObject.DynamoDBClient({
+        region: c.region,
+        ...(c.isCustomEndpoint && c.endpoint ? { endpoint: c.endpoint } : {}),
+        credentials: c.credentials,
+        maxAttempts: c.maxAttempts,
+        retryMode: c.retryMode,
+        useFipsEndpoint: c.useFipsEndpoint,
+        useDualstackEndpoint: c.useDualstackEndpoint,
+        logger: c.logger,
+        ...extra,
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/global-table.ts
+/** The home region of an environment's migrations: `home-region`, else `region` (undefined: the manifest says neither). */
+function homeRegionOf(env) {
+    return env['home-region'] ?? env.region;
+}
+/** Replicas that apply every write: one per region holding a copy (witnesses hold none). */
+function replicaCount(global) {
+    return global ? Math.max(1, global.replicas.length) : 1;
+}
+function regionList(global) {
+    return global.replicas.map((r) => r.region).join(', ');
+}
+/**
+ * Why a run that reached `region` may not write the migration state of `env`'s table, or
+ * undefined when it may. Used by the plan (as a blocker) and by the state store before any
+ * write (as a refusal), so the two can never disagree.
+ */
+function homeRegionProblem(env, region, global) {
+    const table = env.table;
+    const where = `environments.${env.name}`;
+    const home = homeRegionOf(env);
+    if (!global) {
+        if (env['global-table'] === true) {
+            return {
+                message: `${where} says global-table: true, but ${table}${region ? ` in ${region}` : ''} is not a global table (DescribeTable lists no replicas in other regions).`,
+                next: `Check the region this run uses (--region, the environment's region, AWS_REGION), or remove global-table: true.`,
+            };
+        }
+        if (env['home-region'] && region && env['home-region'] !== region) {
+            return {
+                message: `${where}.home-region is ${env['home-region']}, but ${table} in ${region} is not a global table: it has no replica in ${env['home-region']} to hold its migrations.`,
+                next: `Remove home-region from ${where}; if ${table} in ${region} is a regional table of its own, mark it global-table: false.`,
+            };
+        }
+        return undefined;
+    }
+    const replicas = regionList(global);
+    const described = `${table} is a global table (replicas in ${replicas}${global.consistency === 'STRONG' ? ', multi-Region strong consistency' : ''})`;
+    if (env['global-table'] === false) {
+        return {
+            message: `${where} says global-table: false, but ${described}.`,
+            next: `Remove global-table: false and give every environment of ${table} the same home-region.`,
+        };
+    }
+    if (!home) {
+        return {
+            message: `${described}, and ${where} names neither a region nor a home-region: which replica holds its lock and records would depend on the AWS region each run happens to use ` +
+                `(this one: ${region ?? 'unknown'}), and two runs in two regions would both take "the" lock and both migrate.`,
+            next: `Set home-region: <one of ${replicas}> on ${where} in the manifest.`,
+        };
+    }
+    const legacy = global.version?.startsWith('2017') === true;
+    if (!legacy && !global.replicas.some((r) => r.region === home)) {
+        const witness = global.witnesses.some((w) => w.region === home);
+        return {
+            message: `${where}${env['home-region'] ? '.home-region' : '.region'} is ${home}, but ${table} has no replica there${witness ? ` (${home} is its MRSC witness, which serves no reads or writes)` : ''}: its replicas are in ${replicas}.`,
+            next: `Set home-region on ${where} to one of ${replicas}.`,
+        };
+    }
+    if (region !== home) {
+        return {
+            message: `${described}; this run reaches its replica in ${region ?? 'an unknown region'}, but the home region of its migrations is ${home} (${where}${env['home-region'] ? '.home-region' : '.region'}). ` +
+                `The lock, records, schema item and log are written only there: a replica checks a condition only against its own copy, so a run here would not see one in ${home}.`,
+            next: `Run it against ${home}: --region ${home}, or the environment whose region is ${home}. To move the home, change home-region on every environment of ${table} while no run holds the lock.`,
+        };
+    }
+    return undefined;
+}
+/**
+ * What a plan says about the table's replication: blockers when this run may not migrate it
+ * from here (or the manifest disagrees with DescribeTable), warnings about replicas that are
+ * not ACTIVE and about what differs on MRSC and legacy tables, and the replica set to show.
+ */
+function reviewReplication(env, state) {
+    if (!state)
+        return { blockers: [], warnings: [] };
+    const problem = homeRegionProblem(env, state.region, state.global);
+    const blockers = problem ? [{ kind: 'refused', message: problem.message, next: problem.next }] : [];
+    const warnings = [];
+    const g = state.global;
+    if (!g)
+        return { blockers, warnings };
+    for (const r of g.replicas) {
+        // UPDATING replicas (a GSI or capacity change) replicate as usual.
+        if (r.status && r.status !== 'ACTIVE' && r.status !== 'UPDATING') {
+            warnings.push({
+                code: 'replica-not-active',
+                message: `The replica of ${env.table} in ${r.region} is ${r.status}${r.progress ? ` (${r.progress}%)` : ''}${r.detail ? `: ${r.detail}` : ''}: it may not show this migration's writes until it is ACTIVE again.`,
+            });
+        }
+    }
+    if (g.consistency === 'STRONG') {
+        warnings.push({
+            code: 'mrsc',
+            message: `${env.table} uses multi-Region strong consistency, which has no transactions: the state is written one item at a time, each after checking the lock is still ours (see docs/global-tables.md).`,
+        });
+    }
+    if (g.version?.startsWith('2017')) {
+        warnings.push({
+            code: 'legacy-global-table',
+            message: `${env.table} is a legacy (2017.11.29) global table: DescribeTable may not list its replicas, so only this run's region is checked against the home region. AWS recommends upgrading to version 2019.11.21.`,
+        });
+    }
+    return { blockers, warnings, global: { ...g, home: homeRegionOf(env) } };
+}
+
 ;// CONCATENATED MODULE: ./src/core/planner.ts
 
 
@@ -3503,53 +3550,6 @@ function estimateOf(state, rate) {
 }
 /** The short checksum used in rendered plans. */
 
-
-;// CONCATENATED MODULE: ./src/core/status.ts
-
-
-
-
-/** Builds the status report from the table state and the plan to the manifest target. */
-function buildStatus(state, migrations, plan, now) {
-    const history = readHistory(state.records);
-    const byVersion = new Map(migrations.map((m) => [m.version, m]));
-    const appliedSet = new Set(history.applied.map((r) => r.version));
-    return {
-        environment: plan.environment,
-        table: plan.table,
-        currentVersion: history.currentVersion,
-        targetVersion: plan.targetVersion,
-        applied: history.applied.map((r) => {
-            const m = byVersion.get(r.version);
-            return {
-                version: r.version,
-                description: r.description || m?.description || '',
-                date: new Date(r.date).toISOString(),
-                checksum: r.checksum,
-                actor: r.actor,
-                drifted: !!m && checksumDrifted(r.checksum, m.checksum),
-                missingFile: !m,
-            };
-        }),
-        outstanding: migrations
-            .filter((m) => !appliedSet.has(m.version) && compareVersions(m.version, history.currentVersion) > 0)
-            .map((m) => ({ version: m.version, description: m.description, file: m.file })),
-        failed: plan.failed ?? null,
-        lock: state.lock ? { ...state.lock, expired: state.lock.leaseExpiresAt <= now } : null,
-        blockers: plan.blockers,
-        warnings: plan.warnings,
-        schema: schemaStatus(state, migrations.find((m) => m.version === history.currentVersion)?.schema),
-        ...(plan.global ? { global: plan.global } : {}),
-    };
-}
-function schemaStatus(state, expected) {
-    const drift = schemaDriftOf(state.schema, expected) ?? null;
-    return {
-        version: typeof state.schema?.version === 'string' ? state.schema.version : null,
-        matchesMigration: drift === null,
-        drift,
-    };
-}
 
 ;// CONCATENATED MODULE: ./src/dynamodb/recovery-point.ts
 
@@ -5234,6 +5234,12 @@ class LocalSession {
     get log() {
         return this.connection.log;
     }
+    readOnlyCache;
+    /** The session's client refusing writes, made once: dry runs and check hooks of every step share it. */
+    readOnly() {
+        this.readOnlyCache ??= readOnlyClient(this.client);
+        return this.readOnlyCache;
+    }
     get run() {
         return { settings: this.settings, log: this.log, now: this.now };
     }
@@ -5273,7 +5279,7 @@ class LocalSession {
                     finish: async () => undefined,
                 },
                 // A dry run changes nothing, so there is nothing for verify to check.
-                body: (step, ticket) => this.execute(step, ticket.data, signal, readOnlyClient(this.client), { verify: false }),
+                body: (step, ticket) => this.execute(step, ticket.data, signal, this.readOnly(), { verify: false }),
             }, this.run);
         }
         return runPlan(plan, options, this.backend(), this.run);
@@ -5424,7 +5430,7 @@ class LocalSession {
     }
     /** The read-only ctx of a `before` or `verify` hook: a client that refuses writes, a counting engine without checkpoints. */
     async checkContext(step, samplePercent, signal) {
-        const client = readOnlyClient(this.client);
+        const client = this.readOnly();
         const engine = createDataEngine({
             client,
             table: this.environment.table,
@@ -6015,6 +6021,7 @@ function limitOf(limit) {
 
 
 
+
 /**
  * Creates the Lambda controller: a handler that hosts the migrations of a set of tables and
  * speaks OneTable Controller's protocol (`{cmd, config, args, dry}` → `{statusCode: 200, body}`,
@@ -6126,7 +6133,8 @@ const commands = {
         const s = c.session();
         const state = await s.readState();
         const plan = await s.plan({ command: 'apply' }, state);
-        return { state, plan, status: await s.status() };
+        // One read of the table serves all three (status() would read and plan again).
+        return { state, plan, status: buildStatus(state, s.project.migrations, plan, c.now()) };
     },
     async [DM.plan](c) {
         const a = c.args;

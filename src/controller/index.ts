@@ -3,6 +3,7 @@ import { InputError, messageOf } from '../core/errors';
 import type { Logger } from '../core/logger';
 import type { Environment } from '../core/manifest';
 import { resolveRunSettings, type RunSettings } from '../core/run-settings';
+import { buildStatus } from '../core/status';
 import { createDynamoClient } from '../dynamodb/client';
 import type { Project } from '../loader/load-project';
 import { LocalSession } from '../runner/local/local-session';
@@ -178,7 +179,8 @@ const commands: Record<string, Command> = {
     const s = c.session();
     const state = await s.readState();
     const plan = await s.plan({ command: 'apply' }, state);
-    return { state, plan, status: await s.status() };
+    // One read of the table serves all three (status() would read and plan again).
+    return { state, plan, status: buildStatus(state, s.project.migrations, plan, c.now()) };
   },
   async [DM.plan](c) {
     const a = c.args as unknown as PlanArgs;

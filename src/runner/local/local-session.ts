@@ -60,6 +60,14 @@ export class LocalSession implements MigrationSession {
     return this.connection.log;
   }
 
+  private readOnlyCache: DynamoDBClient | undefined;
+
+  /** The session's client refusing writes, made once: dry runs and check hooks of every step share it. */
+  private readOnly(): DynamoDBClient {
+    this.readOnlyCache ??= readOnlyClient(this.client);
+    return this.readOnlyCache;
+  }
+
   private get run(): RunContext {
     return { settings: this.settings, log: this.log, now: this.now };
   }
@@ -111,7 +119,7 @@ export class LocalSession implements MigrationSession {
           },
           // A dry run changes nothing, so there is nothing for verify to check.
           body: (step, ticket: StepTicket) =>
-            this.execute(step, ticket.data, signal, readOnlyClient(this.client), { verify: false }),
+            this.execute(step, ticket.data, signal, this.readOnly(), { verify: false }),
         },
         this.run,
       );
@@ -293,7 +301,7 @@ export class LocalSession implements MigrationSession {
 
   /** The read-only ctx of a `before` or `verify` hook: a client that refuses writes, a counting engine without checkpoints. */
   private async checkContext(step: Plan['steps'][number], samplePercent: number | undefined, signal: AbortSignal) {
-    const client = readOnlyClient(this.client);
+    const client = this.readOnly();
     const engine = createDataEngine({
       client,
       table: this.environment.table,

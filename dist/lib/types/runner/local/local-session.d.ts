@@ -32,6 +32,9 @@ export declare class LocalSession implements MigrationSession {
         now?: (() => number) | undefined;
     });
     get log(): Logger;
+    private readOnlyCache;
+    /** The session's client refusing writes, made once: dry runs and check hooks of every step share it. */
+    private readOnly;
     private get run();
     readState(): Promise<TableState>;
     plan(input: PlanInput, state?: TableState | null): Promise<Plan>;
