@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { keepNativeImport } from './keep-native-import.mjs';
 
 // Start clean, so no chunk of an earlier build lingers in dist/.
 rmSync('dist', { recursive: true, force: true });
@@ -61,22 +62,4 @@ function addExtensions(dir) {
     );
     writeFileSync(path, text);
   }
-}
-
-/**
- * jiti (which loads migration files) imports native modules with `import(id)`; ncc turns that
- * into a lookup of its own bundled modules, which has none, so from the bundle a migration
- * importing `node:path`, `crypto` or a package such as dynamodb-onetable failed with "Cannot
- * find module". Put Node's own dynamic import back. The build fails if jiti's code changes
- * shape, rather than shipping the bug again (test/cli/bundle-loader.test.ts runs the bundle).
- */
-function keepNativeImport(file) {
-  const code = readFileSync(file, 'utf8');
-  const rewritten = /const nativeImport = \(id\) => __nccwpck_require__\(\d+\)\(id\);/g;
-  const found = code.match(rewritten) ?? [];
-  if (found.length !== 1)
-    throw new Error(
-      `${file}: expected jiti's nativeImport once, found ${found.length}: check how ncc bundles jiti/static`,
-    );
-  writeFileSync(file, code.replace(rewritten, 'const nativeImport = (id) => import(id);'));
 }

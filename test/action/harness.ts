@@ -18,7 +18,11 @@ export function buildDist(): Promise<void> {
       'npx',
       ['ncc', 'build', 'src/action/index.ts', '-o', 'dist', '--license', 'licenses.txt', '--quiet', '--transpile-only'],
       { cwd: ROOT },
-      (err, _o, stderr) => (err ? fail(new Error(`ncc build failed: ${stderr}`)) : ok()),
+      (err, _o, stderr) => {
+        if (err) return fail(new Error(`ncc build failed: ${stderr}`));
+        // The same post-build step as npm run package, so the bundle tested is the one committed.
+        import('../../scripts/keep-native-import.mjs').then((m) => m.keepNativeImport(DIST)).then(ok, fail);
+      },
     );
   });
 }
