@@ -115,7 +115,9 @@ export function createController(options: ControllerOptions): ControllerHandler 
       throw new InputError(`${cmd}: the event has no config.name (the table name).`);
     const args = (event.args && typeof event.args === 'object' ? event.args : {}) as Record<string, unknown>;
     const params = (args.params && typeof args.params === 'object' ? args.params : {}) as Record<string, unknown>;
-    const dryRun = event.dry === true || params.dry === true;
+    // OneTable's tools put the dry flag in three places, in any truthy form: its Controller reads
+    // `event.dry`, its CLI sends `args.params.dry` as "Dry Run: " (and "" when not dry).
+    const dryRun = isDry(event.dry) || isDry(args.dry) || isDry(params.dry);
     const { project, env } = await resolveTable(name);
     let client = clients.get(name);
     if (!client) {
@@ -165,10 +167,12 @@ const commands: Record<string, Command> = {
     const { plan } = await planOneTableApply(s, c.args.action, c.args.version);
     const report = await s.apply(plan, { reason: 'OneTable apply' });
     assertSucceeded(report);
-    return oneTableApplyResult(s, report);
+    return oneTableApplyResult(s, report, plan);
   },
   getCurrentVersion: async (c) => oneTableReads.getCurrentVersion(c.session()),
   getNamedVersions: async (c) => oneTableReads.getNamedVersions(c.session(), num(c.args.limit)),
+  // The name OneTable's CLI sends for `onetable named` (Migrate renamed it getNamedVersions in 1.2.0).
+  getNamedMigrations: async (c) => oneTableReads.getNamedVersions(c.session(), num(c.args.limit)),
   getOutstandingVersions: async (c) => oneTableReads.getOutstandingVersions(c.session(), num(c.args.limit)),
   getOutstandingMigrations: async (c) => oneTableReads.getOutstandingMigrations(c.session(), num(c.args.limit)),
   getPastMigrations: async (c) => oneTableReads.getPastMigrations(c.session()),
@@ -242,6 +246,14 @@ function settingsFor(
     lockTimeoutMs,
     writeRate: s.writeRate ?? env['write-rate'],
   };
+}
+
+/**
+ * A dry flag as OneTable's tools send it: `true`, or a non-empty string such as "Dry Run: ".
+ * Any truthy value counts, as in OneTable Migrate (`if (!options.dry)`): when in doubt, write nothing.
+ */
+function isDry(v: unknown): boolean {
+  return Boolean(v);
 }
 
 function num(v: unknown): number | undefined {

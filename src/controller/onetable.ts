@@ -1,7 +1,7 @@
 import { InputError, MigrationBlockedError, MigrationFailedError } from '../core/errors';
 import { readHistory } from '../core/history';
 import type { MigrationRecord, Plan, PlanCommand, RunReport } from '../core/types';
-import { RESET, ZERO, compareVersions, isVersion } from '../core/version';
+import { RESET, compareVersions, isVersion } from '../core/version';
 import type { LoadedMigration } from '../loader/load-project';
 import { exitCodeOfReport } from '../core/outcome';
 import type { LocalSession as Session } from '../runner/local/local-session';
@@ -58,11 +58,14 @@ export type OneTableAction = 'up' | 'down' | 'reset' | 'repeat' | 1 | -1 | 0 | 2
  * is what OneTable's CLI expects after the call:
  * - up V: every outstanding version above the current one up to V (`to V`); at or below the
  *   current version it does nothing, as OneTable does.
- * - down V: OneTable reverts V itself and everything above it, so the table ends at the
- *   highest applied version below V. Ours never runs a target's own down, so this becomes
- *   `to <that version>` (0.0.0 when V is the first). OneTable's CLI reverts one version per
- *   call, naming the current one: that is exactly one down step.
- * - repeat: re-runs the current version's up. reset: our reset (allow-reset is still required).
+ * - down V: reverts V, which must be the current version. OneTable's CLI reverts one version per
+ *   call, naming the current one (for `onetable <lower version>`, one call per past record above
+ *   it, each naming the record object): a down naming anything else would revert something
+ *   else, so it is refused with nothing written.
+ * - repeat V: re-runs the current version's up (V, when given, must be it).
+ * - reset: our reset (allow-reset is still required).
+ * The version is never guessed: a missing one (for up and down), or one that is not a semver
+ * string (or a past-migration object holding one), is bad input.
  */
 export async function planOneTableApply(
   session: Session,
@@ -70,30 +73,28 @@ export async function planOneTableApply(
   version: unknown,
 ): Promise<{ plan: Plan; command: PlanCommand }> {
   const a = normalizeAction(action);
+  const v = versionOf(a, version);
   const state = await session.readState();
-  const history = readHistory(state.records);
-  const current = history.currentVersion;
-  const v = typeof version === 'string' && version ? version : undefined;
+  const current = readHistory(state.records).currentVersion;
   switch (a) {
     case 'up': {
-      const target = v ?? session.project.migrations.find((m) => compareVersions(m.version, current) > 0)?.version;
-      if (!target || (isVersion(target) && compareVersions(target, current) <= 0)) {
-        return {
-          plan: await session.plan({ command: 'to', version: current === ZERO ? ZERO : current }, state),
-          command: 'to',
-        };
+      // At or below the current version: nothing to do, as in OneTable.
+      const target = v !== undefined && compareVersions(v, current) > 0 ? v : current;
+      return { plan: await session.plan({ command: 'to', version: target }, state), command: 'to' };
+    }
+    case 'down':
+      if (v !== current) {
+        throw new InputError(
+          `apply down ${v}: the table is at ${current}, and a down reverts only the current version; nothing was reverted or written. Name ${current} to revert it.`,
+        );
       }
-      if (!isVersion(target)) throw new InputError(`apply up ${target}: not a semver version.`);
-      return { plan: await session.plan({ command: 'to', version: target }, state), command: 'to' };
-    }
-    case 'down': {
-      const reverting = v ?? current;
-      if (!isVersion(reverting)) throw new InputError(`apply down ${reverting}: not a semver version.`);
-      const below = history.applied.filter((r) => compareVersions(r.version, reverting) < 0).at(-1)?.version ?? ZERO;
-      const target = compareVersions(reverting, current) > 0 ? current : below;
-      return { plan: await session.plan({ command: 'to', version: target }, state), command: 'to' };
-    }
+      return { plan: await session.plan({ command: 'down' }, state), command: 'down' };
     case 'repeat':
+      if (v !== undefined && v !== current) {
+        throw new InputError(
+          `apply repeat ${v}: the table is at ${current}, and repeat re-runs only the current version; nothing was run or written.`,
+        );
+      }
       return { plan: await session.plan({ command: 'repeat' }, state), command: 'repeat' };
     case 'reset':
       return { plan: await session.plan({ command: 'reset' }, state), command: 'reset' };
@@ -101,16 +102,54 @@ export async function planOneTableApply(
 }
 
 /**
+ * The version an apply names: a semver string, or a past-migration record (what OneTable's CLI
+ * sends for a down to a version) read as its `version`. reset takes `reset`, `latest` or none;
+ * repeat may name none (the current version).
+ */
+function versionOf(action: 'up' | 'down' | 'reset' | 'repeat', version: unknown): string | undefined {
+  const given =
+    version !== null && typeof version === 'object' && 'version' in version
+      ? (version as { version: unknown }).version
+      : version;
+  const none = given === undefined || given === null || given === '';
+  if (action === 'reset') {
+    if (none || given === RESET || given === 'latest') return undefined;
+    throw new InputError(
+      `apply reset: version ${describeValue(version)} is not reset (or latest); nothing was run or written.`,
+    );
+  }
+  if (action === 'repeat' && none) return undefined;
+  if (typeof given !== 'string' || !isVersion(given)) {
+    throw new InputError(
+      `apply ${action}: version ${describeValue(version)} is not a semver version (expected e.g. "1.2.0", or a past migration {version: "1.2.0", ...}); nothing was run or written.`,
+    );
+  }
+  return given;
+}
+
+function describeValue(v: unknown): string {
+  const s = JSON.stringify(v);
+  return s === undefined ? String(v) : s.length > 120 ? `${s.slice(0, 117)}...` : s;
+}
+
+/**
  * What OneTable's apply returns, minus the functions JSON drops: the last version run up, or
  * for a down the version that was current before (OneTable's CLI prints "Downgrade from" it).
  */
-export function oneTableApplyResult(session: Session, report: RunReport): Record<string, unknown> {
+export function oneTableApplyResult(session: Session, report: RunReport, planned: Plan): Record<string, unknown> {
   const steps = report.plan.steps;
   const step = steps.find((s) => s.direction === 'down') ?? steps.at(-1);
   const version = step?.version ?? report.plan.targetVersion;
   const m =
     step?.kind === 'reset' ? session.project.reset : session.project.migrations.find((x) => x.version === version);
-  return m ? describeMigration(m) : { version, description: '', path: '' };
+  const result = m ? describeMigration(m) : { version, description: '', path: '' };
+  if (report.status !== 'dry-run') return result;
+  // A dry run wrote nothing: say so, and what would have run.
+  return {
+    ...result,
+    dry: true,
+    wouldRun: planned.steps.map((s) => `${s.kind === 'migrate' ? s.direction : s.kind} ${s.version}`),
+  };
 }
 
 /** Throws when a report is not a success: OneTable's callers learn of failures by the Lambda error. */

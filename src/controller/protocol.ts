@@ -14,8 +14,11 @@ export interface ControllerEvent {
   /** OneTable Table params; `name` is the table. */
   config: { name: string; [key: string]: unknown };
   args?: Record<string, unknown> | undefined;
-  /** OneTable Controller reads dry run here; OneTable's CLI sends it as args.params.dry. */
-  dry?: boolean | undefined;
+  /**
+   * OneTable Controller reads dry run here; OneTable's CLI sends it as args.params.dry ("Dry Run: ",
+   * or "" when not dry). Any truthy value in either place (or in args.dry) is a dry run.
+   */
+  dry?: boolean | string | undefined;
 }
 
 /** What every command answers with. */

@@ -389,11 +389,11 @@ export class StateStore {
     }
   }
 
-  /** Deletes every record of a version, as OneTable's down does. Fenced like writeRecord. */
-  async deleteVersionRecords(version: string, lockId?: string): Promise<number> {
+  /** Deletes every record of a version (but `except`, a record's key), as OneTable's down does. Fenced like writeRecord. */
+  async deleteVersionRecords(version: string, lockId?: string, opts: { except?: string } = {}): Promise<number> {
     await this.assertHomeRegion();
     const k = await this.keys();
-    const records = (await this.readRecords()).filter((r) => r.version === version);
+    const records = (await this.readRecords()).filter((r) => r.version === version && r.key !== opts.except);
     for (let i = 0; i < records.length; i += 90) {
       const chunk = records.slice(i, i + 90);
       await this.fenced(

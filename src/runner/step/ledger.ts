@@ -169,9 +169,14 @@ export class TableLedger implements StepLedger<StepTicket> {
     }
     if (step.direction === 'up') {
       // The outcome replaces the step's "running" record (same key).
-      await o.store.writeRecord({ ...record, version: step.version, direction: 'up', status: SUCCESS }, o.lockId, {
-        replace: true,
-      });
+      const written = await o.store.writeRecord(
+        { ...record, version: step.version, direction: 'up', status: SUCCESS },
+        o.lockId,
+        { replace: true },
+      );
+      // An applied version has one record, as OneTable's tools expect (its CLI reverts once per record):
+      // a repeat or a resume replaces the earlier attempts' records. Every run stays in the audit log.
+      await o.store.deleteVersionRecords(step.version, o.lockId, { except: written.key });
       if (m.schema) await o.store.writeSchema(this.schemaItem(m.schema), o.lockId);
       return;
     }
