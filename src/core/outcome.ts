@@ -14,12 +14,21 @@ import {
   RefusedError,
   type ExitCode,
 } from './errors';
+import type { OutputStatus, Status } from './status-vocabulary';
 import type { Plan, RunReport } from './types';
+import type { ValidationReport } from './validate';
 
 /**
- * The one place where outcomes become exit codes. A plan's first blocker becomes the typed
- * error it stands for; a report carries the code of the error that ended it; anything thrown
- * carries its own (errors.ts). Entry points call these and nothing else.
+ * The one place where outcomes become exit codes and statuses: plans, runs, drift checks, lint,
+ * validate and anything thrown. A plan's first blocker becomes the typed error it stands for; a
+ * report carries the code of the error that ended it; anything thrown carries its own
+ * (errors.ts). The statuses are the words of core/status-vocabulary.ts. Entry points, the
+ * runners and the renderers call these and decide nothing of their own.
+ *
+ * "Blocked" and "precondition failed" are two outcomes: a plan that cannot run as it stands is
+ * blocked (exit 2; 4 for drift or a changed plan, 1 for a failed state left in the table), while a
+ * step refused by its `before` hook failed a precondition (exit 1: the files and flags are fine,
+ * the data is not).
  */
 
 /** The typed error for a plan's blockers (the first one decides the kind), or undefined when none. */
@@ -44,12 +53,85 @@ export function exitCodeOfPlan(plan: Pick<Plan, 'blockers'>): ExitCode {
   return blockerError(plan)?.exitCode ?? EXIT.ok;
 }
 
+/** Status of a plan shown for review: blocked by its blockers, else planned. */
+export function statusOfPlan(plan: Pick<Plan, 'blockers'>): Extract<Status, 'blocked' | 'planned'> {
+  return plan.blockers.length ? 'blocked' : 'planned';
+}
+
 /** Exit code of a run: 0 when it applied, was a no-op or a dry run; else the code of what stopped it. */
 export function exitCodeOfReport(report: Pick<RunReport, 'status' | 'exitCode'>): ExitCode {
   if (report.exitCode !== undefined) return report.exitCode;
   return report.status === 'applied' || report.status === 'no-op' || report.status === 'dry-run'
     ? EXIT.ok
     : EXIT.failure;
+}
+
+/**
+ * Status of a run as the renderers and the action show it: the report's own, except that a run
+ * refused by a step's `before` hook is `precondition-failed`, not a plan's `blocked`.
+ */
+export function statusOfReport(report: Pick<RunReport, 'status' | 'blockedBy'>): Status {
+  return report.status === 'blocked' && report.blockedBy === 'precondition' ? 'precondition-failed' : report.status;
+}
+
+/**
+ * Exit code of a run that `runStep` stopped without a typed error of its own: a step stopped at
+ * a checkpoint (`incomplete`: resume it) or refused by its `before` hook (`precondition-failed`:
+ * nothing was written, the data must change first). Both 1: a runtime outcome, not bad input.
+ */
+export function exitCodeOfStop(status: Extract<Status, 'incomplete' | 'precondition-failed'>): ExitCode {
+  switch (status) {
+    case 'incomplete':
+    case 'precondition-failed':
+      return EXIT.failure;
+  }
+}
+
+/**
+ * Exit code of several environments run one after the other (the action): that of the first
+ * that did not succeed, else 0.
+ */
+export function exitCodeOfEnvironments(codes: readonly ExitCode[]): ExitCode {
+  return codes.find((c) => c !== EXIT.ok) ?? EXIT.ok;
+}
+
+/** Exit code of `lint`: any problem is bad input (2). */
+export function exitCodeOfLint(problems: readonly unknown[]): ExitCode {
+  return problems.length ? EXIT.input : EXIT.ok;
+}
+
+/**
+ * Exit code of `validate`: items that do not fit the schema are drift of the data (4). No schema
+ * to check against is thrown as bad input (2) before any item is read.
+ */
+export function exitCodeOfValidation(report: Pick<ValidationReport, 'invalid'>): ExitCode {
+  return report.invalid > 0 ? EXIT.drift : EXIT.ok;
+}
+
+/**
+ * The action's `status` output for an environment in `status`: the documented values only.
+ * A plan (or dry run) with no steps is a no-op; a run that ended while still applying, or
+ * stopped at a checkpoint, did not finish: failed; a precondition that failed is blocked.
+ */
+export function outputStatusOf(status: Status, hasSteps: boolean): OutputStatus {
+  switch (status) {
+    case 'planned':
+    case 'dry-run':
+      return hasSteps ? 'planned' : 'no-op';
+    case 'applying':
+    case 'incomplete':
+    case 'failed':
+      return 'failed';
+    case 'precondition-failed':
+      return 'blocked';
+    default:
+      return status;
+  }
+}
+
+/** Status of a run stopped by an error before any environment ran: a refusal is blocked, anything else failed. */
+export function statusOfError(e: unknown): Extract<OutputStatus, 'blocked' | 'failed'> {
+  return e instanceof RefusedError ? 'blocked' : 'failed';
 }
 
 const TYPED: Record<string, new (message: string) => MigrateError> = {
@@ -90,4 +172,9 @@ export function reviveError(errorType: string, message: string): MigrateError | 
 /** Exit code of a drift check: any finding is drift (4). */
 export function exitCodeOfDrift(report: { drifted: boolean; findings: readonly { message: string }[] }): ExitCode {
   return report.drifted ? new DriftError(report.findings.map((f) => f.message).join('\n')).exitCode : EXIT.ok;
+}
+
+/** Status of a drift check: drift when anything drifted, else no-op. */
+export function statusOfDrift(report: { drifted: boolean }): Extract<Status, 'drift' | 'no-op'> {
+  return report.drifted ? 'drift' : 'no-op';
 }
