@@ -20,9 +20,20 @@ export interface RunSettings {
   deadline?: number | undefined;
   /** Default write limit of bulk passes (WCU/s); also the plan's time estimate. */
   writeRate?: number | undefined;
-  /** Canary: bulk passes process only this percentage of items. */
+  /**
+   * Read limit (RCU/s) of the scans that only check the data: `validate` and the drift check's
+   * validation (`--rate`, else the manifest's `read-rate`; undefined: no limit).
+   */
+  readRate?: number | undefined;
+  /**
+   * A partial bulk pass (`--sample`): each pass processes only this percentage of the items and
+   * the step is still recorded applied; `repeat` takes the rest. Not a canary: nothing is verified.
+   */
   samplePercent?: number | undefined;
-  /** Canary gate: steps with a verify hook run on this percentage, verify it, then take the rest. */
+  /**
+   * The verify-gated canary (`--canary`, the manifest's `canary`): a step with a verify hook runs
+   * on this percentage first, verifies it, and only if it passed takes the rest of the table.
+   */
   canaryPercent?: number | undefined;
   /** runner: lambda: how a big step is split over invocations. */
   fanOut?:
@@ -39,6 +50,8 @@ export interface RunSettingsInput {
   lockTimeoutSeconds?: number | undefined;
   leaseMs?: number | undefined;
   timeBudgetSeconds?: number | undefined;
+  /** Read units per second of validate and the drift check's validation (`--rate`). */
+  readRate?: number | undefined;
   samplePercent?: number | undefined;
   canaryPercent?: number | undefined;
   fanOut?: RunSettings['fanOut'];
@@ -48,11 +61,11 @@ export const DEFAULT_LEASE_MS = 120_000;
 
 /**
  * Resolves a run's settings: what the caller gave wins, then the environment's manifest
- * entry (`lock-timeout`, `write-rate`), then the defaults. Pure: the clock and the default
- * actor are parameters.
+ * entry (`lock-timeout`, `write-rate`, `read-rate`, `canary`), then the defaults. Pure: the
+ * clock and the default actor are parameters.
  */
 export function resolveRunSettings(
-  environment: Pick<Environment, 'lock-timeout' | 'write-rate' | 'canary'>,
+  environment: Pick<Environment, 'lock-timeout' | 'write-rate' | 'read-rate' | 'canary'>,
   input: RunSettingsInput,
   o: { now: number; defaultActor: string },
 ): RunSettings {
@@ -66,6 +79,7 @@ export function resolveRunSettings(
     leaseMs: input.leaseMs && input.leaseMs > 0 ? input.leaseMs : DEFAULT_LEASE_MS,
     deadline: input.timeBudgetSeconds === undefined ? undefined : o.now + input.timeBudgetSeconds * 1000,
     writeRate: environment['write-rate'],
+    readRate: input.readRate ?? environment['read-rate'],
     samplePercent: input.samplePercent,
     canaryPercent: input.canaryPercent ?? environment.canary,
     fanOut: input.fanOut,

@@ -1,3 +1,4 @@
+import type { DriftReport } from '../core/drift';
 import type { Environment } from '../core/manifest';
 import type { RunSettings } from '../core/run-settings';
 import type { StatusReport } from '../core/status';
@@ -35,18 +36,8 @@ export interface RepairInput {
   reason: string;
 }
 
-/** What the scheduled drift check found. */
-export interface DriftReport {
-  environment: string;
-  table: string;
-  currentVersion: string;
-  targetVersion: string;
-  drifted: boolean;
-  findings: { kind: 'version' | 'failed-state' | 'stale-lock' | 'checksum' | 'schema' | 'data'; message: string }[];
-  plan: Plan;
-  /** The data checked against the schema, when the environment asks for it (`validate:`). */
-  validation?: ValidationReport | undefined;
-}
+/** What the scheduled drift check found (its rules: core/drift.ts). */
+export type { DriftReport } from '../core/drift';
 
 /**
  * One environment of a project, opened for a run: what the CLI and the action depend on.

@@ -6,7 +6,7 @@ import type { Logger } from '../../core/logger';
 import type { Environment } from '../../core/manifest';
 import { planMigrations } from '../../core/planner';
 import type { RunSettings } from '../../core/run-settings';
-import { schemaDriftOf } from '../../core/schema-diff';
+import { driftFindings, driftReport, driftValidation } from '../../core/drift';
 import { buildStatus, type StatusReport } from '../../core/status';
 import type {
   Finding,
@@ -418,65 +418,26 @@ export class LocalSession implements MigrationSession {
     }
   }
 
-  /** Scheduled drift check: version vs target, failed state, stale lock, checksum drift, schema drift. */
+  /**
+   * Scheduled drift check: reads the table, plans, validates the data when the environment asks
+   * for it (at no more than the run's read rate), and applies the rules of core/drift.ts.
+   */
   async drift(): Promise<DriftReport> {
     const state = await this.readState();
     const plan = await this.plan({ command: 'apply' }, state);
-    const findings: DriftReport['findings'] = [];
-    const table = this.environment.table;
-    if (plan.currentVersion !== plan.targetVersion) {
-      findings.push({
-        kind: 'version',
-        message: `${table} is at ${plan.currentVersion}; the manifest target is ${plan.targetVersion}.`,
-      });
-    }
-    if (plan.failed)
-      findings.push({
-        kind: 'failed-state',
-        message: `The ${plan.failed.direction} of ${plan.failed.version} failed: ${plan.failed.status}`,
-      });
-    if (state.lock && state.lock.leaseExpiresAt < this.now()) {
-      findings.push({
-        kind: 'stale-lock',
-        message: `A lock held by ${state.lock.owner} (id ${state.lock.lockId}) expired at ${new Date(state.lock.leaseExpiresAt).toISOString()}.`,
-      });
-    }
-    const schemaDrift = schemaDriftOf(
-      state.schema,
-      this.project.migrations.find((m) => m.version === plan.currentVersion)?.schema,
-    );
-    if (schemaDrift) findings.push({ kind: 'schema', message: `${table}: ${schemaDrift}.` });
-    for (const d of plan.drift)
-      findings.push({
-        kind: 'checksum',
-        message: `${d.file} changed after ${d.version} was applied (recorded ${d.recorded}, now ${d.current}).`,
-      });
-    let validation: ValidationReport | undefined;
-    const asked = this.environment.validate;
-    if (asked && state.schema) {
-      const samplePercent = typeof asked === 'object' ? asked.sample : undefined;
-      validation = await this.validate({ samplePercent });
-      if (validation.invalid) {
-        const worst = Object.entries(validation.models)
-          .filter(([, m]) => m.invalid)
-          .map(([name, m]) => `${name} ${m.invalid.toLocaleString('en-US')}`)
-          .join(', ');
-        findings.push({
-          kind: 'data',
-          message: `${table}: ${validation.invalid.toLocaleString('en-US')} of ${validation.scanned.toLocaleString('en-US')} items${samplePercent ? ` (a ${samplePercent}% sample)` : ''} do not fit the schema ${validation.version} (${worst}): run dynamodb-migrate validate for details.`,
-        });
-      }
-    }
-    return {
-      environment: this.environment.name,
-      table,
-      currentVersion: plan.currentVersion,
-      targetVersion: plan.targetVersion,
-      drifted: findings.length > 0,
-      findings,
+    const now = this.now();
+    const asked = driftValidation(this.environment.validate, state);
+    const validation = asked
+      ? await this.validate({ samplePercent: asked.samplePercent, readRate: this.settings.readRate })
+      : undefined;
+    const findings = driftFindings({
+      state,
       plan,
-      ...(validation ? { validation } : {}),
-    };
+      schema: this.project.migrations.find((m) => m.version === plan.currentVersion)?.schema,
+      now,
+      validation,
+    });
+    return driftReport(this.environment.name, plan, findings, validation);
   }
 
   readLog(limit?: number): Promise<LogEntry[]> {
