@@ -1,6 +1,6 @@
-import { renderWorkflows, yamlScalar } from './init-workflows';
-import { dirnamePosix, joinPosix, relativePosix, type InitSettings } from './init-settings';
-import { parseManifest } from './manifest';
+import { renderWorkflows, yamlScalar } from './workflows';
+import { dirnamePosix, joinPosix, relativePosix, type InitSettings } from './settings';
+import { parseManifest } from '../core/manifest';
 import { ONETABLE_ADAPTER_FILE, renderOneTableAdapter } from './onetable-adapter';
 
 /** A file init writes, relative to the repository root (POSIX). */

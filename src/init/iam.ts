@@ -1,5 +1,5 @@
-import type { InitEnvironment, InitSettings } from './init-settings';
-import { ROLE_VARIABLES } from './init-workflows';
+import type { InitEnvironment, InitSettings } from './settings';
+import { ROLE_VARIABLES } from './workflows';
 
 /** An IAM role the workflows assume through GitHub's OIDC provider. */
 export interface IamRole {

@@ -1,4 +1,4 @@
-import { InputError } from './errors';
+import { InputError } from '../core/errors';
 
 /**
  * Parses JSON5 text (what OneTable's `migrate.json5` is written in): comments, unquoted keys,

@@ -1,7 +1,7 @@
-import { InputError } from './errors';
-import type { AdoptedEnvironment } from './init-settings';
-import { stemOf } from './lint';
-import { LEGACY_RESET, RESET, isVersion } from './version';
+import { InputError } from '../core/errors';
+import type { AdoptedEnvironment } from './settings';
+import { stemOf } from '../core/lint';
+import { LEGACY_RESET, RESET, isVersion } from '../core/version';
 
 /** What `init --from-onetable` takes from a OneTable CLI config (`migrate.json5`). */
 export interface OneTableConfig {

@@ -1,11 +1,11 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { InputError, messageOf } from '../../core/errors';
-import type { AdoptedEnvironment, OneTableAdoption } from '../../core/init-settings';
-import { parseJson5 } from '../../core/json5';
-import { hasOneTableSignature, oneTableFileKind, readOneTableConfig } from '../../core/onetable-config';
-import { lintProject } from '../../loader/load-project';
+import { InputError, messageOf } from '../core/errors';
+import type { AdoptedEnvironment, OneTableAdoption } from './settings';
+import { parseJson5 } from './json5';
+import { hasOneTableSignature, oneTableFileKind, readOneTableConfig } from './onetable-config';
+import { lintProject } from '../loader/load-project';
 
 /** What a OneTable Migrate folder gives init. */
 export interface OneTableFolder {

@@ -1,7 +1,6 @@
-import { createInterface } from 'node:readline/promises';
-import { defaultProtected, type InitRequest } from '../../core/init-settings';
+import { defaultProtected, type InitRequest } from './settings';
 
-/** Asks one question; the answer, or `fallback` when the answer is empty. */
+/** Asks one question; the answer, or `fallback` when the answer is empty (the terminal's, or a test's). */
 export type Ask = (question: string, fallback: string) => Promise<string>;
 
 /** What the questions offer as defaults. */
@@ -61,20 +60,6 @@ export async function askMissing(
     );
   }
   return out;
-}
-
-/** Questions on stderr (stdout keeps the result), answered on stdin. */
-export function terminalAsk(): { ask: Ask; close: () => void } {
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
-  return {
-    ask: async (question, fallback) => (await rl.question(`${question} [${fallback}]: `)).trim() || fallback,
-    close: () => rl.close(),
-  };
-}
-
-/** Whether there is someone to ask. */
-export function canAsk(): boolean {
-  return !!process.stdin.isTTY && !!process.stderr.isTTY;
 }
 
 function slug(name: string): string {

@@ -1,18 +1,17 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import type { Command } from 'commander';
 import pkg from '../../package.json';
 import { InputError } from '../core/errors';
-import { planInitFiles, type InitFile } from '../core/init-files';
-import { iamRoles, renderIamText } from '../core/init-iam';
-import { resolveInitSettings, type InitRequest, type InitSettings } from '../core/init-settings';
-import { actionRef } from '../core/init-workflows';
-import { oneTableFileKind } from '../core/onetable-config';
 import { lintProject } from '../loader/load-project';
-import { printJson, printText } from './io';
-import { readOneTableFolder, type OneTableFolder } from './init/onetable';
-import { askMissing, canAsk, terminalAsk, type Ask } from './init/prompts';
+import { planInitFiles, type InitFile } from './files';
+import { iamRoles } from './iam';
+import { oneTableFileKind } from './onetable-config';
+import { readOneTableFolder, type OneTableFolder } from './onetable-folder';
+import { askMissing, type Ask } from './questions';
+import { displayPath } from './paths';
+import { resolveInitSettings, type InitRequest, type InitSettings } from './settings';
+import { actionRef } from './workflows';
 
 /** The flags of `init` (its own, and the global ones it reads). */
 export interface InitFlags {
@@ -56,73 +55,6 @@ export interface InitResult {
   notes: string[];
   /** Answered no to the last question on a terminal: nothing was written. */
   cancelled?: boolean;
-}
-
-const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
-
-/** Adds `dynamodb-migrate init` to the program. */
-export function registerInitCommand(program: Command): void {
-  program
-    .command('init')
-    .description(
-      'set up a repository: manifest, first migration, the plan/apply/dispatch/drift workflows, and the IAM policies to create',
-    )
-    .option(
-      '--table <env=table>',
-      'an environment and its table, in the order merges apply to them (repeat, or comma-separate); a bare name is dev',
-      collect,
-    )
-    .option('--migrations <folder>', 'where migrations live, relative to the repository (default: migrations)')
-    .option(
-      '--runner <runner>',
-      'local (in the CI job, default) or lambda (through a controller); or env=runner entries',
-    )
-    .option('--function <name-or-arn>', 'runner lambda: the controller (or env=function entries)')
-    .option(
-      '--protected <envs>',
-      'protected environments, comma-separated, or none (default: those named like production)',
-    )
-    .option('--branch <name>', 'the branch merges land on: apply runs on pushes to it', 'main')
-    .option(
-      '--repo <owner/name>',
-      'the GitHub repository, for the IAM trust policies (default: GITHUB_REPOSITORY or the origin remote)',
-    )
-    .option('--account <id>', 'AWS account id, for the ARNs in the IAM policies')
-    .option('--root <dir>', 'repository root to write into (default: the current directory)')
-    .option(
-      '--from-onetable <dir>',
-      'adopt a OneTable Migrate folder (or its migrate.json5): a manifest around it, no baseline',
-    )
-    .option('--no-workflows', 'write no workflows (keep your own CI)')
-    .option('--force', 'overwrite files that exist')
-    .addHelpText(
-      'after',
-      `
-Global flags it reads: --region, --manifest (default <migrations>/manifest.yaml), --dry-run (print the files, write nothing), --yes (ask nothing), --json.
-On a terminal it asks for what the flags leave out. It never overwrites a file without --force.
-
-Examples:
-  dynamodb-migrate init --table dev=orders-dev --table production=orders-prod --region eu-west-1
-  dynamodb-migrate init --table orders-dev --runner lambda --function migrate-controller --dry-run
-  dynamodb-migrate init --from-onetable ./migrations       # migrate.json5 there (or its dir) is read`,
-    )
-    .action(async (_o, cmd: Command) => {
-      const f = cmd.optsWithGlobals() as InitFlags;
-      const interactive = canAsk() && !f.yes && !f.json;
-      const term = interactive ? terminalAsk() : undefined;
-      try {
-        const io: InitIo = {
-          manifestGiven: cmd.getOptionValueSourceWithGlobals('manifest') !== 'default',
-          ask: term?.ask,
-          env: process.env,
-        };
-        const result = await runInit(f, io);
-        if (f.json) printJson(result);
-        else printText(renderInitText(result, f));
-      } finally {
-        term?.close();
-      }
-    });
 }
 
 /**
@@ -210,7 +142,7 @@ export async function runInit(f: InitFlags, io: InitIo): Promise<InitResult> {
   const files = planInitFiles(settings);
   const taken = files.filter((x) => existsSync(join(root, x.path)));
   if (taken.length && !f.force) {
-    const names = taken.map((x) => display(join(root, x.path)));
+    const names = taken.map((x) => displayPath(join(root, x.path)));
     throw new InputError(
       `init: ${names.join(', ')} ${taken.length === 1 ? 'already exists' : 'already exist'}: nothing was written. Pass --force to overwrite${taken.some((x) => x.kind === 'workflow') ? ', or --no-workflows to keep your workflows' : ''}.`,
     );
@@ -256,48 +188,6 @@ export async function runInit(f: InitFlags, io: InitIo): Promise<InitResult> {
   return result;
 }
 
-/** The text init prints: the files, the pinned action, the next steps, the IAM roles. */
-export function renderInitText(r: InitResult, f: InitFlags): string {
-  const out: string[] = [];
-  const abs = (p: string) => join(r.root, p);
-  if (r.cancelled) return 'Cancelled: nothing was written.';
-  if (r.dryRun) {
-    out.push(`init --dry-run: would write ${r.files.length} file(s); nothing was written.`);
-    for (const x of r.files)
-      out.push(
-        '',
-        `--- ${display(abs(x.path))} (${x.action === 'create' ? 'new' : 'overwrite'}) ---`,
-        (x.content ?? '').trimEnd(),
-      );
-    out.push('');
-  } else {
-    out.push(`init: wrote ${r.files.length} file(s)`);
-    for (const x of r.files)
-      out.push(`  ${x.action === 'create' ? 'created    ' : 'overwrote  '}${display(abs(x.path))}`);
-  }
-  if (r.files.some((x) => x.kind === 'workflow')) {
-    out.push(
-      `The workflows use ${r.actionRef}: this release, pinned by its tag; move the tag forward when you upgrade.`,
-    );
-  }
-  if (r.notes.length) out.push('', ...r.notes.map((n) => `note: ${n}`));
-  const manifest = r.files.find((x) => x.kind === 'manifest');
-  const m = manifest ? display(abs(manifest.path)) : f.manifest;
-  const protectedEnvs = r.environments.filter((e) => e.protected).map((e) => e.name);
-  out.push(
-    '',
-    'Next:',
-    `  1. Check it:           dynamodb-migrate --manifest ${m} lint`,
-    `  2. Try it locally:     dynamodb-migrate --manifest ${m} --local plan   (then apply, status; needs Java for DynamoDB Local)`,
-    `  3. AWS:                create the two roles below, then set the repository variables ${r.iam.plan.variable} and ${r.iam.apply.variable} (the workflows do nothing until then)`,
-    `  4. GitHub:             create the Environments ${r.environments.map((e) => e.name).join(', ')} (Settings -> Environments)${protectedEnvs.length ? `; add required reviewers on ${protectedEnvs.join(', ')}` : ''}`,
-    '  5. Open a pull request with these files: the plan comment appears; merging applies it.',
-    '',
-    renderIamText(r.iam),
-  );
-  return out.join('\n');
-}
-
 /** Migration files already in a folder (by name, as the loader would take them). */
 function migrationFilesIn(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -318,8 +208,4 @@ function repositoryOf(root: string, env: Record<string, string | undefined>): st
   } catch {
     return undefined;
   }
-}
-
-function display(abs: string): string {
-  return relative(process.cwd(), abs).split(sep).join('/') || '.';
 }

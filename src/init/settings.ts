@@ -1,4 +1,4 @@
-import { InputError } from './errors';
+import { InputError } from '../core/errors';
 
 /** How an environment's migrations run: in the CLI's or action's process, or in a Lambda controller. */
 export type InitRunner = 'local' | 'lambda';

@@ -1,4 +1,4 @@
-import type { InitEnvironment, InitSettings } from './init-settings';
+import type { InitEnvironment, InitSettings } from './settings';
 
 /** The action's repository; the workflows pin it to a release tag. */
 export const ACTION_REPOSITORY = 'dynamodb-migrate/dynamodb-migrate';

@@ -56,7 +56,7 @@ describe('dynamodb-migrate CLI', () => {
   });
 
   test('a held lock exits 3 naming the holder; unlock needs its id', async () => {
-    const { StateStore } = await import('../../src/dynamodb/state-store');
+    const { StateStore } = await import('../../src/dynamodb/state/state-store');
     const env = await setup();
     const store = new StateStore(env.client, env.table);
     const lock = await store.acquireLock({
@@ -175,5 +175,52 @@ describe('dynamodb-migrate CLI', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).steps).toHaveLength(3);
     expect(await scanAll(client, table)).toEqual(before);
+  });
+});
+
+describe('CLI conventions', () => {
+  test('--help, help <command> and <command> --help print on stdout and exit 0', async () => {
+    const global = await runCliInProcess(['--help']);
+    expect(global.code).toBe(0);
+    expect(global.stderr).toBe('');
+    expect(global.stdout).toContain('Usage: dynamodb-migrate [options] [command]');
+    expect(global.stdout).toMatch(/^ {2}validate \[options\]/m);
+    for (const args of [
+      ['plan', '--help'],
+      ['help', 'plan'],
+      ['--env', 'nosuch', 'plan', '-h'],
+    ]) {
+      const r = await runCliInProcess(args);
+      expect({ args, code: r.code, stderr: r.stderr }).toEqual({ args, code: 0, stderr: '' });
+      expect(r.stdout).toContain('Usage: dynamodb-migrate plan [options]');
+    }
+  });
+
+  test('an unknown command is an error on stderr naming it, exit 2, also with --help; a near miss is named', async () => {
+    for (const args of [
+      ['nosuch'],
+      ['nosuch', '--help'],
+      ['--help', 'nosuch'],
+      ['help', 'nosuch'],
+      ['--manifest', 'm.yaml', 'nosuch', '-h'],
+    ]) {
+      const r = await runCliInProcess(args);
+      expect({ args, code: r.code, stdout: r.stdout }).toEqual({ args, code: 2, stdout: '' });
+      expect(r.stderr).toMatch(/^error: unknown command 'nosuch'\n/);
+      expect(r.stderr).not.toContain('Usage:');
+    }
+    const typo = await runCliInProcess(['stauts', '--help']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain("error: unknown command 'stauts'\n(Did you mean status?)");
+  });
+
+  test('the bin: --help on stdout with exit 0, so `dynamodb-migrate --help | less` shows it; nosuch --help exits 2', async () => {
+    const [help, bad] = await Promise.all([runCli(['--help']), runCli(['nosuch', '--help'])]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: dynamodb-migrate [options] [command]');
+    expect(help.stderr).not.toContain('Usage:');
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toContain("error: unknown command 'nosuch'");
   });
 });

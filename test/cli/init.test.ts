@@ -11,17 +11,12 @@ import {
 } from 'node:fs';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Table } from 'dynamodb-onetable';
 import { Migrate } from 'onetable-migrate';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import pkg from '../../package.json';
-import { runInit } from '../../src/cli/init';
-import { askMissing } from '../../src/cli/init/prompts';
-import { resolveInitSettings } from '../../src/core/init-settings';
-import { parseJson5 } from '../../src/core/json5';
-import { hasOneTableSignature } from '../../src/core/onetable-config';
 import { lintProject } from '../../src/loader/load-project';
 import { ROOT, runCliInProcess } from '../support/cli';
 import { createTestTable, localClient, localEndpoint } from '../support/dynamodb-local';
@@ -320,50 +315,6 @@ describe('init with flags', () => {
     expect(bad.stderr).toMatch(/^error: init --table dev=x: "x" is not a DynamoDB table name/);
     expect(readdirSync(root)).toEqual([]);
   });
-
-  test('on a terminal it asks, shows the files and writes them only on yes', async () => {
-    const root = tempRoot();
-    const answers = (last: string) => async (q: string, fallback: string) =>
-      q.startsWith('Write ') ? last || fallback : q === 'Table for production' ? 'shop-live' : fallback;
-    const flags = { root, workflows: true, repo: 'acme/shop' };
-    const no = await runInit(flags, { manifestGiven: false, ask: answers('n'), env: { AWS_REGION: 'eu-west-2' } });
-    expect(no.cancelled).toBe(true);
-    expect(readdirSync(root)).toEqual([]);
-    const yes = await runInit(flags, { manifestGiven: false, ask: answers(''), env: { AWS_REGION: 'eu-west-2' } });
-    expect(yes.cancelled).toBeUndefined();
-    expect(yes.environments.map((e) => [e.name, e.table, e.region, e.protected])).toEqual([
-      ['dev', `${basename(root).toLowerCase()}-dev`, 'eu-west-2', false],
-      ['production', 'shop-live', 'eu-west-2', true],
-    ]);
-    expect((await lintProject(join(root, 'migrations', 'manifest.yaml'))).problems).toEqual([]);
-  });
-
-  test('on a terminal it asks for what the flags leave out', async () => {
-    const asked: string[] = [];
-    const answers: Record<string, string> = { 'Table for production': 'shop-live' };
-    const req = await askMissing(
-      { tables: [], workflows: true, runner: 'local' },
-      async (q, fallback) => {
-        asked.push(q);
-        return answers[q] ?? fallback;
-      },
-      { project: 'My Shop', region: 'eu-central-1', known: [] },
-      { migrations: false },
-    );
-    expect(asked).toEqual([
-      'Environments, in the order merges apply to them (comma-separated)',
-      'Table for dev',
-      'Table for production',
-      'AWS region',
-      'Migrations folder (relative to the repository)',
-      'Protected environments (comma-separated, or none)',
-    ]);
-    const s = resolveInitSettings(req, { toolVersion: '0.1.0', hasMigrations: false });
-    expect(s.environments.map((e) => [e.name, e.table, e.region, e.protected])).toEqual([
-      ['dev', 'my-shop-dev', 'eu-central-1', false],
-      ['production', 'shop-live', 'eu-central-1', true],
-    ]);
-  });
 });
 
 /** A OneTable Migrate project as its CLI expects it: migrate.json5 beside the migrations folder. */
@@ -597,26 +548,5 @@ describe('init --from-onetable', () => {
     expect(ok.code).toBe(0);
     expect(readFileSync(join(root, 'migrations', 'manifest.yaml'), 'utf8')).not.toContain('NOT RUNNABLE');
     expect((await lintProject(join(root, 'migrations', 'manifest.yaml'))).problems).toEqual([]);
-  });
-});
-
-describe('pieces of init', () => {
-  test('JSON5 as migrate.json5 uses it: comments, unquoted keys, single quotes, trailing commas', () => {
-    expect(
-      parseJson5('// c\n{ a: \'x\', "b": [1, 0x10, .5, +2,], /* d */ c: { d: null, e: true }, }', 'm.json5'),
-    ).toEqual({ a: 'x', b: [1, 16, 0.5, 2], c: { d: null, e: true } });
-    expect(() => parseJson5('{ a: 1\n  b: 2 }', 'm.json5')).toThrow('m.json5:2:3: invalid JSON5: expected "," or "}".');
-  });
-
-  test("OneTable's signature is told from ours", () => {
-    expect(hasOneTableSignature(async (_db: unknown, _m: unknown, _p: unknown) => undefined)).toBe(true);
-    expect(
-      hasOneTableSignature(function up(db: unknown) {
-        return db;
-      }),
-    ).toBe(true);
-    expect(hasOneTableSignature(async (ctx: unknown) => ctx)).toBe(false);
-    expect(hasOneTableSignature(async ({ data }: { data: unknown }) => data)).toBe(false);
-    expect(hasOneTableSignature(async () => undefined)).toBe(false);
   });
 });

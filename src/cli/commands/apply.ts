@@ -1,0 +1,79 @@
+import type { Command } from 'commander';
+import { checkConfirmation, DESTRUCTIVE } from '../../core/gates';
+import { exitCodeOfReport } from '../../core/outcome';
+import { renderPlanText, renderReportText } from '../../core/render/text';
+import type { PlanCommand } from '../../core/types';
+import type { CommandContext } from '../command-context';
+import { confirmOnTty, printJson, printText } from '../io';
+
+/**
+ * `apply` and the commands that run a plan relative to the table (`up`, `down`, `repeat`,
+ * `reset`, `to <version>`): one body, the plan's command the only difference. They are one
+ * command under six names, as OneTable's `apply {action}` is, so they share this file.
+ */
+export function registerApplyCommands(program: Command, ctx: CommandContext): void {
+  program
+    .command('apply')
+    .description('lock, run the plan to the manifest target, record every step, release')
+    .option('--resume', 're-run the failed step first (it must be idempotent)')
+    .option('--plan <hash>', 'refuse to run unless the plan still has this hash')
+    .action((o: RunOptions, cmd: Command) => runPlanCommand(ctx, 'apply', undefined, o, cmd));
+  program
+    .command('up')
+    .description('apply the next outstanding version')
+    .action((o: RunOptions, cmd: Command) => runPlanCommand(ctx, 'up', undefined, o, cmd));
+  program
+    .command('down')
+    .description('roll back the current version')
+    .action((o: RunOptions, cmd: Command) => runPlanCommand(ctx, 'down', undefined, o, cmd));
+  program
+    .command('repeat')
+    .description("re-run the current version's up")
+    .action((o: RunOptions, cmd: Command) => runPlanCommand(ctx, 'repeat', undefined, o, cmd));
+  program
+    .command('reset')
+    .description('run the reset migration and rewrite the history (refused on protected)')
+    .action((o: RunOptions, cmd: Command) => runPlanCommand(ctx, 'reset', undefined, o, cmd));
+  program
+    .command('to')
+    .argument('<version>', 'target version (0.0.0 rolls everything back)')
+    .option('--resume', 're-run the failed step first')
+    .description('migrate up or down to a version')
+    .action((version: string, o: RunOptions, cmd: Command) => runPlanCommand(ctx, 'to', version, o, cmd));
+}
+
+interface RunOptions {
+  resume?: boolean;
+  plan?: string;
+}
+
+/**
+ * Plans the command, shows the plan, asks on a terminal before a destructive run (unless --yes
+ * or --dry-run), runs it (refusing a changed plan when --plan names the reviewed hash), reports.
+ */
+async function runPlanCommand(
+  ctx: CommandContext,
+  command: PlanCommand,
+  version: string | undefined,
+  o: RunOptions,
+  cmd: Command,
+): Promise<void> {
+  const f = ctx.flags(cmd);
+  const s = await ctx.openSession(f);
+  checkConfirmation(s.environment, command, f.confirm);
+  const plan = await s.plan({ command, version, resume: o.resume });
+  if (!f.json) printText(renderPlanText(plan));
+  if (plan.steps.length && !plan.blockers.length && !f.yes && !f.dryRun && DESTRUCTIVE.has(command)) {
+    const ok = await confirmOnTty(
+      `Run ${command} on ${s.environment.table} (${plan.currentVersion} -> ${plan.targetVersion})?`,
+    );
+    if (!ok) {
+      process.stderr.write('Cancelled: nothing was run.\n');
+      return;
+    }
+  }
+  const report = await s.apply(plan, { expectedHash: o.plan, onPlanChange: o.plan ? 'fail' : 'replan' });
+  if (f.json) printJson(report);
+  else printText(renderReportText(report));
+  ctx.setExitCode(exitCodeOfReport(report));
+}

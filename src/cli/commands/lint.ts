@@ -1,0 +1,40 @@
+import type { Command } from 'commander';
+import { EXIT, type ExitCode } from '../../core/errors';
+import { lintProject } from '../../loader/load-project';
+import type { CommandContext } from '../command-context';
+import { printJson, printText } from '../io';
+
+/**
+ * `lint`: every problem in the manifest and the migration files at once; with a table to read
+ * (--local, --endpoint or --env), also the versions below the table's that never ran.
+ */
+export function registerLintCommand(program: Command, ctx: CommandContext): void {
+  program
+    .command('lint')
+    .description('report every problem in the manifest and migration files at once')
+    .action(async (_o, cmd: Command) => {
+      const f = ctx.flags(cmd);
+      const { problems, project } = await lintProject(f.manifest);
+      if (project && (f.local || f.endpoint || f.env)) {
+        const s = await ctx.openSession(f, project);
+        const plan = await s.plan({ command: 'apply' });
+        problems.push(...plan.blockers.filter((b) => b.kind === 'out-of-order').map((b) => `${b.message} ${b.next}`));
+      }
+      if (f.json) printJson({ ok: problems.length === 0, problems });
+      else
+        printText(
+          problems.length
+            ? `${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`
+            : `ok: ${project?.migrations.length ?? 0} migrations, manifest valid`,
+        );
+      ctx.setExitCode(exitCodeOfLint(problems));
+    });
+}
+
+/**
+ * Lint's exit code: a problem is bad input (2), none is 0. Kept here until core/outcome.ts
+ * decides it with the other outcomes.
+ */
+function exitCodeOfLint(problems: readonly string[]): ExitCode {
+  return problems.length ? EXIT.input : EXIT.ok;
+}

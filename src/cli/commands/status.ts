@@ -1,0 +1,18 @@
+import type { Command } from 'commander';
+import { renderStatusText } from '../../core/render/text';
+import type { CommandContext } from '../command-context';
+import { printJson, printText } from '../io';
+
+/** `status`: the table's version, its history, what is outstanding or failed, the lock. */
+export function registerStatusCommand(program: Command, ctx: CommandContext): void {
+  program
+    .command('status')
+    .description('current version, applied (date, checksum), outstanding, failed, lock')
+    .action(async (_o, cmd: Command) => {
+      const f = ctx.flags(cmd);
+      const s = await ctx.openSession(f);
+      const status = await s.status();
+      if (f.json) printJson(status);
+      else printText(renderStatusText(status));
+    });
+}

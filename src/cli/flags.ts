@@ -1,0 +1,92 @@
+import type { Command } from 'commander';
+import { InputError } from '../core/errors';
+
+/** Flags every command takes (the program's global options), as commander gives them: strings. */
+export interface GlobalFlags {
+  manifest: string;
+  env?: string;
+  endpoint?: string;
+  region?: string;
+  local?: boolean;
+  dryRun?: boolean;
+  yes?: boolean;
+  json?: boolean;
+  confirm?: string;
+  lockTimeout?: string;
+  sample?: string;
+  canary?: string;
+  timeBudget?: string;
+  segments?: string;
+  concurrency?: string;
+  verbose?: boolean;
+}
+
+/** The global flags of the command being run, wherever on the line they were given. */
+export function globalFlags(cmd: Command): GlobalFlags {
+  return cmd.optsWithGlobals() as GlobalFlags;
+}
+
+/** The flags that shape a run, as numbers, each checked. */
+export interface RunFlags {
+  lockTimeoutSeconds: number | undefined;
+  samplePercent: number | undefined;
+  canaryPercent: number | undefined;
+  timeBudgetSeconds: number | undefined;
+  segments: number | undefined;
+  concurrency: number | undefined;
+  /** --endpoint, else AWS_ENDPOINT_URL_DYNAMODB from `env`. */
+  endpoint: string | undefined;
+}
+
+/**
+ * Parses and checks the flags that shape a run, in the order they are listed in the help: the
+ * first bad one is an InputError (exit 2) naming the flag, the value and what was expected.
+ */
+export function parseRunFlags(f: GlobalFlags, env: Record<string, string | undefined>): RunFlags {
+  const lockTimeoutSeconds = numberOf(f.lockTimeout);
+  if (lockTimeoutSeconds !== undefined && !(lockTimeoutSeconds >= 0))
+    throw new InputError(`--lock-timeout ${f.lockTimeout}: expected a number of seconds.`);
+  const samplePercent = numberOf(f.sample);
+  if (samplePercent !== undefined && !(samplePercent > 0 && samplePercent <= 100))
+    throw new InputError(`--sample ${f.sample}: expected a percentage between 0 and 100.`);
+  const canaryPercent = numberOf(f.canary);
+  if (canaryPercent !== undefined && !(canaryPercent > 0 && canaryPercent <= 50))
+    throw new InputError(`--canary ${f.canary}: expected a percentage above 0 and at most 50.`);
+  const timeBudgetSeconds = numberOf(f.timeBudget);
+  if (timeBudgetSeconds !== undefined && !(timeBudgetSeconds > 0))
+    throw new InputError(`--time-budget ${f.timeBudget}: expected a number of seconds.`);
+  const segments = numberOf(f.segments);
+  if (segments !== undefined && !(Number.isInteger(segments) && segments >= 1))
+    throw new InputError(`--segments ${f.segments}: expected a whole number of 1 or more.`);
+  const concurrency = numberOf(f.concurrency);
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1))
+    throw new InputError(`--concurrency ${f.concurrency}: expected a whole number of 1 or more.`);
+  const endpoint = f.endpoint ?? env.AWS_ENDPOINT_URL_DYNAMODB;
+  if (endpoint) checkEndpoint(endpoint, f.endpoint ? '--endpoint' : 'AWS_ENDPOINT_URL_DYNAMODB');
+  if (f.local && f.endpoint)
+    throw new InputError('--local and --endpoint conflict: --local starts its own DynamoDB Local.');
+  return { lockTimeoutSeconds, samplePercent, canaryPercent, timeBudgetSeconds, segments, concurrency, endpoint };
+}
+
+/** `validate --rate`: read units per second, above 0. */
+export function parseReadRate(value: string | undefined): number | undefined {
+  const rate = numberOf(value);
+  if (rate !== undefined && !(rate > 0))
+    throw new InputError(`--rate ${value}: expected read units per second (a number above 0).`);
+  return rate;
+}
+
+function numberOf(value: string | undefined): number | undefined {
+  return value === undefined ? undefined : Number(value);
+}
+
+function checkEndpoint(url: string, source: string): void {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new InputError(`${source} ${url}: not a URL (expected e.g. http://localhost:8000).`);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    throw new InputError(`${source} ${url}: expected an http:// or https:// URL.`);
+}
