@@ -1,7 +1,8 @@
-import { EXIT, MigrateError, RefusedError, exitCodeOf, messageOf, type ExitCode } from '../core/errors';
+import { EXIT, MigrateError, exitCodeOf, messageOf, type ExitCode } from '../core/errors';
+import { exitCodeOfEnvironments, statusOfError } from '../core/outcome';
 import { codeBlock } from '../core/render/escape';
-import { renderMarkdown, type EnvironmentSection } from '../core/render/markdown';
-import { Outputs, type ActionStatus } from '../github/constants';
+import { STATUS_LABEL, renderMarkdown, type EnvironmentSection } from '../core/render/markdown';
+import { Outputs } from '../github/constants';
 import { outputsOf, overallStatus } from '../github/outputs';
 import type { ActionContext } from './context';
 import type { ActionIo } from './io';
@@ -33,7 +34,7 @@ export async function report(run: Pick<ActionContext, 'io' | 'markdown'>, result
 
 /** The run's exit code: that of the first environment that did not succeed. */
 export function exitCodeOfOutcomes(outcomes: readonly Outcome[]): ExitCode {
-  return outcomes.find((o) => o.exitCode !== EXIT.ok)?.exitCode ?? EXIT.ok;
+  return exitCodeOfEnvironments(outcomes.map((o) => o.exitCode));
 }
 
 /** The one-line reason the step failed, naming each environment that did; undefined when none did. */
@@ -46,11 +47,6 @@ export function failureOf(outcomes: readonly Outcome[]): string | undefined {
   return `dynamodb-migrate ${overallStatus(outcomes.map((o) => o.section))}. ${why.join(' | ')}`;
 }
 
-/** `status` of a run stopped before any environment: a refusal is blocked, anything else failed. */
-export function statusOfError(e: unknown): Extract<ActionStatus, 'blocked' | 'failed'> {
-  return e instanceof RefusedError ? 'blocked' : 'failed';
-}
-
 /**
  * Bad input and refusals (inputs, event, manifest, migration files, a gate before any
  * environment ran) end here: nothing was written to any table.
@@ -61,7 +57,7 @@ export async function reportError(io: ActionIo, e: unknown): Promise<ExitCode> {
   io.setFailed(messageOf(e));
   await io
     .writeSummary(
-      `## dynamodb-migrate: ${status === 'blocked' ? '⛔ blocked' : '❌ failed'}\n\n${codeBlock(messageOf(e))}\n\nNothing was written to any table.\n`,
+      `## dynamodb-migrate: ${STATUS_LABEL[status]}\n\n${codeBlock(messageOf(e))}\n\nNothing was written to any table.\n`,
     )
     .catch(() => undefined);
   if (!(e instanceof MigrateError) && e instanceof Error && e.stack) io.debug(e.stack);

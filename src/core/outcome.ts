@@ -15,7 +15,7 @@ import {
   type ExitCode,
 } from './errors';
 import type { OutputStatus, Status } from './status-vocabulary';
-import type { Plan, RunReport } from './types';
+import type { Plan, RunReport, RunStatus } from './types';
 import type { ValidationReport } from './validate';
 
 /**
@@ -66,11 +66,14 @@ export function exitCodeOfReport(report: Pick<RunReport, 'status' | 'exitCode'>)
     : EXIT.failure;
 }
 
+/** The statuses a run's report can end in, as shown. */
+export type ReportStatus = RunStatus | Extract<Status, 'precondition-failed'>;
+
 /**
  * Status of a run as the renderers and the action show it: the report's own, except that a run
  * refused by a step's `before` hook is `precondition-failed`, not a plan's `blocked`.
  */
-export function statusOfReport(report: Pick<RunReport, 'status' | 'blockedBy'>): Status {
+export function statusOfReport(report: Pick<RunReport, 'status' | 'blockedBy'>): ReportStatus {
   return report.status === 'blocked' && report.blockedBy === 'precondition' ? 'precondition-failed' : report.status;
 }
 
@@ -127,6 +130,11 @@ export function outputStatusOf(status: Status, hasSteps: boolean): OutputStatus 
     default:
       return status;
   }
+}
+
+/** Exit code of anything thrown: our typed errors carry theirs (errors.ts); anything else is a runtime failure (1). */
+export function exitCodeOf(err: unknown): ExitCode {
+  return err instanceof MigrateError ? err.exitCode : EXIT.failure;
 }
 
 /** Status of a run stopped by an error before any environment ran: a refusal is blocked, anything else failed. */

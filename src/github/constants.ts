@@ -1,3 +1,5 @@
+import type { OutputStatus } from '../core/status-vocabulary';
+
 /**
  * Names of the action's inputs and outputs, as action.yml declares them. Code refers to
  * these, never to loose strings, so a rename is one edit here and one in action.yml (a test
@@ -50,5 +52,5 @@ export const COMMANDS = [
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 
-/** Every value of the `status` output. */
-export type ActionStatus = 'planned' | 'applied' | 'no-op' | 'failed' | 'blocked' | 'drift';
+/** Every value of the `status` output (the documented subset of core/status-vocabulary.ts). */
+export type ActionStatus = OutputStatus;

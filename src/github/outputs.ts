@@ -1,28 +1,16 @@
+import { outputStatusOf } from '../core/outcome';
 import type { EnvironmentSection } from '../core/render/markdown';
+import { mostUrgent } from '../core/status-vocabulary';
 import { Outputs, type ActionStatus } from './constants';
 
-/** The `status` of one environment's section. */
+/** The `status` of one environment's section (core/outcome.ts maps the vocabulary onto the documented values). */
 export function statusOfSection(s: EnvironmentSection): ActionStatus {
-  switch (s.phase) {
-    case 'planned':
-    case 'dry-run':
-      return s.plan.steps.length ? 'planned' : 'no-op';
-    case 'applying':
-    case 'incomplete':
-    case 'failed':
-      // A run that ends while still "applying" did not finish: as good as failed.
-      return 'failed';
-    default:
-      return s.phase;
-  }
+  return outputStatusOf(s.phase, s.plan.steps.length > 0);
 }
 
-const URGENCY: readonly ActionStatus[] = ['failed', 'blocked', 'drift', 'planned', 'applied', 'no-op'];
-
-/** The run's `status`: the most urgent of its environments. */
+/** The run's `status`: the most urgent of its environments, in the vocabulary's one order. */
 export function overallStatus(sections: readonly EnvironmentSection[]): ActionStatus {
-  const all = sections.map(statusOfSection);
-  return URGENCY.find((u) => all.includes(u)) ?? 'no-op';
+  return mostUrgent(sections.map(statusOfSection)) ?? 'no-op';
 }
 
 /**

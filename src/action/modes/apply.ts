@@ -1,7 +1,7 @@
 import { EXIT, MigrateError, PlanChangedError, RefusedError, exitCodeOf, messageOf } from '../../core/errors';
 import { checkConfirmation } from '../../core/gates';
 import type { Environment } from '../../core/manifest';
-import { exitCodeOfReport } from '../../core/outcome';
+import { exitCodeOfReport, statusOfReport } from '../../core/outcome';
 import { commentMarker, readPlanHashes } from '../../core/render/markdown';
 import type { Plan } from '../../core/types';
 import {
@@ -195,7 +195,7 @@ async function applyOne(
   };
   const report = await session.apply(plan, options);
   return {
-    section: { ...base, plan: report.plan, phase: report.status, report, recoveryPoint },
+    section: { ...base, plan: report.plan, phase: statusOfReport(report), report, recoveryPoint },
     exitCode: exitCodeOfReport(report),
   };
 }

@@ -1,5 +1,5 @@
 import type { Environment } from '../../core/manifest';
-import { exitCodeOfDrift } from '../../core/outcome';
+import { exitCodeOfDrift, statusOfDrift } from '../../core/outcome';
 import type { DriftReport } from '../../runner/session';
 import type { ActionContext } from '../context';
 import { eachEnvironment, type ModeResult, type Outcome } from '../outcome';
@@ -7,7 +7,7 @@ import { eachEnvironment, type ModeResult, type Outcome } from '../outcome';
 /** A drift check's section; any finding fails the run with the exit code of drift. */
 export function driftOutcome(d: DriftReport, env: Pick<Environment, 'protected'>): Outcome {
   return {
-    section: { plan: d.plan, phase: d.drifted ? 'drift' : 'no-op', findings: d.findings, protected: env.protected },
+    section: { plan: d.plan, phase: statusOfDrift(d), findings: d.findings, protected: env.protected },
     exitCode: exitCodeOfDrift(d),
   };
 }

@@ -1,5 +1,5 @@
 import type { Environment } from '../../core/manifest';
-import { exitCodeOfPlan } from '../../core/outcome';
+import { exitCodeOfPlan, statusOfPlan } from '../../core/outcome';
 import type { Plan } from '../../core/types';
 import type { Intent } from '../../github/event';
 import type { ActionContext } from '../context';
@@ -23,7 +23,7 @@ export function planSourceOf(intent: Pick<PlanIntent, 'readState'>): { state: nu
 /** A plan shown for review: planned, or blocked with the exit code its first blocker implies. */
 export function planOutcome(plan: Plan, env: Pick<Environment, 'protected'>, approvalRequired: boolean): Outcome {
   return {
-    section: { plan, phase: plan.blockers.length ? 'blocked' : 'planned', approvalRequired, protected: env.protected },
+    section: { plan, phase: statusOfPlan(plan), approvalRequired, protected: env.protected },
     exitCode: exitCodeOfPlan(plan),
   };
 }

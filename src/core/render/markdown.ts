@@ -1,4 +1,6 @@
 import { shortChecksum } from '../checksum';
+import { statusOfReport, type ReportStatus } from '../outcome';
+import { mostUrgent, type Status } from '../status-vocabulary';
 import type { Plan, PlanStep, RunReport, StepReport } from '../types';
 import { codeBlock, escapeMarkdown, inlineCode } from './escape';
 import { describeReplicatedCost, describeReplication, formatBytes, formatCount, formatDuration } from './text';
@@ -7,18 +9,6 @@ import { describeReplicatedCost, describeReplication, formatBytes, formatCount, 
  * Markdown for the PR comment and the job summary: one rendering of the same model, so what
  * a reviewer saw on the pull request is what the run's summary shows.
  */
-
-/** Where an environment is in its life on a pull request. */
-export type Phase =
-  | 'planned'
-  | 'applying'
-  | 'applied'
-  | 'no-op'
-  | 'dry-run'
-  | 'incomplete'
-  | 'failed'
-  | 'blocked'
-  | 'drift';
 
 /** A drift finding of the scheduled check. */
 export interface Finding {
@@ -29,7 +19,8 @@ export interface Finding {
 /** One environment's section. */
 export interface EnvironmentSection {
   plan: Plan;
-  phase: Phase;
+  /** Where the environment is in its life on a pull request, in the one status vocabulary. */
+  phase: Status;
   /** The run, once apply started (applying shows the plan; applied/failed show this). */
   report?: RunReport | undefined;
   /** Scheduled drift check findings. */
@@ -84,7 +75,8 @@ const OPEN_STEPS = 10;
 /** Long error messages are cut in comments; the log has them whole. */
 const ERROR_CHARS = 4_000;
 
-const PHASE_LABEL: Record<Phase, string> = {
+/** How each status reads in a heading (the comment's, the job summary's, and each environment's). */
+export const STATUS_LABEL: Record<Status, string> = {
   planned: '📋 planned',
   applying: '⏳ applying',
   applied: '✅ applied',
@@ -92,22 +84,10 @@ const PHASE_LABEL: Record<Phase, string> = {
   'dry-run': '🧪 dry run',
   incomplete: '⏸️ incomplete',
   failed: '❌ failed',
+  'precondition-failed': '⛔ precondition failed',
   blocked: '⛔ blocked',
   drift: '⚠️ drift',
 };
-
-/** Overall status: the most urgent phase of any environment. */
-const URGENCY: readonly Phase[] = [
-  'failed',
-  'blocked',
-  'drift',
-  'incomplete',
-  'applying',
-  'planned',
-  'dry-run',
-  'applied',
-  'no-op',
-];
 
 /** The hidden first line by which the sticky comment is found again. */
 export function commentMarker(key?: string): string {
@@ -139,15 +119,15 @@ function reviewedHashes(sections: readonly EnvironmentSection[]): Record<string,
   const out: Record<string, string> = {};
   for (const s of sections) {
     // A plan from the files alone (fork) says nothing about the table: nothing to match.
-    if ((s.phase === 'planned' || s.phase === 'blocked') && !s.plan.stateUnknown) out[s.plan.environment] = s.plan.hash;
+    const shown = s.phase === 'planned' || s.phase === 'blocked' || s.phase === 'precondition-failed';
+    if (shown && !s.plan.stateUnknown) out[s.plan.environment] = s.plan.hash;
   }
   return out;
 }
 
-/** The overall phase shown in the header. */
-export function overallPhase(sections: readonly EnvironmentSection[]): Phase {
-  for (const p of URGENCY) if (sections.some((s) => s.phase === p)) return p;
-  return 'no-op';
+/** The overall status shown in the header: the most urgent of the environments'. */
+export function overallPhase(sections: readonly EnvironmentSection[]): Status {
+  return mostUrgent(sections.map((s) => s.phase)) ?? 'no-op';
 }
 
 /**
@@ -174,7 +154,7 @@ function assemble(input: MarkdownInput, mode: Mode): string {
   if (pairs.length) out[0] += `\n${PLANS_PREFIX}${pairs.map(([env, hash]) => `${env}=${hash}`).join(' ')} -->`;
   const phase = overallPhase(input.sections);
   const where = input.manifest ? ` · ${inlineCode(input.manifest)}` : '';
-  out.push(`## dynamodb-migrate: ${PHASE_LABEL[phase]}${where}`);
+  out.push(`## dynamodb-migrate: ${STATUS_LABEL[phase]}${where}`);
   const meta: string[] = [];
   if (input.sha) meta.push(`commit ${inlineCode(input.sha.slice(0, 12))}`);
   if (input.runUrl) meta.push(`[workflow run](${safeUrl(input.runUrl)})`);
@@ -196,7 +176,7 @@ function pointer(input: MarkdownInput): string {
 function renderSection(s: EnvironmentSection, input: MarkdownInput, mode: Mode): string {
   const p = s.plan;
   const out: string[] = [];
-  out.push(`### ${PHASE_LABEL[s.phase]} · ${escapeMarkdown(p.environment)}`);
+  out.push(`### ${STATUS_LABEL[s.phase]} · ${escapeMarkdown(p.environment)}`);
   out.push(
     [
       '| Table | Version | Direction | Approval | Plan hash |',
@@ -295,16 +275,17 @@ function renderReport(r: RunReport, mode: Mode): string {
   const out: string[] = [];
   const applied = r.steps.filter((x) => x.status === 'applied');
   const totals = sumCounts(r.steps);
-  const summary: Record<RunReport['status'], string> = {
+  const summary: Record<ReportStatus, string> = {
     applied: `Applied ${applied.length} step${applied.length === 1 ? '' : 's'} in ${formatDuration(r.durationMs)}`,
     'no-op': 'Nothing to apply: the table was already at the target',
     failed: `Failed after ${formatDuration(r.durationMs)}`,
+    'precondition-failed': "Not applied: a step's precondition (its `before` hook) failed",
     blocked: 'Not applied',
     'dry-run': `Dry run in ${formatDuration(r.durationMs)}: nothing was written`,
     incomplete: `Stopped at a checkpoint after ${formatDuration(r.durationMs)}`,
   };
   out.push(
-    `**${summary[r.status]}**${totals ? ` · ${totals}` : ''}${r.lockId ? ` · lock ${inlineCode(r.lockId)}` : ''}`,
+    `**${summary[statusOfReport(r)]}**${totals ? ` · ${totals}` : ''}${r.lockId ? ` · lock ${inlineCode(r.lockId)}` : ''}`,
   );
   if (r.steps.length && mode === 'full') {
     const rows = [
@@ -407,8 +388,8 @@ function renderEstimate(p: Plan): string | undefined {
 function renderRollback(s: EnvironmentSection, input: MarkdownInput): string | undefined {
   const r = s.plan.rollback;
   // A plan from the files alone does not know the version to go back to; a drift check plans nothing.
-  if (!r || s.plan.stateUnknown || s.phase === 'failed' || s.phase === 'blocked' || s.phase === 'drift')
-    return undefined;
+  const stopped = s.phase === 'failed' || s.phase === 'precondition-failed' || s.phase === 'blocked';
+  if (!r || s.plan.stateUnknown || stopped || s.phase === 'drift') return undefined;
   const workflow = input.dispatchWorkflow ?? 'migrate-dispatch.yml';
   const fields: [string, string][] = [
     ['environment', s.plan.environment],

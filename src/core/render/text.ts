@@ -1,4 +1,5 @@
 import { shortChecksum } from '../checksum';
+import { statusOfReport, type ReportStatus } from '../outcome';
 import type { StatusReport } from '../status';
 import { renderSchemaDiffText } from './schema-diff';
 import type { LogEntry, Plan, RunReport, StepReport } from '../types';
@@ -50,14 +51,16 @@ export function renderPlanText(plan: Plan): string {
 
 export function renderReportText(r: RunReport): string {
   const out: string[] = [];
-  const head = {
+  const heads: Record<ReportStatus, string> = {
     applied: `applied ${r.steps.filter((s) => s.status === 'applied').length} step(s)`,
     'no-op': 'nothing to do: the table is at the target',
     failed: 'FAILED',
+    'precondition-failed': "PRECONDITION FAILED (a step's before hook): nothing was written",
     blocked: 'BLOCKED',
     'dry-run': 'dry run: nothing was written',
     incomplete: 'INCOMPLETE: stopped at a checkpoint',
-  }[r.status];
+  };
+  const head = heads[statusOfReport(r)];
   out.push(`${r.plan.environment} (${r.plan.table}): ${head} in ${formatDuration(r.durationMs)}`);
   for (const s of r.steps) {
     out.push(`  ${stepLine(s)}`);

@@ -1,7 +1,7 @@
 import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
-import { EXIT, MigrateError, type ExitCode } from '../../core/errors';
+import { MigrateError, type ExitCode } from '../../core/errors';
 import type { Logger } from '../../core/logger';
-import { reviveError } from '../../core/outcome';
+import { exitCodeOf, reviveError } from '../../core/outcome';
 
 /**
  * A Lambda function answered with an error (FunctionError set): the remote message, type and
@@ -19,7 +19,8 @@ export class RemoteFunctionError extends MigrateError {
   ) {
     super(`${functionName} failed: ${errorType ? `${errorType}: ` : ''}${remoteMessage}`);
     this.typed = reviveError(errorType, remoteMessage);
-    this.exitCode = this.typed?.exitCode ?? EXIT.failure;
+    // Not one of ours (a crash, a timeout): a runtime failure.
+    this.exitCode = exitCodeOf(this.typed);
   }
 
   /** A crash, a timeout or a lost sandbox rather than an answer of the controller: worth retrying. */

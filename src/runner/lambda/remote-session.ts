@@ -1,8 +1,8 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
-import { EXIT, InputError, MigrateError, messageOf } from '../../core/errors';
+import { InputError, messageOf } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import type { Environment } from '../../core/manifest';
-import { blockerError } from '../../core/outcome';
+import { blockerError, exitCodeOf } from '../../core/outcome';
 import { planMigrations } from '../../core/planner';
 import type { RunSettings } from '../../core/run-settings';
 import { buildStatus, type StatusReport } from '../../core/status';
@@ -310,7 +310,7 @@ export class RemoteSession implements MigrationSession {
           durationMs: this.now() - startedAt,
           error: `${step.direction} ${step.version} failed in ${this.controller.functionName}: ${msg}`,
           next: `Check the function's logs; OneTable records the failure as the table's version (${step.version}): fix it, then repeat it or roll it back.`,
-          exitCode: e instanceof MigrateError ? e.exitCode : EXIT.failure,
+          exitCode: exitCodeOf(e),
         };
       }
     }

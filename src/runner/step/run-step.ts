@@ -1,6 +1,7 @@
-import { EXIT, LockLostError, MigrateError, MigrationFailedError, messageOf, type ExitCode } from '../../core/errors';
+import { LockLostError, MigrateError, MigrationFailedError, messageOf, type ExitCode } from '../../core/errors';
 import type { Logger } from '../../core/logger';
-import type { Finding, ItemCounts, PlanStep, RunStatus, StepCheck, StepReport } from '../../core/types';
+import { exitCodeOfStop } from '../../core/outcome';
+import type { Finding, ItemCounts, PlanStep, RunReport, RunStatus, StepCheck, StepReport } from '../../core/types';
 import { isPassIncomplete } from '../../dynamodb/bulk';
 import { summarizeFindings } from './checks';
 import type { StepLedger } from './ledger';
@@ -10,7 +11,7 @@ import type { StepLedger } from './ledger';
  * controller (which runs the local run) and the fan-out coordinator all come through here:
  *
  * 0. the migration's `before` hook (preconditions), read-only: a finding, or a hook that
- *    throws, blocks the step before anything is written (exit 1);
+ *    throws, refuses the step before anything is written (precondition-failed, exit 1: core/outcome.ts);
  * 1. `ledger.begin`: a new attempt (checkpoints of earlier attempts deleted, unless this is a
  *    resume) and a "running" record, written under the lock;
  * 2. `body`: the step's work: the migration's up or down in this process (with a canary: on
@@ -44,6 +45,8 @@ export type StepBody<T> = (step: PlanStep, ticket: T) => Promise<BodyResult>;
 /** Why the run stops after this step. */
 export interface RunStop {
   status: Extract<RunStatus, 'failed' | 'incomplete' | 'blocked'>;
+  /** `precondition`: the step's `before` hook refused it (status `blocked`, shown as precondition-failed). */
+  blockedBy?: RunReport['blockedBy'];
   error: string;
   next: string;
   exitCode: ExitCode;
@@ -108,7 +111,7 @@ export async function runStep<T>(step: PlanStep, o: RunStepOptions<T>): Promise<
         status: 'incomplete',
         error: `${step.version} stopped at a checkpoint before the time budget ran out.`,
         next: `Run apply --resume to continue ${step.version} from its checkpoints.`,
-        exitCode: EXIT.failure,
+        exitCode: exitCodeOfStop('incomplete'),
       },
     };
   }
@@ -223,11 +226,12 @@ function blockedBefore<T>(
     report,
     stop: {
       status: 'blocked',
+      blockedBy: 'precondition',
       error: `${step.direction} ${step.version} (${step.file}) was not run: ${message}. Nothing was written.`,
       next: known
         ? `Fix the data (or ${step.file}'s before), then run again.`
         : `Fix ${step.file}'s before(), then run again.`,
-      exitCode: EXIT.failure,
+      exitCode: exitCodeOfStop('precondition-failed'),
     },
   };
 }

@@ -163,6 +163,50 @@ describe('renderMarkdown', () => {
     expectGolden('markdown/blocked-approval.md', md);
   });
 
+  test("precondition failed: a step's before hook refused it, named apart from a plan's blockers", () => {
+    const p = plan({ steps: [step('1.0.0'), step('1.1.0', { checks: ['before'] })] });
+    const message = 'before found 1 problem on the table: Orders without a customerId (2)';
+    const r = applied(p, {
+      status: 'blocked',
+      blockedBy: 'precondition',
+      steps: [
+        applied(p).steps[0]!,
+        {
+          version: '1.1.0',
+          direction: 'up',
+          kind: 'migrate',
+          status: 'skipped',
+          durationMs: 300,
+          error: message,
+          checks: [
+            {
+              hook: 'before',
+              scope: 'all',
+              passed: false,
+              findings: [
+                { message: 'Orders without a customerId', count: 2, examples: [{ pk: 'ORG#1', sk: 'Order#7' }] },
+              ],
+            },
+          ],
+        },
+      ],
+      error: `up 1.1.0 (1.1.0-step.ts) was not run: ${message}. Nothing was written.`,
+      next: "Fix the data (or 1.1.0-step.ts's before), then run again.",
+      exitCode: 1,
+    });
+    const md = renderMarkdown({ ...ctx, sections: [{ plan: p, phase: 'precondition-failed', report: r }] });
+    expectGolden('markdown/precondition-failed.md', md);
+    expect(md).toContain('## dynamodb-migrate: ⛔ precondition failed');
+    expect(md).toContain("**Not applied: a step's precondition (its `before` hook) failed**");
+    expect(md).not.toContain('⛔ blocked');
+    expect(
+      overallPhase([
+        { plan: p, phase: 'blocked' },
+        { plan: p, phase: 'precondition-failed' },
+      ]),
+    ).toBe('precondition-failed');
+  });
+
   test('drift: findings of the scheduled check', () => {
     const p = plan({
       currentVersion: '1.1.0',
