@@ -1,5 +1,6 @@
-import { MigrateError, exitCodeOf, messageOf, type ExitCode } from '../core/errors';
+import { MigrateError, messageOf, type ExitCode } from '../core/errors';
 import type { Environment } from '../core/manifest';
+import { exitCodeOf } from '../core/outcome';
 import type { EnvironmentSection } from '../core/render/markdown';
 import type { Plan } from '../core/types';
 import type { ActionContext } from './context';

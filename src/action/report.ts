@@ -1,5 +1,5 @@
-import { EXIT, MigrateError, exitCodeOf, messageOf, type ExitCode } from '../core/errors';
-import { exitCodeOfEnvironments, statusOfError } from '../core/outcome';
+import { EXIT, MigrateError, messageOf, type ExitCode } from '../core/errors';
+import { exitCodeOf, exitCodeOfEnvironments, statusOfError } from '../core/outcome';
 import { codeBlock } from '../core/render/escape';
 import { STATUS_LABEL, renderMarkdown, type EnvironmentSection } from '../core/render/markdown';
 import { Outputs } from '../github/constants';

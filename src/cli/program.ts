@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
-import { EXIT, exitCodeOf, messageOf, type ExitCode } from '../core/errors';
+import { EXIT, messageOf, type ExitCode } from '../core/errors';
+import { exitCodeOf } from '../core/outcome';
 import { explainAwsError } from './aws-errors';
 import type { CommandContext } from './command-context';
 import { registerApplyCommands } from './commands/apply';

@@ -94,11 +94,6 @@ export class CorruptStateError extends MigrateError {}
 /** A command refused by a safety rule (protected environment, missing confirmation). Exit 2. */
 export class RefusedError extends InputError {}
 
-/** Exit code for any thrown value: typed errors carry theirs; anything else is a runtime failure. */
-export function exitCodeOf(err: unknown): ExitCode {
-  return err instanceof MigrateError ? err.exitCode : EXIT.failure;
-}
-
 export function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }

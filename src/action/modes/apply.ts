@@ -1,7 +1,7 @@
-import { EXIT, MigrateError, PlanChangedError, RefusedError, exitCodeOf, messageOf } from '../../core/errors';
+import { EXIT, MigrateError, PlanChangedError, RefusedError, messageOf } from '../../core/errors';
 import { checkConfirmation } from '../../core/gates';
 import type { Environment } from '../../core/manifest';
-import { exitCodeOfReport, statusOfReport } from '../../core/outcome';
+import { exitCodeOf, exitCodeOfReport, statusOfReport } from '../../core/outcome';
 import { commentMarker, readPlanHashes } from '../../core/render/markdown';
 import type { Plan } from '../../core/types';
 import {

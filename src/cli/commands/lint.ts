@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { EXIT, type ExitCode } from '../../core/errors';
+import { exitCodeOfLint } from '../../core/outcome';
 import { lintProject } from '../../loader/load-project';
 import type { CommandContext } from '../command-context';
 import { printJson, printText } from '../io';
@@ -29,12 +29,4 @@ export function registerLintCommand(program: Command, ctx: CommandContext): void
         );
       ctx.setExitCode(exitCodeOfLint(problems));
     });
-}
-
-/**
- * Lint's exit code: a problem is bad input (2), none is 0. Kept here until core/outcome.ts
- * decides it with the other outcomes.
- */
-function exitCodeOfLint(problems: readonly string[]): ExitCode {
-  return problems.length ? EXIT.input : EXIT.ok;
 }

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { EXIT, type ExitCode } from '../../core/errors';
+import { exitCodeOfValidation } from '../../core/outcome';
 import { renderValidationText } from '../../core/render/validation';
-import type { ValidationReport } from '../../core/validate';
 import type { CommandContext } from '../command-context';
 import { parseReadRate } from '../flags';
 import { printJson, printText } from '../io';
@@ -33,12 +32,4 @@ export function registerValidateCommand(program: Command, ctx: CommandContext): 
       else printText(renderValidationText(report, s.environment.table));
       ctx.setExitCode(exitCodeOfValidation(report));
     });
-}
-
-/**
- * Validate's exit code: an item that does not fit is drift (4), else 0. Kept here until
- * core/outcome.ts decides it with the other outcomes.
- */
-function exitCodeOfValidation(report: ValidationReport): ExitCode {
-  return report.invalid ? EXIT.drift : EXIT.ok;
 }
