@@ -37,7 +37,7 @@ import { planMigrations } from '../src/core/planner';
 import type { PassOptions } from '../src/dynamodb/bulk';
 import { createDynamoClient } from '../src/dynamodb/client';
 import { startDynamoDbLocal } from '../src/dynamodb/local';
-import { StateStore } from '../src/dynamodb/state-store';
+import { StateStore } from '../src/dynamodb/state/state-store';
 import { startCapacityProxy, type TableMeter } from './capacity/proxy';
 import { createBenchTable, dropBenchTable, seedBenchTable, verifyBenchTable } from './data';
 import { runBareSdk, runSafeBareSdk } from './variants/bare-sdk';

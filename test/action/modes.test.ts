@@ -324,6 +324,42 @@ describe('merge', () => {
     expect(r.io.failed).toBe('dynamodb-migrate failed. dev: up 1.2.0 failed: cannot backfill order#1');
   });
 
+  test("a step refused by its before hook: exit 1, 'precondition failed' in the comment, status output blocked", async () => {
+    const gh = new FakeGitHub();
+    await runInProcess({ event: 'pull_request', payload: prPayload(61), github: gh });
+    gh.merge(61, MERGE);
+    const r = await runInProcess({
+      event: 'push',
+      payload: pushPayload,
+      sha: MERGE,
+      github: gh,
+      table: {
+        apply: async (p, options, session) => {
+          await session.start(p, options);
+          return {
+            plan: p,
+            status: 'blocked',
+            blockedBy: 'precondition',
+            startedAt: 0,
+            durationMs: 20,
+            exitCode: 1,
+            error: 'up 1.0.0 (1.0.0-a.ts) was not run: before found 1 problem. Nothing was written.',
+            next: "Fix the data (or 1.0.0-a.ts's before), then run again.",
+            steps: [{ version: '1.0.0', direction: 'up', kind: 'migrate', status: 'skipped', durationMs: 5 }],
+          };
+        },
+      },
+    });
+    expect(r.code).toBe(1);
+    expect(r.outputs.status).toBe('blocked');
+    expect(r.summary).toContain('⛔ precondition failed · dev');
+    expect(r.summary).not.toContain('⛔ blocked');
+    expect(gh.ours(61)[0]!.body).toContain('⛔ precondition failed · dev');
+    expect(r.io.failed).toBe(
+      'dynamodb-migrate blocked. dev: up 1.0.0 (1.0.0-a.ts) was not run: before found 1 problem. Nothing was written.',
+    );
+  });
+
   test('an environment that fails stops the next one; a throw becomes a failed section', async () => {
     const r = await runInProcess({
       event: 'workflow_dispatch',

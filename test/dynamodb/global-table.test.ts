@@ -7,7 +7,7 @@ import { exitCodeOf } from '../../src/core/outcome';
 import { readHistory } from '../../src/core/history';
 import { silentLogger } from '../../src/core/logger';
 import { createDynamoClient } from '../../src/dynamodb/client';
-import { StateStore } from '../../src/dynamodb/state-store';
+import { StateStore } from '../../src/dynamodb/state/state-store';
 import { loadProject } from '../../src/loader/load-project';
 import { runCliInProcess } from '../support/cli';
 import { createTestTable, deleteTestTable, localClient, localEndpoint, scanAll } from '../support/dynamodb-local';

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { readHistory } from '../../src/core/history';
-import { StateStore } from '../../src/dynamodb/state-store';
+import { StateStore } from '../../src/dynamodb/state/state-store';
 import { runCli } from '../support/cli';
 import { createTestTable, deleteTestTable, localClient, localEndpoint } from '../support/dynamodb-local';
 import { seededRandom } from '../support/fault-proxy';

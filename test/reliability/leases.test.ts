@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { LockHeldError } from '../../src/core/errors';
-import { StateStore } from '../../src/dynamodb/state-store';
+import { StateStore } from '../../src/dynamodb/state/state-store';
 import { runCli } from '../support/cli';
 import { createTestTable, deleteTestTable, localClient, localEndpoint } from '../support/dynamodb-local';
 import { isWriteOperation } from '../support/fault-proxy';

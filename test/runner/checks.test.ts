@@ -2,6 +2,7 @@ import { BatchWriteItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterEach, describe, expect, test } from 'vitest';
+import { statusOfReport } from '../../src/core/outcome';
 import { sampleBucket } from '../../src/dynamodb/bulk/sampling';
 import { scanAll } from '../support/dynamodb-local';
 import { freshSession } from '../support/session';
@@ -117,6 +118,9 @@ describe('before', () => {
     const report = await session.apply(await session.plan({ command: 'apply' }));
     expect(report.status).toBe('blocked');
     expect(report.exitCode).toBe(1);
+    // Named apart from a plan's blockers: shown as precondition-failed.
+    expect(report.blockedBy).toBe('precondition');
+    expect(statusOfReport(report)).toBe('precondition-failed');
     expect(report.steps[0]).toMatchObject({
       status: 'skipped',
       checks: [{ hook: 'before', passed: false, findings: [{ message: 'Orders without a customerId', count: 1 }] }],

@@ -7,7 +7,7 @@ import { openLocalSession as openSession } from '../support/session';
 import { openLambdaSession as openRemoteSession } from '../support/session';
 import { deployController, type DeployedController } from '../support/controller-fixture';
 import { scanAll } from '../support/dynamodb-local';
-import { StateStore } from '../../src/dynamodb/state-store';
+import { StateStore } from '../../src/dynamodb/state/state-store';
 import { startLambdaStub, type LambdaStub } from '../support/lambda-stub';
 
 let stub: LambdaStub;

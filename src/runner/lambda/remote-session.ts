@@ -6,8 +6,9 @@ import { blockerError, exitCodeOf } from '../../core/outcome';
 import { planMigrations } from '../../core/planner';
 import type { RunSettings } from '../../core/run-settings';
 import { buildStatus, type StatusReport } from '../../core/status';
-import type { LogEntry, MigrationRecord, Plan, RunReport, StepReport, TableState } from '../../core/types';
+import type { LogEntry, Plan, RunReport, StepReport, TableState } from '../../core/types';
 import { createDynamoClient } from '../../dynamodb/client';
+import { recordFromOneTableAnswer } from '../../dynamodb/state/record-codec';
 import { ensureRecoveryPoint, type RecoveryPointMode } from '../../dynamodb/recovery-point';
 import type { Project } from '../../loader/load-project';
 import { DM, type ApplyArgs, type StatusBody } from '../../controller/protocol';
@@ -73,7 +74,11 @@ export class RemoteSession implements MigrationSession {
   async readState(): Promise<TableState> {
     if (!this.onetable) return (await this.controller.invoke<StatusBody>(DM.status)).state;
     const past = await this.controller.invoke<Record<string, unknown>[]>('getPastMigrations');
-    return { table: this.environment.table, keys: { hash: 'pk', sort: 'sk' }, records: past.map(recordOf) };
+    return {
+      table: this.environment.table,
+      keys: { hash: 'pk', sort: 'sk' },
+      records: past.map(recordFromOneTableAnswer),
+    };
   }
 
   /** `status`: computed by the controller (ours) or from OneTable's answers. */
@@ -389,19 +394,4 @@ export class RemoteSession implements MigrationSession {
         `${what} is not available through a OneTable Controller (protocol: onetable): it has no lock or audit log.`,
       );
   }
-}
-
-/** A OneTable `_Migration` record as getPastMigrations returns it (ISO dates over JSON). */
-function recordOf(r: Record<string, unknown>): MigrationRecord {
-  const version = String(r.version ?? '');
-  const date = typeof r.date === 'number' ? r.date : Date.parse(String(r.date ?? '')) || 0;
-  return {
-    ...(r as Partial<MigrationRecord>),
-    version,
-    date,
-    key: `_migration:${version}:${date}`,
-    path: String(r.path ?? ''),
-    description: String(r.description ?? ''),
-    status: typeof r.status === 'string' ? r.status : 'success',
-  };
 }

@@ -2,7 +2,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LockLostError, messageOf } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import { deriveDynamoClient } from '../../dynamodb/client';
-import type { StateStore } from '../../dynamodb/state-store';
+import type { StateStore } from '../../dynamodb/state/state-store';
 import { leaseFencedClient } from './read-only-client';
 
 /** A run's hold on the lock while it works. */

@@ -20,7 +20,7 @@ import type {
 } from '../../core/types';
 import { compareVersions } from '../../core/version';
 import { ensureRecoveryPoint, type RecoveryPointMode } from '../../dynamodb/recovery-point';
-import { StateStore } from '../../dynamodb/state-store';
+import { StateStore } from '../../dynamodb/state/state-store';
 import type { LoadedMigration, Project } from '../../loader/load-project';
 import { createDataEngine } from '../../dynamodb/bulk';
 import { runHook } from '../step/checks';

@@ -6,7 +6,7 @@ import type { RunSettings } from '../../core/run-settings';
 import { toSchemaItem } from '../../core/schema';
 import type { ItemCounts, MigrationRecord, OneTableSchema, PlanStep } from '../../core/types';
 import { ZERO } from '../../core/version';
-import type { StateStore } from '../../dynamodb/state-store';
+import type { StateStore } from '../../dynamodb/state/state-store';
 import type { LoadedMigration, Project } from '../../loader/load-project';
 import { auditEntry, type AuditEvent } from './audit';
 import { createStepData, type StepData } from './step-data';

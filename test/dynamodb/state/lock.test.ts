@@ -1,15 +1,16 @@
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, describe, expect, test } from 'vitest';
-import { EXIT, exitCodeOf, LockHeldError, messageOf } from '../../src/core/errors';
-import { StateStore } from '../../src/dynamodb/state-store';
-import { createTestTable, deleteTestTable, localClient } from '../support/dynamodb-local';
-import { freshSession } from '../support/session';
+import { EXIT, LockHeldError, messageOf } from '../../../src/core/errors';
+import { exitCodeOf } from '../../../src/core/outcome';
+import { deleteTestTable, localClient } from '../../support/dynamodb-local';
+import { freshSession } from '../../support/session';
+import { failure, storeOnFreshTable } from '../../support/state-store';
 
 /**
- * State the tool cannot read (a corrupt `_migration` record, a lock item of an unknown format)
- * stops every command the same way: exit 1 (a state problem, not bad input and not a lock held
- * by a known run), one message naming the item and what to do about it, nothing written.
+ * A lock item the tool cannot read stops every command the same way: exit 1 (a state problem,
+ * not bad input and not a lock held by a known run), one message naming the item and the
+ * unlock command, nothing written. (A corrupt record does the same: records.test.ts.)
  */
 
 const client = localClient();
@@ -18,30 +19,9 @@ afterAll(async () => {
   for (const t of tables) await deleteTestTable(client, t);
 });
 
-async function table(): Promise<{
-  name: string;
-  store: StateStore;
-  put: (item: Record<string, unknown>) => Promise<void>;
-}> {
-  const name = await createTestTable(client);
-  tables.push(name);
-  return {
-    name,
-    store: new StateStore(client, name),
-    put: async (item) => void (await client.send(new PutItemCommand({ TableName: name, Item: marshall(item) }))),
-  };
-}
+const table = () => storeOnFreshTable(client, tables);
 
 const strangeLock = { pk: '_migration_lock', sk: '_migration_lock', holder: 'someone else', until: 'tomorrow' };
-
-async function failure(p: Promise<unknown>): Promise<unknown> {
-  return p.then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (e: unknown) => e,
-  );
-}
 
 describe('a lock item of an unknown format', () => {
   test('taking the lock stops with the state error (exit 1) naming the item and the unlock command, not "locked by another run"', async () => {
@@ -84,23 +64,5 @@ describe('a lock item of an unknown format', () => {
     expect(messageOf(await failure(store.readLock()))).toContain('dynamodb-migrate unlock abc-123');
     await store.forceUnlock('abc-123');
     expect(await store.readLock()).toBeUndefined();
-  });
-});
-
-describe('a corrupt _migration record', () => {
-  test('reading the history stops with exit 1, naming the item and what to do', async () => {
-    const { name, store, put } = await table();
-    await put({ pk: '_migration', sk: '_migration:garbage', version: 42, status: { nested: true } });
-    const e = await failure(store.readRecords());
-    expect(exitCodeOf(e)).toBe(EXIT.failure);
-    const m = messageOf(e);
-    expect(m).toContain(
-      `${name}: the migration record pk=_migration, sk=_migration:garbage is corrupt ("version" is a number, not a string)`,
-    );
-    expect(m).toContain('Nothing was run');
-    expect(m).toContain(
-      `aws dynamodb delete-item --table-name ${name} --key '{"pk":{"S":"_migration"},"sk":{"S":"_migration:garbage"}}'`,
-    );
-    expect(m).toContain('dynamodb-migrate repair');
   });
 });
