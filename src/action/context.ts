@@ -1,7 +1,7 @@
 import type { Logger } from '../core/logger';
 import type { Environment } from '../core/manifest';
-import type { MarkdownInput } from '../core/render/markdown';
 import { readOnlySettings, resolveRunSettings, type RunSettings } from '../core/run-settings';
+import type { CommentInput } from '../github/comment-protocol';
 import type { RunContext } from '../github/event';
 import { DEFAULT_MANIFEST, type ActionSettings } from '../github/inputs';
 import type { GitHubApi, GitHubApiOptions } from '../github/rest';
@@ -35,7 +35,7 @@ export interface ActionContext {
   readonly project: Project;
   readonly environments: readonly Environment[];
   /** What every comment and summary of this run shares (key, manifest, run link, commit). */
-  readonly markdown: Readonly<Pick<MarkdownInput, 'key' | 'manifest' | 'runUrl' | 'sha'>>;
+  readonly markdown: Readonly<Pick<CommentInput, 'key' | 'manifest' | 'runUrl' | 'sha'>>;
   readonly now: () => number;
   /** Opens an environment's session, in this process or through its Lambda controller. */
   openSession(env: Environment, access: Access): MigrationSession;

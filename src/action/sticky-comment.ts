@@ -1,6 +1,7 @@
 import { messageOf } from '../core/errors';
-import { commentMarker, renderMarkdown, type EnvironmentSection } from '../core/render/markdown';
+import type { EnvironmentSection } from '../core/render/markdown';
 import { upsertComment, type CommentTarget, type FoundComment } from '../github/comment';
+import { commentBody, commentMarker } from '../github/comment-protocol';
 import type { GitHubApi } from '../github/rest';
 import type { ActionContext } from './context';
 
@@ -45,7 +46,7 @@ export class StickyComment {
     o: { notes?: readonly string[] | undefined; planHashes?: Readonly<Record<string, string>> | undefined } = {},
   ): Promise<void> {
     if (this.refused) return;
-    const body = renderMarkdown({ ...this.run.markdown, sections, notes: o.notes, planHashes: o.planHashes });
+    const body = commentBody({ ...this.run.markdown, sections, notes: o.notes, planHashes: o.planHashes });
     let failure: { warning: string } | { error: unknown };
     try {
       const res = await upsertComment(this.api, this.target, this.marker, body, this.found);

@@ -2,7 +2,6 @@ import { EXIT, MigrateError, PlanChangedError, RefusedError, messageOf } from '.
 import { checkConfirmation } from '../../core/gates';
 import type { Environment } from '../../core/manifest';
 import { exitCodeOf, exitCodeOfReport, statusOfReport } from '../../core/outcome';
-import { commentMarker, readPlanHashes } from '../../core/render/markdown';
 import type { Plan } from '../../core/types';
 import {
   checkApproval,
@@ -11,6 +10,7 @@ import {
   type MergedPullRequest,
 } from '../../github/approval';
 import { findComment, type FoundComment } from '../../github/comment';
+import { commentMarker, readPlanHashes } from '../../github/comment-protocol';
 import { Inputs } from '../../github/constants';
 import type { Intent, RunContext } from '../../github/event';
 import type { ActionSettings } from '../../github/inputs';

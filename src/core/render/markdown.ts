@@ -1,4 +1,5 @@
 import { shortChecksum } from '../checksum';
+import type { DriftFinding } from '../drift';
 import { statusOfReport, type ReportStatus } from '../outcome';
 import { mostUrgent, type Status } from '../status-vocabulary';
 import type { Plan, PlanStep, RunReport, StepReport } from '../types';
@@ -7,14 +8,10 @@ import { describeReplicatedCost, describeReplication, formatBytes, formatCount, 
 
 /**
  * Markdown for the PR comment and the job summary: one rendering of the same model, so what
- * a reviewer saw on the pull request is what the run's summary shows.
+ * a reviewer saw on the pull request is what the run's summary shows. The comment's hidden
+ * lines (the marker that finds it again, the reviewed plan hashes) are not rendering: they are
+ * the comment protocol's (github/comment-protocol.ts), passed in as `preamble`.
  */
-
-/** A drift finding of the scheduled check. */
-export interface Finding {
-  kind: string;
-  message: string;
-}
 
 /** One environment's section. */
 export interface EnvironmentSection {
@@ -24,7 +21,7 @@ export interface EnvironmentSection {
   /** The run, once apply started (applying shows the plan; applied/failed show this). */
   report?: RunReport | undefined;
   /** Scheduled drift check findings. */
-  findings?: readonly Finding[] | undefined;
+  findings?: readonly DriftFinding[] | undefined;
   /** Whether the merge needs an approving review (`require-approval`). */
   approvalRequired?: boolean | undefined;
   /** Protected environments need `confirm: <table>` on a rollback dispatch. */
@@ -42,11 +39,6 @@ export interface EnvironmentSection {
 /** Everything one comment or summary shows. */
 export interface MarkdownInput {
   sections: readonly EnvironmentSection[];
-  /**
-   * Distinguishes the comments of two manifests (or workflows) on one pull request; each
-   * finds only its own comment again.
-   */
-  key?: string | undefined;
   /** Manifest path, shown in the header. */
   manifest?: string | undefined;
   /** Notes for the whole comment (fork pull request, token without comment rights). */
@@ -57,19 +49,15 @@ export interface MarkdownInput {
   sha?: string | undefined;
   /** Workflow file users dispatch to roll back; default migrate-dispatch.yml. */
   dispatchWorkflow?: string | undefined;
-  /** Body limit in characters; GitHub rejects comments over 65,536. */
+  /** Body limit in characters, `preamble` included (a comment's: github/comment-protocol.ts); default none. */
   maxLength?: number | undefined;
   /**
-   * Plan hashes a merge must match, per environment, recorded in a hidden line. Default: the
-   * hashes of sections that show a plan for review (planned, or blocked with a new plan).
+   * Put first, as given, and kept when the body is cut: the hidden lines a caller records in
+   * the body (the pull request comment's marker and plan hashes, github/comment-protocol.ts).
    */
-  planHashes?: Readonly<Record<string, string>> | undefined;
+  preamble?: string | undefined;
 }
 
-/** GitHub's limit on a comment body. */
-export const GITHUB_COMMENT_LIMIT = 65_536;
-/** Room left under the limit for the marker and GitHub's own counting of characters. */
-const DEFAULT_LIMIT = GITHUB_COMMENT_LIMIT - 1_536;
 /** Steps shown before the list folds into <details>. */
 const OPEN_STEPS = 10;
 /** Long error messages are cut in comments; the log has them whole. */
@@ -89,54 +77,18 @@ export const STATUS_LABEL: Record<Status, string> = {
   drift: '⚠️ drift',
 };
 
-/** The hidden first line by which the sticky comment is found again. */
-export function commentMarker(key?: string): string {
-  // Nothing in the key may end the HTML comment early.
-  const safe = (key ?? '').replace(/[^A-Za-z0-9_./:-]/g, '-').replace(/-{2,}/g, '-');
-  return safe ? `<!-- dynamodb-migrate: ${safe} -->` : '<!-- dynamodb-migrate -->';
-}
-
-const PLANS_PREFIX = '<!-- dynamodb-migrate-plans: ';
-const ENV_NAME = /^[A-Za-z0-9_-]+$/;
-const HASH = /^[0-9a-f]{8,64}$/;
-
-/**
- * The plan hashes recorded in a comment body (second line), per environment: what the
- * reviewers saw, and what apply on merge must match.
- */
-export function readPlanHashes(body: string): Record<string, string> {
-  const line = body.split('\n', 2)[1] ?? '';
-  if (!line.startsWith(PLANS_PREFIX) || !line.endsWith(' -->')) return {};
-  const out: Record<string, string> = {};
-  for (const pair of line.slice(PLANS_PREFIX.length, -4).split(' ')) {
-    const [env, hash] = pair.split('=');
-    if (env && hash && ENV_NAME.test(env) && HASH.test(hash)) out[env] = hash;
-  }
-  return out;
-}
-
-function reviewedHashes(sections: readonly EnvironmentSection[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const s of sections) {
-    // A plan from the files alone (fork) says nothing about the table: nothing to match.
-    const shown = s.phase === 'planned' || s.phase === 'blocked' || s.phase === 'precondition-failed';
-    if (shown && !s.plan.stateUnknown) out[s.plan.environment] = s.plan.hash;
-  }
-  return out;
-}
-
 /** The overall status shown in the header: the most urgent of the environments'. */
 export function overallPhase(sections: readonly EnvironmentSection[]): Status {
   return mostUrgent(sections.map((s) => s.phase)) ?? 'no-op';
 }
 
 /**
- * Renders the comment/summary body. Stays under `maxLength`: when the full rendering is too
- * long, sections drop their step tables and point to the job summary; if that is still too
- * long the body is cut with the same pointer.
+ * Renders the comment/summary body. Stays under `maxLength`, when given: when the full
+ * rendering is too long, sections drop their step tables and point to the job summary; if that
+ * is still too long the body is cut with the same pointer (the preamble kept).
  */
 export function renderMarkdown(input: MarkdownInput): string {
-  const limit = input.maxLength ?? DEFAULT_LIMIT;
+  const limit = input.maxLength ?? Number.POSITIVE_INFINITY;
   const full = assemble(input, 'full');
   if (full.length <= limit) return full;
   const compact = assemble(input, 'compact');
@@ -148,10 +100,7 @@ export function renderMarkdown(input: MarkdownInput): string {
 type Mode = 'full' | 'compact';
 
 function assemble(input: MarkdownInput, mode: Mode): string {
-  const out: string[] = [commentMarker(input.key)];
-  const hashes = input.planHashes ?? reviewedHashes(input.sections);
-  const pairs = Object.entries(hashes).filter(([env, hash]) => ENV_NAME.test(env) && HASH.test(hash));
-  if (pairs.length) out[0] += `\n${PLANS_PREFIX}${pairs.map(([env, hash]) => `${env}=${hash}`).join(' ')} -->`;
+  const out: string[] = input.preamble ? [input.preamble] : [];
   const phase = overallPhase(input.sections);
   const where = input.manifest ? ` · ${inlineCode(input.manifest)}` : '';
   out.push(`## dynamodb-migrate: ${STATUS_LABEL[phase]}${where}`);

@@ -1,11 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import {
-  GITHUB_COMMENT_LIMIT,
-  commentMarker,
-  overallPhase,
-  readPlanHashes,
-  renderMarkdown,
-} from '../../../src/core/render/markdown';
+import { overallPhase, renderMarkdown } from '../../../src/core/render/markdown';
+import { commentBody, commentMarker } from '../../../src/github/comment-protocol';
 import { expectGolden } from '../../support/golden';
 import { applied, plan, step } from './fixtures';
 
@@ -45,10 +40,12 @@ const prod = plan({
   hash: 'ffee001122334455',
 });
 
+// The goldens are the pull request comment as GitHub receives it: the renderer's body behind the
+// comment protocol's hidden lines (github/comment-protocol.ts, tested in test/github/).
 describe('renderMarkdown', () => {
   test('a plan for two environments: steps, warnings, estimate, approval, rollback, hash', () => {
     const devPlan = plan({ estimate: { items: 1000, sizeBytes: 512_000, readUnits: 63, writeUnits: 1000 } });
-    const md = renderMarkdown({
+    const md = commentBody({
       ...ctx,
       sections: [
         { plan: devPlan, phase: 'planned', approvalRequired: false },
@@ -67,7 +64,7 @@ describe('renderMarkdown', () => {
       rollback: { command: 'to', version: '0.0.0' },
       warnings: [{ code: 'state-unknown', message: 'The table state could not be read.' }],
     });
-    const md = renderMarkdown({
+    const md = commentBody({
       ...ctx,
       sections: [{ plan: p, phase: 'planned' }],
       notes: [
@@ -81,9 +78,9 @@ describe('renderMarkdown', () => {
     const p = plan();
     expectGolden(
       'markdown/applying.md',
-      renderMarkdown({ ...ctx, sections: [{ plan: p, phase: 'applying', approvalRequired: true }] }),
+      commentBody({ ...ctx, sections: [{ plan: p, phase: 'applying', approvalRequired: true }] }),
     );
-    const md = renderMarkdown({
+    const md = commentBody({
       ...ctx,
       sections: [
         {
@@ -107,7 +104,7 @@ describe('renderMarkdown', () => {
       next: 'Check the data 1.2.0 touched, then repair --version 1.2.0 --mark applied|reverted --reason "...".',
     });
     r.steps[1] = { ...r.steps[1]!, status: 'failed', error: 'boom' };
-    const md = renderMarkdown({ ...ctx, sections: [{ plan: p, phase: 'failed', report: r }] });
+    const md = commentBody({ ...ctx, sections: [{ plan: p, phase: 'failed', report: r }] });
     expectGolden('markdown/failed.md', md);
     // The hostile error stays inside a fence longer than its own backticks.
     expect(md).toContain('````\nup 1.2.0');
@@ -143,12 +140,12 @@ describe('renderMarkdown', () => {
     };
     expectGolden(
       'markdown/blocked.md',
-      renderMarkdown({ ...ctx, sections: [{ plan: now, phase: 'blocked', report: r }] }),
+      commentBody({ ...ctx, sections: [{ plan: now, phase: 'blocked', report: r }] }),
     );
   });
 
   test('blocked by a gate before the run: the error and what to do', () => {
-    const md = renderMarkdown({
+    const md = commentBody({
       ...ctx,
       sections: [
         {
@@ -194,7 +191,7 @@ describe('renderMarkdown', () => {
       next: "Fix the data (or 1.1.0-step.ts's before), then run again.",
       exitCode: 1,
     });
-    const md = renderMarkdown({ ...ctx, sections: [{ plan: p, phase: 'precondition-failed', report: r }] });
+    const md = commentBody({ ...ctx, sections: [{ plan: p, phase: 'precondition-failed', report: r }] });
     expectGolden('markdown/precondition-failed.md', md);
     expect(md).toContain('## dynamodb-migrate: ⛔ precondition failed');
     expect(md).toContain("**Not applied: a step's precondition (its `before` hook) failed**");
@@ -228,7 +225,7 @@ describe('renderMarkdown', () => {
         },
       ],
     });
-    const md = renderMarkdown({
+    const md = commentBody({
       ...ctx,
       sections: [
         {
@@ -272,7 +269,7 @@ describe('renderMarkdown', () => {
         }),
       ],
     });
-    const md = renderMarkdown({ ...ctx, sections: [{ plan: p, phase: 'planned' }] });
+    const md = commentBody({ ...ctx, sections: [{ plan: p, phase: 'planned' }] });
     expectGolden('markdown/escaping.md', md);
     // No HTML comment anywhere but the marker and plan-hash lines at the top.
     expect(md.split('\n').slice(2).join('\n')).not.toContain('<!--');
@@ -283,52 +280,5 @@ describe('renderMarkdown', () => {
     // The step row still has exactly its 7 cell separators.
     const row = md.split('\n').find((l) => l.includes('1.1.0') && l.includes('img'))!;
     expect(row.replace(/\\\|/g, '').split('|').length).toBe(8);
-  });
-
-  test('the reviewed plan hashes are recorded for the merge to match, only while a plan awaits it', () => {
-    const md = renderMarkdown({
-      sections: [
-        { plan: plan(), phase: 'planned' },
-        { plan: prod, phase: 'planned' },
-      ],
-    });
-    expect(readPlanHashes(md)).toEqual({ dev: 'a1b2c3d4e5f60718', production: 'ffee001122334455' });
-    expect(
-      readPlanHashes(renderMarkdown({ sections: [{ plan: plan(), phase: 'applied', report: applied(plan()) }] })),
-    ).toEqual({});
-    expect(
-      readPlanHashes(renderMarkdown({ sections: [{ plan: plan({ stateUnknown: true }), phase: 'planned' }] })),
-    ).toEqual({});
-    expect(readPlanHashes(renderMarkdown({ sections: [], planHashes: { dev: 'abcdef0123456789' } }))).toEqual({
-      dev: 'abcdef0123456789',
-    });
-    expect(readPlanHashes('<!-- dynamodb-migrate -->\nsomething else')).toEqual({});
-  });
-
-  test('a keyed marker keeps two manifests apart', () => {
-    expect(commentMarker('services/orders/manifest.yaml')).toBe(
-      '<!-- dynamodb-migrate: services/orders/manifest.yaml -->',
-    );
-    expect(commentMarker('a b-->c')).toBe('<!-- dynamodb-migrate: a-b-c -->');
-    expect(renderMarkdown({ key: 'orders', sections: [] }).split('\n')[0]).toBe('<!-- dynamodb-migrate: orders -->');
-  });
-
-  test('a huge plan stays under the comment limit and points to the job summary', () => {
-    const many = Array.from({ length: 3000 }, (_, i) =>
-      step(`1.${i}.0`, { description: `Backfill field number ${i} across every order item in the table`.repeat(2) }),
-    );
-    const p = plan({ steps: many, targetVersion: '1.2999.0' });
-    const md = renderMarkdown({ ...ctx, sections: [{ plan: p, phase: 'planned' }] });
-    expect(md.length).toBeLessThan(GITHUB_COMMENT_LIMIT);
-    expect(md).toContain('job summary](https://github.com/acme/shop/actions/runs/42)');
-    expect(md).not.toContain('<details open><summary>3000 steps');
-    // Without a limit problem the full table is there (folded, as there are many steps).
-    const small = renderMarkdown({ ...ctx, maxLength: 10_000_000, sections: [{ plan: p, phase: 'planned' }] });
-    expect(small).toContain('<details><summary>3000 steps</summary>');
-    // A limit too small even for the compact form cuts the body, keeping the pointer.
-    const cut = renderMarkdown({ ...ctx, maxLength: 600, sections: [{ plan: p, phase: 'planned' }] });
-    expect(cut.length).toBeLessThanOrEqual(600);
-    expect(cut).toMatch(/job summary\]\(https:\/\/github.com\/acme\/shop\/actions\/runs\/42\)\.\n$/);
-    expect(cut.startsWith(commentMarker())).toBe(true);
   });
 });
