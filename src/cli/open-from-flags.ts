@@ -1,5 +1,5 @@
 import { selectEnvironment } from '../core/manifest';
-import { resolveRunSettings } from '../core/run-settings';
+import { resolveRunSettings, type RunSettingsInput } from '../core/run-settings';
 import { loadProject, type Project } from '../loader/load-project';
 import { defaultActor } from '../runner/actor';
 import { openMigrationSession } from '../runner/open-session';
@@ -8,9 +8,12 @@ import { parseRunFlags, type GlobalFlags } from './flags';
 import { stderrLogger } from './io';
 import { openLocalTable } from './local-dynamodb';
 
+/** What a command's own flags add to the run's settings (validate's `--rate`), parsed and checked by the command. */
+export type CommandSettings = Pick<RunSettingsInput, 'readRate'>;
+
 /**
  * Opens the environment the flags name: flags parsed and checked once into the run's settings
- * (with the manifest's lock-timeout and write-rate), then a session in this process, against
+ * (with the manifest's lock-timeout, write-rate and read-rate), then a session in this process, against
  * an embedded DynamoDB Local (--local), or through the environment's Lambda controller.
  * `loaded`: the project when the command has loaded it already.
  */
@@ -18,6 +21,7 @@ export async function openFromFlags(
   f: GlobalFlags,
   cleanups: (() => Promise<void>)[],
   loaded?: Project,
+  own: CommandSettings = {},
 ): Promise<MigrationSession> {
   const run = parseRunFlags(f, process.env);
   const project = loaded ?? (await loadProject(f.manifest));
@@ -34,6 +38,7 @@ export async function openFromFlags(
       timeBudgetSeconds: run.timeBudgetSeconds,
       samplePercent: run.samplePercent,
       canaryPercent: run.canaryPercent,
+      readRate: own.readRate,
       fanOut:
         run.segments === undefined && run.concurrency === undefined
           ? undefined

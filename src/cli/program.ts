@@ -24,7 +24,7 @@ export async function runCli(argv: readonly string[]): Promise<ExitCode> {
   const cleanups: (() => Promise<void>)[] = [];
   const program = buildProgram({
     flags: globalFlags,
-    openSession: (f, loaded) => openFromFlags(f, cleanups, loaded),
+    openSession: (f, loaded, own) => openFromFlags(f, cleanups, loaded, own),
     setExitCode: (c) => (code = c),
   });
   try {

@@ -22,10 +22,11 @@ export function registerValidateCommand(program: Command, ctx: CommandContext): 
       const rate = parseReadRate(o.rate);
       // --sample is checked with the other run flags when the session opens.
       const samplePercent = f.sample === undefined ? undefined : Number(f.sample);
-      const s = await ctx.openSession(f);
+      // --rate, else the manifest's read-rate: resolved once into the run's settings.
+      const s = await ctx.openSession(f, undefined, { readRate: rate });
       const report = await s.validate({
         samplePercent,
-        readRate: rate ?? s.environment['read-rate'],
+        readRate: s.settings.readRate,
         version: o.version,
       });
       if (f.json) printJson(report);
