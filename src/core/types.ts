@@ -34,7 +34,8 @@ export interface MigrationSource {
 
 /**
  * One problem a `before` or `verify` hook found: what is wrong, how many items (when known)
- * and a few example keys to look at.
+ * and a few example keys to look at. (What the scheduled drift check finds is a DriftFinding,
+ * core/drift.ts.)
  */
 export interface Finding {
   message: string;

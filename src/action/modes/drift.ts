@@ -1,6 +1,6 @@
+import type { DriftReport } from '../../core/drift';
 import type { Environment } from '../../core/manifest';
 import { exitCodeOfDrift, statusOfDrift } from '../../core/outcome';
-import type { DriftReport } from '../../runner/session';
 import type { ActionContext } from '../context';
 import { eachEnvironment, type ModeResult, type Outcome } from '../outcome';
 
