@@ -1,3 +1,4 @@
+import { checkSetting } from '../core/run-settings';
 import type { Command } from 'commander';
 import { InputError } from '../core/errors';
 
@@ -43,24 +44,20 @@ export interface RunFlags {
  * first bad one is an InputError (exit 2) naming the flag, the value and what was expected.
  */
 export function parseRunFlags(f: GlobalFlags, env: Record<string, string | undefined>): RunFlags {
+  // The ranges are the run settings' (core/run-settings.ts), checked here first so a bad flag is
+  // reported before any file is read.
   const lockTimeoutSeconds = numberOf(f.lockTimeout);
-  if (lockTimeoutSeconds !== undefined && !(lockTimeoutSeconds >= 0))
-    throw new InputError(`--lock-timeout ${f.lockTimeout}: expected a number of seconds.`);
+  checkSetting('lockTimeoutSeconds', lockTimeoutSeconds, '--lock-timeout', f.lockTimeout);
   const samplePercent = numberOf(f.sample);
-  if (samplePercent !== undefined && !(samplePercent > 0 && samplePercent <= 100))
-    throw new InputError(`--sample ${f.sample}: expected a percentage between 0 and 100.`);
+  checkSetting('samplePercent', samplePercent, '--sample', f.sample);
   const canaryPercent = numberOf(f.canary);
-  if (canaryPercent !== undefined && !(canaryPercent > 0 && canaryPercent <= 50))
-    throw new InputError(`--canary ${f.canary}: expected a percentage above 0 and at most 50.`);
+  checkSetting('canaryPercent', canaryPercent, '--canary', f.canary);
   const timeBudgetSeconds = numberOf(f.timeBudget);
-  if (timeBudgetSeconds !== undefined && !(timeBudgetSeconds > 0))
-    throw new InputError(`--time-budget ${f.timeBudget}: expected a number of seconds.`);
+  checkSetting('timeBudgetSeconds', timeBudgetSeconds, '--time-budget', f.timeBudget);
   const segments = numberOf(f.segments);
-  if (segments !== undefined && !(Number.isInteger(segments) && segments >= 1))
-    throw new InputError(`--segments ${f.segments}: expected a whole number of 1 or more.`);
+  checkSetting('segments', segments, '--segments', f.segments);
   const concurrency = numberOf(f.concurrency);
-  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1))
-    throw new InputError(`--concurrency ${f.concurrency}: expected a whole number of 1 or more.`);
+  checkSetting('concurrency', concurrency, '--concurrency', f.concurrency);
   const endpoint = f.endpoint ?? env.AWS_ENDPOINT_URL_DYNAMODB;
   if (endpoint) checkEndpoint(endpoint, f.endpoint ? '--endpoint' : 'AWS_ENDPOINT_URL_DYNAMODB');
   if (f.local && f.endpoint)
@@ -71,8 +68,7 @@ export function parseRunFlags(f: GlobalFlags, env: Record<string, string | undef
 /** `validate --rate`: read units per second, above 0. */
 export function parseReadRate(value: string | undefined): number | undefined {
   const rate = numberOf(value);
-  if (rate !== undefined && !(rate > 0))
-    throw new InputError(`--rate ${value}: expected read units per second (a number above 0).`);
+  checkSetting('readRate', rate, '--rate', value);
   return rate;
 }
 

@@ -1,16 +1,16 @@
-import { InputError, MigrateError, messageOf } from '../core/errors';
-import { readHistory } from '../core/history';
+import { InputError, messageOf } from '../core/errors';
 import type { ItemCounts } from '../core/types';
 import { isPassIncomplete, type DataEngine, type PassResult, type Selection } from '../dynamodb/bulk';
-import { keepLease, type Lease } from '../runner/local/lease';
-import type { LocalSession } from '../runner/local/local-session';
-import { migrationOf } from '../runner/step/ledger';
-import { migrationContext } from '../runner/step/migration-context';
+import type { Lease } from '../runner/local/lease';
+import type { TableBackend } from '../runner/local/table-backend';
 import { createStepData } from '../runner/step/step-data';
 import type { CommandContext } from './command-context';
 import {
   DM,
   type AuditArgs,
+  type BeforeArgs,
+  type BodyArgs,
+  type BodyReply,
   type LockArgs,
   type LockBody,
   type SegmentArgs,
@@ -19,54 +19,46 @@ import {
 } from './protocol';
 
 /**
- * The controller's side of the fan-out: a coordinator (the action or the CLI) runs the plan
- * with runPlan and this controller as its backend: the lock (dm:lock, dm:renew, dm:release),
- * the audit log (dm:audit) and each step's ledger (dm:step: the same TableLedger a local run
- * writes with), while each step's bulk passes run as many dm:segment invocations, one scan
+ * The controller's side of a run driven by its caller (the action or the CLI), which runs the
+ * plan with runPlan and this controller as its backend: the lock (dm:lock, dm:renew,
+ * dm:release), the audit log (dm:audit), each step's `before` hook (dm:before) and ledger
+ * (dm:step: the same TableLedger a local run writes with), and each step's work: whole in one
+ * invocation (dm:body, the same step body as a local run, invoked again while it stops at a
+ * checkpoint), or its bulk passes as many dm:segment invocations, one scan
  * segment each. Every write here is fenced by the coordinator's lock id.
  */
 export const fanOutCommands: Record<string, (c: CommandContext) => Promise<unknown>> = {
   async [DM.lock](c): Promise<LockBody> {
     const a = c.args as unknown as LockArgs;
     if (c.dryRun) throw new InputError('dm:lock takes the lock and cannot run dry: use dm:apply with dry: true.');
-    const s = c.session();
-    const lock = await s.store.acquireLock({
-      owner: s.settings.actor,
-      command: a.command ?? 'apply',
-      runUrl: s.settings.runUrl,
-      leaseMs: s.settings.leaseMs,
-      now: c.now(),
-    });
+    const lock = await c.table().acquireLock(a.command ?? 'apply');
     return { lockId: lock.lockId, leaseExpiresAt: lock.leaseExpiresAt };
   },
 
   async [DM.renew](c) {
-    const a = c.args as { lockId?: string };
-    if (!a.lockId) throw new InputError('dm:renew needs args.lockId.');
-    return { leaseExpiresAt: await c.session().store.renewLock(a.lockId, c.settings.leaseMs) };
+    return { leaseExpiresAt: await c.table().renewLock(lockIdOf(c, DM.renew)) };
   },
 
   async [DM.release](c) {
-    const a = c.args as { lockId?: string };
-    if (!a.lockId) throw new InputError('dm:release needs args.lockId.');
-    await c.session().store.releaseLock(a.lockId);
-    return { released: a.lockId };
+    const lockId = lockIdOf(c, DM.release);
+    await c.table().releaseLock(lockId);
+    return { released: lockId };
   },
 
   async [DM.audit](c) {
     const a = c.args as unknown as AuditArgs;
     if (!a.event || typeof a.event.event !== 'string')
       throw new InputError('dm:audit needs args.event {runId, event, outcome}.');
-    await c.session().audit(a.event);
+    await c.table().audit(a.event);
     return { logged: a.event.event };
   },
 
   async [DM.step](c) {
     const a = c.args as unknown as StepArgs;
     if (!a.step || !a.lockId) throw new InputError('dm:step needs args.step and args.lockId.');
-    const s = c.session();
-    await s.store.renewLock(a.lockId, c.settings.leaseMs);
-    const ledger = s.ledger({ lockId: a.lockId, runId: a.runId, planHash: a.planHash });
+    const t = c.table();
+    await t.renewLock(a.lockId);
+    const ledger = t.ledger({ lockId: a.lockId, runId: a.runId, planHash: a.planHash });
     if (a.phase === 'start') return { date: (await ledger.begin(a.step)).date };
     if (a.phase !== 'end' || !a.outcome || typeof a.date !== 'number') {
       throw new InputError(
@@ -74,7 +66,42 @@ export const fanOutCommands: Record<string, (c: CommandContext) => Promise<unkno
       );
     }
     await ledger.finish(a.step, await ledger.resumeTicket(a.step, a.date), a.outcome);
-    return { recorded: a.outcome.status, currentVersion: readHistory(await s.store.readRecords()).currentVersion };
+    return { recorded: a.outcome.status, currentVersion: await t.currentVersion() };
+  },
+
+  async [DM.before](c) {
+    const a = c.args as unknown as BeforeArgs;
+    if (!a.step) throw new InputError('dm:before needs args.step.');
+    return { findings: await c.table().body.before(a.step) };
+  },
+
+  async [DM.body](c): Promise<BodyReply> {
+    const a = c.args as unknown as BodyArgs;
+    if (c.dryRun) throw new InputError('dm:body cannot run dry: dry runs use dm:apply with dry: true.');
+    if (!a.step || !a.lockId) throw new InputError('dm:body needs args.step and args.lockId.');
+    const t = c.table();
+    return underLease(t, a.lockId, async (lease) => {
+      // The caller's dm:step started the attempt; this invocation (and any after it) only continues it.
+      const ledger = t.ledger({
+        lockId: a.lockId,
+        runId: '',
+        planHash: '',
+        dataClient: lease.client,
+        signal: lease.signal,
+      });
+      const ticket = await ledger.resumeTicket(a.step, 0);
+      const r = await t.body.run(
+        a.step,
+        { data: ticket.data, signal: lease.signal, client: lease.client },
+        { verify: true, sample: (s, percent) => ledger.stepData(s, { samplePercent: percent }) },
+      );
+      const common = { counts: r.counts, checks: r.checks, canaryReverted: r.canaryReverted };
+      if (r.incomplete && (r.error === undefined || isPassIncomplete(r.error)))
+        return { status: 'incomplete', ...common };
+      if (r.error !== undefined)
+        return { status: 'failed', error: messageOf(r.error) || 'failed', lockLost: r.lockLost === true, ...common };
+      return { status: 'done', ...common };
+    });
   },
 
   async [DM.segment](c): Promise<SegmentBody> {
@@ -88,24 +115,30 @@ export const fanOutCommands: Record<string, (c: CommandContext) => Promise<unkno
     if (!Number.isInteger(a.segment) || a.segment < 0 || a.segment >= a.totalSegments) {
       throw new InputError(`dm:segment: segment must be in 0..${a.totalSegments - 1}, got ${a.segment}.`);
     }
-    const s = c.session();
-    // Fencing: this invocation works only while the coordinator's lock is live, and keeps it so
-    // (heartbeat on a client of its own; the segment's writes refused once the lease may have run out).
-    const leaseExpiresAt = await s.store.renewLock(a.lockId, c.settings.leaseMs);
-    const lease = keepLease({
-      store: s.store,
-      lockId: a.lockId,
-      leaseMs: c.settings.leaseMs,
-      leaseExpiresAt,
-      log: c.log,
-    });
-    try {
-      return await runSegment(s, a, lease);
-    } finally {
-      lease.stop();
-    }
+    const t = c.table();
+    return underLease(t, a.lockId, (lease) => runSegment(t, a, lease));
   },
 };
+
+function lockIdOf(c: CommandContext, cmd: string): string {
+  const { lockId } = c.args as { lockId?: unknown };
+  if (typeof lockId !== 'string' || !lockId) throw new InputError(`${cmd} needs args.lockId.`);
+  return lockId;
+}
+
+/**
+ * Fencing: an invocation works only while the caller's lock is live, and keeps it so (heartbeat
+ * on a client of its own; its writes refused once the lease may have run out).
+ */
+async function underLease<T>(t: TableBackend, lockId: string, work: (lease: Lease) => Promise<T>): Promise<T> {
+  const leaseExpiresAt = await t.renewLock(lockId);
+  const lease = t.hold({ lockId, leaseExpiresAt });
+  try {
+    return await work(lease);
+  } finally {
+    lease.stop();
+  }
+}
 
 /** Thrown into the migration to stop it where this invocation's share of the step ends. */
 class StopAtPass extends Error {
@@ -119,17 +152,14 @@ class StopAtPass extends Error {
  * data engine settings), but every bulk pass before this one is skipped, this one runs only
  * this scan segment, and the migration is stopped at the next.
  */
-async function runSegment(s: LocalSession, a: SegmentArgs, lease: Lease): Promise<SegmentBody> {
+async function runSegment(t: TableBackend, a: SegmentArgs, lease: Lease): Promise<SegmentBody> {
   const { signal, client } = lease;
   const step = a.step;
-  const m = migrationOf(s.project, step);
-  // The coordinator's dm:step starts the attempt and deletes the checkpoints; a segment only uses them.
-  const data = createStepData(
-    { client, table: s.environment.table, keys: await s.store.keys(), log: s.log },
-    step,
-    s.settings,
-    { signal, progressBar: false },
-  );
+  // The caller's dm:step starts the attempt and deletes the checkpoints; a segment only uses them.
+  const data = createStepData({ client, table: t.table, keys: await t.store.keys(), log: t.log }, step, t.settings, {
+    signal,
+    progressBar: false,
+  });
   const engine = data.engine;
   let passNo = 0;
   let target: PassResult | undefined;
@@ -171,11 +201,8 @@ async function runSegment(s: LocalSession, a: SegmentArgs, lease: Lease): Promis
         options,
       ),
   };
-  const fn = step.direction === 'up' ? m.up : m.down;
-  if (!fn) throw new MigrateError(`${m.file} has no ${step.direction} function.`);
   try {
-    const parts = await s.contextParts(step, data, signal, client);
-    await fn(migrationContext(step, { ...parts, data: gated }) as never);
+    await t.body.invoke(step, { data, signal, client }, { data: gated });
   } catch (e) {
     if (e instanceof StopAtPass) {
       return e.reason === 'fan-out'

@@ -2,11 +2,12 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { InputError, messageOf } from '../core/errors';
 import type { Logger } from '../core/logger';
 import type { Environment } from '../core/manifest';
-import { resolveRunSettings, type RunSettings } from '../core/run-settings';
+import { checkRunSettings, resolveRunSettings, type RunSettings } from '../core/run-settings';
 import { buildStatus } from '../core/status';
 import { createDynamoClient } from '../dynamodb/client';
 import type { Project } from '../loader/load-project';
 import { LocalSession } from '../runner/local/local-session';
+import { TableBackend } from '../runner/local/table-backend';
 import type { CommandContext } from './command-context';
 import { fanOutCommands } from './fan-out-commands';
 import { assertSucceeded, oneTableApplyResult, oneTableReads, planOneTableApply } from './onetable';
@@ -127,7 +128,7 @@ export function createController(options: ControllerOptions): ControllerHandler 
     const now = Date.now;
     const remaining = context?.getRemainingTimeInMillis?.();
     const margin = remaining === undefined ? 0 : Math.min(options.safetyMarginMs ?? 30_000, Math.floor(remaining / 2));
-    const settings = settingsFor(args.settings, env, {
+    const settings = settingsFor(cmd, args.settings, env, {
       dryRun,
       now: now(),
       until: remaining === undefined ? undefined : now() + remaining - margin,
@@ -143,6 +144,7 @@ export function createController(options: ControllerOptions): ControllerHandler 
       log,
       now,
       session: () => new LocalSession(project, env, client, settings, { log, now }),
+      table: () => new TableBackend(project, env, client, settings, log, now),
     };
     log.info(`${cmd} ${name}${dryRun ? ' (dry run)' : ''}`);
     const handler = commands[cmd];
@@ -169,14 +171,14 @@ const commands: Record<string, Command> = {
     assertSucceeded(report);
     return oneTableApplyResult(s, report, plan);
   },
-  getCurrentVersion: async (c) => oneTableReads.getCurrentVersion(c.session()),
-  getNamedVersions: async (c) => oneTableReads.getNamedVersions(c.session(), num(c.args.limit)),
+  getCurrentVersion: async (c) => oneTableReads.getCurrentVersion(c.table()),
+  getNamedVersions: async (c) => oneTableReads.getNamedVersions(c.table(), num(c.args.limit)),
   // The name OneTable's CLI sends for `onetable named` (Migrate renamed it getNamedVersions in 1.2.0).
-  getNamedMigrations: async (c) => oneTableReads.getNamedVersions(c.session(), num(c.args.limit)),
-  getOutstandingVersions: async (c) => oneTableReads.getOutstandingVersions(c.session(), num(c.args.limit)),
-  getOutstandingMigrations: async (c) => oneTableReads.getOutstandingMigrations(c.session(), num(c.args.limit)),
-  getPastMigrations: async (c) => oneTableReads.getPastMigrations(c.session()),
-  getPastVersions: async (c) => oneTableReads.getPastVersions(c.session()),
+  getNamedMigrations: async (c) => oneTableReads.getNamedVersions(c.table(), num(c.args.limit)),
+  getOutstandingVersions: async (c) => oneTableReads.getOutstandingVersions(c.table(), num(c.args.limit)),
+  getOutstandingMigrations: async (c) => oneTableReads.getOutstandingMigrations(c.table(), num(c.args.limit)),
+  getPastMigrations: async (c) => oneTableReads.getPastMigrations(c.table()),
+  getPastVersions: async (c) => oneTableReads.getPastVersions(c.table()),
 
   // Ours.
   async [DM.status](c): Promise<StatusBody> {
@@ -197,7 +199,7 @@ const commands: Record<string, Command> = {
     // The reviewed hash (when given) is checked under the lock; without one the plan made here is run.
     return s.apply(plan, {
       expectedHash: a.planHash,
-      onPlanChange: a.onPlanChange ?? (a.planHash ? 'fail' : 'replan'),
+      onPlanChange: a.onPlanChange,
       reason: a.reason,
       recoveryPoint: a.recoveryPoint,
     });
@@ -223,29 +225,31 @@ const commands: Record<string, Command> = {
 
 /**
  * The run's settings in this invocation: the caller's, resolved once on its side and sent
- * along, bounded by this invocation's time: bulk passes stop at a checkpoint before it runs
- * out, and a held lock is waited for no longer than it lasts. OneTable's commands send none:
- * the manifest's and the controller's defaults apply.
+ * along (over the manifest's and the controller's defaults for any field it leaves out),
+ * checked here with the same schema (a bad value is bad input, exit 2 at the caller),
+ * and bounded by this invocation's time: bulk passes stop at a checkpoint before it runs out,
+ * and a held lock is waited for no longer than it lasts. OneTable's commands send none: the
+ * manifest's and the controller's defaults apply.
  */
 function settingsFor(
+  cmd: string,
   given: unknown,
   env: Environment,
   o: { dryRun: boolean; now: number; until: number | undefined; leaseMs: number | undefined; actor: string },
 ): RunSettings {
   const base = resolveRunSettings(env, { leaseMs: o.leaseMs }, { now: o.now, defaultActor: o.actor });
-  const s: RunSettings = given && typeof given === 'object' ? { ...base, ...(given as Partial<RunSettings>) } : base;
+  // What the caller sent wins field by field (an older caller may send fewer), then it is checked as a whole.
+  const s =
+    given === undefined || given === null
+      ? base
+      : checkRunSettings(typeof given === 'object' ? { ...base, ...given } : given, {
+          source: `${cmd}: args.settings`,
+        });
   const deadline =
     o.until === undefined ? s.deadline : s.deadline === undefined ? o.until : Math.min(s.deadline, o.until);
   const lockTimeoutMs =
     o.until === undefined ? s.lockTimeoutMs : Math.max(0, Math.min(s.lockTimeoutMs, o.until - o.now));
-  return {
-    ...s,
-    actor: s.actor || o.actor,
-    dryRun: o.dryRun || s.dryRun === true,
-    deadline,
-    lockTimeoutMs,
-    writeRate: s.writeRate ?? env['write-rate'],
-  };
+  return { ...s, dryRun: o.dryRun || s.dryRun, deadline, lockTimeoutMs };
 }
 
 /**

@@ -4,7 +4,8 @@ import type { MigrationRecord, Plan, PlanCommand, RunReport } from '../core/type
 import { RESET, compareVersions, isVersion } from '../core/version';
 import type { LoadedMigration } from '../loader/load-project';
 import { exitCodeOfReport } from '../core/outcome';
-import type { LocalSession as Session } from '../runner/local/local-session';
+import type { TableBackend } from '../runner/local/table-backend';
+import type { MigrationSession } from '../runner/session';
 
 /**
  * OneTable Migrate's read API, computed from our records exactly as OneTable computes it, so
@@ -12,26 +13,26 @@ import type { LocalSession as Session } from '../runner/local/local-session';
  */
 export const oneTableReads = {
   /** Highest semver among all records (failed ones included), else 0.0.0. */
-  async getCurrentVersion(session: Session): Promise<string> {
-    return readHistory(await session.store.readRecords()).currentVersion;
+  async getCurrentVersion(session: TableBackend): Promise<string> {
+    return readHistory(await session.readRecords()).currentVersion;
   },
 
   /** Semver versions of every record, sorted (duplicates kept, as OneTable returns them). */
-  async getPastVersions(session: Session): Promise<string[]> {
-    return (await session.store.readRecords())
+  async getPastVersions(session: TableBackend): Promise<string[]> {
+    return (await session.readRecords())
       .map((r) => r.version)
       .filter(isVersion)
       .sort(compareVersions);
   },
 
   /** Every record, named ones included, oldest first; dates as OneTable's Date serialises over JSON. */
-  async getPastMigrations(session: Session): Promise<Record<string, unknown>[]> {
-    return (await session.store.readRecords()).map(pastMigration);
+  async getPastMigrations(session: TableBackend): Promise<Record<string, unknown>[]> {
+    return (await session.readRecords()).map(pastMigration);
   },
 
   /** Semver files with no record at all (gaps below the current version included), up to limit. */
-  async getOutstandingVersions(session: Session, limit?: number): Promise<string[]> {
-    const past = new Set((await session.store.readRecords()).map((r) => r.version));
+  async getOutstandingVersions(session: TableBackend, limit?: number): Promise<string[]> {
+    const past = new Set((await session.readRecords()).map((r) => r.version));
     return session.project.migrations
       .map((m) => m.version)
       .filter((v) => !past.has(v))
@@ -39,13 +40,13 @@ export const oneTableReads = {
   },
 
   /** The outstanding migrations as OneTable's loadMigration returns them, minus the functions JSON drops. */
-  async getOutstandingMigrations(session: Session, limit?: number): Promise<Record<string, unknown>[]> {
+  async getOutstandingMigrations(session: TableBackend, limit?: number): Promise<Record<string, unknown>[]> {
     const versions = await oneTableReads.getOutstandingVersions(session, limit);
     return versions.map((v) => describeMigration(session.project.migrations.find((m) => m.version === v)!));
   },
 
   /** Non-semver migrations: ours has one, `reset`. */
-  getNamedVersions(session: Session, limit?: number): string[] {
+  getNamedVersions(session: TableBackend, limit?: number): string[] {
     return (session.project.reset ? [RESET] : []).slice(0, limitOf(limit));
   },
 };
@@ -68,7 +69,7 @@ export type OneTableAction = 'up' | 'down' | 'reset' | 'repeat' | 1 | -1 | 0 | 2
  * string (or a past-migration object holding one), is bad input.
  */
 export async function planOneTableApply(
-  session: Session,
+  session: MigrationSession,
   action: unknown,
   version: unknown,
 ): Promise<{ plan: Plan; command: PlanCommand }> {
@@ -136,7 +137,11 @@ function describeValue(v: unknown): string {
  * What OneTable's apply returns, minus the functions JSON drops: the last version run up, or
  * for a down the version that was current before (OneTable's CLI prints "Downgrade from" it).
  */
-export function oneTableApplyResult(session: Session, report: RunReport, planned: Plan): Record<string, unknown> {
+export function oneTableApplyResult(
+  session: MigrationSession,
+  report: RunReport,
+  planned: Plan,
+): Record<string, unknown> {
   const steps = report.plan.steps;
   const step = steps.find((s) => s.direction === 'down') ?? steps.at(-1);
   const version = step?.version ?? report.plan.targetVersion;

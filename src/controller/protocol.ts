@@ -1,6 +1,6 @@
 import type { RunSettings } from '../core/run-settings';
 import type { StatusReport } from '../core/status';
-import type { ItemCounts, Plan, PlanCommand, PlanStep, TableState } from '../core/types';
+import type { ItemCounts, Plan, PlanCommand, PlanStep, StepCheck, TableState } from '../core/types';
 import type { AuditEvent } from '../runner/step/audit';
 import type { StepOutcome } from '../runner/step/ledger';
 
@@ -64,6 +64,10 @@ export const DM = {
   step: 'dm:step',
   /** Fan-out: run one scan segment of one pass of a step (pass 0: run the step until its first pass). */
   segment: 'dm:segment',
+  /** A whole step's work under the caller's lock (up or down, canary, verify); invoked again while it stops at a checkpoint. */
+  body: 'dm:body',
+  /** A step's `before` hook, read-only: its findings. */
+  before: 'dm:before',
 } as const;
 
 /**
@@ -136,4 +140,27 @@ export interface SegmentBody {
   /** pass 0 only: the step finished inside this invocation. */
   stepDone?: boolean | undefined;
   error?: string | undefined;
+}
+
+export interface BodyArgs extends WithSettings {
+  lockId: string;
+  step: PlanStep;
+}
+
+/**
+ * dm:body's answer: the step's work as runStep judges it. `incomplete`: the invocation's time ran
+ * out at a checkpoint; invoke again (the step's checkpoints carry on). `failed`: the migration
+ * threw (`lockLost` when the lease was lost meanwhile).
+ */
+export interface BodyReply {
+  status: 'done' | 'incomplete' | 'failed';
+  counts?: ItemCounts | undefined;
+  checks?: StepCheck[] | undefined;
+  canaryReverted?: boolean | undefined;
+  error?: string | undefined;
+  lockLost?: boolean | undefined;
+}
+
+export interface BeforeArgs extends WithSettings {
+  step: PlanStep;
 }

@@ -19,9 +19,7 @@ import { RESET, ZERO, compareVersions, isVersion } from './version';
 
 export interface PlanInput {
   command: PlanCommand;
-  environment: Pick<Environment, 'name' | 'table' | 'target' | 'protected' | 'allow-reset'> & {
-    'write-rate'?: number | undefined;
-  } & ReplicationSettings;
+  environment: Pick<Environment, 'name' | 'table' | 'target' | 'protected' | 'allow-reset'> & ReplicationSettings;
   /** Semver migrations from the folder, any order. */
   migrations: readonly MigrationSource[];
   reset?: MigrationSource | undefined;
@@ -35,6 +33,8 @@ export interface PlanInput {
   now: number;
   /** Canary percentage of the run (flag, else the manifest's `canary`): steps up with a verify hook take it first. */
   canaryPercent?: number | undefined;
+  /** The run's write limit (RunSettings.writeRate, resolved once): the time estimate's rate. */
+  writeRate?: number | undefined;
 }
 
 const step = (m: MigrationSource, direction: 'up' | 'down', kind: PlanStep['kind'] = 'migrate'): PlanStep => ({
@@ -361,7 +361,7 @@ export function planMigrations(input: PlanInput): Plan {
     drift,
     failed,
     lock: state?.lock,
-    estimate: estimateOf(state, env['write-rate']),
+    estimate: estimateOf(state, input.writeRate),
     ...(replication.global ? { global: replication.global } : {}),
     rollback,
     stateRevision,

@@ -10,10 +10,15 @@ export interface ClientOptions {
   maxAttempts?: number | undefined;
 }
 
+/** The AWS region to use: the one given (the manifest's), else the AWS environment's, else us-east-1. */
+export function regionOf(given?: string | undefined): string {
+  return given ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+}
+
 /** Builds the DynamoDBClient every part of the tool shares. */
 export function createDynamoClient(opts: ClientOptions = {}): DynamoDBClient {
   const config: DynamoDBClientConfig = {
-    region: opts.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
+    region: regionOf(opts.region),
     maxAttempts: opts.maxAttempts ?? 6,
   };
   if (opts.endpoint) config.endpoint = opts.endpoint;

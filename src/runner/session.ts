@@ -18,6 +18,11 @@ export interface PlanInput {
 export interface ApplyOptions {
   /** The hash the reviewer saw; a different plan after locking is refused (or re-planned). */
   expectedHash?: string | undefined;
+  /**
+   * With `expectedHash`, what a changed plan under the lock does: refused (`fail`, the default)
+   * or run as it now is (`replan`). Without one the plan made under the lock is run, except for
+   * relative commands (up, down, repeat, reset), which never re-plan.
+   */
   onPlanChange?: 'fail' | 'replan' | undefined;
   /**
    * Called with the plan actually run, right before its first step (under the lock where the

@@ -231,7 +231,7 @@ describe('estimate: replicated writes', () => {
 
   test("a rewrite costs N x replicas write units; the rate and the time are the home region's", () => {
     const p = plan({
-      environment: { ...env, 'write-rate': 500 },
+      writeRate: 500,
       state: tableState('us-east-1', global('us-east-1'), stats),
     });
     expect(p.estimate).toMatchObject({

@@ -142,7 +142,7 @@ describe('planMigrations', () => {
     const lock = { lockId: 'L1', owner: 'ci', command: 'apply', acquiredAt: 0, leaseExpiresAt: 5_000, heartbeatAt: 0 };
     const p = plan({
       state: state([], { lock, itemCount: 1000, sizeBytes: 2_048_000 }),
-      environment: { ...env, 'write-rate': 100 },
+      writeRate: 100,
     });
     expect(p.warnings.find((w) => w.code === 'lock-held')?.message).toContain('L1');
     expect(p.estimate).toMatchObject({ items: 1000, writeUnits: 2000, secondsAtRate: 20 });

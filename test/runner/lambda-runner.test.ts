@@ -105,8 +105,9 @@ describe('runner: lambda (our protocol)', () => {
     expect(report.exitCode).toBe(1);
 
     // The function crashes outright (here: its time limit): the Lambda error payload, not a body.
-    const slow = await deployController(stub, { timeoutMs: 1, table: d.table });
-    const crashed = await remote(slow).apply(await s.plan({ command: 'apply' }));
+    const fresh = await deployController(stub);
+    const slow = await deployController(stub, { timeoutMs: 1, table: fresh.table });
+    const crashed = await remote(slow).apply(await remote(fresh).plan({ command: 'apply' }));
     expect(crashed.status).toBe('failed');
     expect(crashed.error).toMatch(/Task timed out/);
     await expect(remote(slow).plan({ command: 'apply' })).rejects.toThrow(/Task timed out/);
@@ -156,12 +157,24 @@ describe('runner: lambda (our protocol)', () => {
       process.stdout.write = write;
       process.env = saved;
     }
+    // The run is driven from here, as a local run: the lock first, then each step's record, work
+    // and outcome in the controller (dm:step, dm:body, dm:step), the release, the version read back.
+    const step = ['dm:renew', 'dm:step', 'dm:body', 'dm:step'];
+    const run = (steps: number) => [
+      'dm:lock',
+      'dm:plan',
+      'dm:audit',
+      ...Array.from({ length: steps }, () => step).flat(),
+      'dm:release',
+      'dm:audit',
+      'getCurrentVersion',
+    ];
     expect(stub.invocations.filter((i) => i.functionName === d.functionName).map((i) => i.event.cmd)).toEqual([
       'dm:plan',
       'dm:plan',
-      'dm:apply',
+      ...run(3),
       'dm:plan',
-      'dm:apply',
+      ...run(1),
     ]);
     expect((await statusItem(d)).ups110).toBe(1);
   });

@@ -24,18 +24,27 @@ export interface DeployedController {
 
 export async function deployController(
   stub: LambdaStub,
-  opts: { env?: Record<string, string>; timeoutMs?: number; protocol?: 'onetable'; table?: string } = {},
+  opts: {
+    env?: Record<string, string>;
+    timeoutMs?: number;
+    protocol?: 'onetable';
+    table?: string;
+    /** A project of test/fixtures/projects (default: lambda); its one environment is served. */
+    fixture?: string;
+  } = {},
 ): Promise<DeployedController> {
   const dynamo = localClient();
   const table = opts.table ?? (await createTestTable(dynamo));
   const functionName = `ctl-${randomUUID().slice(0, 8)}`;
   const dir = join(COPIES, functionName);
   mkdirSync(dir, { recursive: true });
-  cpSync(join(FIXTURES, 'lambda'), dir, { recursive: true });
+  cpSync(join(FIXTURES, opts.fixture ?? 'lambda'), dir, { recursive: true });
   const manifest = join(dir, 'manifest.yaml');
-  let text = readFileSync(manifest, 'utf8')
-    .replace('table: lambda-dev', `table: ${table}`)
-    .replace(/function: \S+/, `function: arn:aws:lambda:us-east-1:123456789012:function:${functionName}`);
+  const arn = `arn:aws:lambda:us-east-1:123456789012:function:${functionName}`;
+  let text = readFileSync(manifest, 'utf8').replace(/table: \S+/, `table: ${table}`);
+  text = /function: \S+/.test(text)
+    ? text.replace(/function: \S+/, `function: ${arn}`)
+    : `${text.trimEnd()}\n    runner: lambda\n    function: ${arn}\n`;
   if (opts.protocol) text += `    protocol: ${opts.protocol}\n`;
   writeFileSync(manifest, text);
   stub.define(functionName, {

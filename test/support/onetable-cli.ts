@@ -40,7 +40,9 @@ export async function oneTableCli(
   o: OneTableCliOptions = {},
 ): Promise<OneTableCliRun> {
   const run: OneTableCliRun = { events: [], printed: [], errors: [] };
-  const print = (s: string) => run.printed.push(s);
+  const print = (s: string): void => {
+    run.printed.push(s);
+  };
   const invoke = async (cmd: string, args?: Record<string, unknown>): Promise<any> => {
     const event = { cmd, config, ...(args ? { args } : {}) };
     // JSON as the CLI sends it: undefined members dropped.

@@ -72,7 +72,7 @@ async function runPlanCommand(
       return;
     }
   }
-  const report = await s.apply(plan, { expectedHash: o.plan, onPlanChange: o.plan ? 'fail' : 'replan' });
+  const report = await s.apply(plan, { expectedHash: o.plan });
   if (f.json) printJson(report);
   else printText(renderReportText(report));
   ctx.setExitCode(exitCodeOfReport(report));

@@ -1,8 +1,16 @@
 import { LockLostError, MigrateError, messageOf } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import type { RunSettings } from '../../core/run-settings';
-import type { ItemCounts, PlanStep } from '../../core/types';
-import { DM, type LockBody, type SegmentArgs, type SegmentBody, type StepArgs } from '../../controller/protocol';
+import type { Finding, ItemCounts, PlanStep } from '../../core/types';
+import {
+  DM,
+  type BodyArgs,
+  type BodyReply,
+  type LockBody,
+  type SegmentArgs,
+  type SegmentBody,
+  type StepArgs,
+} from '../../controller/protocol';
 import type { PlanInput } from '../session';
 import type { StepLedger } from '../step/ledger';
 import type { RunBackend, RunLease } from '../step/run-plan';
@@ -28,26 +36,30 @@ export function defaultSegments(sizeBytes: number | undefined): number {
   return Math.min(64, Math.max(1, Math.ceil(sizeBytes / BYTES_PER_SEGMENT)));
 }
 
-/** A fan-out step's ticket: the date of the running record the controller wrote. */
-interface FanOutTicket {
+/** A step's ticket: the date of the running record the controller wrote. */
+interface ControllerTicket {
   date: number;
 }
 
 /**
- * A controller as the backend of a run driven from here (runPlan): the lock, the plans, the
- * step records and the audit log are the controller's (dm:lock, dm:plan, dm:step, dm:audit,
- * dm:release, each the same code a local run uses), and each step's work is its bulk passes,
- * every pass run as K segment invocations with bounded concurrency. A segment is invoked again
- * when it stops at its checkpoint before its time runs out, and retried from the checkpoint
- * when an invocation fails or is lost. The lease is renewed through the controller while the
- * run lasts.
+ * A controller as the backend of a run driven from here (runPlan), so the run, its lock and its
+ * `onStart` are this side's, as in a local run: the lock, the plans, the step records and the
+ * audit log are the controller's (dm:lock, dm:plan, dm:step, dm:audit, dm:release, each the
+ * same code a local run uses), a step's `before` hook runs there (dm:before), and each step's
+ * work is either
+ * - whole, in one invocation (dm:body: the same step body as a local run, canary and verify
+ *   included), invoked again while it stops at a checkpoint before its time runs out; or
+ * - fanned out, for big steps without before/verify hooks: its bulk passes, every pass run as K
+ *   segment invocations with bounded concurrency, a segment invoked again when it stops at its
+ *   checkpoint and retried (from the checkpoint) when an invocation fails or is lost.
+ * The lease is renewed through the controller while the run lasts.
  */
-export function fanOutBackend(
+export function controllerBackend(
   controller: ControllerClient,
   settings: RunSettings,
   fan: FanOutOptions,
   c: { log: Logger; now: () => number },
-): RunBackend<FanOutTicket> {
+): RunBackend<ControllerTicket> {
   const call = async <T>(cmd: string, args: Record<string, unknown>): Promise<T> => {
     try {
       return await controller.invoke<T>(cmd, { ...args, settings });
@@ -64,9 +76,9 @@ export function fanOutBackend(
     audit: (event) => call(DM.audit, { event }).then(() => undefined),
     currentVersion: () => call<string>('getCurrentVersion', {}),
     steps: ({ lockId, runId, plan, lease }) => {
-      const ledger: StepLedger<FanOutTicket> = {
+      const ledger: StepLedger<ControllerTicket> = {
         begin: (step) =>
-          call<FanOutTicket>(DM.step, { lockId, runId, planHash: plan.hash, step, phase: 'start' } satisfies Omit<
+          call<ControllerTicket>(DM.step, { lockId, runId, planHash: plan.hash, step, phase: 'start' } satisfies Omit<
             StepArgs,
             'settings'
           >),
@@ -83,11 +95,23 @@ export function fanOutBackend(
       };
       return {
         ledger,
-        body: (step) => runSegments(call, step, lockId, fan, settings, lease, c),
-        how: `fanned out over ${fan.segments} segments`,
+        before: async (step) => (await call<{ findings: Finding[] }>(DM.before, { step })).findings,
+        body: (step) =>
+          fansOut(step, fan)
+            ? runSegments(call, step, lockId, fan, settings, lease, c)
+            : runWhole(call, step, lockId, settings, lease, c),
+        how: (step) => (fansOut(step, fan) ? `fanned out over ${fan.segments} segments` : undefined),
       };
     },
   };
+}
+
+/**
+ * Whether a step's passes fan out over segments: only when asked for more than one, and not
+ * for steps with before/verify hooks (their checks read the whole step's result) or a reset.
+ */
+export function fansOut(step: PlanStep, fan: FanOutOptions): boolean {
+  return fan.segments > 1 && !step.checks?.length && step.kind !== 'reset';
 }
 
 type Call = <T>(cmd: string, args: Record<string, unknown>) => Promise<T>;
@@ -159,13 +183,40 @@ async function runSegments(
   }
 }
 
+/** A whole step in the controller: dm:body, invoked again while it stops at a checkpoint (never after a crash). */
+async function runWhole(
+  call: Call,
+  step: PlanStep,
+  lockId: string,
+  settings: RunSettings,
+  lease: RunLease,
+  c: { log: Logger; now: () => number },
+): Promise<BodyResult> {
+  const r = await untilDone(() => call<BodyReply>(DM.body, { lockId, step } satisfies Omit<BodyArgs, 'settings'>), {
+    maxAttempts: 1,
+    settings,
+    lease,
+    c,
+    what: `${step.version} ${step.direction}`,
+  });
+  const common = { counts: r.counts, checks: r.checks, canaryReverted: r.canaryReverted };
+  if (r.status === 'incomplete') return { ...common, incomplete: true };
+  if (r.status === 'failed') {
+    const message = r.error ?? 'failed';
+    return {
+      ...common,
+      error: r.lockLost ? new LockLostError(message) : new Error(message),
+      lockLost: r.lockLost,
+      incomplete: false,
+    };
+  }
+  return { ...common, incomplete: false };
+}
+
 type SegmentOutcome = SegmentBody & { lockLost?: boolean | undefined };
 
-/**
- * Runs one segment of one pass to its end: invoked again while it stops at a checkpoint, retried
- * (from the checkpoint) when an invocation crashes, times out or is lost.
- */
-async function invokeSegment(
+/** Runs one segment of one pass to its end, retried from its checkpoint when an invocation crashes, times out or is lost. */
+function invokeSegment(
   call: Call,
   args: Omit<SegmentArgs, 'settings'>,
   fan: FanOutOptions,
@@ -173,29 +224,51 @@ async function invokeSegment(
   lease: RunLease,
   c: { log: Logger; now: () => number },
 ): Promise<SegmentOutcome> {
-  const maxAttempts = fan.maxAttempts ?? 3;
+  return untilDone(() => call<SegmentBody>(DM.segment, { ...args }), {
+    maxAttempts: fan.maxAttempts ?? 3,
+    settings,
+    lease,
+    c,
+    what: `segment ${args.segment} of pass ${args.pass}`,
+  });
+}
+
+/**
+ * The one loop that continues a controller's work across invocations: invoked again while the
+ * work stops at a checkpoint before the invocation's time runs out (until the run's own
+ * deadline), and again after a failed invocation up to `maxAttempts` in a row when the failure
+ * is a crash, a timeout or a lost connection rather than an answer of ours.
+ */
+async function untilDone<R extends { status: string; error?: string | undefined; lockLost?: boolean | undefined }>(
+  invoke: () => Promise<R>,
+  o: {
+    maxAttempts: number;
+    settings: RunSettings;
+    lease: RunLease;
+    c: { log: Logger; now: () => number };
+    what: string;
+  },
+): Promise<R> {
   let failures = 0;
   for (;;) {
-    if (lease.signal.aborted)
-      return { status: 'failed', error: `the lock was lost: ${messageOf(lease.signal.reason)}`, lockLost: true };
-    if (settings.deadline !== undefined && c.now() >= settings.deadline) return { status: 'incomplete' };
-    let body: SegmentBody;
+    if (o.lease.signal.aborted)
+      return { status: 'failed', error: `the lock was lost: ${messageOf(o.lease.signal.reason)}`, lockLost: true } as R;
+    if (o.settings.deadline !== undefined && o.c.now() >= o.settings.deadline) return { status: 'incomplete' } as R;
+    let body: R;
     try {
-      body = await call<SegmentBody>(DM.segment, { ...args });
+      body = await invoke();
     } catch (e) {
       // A crash, a timeout or a lost connection is worth another try; an answer of ours (a typed error) is not.
       const retryable = !(e instanceof MigrateError) || e instanceof RemoteFunctionError;
       failures++;
-      c.log.warn(
-        `segment ${args.segment} of pass ${args.pass}: invocation failed (${failures}/${maxAttempts}): ${messageOf(e)}`,
-      );
-      if (!retryable || failures >= maxAttempts)
-        return { status: 'failed', error: messageOf(e), lockLost: e instanceof LockLostError };
+      o.c.log.warn(`${o.what}: invocation failed (${failures}/${o.maxAttempts}): ${messageOf(e)}`);
+      if (!retryable || failures >= o.maxAttempts)
+        return { status: 'failed', error: messageOf(e), lockLost: e instanceof LockLostError } as R;
       continue;
     }
     failures = 0;
     if (body.status !== 'incomplete') return body;
-    c.log.debug(`segment ${args.segment} of pass ${args.pass} stopped at its checkpoint; invoking again`);
+    o.c.log.debug(`${o.what} stopped at its checkpoint; invoking again`);
   }
 }
 

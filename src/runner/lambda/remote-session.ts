@@ -1,24 +1,24 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
-import { InputError, messageOf } from '../../core/errors';
+import { InputError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import type { Environment } from '../../core/manifest';
-import { blockerError, exitCodeOf } from '../../core/outcome';
 import { planMigrations } from '../../core/planner';
 import type { RunSettings } from '../../core/run-settings';
 import { buildStatus, type StatusReport } from '../../core/status';
-import type { LogEntry, Plan, RunReport, StepReport, TableState } from '../../core/types';
-import { createDynamoClient } from '../../dynamodb/client';
+import type { LogEntry, Plan, RunReport, TableState } from '../../core/types';
+import { createDynamoClient, regionOf } from '../../dynamodb/client';
 import { recordFromOneTableAnswer } from '../../dynamodb/state/record-codec';
 import { ensureRecoveryPoint, type RecoveryPointMode } from '../../dynamodb/recovery-point';
 import type { Project } from '../../loader/load-project';
 import { DM, type ApplyArgs, type StatusBody } from '../../controller/protocol';
 import type { ApplyOptions, DriftReport, MigrationSession, PlanInput, RepairInput } from '../session';
-import { replanInput, runPlan } from '../step/run-plan';
+import { dryRunPlan, replanInput, runPlan } from '../step/run-plan';
 import type { ValidationReport } from '../../core/validate';
 import { LocalSession } from '../local/local-session';
 import { validateTable, type ValidateOptions } from '../validate-table';
 import { ControllerClient, RemoteFunctionError } from './controller-client';
-import { defaultSegments, fanOutBackend } from './fan-out';
+import { controllerBackend, defaultSegments } from './fan-out';
+import { oneTableBackend, oneTableSteps } from './onetable-backend';
 
 /** How a remote session reaches its controller. */
 export interface RemoteConnection {
@@ -49,16 +49,7 @@ export class RemoteSession implements MigrationSession {
   ) {
     if (!environment.function)
       throw new InputError(`environments.${environment.name}: runner: lambda needs function: <name or ARN>.`);
-    const lambda =
-      connection.lambda ??
-      new LambdaClient({
-        region:
-          connection.region ??
-          environment.region ??
-          process.env.AWS_REGION ??
-          process.env.AWS_DEFAULT_REGION ??
-          'us-east-1',
-      });
+    const lambda = connection.lambda ?? new LambdaClient({ region: regionOf(connection.region ?? environment.region) });
     this.controller = new ControllerClient(environment.function, environment.table, lambda, connection.log);
     this.now = connection.now ?? Date.now;
   }
@@ -163,44 +154,32 @@ export class RemoteSession implements MigrationSession {
   }
 
   /**
-   * Applies a plan through the function. Ours: one dm:apply (the controller locks, waiting up
-   * to the lock timeout, re-checks the reviewed hash and runs the steps), invoked again while a
-   * step stops at a checkpoint before the function's time limit; or, for big steps, a run
-   * driven from here whose steps fan out over scan segments. OneTable: one apply per step. A
-   * function error becomes a failed report carrying the remote message.
+   * Applies a plan through the function, with the run driven from here (runPlan): the lock is
+   * taken before `onStart`, as in a local run. Ours: the controller's lock, records and audit
+   * log, each step whole in one invocation (invoked again while it stops at a checkpoint) or,
+   * for big steps, fanned out over scan segments. OneTable: one `apply` per step, no lock. A dry
+   * run is one dm:apply with `dry` (the controller's own dry run). A function error becomes a
+   * failed report carrying the remote message.
    */
   async apply(plan: Plan, options: ApplyOptions = {}): Promise<RunReport> {
     const startedAt = this.now();
     const { settings } = this;
+    const run = { settings, log: this.log, now: this.now };
     try {
-      if (this.onetable) return await this.applyOneTable(plan, options, startedAt);
-      const segments = settings.fanOut?.segments ?? defaultSegments(plan.estimate?.sizeBytes);
-      // Steps with before/verify hooks (and canaries) run whole in the controller: their checks read the whole step's result.
-      const checked = plan.steps.some((s) => s.checks?.length);
-      if (checked && segments > 1)
-        this.log.info(
-          `Not fanning out ${plan.steps
-            .filter((s) => s.checks?.length)
-            .map((s) => s.version)
-            .join(', ')} with before/verify hooks, which run whole in one controller invocation.`,
-        );
-      if (
-        !settings.dryRun &&
-        !checked &&
-        !plan.blockers.length &&
-        plan.command !== 'reset' &&
-        plan.steps.length &&
-        segments > 1
-      ) {
-        const backend = fanOutBackend(
-          this.controller,
-          settings,
-          { ...settings.fanOut, segments },
-          { log: this.log, now: this.now },
-        );
-        return await runPlan(plan, options, backend, { settings, log: this.log, now: this.now });
+      if (this.onetable) {
+        if (settings.dryRun) return await dryRunPlan(plan, oneTableSteps(this.controller, true), run);
+        const backend = oneTableBackend(this.controller, { plan: (input) => this.plan(input) });
+        return await runPlan(plan, options, backend, run);
       }
-      return await this.remoteApply(plan, options);
+      if (settings.dryRun) return await this.remoteDryRun(plan);
+      const segments = settings.fanOut?.segments ?? defaultSegments(plan.estimate?.sizeBytes);
+      const fan = { ...settings.fanOut, segments };
+      const whole = plan.steps.filter((s) => s.checks?.length).map((s) => s.version);
+      if (whole.length && segments > 1)
+        this.log.info(
+          `Not fanning out ${whole.join(', ')} with before/verify hooks, which run whole in one controller invocation.`,
+        );
+      return await runPlan(plan, options, controllerBackend(this.controller, settings, fan, run), run);
     } catch (e) {
       if (!(e instanceof RemoteFunctionError)) throw e;
       // The controller's own typed errors (a held lock, bad input) are thrown as a local run throws them.
@@ -218,115 +197,10 @@ export class RemoteSession implements MigrationSession {
     }
   }
 
-  private async remoteApply(plan: Plan, options: ApplyOptions): Promise<RunReport> {
-    // The controller runs the whole plan out of reach: what must come first happens here, just before.
-    let recoveryPoint = options.recoveryPoint;
-    if (!this.settings.dryRun && !plan.blockers.length && plan.steps.length) {
-      recoveryPoint = (await options.onStart?.(plan))?.recoveryPoint ?? recoveryPoint;
-    }
-    const base: ApplyArgs = {
-      ...replanInput(plan),
-      planHash: options.expectedHash ?? plan.hash,
-      onPlanChange: options.expectedHash ? (options.onPlanChange ?? 'fail') : 'replan',
-      reason: options.reason,
-      recoveryPoint,
-      settings: this.settings,
-    };
-    let report = await this.controller.invoke<RunReport>(DM.apply, { ...base }, { dry: this.settings.dryRun });
-    const steps: StepReport[] = [...report.steps];
-    // A step stopped at a checkpoint before the function's time ran out: continue it from there.
-    for (let round = 1; report.status === 'incomplete' && !this.pastDeadline() && round < 1000; round++) {
-      this.log.info(
-        `${this.controller.functionName}: ${report.error ?? 'stopped at a checkpoint'}; invoking again to continue.`,
-      );
-      report = await this.controller.invoke<RunReport>(DM.apply, {
-        ...base,
-        command: plan.command === 'to' ? 'to' : 'apply',
-        resume: true,
-        planHash: undefined,
-        onPlanChange: 'replan',
-      });
-      // The resumed step replaces its incomplete entry.
-      for (const s of report.steps) {
-        const i = steps.findIndex(
-          (x) => x.version === s.version && x.direction === s.direction && x.status === 'incomplete',
-        );
-        if (i >= 0) steps[i] = s;
-        else steps.push(s);
-      }
-    }
-    return { ...report, plan: report.plan ?? plan, steps };
-  }
-
-  private pastDeadline(): boolean {
-    return this.settings.deadline !== undefined && this.now() >= this.settings.deadline;
-  }
-
-  private async applyOneTable(plan: Plan, options: ApplyOptions, startedAt: number): Promise<RunReport> {
-    const base = { plan, startedAt };
-    const blocked = blockerError(plan);
-    if (blocked) {
-      return {
-        ...base,
-        steps: [],
-        status: 'blocked',
-        durationMs: this.now() - startedAt,
-        error: blocked.message,
-        next: plan.blockers.map((b) => b.next).join('\n'),
-        exitCode: blocked.exitCode,
-      };
-    }
-    if (!plan.steps.length) return { ...base, steps: [], status: 'no-op', durationMs: this.now() - startedAt };
-    const dry = this.settings.dryRun;
-    const recoveryPoint = dry ? undefined : (await options.onStart?.(plan))?.recoveryPoint;
-    const steps: StepReport[] = [];
-    for (const step of plan.steps) {
-      const t0 = this.now();
-      // OneTable's down reverts the version it names; its up runs every version up to the one named.
-      const action =
-        step.kind === 'reset'
-          ? 'reset'
-          : step.kind === 'repeat' || (step.kind === 'resume' && step.direction === 'up')
-            ? 'repeat'
-            : step.direction;
-      try {
-        await this.controller.invoke('apply', { action, version: step.version, params: { dry: !!dry } }, { dry: dry });
-        steps.push({
-          version: step.version,
-          direction: step.direction,
-          kind: step.kind,
-          status: dry ? 'dry-run' : 'applied',
-          durationMs: this.now() - t0,
-        });
-      } catch (e) {
-        const msg = messageOf(e);
-        steps.push({
-          version: step.version,
-          direction: step.direction,
-          kind: step.kind,
-          status: 'failed',
-          durationMs: this.now() - t0,
-          error: msg,
-        });
-        return {
-          ...base,
-          steps,
-          status: 'failed',
-          durationMs: this.now() - startedAt,
-          error: `${step.direction} ${step.version} failed in ${this.controller.functionName}: ${msg}`,
-          next: `Check the function's logs; OneTable records the failure as the table's version (${step.version}): fix it, then repeat it or roll it back.`,
-          exitCode: exitCodeOf(e),
-        };
-      }
-    }
-    return {
-      ...base,
-      steps,
-      status: dry ? 'dry-run' : 'applied',
-      durationMs: this.now() - startedAt,
-      recoveryPoint,
-      finalVersion: dry ? undefined : await this.controller.invoke<string>('getCurrentVersion').catch(() => undefined),
-    };
+  /** A dry run: the controller's own, in one invocation; it writes nothing, so nothing is continued. */
+  private remoteDryRun(plan: Plan): Promise<RunReport> {
+    const args: ApplyArgs = { ...replanInput(plan), settings: this.settings };
+    return this.controller.invoke<RunReport>(DM.apply, { ...args }, { dry: true });
   }
 
   async unlock(lockId: string, reason?: string): Promise<void> {

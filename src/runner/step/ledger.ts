@@ -5,7 +5,7 @@ import type { Logger } from '../../core/logger';
 import type { RunSettings } from '../../core/run-settings';
 import { toSchemaItem } from '../../core/schema';
 import type { ItemCounts, MigrationRecord, OneTableSchema, PlanStep } from '../../core/types';
-import { ZERO } from '../../core/version';
+import { ZERO, compareVersions } from '../../core/version';
 import type { StateStore } from '../../dynamodb/state/state-store';
 import type { LoadedMigration, Project } from '../../loader/load-project';
 import { auditEntry, type AuditEvent } from './audit';
@@ -182,6 +182,26 @@ export class TableLedger implements StepLedger<StepTicket> {
     }
     // A successful down removes the version's records and restores the new current version's schema.
     await o.store.deleteVersionRecords(step.version, o.lockId);
+    await this.restoreSchema();
+  }
+
+  /**
+   * `repair --mark applied`: records the version applied as its file is now, without running it
+   * (the reason kept on the record), and its schema when it is (or becomes) the current version.
+   */
+  async markApplied(m: LoadedMigration, reason: string, currentVersion: string): Promise<void> {
+    const { o } = this;
+    await o.store.writeRecord(
+      { ...this.common(m), version: m.version, status: SUCCESS, direction: 'up', repairedReason: reason },
+      o.lockId,
+    );
+    if (m.schema && compareVersions(m.version, currentVersion) >= 0)
+      await o.store.writeSchema(this.schemaItem(m.schema), o.lockId);
+  }
+
+  /** `repair --mark reverted`: removes the version's records, without running its down. */
+  async markReverted(version: string): Promise<void> {
+    await this.o.store.deleteVersionRecords(version, this.o.lockId);
     await this.restoreSchema();
   }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LockHeldError, PlanChangedError, messageOf } from '../../core/errors';
 import type { Logger } from '../../core/logger';
-import { blockerError } from '../../core/outcome';
+import { blockerError, statusOfReport } from '../../core/outcome';
 import type { RunSettings } from '../../core/run-settings';
 import type { Finding, LockInfo, Plan, PlanStep, RunReport, StepReport } from '../../core/types';
 import type { ApplyOptions, PlanInput } from '../session';
@@ -30,7 +30,8 @@ export interface RunBackend<T> {
   steps(run: { lockId: string; runId: string; plan: Plan; lease: RunLease }): {
     ledger: StepLedger<T>;
     body: StepBody<T>;
-    how?: string | undefined;
+    /** Said after each step's banner (e.g. "fanned out over 8 segments"). */
+    how?: ((step: PlanStep) => string | undefined) | undefined;
     before?: ((step: PlanStep) => Promise<Finding[]>) | undefined;
   };
   /** The table's version now (for the report's finalVersion). */
@@ -44,7 +45,8 @@ export interface DryRunBackend<T> {
   before?: ((step: PlanStep) => Promise<Finding[]>) | undefined;
 }
 
-export interface RunContext {
+/** What a run needs besides its backend: its settings, where it logs, and its clock. */
+export interface StepRunContext {
   settings: RunSettings;
   log: Logger;
   now: () => number;
@@ -60,7 +62,7 @@ export async function runPlan<T>(
   plan: Plan,
   options: ApplyOptions,
   backend: RunBackend<T>,
-  c: RunContext,
+  c: StepRunContext,
 ): Promise<RunReport> {
   const startedAt = c.now();
   const runId = randomUUID();
@@ -117,7 +119,14 @@ export async function runPlan<T>(
       if (lease.signal.aborted) throw lease.signal.reason;
       // Fencing: prove the lock is still ours before starting a step.
       await lease.renew();
-      const { report: stepReport, stop } = await runStep(step, { ledger, body, log: c.log, now: c.now, how, before });
+      const { report: stepReport, stop } = await runStep(step, {
+        ledger,
+        body,
+        log: c.log,
+        now: c.now,
+        how: how?.(step),
+        before,
+      });
       steps.push(stepReport);
       if (stop) return (report = finish({ plan: current, steps, lockId: lock.lockId, recoveryPoint, ...stop }));
     }
@@ -128,13 +137,15 @@ export async function runPlan<T>(
     await backend
       .releaseLock(lock.lockId)
       .catch((e) => c.log.warn(`Could not release lock ${lock.lockId}: ${messageOf(e)}`));
-    if (report && report.status !== 'blocked' && report.status !== 'no-op') {
+    // A run that started (its apply-start is written) ends in the log too, a step's `before` refusal included.
+    const started = report?.status !== 'blocked' || report.blockedBy === 'precondition';
+    if (report && started && report.status !== 'no-op') {
       await backend
         .audit(
           {
             runId,
             event: 'apply-end',
-            outcome: report.status,
+            outcome: statusOfReport(report),
             plan: report.plan,
             message: report.error,
             versions: report.steps.filter((s) => s.status === 'applied').map((s) => `${s.direction} ${s.version}`),
@@ -148,7 +159,7 @@ export async function runPlan<T>(
 }
 
 /** A dry run: every step through runStep with a ledger that writes nothing; no lock. */
-export async function dryRunPlan<T>(plan: Plan, backend: DryRunBackend<T>, c: RunContext): Promise<RunReport> {
+export async function dryRunPlan<T>(plan: Plan, backend: DryRunBackend<T>, c: StepRunContext): Promise<RunReport> {
   const startedAt = c.now();
   if (plan.blockers.length) return { ...blockedReport(plan), steps: [], startedAt, durationMs: c.now() - startedAt };
   const steps: StepReport[] = [];
@@ -170,7 +181,7 @@ export async function dryRunPlan<T>(plan: Plan, backend: DryRunBackend<T>, c: Ru
 }
 
 /** Takes a lock, waiting up to the run's lock timeout while another run holds it. */
-export async function acquireWithWait<L>(acquire: () => Promise<L>, c: RunContext): Promise<L> {
+export async function acquireWithWait<L>(acquire: () => Promise<L>, c: StepRunContext): Promise<L> {
   const timeout = c.settings.lockTimeoutMs;
   const until = c.now() + timeout;
   for (let attempt = 0; ; attempt++) {
