@@ -229,13 +229,13 @@ export class FakeBackend implements RunBackend<string> {
     this.audits.push({ event, lockId });
   }
 
-  steps(run: { lockId: string; runId: string; plan: Plan; lease: RunLease }) {
+  steps(run: { lockId: string; runId: string; plan: Plan; lease: RunLease }): ReturnType<RunBackend<string>['steps']> {
     this.events.push('steps');
     this.stepsCalls.push(run);
     return {
       ledger: this.ledger,
       body: this.body,
-      how: this.o.how,
+      how: this.o.how === undefined ? undefined : () => this.o.how,
       before: this.o.before ? scriptedBefore(this.o.before, this.events) : undefined,
     };
   }

@@ -159,10 +159,16 @@ describe('runPlan: a plan that runs', () => {
     expect(report.steps[0]!.durationMs).toBe(4000);
   });
 
-  test('how the steps run is said in each banner', async () => {
-    const h = harness(aPlan([aStep('1.0.0')]), { how: 'fanned out over 8 segments' });
+  test('how each step runs is said in its banner', async () => {
+    const h = harness(aPlan([aStep('1.0.0'), aStep('1.1.0')]));
+    const steps = h.backend.steps.bind(h.backend);
+    h.backend.steps = (run) => ({
+      ...steps(run),
+      how: (step) => (step.version === '1.1.0' ? 'fanned out over 8 segments' : undefined),
+    });
     await h.run();
-    expect(h.log.lines).toContain('info: ▲ 1.0.0 up: step 1.0.0 (fanned out over 8 segments)');
+    expect(h.log.lines).toContain('info: ▲ 1.0.0 up: step 1.0.0');
+    expect(h.log.lines).toContain('info: ▲ 1.1.0 up: step 1.1.0 (fanned out over 8 segments)');
   });
 
   test('finalVersion is what the backend reads back; left undefined when it cannot be read', async () => {
@@ -191,6 +197,7 @@ describe('runPlan: blockers', () => {
     expect(report.error).toBe('1.0.0-step.ts changed since it was applied.\n1.1.0 failed.');
     expect(report.next).toBe('Revert the file, or repair.\nResume or repair 1.1.0.');
     expect(report.lockId).toBeUndefined();
+    expect(report.blockedBy).toBeUndefined();
   });
 
   test("the first blocker's kind decides the exit code: out of order is exit 2, a failed state exit 1", async () => {
@@ -423,14 +430,28 @@ describe('runPlan: a step that stops the run', () => {
     expect(bodies(h.backend.events)).toEqual(['body 1.0.0']);
   });
 
-  test("a step's before finding stops the run with exit 1 before the step writes anything", async () => {
+  test("a step's before finding stops the run with exit 1 before the step writes anything, named apart from a plan's blockers", async () => {
     const plan = aPlan([aStep('1.0.0'), aStep('1.1.0', { checks: ['before'] }), aStep('1.2.0')]);
     const h = harness(plan, { before: { '1.1.0': [{ message: 'orders without a customer' }] } });
     const report = await h.run();
-    expect(report).toMatchObject({ status: 'blocked', exitCode: 1 });
+    expect(report).toMatchObject({ status: 'blocked', blockedBy: 'precondition', exitCode: 1, lockId: 'lock-1' });
     expect(report.error).toContain('up 1.1.0 (1.1.0-step.ts) was not run');
+    expect(report.next).toBe("Fix the data (or 1.1.0-step.ts's before), then run again.");
     expect(report.steps.map((s) => `${s.version} ${s.status}`)).toEqual(['1.0.0 applied', '1.1.0 skipped']);
     expect(h.backend.events.filter((e) => e.startsWith('begin'))).toEqual(['begin 1.0.0']);
+    expect(h.backend.released).toEqual(['lock-1']);
+  });
+
+  test("a run refused by a step's before still ends in the audit log, with what it applied before", async () => {
+    const plan = aPlan([aStep('1.0.0'), aStep('1.1.0', { checks: ['before'] })]);
+    const h = harness(plan, { before: { '1.1.0': [{ message: 'orders without a customer' }] } });
+    await h.run();
+    expect(h.backend.audits.map((a) => `${a.event.event} ${a.event.outcome}`)).toEqual([
+      'apply-start started',
+      'apply-end precondition-failed',
+    ]);
+    expect(h.backend.audits[1]!.event.versions).toEqual(['up 1.0.0']);
+    expect(h.backend.audits[1]!.event.message).toContain('up 1.1.0 (1.1.0-step.ts) was not run');
   });
 });
 
