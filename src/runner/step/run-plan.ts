@@ -62,19 +62,19 @@ export async function runPlan<T>(
   plan: Plan,
   options: ApplyOptions,
   backend: RunBackend<T>,
-  c: StepRunContext,
+  run: StepRunContext,
 ): Promise<RunReport> {
-  const startedAt = c.now();
+  const startedAt = run.now();
   const runId = randomUUID();
   const finish = (r: Omit<RunReport, 'startedAt' | 'durationMs' | 'steps'> & { steps?: StepReport[] }): RunReport => ({
     steps: [],
     ...r,
     startedAt,
-    durationMs: c.now() - startedAt,
+    durationMs: run.now() - startedAt,
   });
   if (plan.blockers.length) return finish(blockedReport(plan));
 
-  const lock = await acquireWithWait(() => backend.acquireLock(plan.command), c);
+  const lock = await acquireWithWait(() => backend.acquireLock(plan.command), run);
   const lease = backend.hold(lock);
   let report: RunReport | undefined;
   try {
@@ -100,7 +100,7 @@ export async function runPlan<T>(
         });
         return report;
       }
-      c.log.info(
+      run.log.info(
         `The plan changed while waiting for the lock (${plan.hash} -> ${current.hash}); running the current plan.`,
       );
     }
@@ -122,8 +122,8 @@ export async function runPlan<T>(
       const { report: stepReport, stop } = await runStep(step, {
         ledger,
         body,
-        log: c.log,
-        now: c.now,
+        log: run.log,
+        now: run.now,
         how: how?.(step),
         before,
       });
@@ -136,7 +136,7 @@ export async function runPlan<T>(
     lease.stop();
     await backend
       .releaseLock(lock.lockId)
-      .catch((e) => c.log.warn(`Could not release lock ${lock.lockId}: ${messageOf(e)}`));
+      .catch((e) => run.log.warn(`Could not release lock ${lock.lockId}: ${messageOf(e)}`));
     // A run that started (its apply-start is written) ends in the log too, a step's `before` refusal included.
     const started = report?.status !== 'blocked' || report.blockedBy === 'precondition';
     if (report && started && report.status !== 'no-op') {
@@ -152,16 +152,16 @@ export async function runPlan<T>(
           },
           lock.lockId,
         )
-        .catch((e) => c.log.warn(`Could not write the audit log: ${messageOf(e)}`));
+        .catch((e) => run.log.warn(`Could not write the audit log: ${messageOf(e)}`));
     }
     if (report) report.finalVersion = await backend.currentVersion().catch(() => undefined);
   }
 }
 
 /** A dry run: every step through runStep with a ledger that writes nothing; no lock. */
-export async function dryRunPlan<T>(plan: Plan, backend: DryRunBackend<T>, c: StepRunContext): Promise<RunReport> {
-  const startedAt = c.now();
-  if (plan.blockers.length) return { ...blockedReport(plan), steps: [], startedAt, durationMs: c.now() - startedAt };
+export async function dryRunPlan<T>(plan: Plan, backend: DryRunBackend<T>, run: StepRunContext): Promise<RunReport> {
+  const startedAt = run.now();
+  if (plan.blockers.length) return { ...blockedReport(plan), steps: [], startedAt, durationMs: run.now() - startedAt };
   const steps: StepReport[] = [];
   for (const step of plan.steps) {
     steps.push(
@@ -170,27 +170,27 @@ export async function dryRunPlan<T>(plan: Plan, backend: DryRunBackend<T>, c: St
           ledger: backend.ledger,
           body: backend.body,
           before: backend.before,
-          log: c.log,
-          now: c.now,
+          log: run.log,
+          now: run.now,
           dryRun: true,
         })
       ).report,
     );
   }
-  return { plan, steps, status: 'dry-run', startedAt, durationMs: c.now() - startedAt };
+  return { plan, steps, status: 'dry-run', startedAt, durationMs: run.now() - startedAt };
 }
 
 /** Takes a lock, waiting up to the run's lock timeout while another run holds it. */
-export async function acquireWithWait<L>(acquire: () => Promise<L>, c: StepRunContext): Promise<L> {
-  const timeout = c.settings.lockTimeoutMs;
-  const until = c.now() + timeout;
+export async function acquireWithWait<L>(acquire: () => Promise<L>, run: StepRunContext): Promise<L> {
+  const timeout = run.settings.lockTimeoutMs;
+  const until = run.now() + timeout;
   for (let attempt = 0; ; attempt++) {
     try {
       return await acquire();
     } catch (e) {
-      if (!(e instanceof LockHeldError) || c.now() >= until) throw e;
-      if (attempt === 0) c.log.info(`Waiting up to ${Math.round(timeout / 1000)} s for the lock: ${e.message}`);
-      await sleep(Math.min(1000, 100 + attempt * 100, Math.max(0, until - c.now())));
+      if (!(e instanceof LockHeldError) || run.now() >= until) throw e;
+      if (attempt === 0) run.log.info(`Waiting up to ${Math.round(timeout / 1000)} s for the lock: ${e.message}`);
+      await sleep(Math.min(1000, 100 + attempt * 100, Math.max(0, until - run.now())));
     }
   }
 }

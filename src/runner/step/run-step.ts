@@ -71,22 +71,22 @@ export interface RunStepOptions<T> {
   before?: ((step: PlanStep) => Promise<Finding[]>) | undefined;
 }
 
-export async function runStep<T>(step: PlanStep, o: RunStepOptions<T>): Promise<StepResult> {
-  const t0 = o.now();
+export async function runStep<T>(step: PlanStep, options: RunStepOptions<T>): Promise<StepResult> {
+  const t0 = options.now();
   const what = step.kind === 'migrate' ? step.direction : step.kind;
-  o.log.info(
-    `${step.direction === 'up' ? '▲' : '▼'} ${step.version} ${what}: ${step.description}${o.how ? ` (${o.how})` : ''}`,
+  options.log.info(
+    `${step.direction === 'up' ? '▲' : '▼'} ${step.version} ${what}: ${step.description}${options.how ? ` (${options.how})` : ''}`,
   );
-  const blocked = await preconditions(step, o, t0);
+  const blocked = await preconditions(step, options, t0);
   if (blocked) return blocked;
-  const ticket = await o.ledger.begin(step);
+  const ticket = await options.ledger.begin(step);
   let result: BodyResult;
   try {
-    result = await o.body(step, ticket);
+    result = await options.body(step, ticket);
   } catch (e) {
     result = { error: e, incomplete: false };
   }
-  const durationMs = o.now() - t0;
+  const durationMs = options.now() - t0;
   const { counts } = result;
   const checks = result.checks?.length ? result.checks : undefined;
   const report = (status: StepReport['status'], error?: string): StepReport => ({
@@ -101,10 +101,11 @@ export async function runStep<T>(step: PlanStep, o: RunStepOptions<T>): Promise<
     ...(result.canaryReverted !== undefined ? { canaryReverted: result.canaryReverted } : {}),
   });
 
-  if (o.dryRun) return { report: report('dry-run', result.error === undefined ? undefined : messageOf(result.error)) };
+  if (options.dryRun)
+    return { report: report('dry-run', result.error === undefined ? undefined : messageOf(result.error)) };
 
   if (result.incomplete && (result.error === undefined || isPassIncomplete(result.error))) {
-    await o.ledger.finish(step, ticket, { status: 'incomplete', counts, durationMs });
+    await options.ledger.finish(step, ticket, { status: 'incomplete', counts, durationMs });
     return {
       report: report('incomplete'),
       stop: {
@@ -134,8 +135,8 @@ export async function runStep<T>(step: PlanStep, o: RunStepOptions<T>): Promise<
   if (result.error === undefined && failedCheck) {
     const scope = failedCheck.scope === 'canary' ? `the ${step.canaryPercent}% canary` : 'every item';
     const message = summarizeFindings('verify', scope, failedCheck.findings);
-    o.log.error(`${step.version} ${step.direction}: ${message}`);
-    await o.ledger.finish(step, ticket, { status: 'failed', message, counts, durationMs });
+    options.log.error(`${step.version} ${step.direction}: ${message}`);
+    await options.ledger.finish(step, ticket, { status: 'failed', message, counts, durationMs });
     const undone =
       result.canaryReverted === true
         ? ` The canary's changes were undone with ${step.version}'s down; the rest of the table was not touched.`
@@ -160,8 +161,8 @@ export async function runStep<T>(step: PlanStep, o: RunStepOptions<T>): Promise<
 
   if (result.error !== undefined) {
     const message = messageOf(result.error) || 'failed';
-    o.log.error(`${step.version} ${step.direction} failed: ${message}`);
-    await o.ledger.finish(step, ticket, { status: 'failed', message, counts, durationMs });
+    options.log.error(`${step.version} ${step.direction} failed: ${message}`);
+    await options.ledger.finish(step, ticket, { status: 'failed', message, counts, durationMs });
     const failure = new MigrationFailedError(
       `${step.direction} ${step.version} (${step.file}) failed: ${message}`,
       step.version,
@@ -180,35 +181,39 @@ export async function runStep<T>(step: PlanStep, o: RunStepOptions<T>): Promise<
     };
   }
 
-  await o.ledger.finish(step, ticket, { status: 'success', counts, durationMs });
+  await options.ledger.finish(step, ticket, { status: 'success', counts, durationMs });
   return { report: report('applied') };
 }
 
 /** Step 0: the `before` hook, read-only. Returns the result that ends the step here, or undefined to go on. */
-async function preconditions<T>(step: PlanStep, o: RunStepOptions<T>, t0: number): Promise<StepResult | undefined> {
-  if (!o.before || !step.checks?.includes('before')) return undefined;
+async function preconditions<T>(
+  step: PlanStep,
+  options: RunStepOptions<T>,
+  t0: number,
+): Promise<StepResult | undefined> {
+  if (!options.before || !step.checks?.includes('before')) return undefined;
   let findings: Finding[];
   try {
-    findings = await o.before(step);
+    findings = await options.before(step);
   } catch (e) {
-    return blockedBefore(step, o, t0, [], messageOf(e), e instanceof MigrateError);
+    return blockedBefore(step, options, t0, [], messageOf(e), e instanceof MigrateError);
   }
   if (!findings.length) {
-    o.log.info(`${step.version}: before passed`);
+    options.log.info(`${step.version}: before passed`);
     return undefined;
   }
-  return blockedBefore(step, o, t0, findings, summarizeFindings('before', 'the table', findings), true);
+  return blockedBefore(step, options, t0, findings, summarizeFindings('before', 'the table', findings), true);
 }
 
 function blockedBefore<T>(
   step: PlanStep,
-  o: RunStepOptions<T>,
+  options: RunStepOptions<T>,
   t0: number,
   findings: Finding[],
   message: string,
   known: boolean,
 ): StepResult {
-  o.log.error(`${step.version} ${step.direction}: ${message}`);
+  options.log.error(`${step.version} ${step.direction}: ${message}`);
   const checks: StepCheck[] = [
     { hook: 'before', scope: 'all', passed: false, findings: findings.length ? findings : [{ message }] },
   ];
@@ -216,12 +221,12 @@ function blockedBefore<T>(
     version: step.version,
     direction: step.direction,
     kind: step.kind,
-    status: o.dryRun ? 'dry-run' : 'skipped',
-    durationMs: o.now() - t0,
+    status: options.dryRun ? 'dry-run' : 'skipped',
+    durationMs: options.now() - t0,
     error: message,
     checks,
   };
-  if (o.dryRun) return { report };
+  if (options.dryRun) return { report };
   return {
     report,
     stop: {
