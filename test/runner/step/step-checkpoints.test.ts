@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { silentLogger } from '../../src/core/logger';
-import { createDynamoClient } from '../../src/dynamodb/client';
-import { CHECKPOINT_HASH } from '../../src/dynamodb/bulk';
-import { openLocalSession as openSession } from '../support/session';
-import type { LocalSession as Session } from '../../src/runner/local/local-session';
-import { seed } from '../dynamodb/bulk/seed';
-import { localClient, localEndpoint } from '../support/dynamodb-local';
-import { startGateProxy, type GateProxy, type GateRequest } from '../support/gate-proxy';
-import { freshSession } from '../support/session';
-import { applyCommand, checkpointKeys as stepCheckpointKeys, orgItems } from '../support/step-helpers';
+import { silentLogger } from '../../../src/core/logger';
+import { createDynamoClient } from '../../../src/dynamodb/client';
+import { CHECKPOINT_HASH } from '../../../src/dynamodb/bulk';
+import { openLocalSession as openSession } from '../../support/session';
+import type { LocalSession as Session } from '../../../src/runner/local/local-session';
+import { seed } from '../../dynamodb/bulk/seed';
+import { localClient, localEndpoint } from '../../support/dynamodb-local';
+import { startGateProxy, type GateProxy, type GateRequest } from '../../support/gate-proxy';
+import { freshSession } from '../../support/session';
+import { applyCommand, checkpointKeys as stepCheckpointKeys, orgItems } from '../../support/step-helpers';
 
 /**
  * A step's checkpoints only ever resume the attempt that wrote them. A run that dies after

@@ -1,14 +1,14 @@
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { silentLogger } from '../../src/core/logger';
-import { runCli } from '../../src/cli/program';
-import { openLocalSession as openSession } from '../support/session';
-import { openLambdaSession as openRemoteSession } from '../support/session';
-import { deployController, type DeployedController } from '../support/controller-fixture';
-import { scanAll } from '../support/dynamodb-local';
-import { StateStore } from '../../src/dynamodb/state/state-store';
-import { startLambdaStub, type LambdaStub } from '../support/lambda-stub';
+import { silentLogger } from '../../../src/core/logger';
+import { runCli } from '../../../src/cli/program';
+import { openLocalSession as openSession } from '../../support/session';
+import { openLambdaSession as openRemoteSession } from '../../support/session';
+import { deployController, type DeployedController } from '../../support/controller-fixture';
+import { scanAll } from '../../support/dynamodb-local';
+import { StateStore } from '../../../src/dynamodb/state/state-store';
+import { startLambdaStub, type LambdaStub } from '../../support/lambda-stub';
 
 let stub: LambdaStub;
 beforeAll(async () => {

@@ -1,12 +1,12 @@
 import { BatchWriteItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Logger } from '../../src/core/logger';
-import { CHECKPOINT_HASH } from '../../src/dynamodb/bulk';
-import { openLambdaSession as openRemoteSession } from '../support/session';
-import { deployController } from '../support/controller-fixture';
-import { scanAll } from '../support/dynamodb-local';
-import { startLambdaStub, type LambdaStub } from '../support/lambda-stub';
+import type { Logger } from '../../../src/core/logger';
+import { CHECKPOINT_HASH } from '../../../src/dynamodb/bulk';
+import { openLambdaSession as openRemoteSession } from '../../support/session';
+import { deployController } from '../../support/controller-fixture';
+import { scanAll } from '../../support/dynamodb-local';
+import { startLambdaStub, type LambdaStub } from '../../support/lambda-stub';
 
 /**
  * The Lambda fan-out starts a step in its coordinator's dm:step and runs its passes in many

@@ -3,11 +3,11 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { LockHeldError } from '../../src/core/errors';
-import { loadProject } from '../../src/loader/load-project';
-import { openLocalSession as openSession } from '../support/session';
-import { scanAll } from '../support/dynamodb-local';
-import { freshSession } from '../support/session';
+import { LockHeldError } from '../../../src/core/errors';
+import { loadProject } from '../../../src/loader/load-project';
+import { openLocalSession as openSession } from '../../support/session';
+import { scanAll } from '../../support/dynamodb-local';
+import { freshSession } from '../../support/session';
 
 const statusItem = async (client: any, table: string) =>
   unmarshall(

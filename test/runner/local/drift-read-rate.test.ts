@@ -4,11 +4,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, request, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { createDynamoClient } from '../../src/dynamodb/client';
-import { loadProject } from '../../src/loader/load-project';
-import { createTestTable, localClient, localEndpoint } from '../support/dynamodb-local';
-import { copyProject } from '../support/project';
-import { openLocalSession } from '../support/session';
+import { createDynamoClient } from '../../../src/dynamodb/client';
+import { loadProject } from '../../../src/loader/load-project';
+import { createTestTable, localClient, localEndpoint } from '../../support/dynamodb-local';
+import { copyProject } from '../../support/project';
+import { openLocalSession } from '../../support/session';
 
 /** One Scan as it went by: whether the client asked for its consumed capacity, when, and what it cost. */
 interface MeteredScan {

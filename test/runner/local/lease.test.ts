@@ -1,11 +1,11 @@
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterEach, expect, test } from 'vitest';
-import { LockLostError } from '../../src/core/errors';
-import { createDynamoClient } from '../../src/dynamodb/client';
-import { leaseFencedClient } from '../../src/runner/local/read-only-client';
-import { createTestTable, deleteTestTable, localClient, localEndpoint, scanAll } from '../support/dynamodb-local';
-import { startGateProxy, type GateProxy } from '../support/gate-proxy';
-import { freshSession } from '../support/session';
+import { LockLostError } from '../../../src/core/errors';
+import { createDynamoClient } from '../../../src/dynamodb/client';
+import { leaseFencedClient } from '../../../src/runner/local/read-only-client';
+import { createTestTable, deleteTestTable, localClient, localEndpoint, scanAll } from '../../support/dynamodb-local';
+import { startGateProxy, type GateProxy } from '../../support/gate-proxy';
+import { freshSession } from '../../support/session';
 
 /**
  * Fencing against real DynamoDB Local, with a proxy that stops answering chosen requests so

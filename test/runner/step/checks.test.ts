@@ -2,10 +2,10 @@ import { BatchWriteItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterEach, describe, expect, test } from 'vitest';
-import { statusOfReport } from '../../src/core/outcome';
-import { sampleBucket } from '../../src/dynamodb/bulk/sampling';
-import { scanAll } from '../support/dynamodb-local';
-import { freshSession } from '../support/session';
+import { statusOfReport } from '../../../src/core/outcome';
+import { sampleBucket } from '../../../src/dynamodb/bulk/sampling';
+import { scanAll } from '../../support/dynamodb-local';
+import { freshSession } from '../../support/session';
 
 /**
  * before / verify hooks and the canary gate, on DynamoDB Local: a canary whose verify fails
