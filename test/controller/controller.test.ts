@@ -159,6 +159,27 @@ describe('OneTable Controller protocol', () => {
 });
 
 describe('our commands in the same envelope', () => {
+  test('the run settings a caller sends are checked with the same schema: a bad value is bad input, nothing runs', async () => {
+    const d = await deployController(stub);
+    const before = await scanAll(d.dynamo, d.table);
+    for (const [settings, says] of [
+      [{ samplePercent: 500 }, 'dm:apply: args.settings.samplePercent 500: expected a percentage between 0 and 100.'],
+      [{ writeRate: -1 }, 'dm:apply: args.settings.writeRate -1: expected write units per second above 0.'],
+      [{ dryRun: 'no' }, 'dm:apply: args.settings.dryRun "no"'],
+      [{ fanOut: { segments: 0 } }, 'dm:apply: args.settings.fanOut.segments 0: expected a whole number of 1 or more.'],
+    ] as const) {
+      const r = await invoke(d.lambda, d.functionName, {
+        cmd: 'dm:apply',
+        config: config(d),
+        args: { command: 'apply', settings },
+      });
+      expect(r.error).toBe('Unhandled');
+      expect(r.payload.errorType).toBe('InputError');
+      expect(r.payload.errorMessage).toContain(says);
+    }
+    expect(await scanAll(d.dynamo, d.table)).toEqual(before);
+  });
+
   test('dm:status, dm:plan and dm:apply with the reviewed plan hash', async () => {
     const d = await deployController(stub);
     const plan = await body(d, 'dm:plan', { command: 'apply' });
