@@ -1,9 +1,9 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 import * as __WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__ from "@aws-sdk/client-dynamodb";
 import * as __WEBPACK_EXTERNAL_MODULE__aws_sdk_util_dynamodb_542398e0__ from "@aws-sdk/util-dynamodb";
+import * as __WEBPACK_EXTERNAL_MODULE_zod__ from "zod";
 import * as __WEBPACK_EXTERNAL_MODULE_semver__ from "semver";
 import * as __WEBPACK_EXTERNAL_MODULE_yaml__ from "yaml";
-import * as __WEBPACK_EXTERNAL_MODULE_zod__ from "zod";
 /******/ // The require scope
 /******/ var __nccwpck_require__ = {};
 /******/ 
@@ -1987,7 +1987,7 @@ function defineMigration(migration) {
 
 ;// CONCATENATED MODULE: ./src/core/errors.ts
 const errors_EXIT = { ok: 0, failure: 1, input: 2, locked: 3, drift: 4 };
-class MigrateError extends Error {
+class errors_MigrateError extends Error {
     exitCode = errors_EXIT.failure;
     constructor(message) {
         super(message);
@@ -1995,7 +1995,7 @@ class MigrateError extends Error {
     }
 }
 /** Invalid input: manifest, migration files, flags, action inputs. Exit 2; nothing is written. */
-class InputError extends MigrateError {
+class InputError extends errors_MigrateError {
     exitCode = errors_EXIT.input;
 }
 /** The manifest is missing, unreadable, or does not match its schema. */
@@ -2015,22 +2015,22 @@ function formatProblem(p) {
     return `${p.where}: ${p.message}`;
 }
 /** The lock is held by another run. Exit 3. */
-class LockHeldError extends MigrateError {
+class LockHeldError extends errors_MigrateError {
     exitCode = errors_EXIT.locked;
 }
 /** Our lease was taken over by another run: stop before writing again. */
-class LockLostError extends MigrateError {
+class LockLostError extends errors_MigrateError {
     exitCode = errors_EXIT.locked;
 }
 /** An applied migration's file changed, or the plan changed since it was shown. Exit 4. */
-class errors_DriftError extends MigrateError {
+class errors_DriftError extends errors_MigrateError {
     exitCode = errors_EXIT.drift;
 }
 /** The reviewed plan hash no longer matches the plan computed now. Exit 4. */
 class PlanChangedError extends errors_DriftError {
 }
 /** A migration step threw; the failure has been recorded in the table. Exit 1. */
-class MigrationFailedError extends MigrateError {
+class MigrationFailedError extends errors_MigrateError {
     version;
     direction;
     constructor(message, version, direction) {
@@ -2040,7 +2040,7 @@ class MigrationFailedError extends MigrateError {
     }
 }
 /** The table is in a failed state left by an earlier run; names the way out. Exit 1. */
-class FailedStateError extends MigrateError {
+class FailedStateError extends errors_MigrateError {
 }
 /**
  * The plan cannot run as it stands (a version below the table's never ran, a migration file
@@ -2054,29 +2054,37 @@ class MigrationBlockedError extends InputError {
  * flags are fine) and not a lock held by a known run. Nothing runs until the item is fixed;
  * the message names it and the way out.
  */
-class CorruptStateError extends MigrateError {
+class CorruptStateError extends errors_MigrateError {
 }
 /** A command refused by a safety rule (protected environment, missing confirmation). Exit 2. */
-class RefusedError extends InputError {
-}
-/** Exit code for any thrown value: typed errors carry theirs; anything else is a runtime failure. */
-function exitCodeOf(err) {
-    return err instanceof MigrateError ? err.exitCode : errors_EXIT.failure;
+class errors_RefusedError extends InputError {
 }
 function messageOf(err) {
     return err instanceof Error ? err.message : String(err);
 }
 
+;// CONCATENATED MODULE: external "zod"
+var external_zod_x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var external_zod_y = (x) => (() => (x))
+const external_zod_namespaceObject = external_zod_x({ ["z"]: () => (__WEBPACK_EXTERNAL_MODULE_zod__.z) });
 ;// CONCATENATED MODULE: ./src/core/run-settings.ts
+
+
 const DEFAULT_LEASE_MS = 120_000;
 /**
  * Resolves a run's settings: what the caller gave wins, then the environment's manifest
- * entry (`lock-timeout`, `write-rate`), then the defaults. Pure: the clock and the default
- * actor are parameters.
+ * entry (`lock-timeout`, `write-rate`, `read-rate`, `canary`), then the defaults, and checks
+ * them once (checkRunSettings): a value out of range is an InputError naming it by `labels`
+ * (the flag or input the user typed), else by its field. Pure: the clock and the default actor
+ * are parameters.
  */
 function resolveRunSettings(environment, input, o) {
     const lockTimeoutSeconds = input.lockTimeoutSeconds ?? environment['lock-timeout'] ?? 0;
-    return {
+    // A budget is checked as typed: the deadline it becomes is a time, not a range.
+    checkSetting('timeBudgetSeconds', input.timeBudgetSeconds, o.labels?.deadline ?? 'timeBudgetSeconds');
+    const given = {
         actor: input.actor || o.defaultActor,
         runUrl: input.runUrl || undefined,
         gitSha: input.gitSha || undefined,
@@ -2085,10 +2093,87 @@ function resolveRunSettings(environment, input, o) {
         leaseMs: input.leaseMs && input.leaseMs > 0 ? input.leaseMs : DEFAULT_LEASE_MS,
         deadline: input.timeBudgetSeconds === undefined ? undefined : o.now + input.timeBudgetSeconds * 1000,
         writeRate: environment['write-rate'],
+        readRate: input.readRate ?? environment['read-rate'],
         samplePercent: input.samplePercent,
         canaryPercent: input.canaryPercent ?? environment.canary,
         fanOut: input.fanOut,
     };
+    return checkRunSettings(given, { labels: o.labels, values: input });
+}
+const run_settings_positive = (what) => external_zod_namespaceObject.z.number({ error: `expected ${what}` }).gt(0, `expected ${what}`);
+const whole = external_zod_namespaceObject.z
+    .number({ error: 'expected a whole number of 1 or more' })
+    .int('expected a whole number of 1 or more')
+    .min(1, 'expected a whole number of 1 or more');
+/** The range of each setting a user types (a flag, an action input, the manifest): defined once, here. */
+const settingRanges = {
+    lockTimeoutSeconds: external_zod_namespaceObject.z
+        .number({ error: 'expected a number of seconds of 0 or more' })
+        .min(0, 'expected a number of seconds of 0 or more'),
+    timeBudgetSeconds: run_settings_positive('a number of seconds above 0'),
+    writeRate: run_settings_positive('write units per second above 0'),
+    readRate: run_settings_positive('read units per second above 0'),
+    samplePercent: run_settings_positive('a percentage between 0 and 100').max(100, 'expected a percentage between 0 and 100'),
+    canaryPercent: run_settings_positive('a percentage above 0 and at most 50').max(50, 'expected a percentage above 0 and at most 50'),
+    segments: whole,
+    concurrency: whole,
+};
+/**
+ * Checks one setting as the user typed it, before anything is read (a CLI flag, an action
+ * input): the same range as everywhere else. Throws one InputError naming `label` and `typed`.
+ */
+function checkSetting(setting, value, label, typed = value === undefined ? undefined : String(value)) {
+    if (value === undefined)
+        return;
+    const r = settingRanges[setting].safeParse(value);
+    if (!r.success)
+        throw new InputError(`${label} ${typed}: ${r.error.issues[0].message}.`);
+}
+/**
+ * The run settings' schema: the one check of their ranges, for settings resolved here and for
+ * settings received over the wire (a controller's `args.settings`). Unknown fields are dropped,
+ * so an older controller accepts a newer caller's settings.
+ */
+const runSettingsSchema = external_zod_namespaceObject.z.object({
+    actor: external_zod_namespaceObject.z.string().min(1, 'expected who runs this'),
+    runUrl: external_zod_namespaceObject.z.string().optional(),
+    gitSha: external_zod_namespaceObject.z.string().optional(),
+    dryRun: external_zod_namespaceObject.z.boolean(),
+    lockTimeoutMs: external_zod_namespaceObject.z.number().min(0, 'expected a number of seconds of 0 or more'),
+    leaseMs: run_settings_positive('a lease in milliseconds'),
+    deadline: external_zod_namespaceObject.z.number().optional(),
+    writeRate: settingRanges.writeRate.optional(),
+    readRate: settingRanges.readRate.optional(),
+    samplePercent: settingRanges.samplePercent.optional(),
+    canaryPercent: settingRanges.canaryPercent.optional(),
+    fanOut: external_zod_namespaceObject.z
+        .object({ segments: whole.optional(), concurrency: whole.optional(), maxAttempts: whole.optional() })
+        .optional(),
+});
+/**
+ * Checks run settings against their schema: the first bad value is one InputError naming it
+ * (by its label where the user typed it), the value and what was expected.
+ */
+function checkRunSettings(value, o = {}) {
+    const r = runSettingsSchema.safeParse(value);
+    if (r.success)
+        return r.data;
+    const issue = r.error.issues[0];
+    const path = issue.path.map(String).join('.');
+    const label = o.labels?.[path];
+    const got = path
+        .split('.')
+        .reduce((v, k) => (v && typeof v === 'object' ? v[k] : undefined), value);
+    const shown = label
+        ? `${label} ${String(shownValue(path, got, o.values))}`
+        : `${o.source ?? 'settings'}.${path} ${JSON.stringify(got)}`;
+    throw new InputError(`${shown}: ${issue.message}.`);
+}
+/** The value as the user typed it: seconds where they typed seconds. */
+function shownValue(path, got, values) {
+    if (path === 'lockTimeoutMs')
+        return values?.lockTimeoutSeconds ?? (typeof got === 'number' ? got / 1000 : got);
+    return got;
 }
 /** The same settings for a read-only look (plan, status, drift): never a dry-run of writes, never a wait. */
 function readOnlySettings(s) {
@@ -3064,10 +3149,14 @@ function schemaStatus(state, expected) {
 
 ;// CONCATENATED MODULE: ./src/dynamodb/client.ts
 
+/** The AWS region to use: the one given (the manifest's), else the AWS environment's, else us-east-1. */
+function regionOf(given) {
+    return given ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+}
 /** Builds the DynamoDBClient every part of the tool shares. */
 function createDynamoClient(opts = {}) {
     const config = {
-        region: opts.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
+        region: regionOf(opts.region),
         maxAttempts: opts.maxAttempts ?? 6,
     };
     if (opts.endpoint)
@@ -3094,6 +3183,78 @@ function deriveDynamoClient(base, extra = {}) {
         logger: c.logger,
         ...extra,
     });
+}
+
+;// CONCATENATED MODULE: ./src/core/drift.ts
+
+/**
+ * Whether the drift check also validates the data, and on what sample: when the environment
+ * asks for it (`validate:`) and the table has a schema item to check against.
+ */
+function driftValidation(validate, state) {
+    if (!validate || !state.schema)
+        return undefined;
+    return { samplePercent: typeof validate === 'object' ? validate.sample : undefined };
+}
+/**
+ * The drift findings, in the order users read them: the version against the target, a failed
+ * step, a stale lock, the stored schema against the current version's, changed files of
+ * applied versions, and data that does not fit the schema.
+ */
+function driftFindings(input) {
+    const { state, plan, now, validation } = input;
+    const table = plan.table;
+    const findings = [];
+    if (plan.currentVersion !== plan.targetVersion) {
+        findings.push({
+            kind: 'version',
+            message: `${table} is at ${plan.currentVersion}; the manifest target is ${plan.targetVersion}.`,
+        });
+    }
+    if (plan.failed)
+        findings.push({
+            kind: 'failed-state',
+            message: `The ${plan.failed.direction} of ${plan.failed.version} failed: ${plan.failed.status}`,
+        });
+    if (state.lock && state.lock.leaseExpiresAt < now) {
+        findings.push({
+            kind: 'stale-lock',
+            message: `A lock held by ${state.lock.owner} (id ${state.lock.lockId}) expired at ${new Date(state.lock.leaseExpiresAt).toISOString()}.`,
+        });
+    }
+    const schemaDrift = schemaDriftOf(state.schema, input.schema);
+    if (schemaDrift)
+        findings.push({ kind: 'schema', message: `${table}: ${schemaDrift}.` });
+    for (const d of plan.drift)
+        findings.push({
+            kind: 'checksum',
+            message: `${d.file} changed after ${d.version} was applied (recorded ${d.recorded}, now ${d.current}).`,
+        });
+    if (validation?.invalid) {
+        const sample = validation.samplePercent;
+        const worst = Object.entries(validation.models)
+            .filter(([, m]) => m.invalid)
+            .map(([name, m]) => `${name} ${m.invalid.toLocaleString('en-US')}`)
+            .join(', ');
+        findings.push({
+            kind: 'data',
+            message: `${table}: ${validation.invalid.toLocaleString('en-US')} of ${validation.scanned.toLocaleString('en-US')} items${sample ? ` (a ${sample}% sample)` : ''} do not fit the schema ${validation.version} (${worst}): run dynamodb-migrate validate for details.`,
+        });
+    }
+    return findings;
+}
+/** The drift report of an environment from its findings. */
+function driftReport(environment, plan, findings, validation) {
+    return {
+        environment,
+        table: plan.table,
+        currentVersion: plan.currentVersion,
+        targetVersion: plan.targetVersion,
+        drifted: findings.length > 0,
+        findings,
+        plan,
+        ...(validation ? { validation } : {}),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/core/global-table.ts
@@ -3369,10 +3530,10 @@ function planMigrations(input) {
         case 'reset':
             target = latest;
             if (env.protected) {
-                throw new RefusedError(`reset is refused on ${env.name}: the environment is protected (it would delete the migration history of ${env.table}).`);
+                throw new errors_RefusedError(`reset is refused on ${env.name}: the environment is protected (it would delete the migration history of ${env.table}).`);
             }
             if (!env['allow-reset']) {
-                throw new RefusedError(`reset is not allowed on ${env.name}: set allow-reset: true on the environment in the manifest to permit it.`);
+                throw new errors_RefusedError(`reset is not allowed on ${env.name}: set allow-reset: true on the environment in the manifest to permit it.`);
             }
             if (!input.reset)
                 throw new InputError('reset needs a migration file named reset.ts (or reset.js) in the migrations folder.');
@@ -3518,7 +3679,7 @@ function planMigrations(input) {
         drift,
         failed,
         lock: state?.lock,
-        estimate: estimateOf(state, env['write-rate']),
+        estimate: estimateOf(state, input.writeRate),
         ...(replication.global ? { global: replication.global } : {}),
         rollback,
         stateRevision,
@@ -3572,7 +3733,7 @@ async function ensureRecoveryPoint(client, table, mode, opts) {
             return `point-in-time recovery is on for ${table}${since}`;
         }
         if (mode === 'pitr') {
-            throw new RefusedError(`${table} is protected and requires point-in-time recovery (recovery-point: pitr), which is off. Turn it on (aws dynamodb update-continuous-backups --table-name ${table} --point-in-time-recovery-specification PointInTimeRecoveryEnabled=true), or set recovery-point: backup.`);
+            throw new errors_RefusedError(`${table} is protected and requires point-in-time recovery (recovery-point: pitr), which is off. Turn it on (aws dynamodb update-continuous-backups --table-name ${table} --point-in-time-recovery-specification PointInTimeRecoveryEnabled=true), or set recovery-point: backup.`);
         }
     }
     const name = backupNameOf(opts.backupName);
@@ -3582,7 +3743,7 @@ async function ensureRecoveryPoint(client, table, mode, opts) {
         return `on-demand backup ${name} of ${table} (${arn})`;
     }
     catch (e) {
-        throw new RefusedError(`${table} is protected and needs a recovery point before apply, but the on-demand backup failed: ${messageOf(e)}. The role needs dynamodb:CreateBackup.`);
+        throw new errors_RefusedError(`${table} is protected and needs a recovery point before apply, but the on-demand backup failed: ${messageOf(e)}. The role needs dynamodb:CreateBackup.`);
     }
 }
 async function describePitr(client, table) {
@@ -3592,7 +3753,7 @@ async function describePitr(client, table) {
         return { enabled: p?.PointInTimeRecoveryStatus === 'ENABLED', earliest: p?.EarliestRestorableDateTime };
     }
     catch (e) {
-        throw new RefusedError(`${table} is protected: cannot check point-in-time recovery (DescribeContinuousBackups): ${messageOf(e)}. The role needs dynamodb:DescribeContinuousBackups.`);
+        throw new errors_RefusedError(`${table} is protected: cannot check point-in-time recovery (DescribeContinuousBackups): ${messageOf(e)}. The role needs dynamodb:DescribeContinuousBackups.`);
     }
 }
 /** Backup names allow 3-255 of [a-zA-Z0-9_.-]. */
@@ -3601,630 +3762,167 @@ function backupNameOf(name) {
     return clean.length >= 3 ? clean : `${clean}-backup`;
 }
 
-;// CONCATENATED MODULE: ./src/dynamodb/state-store.ts
+;// CONCATENATED MODULE: ./src/core/outcome.ts
 
-
-
-
-
-
-
-
-
-/** Hash key values of the items this tool keeps in the table. OneTable reads the first two. */
-const MIGRATION_HASH = '_migration';
-const SCHEMA_HASH = '_schema';
-const LOCK_HASH = '_migration_lock';
-const LOG_HASH = '_migration_log';
-const SCHEMA_SORT = '_schema:Current';
 /**
- * Reads and writes the migration state kept in the table itself, in OneTable Migrate's
- * format: `_migration` records, the `_schema:Current` item, and our own lock and audit log.
+ * The one place where outcomes become exit codes and statuses: plans, runs, drift checks, lint,
+ * validate and anything thrown. A plan's first blocker becomes the typed error it stands for; a
+ * report carries the code of the error that ended it; anything thrown carries its own
+ * (errors.ts). The statuses are the words of core/status-vocabulary.ts. Entry points, the
+ * runners and the renderers call these and decide nothing of their own.
+ *
+ * "Blocked" and "precondition failed" are two outcomes: a plan that cannot run as it stands is
+ * blocked (exit 2; 4 for drift or a changed plan, 1 for a failed state left in the table), while a
+ * step refused by its `before` hook failed a precondition (exit 1: the files and flags are fine,
+ * the data is not).
  */
-class StateStore {
-    client;
-    table;
-    options;
-    keysPromise;
-    constructor(client, table, options = {}) {
-        this.client = client;
-        this.table = table;
-        this.options = options;
-    }
-    /** The same store through another client (e.g. one of its own for the heartbeat), sharing what DescribeTable said. */
-    withClient(client) {
-        const other = new StateStore(client, this.table, this.options);
-        other.keysPromise = this.keysPromise;
-        return other;
-    }
-    /**
-     * Refuses (RefusedError, exit 2) when this run reaches a replica of a global table other
-     * than the home region of the environment's migrations, or DescribeTable contradicts what
-     * the manifest says of the table: the lock, records, schema item and log are written only
-     * in the home region. Every write of the store checks it first; call it before other
-     * writes to the table (a bulk pass), and before a check that must read the home region's
-     * copy (`outcome` then says what did not happen).
-     */
-    async assertHomeRegion(outcome = 'Nothing was written.') {
-        const env = this.options.environment;
-        if (!env)
-            return;
-        const d = await this.describe();
-        const problem = homeRegionProblem(env, d.region, d.global);
-        if (problem)
-            throw new RefusedError(`${problem.message} ${outcome}\nNext: ${problem.next}`);
-    }
-    /** Key names and size of the table, from DescribeTable (read once). */
-    describe() {
-        this.keysPromise ??= describeTable(this.client, this.table);
-        return this.keysPromise;
-    }
-    async keys() {
-        return (await this.describe()).keys;
-    }
-    /** Everything the planner needs: records, lock, schema item, table size. */
-    async readState() {
-        const d = await this.describe();
-        const [records, lock, schema] = await Promise.all([this.readRecords(), this.readLock(), this.readSchema()]);
-        return {
-            table: this.table,
-            keys: d.keys,
-            records,
-            lock,
-            schema,
-            itemCount: d.itemCount,
-            sizeBytes: d.sizeBytes,
-            capacity: d.capacity,
-            region: d.region,
-            global: d.global,
-        };
-    }
-    /** All `_migration` records, oldest first. */
-    async readRecords() {
-        const items = await this.queryHash(MIGRATION_HASH);
-        const { hash, sort } = await this.keys();
-        return items
-            .map((i) => checkedRecord(i, hash, sort, this.table))
-            .sort((a, b) => a.date - b.date || a.key.localeCompare(b.key));
-    }
-    async readSchema() {
-        const k = await this.keys();
-        const res = await this.retried(() => this.client.send(new client_dynamodb_namespaceObject.GetItemCommand({
-            TableName: this.table,
-            Key: (0,util_dynamodb_namespaceObject.marshall)({ [k.hash]: SCHEMA_HASH, [k.sort]: SCHEMA_SORT }),
-            ConsistentRead: true,
-        })));
-        if (!res.Item)
-            return undefined;
-        const item = (0,util_dynamodb_namespaceObject.unmarshall)(res.Item);
-        delete item[k.hash];
-        delete item[k.sort];
-        return item;
-    }
-    /** The lock, if any. Throws CorruptStateError for a lock item of an unknown format (naming the unlock command). */
-    async readLock() {
-        const item = await this.readLockItem();
-        if (!item)
-            return undefined;
-        const raw = (0,util_dynamodb_namespaceObject.unmarshall)(item);
-        const lock = lockInfoOf(raw);
-        if (!lock) {
-            const k = await this.keys();
-            throw new CorruptStateError(`${this.table}: the lock item ${k.hash}=${LOCK_HASH}, ${k.sort}=${LOCK_HASH} has an unknown format (${JSON.stringify(withoutKeys(raw, k)).slice(0, 200)}): ` +
-                `it was not written by this version of dynamodb-migrate, so whether a run holds it cannot be told. Nothing was run. ` +
-                `If no run is active, remove it with: dynamodb-migrate unlock ${unknownLockId(item, raw)}`);
-        }
-        return lock;
-    }
-    /**
-     * Takes the lock, or takes over one whose lease has expired. Throws LockHeldError naming
-     * the holder when it is held.
-     */
-    async acquireLock(opts) {
-        await this.assertHomeRegion();
-        const k = await this.keys();
-        const now = opts.now ?? Date.now();
-        const lock = {
-            lockId: (0,external_node_crypto_namespaceObject.randomUUID)(),
-            owner: opts.owner,
-            command: opts.command,
-            runUrl: opts.runUrl,
-            acquiredAt: now,
-            leaseExpiresAt: now + opts.leaseMs,
-            heartbeatAt: now,
-        };
-        try {
-            await this.retried(() => this.client.send(new client_dynamodb_namespaceObject.PutItemCommand({
-                TableName: this.table,
-                Item: (0,util_dynamodb_namespaceObject.marshall)({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH, _type: '_MigrationLock', ...lock }, { removeUndefinedValues: true }),
-                ConditionExpression: 'attribute_not_exists(#h) OR leaseExpiresAt < :now',
-                ExpressionAttributeNames: { '#h': k.hash },
-                ExpressionAttributeValues: (0,util_dynamodb_namespaceObject.marshall)({ ':now': now }),
-            })));
-            return lock;
-        }
-        catch (e) {
-            if (e instanceof client_dynamodb_namespaceObject.ConditionalCheckFailedException) {
-                // A lock item of an unknown format fails the condition too: say that, not "locked".
-                const held = await this.readLock().catch((err) => {
-                    if (err instanceof CorruptStateError)
-                        throw err;
-                    return undefined;
-                });
-                // A retried request whose first attempt took the lock (the answer was lost on the way).
-                if (held?.lockId === lock.lockId)
-                    return lock;
-                throw new LockHeldError(describeHolder(this.table, held));
-            }
-            throw e;
-        }
-    }
-    /** Extends our lease; throws LockLostError if another run has taken the lock over. */
-    async renewLock(lockId, leaseMs) {
-        const k = await this.keys();
-        const now = Date.now();
-        try {
-            await this.retried(() => this.client.send(new client_dynamodb_namespaceObject.UpdateItemCommand({
-                TableName: this.table,
-                Key: (0,util_dynamodb_namespaceObject.marshall)({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH }),
-                UpdateExpression: 'SET leaseExpiresAt = :exp, heartbeatAt = :now',
-                ConditionExpression: 'lockId = :id',
-                ExpressionAttributeValues: (0,util_dynamodb_namespaceObject.marshall)({ ':exp': now + leaseMs, ':now': now, ':id': lockId }),
-            })));
-            return now + leaseMs;
-        }
-        catch (e) {
-            if (e instanceof client_dynamodb_namespaceObject.ConditionalCheckFailedException) {
-                const held = await this.readLock().catch(() => undefined);
-                throw new LockLostError(`${this.table}: this run's lock ${lockId} was taken over${held ? ` by ${held.owner} (lock id ${held.lockId})` : ''}; stopped before writing again.`);
-            }
-            throw e;
-        }
-    }
-    /** Deletes the lock if it is still ours (no error if it is already gone). */
-    async releaseLock(lockId) {
-        const k = await this.keys();
-        try {
-            await this.retried(() => this.client.send(new client_dynamodb_namespaceObject.DeleteItemCommand({
-                TableName: this.table,
-                Key: (0,util_dynamodb_namespaceObject.marshall)({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH }),
-                ConditionExpression: 'lockId = :id',
-                ExpressionAttributeValues: (0,util_dynamodb_namespaceObject.marshall)({ ':id': lockId }),
-            })));
-        }
-        catch (e) {
-            if (!(e instanceof client_dynamodb_namespaceObject.ConditionalCheckFailedException))
-                throw e;
-        }
-    }
-    /**
-     * `unlock <lock-id>`: removes a lock only when the caller names it. A lock item of an unknown
-     * format is named by the id its error message gives (its `lockId` when it has one as a string,
-     * else `unknown-<fingerprint of the item>`).
-     */
-    async forceUnlock(lockId) {
-        await this.assertHomeRegion();
-        const item = await this.readLockItem();
-        if (!item)
-            throw new InputError(`${this.table} is not locked: nothing to unlock.`);
-        const raw = (0,util_dynamodb_namespaceObject.unmarshall)(item);
-        const held = lockInfoOf(raw);
-        if (!held)
-            return this.removeUnknownLock(lockId, item, raw);
-        if (held.lockId !== lockId) {
-            throw new InputError(`unlock ${lockId}: the lock on ${this.table} has id ${held.lockId} (held by ${held.owner}); pass that id to unlock it.`);
-        }
-        await this.releaseLock(lockId);
-        return held;
-    }
-    async readLockItem() {
-        const k = await this.keys();
-        const res = await this.retried(() => this.client.send(new client_dynamodb_namespaceObject.GetItemCommand({
-            TableName: this.table,
-            Key: (0,util_dynamodb_namespaceObject.marshall)({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH }),
-            ConsistentRead: true,
-        })));
-        return res.Item;
-    }
-    async removeUnknownLock(lockId, item, raw) {
-        const id = unknownLockId(item, raw);
-        if (lockId !== id)
-            throw new InputError(`unlock ${lockId}: the lock item on ${this.table} has an unknown format; its id is ${id}: pass ${id} to remove it.`);
-        const k = await this.keys();
-        const ownId = typeof raw.lockId === 'string' ? raw.lockId : undefined;
-        try {
-            await this.retried(() => this.client.send(new client_dynamodb_namespaceObject.DeleteItemCommand({
-                TableName: this.table,
-                Key: (0,util_dynamodb_namespaceObject.marshall)({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH }),
-                // Never a lock a run of ours has written meanwhile (it has a lockId of its own).
-                ...(ownId
-                    ? { ConditionExpression: 'lockId = :id', ExpressionAttributeValues: (0,util_dynamodb_namespaceObject.marshall)({ ':id': ownId }) }
-                    : { ConditionExpression: 'attribute_not_exists(lockId)' }),
-            })));
-        }
-        catch (e) {
-            if (!(e instanceof client_dynamodb_namespaceObject.ConditionalCheckFailedException))
-                throw e;
-            throw new LockHeldError(describeHolder(this.table, await this.readLock().catch(() => undefined)));
-        }
-        return {
-            lockId: id,
-            owner: String(raw.owner ?? 'unknown'),
-            command: 'a lock item of an unknown format',
-            acquiredAt: 0,
-            leaseExpiresAt: 0,
-            heartbeatAt: 0,
-        };
-    }
-    /**
-     * Writes a `_migration` record. With a lock id the write is fenced: it happens only while
-     * that lock is still ours, in one transaction. `replace` overwrites the record of the same
-     * version and date (a step's "running" record, by its outcome).
-     */
-    async writeRecord(rec, lockId, opts = {}) {
-        const k = await this.keys();
-        let date = rec.date ?? Date.now();
-        for (let attempt = 0;; attempt++) {
-            const key = `${MIGRATION_HASH}:${rec.version}:${date}`;
-            const full = { ...rec, date, key };
-            const item = (0,util_dynamodb_namespaceObject.marshall)({
-                [k.hash]: MIGRATION_HASH,
-                [k.sort]: key,
-                version: rec.version,
-                date,
-                path: rec.path,
-                description: rec.description,
-                status: rec.status,
-                _type: '_Migration',
-                checksum: rec.checksum,
-                direction: rec.direction,
-                actor: rec.actor,
-                runUrl: rec.runUrl,
-                gitSha: rec.gitSha,
-                durationMs: rec.durationMs,
-                counts: rec.counts,
-                repairedReason: rec.repairedReason,
-            }, { removeUndefinedValues: true });
-            try {
-                await this.fenced(lockId, [
-                    opts.replace
-                        ? { Put: { TableName: this.table, Item: item } }
-                        : {
-                            Put: {
-                                TableName: this.table,
-                                Item: item,
-                                ConditionExpression: 'attribute_not_exists(#h)',
-                                ExpressionAttributeNames: { '#h': k.hash },
-                            },
-                        },
-                ]);
-                return full;
-            }
-            catch (e) {
-                // Two records of one version in the same millisecond: move to the next one.
-                if (isConditionFailure(e, lockId ? 1 : 0) && attempt < 5) {
-                    // Written one at a time (MRSC), a retried put whose first attempt landed fails its own condition.
-                    if (e instanceof WriteConditionFailed && (await this.holds(item)))
-                        return full;
-                    date += 1;
-                    continue;
-                }
-                throw e;
-            }
-        }
-    }
-    /** Deletes every record of a version, as OneTable's down does. Fenced like writeRecord. */
-    async deleteVersionRecords(version, lockId) {
-        await this.assertHomeRegion();
-        const k = await this.keys();
-        const records = (await this.readRecords()).filter((r) => r.version === version);
-        for (let i = 0; i < records.length; i += 90) {
-            const chunk = records.slice(i, i + 90);
-            await this.fenced(lockId, chunk.map((r) => ({
-                Delete: { TableName: this.table, Key: (0,util_dynamodb_namespaceObject.marshall)({ [k.hash]: MIGRATION_HASH, [k.sort]: r.key }) },
-            })));
-        }
-        return records.length;
-    }
-    /** Deletes every `_migration` record (reset). */
-    async deleteAllRecords(lockId) {
-        const versions = new Set((await this.readRecords()).map((r) => r.version));
-        let n = 0;
-        for (const v of versions)
-            n += await this.deleteVersionRecords(v, lockId);
-        return n;
-    }
-    /** Overwrites the `_schema:Current` item (OneTable's format), or deletes it when undefined. */
-    async writeSchema(schemaItem, lockId) {
-        const k = await this.keys();
-        const Key = { [k.hash]: SCHEMA_HASH, [k.sort]: SCHEMA_SORT };
-        if (!schemaItem) {
-            await this.fenced(lockId, [{ Delete: { TableName: this.table, Key: (0,util_dynamodb_namespaceObject.marshall)(Key) } }]);
-            return;
-        }
-        const item = (0,util_dynamodb_namespaceObject.marshall)({ ...schemaItem, ...Key }, { removeUndefinedValues: true, convertClassInstanceToMap: true });
-        await this.fenced(lockId, [{ Put: { TableName: this.table, Item: item } }]);
-    }
-    /** Appends to the audit log, which is never deleted. */
-    async appendLog(entry) {
-        await this.assertHomeRegion();
-        const k = await this.keys();
-        const sortKey = `${new Date(entry.at).toISOString()}#${entry.runId}#${(0,external_node_crypto_namespaceObject.randomUUID)().slice(0, 8)}`;
-        await this.retried(() => this.client.send(new client_dynamodb_namespaceObject.PutItemCommand({
-            TableName: this.table,
-            Item: (0,util_dynamodb_namespaceObject.marshall)({ [k.hash]: LOG_HASH, [k.sort]: sortKey, _type: '_MigrationLog', ...entry }, { removeUndefinedValues: true }),
-        })));
-    }
-    /** The audit log, newest first. */
-    async readLog(limit = 100) {
-        const items = await this.queryHash(LOG_HASH, { newestFirst: true, limit });
-        const k = await this.keys();
-        return items.map((i) => {
-            const e = { ...i };
-            delete e[k.hash];
-            delete e[k.sort];
-            delete e._type;
-            return e;
-        });
-    }
-    async queryHash(hash, opts = {}) {
-        const k = await this.keys();
-        const out = [];
-        let start;
-        do {
-            const res = await this.retried(() => this.client.send(new client_dynamodb_namespaceObject.QueryCommand({
-                TableName: this.table,
-                KeyConditionExpression: '#h = :h',
-                ExpressionAttributeNames: { '#h': k.hash },
-                ExpressionAttributeValues: (0,util_dynamodb_namespaceObject.marshall)({ ':h': hash }),
-                ConsistentRead: true,
-                ScanIndexForward: !opts.newestFirst,
-                ExclusiveStartKey: start,
-            })));
-            out.push(...(res.Items ?? []).map((i) => (0,util_dynamodb_namespaceObject.unmarshall)(i)));
-            start = res.LastEvaluatedKey;
-        } while (start && (!opts.limit || out.length < opts.limit));
-        return opts.limit ? out.slice(0, opts.limit) : out;
-    }
-    /**
-     * Sends with retries past the SDK's own: its client-wide retry quota runs dry under sustained
-     * throttling or dropped connections, and losing a record or lock write then would leave the
-     * table in a misleading state. Conditional failures are not retried.
-     */
-    retried(call) {
-        return withRetry(call, {});
-    }
-    /** Whether the table holds exactly this item (read strongly consistent). */
-    async holds(item) {
-        const k = await this.keys();
-        const key = { [k.hash]: item[k.hash], [k.sort]: item[k.sort] };
-        const res = await this.retried(() => this.client.send(new client_dynamodb_namespaceObject.GetItemCommand({ TableName: this.table, Key: key, ConsistentRead: true })));
-        return !!res.Item && state_store_stableJson(res.Item) === state_store_stableJson(item);
-    }
-    /** Runs writes in one transaction that also checks our lock is still held (fencing). */
-    async fenced(lockId, writes) {
-        if (!writes.length)
-            return;
-        await this.assertHomeRegion();
-        if ((await this.describe()).global?.consistency === 'STRONG')
-            return this.fencedOneByOne(lockId, writes);
-        const k = await this.keys();
-        const items = lockId
-            ? [
-                {
-                    ConditionCheck: {
-                        TableName: this.table,
-                        Key: (0,util_dynamodb_namespaceObject.marshall)({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH }),
-                        ConditionExpression: 'lockId = :id',
-                        ExpressionAttributeValues: (0,util_dynamodb_namespaceObject.marshall)({ ':id': lockId }),
-                    },
-                },
-                ...writes,
-            ]
-            : writes;
-        try {
-            // One token for every attempt: a retried transaction that already landed is not applied twice.
-            const token = (0,external_node_crypto_namespaceObject.randomUUID)();
-            await this.retried(() => this.client.send(new client_dynamodb_namespaceObject.TransactWriteItemsCommand({ TransactItems: items, ClientRequestToken: token })));
-        }
-        catch (e) {
-            if (lockId && isConditionFailure(e, 0)) {
-                throw new LockLostError(`${this.table}: this run's lock ${lockId} is no longer held (taken over after its lease expired); stopped before writing.`);
-            }
-            throw e;
-        }
-    }
-    /**
-     * Fencing without transactions, for MRSC global tables, which have none. There a strongly
-     * consistent read and a condition see the latest write from any region, so the lock is read
-     * right before the writes, which then go one at a time, each with its own condition. Where a
-     * transaction leaves no gap, this leaves one round trip between the check and a write; the
-     * lease (taken over only once it has expired) and the heartbeat's fencing cover that gap.
-     */
-    async fencedOneByOne(lockId, writes) {
-        if (lockId) {
-            const item = await this.readLockItem();
-            const held = item ? lockInfoOf((0,util_dynamodb_namespaceObject.unmarshall)(item)) : undefined;
-            if (held?.lockId !== lockId) {
-                throw new LockLostError(`${this.table}: this run's lock ${lockId} is no longer held (taken over after its lease expired); stopped before writing.`);
-            }
-        }
-        for (const [i, w] of writes.entries()) {
-            try {
-                await this.retried(() => sendSingle(this.client, w));
-            }
-            catch (e) {
-                if (e instanceof client_dynamodb_namespaceObject.ConditionalCheckFailedException)
-                    throw new WriteConditionFailed(i + (lockId ? 1 : 0), e);
-                throw e;
-            }
-        }
-    }
-}
-/** A write of `fencedOneByOne` failed its condition; `index` counts as in the transaction it stands for. */
-class WriteConditionFailed extends Error {
-    index;
-    constructor(index, cause) {
-        super(`write ${index} of a fenced group failed its condition`, { cause });
-        this.index = index;
-    }
-}
-/** One write of a TransactWriteItem, sent as a request of its own. */
-function sendSingle(client, w) {
-    if (w.Put)
-        return client.send(new client_dynamodb_namespaceObject.PutItemCommand(w.Put));
-    if (w.Delete)
-        return client.send(new client_dynamodb_namespaceObject.DeleteItemCommand(w.Delete));
-    if (w.Update)
-        return client.send(new client_dynamodb_namespaceObject.UpdateItemCommand(w.Update));
-    return Promise.reject(new Error('a condition check cannot be sent on its own'));
-}
-/** True when a transaction (or single write) failed on the condition of item `index`. */
-function isConditionFailure(e, index) {
-    if (e instanceof WriteConditionFailed)
-        return e.index === index;
-    if (e instanceof client_dynamodb_namespaceObject.ConditionalCheckFailedException)
-        return index === 0;
-    if (e instanceof client_dynamodb_namespaceObject.TransactionCanceledException)
-        return e.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
-    return false;
-}
-function describeHolder(table, held) {
-    if (!held)
-        return `${table} is locked by another run (the lock was released while checking; retry).`;
-    return (`${table} is locked by ${held.owner} (lock id ${held.lockId}, ${held.command}${held.runUrl ? `, ${held.runUrl}` : ''}) ` +
-        `since ${new Date(held.acquiredAt).toISOString()}, lease until ${new Date(held.leaseExpiresAt).toISOString()}. ` +
-        `Wait for it to finish; if that run is dead, the lock is taken over once its lease expires, or remove it with unlock ${held.lockId}.`);
-}
-async function describeTable(client, table) {
-    let res;
-    try {
-        res = await client.send(new client_dynamodb_namespaceObject.DescribeTableCommand({ TableName: table }));
-    }
-    catch (e) {
-        if (e instanceof client_dynamodb_namespaceObject.ResourceNotFoundException) {
-            const region = await client.config.region().catch(() => 'unknown');
-            throw new InputError(`Table ${table} was not found (region ${region}). Check the environment's table and region in the manifest, and the endpoint; with --local the table is created for you.`);
-        }
-        throw e;
-    }
-    const schema = res.Table?.KeySchema ?? [];
-    const hash = schema.find((s) => s.KeyType === 'HASH')?.AttributeName;
-    const sort = schema.find((s) => s.KeyType === 'RANGE')?.AttributeName;
-    if (!hash || !sort) {
-        throw new InputError(`Table ${table} has no sort key: migration state (OneTable format) needs a table with a hash and a sort key.`);
-    }
-    const defs = res.Table?.AttributeDefinitions ?? [];
-    for (const name of [hash, sort]) {
-        const type = defs.find((d) => d.AttributeName === name)?.AttributeType;
-        if (type && type !== 'S')
-            throw new InputError(`Table ${table}: key attribute ${name} is of type ${type}; migration state needs string keys.`);
-    }
-    const pt = res.Table?.ProvisionedThroughput;
-    const provisioned = res.Table?.BillingModeSummary?.BillingMode !== 'PAY_PER_REQUEST' && pt?.ReadCapacityUnits;
-    const { region, global } = replicationOf(res.Table, await client.config.region().catch(() => undefined));
-    return {
-        keys: { hash, sort },
-        itemCount: res.Table?.ItemCount,
-        sizeBytes: res.Table?.TableSizeBytes,
-        capacity: provisioned ? { read: pt.ReadCapacityUnits ?? 0, write: pt.WriteCapacityUnits ?? 0 } : undefined,
-        region,
-        global,
-    };
-}
-/**
- * A `_migration` item as a record, or a clear error when it cannot be one: planning on a
- * history that was read wrong would run or skip the wrong steps.
- */
-function checkedRecord(i, hashName, sortName, table) {
-    const r = toRecord(i, sortName);
-    const problem = !r.key.startsWith(`${MIGRATION_HASH}:`)
-        ? `its sort key is not ${MIGRATION_HASH}:<version>:<date>`
-        : i.version !== undefined && typeof i.version !== 'string'
-            ? `"version" is a ${typeof i.version}, not a string`
-            : !isVersion(r.version) && r.version !== RESET && r.version !== LEGACY_RESET
-                ? `version "${r.version}" is not a semver version`
-                : i.status !== undefined && typeof i.status !== 'string'
-                    ? `"status" is a ${typeof i.status}, not a string`
-                    : !Number.isFinite(r.date)
-                        ? '"date" is not a time'
-                        : undefined;
-    if (!problem)
-        return r;
-    const key = JSON.stringify({ [hashName]: { S: MIGRATION_HASH }, [sortName]: { S: r.key } });
-    throw new CorruptStateError(`${table}: the migration record ${hashName}=${MIGRATION_HASH}, ${sortName}=${r.key} is corrupt (${problem}): ${JSON.stringify(withoutKeys(i, { hash: hashName, sort: sortName })).slice(0, 200)}. ` +
-        `Nothing was run: the history cannot be read past it. Fix that item, or delete it ` +
-        `(aws dynamodb delete-item --table-name ${table} --key '${key}'), then check the history with dynamodb-migrate status; ` +
-        `if that record stood for an applied version, record it again with dynamodb-migrate repair --version <version> --mark applied --reason "...".`);
-}
-/** The lock an item holds, or undefined when it is not a lock item as this tool writes them. */
-function lockInfoOf(raw) {
-    if (typeof raw.lockId !== 'string' || typeof raw.leaseExpiresAt !== 'number')
+/** The typed error for a plan's blockers (the first one decides the kind), or undefined when none. */
+function blockerError(plan) {
+    const first = plan.blockers[0];
+    if (!first)
         return undefined;
-    return {
-        lockId: raw.lockId,
-        owner: String(raw.owner ?? 'unknown'),
-        command: String(raw.command ?? 'unknown'),
-        runUrl: raw.runUrl,
-        acquiredAt: Number(raw.acquiredAt ?? 0),
-        leaseExpiresAt: raw.leaseExpiresAt,
-        heartbeatAt: Number(raw.heartbeatAt ?? 0),
-    };
-}
-/** How `unlock` names a lock item of an unknown format: its lockId if it has one, else a fingerprint of the item. */
-function unknownLockId(item, raw) {
-    if (typeof raw.lockId === 'string' && raw.lockId)
-        return raw.lockId;
-    return `unknown-${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(state_store_stableJson(item)).digest('hex').slice(0, 12)}`;
-}
-function state_store_stableJson(v) {
-    if (Array.isArray(v))
-        return `[${v.map(state_store_stableJson).join(',')}]`;
-    if (v && typeof v === 'object' && !(v instanceof Uint8Array)) {
-        return `{${Object.keys(v)
-            .sort()
-            .map((k) => `${JSON.stringify(k)}:${state_store_stableJson(v[k])}`)
-            .join(',')}}`;
+    const message = plan.blockers.map((b) => b.message).join('\n');
+    switch (first.kind) {
+        case 'drift':
+            return new errors_DriftError(message);
+        case 'failed-state':
+            return new FailedStateError(message);
+        case 'refused':
+            return new errors_RefusedError(message);
+        default:
+            return new MigrationBlockedError(message);
     }
-    return JSON.stringify(v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v) ?? 'null';
 }
-function withoutKeys(i, k) {
-    const rest = { ...i };
-    delete rest[k.hash];
-    delete rest[k.sort];
-    return rest;
+/** Exit code of a plan shown by `plan` or a pull request: its blockers decide. */
+function exitCodeOfPlan(plan) {
+    return blockerError(plan)?.exitCode ?? EXIT.ok;
 }
-function toRecord(i, sortName) {
-    const key = String(i[sortName] ?? '');
-    const version = typeof i.version === 'string' ? i.version : (key.split(':')[1] ?? '');
-    const date = typeof i.date === 'number'
-        ? i.date
-        : typeof i.date === 'string'
-            ? Date.parse(i.date) || 0
-            : Number(key.split(':')[2] ?? 0);
-    return {
-        version,
-        date,
-        key,
-        path: String(i.path ?? ''),
-        description: String(i.description ?? ''),
-        // OneTable before 2023-09 wrote no status: those records are successes.
-        status: typeof i.status === 'string' ? i.status : SUCCESS,
-        checksum: i.checksum,
-        direction: i.direction,
-        actor: i.actor,
-        runUrl: i.runUrl,
-        gitSha: i.gitSha,
-        durationMs: i.durationMs,
-        counts: i.counts,
-        repairedReason: i.repairedReason,
-    };
+/** Status of a plan shown for review: blocked by its blockers, else planned. */
+function statusOfPlan(plan) {
+    return plan.blockers.length ? 'blocked' : 'planned';
+}
+/** Exit code of a run: 0 when it applied, was a no-op or a dry run; else the code of what stopped it. */
+function exitCodeOfReport(report) {
+    if (report.exitCode !== undefined)
+        return report.exitCode;
+    return report.status === 'applied' || report.status === 'no-op' || report.status === 'dry-run'
+        ? errors_EXIT.ok
+        : errors_EXIT.failure;
+}
+/**
+ * Status of a run as the renderers and the action show it: the report's own, except that a run
+ * refused by a step's `before` hook is `precondition-failed`, not a plan's `blocked`.
+ */
+function statusOfReport(report) {
+    return report.status === 'blocked' && report.blockedBy === 'precondition' ? 'precondition-failed' : report.status;
+}
+/**
+ * Exit code of a run that `runStep` stopped without a typed error of its own: a step stopped at
+ * a checkpoint (`incomplete`: resume it) or refused by its `before` hook (`precondition-failed`:
+ * nothing was written, the data must change first). Both 1: a runtime outcome, not bad input.
+ */
+function exitCodeOfStop(status) {
+    switch (status) {
+        case 'incomplete':
+        case 'precondition-failed':
+            return errors_EXIT.failure;
+    }
+}
+/**
+ * Exit code of several environments run one after the other (the action): that of the first
+ * that did not succeed, else 0.
+ */
+function exitCodeOfEnvironments(codes) {
+    return codes.find((c) => c !== EXIT.ok) ?? EXIT.ok;
+}
+/** Exit code of `lint`: any problem is bad input (2). */
+function exitCodeOfLint(problems) {
+    return problems.length ? EXIT.input : EXIT.ok;
+}
+/**
+ * Exit code of `validate`: items that do not fit the schema are drift of the data (4). No schema
+ * to check against is thrown as bad input (2) before any item is read.
+ */
+function exitCodeOfValidation(report) {
+    return report.invalid > 0 ? EXIT.drift : EXIT.ok;
+}
+/**
+ * The action's `status` output for an environment in `status`: the documented values only.
+ * A plan (or dry run) with no steps is a no-op; a run that ended while still applying, or
+ * stopped at a checkpoint, did not finish: failed; a precondition that failed is blocked.
+ */
+function outputStatusOf(status, hasSteps) {
+    switch (status) {
+        case 'planned':
+        case 'dry-run':
+            return hasSteps ? 'planned' : 'no-op';
+        case 'applying':
+        case 'incomplete':
+        case 'failed':
+            return 'failed';
+        case 'precondition-failed':
+            return 'blocked';
+        default:
+            return status;
+    }
+}
+/** Exit code of anything thrown: our typed errors carry theirs (errors.ts); anything else is a runtime failure (1). */
+function exitCodeOf(err) {
+    return err instanceof MigrateError ? err.exitCode : EXIT.failure;
+}
+/** Status of a run stopped by an error before any environment ran: a refusal is blocked, anything else failed. */
+function statusOfError(e) {
+    return e instanceof RefusedError ? 'blocked' : 'failed';
+}
+const TYPED = {
+    MigrateError: errors_MigrateError,
+    InputError: InputError,
+    ManifestError: errors_ManifestError,
+    RefusedError: errors_RefusedError,
+    LockHeldError: LockHeldError,
+    LockLostError: LockLostError,
+    DriftError: errors_DriftError,
+    PlanChangedError: PlanChangedError,
+    FailedStateError: FailedStateError,
+    CorruptStateError: CorruptStateError,
+    MigrationBlockedError: MigrationBlockedError,
+    MigrationFailedError: class extends MigrationFailedError {
+        constructor(message) {
+            super(message, '', 'up');
+        }
+    },
+    MigrationFileError: class extends InputError {
+    },
+};
+/**
+ * A typed error thrown on the other side of a wire (a Lambda controller), by the name it was
+ * sent with: the same class here, so the same exit code and the same handling (a held lock
+ * is waited for, a lost one stops the run). Undefined for names that are not ours (crashes,
+ * timeouts), which the caller treats as retryable.
+ */
+function reviveError(errorType, message) {
+    const Type = TYPED[errorType];
+    if (!Type)
+        return undefined;
+    const e = new Type(message);
+    // Subclasses made here for constructor shape keep the wire name.
+    if (e.name !== errorType)
+        Object.defineProperty(e, 'name', { value: errorType });
+    return e;
+}
+/** Exit code of a drift check: any finding is drift (4). */
+function exitCodeOfDrift(report) {
+    return report.drifted ? new DriftError(report.findings.map((f) => f.message).join('\n')).exitCode : EXIT.ok;
+}
+/** Status of a drift check: drift when anything drifted, else no-op. */
+function statusOfDrift(report) {
+    return report.drifted ? 'drift' : 'no-op';
 }
 
 ;// CONCATENATED MODULE: ./src/runner/step/checks.ts
 
 /** A `before` or `verify` hook broke its contract (threw, or returned something that is not a list of findings). */
-class HookError extends MigrateError {
+class HookError extends errors_MigrateError {
 }
 /**
  * Runs a migration's `before` or `verify` hook and returns its findings, checked: a list of
@@ -4277,6 +3975,352 @@ function describe(v) {
     if (typeof v === 'object')
         return `an object (${JSON.stringify(v).slice(0, 80)})`;
     return `${typeof v} ${JSON.stringify(v)?.slice(0, 80)}`;
+}
+
+;// CONCATENATED MODULE: ./src/runner/step/run-step.ts
+
+
+
+
+async function runStep(step, options) {
+    const t0 = options.now();
+    const what = step.kind === 'migrate' ? step.direction : step.kind;
+    options.log.info(`${step.direction === 'up' ? '▲' : '▼'} ${step.version} ${what}: ${step.description}${options.how ? ` (${options.how})` : ''}`);
+    const blocked = await preconditions(step, options, t0);
+    if (blocked)
+        return blocked;
+    const ticket = await options.ledger.begin(step);
+    let result;
+    try {
+        result = await options.body(step, ticket);
+    }
+    catch (e) {
+        result = { error: e, incomplete: false };
+    }
+    const durationMs = options.now() - t0;
+    const { counts } = result;
+    const checks = result.checks?.length ? result.checks : undefined;
+    const report = (status, error) => ({
+        version: step.version,
+        direction: step.direction,
+        kind: step.kind,
+        status,
+        durationMs,
+        counts,
+        ...(error !== undefined ? { error } : {}),
+        ...(checks ? { checks } : {}),
+        ...(result.canaryReverted !== undefined ? { canaryReverted: result.canaryReverted } : {}),
+    });
+    if (options.dryRun)
+        return { report: report('dry-run', result.error === undefined ? undefined : messageOf(result.error)) };
+    if (result.incomplete && (result.error === undefined || isPassIncomplete(result.error))) {
+        await options.ledger.finish(step, ticket, { status: 'incomplete', counts, durationMs });
+        return {
+            report: report('incomplete'),
+            stop: {
+                status: 'incomplete',
+                error: `${step.version} stopped at a checkpoint before the time budget ran out.`,
+                next: `Run apply --resume to continue ${step.version} from its checkpoints.`,
+                exitCode: exitCodeOfStop('incomplete'),
+            },
+        };
+    }
+    if (result.error !== undefined && (result.lockLost || result.error instanceof LockLostError)) {
+        // Another run owns the table now: write nothing more, not even the failure.
+        const message = messageOf(result.error);
+        return {
+            report: report('failed', message),
+            stop: {
+                status: 'failed',
+                error: message,
+                next: 'Another run took over the lock; check the audit log (dynamodb-migrate log) and the table status before running again.',
+                exitCode: new LockLostError(message).exitCode,
+            },
+        };
+    }
+    const failedCheck = checks?.find((c) => !c.passed);
+    if (result.error === undefined && failedCheck) {
+        const scope = failedCheck.scope === 'canary' ? `the ${step.canaryPercent}% canary` : 'every item';
+        const message = summarizeFindings('verify', scope, failedCheck.findings);
+        options.log.error(`${step.version} ${step.direction}: ${message}`);
+        await options.ledger.finish(step, ticket, { status: 'failed', message, counts, durationMs });
+        const undone = result.canaryReverted === true
+            ? ` The canary's changes were undone with ${step.version}'s down; the rest of the table was not touched.`
+            : result.canaryReverted === false
+                ? ` ${step.version} has no down, so the canary's changes are still in the table; the rest of the table was not touched.`
+                : '';
+        const failure = new MigrationFailedError(`${step.direction} ${step.version} (${step.file}): ${message}.${undone}`, step.version, step.direction);
+        return {
+            report: report('failed', message),
+            stop: {
+                status: 'failed',
+                error: failure.message,
+                next: `Fix ${step.file} (or the data it found), then apply --resume to run ${step.version} again, or repair --version ${step.version} --mark applied|reverted --reason "...".`,
+                exitCode: failure.exitCode,
+            },
+        };
+    }
+    if (result.error !== undefined) {
+        const message = messageOf(result.error) || 'failed';
+        options.log.error(`${step.version} ${step.direction} failed: ${message}`);
+        await options.ledger.finish(step, ticket, { status: 'failed', message, counts, durationMs });
+        const failure = new MigrationFailedError(`${step.direction} ${step.version} (${step.file}) failed: ${message}`, step.version, step.direction);
+        return {
+            report: report('failed', message),
+            stop: {
+                status: 'failed',
+                error: failure.message,
+                next: step.idempotent
+                    ? `Fix the cause, then apply --resume (${step.version} is idempotent), or repair --version ${step.version} --mark applied|reverted --reason "...".`
+                    : `Check the data ${step.version} touched, then repair --version ${step.version} --mark applied|reverted --reason "..." (it is not idempotent, so it is not re-run automatically).`,
+                exitCode: failure.exitCode,
+            },
+        };
+    }
+    await options.ledger.finish(step, ticket, { status: 'success', counts, durationMs });
+    return { report: report('applied') };
+}
+/** Step 0: the `before` hook, read-only. Returns the result that ends the step here, or undefined to go on. */
+async function preconditions(step, options, t0) {
+    if (!options.before || !step.checks?.includes('before'))
+        return undefined;
+    let findings;
+    try {
+        findings = await options.before(step);
+    }
+    catch (e) {
+        return blockedBefore(step, options, t0, [], messageOf(e), e instanceof errors_MigrateError);
+    }
+    if (!findings.length) {
+        options.log.info(`${step.version}: before passed`);
+        return undefined;
+    }
+    return blockedBefore(step, options, t0, findings, summarizeFindings('before', 'the table', findings), true);
+}
+function blockedBefore(step, options, t0, findings, message, known) {
+    options.log.error(`${step.version} ${step.direction}: ${message}`);
+    const checks = [
+        { hook: 'before', scope: 'all', passed: false, findings: findings.length ? findings : [{ message }] },
+    ];
+    const report = {
+        version: step.version,
+        direction: step.direction,
+        kind: step.kind,
+        status: options.dryRun ? 'dry-run' : 'skipped',
+        durationMs: options.now() - t0,
+        error: message,
+        checks,
+    };
+    if (options.dryRun)
+        return { report };
+    return {
+        report,
+        stop: {
+            status: 'blocked',
+            blockedBy: 'precondition',
+            error: `${step.direction} ${step.version} (${step.file}) was not run: ${message}. Nothing was written.`,
+            next: known
+                ? `Fix the data (or ${step.file}'s before), then run again.`
+                : `Fix ${step.file}'s before(), then run again.`,
+            exitCode: exitCodeOfStop('precondition-failed'),
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/runner/step/run-plan.ts
+
+
+
+
+/**
+ * Runs a plan: takes the lock (waiting up to the lock timeout), plans again under it (refusing
+ * a changed plan when the reviewed hash is given), runs each step through runStep, releases
+ * the lock and writes the audit log's end entry. Returns a report for every outcome but bad
+ * input, which throws.
+ */
+async function runPlan(plan, options, backend, run) {
+    const startedAt = run.now();
+    const runId = (0,external_node_crypto_namespaceObject.randomUUID)();
+    const finish = (r) => ({
+        steps: [],
+        ...r,
+        startedAt,
+        durationMs: run.now() - startedAt,
+    });
+    if (plan.blockers.length)
+        return finish(blockedReport(plan));
+    const lock = await acquireWithWait(() => backend.acquireLock(plan.command), run);
+    const lease = backend.hold(lock);
+    let report;
+    try {
+        // The state may have moved between planning and locking: plan again under the lock.
+        const current = await backend.plan(replanInput(plan));
+        const reviewed = options.expectedHash ?? plan.hash;
+        if (current.hash !== reviewed) {
+            // Relative commands (one version up or down, repeat, reset) mean "from the state I saw":
+            // running them from another state would do something else, so they never re-plan.
+            const relative = plan.command === 'up' || plan.command === 'down' || plan.command === 'repeat' || plan.command === 'reset';
+            if (relative || (options.expectedHash !== undefined && (options.onPlanChange ?? 'fail') === 'fail')) {
+                const e = new PlanChangedError(`The plan changed since it was reviewed (reviewed ${reviewed}, now ${current.hash}): ${describeChange(plan, current)}`);
+                report = finish({
+                    plan: current,
+                    status: 'blocked',
+                    lockId: lock.lockId,
+                    error: e.message,
+                    next: 'Review the new plan below, then re-run (or use on-plan-change: replan to apply the current plan).',
+                    exitCode: e.exitCode,
+                });
+                return report;
+            }
+            run.log.info(`The plan changed while waiting for the lock (${plan.hash} -> ${current.hash}); running the current plan.`);
+        }
+        if (current.blockers.length)
+            return (report = finish({ ...blockedReport(current), lockId: lock.lockId }));
+        if (!current.steps.length)
+            return (report = finish({ plan: current, status: 'no-op', lockId: lock.lockId }));
+        const started = await options.onStart?.(current);
+        const recoveryPoint = started?.recoveryPoint ?? options.recoveryPoint;
+        await backend.audit({ runId, event: 'apply-start', outcome: 'started', plan: current, reason: options.reason, recoveryPoint }, lock.lockId);
+        const { ledger, body, how, before } = backend.steps({ lockId: lock.lockId, runId, plan: current, lease });
+        const steps = [];
+        for (const step of current.steps) {
+            if (lease.signal.aborted)
+                throw lease.signal.reason;
+            // Fencing: prove the lock is still ours before starting a step.
+            await lease.renew();
+            const { report: stepReport, stop } = await runStep(step, {
+                ledger,
+                body,
+                log: run.log,
+                now: run.now,
+                how: how?.(step),
+                before,
+            });
+            steps.push(stepReport);
+            if (stop)
+                return (report = finish({ plan: current, steps, lockId: lock.lockId, recoveryPoint, ...stop }));
+        }
+        report = finish({ plan: current, steps, status: 'applied', lockId: lock.lockId, recoveryPoint });
+        return report;
+    }
+    finally {
+        lease.stop();
+        await backend
+            .releaseLock(lock.lockId)
+            .catch((e) => run.log.warn(`Could not release lock ${lock.lockId}: ${messageOf(e)}`));
+        // A run that started (its apply-start is written) ends in the log too, a step's `before` refusal included.
+        const started = report?.status !== 'blocked' || report.blockedBy === 'precondition';
+        if (report && started && report.status !== 'no-op') {
+            await backend
+                .audit({
+                runId,
+                event: 'apply-end',
+                outcome: statusOfReport(report),
+                plan: report.plan,
+                message: report.error,
+                versions: report.steps.filter((s) => s.status === 'applied').map((s) => `${s.direction} ${s.version}`),
+            }, lock.lockId)
+                .catch((e) => run.log.warn(`Could not write the audit log: ${messageOf(e)}`));
+        }
+        if (report)
+            report.finalVersion = await backend.currentVersion().catch(() => undefined);
+    }
+}
+/** A dry run: every step through runStep with a ledger that writes nothing; no lock. */
+async function dryRunPlan(plan, backend, run) {
+    const startedAt = run.now();
+    if (plan.blockers.length)
+        return { ...blockedReport(plan), steps: [], startedAt, durationMs: run.now() - startedAt };
+    const steps = [];
+    for (const step of plan.steps) {
+        steps.push((await runStep(step, {
+            ledger: backend.ledger,
+            body: backend.body,
+            before: backend.before,
+            log: run.log,
+            now: run.now,
+            dryRun: true,
+        })).report);
+    }
+    return { plan, steps, status: 'dry-run', startedAt, durationMs: run.now() - startedAt };
+}
+/** Takes a lock, waiting up to the run's lock timeout while another run holds it. */
+async function acquireWithWait(acquire, run) {
+    const timeout = run.settings.lockTimeoutMs;
+    const until = run.now() + timeout;
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await acquire();
+        }
+        catch (e) {
+            if (!(e instanceof LockHeldError) || run.now() >= until)
+                throw e;
+            if (attempt === 0)
+                run.log.info(`Waiting up to ${Math.round(timeout / 1000)} s for the lock: ${e.message}`);
+            await run_plan_sleep(Math.min(1000, 100 + attempt * 100, Math.max(0, until - run.now())));
+        }
+    }
+}
+/** The input that plans a command again from the state under the lock. */
+function replanInput(plan) {
+    return {
+        command: plan.command,
+        version: plan.command === 'to' ? plan.targetVersion : undefined,
+        resume: plan.steps[0]?.kind === 'resume',
+    };
+}
+function blockedReport(plan) {
+    const e = blockerError(plan);
+    return {
+        plan,
+        status: 'blocked',
+        error: e?.message,
+        next: plan.blockers.map((b) => b.next).join('\n'),
+        exitCode: e?.exitCode,
+    };
+}
+function describeChange(before, after) {
+    const fmt = (p) => `${p.currentVersion} -> ${p.targetVersion} [${p.steps.map((s) => `${s.direction} ${s.version}`).join(', ') || 'no steps'}]`;
+    return `reviewed ${fmt(before)}, now ${fmt(after)}.`;
+}
+const run_plan_sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+;// CONCATENATED MODULE: ./src/runner/step/step-data.ts
+
+/**
+ * Builds `ctx.data` for one step from the run's settings (write rate, canary, deadline, dry
+ * run): checkpoints keyed by the step's version and direction, so a resumed run continues where
+ * it stopped, and only a resumed run. Every path that runs a step (a local run, a dry run, a
+ * controller's fan-out segment and its bookkeeping) builds it here.
+ */
+function createStepData(target, step, settings, opts = {}) {
+    const engine = createDataEngine({
+        client: target.client,
+        table: target.table,
+        keys: target.keys,
+        dryRun: settings.dryRun,
+        samplePercent: settings.samplePercent,
+        signal: opts.signal,
+        deadline: settings.deadline,
+        checkpoint: { version: step.version, direction: step.direction },
+        defaults: settings.writeRate ? { rate: { write: settings.writeRate } } : undefined,
+        logger: target.log,
+        ...(opts.progressBar === false ? { progressBar: false } : {}),
+    });
+    return {
+        engine,
+        counts: () => engine.counts(),
+        incomplete: () => engine.incomplete(),
+        start: async () => {
+            if (step.kind !== 'resume')
+                await engine.startAttempt({ keepCanary: continuesCanary(step) });
+        },
+        complete: () => engine.complete({ keepCanary: settings.samplePercent !== undefined }),
+    };
+}
+/** A repeat of an up is how the full run (or a bigger canary) follows a canary of that version. */
+function continuesCanary(step) {
+    return step.kind === 'repeat' && step.direction === 'up';
 }
 
 ;// CONCATENATED MODULE: ./src/core/validate.ts
@@ -4545,6 +4589,819 @@ async function validateTable(o) {
     return validator.report(o.options.samplePercent);
 }
 
+;// CONCATENATED MODULE: ./src/dynamodb/state/audit-log.ts
+
+
+
+/** Hash key value of the audit log's entries. */
+const LOG_HASH = '_migration_log';
+/** Appends to the audit log, which is never deleted. Not fenced: a run that lost its lock still says so. */
+async function appendLog(t, entry) {
+    await t.assertHomeRegion();
+    const k = await t.keys();
+    const sortKey = `${new Date(entry.at).toISOString()}#${entry.runId}#${(0,external_node_crypto_namespaceObject.randomUUID)().slice(0, 8)}`;
+    await t.retried(() => t.client.send(new client_dynamodb_namespaceObject.PutItemCommand({
+        TableName: t.name,
+        Item: (0,util_dynamodb_namespaceObject.marshall)({ [k.hash]: LOG_HASH, [k.sort]: sortKey, _type: '_MigrationLog', ...entry }, { removeUndefinedValues: true }),
+    })));
+}
+/** The audit log, newest first. */
+async function readLog(t, limit = 100) {
+    const items = await t.queryHash(LOG_HASH, { newestFirst: true, limit });
+    const k = await t.keys();
+    return items.map((i) => {
+        const e = { ...i };
+        delete e[k.hash];
+        delete e[k.sort];
+        delete e._type;
+        return e;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/dynamodb/state/table-description.ts
+
+
+
+/**
+ * DescribeTable, checked for what the state needs: a hash and a sort key, both strings (the
+ * OneTable format). A missing table or a wrong key schema is bad input (exit 2) naming the table.
+ */
+async function describeTable(client, table) {
+    let res;
+    try {
+        res = await client.send(new client_dynamodb_namespaceObject.DescribeTableCommand({ TableName: table }));
+    }
+    catch (e) {
+        if (e instanceof client_dynamodb_namespaceObject.ResourceNotFoundException) {
+            const region = await client.config.region().catch(() => 'unknown');
+            throw new InputError(`Table ${table} was not found (region ${region}). Check the environment's table and region in the manifest, and the endpoint; with --local the table is created for you.`);
+        }
+        throw e;
+    }
+    const schema = res.Table?.KeySchema ?? [];
+    const hash = schema.find((s) => s.KeyType === 'HASH')?.AttributeName;
+    const sort = schema.find((s) => s.KeyType === 'RANGE')?.AttributeName;
+    if (!hash || !sort) {
+        throw new InputError(`Table ${table} has no sort key: migration state (OneTable format) needs a table with a hash and a sort key.`);
+    }
+    const defs = res.Table?.AttributeDefinitions ?? [];
+    for (const name of [hash, sort]) {
+        const type = defs.find((d) => d.AttributeName === name)?.AttributeType;
+        if (type && type !== 'S')
+            throw new InputError(`Table ${table}: key attribute ${name} is of type ${type}; migration state needs string keys.`);
+    }
+    const pt = res.Table?.ProvisionedThroughput;
+    const provisioned = res.Table?.BillingModeSummary?.BillingMode !== 'PAY_PER_REQUEST' && pt?.ReadCapacityUnits;
+    const { region, global } = replicationOf(res.Table, await client.config.region().catch(() => undefined));
+    return {
+        keys: { hash, sort },
+        itemCount: res.Table?.ItemCount,
+        sizeBytes: res.Table?.TableSizeBytes,
+        capacity: provisioned ? { read: pt.ReadCapacityUnits ?? 0, write: pt.WriteCapacityUnits ?? 0 } : undefined,
+        region,
+        global,
+    };
+}
+/** An item's attributes other than its key (for messages that quote an item). */
+function withoutKeys(i, k) {
+    const rest = { ...i };
+    delete rest[k.hash];
+    delete rest[k.sort];
+    return rest;
+}
+
+;// CONCATENATED MODULE: ./src/dynamodb/state/state-table.ts
+
+
+
+
+
+
+/**
+ * The table that holds the migration state, as every part of the state store reaches it: the
+ * client, the table's name, what DescribeTable said (read once), and the home-region check
+ * that comes before every write.
+ */
+class StateTable {
+    client;
+    name;
+    environment;
+    described;
+    constructor(client, name, 
+    /**
+     * The environment whose state this is. Given, every write first checks that this replica
+     * is the home region of its migrations when the table is a global table.
+     */
+    environment, described) {
+        this.client = client;
+        this.name = name;
+        this.environment = environment;
+        this.described = described;
+    }
+    /** The same table through another client, sharing what DescribeTable said. */
+    withClient(client) {
+        return new StateTable(client, this.name, this.environment, this.described);
+    }
+    /** Key names and size of the table, from DescribeTable (read once). */
+    describe() {
+        this.described ??= describeTable(this.client, this.name);
+        return this.described;
+    }
+    async keys() {
+        return (await this.describe()).keys;
+    }
+    /**
+     * Refuses (RefusedError, exit 2) when this run reaches a replica of a global table other
+     * than the home region of the environment's migrations, or DescribeTable contradicts what
+     * the manifest says of the table. `outcome` says what did not happen.
+     */
+    async assertHomeRegion(outcome = 'Nothing was written.') {
+        const env = this.environment;
+        if (!env)
+            return;
+        const d = await this.describe();
+        const problem = homeRegionProblem(env, d.region, d.global);
+        if (problem)
+            throw new errors_RefusedError(`${problem.message} ${outcome}\nNext: ${problem.next}`);
+    }
+    /**
+     * Sends with retries past the SDK's own: its client-wide retry quota runs dry under sustained
+     * throttling or dropped connections, and losing a record or lock write then would leave the
+     * table in a misleading state. Conditional failures are not retried.
+     */
+    retried(call) {
+        return withRetry(call, {});
+    }
+    /** The items under one hash key value (read strongly consistent), oldest first unless `newestFirst`. */
+    async queryHash(hash, opts = {}) {
+        const k = await this.keys();
+        const out = [];
+        let start;
+        do {
+            const res = await this.retried(() => this.client.send(new client_dynamodb_namespaceObject.QueryCommand({
+                TableName: this.name,
+                KeyConditionExpression: '#h = :h',
+                ExpressionAttributeNames: { '#h': k.hash },
+                ExpressionAttributeValues: (0,util_dynamodb_namespaceObject.marshall)({ ':h': hash }),
+                ConsistentRead: true,
+                ScanIndexForward: !opts.newestFirst,
+                ExclusiveStartKey: start,
+            })));
+            out.push(...(res.Items ?? []).map((i) => (0,util_dynamodb_namespaceObject.unmarshall)(i)));
+            start = res.LastEvaluatedKey;
+        } while (start && (!opts.limit || out.length < opts.limit));
+        return opts.limit ? out.slice(0, opts.limit) : out;
+    }
+}
+/**
+ * JSON of an item as the SDK sends or returns it, object keys sorted: equal for equal items
+ * whatever their attribute order. Binary values count as their base64 (core's `stableJson`
+ * would spell them as objects); `unlock` names an unknown lock item by this fingerprint.
+ */
+function stableItemJson(v) {
+    if (Array.isArray(v))
+        return `[${v.map(stableItemJson).join(',')}]`;
+    if (v && typeof v === 'object' && !(v instanceof Uint8Array)) {
+        return `{${Object.keys(v)
+            .sort()
+            .map((k) => `${JSON.stringify(k)}:${stableItemJson(v[k])}`)
+            .join(',')}}`;
+    }
+    return JSON.stringify(v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v) ?? 'null';
+}
+
+;// CONCATENATED MODULE: ./src/dynamodb/state/lock.ts
+
+
+
+
+
+
+/** Hash and sort key value of the one lock item. */
+const LOCK_HASH = '_migration_lock';
+/** The lock item's key, marshalled. */
+function lockKey(k) {
+    return (0,util_dynamodb_namespaceObject.marshall)({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH });
+}
+/** The lock item as stored, if any (read strongly consistent). */
+async function readLockItem(t) {
+    const k = await t.keys();
+    const res = await t.retried(() => t.client.send(new client_dynamodb_namespaceObject.GetItemCommand({ TableName: t.name, Key: lockKey(k), ConsistentRead: true })));
+    return res.Item;
+}
+/** The lock an item holds, or undefined when it is not a lock item as this tool writes them. */
+function lockInfoOf(raw) {
+    if (typeof raw.lockId !== 'string' || typeof raw.leaseExpiresAt !== 'number')
+        return undefined;
+    return {
+        lockId: raw.lockId,
+        owner: String(raw.owner ?? 'unknown'),
+        command: String(raw.command ?? 'unknown'),
+        runUrl: raw.runUrl,
+        acquiredAt: Number(raw.acquiredAt ?? 0),
+        leaseExpiresAt: raw.leaseExpiresAt,
+        heartbeatAt: Number(raw.heartbeatAt ?? 0),
+    };
+}
+/** The lock, if any. Throws CorruptStateError for a lock item of an unknown format (naming the unlock command). */
+async function readLock(t) {
+    const item = await readLockItem(t);
+    if (!item)
+        return undefined;
+    const raw = (0,util_dynamodb_namespaceObject.unmarshall)(item);
+    const lock = lockInfoOf(raw);
+    if (!lock) {
+        const k = await t.keys();
+        throw new CorruptStateError(`${t.name}: the lock item ${k.hash}=${LOCK_HASH}, ${k.sort}=${LOCK_HASH} has an unknown format (${JSON.stringify(withoutKeys(raw, k)).slice(0, 200)}): ` +
+            `it was not written by this version of dynamodb-migrate, so whether a run holds it cannot be told. Nothing was run. ` +
+            `If no run is active, remove it with: dynamodb-migrate unlock ${unknownLockId(item, raw)}`);
+    }
+    return lock;
+}
+/**
+ * Takes the lock, or takes over one whose lease has expired. Throws LockHeldError naming
+ * the holder when it is held.
+ */
+async function acquireLock(t, opts) {
+    await t.assertHomeRegion();
+    const k = await t.keys();
+    const now = opts.now ?? Date.now();
+    const lock = {
+        lockId: (0,external_node_crypto_namespaceObject.randomUUID)(),
+        owner: opts.owner,
+        command: opts.command,
+        runUrl: opts.runUrl,
+        acquiredAt: now,
+        leaseExpiresAt: now + opts.leaseMs,
+        heartbeatAt: now,
+    };
+    try {
+        await t.retried(() => t.client.send(new client_dynamodb_namespaceObject.PutItemCommand({
+            TableName: t.name,
+            Item: (0,util_dynamodb_namespaceObject.marshall)({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH, _type: '_MigrationLock', ...lock }, { removeUndefinedValues: true }),
+            ConditionExpression: 'attribute_not_exists(#h) OR leaseExpiresAt < :now',
+            ExpressionAttributeNames: { '#h': k.hash },
+            ExpressionAttributeValues: (0,util_dynamodb_namespaceObject.marshall)({ ':now': now }),
+        })));
+        return lock;
+    }
+    catch (e) {
+        if (e instanceof client_dynamodb_namespaceObject.ConditionalCheckFailedException) {
+            // A lock item of an unknown format fails the condition too: say that, not "locked".
+            const held = await readLock(t).catch((err) => {
+                if (err instanceof CorruptStateError)
+                    throw err;
+                return undefined;
+            });
+            // A retried request whose first attempt took the lock (the answer was lost on the way).
+            if (held?.lockId === lock.lockId)
+                return lock;
+            throw new LockHeldError(describeHolder(t.name, held));
+        }
+        throw e;
+    }
+}
+/** Extends our lease; throws LockLostError if another run has taken the lock over. */
+async function renewLock(t, lockId, leaseMs) {
+    const k = await t.keys();
+    const now = Date.now();
+    try {
+        await t.retried(() => t.client.send(new client_dynamodb_namespaceObject.UpdateItemCommand({
+            TableName: t.name,
+            Key: lockKey(k),
+            UpdateExpression: 'SET leaseExpiresAt = :exp, heartbeatAt = :now',
+            ConditionExpression: 'lockId = :id',
+            ExpressionAttributeValues: (0,util_dynamodb_namespaceObject.marshall)({ ':exp': now + leaseMs, ':now': now, ':id': lockId }),
+        })));
+        return now + leaseMs;
+    }
+    catch (e) {
+        if (e instanceof client_dynamodb_namespaceObject.ConditionalCheckFailedException) {
+            const held = await readLock(t).catch(() => undefined);
+            throw new LockLostError(`${t.name}: this run's lock ${lockId} was taken over${held ? ` by ${held.owner} (lock id ${held.lockId})` : ''}; stopped before writing again.`);
+        }
+        throw e;
+    }
+}
+/** Deletes the lock if it is still ours (no error if it is already gone). */
+async function releaseLock(t, lockId) {
+    const k = await t.keys();
+    try {
+        await t.retried(() => t.client.send(new client_dynamodb_namespaceObject.DeleteItemCommand({
+            TableName: t.name,
+            Key: lockKey(k),
+            ConditionExpression: 'lockId = :id',
+            ExpressionAttributeValues: (0,util_dynamodb_namespaceObject.marshall)({ ':id': lockId }),
+        })));
+    }
+    catch (e) {
+        if (!(e instanceof client_dynamodb_namespaceObject.ConditionalCheckFailedException))
+            throw e;
+    }
+}
+/**
+ * `unlock <lock-id>`: removes a lock only when the caller names it. A lock item of an unknown
+ * format is named by the id its error message gives (its `lockId` when it has one as a string,
+ * else `unknown-<fingerprint of the item>`).
+ */
+async function forceUnlock(t, lockId) {
+    await t.assertHomeRegion();
+    const item = await readLockItem(t);
+    if (!item)
+        throw new InputError(`${t.name} is not locked: nothing to unlock.`);
+    const raw = (0,util_dynamodb_namespaceObject.unmarshall)(item);
+    const held = lockInfoOf(raw);
+    if (!held)
+        return removeUnknownLock(t, lockId, item, raw);
+    if (held.lockId !== lockId) {
+        throw new InputError(`unlock ${lockId}: the lock on ${t.name} has id ${held.lockId} (held by ${held.owner}); pass that id to unlock it.`);
+    }
+    await releaseLock(t, lockId);
+    return held;
+}
+async function removeUnknownLock(t, lockId, item, raw) {
+    const id = unknownLockId(item, raw);
+    if (lockId !== id)
+        throw new InputError(`unlock ${lockId}: the lock item on ${t.name} has an unknown format; its id is ${id}: pass ${id} to remove it.`);
+    const k = await t.keys();
+    const ownId = typeof raw.lockId === 'string' ? raw.lockId : undefined;
+    try {
+        await t.retried(() => t.client.send(new client_dynamodb_namespaceObject.DeleteItemCommand({
+            TableName: t.name,
+            Key: lockKey(k),
+            // Never a lock a run of ours has written meanwhile (it has a lockId of its own).
+            ...(ownId
+                ? { ConditionExpression: 'lockId = :id', ExpressionAttributeValues: (0,util_dynamodb_namespaceObject.marshall)({ ':id': ownId }) }
+                : { ConditionExpression: 'attribute_not_exists(lockId)' }),
+        })));
+    }
+    catch (e) {
+        if (!(e instanceof client_dynamodb_namespaceObject.ConditionalCheckFailedException))
+            throw e;
+        throw new LockHeldError(describeHolder(t.name, await readLock(t).catch(() => undefined)));
+    }
+    return {
+        lockId: id,
+        owner: String(raw.owner ?? 'unknown'),
+        command: 'a lock item of an unknown format',
+        acquiredAt: 0,
+        leaseExpiresAt: 0,
+        heartbeatAt: 0,
+    };
+}
+/** How `unlock` names a lock item of an unknown format: its lockId if it has one, else a fingerprint of the item. */
+function unknownLockId(item, raw) {
+    if (typeof raw.lockId === 'string' && raw.lockId)
+        return raw.lockId;
+    return `unknown-${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(stableItemJson(item)).digest('hex').slice(0, 12)}`;
+}
+/** Who holds the lock, since when, until when, and what to do: the message of LockHeldError. */
+function describeHolder(table, held) {
+    if (!held)
+        return `${table} is locked by another run (the lock was released while checking; retry).`;
+    return (`${table} is locked by ${held.owner} (lock id ${held.lockId}, ${held.command}${held.runUrl ? `, ${held.runUrl}` : ''}) ` +
+        `since ${new Date(held.acquiredAt).toISOString()}, lease until ${new Date(held.leaseExpiresAt).toISOString()}. ` +
+        `Wait for it to finish; if that run is dead, the lock is taken over once its lease expires, or remove it with unlock ${held.lockId}.`);
+}
+
+;// CONCATENATED MODULE: ./src/dynamodb/state/fenced-write.ts
+
+
+
+
+
+/**
+ * Writes the state (records, schema item) so that they happen only while the run's lock is
+ * still ours: with a lock id, in one transaction that also checks the lock item; on an MRSC
+ * global table, which has no transactions, one at a time right after reading the lock. Without
+ * a lock id the writes go as they are. Refused first from a replica other than the home region.
+ */
+async function fencedWrite(t, lockId, writes) {
+    if (!writes.length)
+        return;
+    await t.assertHomeRegion();
+    if ((await t.describe()).global?.consistency === 'STRONG')
+        return oneByOne(t, lockId, writes);
+    const k = await t.keys();
+    const items = lockId
+        ? [
+            {
+                ConditionCheck: {
+                    TableName: t.name,
+                    Key: lockKey(k),
+                    ConditionExpression: 'lockId = :id',
+                    ExpressionAttributeValues: (0,util_dynamodb_namespaceObject.marshall)({ ':id': lockId }),
+                },
+            },
+            ...writes,
+        ]
+        : writes;
+    try {
+        // One token for every attempt: a retried transaction that already landed is not applied twice.
+        const token = (0,external_node_crypto_namespaceObject.randomUUID)();
+        await t.retried(() => t.client.send(new client_dynamodb_namespaceObject.TransactWriteItemsCommand({ TransactItems: items, ClientRequestToken: token })));
+    }
+    catch (e) {
+        if (lockId && isConditionFailure(e, 0))
+            throw lockLost(t, lockId);
+        throw e;
+    }
+}
+/**
+ * Fencing without transactions, for MRSC global tables, which have none. There a strongly
+ * consistent read and a condition see the latest write from any region, so the lock is read
+ * right before the writes, which then go one at a time, each with its own condition. Where a
+ * transaction leaves no gap, this leaves one round trip between the check and a write; the
+ * lease (taken over only once it has expired) and the heartbeat's fencing cover that gap.
+ */
+async function oneByOne(t, lockId, writes) {
+    if (lockId) {
+        const item = await readLockItem(t);
+        const held = item ? lockInfoOf((0,util_dynamodb_namespaceObject.unmarshall)(item)) : undefined;
+        if (held?.lockId !== lockId)
+            throw lockLost(t, lockId);
+    }
+    for (const [i, w] of writes.entries()) {
+        try {
+            await t.retried(() => sendSingle(t.client, w));
+        }
+        catch (e) {
+            if (e instanceof client_dynamodb_namespaceObject.ConditionalCheckFailedException)
+                throw new WriteConditionFailed(i + (lockId ? 1 : 0), e);
+            throw e;
+        }
+    }
+}
+function lockLost(t, lockId) {
+    return new LockLostError(`${t.name}: this run's lock ${lockId} is no longer held (taken over after its lease expired); stopped before writing.`);
+}
+/** A write sent one at a time (MRSC) failed its condition; `index` counts as in the transaction it stands for. */
+class WriteConditionFailed extends Error {
+    index;
+    constructor(index, cause) {
+        super(`write ${index} of a fenced group failed its condition`, { cause });
+        this.index = index;
+    }
+}
+/** One write of a TransactWriteItem, sent as a request of its own. */
+function sendSingle(client, w) {
+    if (w.Put)
+        return client.send(new client_dynamodb_namespaceObject.PutItemCommand(w.Put));
+    if (w.Delete)
+        return client.send(new client_dynamodb_namespaceObject.DeleteItemCommand(w.Delete));
+    if (w.Update)
+        return client.send(new client_dynamodb_namespaceObject.UpdateItemCommand(w.Update));
+    return Promise.reject(new Error('a condition check cannot be sent on its own'));
+}
+/**
+ * True when a fenced write failed on the condition of write `index` of the group as
+ * `fencedWrite` sends it (with a lock id, the lock's check is 0 and the writes follow).
+ */
+function isConditionFailure(e, index) {
+    if (e instanceof WriteConditionFailed)
+        return e.index === index;
+    if (e instanceof client_dynamodb_namespaceObject.ConditionalCheckFailedException)
+        return index === 0;
+    if (e instanceof client_dynamodb_namespaceObject.TransactionCanceledException)
+        return e.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/dynamodb/state/record-codec.ts
+
+
+
+
+/**
+ * The one codec of a `_migration` record, in OneTable Migrate's format: to the item this tool
+ * writes, from an item in the table, and from OneTable's `getPastMigrations` answer (over
+ * JSON). OneTable reads these items too, so their shape is a contract.
+ */
+/** Hash key value of the records (OneTable's). */
+const MIGRATION_HASH = '_migration';
+/** A record's sort key value: `_migration:<version>:<date in ms>`. */
+function recordKey(version, date) {
+    return `${MIGRATION_HASH}:${version}:${date}`;
+}
+/**
+ * The item of a record (unmarshalled; an undefined attribute is not written). The sort key is
+ * the record's key; `_type` is OneTable's model name.
+ */
+function recordToItem(rec, k) {
+    return {
+        [k.hash]: MIGRATION_HASH,
+        [k.sort]: rec.key,
+        version: rec.version,
+        date: rec.date,
+        path: rec.path,
+        description: rec.description,
+        status: rec.status,
+        _type: '_Migration',
+        checksum: rec.checksum,
+        direction: rec.direction,
+        actor: rec.actor,
+        runUrl: rec.runUrl,
+        gitSha: rec.gitSha,
+        durationMs: rec.durationMs,
+        counts: rec.counts,
+        repairedReason: rec.repairedReason,
+    };
+}
+/**
+ * The record of a `_migration` item (unmarshalled), or CorruptStateError naming the item and
+ * what to do when it cannot be one: planning on a history that was read wrong would run or
+ * skip the wrong steps. OneTable's own items are read too (date as an ISO string, no status).
+ */
+function recordFromItem(i, k, table) {
+    const key = String(i[k.sort] ?? '');
+    const version = typeof i.version === 'string' ? i.version : (key.split(':')[1] ?? '');
+    const date = typeof i.date === 'number'
+        ? i.date
+        : typeof i.date === 'string'
+            ? Date.parse(i.date) || 0
+            : Number(key.split(':')[2] ?? 0);
+    const r = withFields(i, version, date, key);
+    const problem = !r.key.startsWith(`${MIGRATION_HASH}:`)
+        ? `its sort key is not ${MIGRATION_HASH}:<version>:<date>`
+        : i.version !== undefined && typeof i.version !== 'string'
+            ? `"version" is a ${typeof i.version}, not a string`
+            : !isVersion(r.version) && r.version !== RESET && r.version !== LEGACY_RESET
+                ? `version "${r.version}" is not a semver version`
+                : i.status !== undefined && typeof i.status !== 'string'
+                    ? `"status" is a ${typeof i.status}, not a string`
+                    : !Number.isFinite(r.date)
+                        ? '"date" is not a time'
+                        : undefined;
+    if (!problem)
+        return r;
+    const itemKey = JSON.stringify({ [k.hash]: { S: MIGRATION_HASH }, [k.sort]: { S: r.key } });
+    throw new CorruptStateError(`${table}: the migration record ${k.hash}=${MIGRATION_HASH}, ${k.sort}=${r.key} is corrupt (${problem}): ${JSON.stringify(withoutKeys(i, k)).slice(0, 200)}. ` +
+        `Nothing was run: the history cannot be read past it. Fix that item, or delete it ` +
+        `(aws dynamodb delete-item --table-name ${table} --key '${itemKey}'), then check the history with dynamodb-migrate status; ` +
+        `if that record stood for an applied version, record it again with dynamodb-migrate repair --version <version> --mark applied --reason "...".`);
+}
+/**
+ * A record as OneTable's `getPastMigrations` answers it through a Lambda (JSON: the date an ISO
+ * string, no key, no status before OneTable 2023-09). The key is made from version and date.
+ */
+function recordFromOneTableAnswer(r) {
+    const version = String(r.version ?? '');
+    const date = typeof r.date === 'number' ? r.date : Date.parse(String(r.date ?? '')) || 0;
+    return withFields(r, version, date, recordKey(version, date));
+}
+function withFields(i, version, date, key) {
+    return {
+        version,
+        date,
+        key,
+        path: String(i.path ?? ''),
+        description: String(i.description ?? ''),
+        // OneTable before 2023-09 wrote no status: those records are successes.
+        status: typeof i.status === 'string' ? i.status : SUCCESS,
+        checksum: i.checksum,
+        direction: i.direction,
+        actor: i.actor,
+        runUrl: i.runUrl,
+        gitSha: i.gitSha,
+        durationMs: i.durationMs,
+        counts: i.counts,
+        repairedReason: i.repairedReason,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/dynamodb/state/records.ts
+
+
+
+
+
+/** All `_migration` records, oldest first. Throws CorruptStateError at an item that is not a record. */
+async function readRecords(t) {
+    const items = await t.queryHash(MIGRATION_HASH);
+    const k = await t.keys();
+    return items.map((i) => recordFromItem(i, k, t.name)).sort((a, b) => a.date - b.date || a.key.localeCompare(b.key));
+}
+/**
+ * Writes a `_migration` record. With a lock id the write is fenced: it happens only while
+ * that lock is still ours, in one transaction. `replace` overwrites the record of the same
+ * version and date (a step's "running" record, by its outcome).
+ */
+async function writeRecord(t, rec, lockId, opts = {}) {
+    const k = await t.keys();
+    let date = rec.date ?? Date.now();
+    for (let attempt = 0;; attempt++) {
+        const full = { ...rec, date, key: recordKey(rec.version, date) };
+        const item = (0,util_dynamodb_namespaceObject.marshall)(recordToItem(full, k), { removeUndefinedValues: true });
+        try {
+            await fencedWrite(t, lockId, [
+                opts.replace
+                    ? { Put: { TableName: t.name, Item: item } }
+                    : {
+                        Put: {
+                            TableName: t.name,
+                            Item: item,
+                            ConditionExpression: 'attribute_not_exists(#h)',
+                            ExpressionAttributeNames: { '#h': k.hash },
+                        },
+                    },
+            ]);
+            return full;
+        }
+        catch (e) {
+            // Two records of one version in the same millisecond: move to the next one.
+            if (isConditionFailure(e, lockId ? 1 : 0) && attempt < 5) {
+                // Written one at a time (MRSC), a retried put whose first attempt landed fails its own condition.
+                if (e instanceof WriteConditionFailed && (await holds(t, item)))
+                    return full;
+                date += 1;
+                continue;
+            }
+            throw e;
+        }
+    }
+}
+/** Deletes every record of a version (but `except`, a record's key), as OneTable's down does. Fenced like writeRecord. */
+async function deleteVersionRecords(t, version, lockId, opts = {}) {
+    await t.assertHomeRegion();
+    const k = await t.keys();
+    const records = (await readRecords(t)).filter((r) => r.version === version && r.key !== opts.except);
+    for (let i = 0; i < records.length; i += 90) {
+        const chunk = records.slice(i, i + 90);
+        await fencedWrite(t, lockId, chunk.map((r) => ({
+            Delete: { TableName: t.name, Key: (0,util_dynamodb_namespaceObject.marshall)({ [k.hash]: MIGRATION_HASH, [k.sort]: r.key }) },
+        })));
+    }
+    return records.length;
+}
+/** Deletes every `_migration` record (reset). */
+async function deleteAllRecords(t, lockId) {
+    const versions = new Set((await readRecords(t)).map((r) => r.version));
+    let n = 0;
+    for (const v of versions)
+        n += await deleteVersionRecords(t, v, lockId);
+    return n;
+}
+/** Whether the table holds exactly this item (read strongly consistent). */
+async function holds(t, item) {
+    const k = await t.keys();
+    const key = { [k.hash]: item[k.hash], [k.sort]: item[k.sort] };
+    const res = await t.retried(() => t.client.send(new client_dynamodb_namespaceObject.GetItemCommand({ TableName: t.name, Key: key, ConsistentRead: true })));
+    return !!res.Item && stableItemJson(res.Item) === stableItemJson(item);
+}
+
+;// CONCATENATED MODULE: ./src/dynamodb/state/schema-item.ts
+
+
+
+
+/** The `_schema:Current` item (OneTable's format) without its key, if any. */
+async function readSchema(t) {
+    const k = await t.keys();
+    const res = await t.retried(() => t.client.send(new client_dynamodb_namespaceObject.GetItemCommand({
+        TableName: t.name,
+        Key: (0,util_dynamodb_namespaceObject.marshall)({ [k.hash]: SCHEMA_HASH_VALUE, [k.sort]: SCHEMA_SORT_VALUE }),
+        ConsistentRead: true,
+    })));
+    if (!res.Item)
+        return undefined;
+    const item = (0,util_dynamodb_namespaceObject.unmarshall)(res.Item);
+    delete item[k.hash];
+    delete item[k.sort];
+    return item;
+}
+/** Overwrites the `_schema:Current` item, or deletes it when undefined. Fenced like a record. */
+async function writeSchema(t, schemaItem, lockId) {
+    const k = await t.keys();
+    const Key = { [k.hash]: SCHEMA_HASH_VALUE, [k.sort]: SCHEMA_SORT_VALUE };
+    if (!schemaItem) {
+        await fencedWrite(t, lockId, [{ Delete: { TableName: t.name, Key: (0,util_dynamodb_namespaceObject.marshall)(Key) } }]);
+        return;
+    }
+    const item = (0,util_dynamodb_namespaceObject.marshall)({ ...schemaItem, ...Key }, { removeUndefinedValues: true, convertClassInstanceToMap: true });
+    await fencedWrite(t, lockId, [{ Put: { TableName: t.name, Item: item } }]);
+}
+
+;// CONCATENATED MODULE: ./src/dynamodb/state/state-store.ts
+
+
+
+
+
+/**
+ * Reads and writes the migration state kept in the table itself, in OneTable Migrate's
+ * format: `_migration` records, the `_schema:Current` item, and our own lock and audit log.
+ * One object over the parts in this folder, which share one `StateTable` (the client, and
+ * DescribeTable read once).
+ */
+class StateStore {
+    t;
+    constructor(client, table, options = {}) {
+        this.t = new StateTable(client, table, options.environment);
+    }
+    get client() {
+        return this.t.client;
+    }
+    get table() {
+        return this.t.name;
+    }
+    /** The same store through another client (e.g. one of its own for the heartbeat), sharing what DescribeTable said. */
+    withClient(client) {
+        const other = new StateStore(client, this.table);
+        other.t = this.t.withClient(client);
+        return other;
+    }
+    /**
+     * Refuses (RefusedError, exit 2) when this run reaches a replica of a global table other
+     * than the home region of the environment's migrations, or DescribeTable contradicts what
+     * the manifest says of the table: the lock, records, schema item and log are written only
+     * in the home region. Every write of the store checks it first; call it before other
+     * writes to the table (a bulk pass), and before a check that must read the home region's
+     * copy (`outcome` then says what did not happen).
+     */
+    assertHomeRegion(outcome) {
+        return this.t.assertHomeRegion(outcome);
+    }
+    /** Key names and size of the table, from DescribeTable (read once). */
+    describe() {
+        return this.t.describe();
+    }
+    keys() {
+        return this.t.keys();
+    }
+    /** Everything the planner needs: records, lock, schema item, table size. */
+    async readState() {
+        const d = await this.describe();
+        const [records, lock, schema] = await Promise.all([this.readRecords(), this.readLock(), this.readSchema()]);
+        return {
+            table: this.table,
+            keys: d.keys,
+            records,
+            lock,
+            schema,
+            itemCount: d.itemCount,
+            sizeBytes: d.sizeBytes,
+            capacity: d.capacity,
+            region: d.region,
+            global: d.global,
+        };
+    }
+    /** All `_migration` records, oldest first (records.ts). */
+    readRecords() {
+        return readRecords(this.t);
+    }
+    /** The `_schema:Current` item without its key, if any (schema-item.ts). */
+    readSchema() {
+        return readSchema(this.t);
+    }
+    /** The lock, if any; CorruptStateError for a lock item of an unknown format (lock.ts). */
+    readLock() {
+        return readLock(this.t);
+    }
+    /** Takes the lock, or takes over one whose lease has expired; LockHeldError naming the holder (lock.ts). */
+    acquireLock(opts) {
+        return acquireLock(this.t, opts);
+    }
+    /** Extends our lease; LockLostError if another run has taken the lock over (lock.ts). */
+    renewLock(lockId, leaseMs) {
+        return renewLock(this.t, lockId, leaseMs);
+    }
+    /** Deletes the lock if it is still ours (lock.ts). */
+    releaseLock(lockId) {
+        return releaseLock(this.t, lockId);
+    }
+    /** `unlock <lock-id>`: removes a lock only when the caller names it (lock.ts). */
+    forceUnlock(lockId) {
+        return forceUnlock(this.t, lockId);
+    }
+    /**
+     * Writes a `_migration` record, fenced by `lockId` when given; `replace` overwrites the record
+     * of the same version and date (records.ts).
+     */
+    writeRecord(rec, lockId, opts = {}) {
+        return writeRecord(this.t, rec, lockId, opts);
+    }
+    /** Deletes every record of a version (but `except`, a record's key), as OneTable's down does (records.ts). */
+    deleteVersionRecords(version, lockId, opts = {}) {
+        return deleteVersionRecords(this.t, version, lockId, opts);
+    }
+    /** Deletes every `_migration` record (reset; records.ts). */
+    deleteAllRecords(lockId) {
+        return deleteAllRecords(this.t, lockId);
+    }
+    /** Overwrites the `_schema:Current` item, or deletes it when undefined; fenced (schema-item.ts). */
+    writeSchema(schemaItem, lockId) {
+        return writeSchema(this.t, schemaItem, lockId);
+    }
+    /** Appends to the audit log, which is never deleted (audit-log.ts). */
+    appendLog(entry) {
+        return appendLog(this.t, entry);
+    }
+    /** The audit log, newest first (audit-log.ts). */
+    readLog(limit) {
+        return readLog(this.t, limit);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/runner/step/audit.ts
 /** The audit log entry for an event; every writer of the log goes through this. */
 function auditEntry(e, source, at) {
@@ -4564,44 +5421,6 @@ function auditEntry(e, source, at) {
         gitSha: source.gitSha,
         planHash: e.plan?.hash ?? e.planHash,
     };
-}
-
-;// CONCATENATED MODULE: ./src/runner/step/step-data.ts
-
-/**
- * Builds `ctx.data` for one step from the run's settings (write rate, canary, deadline, dry
- * run): checkpoints keyed by the step's version and direction, so a resumed run continues where
- * it stopped, and only a resumed run. Every path that runs a step (a local run, a dry run, a
- * controller's fan-out segment and its bookkeeping) builds it here.
- */
-function createStepData(target, step, settings, opts = {}) {
-    const engine = createDataEngine({
-        client: target.client,
-        table: target.table,
-        keys: target.keys,
-        dryRun: settings.dryRun,
-        samplePercent: settings.samplePercent,
-        signal: opts.signal,
-        deadline: settings.deadline,
-        checkpoint: { version: step.version, direction: step.direction },
-        defaults: settings.writeRate ? { rate: { write: settings.writeRate } } : undefined,
-        logger: target.log,
-        ...(opts.progressBar === false ? { progressBar: false } : {}),
-    });
-    return {
-        engine,
-        counts: () => engine.counts(),
-        incomplete: () => engine.incomplete(),
-        start: async () => {
-            if (step.kind !== 'resume')
-                await engine.startAttempt({ keepCanary: continuesCanary(step) });
-        },
-        complete: () => engine.complete({ keepCanary: settings.samplePercent !== undefined }),
-    };
-}
-/** A repeat of an up is how the full run (or a bigger canary) follows a canary of that version. */
-function continuesCanary(step) {
-    return step.kind === 'repeat' && step.direction === 'up';
 }
 
 ;// CONCATENATED MODULE: ./src/runner/step/ledger.ts
@@ -4700,15 +5519,31 @@ class TableLedger {
         }
         if (step.direction === 'up') {
             // The outcome replaces the step's "running" record (same key).
-            await o.store.writeRecord({ ...record, version: step.version, direction: 'up', status: SUCCESS }, o.lockId, {
-                replace: true,
-            });
+            const written = await o.store.writeRecord({ ...record, version: step.version, direction: 'up', status: SUCCESS }, o.lockId, { replace: true });
+            // An applied version has one record, as OneTable's tools expect (its CLI reverts once per record):
+            // a repeat or a resume replaces the earlier attempts' records. Every run stays in the audit log.
+            await o.store.deleteVersionRecords(step.version, o.lockId, { except: written.key });
             if (m.schema)
                 await o.store.writeSchema(this.schemaItem(m.schema), o.lockId);
             return;
         }
         // A successful down removes the version's records and restores the new current version's schema.
         await o.store.deleteVersionRecords(step.version, o.lockId);
+        await this.restoreSchema();
+    }
+    /**
+     * `repair --mark applied`: records the version applied as its file is now, without running it
+     * (the reason kept on the record), and its schema when it is (or becomes) the current version.
+     */
+    async markApplied(m, reason, currentVersion) {
+        const { o } = this;
+        await o.store.writeRecord({ ...this.common(m), version: m.version, status: SUCCESS, direction: 'up', repairedReason: reason }, o.lockId);
+        if (m.schema && compareVersions(m.version, currentVersion) >= 0)
+            await o.store.writeSchema(this.schemaItem(m.schema), o.lockId);
+    }
+    /** `repair --mark reverted`: removes the version's records, without running its down. */
+    async markReverted(version) {
+        await this.o.store.deleteVersionRecords(version, this.o.lockId);
         await this.restoreSchema();
     }
     /** `_schema:Current` of the version the records now say is current (none at 0.0.0). */
@@ -4766,379 +5601,173 @@ function prefixed(log, prefix) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/outcome.ts
+;// CONCATENATED MODULE: ./src/runner/step/migration-body.ts
 
-/**
- * The one place where outcomes become exit codes. A plan's first blocker becomes the typed
- * error it stands for; a report carries the code of the error that ended it; anything thrown
- * carries its own (errors.ts). Entry points call these and nothing else.
- */
-/** The typed error for a plan's blockers (the first one decides the kind), or undefined when none. */
-function blockerError(plan) {
-    const first = plan.blockers[0];
-    if (!first)
-        return undefined;
-    const message = plan.blockers.map((b) => b.message).join('\n');
-    switch (first.kind) {
-        case 'drift':
-            return new errors_DriftError(message);
-        case 'failed-state':
-            return new FailedStateError(message);
-        case 'refused':
-            return new RefusedError(message);
-        default:
-            return new MigrationBlockedError(message);
-    }
-}
-/** Exit code of a plan shown by `plan` or a pull request: its blockers decide. */
-function exitCodeOfPlan(plan) {
-    return blockerError(plan)?.exitCode ?? EXIT.ok;
-}
-/** Exit code of a run: 0 when it applied, was a no-op or a dry run; else the code of what stopped it. */
-function exitCodeOfReport(report) {
-    if (report.exitCode !== undefined)
-        return report.exitCode;
-    return report.status === 'applied' || report.status === 'no-op' || report.status === 'dry-run'
-        ? errors_EXIT.ok
-        : errors_EXIT.failure;
-}
-const TYPED = {
-    MigrateError: MigrateError,
-    InputError: InputError,
-    ManifestError: errors_ManifestError,
-    RefusedError: RefusedError,
-    LockHeldError: LockHeldError,
-    LockLostError: LockLostError,
-    DriftError: errors_DriftError,
-    PlanChangedError: PlanChangedError,
-    FailedStateError: FailedStateError,
-    CorruptStateError: CorruptStateError,
-    MigrationBlockedError: MigrationBlockedError,
-    MigrationFailedError: class extends MigrationFailedError {
-        constructor(message) {
-            super(message, '', 'up');
-        }
-    },
-    MigrationFileError: class extends InputError {
-    },
-};
-/**
- * A typed error thrown on the other side of a wire (a Lambda controller), by the name it was
- * sent with: the same class here, so the same exit code and the same handling (a held lock
- * is waited for, a lost one stops the run). Undefined for names that are not ours (crashes,
- * timeouts), which the caller treats as retryable.
- */
-function reviveError(errorType, message) {
-    const Type = TYPED[errorType];
-    if (!Type)
-        return undefined;
-    const e = new Type(message);
-    // Subclasses made here for constructor shape keep the wire name.
-    if (e.name !== errorType)
-        Object.defineProperty(e, 'name', { value: errorType });
-    return e;
-}
-/** Exit code of a drift check: any finding is drift (4). */
-function exitCodeOfDrift(report) {
-    return report.drifted ? new DriftError(report.findings.map((f) => f.message).join('\n')).exitCode : EXIT.ok;
-}
-
-;// CONCATENATED MODULE: ./src/runner/step/run-step.ts
-
-
-
-async function runStep(step, o) {
-    const t0 = o.now();
-    const what = step.kind === 'migrate' ? step.direction : step.kind;
-    o.log.info(`${step.direction === 'up' ? '▲' : '▼'} ${step.version} ${what}: ${step.description}${o.how ? ` (${o.how})` : ''}`);
-    const blocked = await preconditions(step, o, t0);
-    if (blocked)
-        return blocked;
-    const ticket = await o.ledger.begin(step);
-    let result;
-    try {
-        result = await o.body(step, ticket);
-    }
-    catch (e) {
-        result = { error: e, incomplete: false };
-    }
-    const durationMs = o.now() - t0;
-    const { counts } = result;
-    const checks = result.checks?.length ? result.checks : undefined;
-    const report = (status, error) => ({
-        version: step.version,
-        direction: step.direction,
-        kind: step.kind,
-        status,
-        durationMs,
-        counts,
-        ...(error !== undefined ? { error } : {}),
-        ...(checks ? { checks } : {}),
-        ...(result.canaryReverted !== undefined ? { canaryReverted: result.canaryReverted } : {}),
-    });
-    if (o.dryRun)
-        return { report: report('dry-run', result.error === undefined ? undefined : messageOf(result.error)) };
-    if (result.incomplete && (result.error === undefined || isPassIncomplete(result.error))) {
-        await o.ledger.finish(step, ticket, { status: 'incomplete', counts, durationMs });
-        return {
-            report: report('incomplete'),
-            stop: {
-                status: 'incomplete',
-                error: `${step.version} stopped at a checkpoint before the time budget ran out.`,
-                next: `Run apply --resume to continue ${step.version} from its checkpoints.`,
-                exitCode: errors_EXIT.failure,
-            },
-        };
-    }
-    if (result.error !== undefined && (result.lockLost || result.error instanceof LockLostError)) {
-        // Another run owns the table now: write nothing more, not even the failure.
-        const message = messageOf(result.error);
-        return {
-            report: report('failed', message),
-            stop: {
-                status: 'failed',
-                error: message,
-                next: 'Another run took over the lock; check the audit log (dynamodb-migrate log) and the table status before running again.',
-                exitCode: new LockLostError(message).exitCode,
-            },
-        };
-    }
-    const failedCheck = checks?.find((c) => !c.passed);
-    if (result.error === undefined && failedCheck) {
-        const scope = failedCheck.scope === 'canary' ? `the ${step.canaryPercent}% canary` : 'every item';
-        const message = summarizeFindings('verify', scope, failedCheck.findings);
-        o.log.error(`${step.version} ${step.direction}: ${message}`);
-        await o.ledger.finish(step, ticket, { status: 'failed', message, counts, durationMs });
-        const undone = result.canaryReverted === true
-            ? ` The canary's changes were undone with ${step.version}'s down; the rest of the table was not touched.`
-            : result.canaryReverted === false
-                ? ` ${step.version} has no down, so the canary's changes are still in the table; the rest of the table was not touched.`
-                : '';
-        const failure = new MigrationFailedError(`${step.direction} ${step.version} (${step.file}): ${message}.${undone}`, step.version, step.direction);
-        return {
-            report: report('failed', message),
-            stop: {
-                status: 'failed',
-                error: failure.message,
-                next: `Fix ${step.file} (or the data it found), then apply --resume to run ${step.version} again, or repair --version ${step.version} --mark applied|reverted --reason "...".`,
-                exitCode: failure.exitCode,
-            },
-        };
-    }
-    if (result.error !== undefined) {
-        const message = messageOf(result.error) || 'failed';
-        o.log.error(`${step.version} ${step.direction} failed: ${message}`);
-        await o.ledger.finish(step, ticket, { status: 'failed', message, counts, durationMs });
-        const failure = new MigrationFailedError(`${step.direction} ${step.version} (${step.file}) failed: ${message}`, step.version, step.direction);
-        return {
-            report: report('failed', message),
-            stop: {
-                status: 'failed',
-                error: failure.message,
-                next: step.idempotent
-                    ? `Fix the cause, then apply --resume (${step.version} is idempotent), or repair --version ${step.version} --mark applied|reverted --reason "...".`
-                    : `Check the data ${step.version} touched, then repair --version ${step.version} --mark applied|reverted --reason "..." (it is not idempotent, so it is not re-run automatically).`,
-                exitCode: failure.exitCode,
-            },
-        };
-    }
-    await o.ledger.finish(step, ticket, { status: 'success', counts, durationMs });
-    return { report: report('applied') };
-}
-/** Step 0: the `before` hook, read-only. Returns the result that ends the step here, or undefined to go on. */
-async function preconditions(step, o, t0) {
-    if (!o.before || !step.checks?.includes('before'))
-        return undefined;
-    let findings;
-    try {
-        findings = await o.before(step);
-    }
-    catch (e) {
-        return blockedBefore(step, o, t0, [], messageOf(e), e instanceof MigrateError);
-    }
-    if (!findings.length) {
-        o.log.info(`${step.version}: before passed`);
-        return undefined;
-    }
-    return blockedBefore(step, o, t0, findings, summarizeFindings('before', 'the table', findings), true);
-}
-function blockedBefore(step, o, t0, findings, message, known) {
-    o.log.error(`${step.version} ${step.direction}: ${message}`);
-    const checks = [
-        { hook: 'before', scope: 'all', passed: false, findings: findings.length ? findings : [{ message }] },
-    ];
-    const report = {
-        version: step.version,
-        direction: step.direction,
-        kind: step.kind,
-        status: o.dryRun ? 'dry-run' : 'skipped',
-        durationMs: o.now() - t0,
-        error: message,
-        checks,
-    };
-    if (o.dryRun)
-        return { report };
-    return {
-        report,
-        stop: {
-            status: 'blocked',
-            error: `${step.direction} ${step.version} (${step.file}) was not run: ${message}. Nothing was written.`,
-            next: known
-                ? `Fix the data (or ${step.file}'s before), then run again.`
-                : `Fix ${step.file}'s before(), then run again.`,
-            exitCode: errors_EXIT.failure,
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/runner/step/run-plan.ts
 
 
 
 
 /**
- * Runs a plan: takes the lock (waiting up to the lock timeout), plans again under it (refusing
- * a changed plan when the reviewed hash is given), runs each step through runStep, releases
- * the lock and writes the audit log's end entry. Returns a report for every outcome but bad
- * input, which throws.
+ * Calling the migration: the one place that knows how a step's up or down, its canary, its
+ * `verify` and the undoing of a failed canary are run. A local run, a dry run, the controller's
+ * whole-step and segment commands all come through here; runStep (run-step.ts) decides what the
+ * result means.
  */
-async function runPlan(plan, options, backend, c) {
-    const startedAt = c.now();
-    const runId = (0,external_node_crypto_namespaceObject.randomUUID)();
-    const finish = (r) => ({
-        steps: [],
-        ...r,
-        startedAt,
-        durationMs: c.now() - startedAt,
-    });
-    if (plan.blockers.length)
-        return finish(blockedReport(plan));
-    const lock = await acquireWithWait(() => backend.acquireLock(plan.command), c);
-    const lease = backend.hold(lock);
-    let report;
-    try {
-        // The state may have moved between planning and locking: plan again under the lock.
-        const current = await backend.plan(replanInput(plan));
-        const reviewed = options.expectedHash ?? plan.hash;
-        if (current.hash !== reviewed) {
-            // Relative commands (one version up or down, repeat, reset) mean "from the state I saw":
-            // running them from another state would do something else, so they never re-plan.
-            const relative = plan.command === 'up' || plan.command === 'down' || plan.command === 'repeat' || plan.command === 'reset';
-            if (relative || (options.expectedHash !== undefined && (options.onPlanChange ?? 'fail') === 'fail')) {
-                const e = new PlanChangedError(`The plan changed since it was reviewed (reviewed ${reviewed}, now ${current.hash}): ${describeChange(plan, current)}`);
-                report = finish({
-                    plan: current,
-                    status: 'blocked',
-                    lockId: lock.lockId,
-                    error: e.message,
-                    next: 'Review the new plan below, then re-run (or use on-plan-change: replan to apply the current plan).',
-                    exitCode: e.exitCode,
-                });
-                return report;
+class MigrationBody {
+    t;
+    constructor(t) {
+        this.t = t;
+    }
+    /**
+     * The migration's up or down with its ctx (the step's own file: "has no up function" is
+     * decided here). `data` replaces the ctx's data engine (a segment's gated engine).
+     */
+    async invoke(step, work, o = {}) {
+        const m = migrationOf(this.t.project, step);
+        const fn = step.direction === 'up' ? m.up : m.down;
+        if (!fn)
+            throw new errors_MigrateError(`${m.file} has no ${step.direction} function.`);
+        const parts = await this.contextParts(step, work);
+        await fn(migrationContext(step, {
+            ...parts,
+            ...(o.data ? { data: o.data } : {}),
+            params: { ...parts.params, canary: o.canary },
+        }));
+    }
+    /**
+     * A step's work: the migration's up or down, then its `verify`. With a canary (steps up with
+     * a verify hook, `canaryPercent` set by the plan, `sample` given): up on the canary's sample,
+     * verify on that sample, and only if it passed the rest of the table (the engine takes exactly
+     * the items the canary did not), then verify on every item. A failed canary is undone with the
+     * step's down, on the same sample, when the step has one.
+     */
+    async run(step, work, o) {
+        const m = migrationOf(this.t.project, step);
+        const { signal } = work;
+        const attempt = async (data, canary) => {
+            try {
+                await this.invoke(step, { ...work, data }, { canary });
             }
-            c.log.info(`The plan changed while waiting for the lock (${plan.hash} -> ${current.hash}); running the current plan.`);
+            catch (e) {
+                return {
+                    error: signal.aborted ? signal.reason : e,
+                    lockLost: signal.aborted,
+                    counts: data.counts(),
+                    incomplete: data.incomplete(),
+                };
+            }
+            return data.incomplete() ? { counts: data.counts(), incomplete: true } : undefined;
+        };
+        const verify = async (scope, samplePercent) => {
+            const findings = await runHook(m, 'verify', await this.checkContext(step, samplePercent, signal));
+            this.t.log.info(`${step.version}: verify on ${scope === 'canary' ? `the ${samplePercent}% canary` : 'every item'}: ${findings.length ? `${findings.length} problem(s)` : 'passed'}`);
+            return { hook: 'verify', scope, passed: findings.length === 0, findings };
+        };
+        const checking = o.verify && m.verify !== undefined;
+        const percent = checking && o.sample ? step.canaryPercent : undefined;
+        if (percent === undefined) {
+            const stopped = await attempt(work.data);
+            if (stopped)
+                return stopped;
+            if (!checking)
+                return { counts: work.data.counts(), incomplete: false };
+            return checked(work.data.counts(), [await verify('all', undefined)], signal);
         }
-        if (current.blockers.length)
-            return (report = finish({ ...blockedReport(current), lockId: lock.lockId }));
-        if (!current.steps.length)
-            return (report = finish({ plan: current, status: 'no-op', lockId: lock.lockId }));
-        const started = await options.onStart?.(current);
-        const recoveryPoint = started?.recoveryPoint ?? options.recoveryPoint;
-        await backend.audit({ runId, event: 'apply-start', outcome: 'started', plan: current, reason: options.reason, recoveryPoint }, lock.lockId);
-        const { ledger, body, how, before } = backend.steps({ lockId: lock.lockId, runId, plan: current, lease });
-        const steps = [];
-        for (const step of current.steps) {
-            if (lease.signal.aborted)
-                throw lease.signal.reason;
-            // Fencing: prove the lock is still ours before starting a step.
-            await lease.renew();
-            const { report: stepReport, stop } = await runStep(step, { ledger, body, log: c.log, now: c.now, how, before });
-            steps.push(stepReport);
-            if (stop)
-                return (report = finish({ plan: current, steps, lockId: lock.lockId, recoveryPoint, ...stop }));
+        // The canary: the same checkpoint scope and attempt as the step, on `percent` of the items.
+        const canaryData = await o.sample(step, percent);
+        this.t.log.info(`${step.version}: canary: up on ${percent}% of the items, then verify`);
+        const stopped = await attempt(canaryData, { percent, phase: 'canary' });
+        if (stopped)
+            return stopped;
+        const first = await verify('canary', percent);
+        if (!first.passed) {
+            const canaryReverted = await this.revertCanary(step, m, o.sample, percent, work);
+            return { counts: canaryData.counts(), incomplete: false, checks: [first], canaryReverted };
         }
-        report = finish({ plan: current, steps, status: 'applied', lockId: lock.lockId, recoveryPoint });
-        return report;
+        // The rest: the engine continues from the canary's progress and takes only the items it did not.
+        const stoppedRest = await attempt(work.data, { percent, phase: 'rest' });
+        const counts = sumCounts(canaryData.counts(), work.data.counts());
+        if (stoppedRest)
+            return { ...stoppedRest, counts, checks: [first] };
+        return checked(counts, [first, await verify('all', undefined)], signal);
     }
-    finally {
-        lease.stop();
-        await backend
-            .releaseLock(lock.lockId)
-            .catch((e) => c.log.warn(`Could not release lock ${lock.lockId}: ${messageOf(e)}`));
-        if (report && report.status !== 'blocked' && report.status !== 'no-op') {
-            await backend
-                .audit({
-                runId,
-                event: 'apply-end',
-                outcome: report.status,
-                plan: report.plan,
-                message: report.error,
-                versions: report.steps.filter((s) => s.status === 'applied').map((s) => `${s.direction} ${s.version}`),
-            }, lock.lockId)
-                .catch((e) => c.log.warn(`Could not write the audit log: ${messageOf(e)}`));
-        }
-        if (report)
-            report.finalVersion = await backend.currentVersion().catch(() => undefined);
+    /** Undoes a failed canary with the step's down on the same sample; false when the step has none. */
+    async revertCanary(step, m, sample, percent, work) {
+        if (!m.down || m.irreversible)
+            return false;
+        const down = { ...step, direction: 'down', kind: 'migrate' };
+        const data = await sample(down, percent);
+        this.t.log.warn(`${step.version}: the canary failed verify; undoing it with down on the same ${percent}% of the items`);
+        await data.start();
+        await this.invoke(down, { ...work, data }, { canary: { percent, phase: 'canary' } });
+        // Clears the down's checkpoints and the up's (the canary's progress): the next up starts afresh.
+        await data.engine.complete();
+        return true;
     }
-}
-/** A dry run: every step through runStep with a ledger that writes nothing; no lock. */
-async function dryRunPlan(plan, backend, c) {
-    const startedAt = c.now();
-    if (plan.blockers.length)
-        return { ...blockedReport(plan), steps: [], startedAt, durationMs: c.now() - startedAt };
-    const steps = [];
-    for (const step of plan.steps) {
-        steps.push((await runStep(step, {
-            ledger: backend.ledger,
-            body: backend.body,
-            before: backend.before,
-            log: c.log,
-            now: c.now,
+    /** The `before` hook of a step, on a read-only ctx over every item. */
+    async before(step) {
+        const m = migrationOf(this.t.project, step);
+        return runHook(m, 'before', await this.checkContext(step, undefined, new AbortController().signal));
+    }
+    /** The read-only ctx of a `before` or `verify` hook: a client that refuses writes, a counting engine without checkpoints. */
+    async checkContext(step, samplePercent, signal) {
+        const client = this.t.readOnlyClient();
+        const engine = createDataEngine({
+            client,
+            table: this.t.table,
+            keys: await this.t.keys(),
             dryRun: true,
-        })).report);
+            samplePercent,
+            signal,
+            logger: this.t.log,
+            progressBar: false,
+        });
+        const data = {
+            engine,
+            counts: () => engine.counts(),
+            incomplete: () => engine.incomplete(),
+            start: async () => undefined,
+            complete: async () => undefined,
+        };
+        const parts = await this.contextParts(step, { data, signal, client });
+        return migrationContext(step, { ...parts, params: { dryRun: true, samplePercent } });
     }
-    return { plan, steps, status: 'dry-run', startedAt, durationMs: c.now() - startedAt };
-}
-/** Takes a lock, waiting up to the run's lock timeout while another run holds it. */
-async function acquireWithWait(acquire, c) {
-    const timeout = c.settings.lockTimeoutMs;
-    const until = c.now() + timeout;
-    for (let attempt = 0;; attempt++) {
-        try {
-            return await acquire();
-        }
-        catch (e) {
-            if (!(e instanceof LockHeldError) || c.now() >= until)
-                throw e;
-            if (attempt === 0)
-                c.log.info(`Waiting up to ${Math.round(timeout / 1000)} s for the lock: ${e.message}`);
-            await run_plan_sleep(Math.min(1000, 100 + attempt * 100, Math.max(0, until - c.now())));
-        }
+    /** What a step's ctx is made of. */
+    async contextParts(step, work) {
+        const { project, settings } = this.t;
+        const idx = project.migrations.findIndex((x) => x.version === step.version);
+        return {
+            client: work.client,
+            table: this.t.table,
+            keys: await this.t.keys(),
+            log: this.t.log,
+            data: work.data.engine,
+            signal: work.signal,
+            params: { dryRun: settings.dryRun, samplePercent: settings.samplePercent },
+            schema: {
+                current: project.migrations[idx]?.schema ?? (step.kind === 'reset' ? project.reset?.schema : undefined),
+                previous: idx > 0 ? project.migrations[idx - 1]?.schema : undefined,
+            },
+        };
     }
 }
-/** The input that plans a command again from the state under the lock. */
-function replanInput(plan) {
+function checked(counts, checks, signal) {
+    if (signal.aborted)
+        return { error: signal.reason, lockLost: true, counts, incomplete: false, checks };
+    return { counts, incomplete: false, checks };
+}
+function sumCounts(a, b) {
+    if (!a)
+        return b;
+    if (!b)
+        return a;
     return {
-        command: plan.command,
-        version: plan.command === 'to' ? plan.targetVersion : undefined,
-        resume: plan.steps[0]?.kind === 'resume',
+        scanned: a.scanned + b.scanned,
+        changed: a.changed + b.changed,
+        skipped: a.skipped + b.skipped,
+        failed: a.failed + b.failed,
     };
 }
-function blockedReport(plan) {
-    const e = blockerError(plan);
-    return {
-        plan,
-        status: 'blocked',
-        error: e?.message,
-        next: plan.blockers.map((b) => b.next).join('\n'),
-        exitCode: e?.exitCode,
-    };
-}
-function describeChange(before, after) {
-    const fmt = (p) => `${p.currentVersion} -> ${p.targetVersion} [${p.steps.map((s) => `${s.direction} ${s.version}`).join(', ') || 'no steps'}]`;
-    return `reviewed ${fmt(before)}, now ${fmt(after)}.`;
-}
-const run_plan_sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 ;// CONCATENATED MODULE: ./src/runner/local/lease.ts
 
@@ -5189,15 +5818,112 @@ function keepLease(o) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/runner/local/table-backend.ts
+
+
+
+
+
+
+
+/**
+ * One environment's table as a run's backend, in this process: the lock, the step ledger, the
+ * audit log and the step body, over the table's state store. What the local session runs on,
+ * and all the controller's lower-level commands (the lock, a step's records, a segment, a
+ * whole step) need: they never reach into a session.
+ */
+class TableBackend {
+    project;
+    environment;
+    client;
+    settings;
+    log;
+    now;
+    store;
+    body;
+    readOnlyCache;
+    constructor(project, environment, client, settings, log, now) {
+        this.project = project;
+        this.environment = environment;
+        this.client = client;
+        this.settings = settings;
+        this.log = log;
+        this.now = now;
+        this.store = new StateStore(client, environment.table, { environment });
+        const store = this.store;
+        this.body = new MigrationBody({
+            project,
+            table: environment.table,
+            keys: () => store.keys(),
+            settings,
+            log,
+            readOnlyClient: () => this.readOnlyClient(),
+        });
+    }
+    get table() {
+        return this.environment.table;
+    }
+    /** The table's client refusing writes, made once: dry runs and check hooks of every step share it. */
+    readOnlyClient() {
+        this.readOnlyCache ??= readOnlyClient(this.client);
+        return this.readOnlyCache;
+    }
+    /** Takes the lock for this run's actor; throws LockHeldError while another run holds it. */
+    acquireLock(command) {
+        return this.store.acquireLock({
+            owner: this.settings.actor,
+            command,
+            runUrl: this.settings.runUrl,
+            leaseMs: this.settings.leaseMs,
+            now: this.now(),
+        });
+    }
+    /** Renews a held lock for the run's lease; throws LockLostError when another run holds it. */
+    renewLock(lockId) {
+        return this.store.renewLock(lockId, this.settings.leaseMs);
+    }
+    releaseLock(lockId) {
+        return this.store.releaseLock(lockId);
+    }
+    /** Keeps a held lock's lease while work goes on here (heartbeat, fenced client). */
+    hold(lock) {
+        return keepLease({
+            store: this.store,
+            lockId: lock.lockId,
+            leaseMs: this.settings.leaseMs,
+            leaseExpiresAt: lock.leaseExpiresAt,
+            log: this.log,
+        });
+    }
+    /** The step bookkeeping of a run holding `lockId`. */
+    ledger(o) {
+        return new TableLedger({
+            store: this.store,
+            project: this.project,
+            environment: this.environment.name,
+            settings: this.settings,
+            lockId: o.lockId,
+            runId: o.runId,
+            planHash: o.planHash,
+            log: this.log,
+            now: this.now,
+            dataClient: o.dataClient ?? this.client,
+            signal: o.signal,
+        });
+    }
+    /** Appends one entry to the audit log. */
+    audit(e) {
+        return this.store.appendLog(auditEntry(e, { ...this.settings, environment: this.environment.name }, this.now()));
+    }
+    readRecords() {
+        return this.store.readRecords();
+    }
+    async currentVersion() {
+        return readHistory(await this.store.readRecords()).currentVersion;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/runner/local/local-session.ts
-
-
-
-
-
-
-
-
 
 
 
@@ -5219,26 +5945,24 @@ class LocalSession {
     environment;
     client;
     settings;
-    connection;
-    store;
+    io;
+    /** The table as a run's backend: lock, ledger, audit log and step body (what the controller's lower-level commands use too). */
+    table;
     now;
-    constructor(project, environment, client, settings, connection) {
+    constructor(project, environment, client, settings, io) {
         this.project = project;
         this.environment = environment;
         this.client = client;
         this.settings = settings;
-        this.connection = connection;
-        this.store = new StateStore(client, environment.table, { environment });
-        this.now = connection.now ?? Date.now;
+        this.io = io;
+        this.now = io.now ?? Date.now;
+        this.table = new TableBackend(project, environment, client, settings, io.log, this.now);
     }
     get log() {
-        return this.connection.log;
+        return this.io.log;
     }
-    readOnlyCache;
-    /** The session's client refusing writes, made once: dry runs and check hooks of every step share it. */
-    readOnly() {
-        this.readOnlyCache ??= readOnlyClient(this.client);
-        return this.readOnlyCache;
+    get store() {
+        return this.table.store;
     }
     get run() {
         return { settings: this.settings, log: this.log, now: this.now };
@@ -5258,6 +5982,7 @@ class LocalSession {
             resume: input.resume,
             now: this.now(),
             canaryPercent: this.settings.canaryPercent,
+            writeRate: this.settings.writeRate,
         });
     }
     async status() {
@@ -5265,50 +5990,40 @@ class LocalSession {
         return buildStatus(state, this.project.migrations, await this.plan({ command: 'apply' }, state), this.now());
     }
     apply(plan, options = {}) {
+        const { table } = this;
         if (this.settings.dryRun) {
             const signal = new AbortController().signal;
             return dryRunPlan(plan, {
-                before: (step) => this.before(step),
+                before: (step) => table.body.before(step),
                 ledger: {
                     // Writes nothing in a dry run; a fresh step's `once` passes then count as a fresh attempt would.
                     begin: async (step) => {
-                        const data = createStepData({ client: this.client, table: this.environment.table, keys: await this.store.keys(), log: this.log }, step, this.settings, { signal });
+                        const data = createStepData({ client: this.client, table: table.table, keys: await this.store.keys(), log: this.log }, step, this.settings, { signal });
                         await data.start();
                         return { date: 0, data };
                     },
                     finish: async () => undefined,
                 },
                 // A dry run changes nothing, so there is nothing for verify to check.
-                body: (step, ticket) => this.execute(step, ticket.data, signal, this.readOnly(), { verify: false }),
+                body: (step, ticket) => table.body.run(step, { data: ticket.data, signal, client: table.readOnlyClient() }, { verify: false }),
             }, this.run);
         }
         return runPlan(plan, options, this.backend(), this.run);
     }
     /** The table as a run's backend: lock, plans, records and audit log all here. */
     backend() {
+        const { table } = this;
         let lease;
         return {
-            acquireLock: (command) => this.store.acquireLock({
-                owner: this.settings.actor,
-                command,
-                runUrl: this.settings.runUrl,
-                leaseMs: this.settings.leaseMs,
-                now: this.now(),
-            }),
+            acquireLock: (command) => table.acquireLock(command),
             // Heartbeat (on a client of its own) and fencing: the steps' writes go through lease.client.
-            hold: (lock) => (lease = keepLease({
-                store: this.store,
-                lockId: lock.lockId,
-                leaseMs: this.settings.leaseMs,
-                leaseExpiresAt: lock.leaseExpiresAt,
-                log: this.log,
-            })),
-            releaseLock: (lockId) => this.store.releaseLock(lockId),
+            hold: (lock) => (lease = table.hold(lock)),
+            releaseLock: (lockId) => table.releaseLock(lockId),
             plan: (input) => this.plan(input),
-            audit: (e) => this.audit(e),
+            audit: (e) => table.audit(e),
             steps: ({ lockId, runId, plan }) => {
                 const held = lease;
-                const ledger = this.ledger({
+                const ledger = table.ledger({
                     lockId,
                     runId,
                     planHash: plan.hash,
@@ -5317,160 +6032,16 @@ class LocalSession {
                 });
                 return {
                     ledger,
-                    before: (step) => this.before(step),
-                    body: (step, ticket) => this.execute(step, ticket.data, held.signal, held.client, {
-                        verify: true,
-                        canary: { target: ledger, signal: held.signal },
-                    }),
+                    before: (step) => table.body.before(step),
+                    body: (step, ticket) => table.body.run(step, { data: ticket.data, signal: held.signal, client: held.client }, { verify: true, sample: (s, percent) => ledger.stepData(s, { samplePercent: percent }) }),
                 };
             },
-            currentVersion: async () => readHistory(await this.store.readRecords()).currentVersion,
-        };
-    }
-    /** The step bookkeeping of a run holding `lockId` (also what a controller's dm:step writes with). */
-    ledger(o) {
-        return new TableLedger({
-            store: this.store,
-            project: this.project,
-            environment: this.environment.name,
-            settings: this.settings,
-            lockId: o.lockId,
-            runId: o.runId,
-            planHash: o.planHash,
-            log: this.log,
-            now: this.now,
-            dataClient: o.dataClient ?? this.client,
-            signal: o.signal,
-        });
-    }
-    /**
-     * A step's work in this process: the migration's up or down with its ctx, then its `verify`.
-     * With a canary (steps up with a verify hook, `canaryPercent` set by the plan): up on the
-     * canary's sample, verify on that sample, and only if it passed the rest of the table (the
-     * engine takes exactly the items the canary did not), then verify on every item. A failed
-     * canary is undone with the step's down, on the same sample, when the step has one.
-     */
-    async execute(step, data, signal, client, o = { verify: false }) {
-        const m = migrationOf(this.project, step);
-        const fn = step.direction === 'up' ? m.up : m.down;
-        const run = async (d, canary) => {
-            try {
-                if (!fn)
-                    throw new MigrateError(`${m.file} has no ${step.direction} function.`);
-                const parts = await this.contextParts(step, d, signal, client);
-                await fn(migrationContext(step, { ...parts, params: { ...parts.params, canary } }));
-            }
-            catch (e) {
-                return {
-                    error: signal.aborted ? signal.reason : e,
-                    lockLost: signal.aborted,
-                    counts: d.counts(),
-                    incomplete: d.incomplete(),
-                };
-            }
-            return d.incomplete() ? { counts: d.counts(), incomplete: true } : undefined;
-        };
-        const verify = async (scope, samplePercent) => {
-            const findings = await runHook(m, 'verify', await this.checkContext(step, samplePercent, signal));
-            this.log.info(`${step.version}: verify on ${scope === 'canary' ? `the ${samplePercent}% canary` : 'every item'}: ${findings.length ? `${findings.length} problem(s)` : 'passed'}`);
-            return { hook: 'verify', scope, passed: findings.length === 0, findings };
-        };
-        const checking = o.verify && m.verify !== undefined;
-        const percent = checking && o.canary ? step.canaryPercent : undefined;
-        if (percent === undefined) {
-            const stopped = await run(data);
-            if (stopped)
-                return stopped;
-            if (!checking)
-                return { counts: data.counts(), incomplete: false };
-            return this.checked(data.counts(), [await verify('all', undefined)], signal);
-        }
-        // The canary: the same checkpoint scope and attempt as the step, on `percent` of the items.
-        const target = o.canary.target;
-        const canaryData = await target.stepData(step, { samplePercent: percent });
-        this.log.info(`${step.version}: canary: up on ${percent}% of the items, then verify`);
-        const stopped = await run(canaryData, { percent, phase: 'canary' });
-        if (stopped)
-            return stopped;
-        const first = await verify('canary', percent);
-        if (!first.passed) {
-            const canaryReverted = await this.revertCanary(step, m, target, percent, signal, client);
-            return { counts: canaryData.counts(), incomplete: false, checks: [first], canaryReverted };
-        }
-        // The rest: the engine continues from the canary's progress and takes only the items it did not.
-        const stoppedRest = await run(data, { percent, phase: 'rest' });
-        const counts = sumCounts(canaryData.counts(), data.counts());
-        if (stoppedRest)
-            return { ...stoppedRest, counts, checks: [first] };
-        return this.checked(counts, [first, await verify('all', undefined)], signal);
-    }
-    checked(counts, checks, signal) {
-        if (signal.aborted)
-            return { error: signal.reason, lockLost: true, counts, incomplete: false, checks };
-        return { counts, incomplete: false, checks };
-    }
-    /** Undoes a failed canary with the step's down on the same sample; false when the step has none. */
-    async revertCanary(step, m, target, percent, signal, client) {
-        if (!m.down || m.irreversible)
-            return false;
-        const down = { ...step, direction: 'down', kind: 'migrate' };
-        const data = await target.stepData(down, { samplePercent: percent });
-        this.log.warn(`${step.version}: the canary failed verify; undoing it with down on the same ${percent}% of the items`);
-        await data.start();
-        const parts = await this.contextParts(down, data, signal, client);
-        await m.down(migrationContext(down, { ...parts, params: { ...parts.params, canary: { percent, phase: 'canary' } } }));
-        // Clears the down's checkpoints and the up's (the canary's progress): the next up starts afresh.
-        await data.engine.complete();
-        return true;
-    }
-    /** The `before` hook of a step, on a read-only ctx over every item. */
-    async before(step) {
-        const m = migrationOf(this.project, step);
-        return runHook(m, 'before', await this.checkContext(step, undefined, new AbortController().signal));
-    }
-    /** The read-only ctx of a `before` or `verify` hook: a client that refuses writes, a counting engine without checkpoints. */
-    async checkContext(step, samplePercent, signal) {
-        const client = this.readOnly();
-        const engine = createDataEngine({
-            client,
-            table: this.environment.table,
-            keys: await this.store.keys(),
-            dryRun: true,
-            samplePercent,
-            signal,
-            logger: this.log,
-            progressBar: false,
-        });
-        const data = {
-            engine,
-            counts: () => engine.counts(),
-            incomplete: () => engine.incomplete(),
-            start: async () => undefined,
-            complete: async () => undefined,
-        };
-        const parts = await this.contextParts(step, data, signal, client);
-        return migrationContext(step, { ...parts, params: { dryRun: true, samplePercent } });
-    }
-    /** What a step's ctx is made of here. */
-    async contextParts(step, data, signal, client) {
-        const idx = this.project.migrations.findIndex((x) => x.version === step.version);
-        return {
-            client,
-            table: this.environment.table,
-            keys: await this.store.keys(),
-            log: this.log,
-            data: data.engine,
-            signal,
-            params: { dryRun: this.settings.dryRun, samplePercent: this.settings.samplePercent },
-            schema: {
-                current: this.project.migrations[idx]?.schema ?? (step.kind === 'reset' ? this.project.reset?.schema : undefined),
-                previous: idx > 0 ? this.project.migrations[idx - 1]?.schema : undefined,
-            },
+            currentVersion: () => table.currentVersion(),
         };
     }
     async unlock(lockId, reason) {
         const held = await this.store.forceUnlock(lockId);
-        await this.audit({
+        await this.table.audit({
             runId: (0,external_node_crypto_namespaceObject.randomUUID)(),
             event: 'unlock',
             outcome: 'unlocked',
@@ -5495,37 +6066,16 @@ class LocalSession {
         }
         if (this.settings.dryRun)
             return `dry run: would mark ${input.version} ${input.mark}`;
-        const lock = await acquireWithWait(() => this.store.acquireLock({
-            owner: this.settings.actor,
-            command: 'repair',
-            runUrl: this.settings.runUrl,
-            leaseMs: this.settings.leaseMs,
-            now: this.now(),
-        }), this.run);
+        const { table } = this;
+        const lock = await acquireWithWait(() => table.acquireLock('repair'), this.run);
         try {
-            const ledger = this.ledger({ lockId: lock.lockId, runId: (0,external_node_crypto_namespaceObject.randomUUID)(), planHash: '' });
-            if (input.mark === 'applied') {
-                await this.store.writeRecord({
-                    version: m.version,
-                    path: m.path,
-                    description: m.description,
-                    status: SUCCESS,
-                    checksum: m.checksum,
-                    direction: 'up',
-                    actor: this.settings.actor,
-                    runUrl: this.settings.runUrl,
-                    gitSha: this.settings.gitSha,
-                    repairedReason: input.reason,
-                }, lock.lockId);
-                if (m.schema && compareVersions(m.version, readHistory(state.records).currentVersion) >= 0)
-                    await this.store.writeSchema(ledger.schemaItem(m.schema), lock.lockId);
-            }
-            else {
-                await this.store.deleteVersionRecords(input.version, lock.lockId);
-                await ledger.restoreSchema();
-            }
+            const ledger = table.ledger({ lockId: lock.lockId, runId: (0,external_node_crypto_namespaceObject.randomUUID)(), planHash: '' });
+            if (input.mark === 'applied')
+                await ledger.markApplied(m, input.reason, readHistory(state.records).currentVersion);
+            else
+                await ledger.markReverted(input.version);
             const message = `marked ${input.version} ${input.mark}`;
-            await this.audit({
+            await table.audit({
                 runId: (0,external_node_crypto_namespaceObject.randomUUID)(),
                 event: 'repair',
                 outcome: input.mark,
@@ -5536,66 +6086,29 @@ class LocalSession {
             return message;
         }
         finally {
-            await this.store.releaseLock(lock.lockId);
+            await table.releaseLock(lock.lockId);
         }
     }
-    /** Scheduled drift check: version vs target, failed state, stale lock, checksum drift, schema drift. */
+    /**
+     * Scheduled drift check: reads the table, plans, validates the data when the environment asks
+     * for it (at no more than the run's read rate), and applies the rules of core/drift.ts.
+     */
     async drift() {
         const state = await this.readState();
         const plan = await this.plan({ command: 'apply' }, state);
-        const findings = [];
-        const table = this.environment.table;
-        if (plan.currentVersion !== plan.targetVersion) {
-            findings.push({
-                kind: 'version',
-                message: `${table} is at ${plan.currentVersion}; the manifest target is ${plan.targetVersion}.`,
-            });
-        }
-        if (plan.failed)
-            findings.push({
-                kind: 'failed-state',
-                message: `The ${plan.failed.direction} of ${plan.failed.version} failed: ${plan.failed.status}`,
-            });
-        if (state.lock && state.lock.leaseExpiresAt < this.now()) {
-            findings.push({
-                kind: 'stale-lock',
-                message: `A lock held by ${state.lock.owner} (id ${state.lock.lockId}) expired at ${new Date(state.lock.leaseExpiresAt).toISOString()}.`,
-            });
-        }
-        const schemaDrift = schemaDriftOf(state.schema, this.project.migrations.find((m) => m.version === plan.currentVersion)?.schema);
-        if (schemaDrift)
-            findings.push({ kind: 'schema', message: `${table}: ${schemaDrift}.` });
-        for (const d of plan.drift)
-            findings.push({
-                kind: 'checksum',
-                message: `${d.file} changed after ${d.version} was applied (recorded ${d.recorded}, now ${d.current}).`,
-            });
-        let validation;
-        const asked = this.environment.validate;
-        if (asked && state.schema) {
-            const samplePercent = typeof asked === 'object' ? asked.sample : undefined;
-            validation = await this.validate({ samplePercent });
-            if (validation.invalid) {
-                const worst = Object.entries(validation.models)
-                    .filter(([, m]) => m.invalid)
-                    .map(([name, m]) => `${name} ${m.invalid.toLocaleString('en-US')}`)
-                    .join(', ');
-                findings.push({
-                    kind: 'data',
-                    message: `${table}: ${validation.invalid.toLocaleString('en-US')} of ${validation.scanned.toLocaleString('en-US')} items${samplePercent ? ` (a ${samplePercent}% sample)` : ''} do not fit the schema ${validation.version} (${worst}): run dynamodb-migrate validate for details.`,
-                });
-            }
-        }
-        return {
-            environment: this.environment.name,
-            table,
-            currentVersion: plan.currentVersion,
-            targetVersion: plan.targetVersion,
-            drifted: findings.length > 0,
-            findings,
+        const now = this.now();
+        const asked = driftValidation(this.environment.validate, state);
+        const validation = asked
+            ? await this.validate({ samplePercent: asked.samplePercent, readRate: this.settings.readRate })
+            : undefined;
+        const findings = driftFindings({
+            state,
             plan,
-            ...(validation ? { validation } : {}),
-        };
+            schema: this.project.migrations.find((m) => m.version === plan.currentVersion)?.schema,
+            now,
+            validation,
+        });
+        return driftReport(this.environment.name, plan, findings, validation);
     }
     readLog(limit) {
         return this.store.readLog(limit);
@@ -5632,22 +6145,6 @@ class LocalSession {
     ensureRecoveryPoint(mode, backupName) {
         return ensureRecoveryPoint(this.client, this.environment.table, mode, { backupName });
     }
-    /** Appends one entry to the audit log. */
-    audit(e) {
-        return this.store.appendLog(auditEntry(e, { ...this.settings, environment: this.environment.name }, this.now()));
-    }
-}
-function sumCounts(a, b) {
-    if (!a)
-        return b;
-    if (!b)
-        return a;
-    return {
-        scanned: a.scanned + b.scanned,
-        changed: a.changed + b.changed,
-        skipped: a.skipped + b.skipped,
-        failed: a.failed + b.failed,
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/controller/protocol.ts
@@ -5680,6 +6177,10 @@ const DM = {
     step: 'dm:step',
     /** Fan-out: run one scan segment of one pass of a step (pass 0: run the step until its first pass). */
     segment: 'dm:segment',
+    /** A whole step's work under the caller's lock (up or down, canary, verify); invoked again while it stops at a checkpoint. */
+    body: 'dm:body',
+    /** A step's `before` hook, read-only: its findings. */
+    before: 'dm:before',
 };
 
 ;// CONCATENATED MODULE: ./src/controller/fan-out-commands.ts
@@ -5687,15 +6188,13 @@ const DM = {
 
 
 
-
-
-
-
 /**
- * The controller's side of the fan-out: a coordinator (the action or the CLI) runs the plan
- * with runPlan and this controller as its backend: the lock (dm:lock, dm:renew, dm:release),
- * the audit log (dm:audit) and each step's ledger (dm:step: the same TableLedger a local run
- * writes with), while each step's bulk passes run as many dm:segment invocations, one scan
+ * The controller's side of a run driven by its caller (the action or the CLI), which runs the
+ * plan with runPlan and this controller as its backend: the lock (dm:lock, dm:renew,
+ * dm:release), the audit log (dm:audit), each step's `before` hook (dm:before) and ledger
+ * (dm:step: the same TableLedger a local run writes with), and each step's work: whole in one
+ * invocation (dm:body, the same step body as a local run, invoked again while it stops at a
+ * checkpoint), or its bulk passes as many dm:segment invocations, one scan
  * segment each. Every write here is fenced by the coordinator's lock id.
  */
 const fanOutCommands = {
@@ -5703,50 +6202,70 @@ const fanOutCommands = {
         const a = c.args;
         if (c.dryRun)
             throw new InputError('dm:lock takes the lock and cannot run dry: use dm:apply with dry: true.');
-        const s = c.session();
-        const lock = await s.store.acquireLock({
-            owner: s.settings.actor,
-            command: a.command ?? 'apply',
-            runUrl: s.settings.runUrl,
-            leaseMs: s.settings.leaseMs,
-            now: c.now(),
-        });
+        const lock = await c.table().acquireLock(a.command ?? 'apply');
         return { lockId: lock.lockId, leaseExpiresAt: lock.leaseExpiresAt };
     },
     async [DM.renew](c) {
-        const a = c.args;
-        if (!a.lockId)
-            throw new InputError('dm:renew needs args.lockId.');
-        return { leaseExpiresAt: await c.session().store.renewLock(a.lockId, c.settings.leaseMs) };
+        return { leaseExpiresAt: await c.table().renewLock(lockIdOf(c, DM.renew)) };
     },
     async [DM.release](c) {
-        const a = c.args;
-        if (!a.lockId)
-            throw new InputError('dm:release needs args.lockId.');
-        await c.session().store.releaseLock(a.lockId);
-        return { released: a.lockId };
+        const lockId = lockIdOf(c, DM.release);
+        await c.table().releaseLock(lockId);
+        return { released: lockId };
     },
     async [DM.audit](c) {
         const a = c.args;
         if (!a.event || typeof a.event.event !== 'string')
             throw new InputError('dm:audit needs args.event {runId, event, outcome}.');
-        await c.session().audit(a.event);
+        await c.table().audit(a.event);
         return { logged: a.event.event };
     },
     async [DM.step](c) {
         const a = c.args;
         if (!a.step || !a.lockId)
             throw new InputError('dm:step needs args.step and args.lockId.');
-        const s = c.session();
-        await s.store.renewLock(a.lockId, c.settings.leaseMs);
-        const ledger = s.ledger({ lockId: a.lockId, runId: a.runId, planHash: a.planHash });
+        const t = c.table();
+        await t.renewLock(a.lockId);
+        const ledger = t.ledger({ lockId: a.lockId, runId: a.runId, planHash: a.planHash });
         if (a.phase === 'start')
             return { date: (await ledger.begin(a.step)).date };
         if (a.phase !== 'end' || !a.outcome || typeof a.date !== 'number') {
             throw new InputError('dm:step needs phase "start", or phase "end" with the outcome and the date the start phase returned.');
         }
         await ledger.finish(a.step, await ledger.resumeTicket(a.step, a.date), a.outcome);
-        return { recorded: a.outcome.status, currentVersion: readHistory(await s.store.readRecords()).currentVersion };
+        return { recorded: a.outcome.status, currentVersion: await t.currentVersion() };
+    },
+    async [DM.before](c) {
+        const a = c.args;
+        if (!a.step)
+            throw new InputError('dm:before needs args.step.');
+        return { findings: await c.table().body.before(a.step) };
+    },
+    async [DM.body](c) {
+        const a = c.args;
+        if (c.dryRun)
+            throw new InputError('dm:body cannot run dry: dry runs use dm:apply with dry: true.');
+        if (!a.step || !a.lockId)
+            throw new InputError('dm:body needs args.step and args.lockId.');
+        const t = c.table();
+        return underLease(t, a.lockId, async (lease) => {
+            // The caller's dm:step started the attempt; this invocation (and any after it) only continues it.
+            const ledger = t.ledger({
+                lockId: a.lockId,
+                runId: '',
+                planHash: '',
+                dataClient: lease.client,
+                signal: lease.signal,
+            });
+            const ticket = await ledger.resumeTicket(a.step, 0);
+            const r = await t.body.run(a.step, { data: ticket.data, signal: lease.signal, client: lease.client }, { verify: true, sample: (s, percent) => ledger.stepData(s, { samplePercent: percent }) });
+            const common = { counts: r.counts, checks: r.checks, canaryReverted: r.canaryReverted };
+            if (r.incomplete && (r.error === undefined || isPassIncomplete(r.error)))
+                return { status: 'incomplete', ...common };
+            if (r.error !== undefined)
+                return { status: 'failed', error: messageOf(r.error) || 'failed', lockLost: r.lockLost === true, ...common };
+            return { status: 'done', ...common };
+        });
     },
     async [DM.segment](c) {
         const a = c.args;
@@ -5761,25 +6280,30 @@ const fanOutCommands = {
         if (!Number.isInteger(a.segment) || a.segment < 0 || a.segment >= a.totalSegments) {
             throw new InputError(`dm:segment: segment must be in 0..${a.totalSegments - 1}, got ${a.segment}.`);
         }
-        const s = c.session();
-        // Fencing: this invocation works only while the coordinator's lock is live, and keeps it so
-        // (heartbeat on a client of its own; the segment's writes refused once the lease may have run out).
-        const leaseExpiresAt = await s.store.renewLock(a.lockId, c.settings.leaseMs);
-        const lease = keepLease({
-            store: s.store,
-            lockId: a.lockId,
-            leaseMs: c.settings.leaseMs,
-            leaseExpiresAt,
-            log: c.log,
-        });
-        try {
-            return await runSegment(s, a, lease);
-        }
-        finally {
-            lease.stop();
-        }
+        const t = c.table();
+        return underLease(t, a.lockId, (lease) => runSegment(t, a, lease));
     },
 };
+function lockIdOf(c, cmd) {
+    const { lockId } = c.args;
+    if (typeof lockId !== 'string' || !lockId)
+        throw new InputError(`${cmd} needs args.lockId.`);
+    return lockId;
+}
+/**
+ * Fencing: an invocation works only while the caller's lock is live, and keeps it so (heartbeat
+ * on a client of its own; its writes refused once the lease may have run out).
+ */
+async function underLease(t, lockId, work) {
+    const leaseExpiresAt = await t.renewLock(lockId);
+    const lease = t.hold({ lockId, leaseExpiresAt });
+    try {
+        return await work(lease);
+    }
+    finally {
+        lease.stop();
+    }
+}
 /** Thrown into the migration to stop it where this invocation's share of the step ends. */
 class StopAtPass extends Error {
     reason;
@@ -5793,12 +6317,14 @@ class StopAtPass extends Error {
  * data engine settings), but every bulk pass before this one is skipped, this one runs only
  * this scan segment, and the migration is stopped at the next.
  */
-async function runSegment(s, a, lease) {
+async function runSegment(t, a, lease) {
     const { signal, client } = lease;
     const step = a.step;
-    const m = migrationOf(s.project, step);
-    // The coordinator's dm:step starts the attempt and deletes the checkpoints; a segment only uses them.
-    const data = createStepData({ client, table: s.environment.table, keys: await s.store.keys(), log: s.log }, step, s.settings, { signal, progressBar: false });
+    // The caller's dm:step starts the attempt and deletes the checkpoints; a segment only uses them.
+    const data = createStepData({ client, table: t.table, keys: await t.store.keys(), log: t.log }, step, t.settings, {
+        signal,
+        progressBar: false,
+    });
     const engine = data.engine;
     let passNo = 0;
     let target;
@@ -5839,12 +6365,8 @@ async function runSegment(s, a, lease) {
             return undefined;
         }, options),
     };
-    const fn = step.direction === 'up' ? m.up : m.down;
-    if (!fn)
-        throw new MigrateError(`${m.file} has no ${step.direction} function.`);
     try {
-        const parts = await s.contextParts(step, data, signal, client);
-        await fn(migrationContext(step, { ...parts, data: gated }));
+        await t.body.invoke(step, { data, signal, client }, { data: gated });
     }
     catch (e) {
         if (e instanceof StopAtPass) {
@@ -5882,22 +6404,22 @@ function zero() {
 const oneTableReads = {
     /** Highest semver among all records (failed ones included), else 0.0.0. */
     async getCurrentVersion(session) {
-        return readHistory(await session.store.readRecords()).currentVersion;
+        return readHistory(await session.readRecords()).currentVersion;
     },
     /** Semver versions of every record, sorted (duplicates kept, as OneTable returns them). */
     async getPastVersions(session) {
-        return (await session.store.readRecords())
+        return (await session.readRecords())
             .map((r) => r.version)
             .filter(isVersion)
             .sort(compareVersions);
     },
     /** Every record, named ones included, oldest first; dates as OneTable's Date serialises over JSON. */
     async getPastMigrations(session) {
-        return (await session.store.readRecords()).map(pastMigration);
+        return (await session.readRecords()).map(pastMigration);
     },
     /** Semver files with no record at all (gaps below the current version included), up to limit. */
     async getOutstandingVersions(session, limit) {
-        const past = new Set((await session.store.readRecords()).map((r) => r.version));
+        const past = new Set((await session.readRecords()).map((r) => r.version));
         return session.project.migrations
             .map((m) => m.version)
             .filter((v) => !past.has(v))
@@ -5918,55 +6440,84 @@ const oneTableReads = {
  * is what OneTable's CLI expects after the call:
  * - up V: every outstanding version above the current one up to V (`to V`); at or below the
  *   current version it does nothing, as OneTable does.
- * - down V: OneTable reverts V itself and everything above it, so the table ends at the
- *   highest applied version below V. Ours never runs a target's own down, so this becomes
- *   `to <that version>` (0.0.0 when V is the first). OneTable's CLI reverts one version per
- *   call, naming the current one: that is exactly one down step.
- * - repeat: re-runs the current version's up. reset: our reset (allow-reset is still required).
+ * - down V: reverts V, which must be the current version. OneTable's CLI reverts one version per
+ *   call, naming the current one (for `onetable <lower version>`, one call per past record above
+ *   it, each naming the record object): a down naming anything else would revert something
+ *   else, so it is refused with nothing written.
+ * - repeat V: re-runs the current version's up (V, when given, must be it).
+ * - reset: our reset (allow-reset is still required).
+ * The version is never guessed: a missing one (for up and down), or one that is not a semver
+ * string (or a past-migration object holding one), is bad input.
  */
 async function planOneTableApply(session, action, version) {
     const a = normalizeAction(action);
+    const v = versionOf(a, version);
     const state = await session.readState();
-    const history = readHistory(state.records);
-    const current = history.currentVersion;
-    const v = typeof version === 'string' && version ? version : undefined;
+    const current = readHistory(state.records).currentVersion;
     switch (a) {
         case 'up': {
-            const target = v ?? session.project.migrations.find((m) => compareVersions(m.version, current) > 0)?.version;
-            if (!target || (isVersion(target) && compareVersions(target, current) <= 0)) {
-                return {
-                    plan: await session.plan({ command: 'to', version: current === ZERO ? ZERO : current }, state),
-                    command: 'to',
-                };
+            // At or below the current version: nothing to do, as in OneTable.
+            const target = v !== undefined && compareVersions(v, current) > 0 ? v : current;
+            return { plan: await session.plan({ command: 'to', version: target }, state), command: 'to' };
+        }
+        case 'down':
+            if (v !== current) {
+                throw new InputError(`apply down ${v}: the table is at ${current}, and a down reverts only the current version; nothing was reverted or written. Name ${current} to revert it.`);
             }
-            if (!isVersion(target))
-                throw new InputError(`apply up ${target}: not a semver version.`);
-            return { plan: await session.plan({ command: 'to', version: target }, state), command: 'to' };
-        }
-        case 'down': {
-            const reverting = v ?? current;
-            if (!isVersion(reverting))
-                throw new InputError(`apply down ${reverting}: not a semver version.`);
-            const below = history.applied.filter((r) => compareVersions(r.version, reverting) < 0).at(-1)?.version ?? ZERO;
-            const target = compareVersions(reverting, current) > 0 ? current : below;
-            return { plan: await session.plan({ command: 'to', version: target }, state), command: 'to' };
-        }
+            return { plan: await session.plan({ command: 'down' }, state), command: 'down' };
         case 'repeat':
+            if (v !== undefined && v !== current) {
+                throw new InputError(`apply repeat ${v}: the table is at ${current}, and repeat re-runs only the current version; nothing was run or written.`);
+            }
             return { plan: await session.plan({ command: 'repeat' }, state), command: 'repeat' };
         case 'reset':
             return { plan: await session.plan({ command: 'reset' }, state), command: 'reset' };
     }
 }
 /**
+ * The version an apply names: a semver string, or a past-migration record (what OneTable's CLI
+ * sends for a down to a version) read as its `version`. reset takes `reset`, `latest` or none;
+ * repeat may name none (the current version).
+ */
+function versionOf(action, version) {
+    const given = version !== null && typeof version === 'object' && 'version' in version
+        ? version.version
+        : version;
+    const none = given === undefined || given === null || given === '';
+    if (action === 'reset') {
+        if (none || given === RESET || given === 'latest')
+            return undefined;
+        throw new InputError(`apply reset: version ${describeValue(version)} is not reset (or latest); nothing was run or written.`);
+    }
+    if (action === 'repeat' && none)
+        return undefined;
+    if (typeof given !== 'string' || !isVersion(given)) {
+        throw new InputError(`apply ${action}: version ${describeValue(version)} is not a semver version (expected e.g. "1.2.0", or a past migration {version: "1.2.0", ...}); nothing was run or written.`);
+    }
+    return given;
+}
+function describeValue(v) {
+    const s = JSON.stringify(v);
+    return s === undefined ? String(v) : s.length > 120 ? `${s.slice(0, 117)}...` : s;
+}
+/**
  * What OneTable's apply returns, minus the functions JSON drops: the last version run up, or
  * for a down the version that was current before (OneTable's CLI prints "Downgrade from" it).
  */
-function oneTableApplyResult(session, report) {
+function oneTableApplyResult(session, report, planned) {
     const steps = report.plan.steps;
     const step = steps.find((s) => s.direction === 'down') ?? steps.at(-1);
     const version = step?.version ?? report.plan.targetVersion;
     const m = step?.kind === 'reset' ? session.project.reset : session.project.migrations.find((x) => x.version === version);
-    return m ? describeMigration(m) : { version, description: '', path: '' };
+    const result = m ? describeMigration(m) : { version, description: '', path: '' };
+    if (report.status !== 'dry-run')
+        return result;
+    // A dry run wrote nothing: say so, and what would have run.
+    return {
+        ...result,
+        dry: true,
+        wouldRun: planned.steps.map((s) => `${s.kind === 'migrate' ? s.direction : s.kind} ${s.version}`),
+    };
 }
 /** Throws when a report is not a success: OneTable's callers learn of failures by the Lambda error. */
 function assertSucceeded(report) {
@@ -6013,6 +6564,7 @@ function limitOf(limit) {
 }
 
 ;// CONCATENATED MODULE: ./src/controller/index.ts
+
 
 
 
@@ -6072,7 +6624,9 @@ function createController(options) {
             throw new InputError(`${cmd}: the event has no config.name (the table name).`);
         const args = (event.args && typeof event.args === 'object' ? event.args : {});
         const params = (args.params && typeof args.params === 'object' ? args.params : {});
-        const dryRun = event.dry === true || params.dry === true;
+        // OneTable's tools put the dry flag in three places, in any truthy form: its Controller reads
+        // `event.dry`, its CLI sends `args.params.dry` as "Dry Run: " (and "" when not dry).
+        const dryRun = isDry(event.dry) || isDry(args.dry) || isDry(params.dry);
         const { project, env } = await resolveTable(name);
         let client = clients.get(name);
         if (!client) {
@@ -6082,7 +6636,7 @@ function createController(options) {
         const now = Date.now;
         const remaining = context?.getRemainingTimeInMillis?.();
         const margin = remaining === undefined ? 0 : Math.min(options.safetyMarginMs ?? 30_000, Math.floor(remaining / 2));
-        const settings = settingsFor(args.settings, env, {
+        const settings = settingsFor(cmd, args.settings, env, {
             dryRun,
             now: now(),
             until: remaining === undefined ? undefined : now() + remaining - margin,
@@ -6098,6 +6652,7 @@ function createController(options) {
             log,
             now,
             session: () => new LocalSession(project, env, client, settings, { log, now }),
+            table: () => new TableBackend(project, env, client, settings, log, now),
         };
         log.info(`${cmd} ${name}${dryRun ? ' (dry run)' : ''}`);
         const handler = commands[cmd];
@@ -6120,14 +6675,16 @@ const commands = {
         const { plan } = await planOneTableApply(s, c.args.action, c.args.version);
         const report = await s.apply(plan, { reason: 'OneTable apply' });
         assertSucceeded(report);
-        return oneTableApplyResult(s, report);
+        return oneTableApplyResult(s, report, plan);
     },
-    getCurrentVersion: async (c) => oneTableReads.getCurrentVersion(c.session()),
-    getNamedVersions: async (c) => oneTableReads.getNamedVersions(c.session(), controller_num(c.args.limit)),
-    getOutstandingVersions: async (c) => oneTableReads.getOutstandingVersions(c.session(), controller_num(c.args.limit)),
-    getOutstandingMigrations: async (c) => oneTableReads.getOutstandingMigrations(c.session(), controller_num(c.args.limit)),
-    getPastMigrations: async (c) => oneTableReads.getPastMigrations(c.session()),
-    getPastVersions: async (c) => oneTableReads.getPastVersions(c.session()),
+    getCurrentVersion: async (c) => oneTableReads.getCurrentVersion(c.table()),
+    getNamedVersions: async (c) => oneTableReads.getNamedVersions(c.table(), controller_num(c.args.limit)),
+    // The name OneTable's CLI sends for `onetable named` (Migrate renamed it getNamedVersions in 1.2.0).
+    getNamedMigrations: async (c) => oneTableReads.getNamedVersions(c.table(), controller_num(c.args.limit)),
+    getOutstandingVersions: async (c) => oneTableReads.getOutstandingVersions(c.table(), controller_num(c.args.limit)),
+    getOutstandingMigrations: async (c) => oneTableReads.getOutstandingMigrations(c.table(), controller_num(c.args.limit)),
+    getPastMigrations: async (c) => oneTableReads.getPastMigrations(c.table()),
+    getPastVersions: async (c) => oneTableReads.getPastVersions(c.table()),
     // Ours.
     async [DM.status](c) {
         const s = c.session();
@@ -6147,7 +6704,7 @@ const commands = {
         // The reviewed hash (when given) is checked under the lock; without one the plan made here is run.
         return s.apply(plan, {
             expectedHash: a.planHash,
-            onPlanChange: a.onPlanChange ?? (a.planHash ? 'fail' : 'replan'),
+            onPlanChange: a.onPlanChange,
             reason: a.reason,
             recoveryPoint: a.recoveryPoint,
         });
@@ -6173,23 +6730,30 @@ const commands = {
 };
 /**
  * The run's settings in this invocation: the caller's, resolved once on its side and sent
- * along, bounded by this invocation's time: bulk passes stop at a checkpoint before it runs
- * out, and a held lock is waited for no longer than it lasts. OneTable's commands send none:
- * the manifest's and the controller's defaults apply.
+ * along (over the manifest's and the controller's defaults for any field it leaves out),
+ * checked here with the same schema (a bad value is bad input, exit 2 at the caller),
+ * and bounded by this invocation's time: bulk passes stop at a checkpoint before it runs out,
+ * and a held lock is waited for no longer than it lasts. OneTable's commands send none: the
+ * manifest's and the controller's defaults apply.
  */
-function settingsFor(given, env, o) {
+function settingsFor(cmd, given, env, o) {
     const base = resolveRunSettings(env, { leaseMs: o.leaseMs }, { now: o.now, defaultActor: o.actor });
-    const s = given && typeof given === 'object' ? { ...base, ...given } : base;
+    // What the caller sent wins field by field (an older caller may send fewer), then it is checked as a whole.
+    const s = given === undefined || given === null
+        ? base
+        : checkRunSettings(typeof given === 'object' ? { ...base, ...given } : given, {
+            source: `${cmd}: args.settings`,
+        });
     const deadline = o.until === undefined ? s.deadline : s.deadline === undefined ? o.until : Math.min(s.deadline, o.until);
     const lockTimeoutMs = o.until === undefined ? s.lockTimeoutMs : Math.max(0, Math.min(s.lockTimeoutMs, o.until - o.now));
-    return {
-        ...s,
-        actor: s.actor || o.actor,
-        dryRun: o.dryRun || s.dryRun === true,
-        deadline,
-        lockTimeoutMs,
-        writeRate: s.writeRate ?? env['write-rate'],
-    };
+    return { ...s, dryRun: o.dryRun || s.dryRun, deadline, lockTimeoutMs };
+}
+/**
+ * A dry flag as OneTable's tools send it: `true`, or a non-empty string such as "Dry Run: ".
+ * Any truthy value counts, as in OneTable Migrate (`if (!options.dry)`): when in doubt, write nothing.
+ */
+function isDry(v) {
+    return Boolean(v);
 }
 function controller_num(v) {
     return typeof v === 'number'
@@ -6381,12 +6945,6 @@ var external_yaml_x = (y) => {
 } 
 var external_yaml_y = (x) => (() => (x))
 const external_yaml_namespaceObject = external_yaml_x({  });
-;// CONCATENATED MODULE: external "zod"
-var external_zod_x = (y) => {
-	var x = {}; __nccwpck_require__.d(x, y); return x
-} 
-var external_zod_y = (x) => (() => (x))
-const external_zod_namespaceObject = external_zod_x({ ["z"]: () => (__WEBPACK_EXTERNAL_MODULE_zod__.z) });
 ;// CONCATENATED MODULE: ./src/core/manifest.ts
 
 

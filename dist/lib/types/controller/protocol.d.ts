@@ -1,6 +1,6 @@
 import type { RunSettings } from '../core/run-settings.js';
 import type { StatusReport } from '../core/status.js';
-import type { ItemCounts, Plan, PlanCommand, PlanStep, TableState } from '../core/types.js';
+import type { ItemCounts, Plan, PlanCommand, PlanStep, StepCheck, TableState } from '../core/types.js';
 import type { AuditEvent } from '../runner/step/audit.js';
 import type { StepOutcome } from '../runner/step/ledger.js';
 /**
@@ -16,8 +16,11 @@ export interface ControllerEvent {
         [key: string]: unknown;
     };
     args?: Record<string, unknown> | undefined;
-    /** OneTable Controller reads dry run here; OneTable's CLI sends it as args.params.dry. */
-    dry?: boolean | undefined;
+    /**
+     * OneTable Controller reads dry run here; OneTable's CLI sends it as args.params.dry ("Dry Run: ",
+     * or "" when not dry). Any truthy value in either place (or in args.dry) is a dry run.
+     */
+    dry?: boolean | string | undefined;
 }
 /** What every command answers with. */
 export interface ControllerResponse<T = unknown> {
@@ -51,6 +54,10 @@ export declare const DM: {
     readonly step: "dm:step";
     /** Fan-out: run one scan segment of one pass of a step (pass 0: run the step until its first pass). */
     readonly segment: "dm:segment";
+    /** A whole step's work under the caller's lock (up or down, canary, verify); invoked again while it stops at a checkpoint. */
+    readonly body: "dm:body";
+    /** A step's `before` hook, read-only: its findings. */
+    readonly before: "dm:before";
 };
 /**
  * Every dm: command carries the run's settings, resolved once by the caller (actor, run URL,
@@ -120,4 +127,24 @@ export interface SegmentBody {
     /** pass 0 only: the step finished inside this invocation. */
     stepDone?: boolean | undefined;
     error?: string | undefined;
+}
+export interface BodyArgs extends WithSettings {
+    lockId: string;
+    step: PlanStep;
+}
+/**
+ * dm:body's answer: the step's work as runStep judges it. `incomplete`: the invocation's time ran
+ * out at a checkpoint; invoke again (the step's checkpoints carry on). `failed`: the migration
+ * threw (`lockLost` when the lease was lost meanwhile).
+ */
+export interface BodyReply {
+    status: 'done' | 'incomplete' | 'failed';
+    counts?: ItemCounts | undefined;
+    checks?: StepCheck[] | undefined;
+    canaryReverted?: boolean | undefined;
+    error?: string | undefined;
+    lockLost?: boolean | undefined;
+}
+export interface BeforeArgs extends WithSettings {
+    step: PlanStep;
 }

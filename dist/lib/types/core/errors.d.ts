@@ -75,6 +75,4 @@ export declare class CorruptStateError extends MigrateError {
 /** A command refused by a safety rule (protected environment, missing confirmation). Exit 2. */
 export declare class RefusedError extends InputError {
 }
-/** Exit code for any thrown value: typed errors carry theirs; anything else is a runtime failure. */
-export declare function exitCodeOf(err: unknown): ExitCode;
 export declare function messageOf(err: unknown): string;

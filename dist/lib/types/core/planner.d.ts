@@ -4,9 +4,7 @@ import type { Environment } from './manifest.js';
 import type { MigrationSource, Plan, PlanCommand, TableState } from './types.js';
 export interface PlanInput {
     command: PlanCommand;
-    environment: Pick<Environment, 'name' | 'table' | 'target' | 'protected' | 'allow-reset'> & {
-        'write-rate'?: number | undefined;
-    } & ReplicationSettings;
+    environment: Pick<Environment, 'name' | 'table' | 'target' | 'protected' | 'allow-reset'> & ReplicationSettings;
     /** Semver migrations from the folder, any order. */
     migrations: readonly MigrationSource[];
     reset?: MigrationSource | undefined;
@@ -20,6 +18,8 @@ export interface PlanInput {
     now: number;
     /** Canary percentage of the run (flag, else the manifest's `canary`): steps up with a verify hook take it first. */
     canaryPercent?: number | undefined;
+    /** The run's write limit (RunSettings.writeRate, resolved once): the time estimate's rate. */
+    writeRate?: number | undefined;
 }
 /**
  * Plans the steps that take the table from its current version to the target of the given

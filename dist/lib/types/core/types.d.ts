@@ -1,4 +1,5 @@
 import type { SchemaDiff } from './schema-diff.js';
+import type { Status } from './status-vocabulary.js';
 /**
  * The domain model shared by every part: migration files as loaded, state read from the
  * table, the plan, and the report of a run. Plain data; no SDK types.
@@ -28,7 +29,8 @@ export interface MigrationSource {
 }
 /**
  * One problem a `before` or `verify` hook found: what is wrong, how many items (when known)
- * and a few example keys to look at.
+ * and a few example keys to look at. (What the scheduled drift check finds is a DriftFinding,
+ * core/drift.ts.)
  */
 export interface Finding {
     message: string;
@@ -255,7 +257,8 @@ export interface StepReport {
     /** A failed canary was undone with the step's down (true), or could not be (false: no down). */
     canaryReverted?: boolean | undefined;
 }
-export type RunStatus = 'applied' | 'no-op' | 'failed' | 'blocked' | 'dry-run' | 'incomplete';
+/** How a run ended, in the words of the one status vocabulary (core/status-vocabulary.ts). */
+export type RunStatus = Extract<Status, 'applied' | 'no-op' | 'failed' | 'blocked' | 'dry-run' | 'incomplete'>;
 export interface RunReport {
     plan: Plan;
     status: RunStatus;
@@ -272,6 +275,12 @@ export interface RunReport {
      * counts), read back from the records; undefined for a dry run or when nothing could be read.
      */
     finalVersion?: string | undefined;
+    /**
+     * With status `blocked`, what refused the run when it was not the plan: `precondition`, a step's
+     * `before` hook (status `precondition-failed` in the renderings, exit 1). Absent: the plan's
+     * blockers or a plan changed since review (exit 2, or 4, or 1 for a failed state).
+     */
+    blockedBy?: 'precondition' | undefined;
     /** Exit code the CLI and action map this outcome to (0 when absent and the run succeeded). */
     exitCode?: 0 | 1 | 2 | 3 | 4 | undefined;
 }

@@ -8,6 +8,8 @@ export interface ClientOptions {
     local?: boolean | undefined;
     maxAttempts?: number | undefined;
 }
+/** The AWS region to use: the one given (the manifest's), else the AWS environment's, else us-east-1. */
+export declare function regionOf(given?: string | undefined): string;
 /** Builds the DynamoDBClient every part of the tool shares. */
 export declare function createDynamoClient(opts?: ClientOptions): DynamoDBClient;
 /**

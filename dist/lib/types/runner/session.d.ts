@@ -1,3 +1,4 @@
+import type { DriftReport } from '../core/drift.js';
 import type { Environment } from '../core/manifest.js';
 import type { RunSettings } from '../core/run-settings.js';
 import type { StatusReport } from '../core/status.js';
@@ -15,6 +16,11 @@ export interface PlanInput {
 export interface ApplyOptions {
     /** The hash the reviewer saw; a different plan after locking is refused (or re-planned). */
     expectedHash?: string | undefined;
+    /**
+     * With `expectedHash`, what a changed plan under the lock does: refused (`fail`, the default)
+     * or run as it now is (`replan`). Without one the plan made under the lock is run, except for
+     * relative commands (up, down, repeat, reset), which never re-plan.
+     */
     onPlanChange?: 'fail' | 'replan' | undefined;
     /**
      * Called with the plan actually run, right before its first step (under the lock where the
@@ -33,21 +39,8 @@ export interface RepairInput {
     mark: 'applied' | 'reverted';
     reason: string;
 }
-/** What the scheduled drift check found. */
-export interface DriftReport {
-    environment: string;
-    table: string;
-    currentVersion: string;
-    targetVersion: string;
-    drifted: boolean;
-    findings: {
-        kind: 'version' | 'failed-state' | 'stale-lock' | 'checksum' | 'schema' | 'data';
-        message: string;
-    }[];
-    plan: Plan;
-    /** The data checked against the schema, when the environment asks for it (`validate:`). */
-    validation?: ValidationReport | undefined;
-}
+/** What the scheduled drift check found (its rules: core/drift.ts). */
+export type { DriftReport } from '../core/drift.js';
 /**
  * One environment of a project, opened for a run: what the CLI and the action depend on.
  * Implemented in this process (runner/local) and through a Lambda controller (runner/lambda);

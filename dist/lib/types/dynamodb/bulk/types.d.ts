@@ -96,7 +96,10 @@ export interface PassOptions {
      * provisioned table, the table's provisioned capacity; on an on-demand table, no limit.
      */
     rate?: RateLimit;
-    /** Canary: only this percentage of items (deterministic by key hash); a later run does the rest. */
+    /**
+     * A sample: only this percentage of items (deterministic by key hash); a later pass with a
+     * higher percentage takes only the rest. What `--sample` and a canary's first phase are made of.
+     */
     samplePercent?: number;
     /**
      * For transforms that are not idempotent: mark each changed item (attribute `_migrated`, or
@@ -185,7 +188,7 @@ export interface DataEngineOptions {
     };
     /** Count what would change; write nothing (not even checkpoints). */
     dryRun?: boolean;
-    /** Canary percentage applied to every pass (a pass's own option wins). */
+    /** Sample percentage applied to every pass (`--sample`; a pass's own option wins). */
     samplePercent?: number | undefined;
     /** The run's lease: once aborted, no write starts and the pass throws the signal's reason. */
     signal?: AbortSignal | undefined;

@@ -1,6 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Logger } from '../../core/logger.js';
-import type { StateStore } from '../../dynamodb/state-store.js';
+import type { StateStore } from '../../dynamodb/state/state-store.js';
 /** A run's hold on the lock while it works. */
 export interface Lease {
     /** Aborted when the lease is lost: taken over, a renewal failed, or it ran out before it could be renewed. */

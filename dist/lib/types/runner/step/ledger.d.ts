@@ -2,7 +2,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Logger } from '../../core/logger.js';
 import type { RunSettings } from '../../core/run-settings.js';
 import type { ItemCounts, OneTableSchema, PlanStep } from '../../core/types.js';
-import type { StateStore } from '../../dynamodb/state-store.js';
+import type { StateStore } from '../../dynamodb/state/state-store.js';
 import type { LoadedMigration, Project } from '../../loader/load-project.js';
 import { type AuditEvent } from './audit.js';
 import { type StepData } from './step-data.js';
@@ -68,6 +68,13 @@ export declare class TableLedger implements StepLedger<StepTicket> {
     audit(e: AuditEvent): Promise<void>;
     /** OneTable's records for a successful step, and `_schema:Current` kept in step. */
     private recordSuccess;
+    /**
+     * `repair --mark applied`: records the version applied as its file is now, without running it
+     * (the reason kept on the record), and its schema when it is (or becomes) the current version.
+     */
+    markApplied(m: LoadedMigration, reason: string, currentVersion: string): Promise<void>;
+    /** `repair --mark reverted`: removes the version's records, without running its down. */
+    markReverted(version: string): Promise<void>;
     /** `_schema:Current` of the version the records now say is current (none at 0.0.0). */
     restoreSchema(): Promise<void>;
     schemaItem(schema: OneTableSchema | undefined): OneTableSchema | undefined;

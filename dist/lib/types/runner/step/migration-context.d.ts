@@ -6,7 +6,10 @@ import type { Direction, OneTableSchema } from '../../core/types.js';
 export interface RunParams {
     /** Nothing may be written: the data engine only counts, and ctx.client refuses writes. */
     dryRun: boolean;
-    /** Canary: the data engine processes only this percentage of items (deterministic). */
+    /**
+     * `--sample`: the data engine processes only this percentage of items (deterministic), and
+     * the step is recorded applied; `repeat` takes the rest. Not the canary (see `canary`).
+     */
     samplePercent?: number | undefined;
     /**
      * The step runs as a canary (its manifest's `canary`, or `--canary`): first on `percent` of

@@ -30,7 +30,8 @@ export interface RunBackend<T> {
     }): {
         ledger: StepLedger<T>;
         body: StepBody<T>;
-        how?: string | undefined;
+        /** Said after each step's banner (e.g. "fanned out over 8 segments"). */
+        how?: ((step: PlanStep) => string | undefined) | undefined;
         before?: ((step: PlanStep) => Promise<Finding[]>) | undefined;
     };
     /** The table's version now (for the report's finalVersion). */
@@ -42,7 +43,8 @@ export interface DryRunBackend<T> {
     body: StepBody<T>;
     before?: ((step: PlanStep) => Promise<Finding[]>) | undefined;
 }
-export interface RunContext {
+/** What a run needs besides its backend: its settings, where it logs, and its clock. */
+export interface StepRunContext {
     settings: RunSettings;
     log: Logger;
     now: () => number;
@@ -53,10 +55,10 @@ export interface RunContext {
  * the lock and writes the audit log's end entry. Returns a report for every outcome but bad
  * input, which throws.
  */
-export declare function runPlan<T>(plan: Plan, options: ApplyOptions, backend: RunBackend<T>, c: RunContext): Promise<RunReport>;
+export declare function runPlan<T>(plan: Plan, options: ApplyOptions, backend: RunBackend<T>, run: StepRunContext): Promise<RunReport>;
 /** A dry run: every step through runStep with a ledger that writes nothing; no lock. */
-export declare function dryRunPlan<T>(plan: Plan, backend: DryRunBackend<T>, c: RunContext): Promise<RunReport>;
+export declare function dryRunPlan<T>(plan: Plan, backend: DryRunBackend<T>, run: StepRunContext): Promise<RunReport>;
 /** Takes a lock, waiting up to the run's lock timeout while another run holds it. */
-export declare function acquireWithWait<L>(acquire: () => Promise<L>, c: RunContext): Promise<L>;
+export declare function acquireWithWait<L>(acquire: () => Promise<L>, run: StepRunContext): Promise<L>;
 /** The input that plans a command again from the state under the lock. */
 export declare function replanInput(plan: Plan): PlanInput;

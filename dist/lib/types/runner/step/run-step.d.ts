@@ -1,13 +1,13 @@
 import { type ExitCode } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
-import type { Finding, ItemCounts, PlanStep, RunStatus, StepCheck, StepReport } from '../../core/types.js';
+import type { Finding, ItemCounts, PlanStep, RunReport, RunStatus, StepCheck, StepReport } from '../../core/types.js';
 import type { StepLedger } from './ledger.js';
 /**
  * What happens when a step runs. This is the one definition; the local run, the dry run, the
  * controller (which runs the local run) and the fan-out coordinator all come through here:
  *
  * 0. the migration's `before` hook (preconditions), read-only: a finding, or a hook that
- *    throws, blocks the step before anything is written (exit 1);
+ *    throws, refuses the step before anything is written (precondition-failed, exit 1: core/outcome.ts);
  * 1. `ledger.begin`: a new attempt (checkpoints of earlier attempts deleted, unless this is a
  *    resume) and a "running" record, written under the lock;
  * 2. `body`: the step's work: the migration's up or down in this process (with a canary: on
@@ -39,6 +39,8 @@ export type StepBody<T> = (step: PlanStep, ticket: T) => Promise<BodyResult>;
 /** Why the run stops after this step. */
 export interface RunStop {
     status: Extract<RunStatus, 'failed' | 'incomplete' | 'blocked'>;
+    /** `precondition`: the step's `before` hook refused it (status `blocked`, shown as precondition-failed). */
+    blockedBy?: RunReport['blockedBy'];
     error: string;
     next: string;
     exitCode: ExitCode;
@@ -60,4 +62,4 @@ export interface RunStepOptions<T> {
     /** Runs the migration's `before` hook read-only (for steps whose `checks` include it). */
     before?: ((step: PlanStep) => Promise<Finding[]>) | undefined;
 }
-export declare function runStep<T>(step: PlanStep, o: RunStepOptions<T>): Promise<StepResult>;
+export declare function runStep<T>(step: PlanStep, options: RunStepOptions<T>): Promise<StepResult>;
