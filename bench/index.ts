@@ -32,7 +32,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { planMigrations } from '../src/core/planner';
 import type { PassOptions } from '../src/dynamodb/bulk';
 import { createDynamoClient } from '../src/dynamodb/client';
@@ -73,6 +73,20 @@ const load = (): string =>
 
 const local = await startDynamoDbLocal({ timeoutMs: 120_000 });
 const client = createDynamoClient({ endpoint: local.endpoint, local: true, region: 'us-east-1' });
+/**
+ * The bare-SDK bounds (c) and (c') send through a client of the SDK's own making: the settings of
+ * {@link createDynamoClient} (region, endpoint, dummy credentials, 6 attempts) and nothing else,
+ * so the SDK's default middleware stack (its logger middleware included), where our client
+ * leaves out what it does not need. A bound is what a script with the bare SDK gets.
+ */
+const bareClient = (endpoint: string): DynamoDBClient =>
+  new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 6,
+  });
+const bare = bareClient(local.endpoint);
 let tableNo = 0;
 
 async function freshTable(n: number, customersOnly = false): Promise<string> {
@@ -125,7 +139,7 @@ async function bound(label: string, fn: typeof runBareSdk): Promise<{ best: Tria
     [16, 8],
     [32, 4],
   ] as const) {
-    const r = await fn(client, table, segments, writers);
+    const r = await fn(bare, table, segments, writers);
     trials.push({ segments, writers, ms: r.ms });
     log(`${label} ${segments} segments x ${writers} writers: ${r.ms.toFixed(0)} ms`);
   }
@@ -163,6 +177,7 @@ interface CapacityRow {
 async function capacityRows(best: { segments: number; writers: number }): Promise<Record<string, CapacityRow>> {
   const proxy = await startCapacityProxy({ target: local.endpoint, latencyMs: LATENCY_MS });
   const viaProxy = createDynamoClient({ endpoint: proxy.endpoint, local: true, region: 'us-east-1' });
+  const bareViaProxy = bareClient(proxy.endpoint);
   /** The plan's estimate for a step that rewrites the table, as `plan` shows it, from DescribeTable through the stand-in. */
   const estimate = async (table: string, writeRate: number | undefined): Promise<number | undefined> => {
     const state = await new StateStore(viaProxy, table).readState();
@@ -242,7 +257,7 @@ async function capacityRows(best: { segments: number; writers: number }): Promis
       ),
       onetable: await row('onetable', async (t, c) => (await runOnetable(c, t, SEQ_N)).ms, { prefix: SEQ_N }),
       naive: await row('naive', async (t, c) => (await runNaive(c, t, SEQ_N)).ms, { prefix: SEQ_N }),
-      bareSdk: await row('bare SDK', async (t, c) => (await runBareSdk(c, t, best.segments, best.writers)).ms),
+      bareSdk: await row('bare SDK', async (t) => (await runBareSdk(bareViaProxy, t, best.segments, best.writers)).ms),
       // Not a capacity row: the same pass with the table on-demand (no bucket) shows what the
       // stand-in and DynamoDB Local behind it serve on this machine; the provisioned rows
       // measure capacity only while this is well above the provisioned WCU.
@@ -254,6 +269,7 @@ async function capacityRows(best: { segments: number; writers: number }): Promis
     };
   } finally {
     viaProxy.destroy();
+    bareViaProxy.destroy();
     await proxy.stop();
   }
 }
@@ -522,5 +538,6 @@ try {
     `\n${[localTable, rssNote, capacityTable, validateTableText, `Load average: ${startLoad} at the start, ${endLoad} at the end`].filter(Boolean).join('\n\n')}\n`,
   );
 } finally {
+  bare.destroy();
   await local.stop();
 }
