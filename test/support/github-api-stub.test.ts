@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkApproval, findMergedPullRequest } from '../../src/github/approval';
 import { findComment, upsertComment } from '../../src/github/comment';
@@ -91,7 +92,7 @@ async function traffic(): Promise<void> {
 describe("the GitHub stand-in against GitHub's OpenAPI description", () => {
   test('every route it serves is a documented operation with that method', () => {
     const missing = GITHUB_STUB_ROUTES.filter((r) => !spec.documented(r) || !spec.operations.has(r));
-    expect(missing).toEqual([]);
+    expect(missing, `not documented, or not in the subset (regenerate it: ${spec.source.command})`).toEqual([]);
     expect([...spec.operations.values()].map((o) => o.operationId)).toEqual([
       'repos/get',
       'issues/list-comments',
@@ -149,12 +150,125 @@ describe("the GitHub stand-in against GitHub's OpenAPI description", () => {
   });
 });
 
+describe('the subset of the description that the test reads', () => {
+  test('is the one generated for the routes the stand-in serves', () => {
+    expect(spec.source.package).toMatch(/^@octokit\/openapi@\d+\.\d+\.\d+$/);
+    expect(spec.source.routes, `regenerate it: ${spec.source.command}`).toEqual([...GITHUB_STUB_ROUTES]);
+  });
+
+  test('holds every route the action calls, and the stand-in serves each', () => {
+    const { calls, unreadable } = apiCallsIn(actionSources());
+    expect(unreadable).toEqual([]);
+    expect(coverageProblems(calls)).toEqual([]);
+    // The scan sees the calls: each route the stand-in serves is one the action's code calls.
+    expect(new Set(calls.map((c) => spec.routeOf(c.method, c.path)))).toEqual(new Set(GITHUB_STUB_ROUTES));
+  });
+
+  test('the coverage check can fail: a route left out of the subset, one GitHub lacks, a path it cannot read', () => {
+    const source = [
+      'const base = `/repos/${enc(o)}/${enc(r)}/issues`;',
+      "await api.request<unknown>('DELETE', `${base}/comments/${id}`);",
+      'await api.paginate<Review>(`/repos/${o}/${r}/pull/${n}/reviews`);',
+    ].join('\n');
+    const { calls, unreadable } = apiCallsIn([{ file: 'src/github/new.ts', text: source }]);
+    expect(unreadable).toEqual([]);
+    expect(coverageProblems(calls)).toEqual([
+      expect.stringMatching(/^src\/github\/new.ts:2: DELETE .*comment_id} is not in the subset/),
+      expect.stringMatching(/^src\/github\/new.ts:2: the stand-in does not serve DELETE /),
+      expect.stringMatching(
+        /^src\/github\/new.ts:3: GET \/repos\/{}\/{}\/pull\/{}\/reviews is not an operation GitHub/,
+      ),
+    ]);
+    const notWritten = [
+      'await api.request(method, path);',
+      "await octokit.request('GET /repos/{owner}/{repo}/teams', { owner, repo });",
+      'await github.paginate(`/repos/${o}/${r}/teams`);',
+    ];
+    expect(apiCallsIn([{ file: 'x.ts', text: notWritten.join('\n') }]).unreadable).toEqual([
+      expect.stringContaining('x.ts:1'),
+      expect.stringContaining('x.ts:2'),
+      expect.stringContaining('x.ts:3'),
+    ]);
+  });
+});
+
+/** One call on the GitHub API client in the action's code, its path's `${...}` segments as `{}`. */
+interface ApiCall {
+  where: string;
+  method: string;
+  path: string;
+}
+
+/** The GitHub API client (src/github/rest.ts), the one place that calls Octokit. */
+const CLIENT = 'src/github/rest.ts';
+
+/** The action's sources (all of src/, the CLI's and the library's included: none may call GitHub unchecked). */
+function actionSources(): { file: string; text: string }[] {
+  const src = new URL('../../src/', import.meta.url);
+  return readdirSync(src, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => ({ file: `src/${f}`, text: readFileSync(new URL(f, src), 'utf8') }));
+}
+
+/**
+ * Every `api.request(...)` and `api.paginate(...)` in the sources, with its method and path as
+ * written; a path built on a template `const` of the same file is read through it. A call whose
+ * method or path is not written out is `unreadable`: the check could not tell its route.
+ */
+function apiCallsIn(files: { file: string; text: string }[]): { calls: ApiCall[]; unreadable: string[] } {
+  const calls: ApiCall[] = [];
+  const unreadable: string[] = [];
+  for (const { file, text } of files) {
+    const consts = new Map([...text.matchAll(/\bconst (\w+) = `([^`]*)`/g)].map((m) => [m[1]!, m[2]!]));
+    const expand = (path: string, depth = 0): string =>
+      depth > 5
+        ? path
+        : path.replace(/\$\{(\w+)\}/g, (all, name: string) =>
+            consts.has(name) ? expand(consts.get(name)!, depth + 1) : all,
+          );
+    for (const m of text.matchAll(
+      /\b(\w+)\.(request|paginate)\s*(?:<[^()]*?>)?\s*\(\s*(?:'([A-Z]+)'\s*,\s*)?(`[^`]*`)?/g,
+    )) {
+      const where = `${file}:${text.slice(0, m.index).split('\n').length}`;
+      // The client's own request, which forwards its caller's method and path.
+      if (file === CLIENT && m[1] === 'octokit') continue;
+      const method = m[2] === 'paginate' ? 'GET' : m[3];
+      const path = m[4] && expand(m[4].slice(1, -1)).split('?', 1)[0]!;
+      if (m[1] !== 'api' || !method || !path?.startsWith('/')) {
+        unreadable.push(
+          `${where}: ${m[0]}: call GitHub as api.request('METHOD', \`/path\`) or api.paginate(\`/path\`), so this check can tell the route`,
+        );
+        continue;
+      }
+      const segments = path.split('/').map((s) => (s.includes('${') ? '{}' : s));
+      calls.push({ where, method, path: segments.join('/') });
+    }
+  }
+  return { calls, unreadable };
+}
+
+/** Why a call is not covered: GitHub does not document it, the subset lacks it, or the stand-in does not serve it. */
+function coverageProblems(calls: ApiCall[]): string[] {
+  return calls.flatMap((c) => {
+    const route = spec.routeOf(c.method, c.path);
+    if (!route) return [`${c.where}: ${c.method} ${c.path} is not an operation GitHub documents`];
+    const out: string[] = [];
+    if (!spec.source.routes.includes(route))
+      out.push(
+        `${c.where}: ${route} is not in the subset of ${spec.source.package}: add it to GITHUB_STUB_ROUTES and regenerate (${spec.source.command})`,
+      );
+    if (!(GITHUB_STUB_ROUTES as readonly string[]).includes(route))
+      out.push(`${c.where}: the stand-in does not serve ${route}`);
+    return out;
+  });
+}
+
 /** What is wrong with one recorded answer, in GitHub's description's terms. */
 function problemsOf(r: RecordedRequest): string[] {
   const where = `${r.method} ${r.path} -> ${r.status}`;
   if (!r.route) return r.status === 404 ? check(where, spec.basicError, r.response) : [`${where}: not a route`];
   const op = spec.operations.get(r.route);
-  if (!op) return [`${where}: ${r.route} is not in GitHub's description`];
+  if (!op) return [`${where}: ${r.route} is not in GitHub's description (or the subset of it that the test reads)`];
   const documented = op.responses.get(r.status);
   if (documented) return check(where, documented, r.response);
   if (GENERIC.has(r.status)) return check(where, spec.basicError, r.response);
