@@ -1,10 +1,9 @@
-import { BatchWriteItemCommand } from '@aws-sdk/client-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { silentLogger } from '../../../src/core/logger';
 import { statusOfReport } from '../../../src/core/outcome';
 import { deployController, type DeployedController } from '../../support/controller-fixture';
 import { scanAll } from '../../support/dynamodb-local';
+import { orderItems, seedOrders } from '../../support/orders';
 import { startLambdaStub, type LambdaStub } from '../../support/lambda-stub';
 import { openLambdaSession } from '../../support/session';
 
@@ -23,30 +22,8 @@ afterAll(async () => {
 
 const N = 400;
 
-async function seed(d: DeployedController, extra: Record<string, unknown>[] = []) {
-  const items = [
-    ...Array.from({ length: N }, (_, i) => ({
-      pk: `ORG#${i % 10}`,
-      sk: `Order#${String(i).padStart(6, '0')}`,
-      _type: 'Order',
-      amount: i % 97,
-      customerId: `c${i % 50}`,
-    })),
-    ...extra,
-  ];
-  for (let i = 0; i < items.length; i += 25) {
-    await d.dynamo.send(
-      new BatchWriteItemCommand({
-        RequestItems: { [d.table]: items.slice(i, i + 25).map((it) => ({ PutRequest: { Item: marshall(it) } })) },
-      }),
-    );
-  }
-}
-
-const orders = async (d: DeployedController) =>
-  (await scanAll(d.dynamo, d.table))
-    .filter((i) => i.pk?.S?.startsWith('ORG#'))
-    .sort((a, b) => (a.sk!.S! < b.sk!.S! ? -1 : 1));
+const seed = (d: DeployedController, extra: Record<string, unknown>[] = []) => seedOrders(d.dynamo, d.table, N, extra);
+const orders = (d: DeployedController) => orderItems(d.dynamo, d.table);
 
 const session = (d: DeployedController, canaryPercent?: number) =>
   openLambdaSession(d.project, 'dev', { client: d.lambda, log: silentLogger, actor: 'ci@example', canaryPercent });

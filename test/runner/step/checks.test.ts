@@ -1,10 +1,9 @@
-import { BatchWriteItemCommand } from '@aws-sdk/client-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterEach, describe, expect, test } from 'vitest';
 import { statusOfReport } from '../../../src/core/outcome';
 import { sampleBucket } from '../../../src/dynamodb/bulk/sampling';
 import { scanAll } from '../../support/dynamodb-local';
+import { orderItems, seedOrders } from '../../support/orders';
 import { freshSession } from '../../support/session';
 
 /**
@@ -15,33 +14,6 @@ import { freshSession } from '../../support/session';
  */
 const N = 2000;
 
-async function seedOrders(client: DynamoDBClient, table: string, extra: Record<string, unknown>[] = []) {
-  const items = [
-    ...Array.from({ length: N }, (_, i) => ({
-      pk: `ORG#${i % 10}`,
-      sk: `Order#${String(i).padStart(6, '0')}`,
-      _type: 'Order',
-      amount: i % 97,
-      customerId: `c${i % 50}`,
-    })),
-    ...extra,
-  ];
-  for (let i = 0; i < items.length; i += 25) {
-    await client.send(
-      new BatchWriteItemCommand({
-        RequestItems: { [table]: items.slice(i, i + 25).map((it) => ({ PutRequest: { Item: marshall(it) } })) },
-      }),
-    );
-  }
-}
-
-/** Data items only, raw (every attribute as stored), sorted by key. */
-async function dataItems(client: Parameters<typeof seedOrders>[0], table: string) {
-  return (await scanAll(client, table))
-    .filter((i) => i.pk?.S?.startsWith('ORG#'))
-    .sort((a, b) => (a.sk!.S! < b.sk!.S! ? -1 : 1));
-}
-
 afterEach(() => {
   delete process.env.CHECKS_BUG;
   delete process.env.CHECKS_HOOK;
@@ -50,8 +22,8 @@ afterEach(() => {
 describe('verify and the canary', () => {
   test('a canary whose verify fails: the canary is undone, the other 95% untouched, the step recorded failed with the findings', async () => {
     const { session, client, table } = await freshSession('checks', { canaryPercent: 5 });
-    await seedOrders(client, table);
-    const before = await dataItems(client, table);
+    await seedOrders(client, table, N);
+    const before = await orderItems(client, table);
     process.env.CHECKS_BUG = '1';
     const plan = await session.plan({ command: 'apply' });
     expect(plan.steps[0]).toMatchObject({ version: '1.0.0', checks: ['before', 'verify'], canaryPercent: 5 });
@@ -73,14 +45,14 @@ describe('verify and the canary', () => {
     expect(report.error).toContain('undone');
     expect(report.next).toMatch(/apply --resume|repair/);
     // Every data item is byte-for-byte what it was: the 95% never touched, the 5% reverted.
-    expect(await dataItems(client, table)).toEqual(before);
+    expect(await orderItems(client, table)).toEqual(before);
     const state = await session.readState();
     expect(state.records.map((r) => [r.version, r.status.slice(0, 12)])).toEqual([['1.0.0', 'verify found']]);
   });
 
   test('a canary whose verify passes migrates everything, then verify checks every item', async () => {
     const { session, client, table } = await freshSession('checks', { canaryPercent: 5 });
-    await seedOrders(client, table);
+    await seedOrders(client, table, N);
     const report = await session.apply(await session.plan({ command: 'apply' }));
     expect(report.status, report.error).toBe('applied');
     const step = report.steps[0]!;
@@ -89,14 +61,14 @@ describe('verify and the canary', () => {
       ['verify', 'all', true],
     ]);
     expect(step.counts?.changed).toBe(N);
-    const items = (await dataItems(client, table)).map((i) => unmarshall(i));
+    const items = (await orderItems(client, table)).map((i) => unmarshall(i));
     expect(items).toHaveLength(N);
     expect(items.every((o) => o.cents === o.amount * 100)).toBe(true);
   });
 
   test('without a canary, a failing verify fails the step after up, with the findings', async () => {
     const { session, client, table } = await freshSession('checks');
-    await seedOrders(client, table);
+    await seedOrders(client, table, N);
     process.env.CHECKS_BUG = '1';
     const report = await session.apply(await session.plan({ command: 'apply' }));
     expect(report.status).toBe('failed');
@@ -113,7 +85,7 @@ describe('verify and the canary', () => {
 describe('before', () => {
   test('a failing precondition blocks the step with exit 1 and writes nothing', async () => {
     const { session, client, table } = await freshSession('checks');
-    await seedOrders(client, table, [{ pk: 'ORG#1', sk: 'Order#orphan', _type: 'Order', amount: 5 }]);
+    await seedOrders(client, table, N, [{ pk: 'ORG#1', sk: 'Order#orphan', _type: 'Order', amount: 5 }]);
     const all = await scanAll(client, table);
     const report = await session.apply(await session.plan({ command: 'apply' }));
     expect(report.status).toBe('blocked');
@@ -139,7 +111,7 @@ describe('hooks that misbehave', () => {
     ['object', /1\.0\.0-order-cents\.ts: verify\(\) must return a list of findings/],
   ])('verify that %s: one clear error naming the file and the hook', async (mode, message) => {
     const { session, client, table } = await freshSession('checks');
-    await seedOrders(client, table);
+    await seedOrders(client, table, N);
     process.env.CHECKS_HOOK = mode;
     const report = await session.apply(await session.plan({ command: 'apply' }));
     expect(report.status).toBe('failed');
