@@ -1,8 +1,6 @@
-import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { deployController, type DeployedController } from '../support/controller-fixture';
+import { deployController, statusItem, type DeployedController } from '../support/controller-fixture';
 import { startLambdaStub, type LambdaStub } from '../support/lambda-stub';
 import { scanAll } from '../support/dynamodb-local';
 
@@ -45,19 +43,6 @@ const body = async (
   expect(r.payload.statusCode).toBe(200);
   return r.payload.body;
 };
-
-const statusItem = async (d: DeployedController) =>
-  unmarshall(
-    (
-      await d.dynamo.send(
-        new GetItemCommand({
-          TableName: d.table,
-          Key: { pk: { S: 'status' }, sk: { S: 'status' } },
-          ConsistentRead: true,
-        }),
-      )
-    ).Item ?? {},
-  );
 
 describe('OneTable Controller protocol', () => {
   test('the read commands answer as OneTable Migrate computes them', async () => {

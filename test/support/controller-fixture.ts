@@ -1,3 +1,5 @@
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { randomUUID } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -66,4 +68,12 @@ export async function deployController(
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
   return { table, functionName, manifest, project: await loadProject(manifest), lambda, dynamo };
+}
+
+/** The fixture's `status` item (what its migrations write), consistently read; {} when absent. */
+export async function statusItem(d: DeployedController): Promise<Record<string, unknown>> {
+  const res = await d.dynamo.send(
+    new GetItemCommand({ TableName: d.table, Key: { pk: { S: 'status' }, sk: { S: 'status' } }, ConsistentRead: true }),
+  );
+  return unmarshall(res.Item ?? {});
 }

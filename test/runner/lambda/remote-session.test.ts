@@ -1,11 +1,9 @@
-import { GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { silentLogger } from '../../../src/core/logger';
 import { runCli } from '../../../src/cli/program';
 import { openLocalSession as openSession } from '../../support/session';
 import { openLambdaSession as openRemoteSession } from '../../support/session';
-import { deployController, type DeployedController } from '../../support/controller-fixture';
+import { deployController, statusItem, type DeployedController } from '../../support/controller-fixture';
 import { scanAll } from '../../support/dynamodb-local';
 import { StateStore } from '../../../src/dynamodb/state/state-store';
 import { startLambdaStub, type LambdaStub } from '../../support/lambda-stub';
@@ -22,19 +20,6 @@ const remote = (
   d: DeployedController,
   opts: { dryRun?: boolean; lockTimeoutMs?: number; fanOut?: { segments: number } | undefined } = {},
 ) => openRemoteSession(d.project, 'dev', { client: d.lambda, log: silentLogger, actor: 'ci@example', ...opts });
-
-const statusItem = async (d: DeployedController) =>
-  unmarshall(
-    (
-      await d.dynamo.send(
-        new GetItemCommand({
-          TableName: d.table,
-          Key: { pk: { S: 'status' }, sk: { S: 'status' } },
-          ConsistentRead: true,
-        }),
-      )
-    ).Item ?? {},
-  );
 
 describe('runner: lambda (our protocol)', () => {
   // --lock-timeout / lock-timeout: the run's settings travel to the controller, which waits for
