@@ -7,12 +7,7 @@ import { loadProject } from '../loader/load-project';
 import { openMigrationSession } from '../runner/open-session';
 import { createActionContext, type ActionContext, type ActionDeps } from './context';
 import { coreIo, type ActionIo } from './io';
-import { applyMode } from './modes/apply';
-import { driftMode } from './modes/drift';
-import { maintainMode } from './modes/maintain';
-import { planMode } from './modes/plan';
 import type { ModeResult } from './outcome';
-import { report, reportError } from './report';
 
 /**
  * The action: settings from the inputs, the workflow run's context, what to do (intent), the
@@ -43,23 +38,30 @@ export async function run(overrides: Partial<ActionDeps> = {}): Promise<ExitCode
     const project = await deps.loadProject(settings.manifest);
     const environments = selectEnvironments(project.manifest, settings.manifest, settings.environments.join(','));
     const action = createActionContext(deps, { settings, ctx, api, project, environments });
-    return await report(action, await runMode(action, intent));
+    const result = await runMode(action, intent);
+    const { report } = await import('./report');
+    return await report(action, result);
   } catch (e) {
+    const { reportError } = await import('./report');
     return reportError(io, e);
   }
 }
 
-function runMode(action: ActionContext, intent: Intent): Promise<ModeResult> {
+/**
+ * Each mode, and the report's renderers, are loaded when the run gets to them: a run needs one
+ * mode, and its first call to GitHub or DynamoDB should not wait for the code of the others.
+ */
+async function runMode(action: ActionContext, intent: Intent): Promise<ModeResult> {
   switch (intent.mode) {
     case 'plan':
-      return planMode(action, intent);
+      return (await import('./modes/plan')).planMode(action, intent);
     case 'apply':
-      return applyMode(action, intent);
+      return (await import('./modes/apply')).applyMode(action, intent);
     case 'drift':
-      return driftMode(action);
+      return (await import('./modes/drift')).driftMode(action);
     case 'unlock':
     case 'repair':
-      return maintainMode(action, intent.mode);
+      return (await import('./modes/maintain')).maintainMode(action, intent.mode);
   }
 }
 

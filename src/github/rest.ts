@@ -3,11 +3,8 @@
  * GITHUB_API_URL as the base so GitHub Enterprise Server works), its pagination, and Octokit's
  * retry and throttling plugins, with one bounded budget of waiting per request.
  */
-import { getOctokit } from '@actions/github';
-import { retry } from '@octokit/plugin-retry';
-import { throttling } from '@octokit/plugin-throttling';
+import type { getOctokit } from '@actions/github';
 import type { Octokit } from '@octokit/core';
-import Bottleneck from 'bottleneck';
 
 /** Why GitHub refused a request for its rate limit, and how long it asked us to wait. */
 export interface RateLimit {
@@ -106,6 +103,9 @@ interface OctokitError extends Error {
 
 const BUDGET = Symbol('dynamodb-migrate.budget');
 
+/** Octokit with the REST and pagination plugins, as @actions/github makes it. */
+type GitHubOctokit = ReturnType<typeof getOctokit>;
+
 /** A client for `baseUrl` authenticated with `token`. */
 export function createGitHubApi(baseUrl: string, token: string, o: GitHubApiOptions = {}): GitHubApi {
   const base = baseUrl.replace(/\/+$/, '');
@@ -199,34 +199,58 @@ export function createGitHubApi(baseUrl: string, token: string, o: GitHubApiOpti
       return false;
     };
 
-  const octokit = getOctokit(
-    token,
-    {
-      baseUrl: base,
-      userAgent: 'dynamodb-migrate-action',
-      log: { debug: () => {}, info: () => {}, warn: (m: string) => cfg.log(m), error: (m: string) => cfg.log(m) },
-      retry: { retries: cfg.retries, retryAfterBaseValue: cfg.retryBaseMs, doNotRetry: DO_NOT_RETRY },
-      throttle: {
-        onRateLimit: onLimit('primary'),
-        onSecondaryRateLimit: onLimit('secondary'),
-        // Per client (one per run) rather than Octokit's process-wide groups, so the spacing is ours to set.
-        write: new Bottleneck.Group({ maxConcurrent: 1, minTime: cfg.writeIntervalMs }),
-        notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: cfg.writeIntervalMs * 3 }),
+  /**
+   * Octokit, its plugins and Bottleneck are loaded at the first request, not with the action: a
+   * run reads its migrations and the table before it has anything to say to GitHub.
+   */
+  const makeOctokit = async (): Promise<GitHubOctokit> => {
+    const [{ getOctokit }, { retry }, { throttling }, { default: Bottleneck }] = await Promise.all([
+      import('@actions/github'),
+      import('@octokit/plugin-retry'),
+      import('@octokit/plugin-throttling'),
+      import('bottleneck'),
+    ]);
+    const octokit = getOctokit(
+      token,
+      {
+        baseUrl: base,
+        userAgent: 'dynamodb-migrate-action',
+        log: { debug: () => {}, info: () => {}, warn: (m: string) => cfg.log(m), error: (m: string) => cfg.log(m) },
+        retry: { retries: cfg.retries, retryAfterBaseValue: cfg.retryBaseMs, doNotRetry: DO_NOT_RETRY },
+        throttle: {
+          onRateLimit: onLimit('primary'),
+          onSecondaryRateLimit: onLimit('secondary'),
+          // Per client (one per run) rather than Octokit's process-wide groups, so the spacing is ours to set.
+          write: new Bottleneck.Group({ maxConcurrent: 1, minTime: cfg.writeIntervalMs }),
+          notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: cfg.writeIntervalMs * 3 }),
+        },
       },
-    },
-    attempts,
-    retry,
-    throttling,
-  );
+      attempts,
+      retry,
+      throttling,
+    );
 
-  // Octokit hands every request the same `request` options object unless the call brings its own
-  // (pages after the first never do), and the retry plugin counts retries on it. Every hook sees
-  // the one options object of its request (before-after-hook binds it), so a fresh copy put
-  // there by the outermost hook keeps each request's count its own.
-  octokit.hook.wrap('request', (request, options) => {
-    options.request = { ...options.request };
-    return request(options);
-  });
+    // Octokit hands every request the same `request` options object unless the call brings its own
+    // (pages after the first never do), and the retry plugin counts retries on it. Every hook sees
+    // the one options object of its request (before-after-hook binds it), so a fresh copy put
+    // there by the outermost hook keeps each request's count its own.
+    octokit.hook.wrap('request', (request, options) => {
+      options.request = { ...options.request };
+      return request(options);
+    });
+    return octokit;
+  };
+  let loaded: Promise<GitHubOctokit> | undefined;
+  const client = (): Promise<GitHubOctokit> => {
+    if (!loaded) {
+      loaded = makeOctokit();
+      // A failed load is not kept: the next request tries again and reports its own failure.
+      loaded.catch(() => {
+        loaded = undefined;
+      });
+    }
+    return loaded;
+  };
 
   /** The error a caller sees: the endpoint, GitHub's message, what was tried; never the token. */
   const failure = (e: unknown, method: string, path: string): unknown => {
@@ -244,6 +268,7 @@ export function createGitHubApi(baseUrl: string, token: string, o: GitHubApiOpti
   return {
     async request<T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
       try {
+        const octokit = await client();
         const res = await octokit.request(`${method} ${path}`, body === undefined ? {} : { data: body });
         return (res.status === 204 ? undefined : res.data) as T;
       } catch (e) {
@@ -254,6 +279,7 @@ export function createGitHubApi(baseUrl: string, token: string, o: GitHubApiOpti
       const items: T[] = [];
       let pages = 0;
       try {
+        const octokit = await client();
         for await (const page of octokit.paginate.iterator(`GET ${path}`, { per_page: 100 })) {
           items.push(...(page.data as T[]));
           if (++pages >= MAX_PAGES) break;

@@ -1,7 +1,17 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { inputEnv } from '../../src/github/inputs';
 import type { GitHubStub } from '../support/github-api-stub';
 
@@ -13,6 +23,8 @@ const DIST = join(ROOT, 'dist', 'index.js');
  * bundle that gets committed (check-dist then catches a bundle that was not committed).
  */
 export function buildDist(): Promise<void> {
+  // The chunks of an earlier build (ncc writes what is loaded on demand as <id>.index.js) must not linger.
+  for (const name of readdirSync(dirname(DIST))) if (/^\d+\.index\.js$/.test(name)) rmSync(join(dirname(DIST), name));
   return new Promise((ok, fail) => {
     execFile(
       'npx',

@@ -1,4 +1,4 @@
-import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { MigrateError, type ExitCode } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import { exitCodeOf, reviveError } from '../../core/outcome';
@@ -34,21 +34,40 @@ export function unwrapRemote(e: unknown): unknown {
   return e instanceof RemoteFunctionError && e.typed ? e.typed : e;
 }
 
+/** A Lambda client, or how to make one when it is first needed. */
+export type LambdaClientSource = LambdaClient | (() => Promise<LambdaClient>);
+
 /** Invokes one controller function, RequestResponse, and unwraps `{statusCode: 200, body}`. */
 export class ControllerClient {
+  private client: Promise<LambdaClient> | undefined;
+
   constructor(
     readonly functionName: string,
     readonly table: string,
-    private readonly lambda: LambdaClient,
+    private readonly lambda: LambdaClientSource,
     private readonly log: Logger,
   ) {}
+
+  /** The client, made once; a failed attempt to make it is tried again at the next invocation. */
+  private lambdaClient(): Promise<LambdaClient> {
+    const source = this.lambda;
+    if (typeof source !== 'function') return Promise.resolve(source);
+    if (!this.client) {
+      this.client = source();
+      this.client.catch(() => {
+        this.client = undefined;
+      });
+    }
+    return this.client;
+  }
 
   async invoke<T>(cmd: string, args?: Record<string, unknown>, opts: { dry?: boolean | undefined } = {}): Promise<T> {
     const event: Record<string, unknown> = { cmd, config: { name: this.table } };
     if (args) event.args = args;
     if (opts.dry) event.dry = true;
     this.log.debug(`invoke ${this.functionName} ${cmd}`);
-    const res = await this.lambda.send(
+    const [lambda, { InvokeCommand }] = await Promise.all([this.lambdaClient(), import('@aws-sdk/client-lambda')]);
+    const res = await lambda.send(
       new InvokeCommand({
         FunctionName: this.functionName,
         InvocationType: 'RequestResponse',

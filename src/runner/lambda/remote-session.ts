@@ -1,4 +1,4 @@
-import { LambdaClient } from '@aws-sdk/client-lambda';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { InputError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import type { Environment } from '../../core/manifest';
@@ -49,7 +49,10 @@ export class RemoteSession implements MigrationSession {
   ) {
     if (!environment.function)
       throw new InputError(`environments.${environment.name}: runner: lambda needs function: <name or ARN>.`);
-    const lambda = connection.lambda ?? new LambdaClient({ region: regionOf(connection.region ?? environment.region) });
+    const region = regionOf(connection.region ?? environment.region);
+    // The SDK's Lambda client is loaded when the controller is first invoked: only runner: lambda needs it.
+    const lambda =
+      connection.lambda ?? (async () => new (await import('@aws-sdk/client-lambda')).LambdaClient({ region }));
     this.controller = new ControllerClient(environment.function, environment.table, lambda, connection.log);
     this.now = connection.now ?? Date.now;
   }
