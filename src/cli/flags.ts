@@ -1,5 +1,4 @@
 import { checkSetting } from '../core/run-settings';
-import type { Command } from 'commander';
 import { InputError } from '../core/errors';
 
 /** Flags every command takes (the program's global options), as commander gives them: strings. */
@@ -20,11 +19,6 @@ export interface GlobalFlags {
   segments?: string;
   concurrency?: string;
   verbose?: boolean;
-}
-
-/** The global flags of the command being run, wherever on the line they were given. */
-export function globalFlags(cmd: Command): GlobalFlags {
-  return cmd.optsWithGlobals() as GlobalFlags;
 }
 
 /** The flags that shape a run, as numbers, each checked. */

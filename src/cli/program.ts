@@ -1,4 +1,5 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
+import pkg from '../../package.json';
 import { EXIT, messageOf, type ExitCode } from '../core/errors';
 import { exitCodeOf } from '../core/outcome';
 import { explainAwsError } from './aws-errors';
@@ -15,18 +16,31 @@ import { registerSchemaCommand } from './commands/schema';
 import { registerStatusCommand } from './commands/status';
 import { registerUnlockCommand } from './commands/unlock';
 import { registerValidateCommand } from './commands/validate';
-import { globalFlags } from './flags';
-import { openFromFlags } from './open-from-flags';
+import type { GlobalFlags } from './flags';
 
-/** Runs the CLI with argv (without node and script); returns the exit code. Never calls process.exit. */
+/** This release, as `--version` prints it. */
+export const TOOL_VERSION: string = pkg.version;
+
+/**
+ * Runs the CLI with argv (without node and script); returns the exit code. Never calls process.exit.
+ *
+ * What this module imports is what `--help` and `--version` load: commander, the commands'
+ * flags and descriptions, and small pure modules. What a command needs to run (the loader and
+ * its transpiler, the AWS SDK, the session) is imported when its action runs, so a bundler puts
+ * it in a chunk of its own that only that command loads.
+ */
 export async function runCli(argv: readonly string[]): Promise<ExitCode> {
   let code: ExitCode = EXIT.ok;
   const cleanups: (() => Promise<void>)[] = [];
   const program = buildProgram({
-    flags: globalFlags,
-    openSession: (f, loaded, own) => openFromFlags(f, cleanups, loaded, own),
+    flags: (cmd) => cmd.optsWithGlobals() as GlobalFlags,
+    openSession: async (f, loaded, own) => (await import('./open-from-flags')).openFromFlags(f, cleanups, loaded, own),
     setExitCode: (c) => (code = c),
   });
+  if (asksForVersion(program, argv)) {
+    process.stdout.write(`${TOOL_VERSION}\n`);
+    return EXIT.ok;
+  }
   try {
     await program.parseAsync(withoutHelpForUnknownCommand(program, argv), { from: 'user' });
   } catch (e) {
@@ -87,6 +101,16 @@ export function buildProgram(ctx: CommandContext): Command {
     .option('-v, --verbose', 'debug logging');
   // Before the commands are added: each command copies the output settings when it is made.
   program.configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+  // --version is answered before commander parses (see asksForVersion): as a program option it
+  // would also take `repair --version 1.2.0`, since global options are read after the command.
+  // It is listed in the program's help all the same.
+  const versionHelp = new Option('-V, --version', 'print the version');
+  program.configureHelp({
+    visibleOptions: (cmd) => {
+      const shown = new Help().visibleOptions(cmd);
+      return cmd === program ? [...shown.slice(0, -1), versionHelp, ...shown.slice(-1)] : shown;
+    },
+  });
 
   registerStatusCommand(program, ctx);
   registerPlanCommand(program, ctx);
@@ -101,6 +125,21 @@ export function buildProgram(ctx: CommandContext): Command {
   registerBuildControllerCommand(program, ctx);
   registerInitCommand(program);
   return program;
+}
+
+/**
+ * `--version` (or `-V`) before any command word, as in `dynamodb-migrate --version`. After a
+ * command word it is that command's own flag (`repair --version 1.2.0`), left to commander.
+ */
+export function asksForVersion(program: Command, argv: readonly string[]): boolean {
+  const valueOptions = globalValueOptions(program);
+  for (let i = 0; i < argv.length; i++) {
+    const w = argv[i]!;
+    if (w === '--version' || w === '-V') return true;
+    if (w === '--' || !w.startsWith('-')) return false;
+    if (valueOptions.has(w)) i++;
+  }
+  return false;
 }
 
 /** The program's global options that take a value: the word after one of them is not the command. */

@@ -2,13 +2,14 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import * as clientDynamodb from '@aws-sdk/client-dynamodb';
 import * as utilDynamodb from '@aws-sdk/util-dynamodb';
 import { dirname, join, relative, resolve } from 'node:path';
-import { createJiti } from 'jiti/static';
+import { createJiti, type TransformOptions } from 'jiti';
 import { checksumOf } from '../core/checksum';
 import { ManifestError, MigrationFileError, messageOf } from '../core/errors';
 import { lintMigrations, lintTargets, type MigrationFileInfo } from '../core/lint';
 import { parseManifest, type Manifest } from '../core/manifest';
 import type { MigrationSource } from '../core/types';
 import * as authoringApi from '../authoring';
+import { openTranspileCache, transpileCacheDir, type TranspileCache } from './transpile-cache';
 
 const CODE_FILE = /\.(ts|mts|cts|js|mjs|cjs)$/;
 
@@ -44,6 +45,17 @@ export async function loadProject(manifestPath: string): Promise<Project> {
   const result = lintMigrations(files);
   const problems = [...result.problems, ...lintTargets(manifest, manifestPath, result.migrations)];
   if (problems.length) throw new MigrationFileError(problems);
+  return projectOf(manifestPath, manifest, dir, files, result);
+}
+
+/** The project from files already read and linted without a problem. */
+function projectOf(
+  manifestPath: string,
+  manifest: Manifest,
+  dir: string,
+  files: (MigrationFileInfo & { abs: string })[],
+  result: ReturnType<typeof lintMigrations>,
+): Project {
   const attach = (s: MigrationSource): LoadedMigration => {
     const f = files.find((i) => i.file === s.file)!;
     const mod = f.exported as Record<string, unknown>;
@@ -91,8 +103,9 @@ export async function lintProject(manifestPath: string): Promise<{ problems: str
   problems.push(...result.problems.map((p) => `${p.where}: ${p.message}`));
   if (manifest)
     problems.push(...lintTargets(manifest, manifestPath, result.migrations).map((p) => `${p.where}: ${p.message}`));
-  if (problems.length) return { problems };
-  return { problems, project: await loadProject(manifestPath) };
+  if (problems.length || !manifest) return { problems };
+  // The files were read and linted above: the project is made from them, not imported again.
+  return { problems, project: projectOf(manifestPath, manifest, dir, files, result) };
 }
 
 function readManifest(manifestPath: string): Manifest {
@@ -127,11 +140,15 @@ async function readMigrationFiles(dir: string): Promise<(MigrationFileInfo & { a
     .filter((f) => CODE_FILE.test(f) && !f.endsWith('.d.ts') && !f.startsWith('.') && !f.startsWith('_'))
     .filter((f) => statSync(join(dir, f)).isFile())
     .sort();
+  // Transpiled files are kept between runs (see transpile-cache.ts); babel is loaded only when
+  // a file is not in the cache, since it is the largest module a run would otherwise load.
+  const cache = openTranspileCache(transpileCacheDir());
   const jiti = createJiti(join(dir, 'noop.js'), {
     moduleCache: false,
     fsCache: false,
     interopDefault: false,
     virtualModules: authoringModules(),
+    transform: cache.transform,
   });
   const infos: (MigrationFileInfo & { abs: string })[] = [];
   for (const f of names) {
@@ -141,15 +158,34 @@ async function readMigrationFiles(dir: string): Promise<(MigrationFileInfo & { a
       checksum: checksumOf(readFileSync(path)),
       abs: path,
     };
-    try {
-      const mod = (await jiti.import(path)) as Record<string, unknown> | undefined;
-      info.exported = mod && typeof mod === 'object' ? mod.default : undefined;
-    } catch (e) {
-      info.loadError = firstLine(messageOf(e));
+    let imported = await importMigration(jiti, path);
+    if ('error' in imported && cache.needsTranspiler && !cache.hasTranspiler) {
+      await loadTranspiler(cache, dir);
+      imported = await importMigration(jiti, path);
     }
+    if ('error' in imported) info.loadError = firstLine(messageOf(imported.error));
+    else info.exported = imported.mod && typeof imported.mod === 'object' ? imported.mod.default : undefined;
     infos.push(info);
   }
   return infos;
+}
+
+async function importMigration(
+  jiti: ReturnType<typeof createJiti>,
+  path: string,
+): Promise<{ mod: Record<string, unknown> | undefined } | { error: unknown }> {
+  try {
+    return { mod: (await jiti.import(path)) as Record<string, unknown> | undefined };
+  } catch (error) {
+    return { error };
+  }
+}
+
+/** jiti's babel transform, imported on the first miss of a run. */
+async function loadTranspiler(cache: TranspileCache, dir: string): Promise<void> {
+  const { createJiti: createBabelJiti } = await import('jiti/static');
+  const babel = createBabelJiti(join(dir, 'noop.js'), { moduleCache: false, fsCache: false });
+  cache.setTranspiler((opts: TransformOptions) => ({ code: babel.transform(opts) }));
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { relative } from 'node:path';
-import { buildController } from '../../build/build-controller';
 import type { CommandContext } from '../command-context';
 import { printJson, printText, stderrLogger } from '../io';
 
@@ -15,6 +14,8 @@ export function registerBuildControllerCommand(program: Command, ctx: CommandCon
     )
     .action(async (o: { out: string; zip: boolean }, cmd: Command) => {
       const f = ctx.flags(cmd);
+      // Loaded when the command runs, so that --help and --version need not (see program.ts).
+      const { buildController } = await import('../../build/build-controller');
       const r = await buildController({ manifest: f.manifest, out: o.out, zip: o.zip, log: stderrLogger(!!f.verbose) });
       if (f.json) printJson(r);
       else

@@ -3,8 +3,6 @@ import { Option } from 'commander';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { InputError } from '../../core/errors';
-import { bumpVersion } from '../../core/version';
-import { loadProject } from '../../loader/load-project';
 import type { CommandContext } from '../command-context';
 import { printJson, printText } from '../io';
 import { migrationTemplate } from '../migration-template';
@@ -26,6 +24,11 @@ export function registerGenerateCommand(program: Command, ctx: CommandContext): 
         throw new InputError(
           `generate ${slug}: the slug must be lower-case letters, digits and dashes (e.g. add-gsi-keys).`,
         );
+      // Loaded when the command runs, so that --help and --version need not (see program.ts).
+      const [{ loadProject }, { bumpVersion }] = await Promise.all([
+        import('../../loader/load-project'),
+        import('../../core/version'),
+      ]);
       const project = await loadProject(f.manifest);
       const highest = project.migrations.at(-1)?.version ?? '0.0.0';
       const version = bumpVersion(highest, o.bump);

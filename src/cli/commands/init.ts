@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { renderInitText } from '../../init/render-text';
-import { runInit, type InitFlags, type InitIo } from '../../init/run-init';
+import type { InitFlags, InitIo } from '../../init/run-init';
 import { canAsk, printJson, printText, terminalAsk } from '../io';
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
@@ -64,6 +63,11 @@ Examples:
           ask: term?.ask,
           env: process.env,
         };
+        // Loaded when the command runs, so that --help and --version need not (see program.ts).
+        const [{ runInit }, { renderInitText }] = await Promise.all([
+          import('../../init/run-init'),
+          import('../../init/render-text'),
+        ]);
         const result = await runInit(f, io);
         if (f.json) printJson(result);
         else printText(renderInitText(result, f));

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { exitCodeOfLint } from '../../core/outcome';
-import { lintProject } from '../../loader/load-project';
 import type { CommandContext } from '../command-context';
 import { printJson, printText } from '../io';
 
@@ -14,6 +13,8 @@ export function registerLintCommand(program: Command, ctx: CommandContext): void
     .description('report every problem in the manifest and migration files at once')
     .action(async (_o, cmd: Command) => {
       const f = ctx.flags(cmd);
+      // Loaded when the command runs, so that --help and --version need not (see program.ts).
+      const { lintProject } = await import('../../loader/load-project');
       const { problems, project } = await lintProject(f.manifest);
       if (project && (f.local || f.endpoint || f.env)) {
         const s = await ctx.openSession(f, project);

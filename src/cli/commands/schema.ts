@@ -3,7 +3,6 @@ import { InputError } from '../../core/errors';
 import { renderSchemaDiffText } from '../../core/render/schema-diff';
 import { toSchemaItem } from '../../core/schema';
 import { diffSchemas } from '../../core/schema-diff';
-import { loadProject } from '../../loader/load-project';
 import type { CommandContext } from '../command-context';
 import { printJson, printText } from '../io';
 
@@ -18,6 +17,8 @@ export function registerSchemaCommand(program: Command, ctx: CommandContext): vo
       let schema: Record<string, unknown> | undefined;
       let label: string;
       if (o.version) {
+        // Loaded when the command runs, so that --help and --version need not (see program.ts).
+        const { loadProject } = await import('../../loader/load-project');
         const project = await loadProject(f.manifest);
         const m = project.migrations.find((x) => x.version === o.version);
         if (!m) throw new InputError(`schema --version ${o.version}: no migration file for that version.`);

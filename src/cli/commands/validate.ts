@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { exitCodeOfValidation } from '../../core/outcome';
 import { renderValidationText } from '../../core/render/validation';
 import type { CommandContext } from '../command-context';
-import { parseReadRate } from '../flags';
 import { printJson, printText } from '../io';
 
 /** `validate`: scans the table and checks every item against the data model; exit 4 when one does not fit. */
@@ -19,6 +18,8 @@ export function registerValidateCommand(program: Command, ctx: CommandContext): 
     )
     .action(async (o: { version?: string; rate?: string }, cmd: Command) => {
       const f = ctx.flags(cmd);
+      // Loaded when the command runs, so that --help and --version need not (see program.ts).
+      const { parseReadRate } = await import('../flags');
       const rate = parseReadRate(o.rate);
       // --sample is checked with the other run flags when the session opens.
       const samplePercent = f.sample === undefined ? undefined : Number(f.sample);
