@@ -26,6 +26,10 @@
  *
  * Items/s is table items processed per second of the migration. Writes bench/results/latest.json
  * (only when every row ran: `--rows local` or `--rows capacity` are for development).
+ *
+ * First, the latency section (bench/latency/, `--rows latency` alone): cold starts of the bundled
+ * CLI on projects of 20 and 200 migrations, medians of 7, each beside its target and anchor;
+ * writes bench/results/latency.json.
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -40,6 +44,7 @@ import { startDynamoDbLocal } from '../src/dynamodb/local';
 import { StateStore } from '../src/dynamodb/state/state-store';
 import { startCapacityProxy, type TableMeter } from './capacity/proxy';
 import { createBenchTable, dropBenchTable, seedBenchTable, verifyBenchTable } from './data';
+import { runLatencySection } from './latency';
 import { runBareSdk, runSafeBareSdk } from './variants/bare-sdk';
 import { runNaive } from './variants/naive';
 import { runOnetable } from './variants/onetable';
@@ -63,7 +68,9 @@ const CAP = { write: arg('capacity-wcu', 500), read: arg('capacity-rcu', 500) };
 /** Added to each request under the stand-in: a client in the table's region (a GitHub-hosted runner is further away). */
 const LATENCY_MS = arg('capacity-latency-ms', 5, 0);
 const rowsArg =
-  process.argv.indexOf('--rows') >= 0 ? process.argv[process.argv.indexOf('--rows') + 1]! : 'local,capacity,validate';
+  process.argv.indexOf('--rows') >= 0
+    ? process.argv[process.argv.indexOf('--rows') + 1]!
+    : 'latency,local,capacity,validate';
 const ROWS = new Set(rowsArg.split(','));
 const log = (m: string): void => void process.stderr.write(`${m}\n`);
 const load = (): string =>
@@ -284,6 +291,10 @@ try {
   let rssNote = '';
   let peakRssBytes: { tenth: number; full: number; ratio: number } | undefined;
   let peakLiveHeapBytes: { tenth: number; full: number; ratio: number } | undefined;
+
+  // First, while the machine is quietest: cold starts of the bundled CLI (bench/latency/).
+  let latencyTableText = '';
+  if (ROWS.has('latency')) latencyTableText = await runLatencySection({ endpoint: local.endpoint, client, log });
 
   if (ROWS.has('local')) {
     const tenth = await engine(Math.round(N / 10));
@@ -535,7 +546,7 @@ try {
     );
   }
   process.stdout.write(
-    `\n${[localTable, rssNote, capacityTable, validateTableText, `Load average: ${startLoad} at the start, ${endLoad} at the end`].filter(Boolean).join('\n\n')}\n`,
+    `\n${[latencyTableText, localTable, rssNote, capacityTable, validateTableText, `Load average: ${startLoad} at the start, ${endLoad} at the end`].filter(Boolean).join('\n\n')}\n`,
   );
 } finally {
   bare.destroy();
