@@ -1,6 +1,6 @@
 import { MigrationFileError } from '../core/errors';
 import { lintMigrations, lintTargets, type MigrationFileInfo } from '../core/lint';
-import { manifestSchema, type Manifest } from '../core/manifest';
+import { manifestSchema, type Manifest } from '../core/manifest-schema';
 import type { MigrationSource } from '../core/types';
 import type { LoadedMigration, Project } from './load-project';
 
