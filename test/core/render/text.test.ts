@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { renderReportText } from '../../../src/core/render/text';
+import { formatCount, renderReportText } from '../../../src/core/render/text';
 import { applied, plan, step } from './fixtures';
 
 describe('renderReportText', () => {
@@ -15,5 +15,38 @@ describe('renderReportText', () => {
   test("a run stopped by the plan's blockers says blocked", () => {
     const r = applied(p, { status: 'blocked', steps: [], durationMs: 300 });
     expect(renderReportText(r).split('\n')[0]).toBe('dev (orders-dev): BLOCKED in 300 ms');
+  });
+});
+
+describe('formatCount', () => {
+  test("writes every count as toLocaleString('en-US') does, rounded", () => {
+    const values = [
+      0,
+      -0,
+      0.4,
+      -0.4,
+      1,
+      7,
+      999,
+      1000,
+      1001,
+      12_345,
+      999_999,
+      1_000_000,
+      123_456_789,
+      2 ** 53,
+      1e21,
+      -1,
+      -1234.5,
+      1234.5,
+      1234.49,
+      999.5,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+    ];
+    for (let k = 1; k <= 16; k++)
+      for (const v of [10 ** k - 1, 10 ** k, 10 ** k + 1, Math.floor(314159265358979323 / 10 ** (18 - k))])
+        values.push(v, -v);
+    for (const v of values) expect(formatCount(v), String(v)).toBe(Math.round(v).toLocaleString('en-US'));
   });
 });
