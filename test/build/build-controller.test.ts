@@ -42,7 +42,9 @@ test("build-controller bundles the migrations statically; the bundle serves the 
   expect(readFileSync(built.zip!).subarray(0, 4).toString('hex')).toBe('504b0304');
   expect(built.tables).toEqual([table]);
   // The bundle imports every migration statically: nothing of the folder is read at run time.
-  const code = readFileSync(join(out, 'index.js'), 'utf8');
+  // index.js names the bundle's handler (what Lambda runs: index.handler); controller.js is the bundle.
+  expect(readFileSync(join(out, 'index.js'), 'utf8')).toContain("require('./controller.js').handler");
+  const code = readFileSync(join(out, 'controller.js'), 'utf8');
   expect(code).not.toContain('jiti');
   expect(code).toContain('Count each item once');
   // From this repository, the source: not the committed dist/lib that `dynamodb-migrate` resolves to here.

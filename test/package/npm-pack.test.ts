@@ -160,7 +160,8 @@ describe('the packed package', () => {
         .subarray(0, 4)
         .toString('hex'),
     ).toBe('504b0304');
-    const code = readFileSync(join(project, 'build', 'controller', 'index.js'), 'utf8');
+    // index.js (Lambda's index.handler) names the handler of the bundle, controller.js.
+    const code = readFileSync(join(project, 'build', 'controller', 'controller.js'), 'utf8');
     expect(code).toContain('MODULE: ./node_modules/dynamodb-migrate/dist/lib/index.js');
     expect(code).not.toContain(ROOT);
 
