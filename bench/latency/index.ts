@@ -5,14 +5,16 @@
  * `lint` on a project of 200 TypeScript migrations (20 applied) are shown beside the same command
  * on 20 migrations, so the cost per file shows; `--version` and `--help` beside plain `node -e 0`.
  * The transpile cache is a fresh folder per run, so the first `plan` at 200 (the cache empty)
- * is reported too.
+ * is reported too. Then the action's rows (action.ts) and the controller's (controller.ts).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { measureAction } from './action';
 import { coldMedian, coldRun } from './cold';
+import { measureController } from './controller';
 import { APPLIED, DUMMY_AWS_ENV, prepareLatencyProject } from './project';
 import type { LatencyRow } from './rows';
 
@@ -82,7 +84,7 @@ export async function measureCli(opts: {
         medianMs: at.get(200)!,
         targetMs: TARGET.command,
         anchorMs: small,
-        note: `anchor: ${c.name} at ${APPLIED} migrations; +${((at.get(200)! - small) / (200 - APPLIED)).toFixed(2)} ms a file`,
+        note: `anchor: ${c.name} at ${APPLIED} migrations; ${perFile(small, at.get(200)!)} ms a file`,
       });
       log(`latency: ${c.name}: ${small.toFixed(0)} ms at ${APPLIED}, ${at.get(200)!.toFixed(0)} ms at 200`);
     }
@@ -90,13 +92,19 @@ export async function measureCli(opts: {
       name: 'plan, 200 migrations, transpile cache empty',
       medianMs: first.ms,
       anchorMs: rows.find((r) => r.name === 'plan, 200 migrations')!.medianMs,
-      note: 'one run (it fills the cache); anchor: plan at 200 with the cache filled',
+      note: 'one run, which fills the cache; anchor: plan at 200 with the cache filled',
     });
     return rows;
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
+
+/** The cost of each of the 180 files added from 20 to 200 migrations, signed. */
+const perFile = (small: number, large: number): string => {
+  const d = (large - small) / (200 - APPLIED);
+  return `${d < 0 ? '−' : '+'}${Math.abs(d).toFixed(2)}`;
+};
 
 const ms = (x: number): string => `${Math.round(x).toLocaleString('en-US')} ms`;
 
@@ -105,16 +113,20 @@ export function latencyTable(rows: readonly LatencyRow[]): string {
   return [
     `Cold processes, median of ${RUNS} each (after one untimed run), DynamoDB Local, ${cpus().length} CPUs, Node ${process.version}`,
     '',
-    '| What | Median | Target | Anchor |',
-    '|---|---:|---:|---|',
+    '| What | Median | Target | Anchor | Note |',
+    '|---|---:|---:|---:|---|',
     ...rows.map(
       (r) =>
-        `| ${r.name} | ${ms(r.medianMs)} | ${r.targetMs === undefined ? '' : `≤ ${ms(r.targetMs)} ${r.medianMs <= r.targetMs ? '(met)' : '(**not met**)'}`} | ${r.anchorMs === undefined ? '' : ms(r.anchorMs)}${r.note ? ` (${r.note})` : ''} |`,
+        `| ${r.name} | ${ms(r.medianMs)} | ${r.targetMs === undefined ? '' : `≤ ${ms(r.targetMs)} ${r.medianMs <= r.targetMs ? '(met)' : '(**not met**)'}`} | ${r.anchorMs === undefined ? '' : ms(r.anchorMs)} | ${r.note ?? ''} |`,
     ),
   ].join('\n');
 }
 
-/** Runs the section, writes bench/results/latency.json and returns the table. */
+/**
+ * Runs the section (the CLI's rows, then the action's and the controller's, measured by
+ * action.ts and controller.ts on the same DynamoDB Local), writes bench/results/latency.json and
+ * returns the table.
+ */
 export async function runLatencySection(opts: {
   endpoint: string;
   client: DynamoDBClient;
@@ -126,12 +138,16 @@ export async function runLatencySection(opts: {
       .map((x) => x.toFixed(2))
       .join(' ');
   const startLoad = load();
-  const rows = [...(await measureCli(opts))];
+  const rows = [
+    ...(await measureCli(opts)),
+    ...(await measureAction({ endpoint: opts.endpoint })),
+    ...(await measureController({ endpoint: opts.endpoint })),
+  ].map((r) => ({ ...r, medianMs: Math.round(r.medianMs * 10) / 10 }));
   const results = {
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, node: process.version, loadAverage: { start: startLoad, end: load() } },
     runs: RUNS,
-    cli: opts.cli ?? BUNDLED_CLI,
+    cli: relative(ROOT, opts.cli ?? BUNDLED_CLI),
     rows,
     targets: Object.fromEntries(
       rows
