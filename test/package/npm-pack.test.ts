@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
@@ -73,6 +73,10 @@ describe('the packed package', () => {
       ]),
     );
     expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
+    // The CLI loads each command's code from chunks beside its entry (dist/cli/<id>.index.js): all of them are packed.
+    const cli = readdirSync(join(ROOT, 'dist/cli')).map((f) => `dist/cli/${f}`);
+    expect(cli.filter((f) => /\/\d+\.index\.js$/.test(f)).length).toBeGreaterThan(0);
+    expect(files).toEqual(expect.arrayContaining(cli));
     // The action's bundle is for GitHub, not for npm users.
     expect(files).not.toContain('dist/index.js');
   });
