@@ -3,7 +3,6 @@ import * as __WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__ from "
 import * as __WEBPACK_EXTERNAL_MODULE__aws_sdk_util_dynamodb_542398e0__ from "@aws-sdk/util-dynamodb";
 import * as __WEBPACK_EXTERNAL_MODULE_zod__ from "zod";
 import * as __WEBPACK_EXTERNAL_MODULE_semver__ from "semver";
-import * as __WEBPACK_EXTERNAL_MODULE_yaml__ from "yaml";
 /******/ // The require scope
 /******/ var __nccwpck_require__ = {};
 /******/ 
@@ -1999,7 +1998,7 @@ class InputError extends errors_MigrateError {
     exitCode = errors_EXIT.input;
 }
 /** The manifest is missing, unreadable, or does not match its schema. */
-class errors_ManifestError extends InputError {
+class ManifestError extends InputError {
 }
 /** One or more migration files are invalid; `problems` lists every one found. */
 class MigrationFileError extends InputError {
@@ -3149,11 +3148,30 @@ function schemaStatus(state, expected) {
 
 ;// CONCATENATED MODULE: ./src/dynamodb/client.ts
 
+/**
+ * The name under which the SDK adds its logger middleware to every client. With no logger
+ * configured it logs to a no-op logger, yet first copies each request's input and each
+ * response's output through the schema's sensitive-field filter: about a tenth of the client's
+ * busy CPU in a bulk pass, for nothing. Retries, errors and their metadata do not depend on it.
+ */
+const SDK_LOGGER_MIDDLEWARE = 'loggerMiddleware';
+/** Whether `client` runs the SDK's logger middleware. */
+function hasSdkLogging(client) {
+    return client.middlewareStack.identify().some((entry) => entry.split(' ')[0] === SDK_LOGGER_MIDDLEWARE);
+}
+/** Removes the SDK's logger middleware from a client that has no logger of its own. */
+function withoutSdkLogging(client) {
+    client.middlewareStack.remove(SDK_LOGGER_MIDDLEWARE);
+    return client;
+}
 /** The AWS region to use: the one given (the manifest's), else the AWS environment's, else us-east-1. */
 function regionOf(given) {
     return given ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
 }
-/** Builds the DynamoDBClient every part of the tool shares. */
+/**
+ * Builds the DynamoDBClient every part of the tool shares. It configures no logger, so the
+ * SDK's logger middleware, which would only feed the SDK's no-op logger, is left out.
+ */
 function createDynamoClient(opts = {}) {
     const config = {
         region: regionOf(opts.region),
@@ -3163,16 +3181,18 @@ function createDynamoClient(opts = {}) {
         config.endpoint = opts.endpoint;
     if (opts.local)
         config.credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
-    return new client_dynamodb_namespaceObject.DynamoDBClient(config);
+    return withoutSdkLogging(new client_dynamodb_namespaceObject.DynamoDBClient(config));
 }
 /**
  * A client of its own (its own sockets and request queue) that reaches the same DynamoDB as
- * `base`: same region, endpoint, credentials and retry settings. For work that must not wait
- * behind `base`'s requests (the lock's heartbeat), or that needs its own middleware.
+ * `base`: same region, endpoint, credentials, retry settings and logger. For work that must not
+ * wait behind `base`'s requests (the lock's heartbeat), or that needs its own middleware. It
+ * runs the SDK's logger middleware when `base` does (a client given by a library user keeps its
+ * logging), and leaves it out when `base` does not (one from {@link createDynamoClient}).
  */
 function deriveDynamoClient(base, extra = {}) {
     const c = base.config;
-    return new client_dynamodb_namespaceObject.DynamoDBClient({
+    const derived = new client_dynamodb_namespaceObject.DynamoDBClient({
         region: c.region,
         ...(c.isCustomEndpoint && c.endpoint ? { endpoint: c.endpoint } : {}),
         credentials: c.credentials,
@@ -3183,6 +3203,7 @@ function deriveDynamoClient(base, extra = {}) {
         logger: c.logger,
         ...extra,
     });
+    return hasSdkLogging(base) ? derived : withoutSdkLogging(derived);
 }
 
 ;// CONCATENATED MODULE: ./src/core/drift.ts
@@ -3877,7 +3898,7 @@ function statusOfError(e) {
 const TYPED = {
     MigrateError: errors_MigrateError,
     InputError: InputError,
-    ManifestError: errors_ManifestError,
+    ManifestError: ManifestError,
     RefusedError: errors_RefusedError,
     LockHeldError: LockHeldError,
     LockLostError: LockLostError,
@@ -6939,15 +6960,11 @@ function typeOf(v) {
     return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
 }
 
-;// CONCATENATED MODULE: external "yaml"
-var external_yaml_x = (y) => {
-	var x = {}; __nccwpck_require__.d(x, y); return x
-} 
-var external_yaml_y = (x) => (() => (x))
-const external_yaml_namespaceObject = external_yaml_x({  });
-;// CONCATENATED MODULE: ./src/core/manifest.ts
-
-
+;// CONCATENATED MODULE: ./src/core/manifest-schema.ts
+/**
+ * The manifest's schema and the types it gives, apart from reading the YAML file (manifest.ts):
+ * the Lambda controller gets its manifest as JSON in its bundle and needs no YAML parser.
+ */
 
 
 const versionOrLatest = external_zod_namespaceObject.z
@@ -7052,57 +7069,6 @@ function manifestJsonSchema() {
         title: 'dynamodb-migrate manifest',
         ...z.toJSONSchema(manifestSchema, { io: 'input' }),
     };
-}
-/**
- * Parses and validates manifest text. Every error names the file, the path inside it and
- * what was expected; all schema errors are reported together.
- */
-function parseManifest(text, file) {
-    const doc = parseDocument(text, { prettyErrors: true });
-    if (doc.errors.length) {
-        const e = doc.errors[0];
-        const pos = e.linePos?.[0];
-        const at = pos ? `:${pos.line}:${pos.col}` : '';
-        throw new ManifestError(`${file}${at}: invalid YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}. Fix the syntax and run lint again.`);
-    }
-    const data = doc.toJS();
-    const parsed = manifestSchema.safeParse(data);
-    if (!parsed.success) {
-        const lines = parsed.error.issues.map((i) => {
-            const path = i.path.length ? i.path.join('.') : '(top level)';
-            let msg = i.message;
-            if (i.code === 'unrecognized_keys')
-                msg = `unknown key${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}`;
-            return `${file}: ${path}: ${msg}`;
-        });
-        throw new ManifestError(lines.length === 1
-            ? `${lines[0]}. See schema/manifest.schema.json.`
-            : `${lines.length} problems in the manifest:\n  - ${lines.join('\n  - ')}\nSee schema/manifest.schema.json.`);
-    }
-    return parsed.data;
-}
-/** Picks one environment: the named one, else the only one, else `dev`. */
-function selectEnvironment(manifest, file, name) {
-    const names = Object.keys(manifest.environments);
-    const chosen = name ?? (names.length === 1 ? names[0] : names.includes('dev') ? 'dev' : undefined);
-    if (!chosen) {
-        throw new ManifestError(`${file}: several environments (${names.join(', ')}) and none named "dev": choose one with --env.`);
-    }
-    const env = manifest.environments[chosen];
-    if (!env) {
-        throw new ManifestError(`${file}: no environment "${chosen}"; the manifest declares ${names.join(', ')}.`);
-    }
-    return { ...env, name: chosen };
-}
-/** Picks several environments by comma-separated names; empty means all of them. */
-function selectEnvironments(manifest, file, names) {
-    const list = (names ?? '')
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean);
-    if (!list.length)
-        return Object.keys(manifest.environments).map((n) => selectEnvironment(manifest, file, n));
-    return list.map((n) => selectEnvironment(manifest, file, n));
 }
 
 ;// CONCATENATED MODULE: ./src/loader/static-project.ts

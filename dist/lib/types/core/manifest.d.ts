@@ -1,79 +1,5 @@
-import { z } from 'zod';
-declare const environmentSchema: z.ZodObject<{
-    table: z.ZodString;
-    region: z.ZodOptional<z.ZodString>;
-    'home-region': z.ZodOptional<z.ZodString>;
-    'global-table': z.ZodOptional<z.ZodBoolean>;
-    target: z.ZodDefault<z.ZodString>;
-    'allow-reset': z.ZodDefault<z.ZodBoolean>;
-    protected: z.ZodDefault<z.ZodBoolean>;
-    runner: z.ZodDefault<z.ZodEnum<{
-        local: "local";
-        lambda: "lambda";
-    }>>;
-    function: z.ZodOptional<z.ZodString>;
-    protocol: z.ZodDefault<z.ZodEnum<{
-        "dynamodb-migrate": "dynamodb-migrate";
-        onetable: "onetable";
-    }>>;
-    'recovery-point': z.ZodOptional<z.ZodEnum<{
-        none: "none";
-        pitr: "pitr";
-        backup: "backup";
-        "pitr-or-backup": "pitr-or-backup";
-    }>>;
-    'write-rate': z.ZodOptional<z.ZodNumber>;
-    'lock-timeout': z.ZodOptional<z.ZodNumber>;
-    'read-rate': z.ZodOptional<z.ZodNumber>;
-    canary: z.ZodOptional<z.ZodNumber>;
-    validate: z.ZodOptional<z.ZodUnion<readonly [z.ZodBoolean, z.ZodObject<{
-        sample: z.ZodOptional<z.ZodNumber>;
-    }, z.core.$strict>]>>;
-}, z.core.$strict>;
-/** The manifest file's schema; also published as JSON Schema (schema/manifest.schema.json). */
-export declare const manifestSchema: z.ZodObject<{
-    version: z.ZodLiteral<1>;
-    migrations: z.ZodDefault<z.ZodString>;
-    environments: z.ZodRecord<z.ZodString, z.ZodObject<{
-        table: z.ZodString;
-        region: z.ZodOptional<z.ZodString>;
-        'home-region': z.ZodOptional<z.ZodString>;
-        'global-table': z.ZodOptional<z.ZodBoolean>;
-        target: z.ZodDefault<z.ZodString>;
-        'allow-reset': z.ZodDefault<z.ZodBoolean>;
-        protected: z.ZodDefault<z.ZodBoolean>;
-        runner: z.ZodDefault<z.ZodEnum<{
-            local: "local";
-            lambda: "lambda";
-        }>>;
-        function: z.ZodOptional<z.ZodString>;
-        protocol: z.ZodDefault<z.ZodEnum<{
-            "dynamodb-migrate": "dynamodb-migrate";
-            onetable: "onetable";
-        }>>;
-        'recovery-point': z.ZodOptional<z.ZodEnum<{
-            none: "none";
-            pitr: "pitr";
-            backup: "backup";
-            "pitr-or-backup": "pitr-or-backup";
-        }>>;
-        'write-rate': z.ZodOptional<z.ZodNumber>;
-        'lock-timeout': z.ZodOptional<z.ZodNumber>;
-        'read-rate': z.ZodOptional<z.ZodNumber>;
-        canary: z.ZodOptional<z.ZodNumber>;
-        validate: z.ZodOptional<z.ZodUnion<readonly [z.ZodBoolean, z.ZodObject<{
-            sample: z.ZodOptional<z.ZodNumber>;
-        }, z.core.$strict>]>>;
-    }, z.core.$strict>>;
-}, z.core.$strict>;
-export type Manifest = z.infer<typeof manifestSchema>;
-export type EnvironmentConfig = z.infer<typeof environmentSchema>;
-/** An environment resolved from the manifest, with its name. */
-export interface Environment extends EnvironmentConfig {
-    name: string;
-}
-/** JSON Schema of the manifest, for editors. */
-export declare function manifestJsonSchema(): Record<string, unknown>;
+import { type Environment, type Manifest } from './manifest-schema.js';
+export * from './manifest-schema.js';
 /**
  * Parses and validates manifest text. Every error names the file, the path inside it and
  * what was expected; all schema errors are reported together.
@@ -83,4 +9,3 @@ export declare function parseManifest(text: string, file: string): Manifest;
 export declare function selectEnvironment(manifest: Manifest, file: string, name?: string): Environment;
 /** Picks several environments by comma-separated names; empty means all of them. */
 export declare function selectEnvironments(manifest: Manifest, file: string, names?: string): Environment[];
-export {};

@@ -1,0 +1,44 @@
+import type { TransformOptions, TransformResult } from 'jiti';
+/**
+ * Where transpiled migration files are kept between runs: DYNAMODB_MIGRATE_CACHE_DIR when set
+ * (empty: no cache), else $XDG_CACHE_HOME/dynamodb-migrate, else ~/.cache/dynamodb-migrate. Never
+ * inside the repository, so nothing appears in `git status` and a checkout cannot plant entries.
+ */
+export declare function transpileCacheDir(env?: NodeJS.ProcessEnv, home?: string): string | undefined;
+/**
+ * The key of one transform: this tool's and jiti's versions (the transform's code), every
+ * option jiti passes (file name, module kind, source maps, ...) and the file's text. Two runs
+ * share an entry only when they would compute the same output.
+ */
+export declare function transpileKey(opts: TransformOptions, versions?: {
+    tool: string;
+    jiti: string;
+}): string;
+/** What a transpile cache did in a run (for tests and the bench's notes). */
+export interface TranspileCacheStats {
+    hits: number;
+    misses: number;
+    stored: number;
+}
+/** Thrown by the cached transform on a miss while no transpiler is loaded yet (see `needsTranspiler`). */
+export declare class TranspilerNotLoaded extends Error {
+    constructor(filename: string | undefined);
+}
+export interface TranspileCache {
+    /** jiti's `transform` option: the entry for these options and text, else the transpiler's output (stored). */
+    transform: (opts: TransformOptions) => TransformResult;
+    /** The transpiler used on a miss; until it is set, a miss throws TranspilerNotLoaded. */
+    setTranspiler: (transpile: (opts: TransformOptions) => TransformResult) => void;
+    /** True once a miss found no transpiler: load one and import the file again. */
+    readonly needsTranspiler: boolean;
+    readonly hasTranspiler: boolean;
+    readonly stats: TranspileCacheStats;
+}
+/**
+ * A cache of transpiled files in `dir` (no cache when undefined), one file per key. An entry
+ * holds its key and the SHA-256 of its code on its first line: an entry that does not match (cut
+ * short, edited, from another format) is ignored and written again. Entries are written to a
+ * temporary file and renamed, so concurrent runs never read half an entry; any file-system error
+ * only costs the transform it would have saved.
+ */
+export declare function openTranspileCache(dir: string | undefined): TranspileCache;
