@@ -196,8 +196,9 @@ async function capacityRows(best: { segments: number; writers: number }): Promis
         target: 'latest',
         protected: false,
         'allow-reset': false,
-        ...(writeRate ? { 'write-rate': writeRate } : {}),
       },
+      // The run's write limit, as resolveRunSettings takes it from the manifest's write-rate.
+      writeRate,
       migrations: [
         {
           version: '0.0.1',

@@ -124,6 +124,7 @@ export class RemoteSession implements MigrationSession {
       resume: input.resume,
       now: this.now(),
       canaryPercent: this.settings.canaryPercent,
+      writeRate: this.settings.writeRate,
     });
   }
 

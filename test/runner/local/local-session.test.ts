@@ -26,6 +26,18 @@ afterEach(() => {
   delete process.env.FAIL_110;
 });
 
+describe('plan', () => {
+  test("the time estimate is at the manifest's write-rate, as resolved into the run's settings", async () => {
+    const { session } = await freshSession();
+    // A table with items (an empty one has nothing to estimate).
+    await session.apply(await session.plan({ command: 'to', version: '1.0.0' }));
+    const env = { ...session.environment, 'write-rate': 100 };
+    const atRate = openSession(session.project, env);
+    expect(atRate.settings.writeRate).toBe(100);
+    expect((await atRate.plan({ command: 'apply' })).estimate?.rate).toBe(100);
+  });
+});
+
 describe('apply', () => {
   test('runs every step in order and records each one in OneTable format', async () => {
     const { session, client, table } = await freshSession();
