@@ -3455,6 +3455,7 @@ class RemoteSession {
             resume: input.resume,
             now: this.now(),
             canaryPercent: this.settings.canaryPercent,
+            writeRate: this.settings.writeRate,
         });
     }
     async oneTablePlan(input, given) {
