@@ -125,8 +125,17 @@ describe('the transpile cache', () => {
       '/tmp/dm',
     );
     expect(transpileCacheDir({ DYNAMODB_MIGRATE_CACHE_DIR: '' }, '/home/u')).toBeUndefined();
+    // A GitHub Actions job keeps it in the job's own temporary folder, never the runner's home
+    // (which a self-hosted runner keeps from one job to the next); none without one.
+    expect(transpileCacheDir({ GITHUB_ACTIONS: 'true', RUNNER_TEMP: '/runner/_temp' }, '/home/u')).toBe(
+      '/runner/_temp/dynamodb-migrate-cache',
+    );
+    expect(transpileCacheDir({ GITHUB_ACTIONS: 'true', XDG_CACHE_HOME: '/x' }, '/home/u')).toBeUndefined();
+    expect(
+      transpileCacheDir({ GITHUB_ACTIONS: 'true', RUNNER_TEMP: '/t', DYNAMODB_MIGRATE_CACHE_DIR: '/mine' }, '/home/u'),
+    ).toBe('/mine');
 
-    const { DYNAMODB_MIGRATE_CACHE_DIR: _, ...env } = process.env;
+    const { DYNAMODB_MIGRATE_CACHE_DIR: _, GITHUB_ACTIONS: __, ...env } = process.env;
     const real = transpileCacheDir(env);
     expect(real).toBeDefined();
     expect(relative(ROOT, real!).startsWith('..')).toBe(true);
