@@ -2579,11 +2579,20 @@ const FORMAT = 'dm-transpile-1';
  * Where transpiled migration files are kept between runs: DYNAMODB_MIGRATE_CACHE_DIR when set
  * (empty: no cache), else $XDG_CACHE_HOME/dynamodb-migrate, else ~/.cache/dynamodb-migrate. Never
  * inside the repository, so nothing appears in `git status` and a checkout cannot plant entries.
+ *
+ * In a GitHub Actions job it is the job's own temporary folder (RUNNER_TEMP, emptied after each
+ * job), never the runner's home: on a self-hosted runner the home outlives the job, so one job
+ * (a fork's pull request, whose migration files are public and so are the keys) could write an
+ * entry that the next (an apply with write access) would run as the compiled migration.
  */
 function transpileCacheDir(env = process.env, home = (0,external_node_os_.homedir)()) {
     const own = env.DYNAMODB_MIGRATE_CACHE_DIR;
     if (own !== undefined)
         return own === '' ? undefined : (0,external_node_path_.resolve)(own);
+    if (env.GITHUB_ACTIONS === 'true') {
+        const temp = env.RUNNER_TEMP;
+        return temp && (0,external_node_path_.isAbsolute)(temp) ? (0,external_node_path_.join)(temp, 'dynamodb-migrate-cache') : undefined;
+    }
     const xdg = env.XDG_CACHE_HOME;
     return (0,external_node_path_.join)(xdg && (0,external_node_path_.isAbsolute)(xdg) ? xdg : (0,external_node_path_.join)(home, '.cache'), 'dynamodb-migrate');
 }

@@ -3,6 +3,11 @@ import type { TransformOptions, TransformResult } from 'jiti';
  * Where transpiled migration files are kept between runs: DYNAMODB_MIGRATE_CACHE_DIR when set
  * (empty: no cache), else $XDG_CACHE_HOME/dynamodb-migrate, else ~/.cache/dynamodb-migrate. Never
  * inside the repository, so nothing appears in `git status` and a checkout cannot plant entries.
+ *
+ * In a GitHub Actions job it is the job's own temporary folder (RUNNER_TEMP, emptied after each
+ * job), never the runner's home: on a self-hosted runner the home outlives the job, so one job
+ * (a fork's pull request, whose migration files are public and so are the keys) could write an
+ * entry that the next (an apply with write access) would run as the compiled migration.
  */
 export declare function transpileCacheDir(env?: NodeJS.ProcessEnv, home?: string): string | undefined;
 /**
