@@ -18,22 +18,19 @@ export function registerApplyCommands(program: Command, ctx: CommandContext): vo
     .option('--resume', 're-run the failed step first (it must be idempotent)')
     .option('--plan <hash>', 'refuse to run unless the plan still has this hash')
     .action((o: RunOptions, cmd: Command) => runPlanCommand(ctx, 'apply', undefined, o, cmd));
-  program
-    .command('up')
-    .description('apply the next outstanding version')
-    .action((o: RunOptions, cmd: Command) => runPlanCommand(ctx, 'up', undefined, o, cmd));
-  program
-    .command('down')
-    .description('roll back the current version')
-    .action((o: RunOptions, cmd: Command) => runPlanCommand(ctx, 'down', undefined, o, cmd));
-  program
-    .command('repeat')
-    .description("re-run the current version's up")
-    .action((o: RunOptions, cmd: Command) => runPlanCommand(ctx, 'repeat', undefined, o, cmd));
-  program
-    .command('reset')
-    .description('run the reset migration and rewrite the history (refused on protected)')
-    .action((o: RunOptions, cmd: Command) => runPlanCommand(ctx, 'reset', undefined, o, cmd));
+  // Relative to the table's state: no version, no --plan (they never re-plan under the lock).
+  const relative: [PlanCommand, string][] = [
+    ['up', 'apply the next outstanding version'],
+    ['down', 'roll back the current version'],
+    ['repeat', "re-run the current version's up"],
+    ['reset', 'run the reset migration and rewrite the history (refused on protected)'],
+  ];
+  for (const [name, description] of relative) {
+    program
+      .command(name)
+      .description(description)
+      .action((o: RunOptions, cmd: Command) => runPlanCommand(ctx, name, undefined, o, cmd));
+  }
   program
     .command('to')
     .argument('<version>', 'target version (0.0.0 rolls everything back)')
