@@ -41,6 +41,12 @@ const environmentSchema = z
       .boolean()
       .default(false)
       .describe('Refuse reset; down/to need confirm = table name; require a recovery point before apply'),
+    studio: z
+      .enum(['read-only', 'read-write'])
+      .optional()
+      .describe(
+        'What `dynamodb-migrate studio` may do here: read-only shows the command or workflow to run instead of buttons (default: read-only when protected, else read-write)',
+      ),
     runner: z
       .enum(['local', 'lambda'])
       .default('local')
