@@ -88,7 +88,7 @@ export function driftFindings(input: DriftInput): DriftFinding[] {
   for (const d of plan.drift)
     findings.push({
       kind: 'checksum',
-      message: `${d.file} changed after ${d.version} was applied (recorded ${d.recorded}, now ${d.current}).`,
+      message: `${d.changed?.length ? d.changed.join(', ') : d.file} changed after ${d.version} was applied (recorded ${d.recorded}, now ${d.current}).`,
     });
   if (validation?.invalid) {
     const sample = validation.samplePercent;

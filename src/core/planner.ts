@@ -1,4 +1,4 @@
-import { checksumDrifted, hashOf, shortChecksum } from './checksum';
+import { CHECKSUM_ALGORITHM, checksumDrift, hashOf, shortChecksum } from './checksum';
 import { InputError, RefusedError } from './errors';
 import { replicaCount, reviewReplication, type ReplicationSettings } from './global-table';
 import { isRunningStatus, readHistory, stateRevisionOf } from './history';
@@ -71,13 +71,37 @@ export function planMigrations(input: PlanInput): Plan {
   const drift: DriftEntry[] = [];
   for (const r of history.applied) {
     const m = byVersion.get(r.version);
-    if (m && r.checksum && checksumDrifted(r.checksum, m.checksum)) {
-      drift.push({ version: r.version, file: m.file, recorded: r.checksum, current: m.checksum });
+    const d = m ? checksumDrift(r, m) : undefined;
+    if (m && r.checksum && d) {
+      const current = d.fileOnly ? (m.fileChecksum ?? m.checksum) : m.checksum;
+      drift.push({
+        version: r.version,
+        file: m.file,
+        recorded: r.checksum,
+        current,
+        ...(d.changed.length ? { changed: d.changed } : {}),
+      });
       blockers.push({
         kind: 'drift',
         version: r.version,
-        message: `${m.file} changed after version ${r.version} was applied (recorded ${r.checksum}, file now ${m.checksum}).`,
-        next: `Restore the file as it was applied, or accept it with: repair --version ${r.version} --mark applied --reason "<why the change is safe>".`,
+        message: d.changed.length
+          ? `${d.changed.join(', ')} changed after version ${r.version} was applied (${m.file} and the local modules it imports: recorded ${r.checksum}, now ${current}).`
+          : m.sources && !d.fileOnly
+            ? `${m.file} or a local module it imports changed after version ${r.version} was applied (recorded ${r.checksum}, now ${current}).`
+            : `${m.file} changed after version ${r.version} was applied (recorded ${r.checksum}, file now ${current}).`,
+        next: `Restore the files as they were applied, or accept them with: repair --version ${r.version} --mark applied --reason "<why the change is safe>".`,
+      });
+    } else if (m?.sources && r.checksum?.startsWith(`${CHECKSUM_ALGORITHM}:`)) {
+      warnings.push({
+        code: 'checksum-file-only',
+        version: r.version,
+        message: `version ${r.version} was recorded by an earlier release with the checksum of ${m.file} alone: edits to the modules it imports (${Object.keys(
+          m.sources,
+        )
+          .filter((f) => f !== m.file.split('/').pop())
+          .join(
+            ', ',
+          )}) are not detected until it is recorded again with: repair --version ${r.version} --mark applied --reason "record the checksum of its imports".`,
       });
     }
   }

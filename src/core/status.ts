@@ -1,4 +1,4 @@
-import { checksumDrifted } from './checksum';
+import { checksumDrift } from './checksum';
 import { readHistory } from './history';
 import { schemaDriftOf } from './schema-diff';
 import type { LockInfo, MigrationSource, Plan, TableState } from './types';
@@ -57,7 +57,7 @@ export function buildStatus(
         date: new Date(r.date).toISOString(),
         checksum: r.checksum,
         actor: r.actor,
-        drifted: !!m && checksumDrifted(r.checksum, m.checksum),
+        drifted: !!m && !!checksumDrift(r, m),
         missingFile: !m,
       };
     }),

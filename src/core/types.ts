@@ -17,8 +17,18 @@ export interface MigrationSource {
   description: string;
   /** Path relative to the manifest's folder, as shown to users and stored in records. */
   file: string;
-  /** `sha256:<hex>` of the file's bytes. */
+  /**
+   * `sha256:<hex>` of the file's bytes; `sha256-tree:<hex>` when it imports local modules (the
+   * file and every local module it imports, see core/checksum.ts).
+   */
   checksum: string;
+  /** `sha256:<hex>` of the migration file alone (what earlier releases recorded). */
+  fileChecksum?: string | undefined;
+  /**
+   * Per-file `sha256:<hex>` of the migration (by its name) and each local module it imports (by
+   * its path from the migration's folder); set only when it imports local modules.
+   */
+  sources?: Record<string, string> | undefined;
   /** `up` is allowed to run twice (needed for resume). */
   idempotent: boolean;
   /** No `down`: rolling back past this version is refused. */
@@ -74,6 +84,8 @@ export interface MigrationRecord {
   /** "success", or the error message of a failed step. */
   status: string;
   checksum?: string | undefined;
+  /** The per-file checksums behind a `sha256-tree:` checksum, so drift can name the changed file. */
+  sources?: Record<string, string> | undefined;
   direction?: Direction | undefined;
   actor?: string | undefined;
   runUrl?: string | undefined;
@@ -198,6 +210,8 @@ export interface DriftEntry {
   file: string;
   recorded: string;
   current: string;
+  /** The changed files (the migration or modules it imports), when the record says which it covered. */
+  changed?: string[] | undefined;
 }
 
 /** What the table's stats let us estimate about the plan. */

@@ -3,12 +3,12 @@ import * as clientDynamodb from '@aws-sdk/client-dynamodb';
 import * as utilDynamodb from '@aws-sdk/util-dynamodb';
 import { dirname, join, relative, resolve } from 'node:path';
 import { createJiti, type TransformOptions } from 'jiti';
-import { checksumOf } from '../core/checksum';
 import { ManifestError, MigrationFileError, messageOf } from '../core/errors';
 import { lintMigrations, lintTargets, type MigrationFileInfo } from '../core/lint';
 import { parseManifest, type Manifest } from '../core/manifest';
 import type { MigrationSource } from '../core/types';
 import * as authoringApi from '../authoring';
+import { migrationChecksums } from './local-imports';
 import { openTranspileCache, transpileCacheDir, type TranspileCache } from './transpile-cache';
 
 const CODE_FILE = /\.(ts|mts|cts|js|mjs|cjs)$/;
@@ -155,7 +155,7 @@ async function readMigrationFiles(dir: string): Promise<(MigrationFileInfo & { a
     const path = join(dir, f);
     const info: MigrationFileInfo & { abs: string } = {
       file: relative(process.cwd(), path) || f,
-      checksum: checksumOf(readFileSync(path)),
+      ...migrationChecksums(path),
       abs: path,
     };
     let imported = await importMigration(jiti, path);

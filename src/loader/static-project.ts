@@ -13,6 +13,10 @@ export interface StaticMigrationModule {
    * bundled code is not the file, and records must carry the checksum the CLI would write.
    */
   checksum: string;
+  /** `sha256:<hex>` of the file alone, when `checksum` also covers its local imports. */
+  fileChecksum?: string | undefined;
+  /** Per-file checksums of the file and its local imports, when it has any. */
+  sources?: Record<string, string> | undefined;
   /** The module namespace (`import * as m`) or its default export. */
   module: unknown;
 }
@@ -31,7 +35,13 @@ export function projectFromModules(
   const parsed: Manifest = manifestSchema.parse(manifest);
   const files: (MigrationFileInfo & { mod: Record<string, unknown> })[] = modules.map((m) => {
     const exported = defaultExport(m.module);
-    return { file: m.file, checksum: m.checksum, exported, mod: (exported ?? {}) as Record<string, unknown> };
+    return {
+      file: m.file,
+      checksum: m.checksum,
+      ...(m.sources ? { fileChecksum: m.fileChecksum, sources: m.sources } : {}),
+      exported,
+      mod: (exported ?? {}) as Record<string, unknown>,
+    };
   });
   const result = lintMigrations(files);
   const problems = [...result.problems, ...lintTargets(parsed, manifestPath, result.migrations)];

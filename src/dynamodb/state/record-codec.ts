@@ -33,6 +33,7 @@ export function recordToItem(rec: MigrationRecord, k: TableKeys): Record<string,
     status: rec.status,
     _type: '_Migration',
     checksum: rec.checksum,
+    sources: rec.sources,
     direction: rec.direction,
     actor: rec.actor,
     runUrl: rec.runUrl,
@@ -99,6 +100,7 @@ function withFields(i: Record<string, unknown>, version: string, date: number, k
     // OneTable before 2023-09 wrote no status: those records are successes.
     status: typeof i.status === 'string' ? i.status : SUCCESS,
     checksum: i.checksum as string | undefined,
+    sources: sourcesOf(i.sources),
     direction: i.direction as MigrationRecord['direction'],
     actor: i.actor as string | undefined,
     runUrl: i.runUrl as string | undefined,
@@ -107,4 +109,13 @@ function withFields(i: Record<string, unknown>, version: string, date: number, k
     counts: i.counts as MigrationRecord['counts'],
     repairedReason: i.repairedReason as string | undefined,
   };
+}
+
+/** The per-file checksums of a record, when it holds a map of strings (anything else is ignored). */
+function sourcesOf(v: unknown): Record<string, string> | undefined {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  const entries = Object.entries(v as Record<string, unknown>).filter(
+    (e): e is [string, string] => typeof e[1] === 'string',
+  );
+  return entries.length ? Object.fromEntries(entries) : undefined;
 }

@@ -1,4 +1,5 @@
 import type { LambdaClient } from '@aws-sdk/client-lambda';
+import { shortChecksum } from '../../core/checksum';
 import { InputError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import type { Environment } from '../../core/manifest';
@@ -106,7 +107,7 @@ export class RemoteSession implements MigrationSession {
         plan.warnings.push({
           code: 'controller-differs',
           version: s.version,
-          message: `${s.file} in ${this.controller.functionName} differs from this repository's (${here.slice(7, 15)} here, ${s.checksum.slice(7, 15)} deployed): deploy the controller again (build-controller) before applying.`,
+          message: `${s.file} in ${this.controller.functionName} differs from this repository's (${shortChecksum(here)} here, ${shortChecksum(s.checksum)} deployed): deploy the controller again (build-controller) before applying.`,
         });
       }
     }
