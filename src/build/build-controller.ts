@@ -6,6 +6,8 @@ import { deflateRawSync } from 'node:zlib';
 import { InputError, messageOf } from '../core/errors';
 import type { Logger } from '../core/logger';
 import { loadProject } from '../loader/load-project';
+import { stateMachineDefinition } from '../runner/stepfunctions/definition';
+import { deployTemplate, FUNCTION_ARN_PLACEHOLDER } from './deploy-template';
 import { migrationChecksums } from '../loader/local-imports';
 
 export interface BuildControllerOptions {
@@ -29,6 +31,10 @@ export interface BuildControllerResult {
   dir: string;
   entry: string;
   zip?: string | undefined;
+  /** `<out>.asl.json`: the state machine of fanned-out steps (Amazon States Language). */
+  stateMachine: string;
+  /** `<out>.template.json`: a SAM template deploying the function, the state machine and their roles. */
+  template: string;
   migrations: { file: string; version: string; checksum: string }[];
   tables: string[];
 }
@@ -102,13 +108,35 @@ export async function buildController(opts: BuildControllerOptions): Promise<Bui
     zip = `${out}.zip`;
     writeFileSync(zip, zipOf(files));
   }
+  // Beside the bundle, not in it: what deploys it.
+  const stateMachine = `${out}.asl.json`;
+  writeFileSync(
+    stateMachine,
+    `${JSON.stringify(stateMachineDefinition({ functionArn: FUNCTION_ARN_PLACEHOLDER }), null, 2)}\n`,
+  );
+  const template = `${out}.template.json`;
+  const tables = Object.values(project.manifest.environments).map((e) => ({ table: e.table, region: e.region }));
+  writeFileSync(
+    template,
+    `${JSON.stringify(
+      deployTemplate({
+        tables: [...new Map(tables.map((t) => [`${t.region}/${t.table}`, t])).values()],
+        codeUri: basename(zip ?? out),
+        definitionUri: basename(stateMachine),
+      }),
+      null,
+      2,
+    )}\n`,
+  );
   opts.log?.info(
-    `built ${relative(process.cwd(), join(out, 'index.js'))} (${migrations.length} migrations)${zip ? ` and ${relative(process.cwd(), zip)}` : ''}`,
+    `built ${relative(process.cwd(), join(out, 'index.js'))} (${migrations.length} migrations)${zip ? ` and ${relative(process.cwd(), zip)}` : ''}, the state machine ${relative(process.cwd(), stateMachine)} and the SAM template ${relative(process.cwd(), template)}`,
   );
   return {
     dir: out,
     entry: join(out, 'index.js'),
     zip,
+    stateMachine,
+    template,
     migrations: migrations.map(({ file, version, checksum }) => ({ file, version, checksum })),
     tables: Object.values(project.manifest.environments).map((e) => e.table),
   };

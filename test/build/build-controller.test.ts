@@ -41,6 +41,15 @@ test("build-controller bundles the migrations statically; the bundle serves the 
   expect(existsSync(join(out, 'index.js'))).toBe(true);
   expect(readFileSync(built.zip!).subarray(0, 4).toString('hex')).toBe('504b0304');
   expect(built.tables).toEqual([table]);
+  // Beside the bundle: the state machine of fanned-out steps (the function's ARN a placeholder) and the SAM template that fills it.
+  expect(built.stateMachine).toBe(`${out}.asl.json`);
+  const asl = JSON.parse(readFileSync(built.stateMachine, 'utf8'));
+  expect(asl.States.BulkPass.ItemProcessor.ProcessorConfig).toEqual({ Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' });
+  expect(asl.States.Begin.Parameters.FunctionName).toBe('${ControllerFunctionArn}');
+  const template = JSON.parse(readFileSync(built.template, 'utf8'));
+  expect(template.Resources.ControllerFunction.Properties.CodeUri).toBe('controller.zip');
+  expect(template.Resources.StepsStateMachine.Properties.DefinitionUri).toBe('controller.asl.json');
+  expect(JSON.stringify(template.Resources.ControllerFunction.Properties.Policies)).toContain(`table/${table}`);
   // The bundle imports every migration statically: nothing of the folder is read at run time.
   // index.js names the bundle's handler (what Lambda runs: index.handler); controller.js is the bundle.
   expect(readFileSync(join(out, 'index.js'), 'utf8')).toContain("require('./controller.js').handler");
