@@ -52,6 +52,16 @@ const environmentSchema = z
       .default('local')
       .describe('Run migrations in this process or in a Lambda controller'),
     function: z.string().min(1).optional().describe('Lambda function name or ARN (runner: lambda)'),
+    'state-machine': z
+      .string()
+      .regex(
+        /^arn:aws[a-z-]*:states:[a-z]{2}(-[a-z]+)+-\d:\d{12}:stateMachine:[A-Za-z0-9_-]{1,80}$/,
+        'expected the ARN of a state machine, such as arn:aws:states:us-east-1:123456789012:stateMachine:migrate-controller-steps',
+      )
+      .optional()
+      .describe(
+        'runner: lambda: the state machine build-controller generated (its StateMachineArn output); big steps fan out as one Step Functions execution each. See docs/lambda.md',
+      ),
     protocol: z
       .enum(['dynamodb-migrate', 'onetable'])
       .default('dynamodb-migrate')
@@ -96,6 +106,13 @@ const environmentSchema = z
   .superRefine((env, ctx) => {
     if (env.runner === 'lambda' && !env.function) {
       ctx.addIssue({ code: 'custom', path: ['function'], message: 'runner: lambda needs function: <name or ARN>' });
+    }
+    if (env['state-machine'] && (env.runner !== 'lambda' || env.protocol === 'onetable')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['state-machine'],
+        message: "state-machine needs runner: lambda with this tool's controller (not protocol: onetable)",
+      });
     }
     if (env.protected && env['allow-reset']) {
       ctx.addIssue({ code: 'custom', path: ['allow-reset'], message: 'a protected environment cannot allow reset' });

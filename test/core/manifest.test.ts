@@ -42,10 +42,32 @@ describe('manifest', () => {
       /cannot allow reset/,
     ],
     ['no environments', 'version: 1\nenvironments: {}\n', /declare at least one environment/],
+    [
+      'state-machine without runner: lambda',
+      ok.replace(
+        'allow-reset: true }',
+        'allow-reset: true, state-machine: "arn:aws:states:us-east-1:123456789012:stateMachine:steps" }',
+      ),
+      /environments\.dev\.state-machine: state-machine needs runner: lambda/,
+    ],
+    [
+      'state-machine not an ARN',
+      ok.replace('function: migrate }', 'function: migrate, state-machine: steps }'),
+      /environments\.production\.state-machine: expected the ARN of a state machine/,
+    ],
     ['wrong format version', ok.replace('version: 1', 'version: 2'), /version: /],
   ])('%s is one clear ManifestError naming the file and path', (_name, text, message) => {
     expect(() => parseManifest(text, 'm.yaml')).toThrow(ManifestError);
     expect(() => parseManifest(text, 'm.yaml')).toThrow(message);
+  });
+
+  test('state-machine: the ARN of the state machine of a lambda environment', () => {
+    const arn = 'arn:aws:states:us-east-1:123456789012:stateMachine:migrate-controller-steps';
+    const m = parseManifest(
+      ok.replace('function: migrate }', `function: migrate, state-machine: "${arn}" }`),
+      'm.yaml',
+    );
+    expect(selectEnvironment(m, 'm.yaml', 'production')['state-machine']).toBe(arn);
   });
 
   test('a missing environment names the ones that exist', () => {
