@@ -14,6 +14,7 @@ import { registerPlanCommand } from './commands/plan';
 import { registerRepairCommand } from './commands/repair';
 import { registerSchemaCommand } from './commands/schema';
 import { registerStatusCommand } from './commands/status';
+import { registerStudioCommand } from './commands/studio';
 import { registerUnlockCommand } from './commands/unlock';
 import { registerValidateCommand } from './commands/validate';
 import type { GlobalFlags } from './flags';
@@ -123,6 +124,7 @@ export function buildProgram(ctx: CommandContext): Command {
   registerSchemaCommand(program, ctx);
   registerValidateCommand(program, ctx);
   registerBuildControllerCommand(program, ctx);
+  registerStudioCommand(program, ctx);
   registerInitCommand(program);
   return program;
 }

@@ -36,6 +36,7 @@ export async function validateTable(o: {
     dryRun: true,
     signal: o.signal,
     logger: o.log,
+    onProgress: o.log.progress ? (p) => o.log.progress?.(p) : undefined,
   });
   await engine.forEach(
     {},

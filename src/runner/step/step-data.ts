@@ -52,6 +52,7 @@ export function createStepData(
     checkpoint: { version: step.version, direction: step.direction },
     defaults: settings.writeRate ? { rate: { write: settings.writeRate } } : undefined,
     logger: target.log,
+    onProgress: target.log.progress ? (p) => target.log.progress?.(p) : undefined,
     ...(opts.progressBar === false ? { progressBar: false } : {}),
   });
   return {

@@ -1,0 +1,79 @@
+import { QueryCommand } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureLocalTable } from '../../src/cli/local-table';
+import { loadProject } from '../../src/loader/load-project';
+import { localClient } from './dynamodb-local';
+import { ROOT } from './cli';
+
+/** The example project (migrations/) copied to a temp folder, its two environments on fresh tables in DynamoDB Local. */
+export async function exampleStudioProject(): Promise<{ manifest: string; dev: string; production: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'dm-studio-'));
+  cpSync(join(ROOT, 'migrations'), join(dir, 'migrations'), { recursive: true });
+  const manifest = join(dir, 'migrations', 'manifest.yaml');
+  const id = randomUUID().slice(0, 8);
+  const dev = `store-dev-${id}`;
+  const production = `store-prod-${id}`;
+  writeFileSync(
+    manifest,
+    readFileSync(manifest, 'utf8')
+      .replace('table: store-dev', `table: ${dev}`)
+      .replace('table: store-prod', `table: ${production}`),
+  );
+  const project = await loadProject(manifest);
+  const client = localClient();
+  for (const t of [dev, production]) await ensureLocalTable(client, t, project.migrations.at(-1)?.schema);
+  return { manifest, dev, production };
+}
+
+/** The `_migration` records of a table, newest last: what the tests check a button changed. */
+export async function migrationRecords(table: string): Promise<Record<string, unknown>[]> {
+  const out = await localClient().send(
+    new QueryCommand({
+      TableName: table,
+      KeyConditionExpression: 'pk = :p',
+      ExpressionAttributeValues: { ':p': { S: '_migration' } },
+    }),
+  );
+  return (out.Items ?? []).map((i) => unmarshall(i)).sort((a, b) => Number(a.date) - Number(b.date));
+}
+
+export interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+  json(): Record<string, unknown>;
+}
+
+/** One HTTP request with every header as given (fetch would not let a test set Host). */
+export function send(
+  port: number,
+  o: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        method: o.method ?? 'GET',
+        path: o.path,
+        headers: o.headers,
+        setHost: !o.headers?.host,
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d) => (text += d));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: () => JSON.parse(text) }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(o.body);
+  });
+}
