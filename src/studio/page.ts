@@ -27,7 +27,7 @@ export function pageHtml(csrf: string): string {
 `;
 }
 
-export const PAGE_CSS = String.raw`
+export const PAGE_CSS = `
 :root { --bg:#f6f7f9; --card:#fff; --ink:#1b1f24; --muted:#5b6570; --line:#dde1e6; --ok:#1a7f37; --warn:#9a6700; --bad:#cf222e; --accent:#0969da; --prod:#8250df; }
 * { box-sizing: border-box; }
 body { margin:0; font:14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; background:var(--bg); color:var(--ink); }

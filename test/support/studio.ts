@@ -52,7 +52,7 @@ export interface Answer {
 /** One HTTP request with every header as given (fetch would not let a test set Host). */
 export function send(
   port: number,
-  o: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+  o: { method?: string; path: string; headers?: Record<string, string> | undefined; body?: string | undefined },
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
