@@ -148,8 +148,8 @@ export interface SfnStandIn {
   finished(executionArn: string): Promise<StandInExecution>;
   /** Resolves with the first invocation (in flight or later) that matches. */
   invocationStarted(match?: (inv: StandInInvocation) => boolean): Promise<StandInInvocation>;
-  /** Resolves when no Lambda call is in flight. */
-  idle(): Promise<void>;
+  /** Resolves when no Lambda call is in flight (of that execution, when one is named). */
+  idle(executionArn?: string): Promise<void>;
   /** The most Lambda calls of one Task state that were in flight at once in an execution. */
   maxConcurrent(executionArn: string, stateName: string): number;
   stop(): Promise<void>;
@@ -559,11 +559,10 @@ export async function startSfnStandIn(options: SfnStandInOptions): Promise<SfnSt
       throw error;
     } finally {
       execution.inFlight.set(stateName, (execution.inFlight.get(stateName) ?? 1) - 1);
-      if (--inFlightTotal === 0) {
-        const ws = idleWaiters;
-        idleWaiters = [];
-        for (const w of ws) w();
-      }
+      inFlightTotal--;
+      const ws = idleWaiters;
+      idleWaiters = [];
+      for (const w of ws) w();
     }
   }
 
@@ -823,7 +822,13 @@ export async function startSfnStandIn(options: SfnStandInOptions): Promise<SfnSt
       if (running) return Promise.resolve(running);
       return new Promise((resolve) => waiters.push({ match, resolve }));
     },
-    idle: () => (inFlightTotal === 0 ? Promise.resolve() : new Promise((r) => idleWaiters.push(r))),
+    idle: async (arn) => {
+      const busy = () =>
+        arn === undefined
+          ? inFlightTotal > 0
+          : invocations.some((i) => i.executionArn === arn && i.outcome === 'running');
+      while (busy()) await new Promise<void>((r) => idleWaiters.push(r));
+    },
     maxConcurrent: (arn, stateName) => unwrap(() => findExecution(arn).peak.get(stateName) ?? 0),
     stop: async () => {
       for (const e of executions.values()) {
