@@ -9,6 +9,7 @@ import type { Project } from '../loader/load-project';
 import { LocalSession } from '../runner/local/local-session';
 import { TableBackend } from '../runner/local/table-backend';
 import type { CommandContext } from './command-context';
+import { executionCommands } from './execution-commands';
 import { fanOutCommands } from './fan-out-commands';
 import { assertSucceeded, oneTableApplyResult, oneTableReads, planOneTableApply } from './onetable';
 import {
@@ -221,6 +222,7 @@ const commands: Record<string, Command> = {
     return c.session().drift();
   },
   ...fanOutCommands,
+  ...executionCommands,
 };
 
 /**

@@ -29,6 +29,20 @@ export interface SegmentCheckpoint {
   counts: ItemCounts;
 }
 
+/** The checkpoints of one pass of a step, summed over its segments. */
+export interface PassProgress {
+  /** `<pass>:<range>` */
+  pass: string;
+  /** Segments of the pass. */
+  total: number;
+  /** Segments with a checkpoint, and those finished. */
+  started: number;
+  done: number;
+  counts: ItemCounts;
+  /** The newest checkpoint's time (epoch ms). */
+  updatedAt: number;
+}
+
 /**
  * Checkpoints of one step, stored in the migrated table as
  * `_migration_checkpoint` / `<version>:<direction>:<pass>:<range>:<segment>/<total>`, one item
@@ -157,6 +171,37 @@ export class CheckpointStore {
       _type: { S: '_MigrationCheckpoint' },
     };
     await this.retry((opts) => this.client.send(new PutItemCommand({ TableName: this.table, Item: item }), opts));
+  }
+
+  /**
+   * Every segment checkpoint of this step, by pass (`<pass>:<range>`), in the order the passes
+   * were first saved: what a caller watching a fanned-out step reads for its items, rate and ETA.
+   */
+  async progress(): Promise<PassProgress[]> {
+    const passes = new Map<string, PassProgress>();
+    for (const item of await this.query(`${this.scope}:`)) {
+      const cp = item.checkpoint?.M;
+      const m = /^(.*):(\d+)\/(\d+)$/.exec((item[this.keys.sort]?.S ?? '').slice(this.scope.length + 1));
+      if (!cp || !m) continue;
+      const name = m[1]!;
+      const p = passes.get(name) ?? {
+        pass: name,
+        total: Number(m[3]),
+        done: 0,
+        started: 0,
+        counts: { scanned: 0, changed: 0, skipped: 0, failed: 0 },
+        updatedAt: 0,
+      };
+      p.started++;
+      if (cp.done?.BOOL === true) p.done++;
+      p.counts.scanned += num(cp.scanned);
+      p.counts.changed += num(cp.changed);
+      p.counts.skipped += num(cp.skipped);
+      p.counts.failed += num(cp.failed);
+      p.updatedAt = Math.max(p.updatedAt, num(item.updatedAt));
+      passes.set(name, p);
+    }
+    return [...passes.values()];
   }
 
   /** Deletes every checkpoint and sample record of this step (after it is recorded). */

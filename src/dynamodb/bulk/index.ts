@@ -5,7 +5,7 @@
  */
 export { createDataEngine, type BulkData, type DataEngine } from './engine';
 export { PassFailedError, PassIncompleteError, isPassIncomplete } from './errors';
-export { CHECKPOINT_HASH } from './checkpoints';
+export { CHECKPOINT_HASH, CheckpointStore, type PassProgress } from './checkpoints';
 export type {
   BulkLogger,
   DataEngineOptions,

@@ -1,30 +1,20 @@
 import { LockLostError, MigrateError, messageOf } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import type { RunSettings } from '../../core/run-settings';
-import type { Finding, ItemCounts, PlanStep } from '../../core/types';
-import {
-  DM,
-  type BodyArgs,
-  type BodyReply,
-  type LockBody,
-  type SegmentArgs,
-  type SegmentBody,
-  type StepArgs,
-} from '../../controller/protocol';
+import type { Finding, PlanStep } from '../../core/types';
+import { DM, type BodyArgs, type BodyReply, type LockBody, type StepArgs } from '../../controller/protocol';
 import type { PlanInput } from '../session';
 import type { StepLedger } from '../step/ledger';
-import type { RunBackend, RunLease } from '../step/run-plan';
+import type { HandOver, RunBackend, RunLease } from '../step/run-plan';
 import type { BodyResult } from '../step/run-step';
 import { RemoteFunctionError, unwrapRemote, type ControllerClient } from './controller-client';
 
 /** How a big step is split across invocations. */
 export interface FanOutOptions {
-  /** Scan segments per bulk pass, each run by its own invocation. */
+  /** Scan segments per bulk pass, each run by its own invocation (a child of the execution's Distributed Map). */
   segments: number;
-  /** Invocations in flight at once. Default min(segments, 8). */
+  /** Children in flight at once. Default min(segments, 8), fewer at a low write rate. */
   concurrency?: number | undefined;
-  /** Failed or lost invocations of one segment in a row before the step fails. Default 3. */
-  maxAttempts?: number | undefined;
 }
 
 /** About what one invocation gets through in Lambda's 15 minutes. */
@@ -49,16 +39,18 @@ interface ControllerTicket {
  * work is either
  * - whole, in one invocation (dm:body: the same step body as a local run, canary and verify
  *   included), invoked again while it stops at a checkpoint before its time runs out; or
- * - fanned out, for big steps without before/verify hooks: its bulk passes, every pass run as K
- *   segment invocations with bounded concurrency, a segment invoked again when it stops at its
- *   checkpoint and retried (from the checkpoint) when an invocation fails or is lost.
- * The lease is renewed through the controller while the run lasts.
+ * - fanned out, for big steps without before/verify hooks, when the environment names a state
+ *   machine: handed to a Step Functions execution (`execution`, runner/stepfunctions), which
+ *   begins the step, runs its bulk passes over K segment invocations, records it and releases
+ *   the lock; the run takes the lock again for the steps after it.
+ * The lease is renewed through the controller while the run holds the lock.
  */
 export function controllerBackend(
   controller: ControllerClient,
   settings: RunSettings,
   fan: FanOutOptions,
   c: { log: Logger; now: () => number },
+  execution?: HandOver | undefined,
 ): RunBackend<ControllerTicket> {
   const call = async <T>(cmd: string, args: Record<string, unknown>): Promise<T> => {
     try {
@@ -96,11 +88,12 @@ export function controllerBackend(
       return {
         ledger,
         before: async (step) => (await call<{ findings: Finding[] }>(DM.before, { step })).findings,
-        body: (step) =>
-          fansOut(step, fan)
-            ? runSegments(call, step, lockId, fan, settings, lease, c)
-            : runWhole(call, step, lockId, settings, lease, c),
-        how: (step) => (fansOut(step, fan) ? `fanned out over ${fan.segments} segments` : undefined),
+        body: (step) => runWhole(call, step, lockId, settings, lease, c),
+        handOver: execution && {
+          takes: (step) => fansOut(step, fan),
+          how: (step) => execution.how(step),
+          run: (step, hand) => execution.run(step, hand),
+        },
       };
     },
   };
@@ -140,49 +133,6 @@ function remoteLease(call: Call, lock: LockBody, leaseMs: number, c: { log: Logg
   return { signal: lost.signal, renew, stop: () => clearInterval(timer) };
 }
 
-/** One step's work through the controller: pass 0 up to its first bulk pass, then each pass over K segments. */
-async function runSegments(
-  call: Call,
-  step: PlanStep,
-  lockId: string,
-  fan: FanOutOptions,
-  settings: RunSettings,
-  lease: RunLease,
-  c: { log: Logger; now: () => number },
-): Promise<BodyResult> {
-  const K = fan.segments;
-  const common = { lockId, step, totalSegments: K };
-  const segment = (pass: number, i: number) =>
-    invokeSegment(call, { ...common, pass, segment: i }, fan, settings, lease, c);
-  // Pass 0 runs the step up to its first bulk pass: a step with none is done right there.
-  const probe = await segment(0, 0);
-  if (probe.status === 'failed')
-    return { error: new Error(probe.error ?? 'failed'), lockLost: probe.lockLost, incomplete: false };
-  if (probe.status === 'incomplete') return { incomplete: true };
-  if (probe.status === 'done') return { counts: probe.counts, incomplete: false };
-  const total: ItemCounts = { scanned: 0, changed: 0, skipped: 0, failed: 0 };
-  for (let pass = 1; ; pass++) {
-    const results = await pool(K, Math.max(1, Math.min(fan.concurrency ?? 8, K)), (i) => segment(pass, i));
-    for (const r of results)
-      if (r.counts) for (const k of Object.keys(total) as (keyof ItemCounts)[]) total[k] += r.counts[k];
-    const failed = results.find((r) => r.status === 'failed');
-    if (failed)
-      return {
-        error: failed.lockLost
-          ? new LockLostError(failed.error ?? 'the lock was lost')
-          : new Error(failed.error ?? 'failed'),
-        lockLost: failed.lockLost,
-        counts: total,
-        incomplete: false,
-      };
-    if (results.some((r) => r.status === 'incomplete')) return { counts: total, incomplete: true };
-    c.log.info(
-      `${step.version}: pass ${pass} done in all ${K} segments (${total.scanned} scanned, ${total.changed} changed so far)`,
-    );
-    if (!results.some((r) => r.nextPass)) return { counts: total, incomplete: false };
-  }
-}
-
 /** A whole step in the controller: dm:body, invoked again while it stops at a checkpoint (never after a crash). */
 async function runWhole(
   call: Call,
@@ -211,26 +161,6 @@ async function runWhole(
     };
   }
   return { ...common, incomplete: false };
-}
-
-type SegmentOutcome = SegmentBody & { lockLost?: boolean | undefined };
-
-/** Runs one segment of one pass to its end, retried from its checkpoint when an invocation crashes, times out or is lost. */
-function invokeSegment(
-  call: Call,
-  args: Omit<SegmentArgs, 'settings'>,
-  fan: FanOutOptions,
-  settings: RunSettings,
-  lease: RunLease,
-  c: { log: Logger; now: () => number },
-): Promise<SegmentOutcome> {
-  return untilDone(() => call<SegmentBody>(DM.segment, { ...args }), {
-    maxAttempts: fan.maxAttempts ?? 3,
-    settings,
-    lease,
-    c,
-    what: `segment ${args.segment} of pass ${args.pass}`,
-  });
 }
 
 /**
@@ -270,16 +200,4 @@ async function untilDone<R extends { status: string; error?: string | undefined;
     if (body.status !== 'incomplete') return body;
     o.c.log.debug(`${o.what} stopped at its checkpoint; invoking again`);
   }
-}
-
-/** Runs `n` tasks with at most `concurrency` at once; results in task order. */
-async function pool<T>(n: number, concurrency: number, task: (i: number) => Promise<T>): Promise<T[]> {
-  const results = new Array<T>(n);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, n) }, async () => {
-      for (let i = next++; i < n; i = next++) results[i] = await task(i);
-    }),
-  );
-  return results;
 }

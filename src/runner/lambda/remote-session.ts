@@ -18,7 +18,10 @@ import type { ValidationReport } from '../../core/validate';
 import { LocalSession } from '../local/local-session';
 import { validateTable, type ValidateOptions } from '../validate-table';
 import { ControllerClient, RemoteFunctionError } from './controller-client';
-import { controllerBackend, defaultSegments } from './fan-out';
+import { controllerBackend, defaultSegments, fansOut } from './fan-out';
+import { checkStateMachine, sfnApi, type StepFunctionsApi } from '../stepfunctions/execution';
+import { stepExecution } from '../stepfunctions/step-execution';
+import type { ProgressBody } from '../../controller/protocol';
 import { oneTableBackend, oneTableSteps } from './onetable-backend';
 
 /** How a remote session reaches its controller. */
@@ -30,6 +33,10 @@ export interface RemoteConnection {
   endpoint?: string | undefined;
   /** A Lambda client to use; default one for the region (AWS_ENDPOINT_URL_LAMBDA is read by the SDK). */
   lambda?: LambdaClient | undefined;
+  /** The Step Functions API for fanned-out steps; default @aws-sdk/client-sfn for the region (AWS_ENDPOINT_URL_SFN is read by the SDK). */
+  stepFunctions?: StepFunctionsApi | undefined;
+  /** Between two looks at a running execution. Default 5 s. */
+  pollMs?: number | undefined;
   now?: (() => number) | undefined;
 }
 
@@ -179,12 +186,26 @@ export class RemoteSession implements MigrationSession {
       if (settings.dryRun) return await this.remoteDryRun(plan);
       const segments = settings.fanOut?.segments ?? defaultSegments(plan.estimate?.sizeBytes);
       const fan = { ...settings.fanOut, segments };
+      const machine = this.environment['state-machine'];
+      const fanned = plan.steps.filter((s) => fansOut(s, fan));
+      if (fanned.length && !machine) {
+        // One orchestrator: fanning out is the state machine's work, never a loop in this process.
+        if (settings.fanOut?.segments !== undefined)
+          throw new InputError(
+            `environments.${this.environment.name}: fanning a step out over ${segments} segments needs state-machine: <ARN> (the state machine build-controller generates; docs/lambda.md). Deploy it and name it in the manifest, or leave out the segments to run each step whole.`,
+          );
+        this.log.info(
+          `${fanned.map((s) => s.version).join(', ')} ${fanned.length === 1 ? 'runs' : 'run'} whole in one controller invocation at a time: name a state machine (state-machine:) to fan big steps out.`,
+        );
+      }
       const whole = plan.steps.filter((s) => s.checks?.length).map((s) => s.version);
       if (whole.length && segments > 1)
         this.log.info(
           `Not fanning out ${whole.join(', ')} with before/verify hooks, which run whole in one controller invocation.`,
         );
-      return await runPlan(plan, options, controllerBackend(this.controller, settings, fan, run), run);
+      const execution =
+        machine && fanned.length ? await this.stepExecution(machine, segments, plan.estimate?.items) : undefined;
+      return await runPlan(plan, options, controllerBackend(this.controller, settings, fan, run, execution), run);
     } catch (e) {
       if (!(e instanceof RemoteFunctionError)) throw e;
       // The controller's own typed errors (a held lock, bad input) are thrown as a local run throws them.
@@ -200,6 +221,34 @@ export class RemoteSession implements MigrationSession {
         exitCode: e.exitCode,
       };
     }
+  }
+
+  /** The Step Functions API this session uses. */
+  stepFunctionsApi(): StepFunctionsApi {
+    this.sfn ??=
+      this.connection.stepFunctions ?? sfnApi({ region: regionOf(this.connection.region ?? this.environment.region) });
+    return this.sfn;
+  }
+  private sfn: StepFunctionsApi | undefined;
+
+  /** The hand-over of fanned-out steps to their executions, after checking the state machine (nothing written yet). */
+  private async stepExecution(stateMachineArn: string, segments: number, items: number | undefined) {
+    const api = this.stepFunctionsApi();
+    await checkStateMachine(api, stateMachineArn);
+    return stepExecution({
+      api,
+      stateMachineArn,
+      table: this.environment.table,
+      settings: this.settings,
+      segments,
+      concurrency: this.settings.fanOut?.concurrency,
+      items,
+      progress: async (step) =>
+        (await this.controller.invoke<ProgressBody>(DM.progress, { step, settings: this.settings })).passes,
+      pollMs: this.connection.pollMs ?? (Number(process.env.DYNAMODB_MIGRATE_POLL_MS) || undefined),
+      log: this.log,
+      now: this.now,
+    });
   }
 
   /** A dry run: the controller's own, in one invocation; it writes nothing, so nothing is continued. */

@@ -7,7 +7,7 @@ import type { Finding, LockInfo, Plan, PlanStep, RunReport, StepReport } from '.
 import type { ApplyOptions, PlanInput } from '../session';
 import type { AuditEvent } from './audit';
 import type { StepLedger } from './ledger';
-import { runStep, type StepBody } from './run-step';
+import { handedOverResult, runStep, type HandedOverOutcome, type StepBody } from './run-step';
 
 /** A run's hold on the lock while it works, however the lock is kept (here, or through a controller). */
 export interface RunLease {
@@ -33,9 +33,28 @@ export interface RunBackend<T> {
     /** Said after each step's banner (e.g. "fanned out over 8 segments"). */
     how?: ((step: PlanStep) => string | undefined) | undefined;
     before?: ((step: PlanStep) => Promise<Finding[]>) | undefined;
+    /** Steps that run elsewhere, owning the lock while they do (a Step Functions execution). */
+    handOver?: HandOver | undefined;
   };
   /** The table's version now (for the report's finalVersion). */
   currentVersion(): Promise<string>;
+}
+
+/**
+ * A step run by something that outlives this run (a fanned-out step's Step Functions execution):
+ * it is handed the lock, begins the step, records its outcome and releases the lock itself, so
+ * the step ends recorded and unlocked even when this process is gone. The run takes the lock
+ * again (and checks the plan again) for the steps after it.
+ */
+export interface HandOver {
+  takes(step: PlanStep): boolean;
+  /** Said after the step's banner. */
+  how(step: PlanStep): string;
+  /** Throws only before the step was handed over (the lock is still the run's); after that every end is an outcome. */
+  run(
+    step: PlanStep,
+    hand: { lockId: string; runId: string; plan: Plan; startedAt: number },
+  ): Promise<HandedOverOutcome>;
 }
 
 /** A dry run's steps: a ledger that writes nothing, and the work with a read-only client and a counting engine. */
@@ -74,8 +93,10 @@ export async function runPlan<T>(
   });
   if (plan.blockers.length) return finish(blockedReport(plan));
 
-  const lock = await acquireWithWait(() => backend.acquireLock(plan.command), run);
-  const lease = backend.hold(lock);
+  let lock = await acquireWithWait(() => backend.acquireLock(plan.command), run);
+  let lease = backend.hold(lock);
+  // False while a handed-over step owns the lock (it releases it itself).
+  let held = true;
   let report: RunReport | undefined;
   try {
     // The state may have moved between planning and locking: plan again under the lock.
@@ -113,19 +134,64 @@ export async function runPlan<T>(
       { runId, event: 'apply-start', outcome: 'started', plan: current, reason: options.reason, recoveryPoint },
       lock.lockId,
     );
-    const { ledger, body, how, before } = backend.steps({ lockId: lock.lockId, runId, plan: current, lease });
+    let work = backend.steps({ lockId: lock.lockId, runId, plan: current, lease });
     const steps: StepReport[] = [];
-    for (const step of current.steps) {
+    for (const [i, step] of current.steps.entries()) {
+      if (!held) {
+        // The step before ran elsewhere and released the lock: take it again, and go on only if
+        // the plan from the state it left is the rest of this one.
+        lock = await acquireWithWait(() => backend.acquireLock(plan.command), run);
+        lease = backend.hold(lock);
+        held = true;
+        const rest = await backend.plan({ ...replanInput(current), resume: false });
+        const expected = current.steps.slice(i);
+        if (!sameSteps(rest.steps, expected)) {
+          const e = new PlanChangedError(
+            `The plan changed while ${steps.at(-1)?.version} ran: expected ${fmtSteps(expected)}, now ${fmtSteps(rest.steps)}.`,
+          );
+          return (report = finish({
+            plan: current,
+            steps,
+            status: 'blocked',
+            lockId: lock.lockId,
+            error: e.message,
+            next: 'Review the plan (dynamodb-migrate plan), then run apply again.',
+            exitCode: e.exitCode,
+          }));
+        }
+        work = backend.steps({ lockId: lock.lockId, runId, plan: current, lease });
+      }
       if (lease.signal.aborted) throw lease.signal.reason;
-      // Fencing: prove the lock is still ours before starting a step.
+      // Fencing: prove the lock is still ours before starting a step (or handing it over).
       await lease.renew();
+      if (work.handOver?.takes(step)) {
+        const t0 = run.now();
+        run.log.info(
+          `${step.direction === 'up' ? '▲' : '▼'} ${step.version} ${step.kind === 'migrate' ? step.direction : step.kind}: ${step.description} (${work.handOver.how(step)})`,
+        );
+        // From here the lock is the execution's: it renews it, and releases it when the step ends.
+        lease.stop();
+        held = false;
+        let outcome: HandedOverOutcome;
+        try {
+          outcome = await work.handOver.run(step, { lockId: lock.lockId, runId, plan: current, startedAt: t0 });
+        } catch (e) {
+          // `run` throws only before the execution started: the lock is still this run's, to release.
+          held = true;
+          throw e;
+        }
+        const { report: stepReport, stop } = handedOverResult(step, outcome);
+        steps.push(stepReport);
+        if (stop) return (report = finish({ plan: current, steps, lockId: lock.lockId, recoveryPoint, ...stop }));
+        continue;
+      }
       const { report: stepReport, stop } = await runStep(step, {
-        ledger,
-        body,
+        ledger: work.ledger,
+        body: work.body,
         log: run.log,
         now: run.now,
-        how: how?.(step),
-        before,
+        how: work.how?.(step),
+        before: work.before,
       });
       steps.push(stepReport);
       if (stop) return (report = finish({ plan: current, steps, lockId: lock.lockId, recoveryPoint, ...stop }));
@@ -133,10 +199,12 @@ export async function runPlan<T>(
     report = finish({ plan: current, steps, status: 'applied', lockId: lock.lockId, recoveryPoint });
     return report;
   } finally {
-    lease.stop();
-    await backend
-      .releaseLock(lock.lockId)
-      .catch((e) => run.log.warn(`Could not release lock ${lock.lockId}: ${messageOf(e)}`));
+    if (held) {
+      lease.stop();
+      await backend
+        .releaseLock(lock.lockId)
+        .catch((e) => run.log.warn(`Could not release lock ${lock.lockId}: ${messageOf(e)}`));
+    }
     // A run that started (its apply-start is written) ends in the log too, a step's `before` refusal included.
     const started = report?.status !== 'blocked' || report.blockedBy === 'precondition';
     if (report && started && report.status !== 'no-op') {
@@ -157,6 +225,13 @@ export async function runPlan<T>(
     if (report) report.finalVersion = await backend.currentVersion().catch(() => undefined);
   }
 }
+
+function sameSteps(a: readonly PlanStep[], b: readonly PlanStep[]): boolean {
+  return a.length === b.length && a.every((s, i) => s.version === b[i]!.version && s.direction === b[i]!.direction);
+}
+
+const fmtSteps = (steps: readonly PlanStep[]) =>
+  `[${steps.map((s) => `${s.direction} ${s.version}`).join(', ') || 'no steps'}]`;
 
 /** A dry run: every step through runStep with a ledger that writes nothing; no lock. */
 export async function dryRunPlan<T>(plan: Plan, backend: DryRunBackend<T>, run: StepRunContext): Promise<RunReport> {

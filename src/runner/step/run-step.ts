@@ -108,12 +108,7 @@ export async function runStep<T>(step: PlanStep, options: RunStepOptions<T>): Pr
     await options.ledger.finish(step, ticket, { status: 'incomplete', counts, durationMs });
     return {
       report: report('incomplete'),
-      stop: {
-        status: 'incomplete',
-        error: `${step.version} stopped at a checkpoint before the time budget ran out.`,
-        next: `Run apply --resume to continue ${step.version} from its checkpoints.`,
-        exitCode: exitCodeOfStop('incomplete'),
-      },
+      stop: incompleteStop(step, `${step.version} stopped at a checkpoint before the time budget ran out.`),
     };
   }
 
@@ -163,26 +158,70 @@ export async function runStep<T>(step: PlanStep, options: RunStepOptions<T>): Pr
     const message = messageOf(result.error) || 'failed';
     options.log.error(`${step.version} ${step.direction} failed: ${message}`);
     await options.ledger.finish(step, ticket, { status: 'failed', message, counts, durationMs });
-    const failure = new MigrationFailedError(
-      `${step.direction} ${step.version} (${step.file}) failed: ${message}`,
-      step.version,
-      step.direction,
-    );
-    return {
-      report: report('failed', message),
-      stop: {
-        status: 'failed',
-        error: failure.message,
-        next: step.idempotent
-          ? `Fix the cause, then apply --resume (${step.version} is idempotent), or repair --version ${step.version} --mark applied|reverted --reason "...".`
-          : `Check the data ${step.version} touched, then repair --version ${step.version} --mark applied|reverted --reason "..." (it is not idempotent, so it is not re-run automatically).`,
-        exitCode: failure.exitCode,
-      },
-    };
+    return { report: report('failed', message), stop: failedStop(step, message) };
   }
 
   await options.ledger.finish(step, ticket, { status: 'success', counts, durationMs });
   return { report: report('applied') };
+}
+
+/** Why the run stops after a step recorded incomplete: `apply --resume` continues it. */
+function incompleteStop(step: PlanStep, error: string): RunStop {
+  return {
+    status: 'incomplete',
+    error,
+    next: `Run apply --resume to continue ${step.version} from its checkpoints.`,
+    exitCode: exitCodeOfStop('incomplete'),
+  };
+}
+
+/** Why the run stops after a step that threw, recorded failed. */
+function failedStop(step: PlanStep, message: string): RunStop {
+  const failure = new MigrationFailedError(
+    `${step.direction} ${step.version} (${step.file}) failed: ${message}`,
+    step.version,
+    step.direction,
+  );
+  return {
+    status: 'failed',
+    error: failure.message,
+    next: step.idempotent
+      ? `Fix the cause, then apply --resume (${step.version} is idempotent), or repair --version ${step.version} --mark applied|reverted --reason "...".`
+      : `Check the data ${step.version} touched, then repair --version ${step.version} --mark applied|reverted --reason "..." (it is not idempotent, so it is not re-run automatically).`,
+    exitCode: failure.exitCode,
+  };
+}
+
+/**
+ * How a step that ran elsewhere ended (a Step Functions execution: it began the step, recorded
+ * its outcome and released the lock itself), judged as runStep judges a step it ran: the same
+ * report and the same reasons to stop.
+ */
+export interface HandedOverOutcome {
+  status: 'applied' | 'failed' | 'incomplete';
+  error?: string | undefined;
+  counts?: ItemCounts | undefined;
+  durationMs: number;
+  /** Where it ran (e.g. the execution's console link), said when the run stops. */
+  where?: string | undefined;
+}
+
+export function handedOverResult(step: PlanStep, o: HandedOverOutcome): StepResult {
+  const report: StepReport = {
+    version: step.version,
+    direction: step.direction,
+    kind: step.kind,
+    status: o.status,
+    durationMs: o.durationMs,
+    counts: o.counts,
+    ...(o.error !== undefined && o.status === 'failed' ? { error: o.error } : {}),
+  };
+  const at = o.where ? ` (${o.where})` : '';
+  if (o.status === 'applied') return { report };
+  if (o.status === 'incomplete')
+    return { report, stop: incompleteStop(step, `${step.version} was stopped at its segments' checkpoints${at}.`) };
+  const stop = failedStop(step, o.error || 'failed');
+  return { report, stop: { ...stop, error: `${stop.error}${at}` } };
 }
 
 /** Step 0: the `before` hook, read-only. Returns the result that ends the step here, or undefined to go on. */

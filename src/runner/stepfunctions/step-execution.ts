@@ -1,0 +1,135 @@
+import { messageOf } from '../../core/errors';
+import type { Logger } from '../../core/logger';
+import type { RunSettings } from '../../core/run-settings';
+import type { PlanStep } from '../../core/types';
+import type { HandOver } from '../step/run-plan';
+import type { HandedOverOutcome } from '../step/run-step';
+import { type ExecutionInput, fanOutConcurrency } from './definition';
+import { consoleUrl, type ExecutionInfo, executionName, type StepFunctionsApi, startOrAttach } from './execution';
+import { type PassFigures, progressLine, stepProgress } from './progress';
+
+/** What a fanned-out step's execution needs of the run that starts it. */
+export interface StepExecutionOptions {
+  api: StepFunctionsApi;
+  stateMachineArn: string;
+  table: string;
+  settings: RunSettings;
+  segments: number;
+  concurrency?: number | undefined;
+  /** The table's estimated item count (the plan's), for the ETA. */
+  items?: number | undefined;
+  /** The step's checkpoints by pass (the controller's dm:progress). */
+  progress: (step: PlanStep) => Promise<PassFigures[]>;
+  /** Between two looks at the execution. Default 5 s. */
+  pollMs?: number | undefined;
+  log: Logger;
+  now: () => number;
+}
+
+/**
+ * A fanned-out step handed to its Step Functions execution (runPlan's HandOver): started (or
+ * found, when a start of the same step under the same lock already runs), then watched until it
+ * ends, its progress logged from the segments' checkpoints. The execution records the step and
+ * releases the lock; this only reports what it recorded.
+ */
+export function stepExecution(o: StepExecutionOptions): HandOver {
+  const { maxConcurrency, childWriteRate } = fanOutConcurrency({
+    segments: o.segments,
+    concurrency: o.concurrency,
+    writeRate: o.settings.writeRate,
+  });
+  return {
+    takes: () => true,
+    how: () =>
+      `fanned out over ${o.segments} segments, at most ${maxConcurrency} at once, by a Step Functions execution`,
+    async run(step, hand): Promise<HandedOverOutcome> {
+      // The execution outlives this process: no deadline of this job bounds it, and each child writes its share of the rate.
+      const { deadline: _deadline, ...settings } = o.settings;
+      const input: ExecutionInput = {
+        config: { name: o.table },
+        lockId: hand.lockId,
+        runId: hand.runId,
+        planHash: hand.plan.hash,
+        step,
+        settings: { ...settings, writeRate: childWriteRate },
+        totalSegments: o.segments,
+        segments: Array.from({ length: o.segments }, (_, i) => i),
+        maxConcurrency,
+        startedAt: hand.startedAt,
+        ticket: { date: 0 },
+      };
+      const name = executionName(o.table, step, hand.lockId);
+      // Throws before anything started (the lock is still the run's); from here on, every end is an outcome.
+      const started = await startOrAttach(o.api, {
+        stateMachineArn: o.stateMachineArn,
+        name,
+        input: JSON.stringify(input),
+      });
+      const where = consoleUrl(started.executionArn);
+      o.log.info(`${step.version}: ${started.attached ? 'attached to' : 'started'} execution ${name}: ${where}`);
+      const info = await watch(o, step, started.executionArn, hand.startedAt);
+      return outcomeOf(info, o.now() - hand.startedAt, where);
+    },
+  };
+}
+
+/** Polls the execution until it ends, logging the step's progress when it moved. */
+async function watch(o: StepExecutionOptions, step: PlanStep, arn: string, startedAt: number): Promise<ExecutionInfo> {
+  let failures = 0;
+  let last = '';
+  for (;;) {
+    let info: ExecutionInfo;
+    try {
+      info = await o.api.describeExecution(arn);
+      failures = 0;
+    } catch (e) {
+      // The execution goes on whatever happens here: keep looking for a while before giving up on it.
+      failures++;
+      o.log.warn(`Could not read execution ${arn} (${failures}/10): ${messageOf(e)}`);
+      if (failures >= 10) return { executionArn: arn, status: 'RUNNING', error: 'Unwatched', cause: messageOf(e) };
+      await sleep(o.pollMs ?? 5000);
+      continue;
+    }
+    if (info.status !== 'RUNNING') return info;
+    const passes = await o.progress(step).catch(() => undefined);
+    const p = passes && stepProgress(passes, { startedAt, now: o.now(), items: o.items });
+    if (p) {
+      const line = `${step.version}: ${progressLine(p)}`;
+      if (line !== last) o.log.info(line);
+      last = line;
+    }
+    await sleep(o.pollMs ?? 5000);
+  }
+}
+
+/** What the execution recorded, from how it ended. */
+export function outcomeOf(info: ExecutionInfo, durationMs: number, where: string): HandedOverOutcome {
+  if (info.status === 'SUCCEEDED') {
+    const out = parse(info.output) as { status?: string; error?: string; counts?: HandedOverOutcome['counts'] };
+    const status = out.status === 'applied' || out.status === 'incomplete' ? out.status : 'failed';
+    return { status, error: out.error, counts: out.counts, durationMs, where };
+  }
+  if (info.status === 'ABORTED')
+    return { status: 'incomplete', durationMs, where, error: info.cause ?? 'the execution was stopped' };
+  if (info.status === 'RUNNING')
+    return {
+      status: 'failed',
+      durationMs,
+      where,
+      error: `lost sight of the execution (${info.cause}); it goes on and records the step itself: watch it in the console`,
+    };
+  // FAILED or TIMED_OUT: the step was recorded failed by the execution's RecordFailed (StepFailed),
+  // or could not be (NotRecorded: the cause says why; the lock's lease then runs out).
+  const cause = info.cause ?? '';
+  return { status: 'failed', error: cause || info.error || info.status, durationMs, where };
+}
+
+function parse(text: string | undefined): Record<string, unknown> {
+  try {
+    return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
