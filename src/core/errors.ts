@@ -2,9 +2,9 @@
  * Typed errors. Each carries the exit code the CLI maps it to, and a message that names the
  * file, version, flag or input involved and what to do next.
  */
-export type ExitCode = 0 | 1 | 2 | 3 | 4;
+export type ExitCode = 0 | 1 | 2 | 3 | 4 | 5;
 
-export const EXIT = { ok: 0, failure: 1, input: 2, locked: 3, drift: 4 } as const;
+export const EXIT = { ok: 0, failure: 1, input: 2, locked: 3, drift: 4, rehearsal: 5 } as const;
 
 export class MigrateError extends Error {
   readonly exitCode: ExitCode = EXIT.failure;
@@ -53,6 +53,15 @@ export class LockHeldError extends MigrateError {
 /** Our lease was taken over by another run: stop before writing again. */
 export class LockLostError extends MigrateError {
   override readonly exitCode: ExitCode = EXIT.locked;
+}
+
+/**
+ * A rehearsal of the plan (`plan --rehearse`) found an error: a step's transforms, run in memory
+ * on a sample, break the round trip, idempotence, the schema or an item limit. Exit 5; nothing
+ * was written.
+ */
+export class RehearsalFailedError extends MigrateError {
+  override readonly exitCode: ExitCode = EXIT.rehearsal;
 }
 
 /** An applied migration's file changed, or the plan changed since it was shown. Exit 4. */

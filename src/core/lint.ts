@@ -1,3 +1,4 @@
+import { suppressionProblems, type Suppressions } from './analyzers/findings';
 import type { Problem } from './errors';
 import { homeRegionOf } from './global-table';
 import type { Manifest } from './manifest';
@@ -125,6 +126,7 @@ export function lintMigrations(files: readonly MigrationFileInfo[]): LintResult 
     ) {
       add(f.file, 'bad-schema', '"schema" must be a OneTable schema object');
     }
+    for (const message of suppressionProblems(def.suppress)) add(f.file, 'bad-suppress', message);
     for (const hook of ['before', 'verify'] as const) {
       if (def[hook] !== undefined && typeof def[hook] !== 'function')
         add(f.file, 'bad-hook', `"${hook}" must be a function (ctx) => findings, got ${typeOf(def[hook])}`);
@@ -143,6 +145,7 @@ export function lintMigrations(files: readonly MigrationFileInfo[]): LintResult 
       hasBefore: typeof def.before === 'function',
       hasVerify: typeof def.verify === 'function',
       schema: def.schema as OneTableSchema | undefined,
+      ...(def.suppress !== undefined ? { suppress: def.suppress as Suppressions } : {}),
     };
     if (version === RESET) reset = source;
     else sources.push(source);

@@ -102,6 +102,12 @@ const environmentSchema = z
       .describe(
         'The scheduled drift check also validates the data against the schema (true: every item; { sample: P }: P percent)',
       ),
+    rehearse: z
+      .union([z.boolean(), z.strictObject({ sample: z.number().gt(0).max(100).optional() })])
+      .optional()
+      .describe(
+        "The pull request's plan also rehearses each step on a sample of the table, read-only (true: 1 percent; { sample: P }: P percent); see docs/analyzers.md",
+      ),
   })
   .superRefine((env, ctx) => {
     if (env.runner === 'lambda' && !env.function) {

@@ -12,6 +12,7 @@ import {
   MigrationFailedError,
   PlanChangedError,
   RefusedError,
+  RehearsalFailedError,
   type ExitCode,
 } from './errors';
 import type { OutputStatus, Status } from './status-vocabulary';
@@ -43,6 +44,8 @@ export function blockerError(plan: Pick<Plan, 'blockers'>): MigrateError | undef
       return new FailedStateError(message);
     case 'refused':
       return new RefusedError(message);
+    case 'rehearsal':
+      return new RehearsalFailedError(message);
     default:
       return new MigrationBlockedError(message);
   }
@@ -53,9 +56,15 @@ export function exitCodeOfPlan(plan: Pick<Plan, 'blockers'>): ExitCode {
   return blockerError(plan)?.exitCode ?? EXIT.ok;
 }
 
-/** Status of a plan shown for review: blocked by its blockers, else planned. */
-export function statusOfPlan(plan: Pick<Plan, 'blockers'>): Extract<Status, 'blocked' | 'planned'> {
-  return plan.blockers.length ? 'blocked' : 'planned';
+/**
+ * Status of a plan shown for review: blocked by its blockers (rehearsal-failed when the first is
+ * a rehearsal's finding), else planned.
+ */
+export function statusOfPlan(
+  plan: Pick<Plan, 'blockers'>,
+): Extract<Status, 'blocked' | 'planned' | 'rehearsal-failed'> {
+  const first = plan.blockers[0];
+  return !first ? 'planned' : first.kind === 'rehearsal' ? 'rehearsal-failed' : 'blocked';
 }
 
 /** Exit code of a run: 0 when it applied, was a no-op or a dry run; else the code of what stopped it. */
@@ -126,6 +135,7 @@ export function outputStatusOf(status: Status, hasSteps: boolean): OutputStatus 
     case 'failed':
       return 'failed';
     case 'precondition-failed':
+    case 'rehearsal-failed':
       return 'blocked';
     default:
       return status;
@@ -154,6 +164,7 @@ const TYPED: Record<string, new (message: string) => MigrateError> = {
   FailedStateError,
   CorruptStateError,
   MigrationBlockedError,
+  RehearsalFailedError,
   MigrationFailedError: class extends MigrationFailedError {
     constructor(message: string) {
       super(message, '', 'up');

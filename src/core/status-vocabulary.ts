@@ -13,6 +13,9 @@ export const STATUS_URGENCY = [
   // A step's `before` hook (its precondition) found a problem in the data, or threw: the step was
   // not run and nothing was written. Exit 1: the data (or the hook) must change, not the input.
   'precondition-failed',
+  // A rehearsal of the plan (`plan --rehearse`) found an error in what a step would do to the
+  // sampled data (analyzer codes DM2xx): nothing was written. Exit 5.
+  'rehearsal-failed',
   // The plan cannot run as it stands: its blockers (exit 2; 4 for drift, 1 for a failed state), a
   // plan changed since review (exit 4), a gate or a refused command (exit 2).
   'blocked',

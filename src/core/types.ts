@@ -1,3 +1,4 @@
+import type { ChecksReport, Suppressions } from './analyzers/findings';
 import type { SchemaDiff } from './schema-diff';
 import type { Status } from './status-vocabulary';
 
@@ -40,6 +41,14 @@ export interface MigrationSource {
   /** Has a `verify(ctx)` post-check hook. */
   hasVerify?: boolean | undefined;
   schema?: OneTableSchema | undefined;
+  /** Analyzer rules this migration accepts, with the reason (its `suppress` property). */
+  suppress?: Suppressions | undefined;
+  /**
+   * The JavaScript the migration runs as (the loader's compiled output for TypeScript, the
+   * file's text otherwise): what the static analyzers parse. Set by the loader from the import,
+   * never compiled again; absent where the source is not at hand (a controller's bundle).
+   */
+  code?: string | undefined;
 }
 
 /**
@@ -188,7 +197,19 @@ export interface PlanStep {
   canaryPercent?: number | undefined;
 }
 
-export type BlockerKind = 'drift' | 'failed-state' | 'out-of-order' | 'missing-file' | 'irreversible' | 'refused';
+/**
+ * `check`: a static analyzer error (DM1xx) in a step's migration; `rehearsal`: an error the
+ * rehearsal found (DM2xx, exit 5).
+ */
+export type BlockerKind =
+  | 'drift'
+  | 'failed-state'
+  | 'out-of-order'
+  | 'missing-file'
+  | 'irreversible'
+  | 'refused'
+  | 'check'
+  | 'rehearsal';
 
 /** Something that stops apply until a person acts; `next` says what to do. */
 export interface PlanBlocker {
@@ -259,6 +280,8 @@ export interface Plan {
   schemaDiff?: SchemaDiff | undefined;
   /** Global tables: the replica set, this run's region and the home region of the migrations. */
   global?: (GlobalTableInfo & { home?: string | undefined }) | undefined;
+  /** The analyzers' findings on the plan's steps (and the rehearsal's, when it ran): `plan` and the PR plan. */
+  checks?: ChecksReport | undefined;
 }
 
 export type StepStatus = 'applied' | 'failed' | 'dry-run' | 'incomplete' | 'skipped';
@@ -303,5 +326,5 @@ export interface RunReport {
    */
   blockedBy?: 'precondition' | undefined;
   /** Exit code the CLI and action map this outcome to (0 when absent and the run succeeded). */
-  exitCode?: 0 | 1 | 2 | 3 | 4 | undefined;
+  exitCode?: 0 | 1 | 2 | 3 | 4 | 5 | undefined;
 }

@@ -43,7 +43,11 @@ export function reviewedHashes(sections: readonly EnvironmentSection[]): Record<
   const out: Record<string, string> = {};
   for (const s of sections) {
     // A plan from the files alone (fork) says nothing about the table: nothing to match.
-    const shown = s.phase === 'planned' || s.phase === 'blocked' || s.phase === 'precondition-failed';
+    const shown =
+      s.phase === 'planned' ||
+      s.phase === 'blocked' ||
+      s.phase === 'precondition-failed' ||
+      s.phase === 'rehearsal-failed';
     if (shown && !s.plan.stateUnknown) out[s.plan.environment] = s.plan.hash;
   }
   return out;

@@ -1,4 +1,5 @@
 import type { DriftReport } from '../core/drift';
+import type { RehearsalResult } from './rehearsal/rehearse';
 import type { Environment } from '../core/manifest';
 import type { RunSettings } from '../core/run-settings';
 import type { StatusReport } from '../core/status';
@@ -76,4 +77,9 @@ export interface MigrationSession {
    * no schema to check against.
    */
   validate(options: ValidateOptions): Promise<ValidationReport>;
+  /**
+   * Rehearses the plan's up steps on `samplePercent` of the table, in memory, writing nothing
+   * (runner/rehearsal). Absent where the migrations do not run in this process (runner: lambda).
+   */
+  rehearse?(plan: Plan, samplePercent: number): Promise<RehearsalResult>;
 }

@@ -162,10 +162,25 @@ describe('thrown errors', () => {
 });
 
 describe('the status vocabulary', () => {
+  test("a rehearsal's error blocks with its own exit code (5) and status (rehearsal-failed; the action's output: blocked)", async () => {
+    const { statusOfPlan, exitCodeOfPlan, outputStatusOf } = await import('../../src/core/outcome');
+    const rehearsal = { kind: 'rehearsal' as const, version: '1.1.0', message: 'DM206 error: …', next: 'Fix it' };
+    const check = { kind: 'check' as const, version: '1.1.0', message: 'DM101 error: …', next: 'Fix it' };
+    expect(EXIT.rehearsal).toBe(5);
+    expect(exitCodeOfPlan({ blockers: [rehearsal] })).toBe(5);
+    expect(statusOfPlan({ blockers: [rehearsal] })).toBe('rehearsal-failed');
+    expect(blockerError({ blockers: [rehearsal] })?.name).toBe('RehearsalFailedError');
+    // A static analyzer error is a plan blocked by its files: exit 2; the first blocker decides.
+    expect(exitCodeOfPlan({ blockers: [check, rehearsal] })).toBe(2);
+    expect(statusOfPlan({ blockers: [check, rehearsal] })).toBe('blocked');
+    expect(outputStatusOf('rehearsal-failed', true)).toBe('blocked');
+  });
+
   test('one urgency order, most urgent first', () => {
     expect(STATUS_URGENCY).toEqual([
       'failed',
       'precondition-failed',
+      'rehearsal-failed',
       'blocked',
       'drift',
       'incomplete',

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { formatFinding } from '../../core/analyzers/findings';
 import { exitCodeOfLint } from '../../core/outcome';
 import type { CommandContext } from '../command-context';
 import { printJson, printText } from '../io';
@@ -21,12 +22,23 @@ export function registerLintCommand(program: Command, ctx: CommandContext): void
         const plan = await s.plan({ command: 'apply' });
         problems.push(...plan.blockers.filter((b) => b.kind === 'out-of-order').map((b) => `${b.message} ${b.next}`));
       }
-      if (f.json) printJson({ ok: problems.length === 0, problems });
+      // The analyzers' static rules (DM1xx): loaded here, only by the commands that show findings.
+      const { lintFindings } = await import('../../runner/plan-checks');
+      const findings = project ? await lintFindings(project) : [];
+      const errors = findings.filter((x) => x.severity === 'error' && !x.suppressed);
+      problems.push(...errors.map(formatFinding));
+      const notes = findings.filter((x) => x.severity !== 'error' || x.suppressed).map(formatFinding);
+      if (f.json) printJson({ ok: problems.length === 0, problems, findings });
       else
         printText(
-          problems.length
-            ? `${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`
-            : `ok: ${project?.migrations.length ?? 0} migrations, manifest valid`,
+          [
+            problems.length
+              ? `${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`
+              : `ok: ${project?.migrations.length ?? 0} migrations, manifest valid`,
+            ...(notes.length
+              ? [`${notes.length} warning(s) and suppressed finding(s):\n${notes.map((n) => `  - ${n}`).join('\n')}`]
+              : []),
+          ].join('\n'),
         );
       ctx.setExitCode(exitCodeOfLint(problems));
     });

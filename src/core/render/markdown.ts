@@ -1,4 +1,5 @@
 import { shortChecksum } from '../checksum';
+import { renderChecksMarkdown } from './checks';
 import type { DriftFinding } from '../drift';
 import { statusOfReport, type ReportStatus } from '../outcome';
 import { mostUrgent, type Status } from '../status-vocabulary';
@@ -73,6 +74,7 @@ export const STATUS_LABEL: Record<Status, string> = {
   incomplete: '⏸️ incomplete',
   failed: '❌ failed',
   'precondition-failed': '⛔ precondition failed',
+  'rehearsal-failed': '⛔ rehearsal failed',
   blocked: '⛔ blocked',
   drift: '⚠️ drift',
 };
@@ -151,6 +153,8 @@ function renderSection(s: EnvironmentSection, input: MarkdownInput, mode: Mode):
   else if (!s.findings?.length) out.push('No steps: the table is at the target.');
   const estimate = renderEstimate(p);
   if (estimate && p.steps.length && s.phase !== 'applied') out.push(estimate);
+  const checks = renderChecksMarkdown(p.checks);
+  if (checks && !s.report) out.push(checks);
   if (s.recoveryPoint) out.push(`Recovery point: ${escapeMarkdown(s.recoveryPoint)}`);
   const rollback = renderRollback(s, input);
   if (rollback) out.push(rollback);

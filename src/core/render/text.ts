@@ -1,6 +1,7 @@
 import { shortChecksum } from '../checksum';
 import { statusOfReport, type ReportStatus } from '../outcome';
 import type { StatusReport } from '../status';
+import { renderChecksText } from './checks';
 import { renderSchemaDiffText } from './schema-diff';
 import type { LogEntry, Plan, RunReport, StepReport } from '../types';
 
@@ -28,6 +29,7 @@ export function renderPlanText(plan: Plan): string {
   }
   for (const b of plan.blockers) out.push(`  ✖ ${b.message}\n    next: ${b.next}`);
   for (const w of plan.warnings) out.push(`  ! ${w.message}`);
+  out.push(...renderChecksText(plan.checks));
   if (plan.estimate) {
     const e = plan.estimate;
     out.push(

@@ -1,4 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { RehearsalResult } from '../rehearsal/rehearse';
 import { randomUUID } from 'node:crypto';
 import { driftFindings, driftReport, driftValidation } from '../../core/drift';
 import { InputError } from '../../core/errors';
@@ -72,6 +73,16 @@ export class LocalSession implements MigrationSession {
       canaryPercent: this.settings.canaryPercent,
       writeRate: this.settings.writeRate,
     });
+  }
+
+  /** The plan's up steps run in memory on a sample of the table, read-only (see runner/rehearsal). */
+  async rehearse(plan: Plan, samplePercent: number): Promise<RehearsalResult> {
+    const { rehearsePlan } = await import('../rehearsal/rehearse');
+    return rehearsePlan(
+      plan,
+      { client: this.client, table: this.environment.table, project: this.project, log: this.log },
+      samplePercent,
+    );
   }
 
   async status(): Promise<StatusReport> {
