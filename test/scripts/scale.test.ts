@@ -1,0 +1,68 @@
+import { describe, expect, test } from 'vitest';
+import { defaultSegments } from '../../src/runner/lambda/fan-out';
+import { DEFAULTS, estimateScale, PROJECT_SEGMENT_RULE, segmentsFor } from '../../scripts/scale';
+
+const GiB = 1024 ** 3;
+
+describe('estimateScale (scripts/scale.ts, the numbers of docs/scale.md)', () => {
+  test('one case computed by hand: a 64 GiB table of 1 KiB items at 16,000 WRU/s on-demand', () => {
+    const e = estimateScale({ ...DEFAULTS, tableBytes: 64 * GiB, capacity: 'on-demand', writeUnitsPerSecond: 16_000 });
+    // 64 GiB / 1 KiB = 67,108,864 items; one segment per GiB = 64 (the cap is not reached).
+    expect(e.items).toBe(67_108_864);
+    expect(e.segments).toBe(64);
+    // 16,000 WRU/s feed 16 children at 1,000 items/s each: 4 waves of 16.
+    expect(e.concurrency).toBe(16);
+    expect(e.childItemsPerSecond).toBe(1000);
+    expect(e.waves).toBe(4);
+    // 1,048,576 items a segment = 1,048.576 s, over the 870 s an invocation has (900 - 30): 2 rounds.
+    expect(e.segmentItems).toBe(1_048_576);
+    expect(e.segmentSeconds).toBeCloseTo(1048.576, 9);
+    expect(e.roundsPerChild).toBe(2);
+    // 7 events a round + 4 = 18; the limit allows floor(24,996 / 7) = 3,570 rounds.
+    expect(e.eventsPerChild).toBe(18);
+    expect(e.maxRoundsPerChild).toBe(3570);
+    // 4 waves x 1,048.576 s = 4,194.304 s, which is also 67,108,864 WRU / 16,000 WRU/s.
+    expect(e.seconds).toBeCloseTo(4194.304, 9);
+    expect(e.capacityBoundSeconds).toBeCloseTo(4194.304, 9);
+    // Payloads: 2,048 + 3,072 B a round; "[0,1,...,63]" = 10 one-digit + 54 two-digit numbers, 63 commas, 2 brackets.
+    expect(e.roundStateBytes).toBe(5120);
+    expect(e.itemsArrayBytes).toBe(10 + 108 + 63 + 2);
+    expect(e.collectedResultBytes).toBe(64 * 512);
+    // 64 children x (2 x 2 + 1) + 10 in the parent = 330 transitions; 64 x 2 = 128 invocations.
+    expect(e.transitions).toBe(330);
+    expect(e.invocations).toBe(128);
+    expect(e.lambdaGbSeconds).toBeCloseTo(67_108.864, 6);
+    expect(e.writeUnits).toBe(67_108_864);
+    expect(e.readUnits).toBe(8_388_608); // half a unit per 4 KiB, eventually consistent
+    // $: 330 x 0.000025; 67,108.864 x 0.0000166667 + 128 x 0.0000002; 67,108,864 x 0.000000625 + 8,388,608 x 0.000000125.
+    expect(e.cost.stepFunctions).toBeCloseTo(0.00825, 9);
+    expect(e.cost.lambda).toBeCloseTo(1.118508904, 6);
+    expect(e.cost.dynamodb).toBeCloseTo(41.94304 + 1.048576, 6);
+    expect(e.cost.total).toBeCloseTo(0.00825 + 1.118508904 + 42.991616, 6);
+    expect(e.warnings).toEqual([]);
+  });
+
+  test('a write rate below one child’s speed runs one child at that rate', () => {
+    const e = estimateScale({ ...DEFAULTS, tableBytes: 4 * GiB, capacity: 'provisioned', writeUnitsPerSecond: 500 });
+    expect(e.concurrency).toBe(1);
+    expect(e.childItemsPerSecond).toBe(500);
+    expect(e.seconds).toBeCloseTo(e.capacityBoundSeconds, 6);
+  });
+
+  test('the segment rule is an input; the project rule is fan-out.ts’s defaultSegments', () => {
+    for (const size of [1, GiB, 10e9, 64 * GiB, 1e12, 10e12]) {
+      expect(segmentsFor(size, PROJECT_SEGMENT_RULE)).toBe(defaultSegments(size));
+    }
+    const uncapped = estimateScale({
+      ...DEFAULTS,
+      tableBytes: 10e12,
+      segmentRule: { bytesPerSegment: GiB, maxSegments: 10_000 },
+      capacity: 'on-demand',
+      writeUnitsPerSecond: 40_000,
+    });
+    expect(uncapped.segments).toBe(9314);
+    expect(uncapped.warnings).toContain(
+      'the Map’s collected results (discard them or use ResultWriter) exceeds the limit',
+    );
+  });
+});
