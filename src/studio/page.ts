@@ -103,9 +103,9 @@ export const PAGE_JS = String.raw`'use strict';
     if (Array.isArray(c)) { c.forEach(function (x) { add(el, x); }); return; }
     el.appendChild(typeof c === 'object' ? c : document.createTextNode(String(c)));
   }
-  function show() { main.replaceChildren.apply(main, arguments); }
+  function show() { main.replaceChildren(); for (var i = 0; i < arguments.length; i++) add(main, arguments[i]); }
   function when(ms) { return ms ? new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC') : ''; }
-  function short(c) { return c ? String(c).replace(/^sha256:/, '').slice(0, 10) : ''; }
+  function short(c) { return c ? String(c).replace(/^sha256[:-]/, '').slice(0, 10) : ''; }
   function secs(ms) { return ms === undefined || ms === null ? '' : (ms / 1000).toFixed(1) + ' s'; }
   function counts(c) { return c ? c.scanned + ' scanned, ' + c.changed + ' changed' + (c.failed ? ', ' + c.failed + ' failed' : '') : ''; }
   function badge(text, kind, test) { return h('span', { class: 'badge ' + (kind || ''), 'data-test': test }, text); }
@@ -143,13 +143,13 @@ export const PAGE_JS = String.raw`'use strict';
       if (e.run.state === 'running' && (!l.run || l.run.id !== e.run.id)) { l.lines = []; l.progress = null; }
       l.run = e.run;
       paintLive(e.env);
-      if (e.run.state !== 'running') refresh();
+      if (e.run.state !== 'running' && current && (current.view === 'board' || current.env === e.env)) refresh();
     });
   }
 
   function liveBox(name) {
     var l = envLive(name), p = l.progress, run = l.run;
-    var box = h('div', { class: 'panel', id: 'live-' + name, 'data-test': 'live' });
+    var box = h('div', { class: 'panel', id: 'live-' + name, 'data-test': 'live', 'data-run-id': run && run.id, 'data-run-state': run && run.state });
     add(box, h('h3', null, 'Live progress', run ? badge(run.state === 'running' ? run.command + ' running' : run.command + ': ' + (run.status || run.state), run.state === 'running' ? 'warn' : run.status === 'applied' || run.status === 'no-op' ? 'ok' : 'bad', 'run-state') : null));
     if (!run && !l.lines.length) add(box, h('p', { class: 'muted' }, 'Nothing running. A run started here or from this studio shows its steps, passes and checks as they happen.'));
     if (p) {
@@ -287,7 +287,7 @@ export const PAGE_JS = String.raw`'use strict';
         on: { click: function () {
           run.disabled = true;
           api('POST', '/api/envs/' + encodeURIComponent(d.name) + '/run', { command: command, version: version, hash: p.plan.hash, confirm: confirm ? confirm.value : undefined })
-            .then(function (r) { result.replaceChildren(badge(r.command + ' started', 'warn')); envLive(d.name).run = r; paintLive(d.name); })
+            .then(function (r) { result.replaceChildren(h('span', { class: 'badge warn', 'data-run-id': r.id }, r.command + ' started')); var l = envLive(d.name); if (!l.run || l.run.id !== r.id) { l.run = r; l.lines = []; l.progress = null; } paintLive(d.name); })
             .catch(function (e) { run.disabled = false; result.replaceChildren(h('span', { class: 'refusal' }, e.message)); });
         } } }, 'Run this plan (' + short(p.plan.hash) + ')');
       slot.replaceChildren(h('div', { class: 'panel', 'data-test': 'plan' },

@@ -96,6 +96,10 @@ async function handle(
     return sendText(res, 200, 'text/css; charset=utf-8', PAGE_CSS);
   if (method === 'GET' && url.pathname === '/studio.js')
     return sendText(res, 200, 'text/javascript; charset=utf-8', PAGE_JS);
+  if (method === 'GET' && url.pathname === '/favicon.ico') {
+    res.writeHead(204, SECURITY_HEADERS);
+    return void res.end();
+  }
   if (method === 'GET' && url.pathname === '/api/events') {
     return o.hub.attach(res, header('last-event-id'), SECURITY_HEADERS);
   }
