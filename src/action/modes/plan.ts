@@ -1,3 +1,4 @@
+import { rehearsalSample } from '../../core/analyzers/findings';
 import type { Environment } from '../../core/manifest';
 import { exitCodeOfPlan, statusOfPlan } from '../../core/outcome';
 import type { Plan } from '../../core/types';
@@ -37,12 +38,18 @@ export async function planMode(run: ActionContext, intent: PlanIntent): Promise<
   const outcomes = await eachEnvironment(
     run,
     (env) => `plan ${env.name} (${env.table})`,
-    async (env) =>
-      planOutcome(
-        await run.openSession(env, 'read-only').plan({ command: 'apply' }, source.state),
-        env,
-        run.settings.requireApproval,
-      ),
+    async (env) => {
+      const session = run.openSession(env, 'read-only');
+      const planned = await session.plan({ command: 'apply' }, source.state);
+      // The environment's `rehearse:` key; a fork's plan reads no table, so it is not rehearsed.
+      const sample = source.state === null ? undefined : rehearsalSample(env);
+      // The analyzers' parser is loaded here, after the plan, never at the action's start.
+      const { checkPlan } = await import('../../runner/plan-checks');
+      const plan = await checkPlan(planned, session.project, {
+        rehearse: sample !== undefined && session.rehearse ? (p) => session.rehearse!(p, sample) : undefined,
+      });
+      return planOutcome(plan, env, run.settings.requireApproval);
+    },
   );
   return { outcomes, notes: source.notes, comment };
 }
