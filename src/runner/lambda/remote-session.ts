@@ -6,7 +6,7 @@ import type { Environment } from '../../core/manifest';
 import { planMigrations } from '../../core/planner';
 import type { RunSettings } from '../../core/run-settings';
 import { buildStatus, type StatusReport } from '../../core/status';
-import type { LogEntry, Plan, RunReport, TableState } from '../../core/types';
+import type { LogEntry, Plan, PlanStep, RunReport, TableState } from '../../core/types';
 import { createDynamoClient, regionOf } from '../../dynamodb/client';
 import { recordFromOneTableAnswer } from '../../dynamodb/state/record-codec';
 import { ensureRecoveryPoint, type RecoveryPointMode } from '../../dynamodb/recovery-point';
@@ -19,9 +19,18 @@ import { LocalSession } from '../local/local-session';
 import { validateTable, type ValidateOptions } from '../validate-table';
 import { ControllerClient, RemoteFunctionError } from './controller-client';
 import { controllerBackend, defaultSegments, fansOut } from './fan-out';
-import { checkStateMachine, sfnApi, type StepFunctionsApi } from '../stepfunctions/execution';
-import { stepExecution } from '../stepfunctions/step-execution';
-import type { ProgressBody } from '../../controller/protocol';
+import type { ExecutionInput } from '../stepfunctions/definition';
+import {
+  checkStateMachine,
+  consoleUrl,
+  type ExecutionInfo,
+  executionPrefix,
+  sfnApi,
+  type StepFunctionsApi,
+} from '../stepfunctions/execution';
+import { outcomeOf, stepExecution, watchExecution } from '../stepfunctions/step-execution';
+import { handedOverResult, type StepResult } from '../step/run-step';
+import type { ConcludeBody, ProgressBody } from '../../controller/protocol';
 import { oneTableBackend, oneTableSteps } from './onetable-backend';
 
 /** How a remote session reaches its controller. */
@@ -173,7 +182,8 @@ export class RemoteSession implements MigrationSession {
    * run is one dm:apply with `dry` (the controller's own dry run). A function error becomes a
    * failed report carrying the remote message.
    */
-  async apply(plan: Plan, options: ApplyOptions = {}): Promise<RunReport> {
+  async apply(reviewed: Plan, options: ApplyOptions = {}): Promise<RunReport> {
+    let plan = reviewed;
     const startedAt = this.now();
     const { settings } = this;
     const run = { settings, log: this.log, now: this.now };
@@ -184,9 +194,53 @@ export class RemoteSession implements MigrationSession {
         return await runPlan(plan, options, backend, run);
       }
       if (settings.dryRun) return await this.remoteDryRun(plan);
+      const machine = this.environment['state-machine'];
+      // A step of this table already runs in an execution (a job that started it is gone, or runs beside
+      // this one): wait for it, then go on from the state it leaves.
+      const attached = machine ? await this.attachRunning(machine) : undefined;
+      if (attached?.stop)
+        return {
+          plan,
+          steps: [attached.report],
+          startedAt,
+          durationMs: this.now() - startedAt,
+          ...attached.stop,
+        };
+      if (attached) plan = await this.plan({ command: plan.command, version: replanInput(plan).version });
+      const report = await this.applyHere(plan, options, run, machine);
+      if (attached) {
+        report.steps.unshift(attached.report);
+        if (report.status === 'no-op') report.status = 'applied';
+      }
+      return report;
+    } catch (e) {
+      if (!(e instanceof RemoteFunctionError)) throw e;
+      // The controller's own typed errors (a held lock, bad input) are thrown as a local run throws them.
+      if (e.typed) throw e.typed;
+      return {
+        plan,
+        status: 'failed',
+        steps: [],
+        startedAt,
+        durationMs: this.now() - startedAt,
+        error: e.message,
+        next: `Check the function's logs (CloudWatch) and the table's status (dynamodb-migrate status --env ${this.environment.name}) before running again.`,
+        exitCode: e.exitCode,
+      };
+    }
+  }
+
+  /** A run through our controller: each step whole in it, or handed to its execution when it fans out. */
+  private async applyHere(
+    plan: Plan,
+    options: ApplyOptions,
+    run: { settings: RunSettings; log: Logger; now: () => number },
+    machine: string | undefined,
+  ): Promise<RunReport> {
+    const { settings } = this;
+    {
       const segments = settings.fanOut?.segments ?? defaultSegments(plan.estimate?.sizeBytes);
       const fan = { ...settings.fanOut, segments };
-      const machine = this.environment['state-machine'];
       const fanned = plan.steps.filter((s) => fansOut(s, fan));
       if (fanned.length && !machine) {
         // One orchestrator: fanning out is the state machine's work, never a loop in this process.
@@ -206,21 +260,99 @@ export class RemoteSession implements MigrationSession {
       const execution =
         machine && fanned.length ? await this.stepExecution(machine, segments, plan.estimate?.items) : undefined;
       return await runPlan(plan, options, controllerBackend(this.controller, settings, fan, run, execution), run);
-    } catch (e) {
-      if (!(e instanceof RemoteFunctionError)) throw e;
-      // The controller's own typed errors (a held lock, bad input) are thrown as a local run throws them.
-      if (e.typed) throw e.typed;
-      return {
-        plan,
-        status: 'failed',
-        steps: [],
-        startedAt,
-        durationMs: this.now() - startedAt,
-        error: e.message,
-        next: `Check the function's logs (CloudWatch) and the table's status (dynamodb-migrate status --env ${this.environment.name}) before running again.`,
-        exitCode: e.exitCode,
-      };
     }
+  }
+
+  /** The executions of this table's steps that run now (newest first). */
+  async runningSteps(): Promise<{ name: string; executionArn: string; url: string }[]> {
+    const machine = this.environment['state-machine'];
+    if (!machine) return [];
+    const prefix = executionPrefix(this.environment.table);
+    return (await this.stepFunctionsApi().listRunning(machine))
+      .filter((e) => e.name.startsWith(prefix))
+      .map((e) => ({ ...e, url: consoleUrl(e.executionArn) }));
+  }
+
+  /** Waits for a running execution of this table's steps, if there is one: its step's result. */
+  private async attachRunning(machine: string): Promise<StepResult | undefined> {
+    const running = (await this.runningSteps())[0];
+    if (!running) return undefined;
+    const api = this.stepFunctionsApi();
+    const input = executionInputOf(await api.describeExecution(running.executionArn));
+    const step = input.step as PlanStep;
+    this.log.info(`${step.version}: attached to running execution ${running.name}: ${running.url}`);
+    const info = await watchExecution(
+      {
+        api,
+        progress: (s) => this.progressOf(s),
+        pollMs: this.pollMs,
+        log: this.log,
+        now: this.now,
+      },
+      step,
+      running.executionArn,
+      input.startedAt,
+    );
+    void machine;
+    return handedOverResult(step, outcomeOf(info, this.now() - input.startedAt, running.url));
+  }
+
+  /**
+   * `stop`: stops the running execution of this table's step (StopExecution: aborted at once, no
+   * state of its own runs after), then records the step incomplete and releases the lock itself,
+   * fenced by the execution's lock id, so the step is resumable (`apply --resume`) and the table
+   * free. Segment invocations still in flight lose the lock at their next heartbeat (a third of
+   * the lease) and write nothing after: this waits that long before answering.
+   */
+  async stop(reason = 'stopped with dynamodb-migrate stop'): Promise<string> {
+    this.ours('stop');
+    if (!this.environment['state-machine'])
+      throw new InputError(
+        `environments.${this.environment.name} has no state-machine: only a fanned-out step's execution can be stopped (a run in one invocation stops at its time budget).`,
+      );
+    const api = this.stepFunctionsApi();
+    const running = await this.runningSteps();
+    if (!running.length) return `No step of ${this.environment.table} runs in an execution.`;
+    const said: string[] = [];
+    for (const r of running) {
+      const input = executionInputOf(await api.describeExecution(r.executionArn));
+      const step = input.step as PlanStep;
+      await api.stopExecution(r.executionArn, { error: 'Stopped', cause: reason });
+      let info = await api.describeExecution(r.executionArn);
+      while (info.status === 'RUNNING') {
+        await sleep(Math.min(1000, this.pollMs));
+        info = await api.describeExecution(r.executionArn);
+      }
+      if (info.status !== 'ABORTED') {
+        said.push(
+          `${step.version}: execution ${r.name} ended ${info.status} before it could be stopped; it recorded the step itself.`,
+        );
+        continue;
+      }
+      const body = await this.controller.invoke<ConcludeBody>(DM.conclude, {
+        lockId: input.lockId,
+        runId: input.runId,
+        planHash: input.planHash,
+        step,
+        startedAt: input.startedAt,
+        result: { status: 'stopped' },
+        settings: this.settings,
+      });
+      said.push(
+        `${step.version}: execution ${r.name} stopped; the step is recorded ${body.status} (${body.counts?.scanned ?? 0} items scanned so far) and the lock is released. Run apply --resume to continue it from its checkpoints.`,
+      );
+    }
+    // In-flight segment invocations see the lock gone at their next heartbeat and stop writing.
+    await sleep(Math.ceil(this.settings.leaseMs / 3) + 1000);
+    return said.join('\n');
+  }
+
+  private get pollMs(): number {
+    return this.connection.pollMs ?? (Number(process.env.DYNAMODB_MIGRATE_POLL_MS) || 5000);
+  }
+
+  private progressOf(step: PlanStep) {
+    return this.controller.invoke<ProgressBody>(DM.progress, { step, settings: this.settings }).then((b) => b.passes);
   }
 
   /** The Step Functions API this session uses. */
@@ -243,9 +375,8 @@ export class RemoteSession implements MigrationSession {
       segments,
       concurrency: this.settings.fanOut?.concurrency,
       items,
-      progress: async (step) =>
-        (await this.controller.invoke<ProgressBody>(DM.progress, { step, settings: this.settings })).passes,
-      pollMs: this.connection.pollMs ?? (Number(process.env.DYNAMODB_MIGRATE_POLL_MS) || undefined),
+      progress: (step) => this.progressOf(step),
+      pollMs: this.pollMs,
       log: this.log,
       now: this.now,
     });
@@ -323,3 +454,15 @@ export class RemoteSession implements MigrationSession {
       );
   }
 }
+
+function executionInputOf(info: ExecutionInfo): ExecutionInput {
+  try {
+    return JSON.parse(info.input ?? '') as ExecutionInput;
+  } catch {
+    throw new InputError(
+      `execution ${info.executionArn} has no input of dynamodb-migrate's: is state-machine: the one build-controller generated?`,
+    );
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

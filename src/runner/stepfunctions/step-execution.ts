@@ -67,14 +67,22 @@ export function stepExecution(o: StepExecutionOptions): HandOver {
       });
       const where = consoleUrl(started.executionArn);
       o.log.info(`${step.version}: ${started.attached ? 'attached to' : 'started'} execution ${name}: ${where}`);
-      const info = await watch(o, step, started.executionArn, hand.startedAt);
+      const info = await watchExecution(o, step, started.executionArn, hand.startedAt);
       return outcomeOf(info, o.now() - hand.startedAt, where);
     },
   };
 }
 
-/** Polls the execution until it ends, logging the step's progress when it moved. */
-async function watch(o: StepExecutionOptions, step: PlanStep, arn: string, startedAt: number): Promise<ExecutionInfo> {
+/** What watching an execution needs. */
+export type WatchOptions = Pick<StepExecutionOptions, 'api' | 'progress' | 'pollMs' | 'items' | 'log' | 'now'>;
+
+/** Polls the execution until it ends, logging the step's progress when it moved. Never throws: 10 failed looks in a row end the watch (status RUNNING, error `Unwatched`). */
+export async function watchExecution(
+  o: WatchOptions,
+  step: PlanStep,
+  arn: string,
+  startedAt: number,
+): Promise<ExecutionInfo> {
   let failures = 0;
   let last = '';
   for (;;) {

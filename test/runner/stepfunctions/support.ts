@@ -1,4 +1,4 @@
-import { BatchWriteItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { BatchWriteItemCommand, QueryCommand, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Logger } from '../../../src/core/logger';
@@ -65,7 +65,7 @@ export function keeping(): { log: Logger; lines: string[] } {
 
 /** `n` items (`ITEM#i`, `_type: Item`) written in batches of 25, several batches at once. */
 export async function seedItems(d: DeployedController, n: number): Promise<void> {
-  const batches: { PutRequest: { Item: ReturnType<typeof marshall> } }[][] = [];
+  const batches: WriteRequest[][] = [];
   for (let i = 0; i < n; i += 25) {
     batches.push(
       Array.from({ length: Math.min(25, n - i) }, (_, j) => ({
@@ -80,7 +80,7 @@ export async function seedItems(d: DeployedController, n: number): Promise<void>
         let requests = batches[b]!;
         while (requests.length) {
           const r = await d.dynamo.send(new BatchWriteItemCommand({ RequestItems: { [d.table]: requests } }));
-          requests = (r.UnprocessedItems?.[d.table] ?? []) as typeof requests;
+          requests = r.UnprocessedItems?.[d.table] ?? [];
         }
       }
     }),
