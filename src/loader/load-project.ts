@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import * as nodeModule from 'node:module';
 import * as clientDynamodb from '@aws-sdk/client-dynamodb';
 import * as utilDynamodb from '@aws-sdk/util-dynamodb';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -140,8 +141,10 @@ async function readMigrationFiles(dir: string): Promise<(MigrationFileInfo & { a
     .filter((f) => CODE_FILE.test(f) && !f.endsWith('.d.ts') && !f.startsWith('.') && !f.startsWith('_'))
     .filter((f) => statSync(join(dir, f)).isFile())
     .sort();
-  // Transpiled files are kept between runs (see transpile-cache.ts); babel is loaded only when
-  // a file is not in the cache, since it is the largest module a run would otherwise load.
+  // Transpiled files are kept between runs (see transpile-cache.ts). A transpiler is loaded only
+  // when a file is not in the cache: first Node's own type stripping where Node has it
+  // (strip-transform.ts), babel only for what that does not take (or on Node 20), since babel is
+  // the largest module a run would otherwise load.
   const cache = openTranspileCache(transpileCacheDir());
   const jiti = createJiti(join(dir, 'noop.js'), {
     moduleCache: false,
@@ -159,8 +162,7 @@ async function readMigrationFiles(dir: string): Promise<(MigrationFileInfo & { a
       abs: path,
     };
     let imported = await importMigration(jiti, path);
-    if ('error' in imported && cache.needsTranspiler && !cache.hasTranspiler) {
-      await loadTranspiler(cache, dir);
+    while ('error' in imported && cache.needsTranspiler && (await addTranspiler(cache, dir))) {
       imported = await importMigration(jiti, path);
     }
     if ('error' in imported) info.loadError = firstLine(messageOf(imported.error));
@@ -181,11 +183,39 @@ async function importMigration(
   }
 }
 
-/** jiti's babel transform, imported on the first miss of a run. */
-async function loadTranspiler(cache: TranspileCache, dir: string): Promise<void> {
-  const { createJiti: createBabelJiti } = await import('jiti/static');
-  const babel = createBabelJiti(join(dir, 'noop.js'), { moduleCache: false, fsCache: false });
-  cache.setTranspiler((opts: TransformOptions) => ({ code: babel.transform(opts) }));
+/**
+ * Which transpilers a miss may use: `strip` (Node's type stripping, strip-transform.ts) then
+ * `babel` (jiti's), or only `babel` when DYNAMODB_MIGRATE_TRANSPILER=babel says so (to compare
+ * the two, or to step around the light path).
+ */
+export function transpilerOrder(env: NodeJS.ProcessEnv = process.env): ('strip' | 'babel')[] {
+  return env.DYNAMODB_MIGRATE_TRANSPILER === 'babel' ? ['babel'] : ['strip', 'babel'];
+}
+
+const nodeStripsTypes = typeof (nodeModule as { stripTypeScriptTypes?: unknown }).stripTypeScriptTypes === 'function';
+
+/**
+ * Adds the next transpiler that may take the miss the cache could not serve, imported now:
+ * type stripping when this Node has it (or the file is JavaScript, which needs no stripping),
+ * then babel. False when none is left.
+ */
+async function addTranspiler(cache: TranspileCache, dir: string): Promise<boolean> {
+  const miss = cache.untaken;
+  for (const name of transpilerOrder()) {
+    if (cache.transpilers.includes(name)) continue;
+    if (name === 'strip') {
+      if (!nodeStripsTypes && miss?.ts !== false) continue;
+      const { nodeTypeStripper, stripTransform } = await import('./strip-transform');
+      const strip = nodeTypeStripper();
+      cache.addTranspiler('strip', (opts) => stripTransform(opts, strip));
+      return true;
+    }
+    const { createJiti: createBabelJiti } = await import('jiti/static');
+    const babel = createBabelJiti(join(dir, 'noop.js'), { moduleCache: false, fsCache: false });
+    cache.addTranspiler('babel', (opts: TransformOptions) => ({ code: babel.transform(opts) }));
+    return true;
+  }
+  return false;
 }
 
 /**

@@ -49,24 +49,32 @@ export interface TranspileCacheStats {
   hits: number;
   misses: number;
   stored: number;
+  /** Misses by the transpiler that made the code (`strip`, `babel`). */
+  by: Record<string, number>;
 }
 
-/** Thrown by the cached transform on a miss while no transpiler is loaded yet (see `needsTranspiler`). */
+/** A transpiler for misses; undefined passes the file on to the next one. */
+export type Transpiler = (opts: TransformOptions) => TransformResult | undefined;
+
+/** Thrown by the cached transform on a miss that no transpiler loaded so far takes (see `needsTranspiler`). */
 export class TranspilerNotLoaded extends Error {
   constructor(filename: string | undefined) {
-    super(`${filename ?? 'source'}: not in the transpile cache and the transpiler is not loaded`);
+    super(`${filename ?? 'source'}: not in the transpile cache and no transpiler loaded takes it`);
     this.name = 'TranspilerNotLoaded';
   }
 }
 
 export interface TranspileCache {
-  /** jiti's `transform` option: the entry for these options and text, else the transpiler's output (stored). */
+  /** jiti's `transform` option: the entry for these options and text, else the first transpiler's output that takes it (stored). */
   transform: (opts: TransformOptions) => TransformResult;
-  /** The transpiler used on a miss; until it is set, a miss throws TranspilerNotLoaded. */
-  setTranspiler: (transpile: (opts: TransformOptions) => TransformResult) => void;
-  /** True once a miss found no transpiler: load one and import the file again. */
+  /** Adds a transpiler for misses, tried after those added before; while none takes a miss, it throws TranspilerNotLoaded. */
+  addTranspiler: (name: string, transpile: Transpiler) => void;
+  /** True once a miss found no transpiler that takes it: add one and import the file again (cleared by addTranspiler). */
   readonly needsTranspiler: boolean;
-  readonly hasTranspiler: boolean;
+  /** The options of the last miss that no transpiler took. */
+  readonly untaken: TransformOptions | undefined;
+  /** Names of the transpilers added, in order. */
+  readonly transpilers: readonly string[];
   readonly stats: TranspileCacheStats;
 }
 
@@ -78,10 +86,10 @@ export interface TranspileCache {
  * only costs the transform it would have saved.
  */
 export function openTranspileCache(dir: string | undefined): TranspileCache {
-  const stats: TranspileCacheStats = { hits: 0, misses: 0, stored: 0 };
+  const stats: TranspileCacheStats = { hits: 0, misses: 0, stored: 0, by: {} };
   const folder = dir === undefined ? undefined : join(dir, 'transpile');
-  let transpiler: ((opts: TransformOptions) => TransformResult) | undefined;
-  let needsTranspiler = false;
+  const transpilers: { name: string; transpile: Transpiler }[] = [];
+  let untaken: TransformOptions | undefined;
   let writable = folder !== undefined;
 
   const read = (key: string): string | undefined => {
@@ -103,12 +111,13 @@ export function openTranspileCache(dir: string | undefined): TranspileCache {
     return code;
   };
 
-  const write = (key: string, code: string): void => {
+  const write = (key: string, code: string, by: string): void => {
     if (!folder || !writable) return;
     const tmp = join(folder, `.${key}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     try {
       mkdirSync(folder, { recursive: true });
-      writeFileSync(tmp, `// ${FORMAT} ${key} ${sha256(code)}\n${code}`);
+      // The transpiler's name after the three fields a reader checks: which path made the entry.
+      writeFileSync(tmp, `// ${FORMAT} ${key} ${sha256(code)} ${by}\n${code}`);
       renameSync(tmp, join(folder, `${key}.js`));
       stats.stored++;
     } catch {
@@ -130,27 +139,39 @@ export function openTranspileCache(dir: string | undefined): TranspileCache {
         stats.hits++;
         return { code: cached };
       }
-      if (!transpiler) {
-        needsTranspiler = true;
-        throw new TranspilerNotLoaded(opts.filename);
+      for (const t of transpilers) {
+        const out = t.transpile(opts);
+        if (!out) continue;
+        stats.misses++;
+        stats.by[t.name] = (stats.by[t.name] ?? 0) + 1;
+        // A file that does not parse is not stored: its error is reported from a fresh transform each time.
+        if (!out.error && !out.code.includes('__JITI_ERROR__')) write(key, out.code, t.name);
+        return out;
       }
-      stats.misses++;
-      const out = transpiler(opts);
-      // A file that does not parse is not stored: its error is reported from a fresh transform each time.
-      if (!out.error && !out.code.includes('__JITI_ERROR__')) write(key, out.code);
-      return out;
+      untaken = opts;
+      throw new TranspilerNotLoaded(opts.filename);
     },
-    setTranspiler(t) {
-      transpiler = t;
+    addTranspiler(name, transpile) {
+      transpilers.push({ name, transpile });
+      untaken = undefined;
     },
     get needsTranspiler() {
-      return needsTranspiler;
+      return untaken !== undefined;
     },
-    get hasTranspiler() {
-      return transpiler !== undefined;
+    get untaken() {
+      return untaken;
+    },
+    get transpilers() {
+      return transpilers.map((t) => t.name);
     },
     stats,
   };
+}
+
+/** The name of the transpiler that made a cache entry, from its first line (undefined: not said). */
+export function transpilerOfEntry(text: string): string | undefined {
+  const header = text.slice(0, Math.max(0, text.indexOf('\n')));
+  return header.startsWith(`// ${FORMAT} `) ? header.split(' ')[4] : undefined;
 }
 
 function sha256(s: string): string {

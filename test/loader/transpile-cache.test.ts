@@ -42,7 +42,7 @@ describe('the transpile cache', () => {
   test('a file is transpiled once; a later run reads it without a transpiler; a changed file gets a new entry', () => {
     const first = fakeTranspiler();
     const run1 = openTranspileCache(dir);
-    run1.setTranspiler(first.transpile);
+    run1.addTranspiler('fake', first.transpile);
     expect(run1.transform(file('export default 1')).code).toBe('module.exports = "export default 1";');
     expect(first.calls).toEqual(['export default 1']);
     expect(entries(dir)).toHaveLength(1);
@@ -50,14 +50,14 @@ describe('the transpile cache', () => {
     // A new run, no transpiler loaded: the entry answers.
     const run2 = openTranspileCache(dir);
     expect(run2.transform(file('export default 1')).code).toBe('module.exports = "export default 1";');
-    expect(run2.stats).toEqual({ hits: 1, misses: 0, stored: 0 });
+    expect(run2.stats).toEqual({ hits: 1, misses: 0, stored: 0, by: {} });
     expect(run2.needsTranspiler).toBe(false);
 
     // The file changed: not in the cache, so the run asks for the transpiler, then stores a second entry.
     expect(() => run2.transform(file('export default 2'))).toThrow(TranspilerNotLoaded);
     expect(run2.needsTranspiler).toBe(true);
     const second = fakeTranspiler();
-    run2.setTranspiler(second.transpile);
+    run2.addTranspiler('fake', second.transpile);
     expect(run2.transform(file('export default 2')).code).toBe('module.exports = "export default 2";');
     expect(second.calls).toEqual(['export default 2']);
     expect(entries(dir)).toHaveLength(2);
@@ -80,7 +80,7 @@ describe('the transpile cache', () => {
 
   test('a corrupt entry is ignored and written again', () => {
     const run1 = openTranspileCache(dir);
-    run1.setTranspiler(fakeTranspiler().transpile);
+    run1.addTranspiler('fake', fakeTranspiler().transpile);
     run1.transform(file('export default 1'));
     const [entry] = entries(dir);
     const path = join(dir, 'transpile', entry!);
@@ -95,7 +95,7 @@ describe('the transpile cache', () => {
       writeFileSync(path, bad);
       const t = fakeTranspiler();
       const run = openTranspileCache(dir);
-      run.setTranspiler(t.transpile);
+      run.addTranspiler('fake', t.transpile);
       expect(run.transform(file('export default 1')).code).toBe('module.exports = "export default 1";');
       expect(t.calls).toHaveLength(1);
       expect(readFileSync(path, 'utf8')).toBe(good);
@@ -104,16 +104,16 @@ describe('the transpile cache', () => {
 
   test('output with an error is not stored; a folder that cannot be written costs only the saving', () => {
     const run = openTranspileCache(dir);
-    run.setTranspiler(() => ({ code: 'exports.__JITI_ERROR__ = {}', error: new Error('bad') }));
+    run.addTranspiler('fake', () => ({ code: 'exports.__JITI_ERROR__ = {}', error: new Error('bad') }));
     run.transform(file('export default ('));
     expect(run.stats.stored).toBe(0);
 
     const blocked = join(dir, 'a-file');
     writeFileSync(blocked, '');
     const unwritable = openTranspileCache(blocked);
-    unwritable.setTranspiler(fakeTranspiler().transpile);
+    unwritable.addTranspiler('fake', fakeTranspiler().transpile);
     expect(unwritable.transform(file('export default 1')).code).toBe('module.exports = "export default 1";');
-    expect(unwritable.stats).toEqual({ hits: 0, misses: 1, stored: 0 });
+    expect(unwritable.stats).toEqual({ hits: 0, misses: 1, stored: 0, by: { fake: 1 } });
   });
 
   test('its folder is outside the repository by default; DYNAMODB_MIGRATE_CACHE_DIR and XDG_CACHE_HOME move it', () => {
