@@ -6,7 +6,7 @@ import { createGitHubApi, type GitHubApi } from '../github/rest';
 import { loadProject } from '../loader/load-project';
 import { openMigrationSession } from '../runner/open-session';
 import { createActionContext, type ActionContext, type ActionDeps } from './context';
-import { coreIo, type ActionIo } from './io';
+import { runnerIo, type ActionIo } from './io';
 import type { ModeResult } from './outcome';
 
 /**
@@ -17,7 +17,7 @@ import type { ModeResult } from './outcome';
 export async function run(overrides: Partial<ActionDeps> = {}): Promise<ExitCode> {
   const deps: ActionDeps = {
     env: process.env,
-    io: coreIo,
+    io: runnerIo(),
     createGitHubApi,
     openMigrationSession,
     loadProject,
