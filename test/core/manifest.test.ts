@@ -76,6 +76,20 @@ describe('manifest', () => {
     );
   });
 
+  test("rehearse: the PR plan's rehearsal (true: 1 percent, { sample: P }); a bad value names the path; --rehearse with --sample wins", async () => {
+    const { rehearsalSample } = await import('../../src/core/analyzers/findings');
+    const withKey = (v: string) => ok.replace('allow-reset: true }', `allow-reset: true, rehearse: ${v} }`);
+    const env = (v: string) => parseManifest(withKey(v), 'm.yaml').environments.dev!;
+    expect(rehearsalSample(env('true'))).toBe(1);
+    expect(rehearsalSample(env('{ sample: 5 }'))).toBe(5);
+    expect(rehearsalSample(env('false'))).toBeUndefined();
+    expect(rehearsalSample(parseManifest(ok, 'm.yaml').environments.dev!)).toBeUndefined();
+    expect(rehearsalSample(env('false'), { rehearse: true, samplePercent: 10 })).toBe(10);
+    expect(rehearsalSample(env('{ sample: 5 }'), { rehearse: true })).toBe(1);
+    expect(() => parseManifest(withKey('{ sample: 150 }'), 'm.yaml')).toThrow(/environments\.dev\.rehearse/);
+    expect(() => parseManifest(withKey('sometimes'), 'm.yaml')).toThrow(ManifestError);
+  });
+
   test('the published JSON Schema is the one generated from the zod schema', () => {
     const published = JSON.parse(readFileSync(join(import.meta.dirname, '../../schema/manifest.schema.json'), 'utf8'));
     expect(published).toEqual(manifestJsonSchema());

@@ -57,6 +57,67 @@ describe('renderMarkdown', () => {
     expect(md).toContain('-f command=to -f version=1.0.0');
   });
 
+  test('a rehearsal that found errors: status rehearsal-failed, the Checks section with codes and counts, suppressed findings with their reason', async () => {
+    const { checksReport } = await import('../../../src/core/analyzers/findings');
+    const f = (
+      code: 'DM102' | 'DM205' | 'DM206' | 'DM203',
+      severity: 'error' | 'warning',
+      message: string,
+      extra = {},
+    ) => ({
+      code,
+      severity,
+      version: '1.1.0',
+      file: 'migrations/1.1.0-cents.ts',
+      message,
+      ...extra,
+    });
+    const findings = [
+      f('DM206', 'error', 'up then down does not give back the items: total (6) differ', {
+        count: 6,
+        examples: [{ pk: 'ORG#1', sk: 'ORDER#0' }],
+      }),
+      f('DM203', 'warning', 'up removes total from 6 item(s) and no down gives them back', { count: 6 }),
+      f('DM102', 'warning', 'PutItemCommand writes with the raw client', {
+        line: 12,
+        suppressed: 'one feature flag item',
+      }),
+    ];
+    const rehearsed = plan({
+      steps: [step('1.1.0', { description: 'Totals in cents' })],
+      blockers: [
+        {
+          kind: 'rehearsal',
+          version: '1.1.0',
+          message:
+            'DM206 error: migrations/1.1.0-cents.ts (1.1.0): up then down does not give back the items: total (6) differ (6 items)',
+          next: "Fix it (docs/analyzers.md#dm206-round-trip), or accept it in migrations/1.1.0-cents.ts with suppress: { DM206: '<why this is fine>' }.",
+        },
+      ],
+      checks: checksReport(findings, {
+        samplePercent: 1,
+        steps: [
+          {
+            version: '1.1.0',
+            file: 'migrations/1.1.0-cents.ts',
+            sampled: 6,
+            changed: 6,
+            roundTrip: 'checked',
+            idempotence: 'not-declared',
+            unrehearsedWrites: 0,
+          },
+        ],
+      }),
+    });
+    const md = commentBody({
+      ...ctx,
+      sections: [{ plan: rehearsed, phase: 'rehearsal-failed', approvalRequired: false }],
+    });
+    expectGolden('markdown/rehearsal-failed.md', md);
+    expect(md).toContain('| `DM206` | round-trip | error | 1 | 0 |');
+    expect(md).toContain('suppressed: one feature flag item');
+  });
+
   test('a fork pull request: plan from files only, with a note', () => {
     const p = plan({
       currentVersion: '0.0.0',
