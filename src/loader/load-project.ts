@@ -54,7 +54,7 @@ function projectOf(
   manifestPath: string,
   manifest: Manifest,
   dir: string,
-  files: (MigrationFileInfo & { abs: string })[],
+  files: (MigrationFileInfo & { abs: string; code?: string })[],
   result: ReturnType<typeof lintMigrations>,
 ): Project {
   const attach = (s: MigrationSource): LoadedMigration => {
@@ -67,6 +67,7 @@ function projectOf(
       down: mod.down as LoadedMigration['down'],
       before: mod.before as LoadedMigration['before'],
       verify: mod.verify as LoadedMigration['verify'],
+      code: f.code,
     };
   };
   return {
@@ -136,7 +137,7 @@ function migrationsDir(manifestPath: string, manifest: Manifest): string {
 }
 
 /** Imports every migration file of a folder; a file that fails to import carries its error. */
-async function readMigrationFiles(dir: string): Promise<(MigrationFileInfo & { abs: string })[]> {
+async function readMigrationFiles(dir: string): Promise<(MigrationFileInfo & { abs: string; code?: string })[]> {
   const names = readdirSync(dir)
     .filter((f) => CODE_FILE.test(f) && !f.endsWith('.d.ts') && !f.startsWith('.') && !f.startsWith('_'))
     .filter((f) => statSync(join(dir, f)).isFile())
@@ -146,25 +147,33 @@ async function readMigrationFiles(dir: string): Promise<(MigrationFileInfo & { a
   // (strip-transform.ts), babel only for what that does not take (or on Node 20), since babel is
   // the largest module a run would otherwise load.
   const cache = openTranspileCache(transpileCacheDir());
+  const compiled = new Map<string, string>();
   const jiti = createJiti(join(dir, 'noop.js'), {
     moduleCache: false,
     fsCache: false,
     interopDefault: false,
     virtualModules: authoringModules(),
-    transform: cache.transform,
+    // The compiled text of each file is kept for the static analyzers (lint, plan).
+    transform: (opts) => {
+      const out = cache.transform(opts);
+      if (opts.filename) compiled.set(opts.filename, out.code);
+      return out;
+    },
   });
-  const infos: (MigrationFileInfo & { abs: string })[] = [];
+  const infos: (MigrationFileInfo & { abs: string; code?: string })[] = [];
   for (const f of names) {
     const path = join(dir, f);
-    const info: MigrationFileInfo & { abs: string } = {
+    const bytes = readFileSync(path);
+    const info: MigrationFileInfo & { abs: string; code?: string } = {
       file: relative(process.cwd(), path) || f,
-      ...migrationChecksums(path),
+      ...migrationChecksums(path, bytes),
       abs: path,
     };
     let imported = await importMigration(jiti, path);
     while ('error' in imported && cache.needsTranspiler && (await addTranspiler(cache, dir))) {
       imported = await importMigration(jiti, path);
     }
+    info.code = compiled.get(path) ?? bytes.toString('utf8');
     if ('error' in imported) info.loadError = firstLine(messageOf(imported.error));
     else info.exported = imported.mod && typeof imported.mod === 'object' ? imported.mod.default : undefined;
     infos.push(info);
