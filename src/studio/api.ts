@@ -15,6 +15,7 @@ import type { Project } from '../loader/load-project';
 import type { MigrationSession } from '../runner/session';
 import { commandInstead, studioAccess, workflowInstead } from './access';
 import type { EventHub, RunState } from './events';
+import type { ItemBrowser } from './items';
 
 /** What the studio's routes work with: the project, a session per environment, the event hub. */
 export interface StudioContext {
@@ -25,6 +26,8 @@ export interface StudioContext {
   now(): number;
   /** Read units per second of the data view's scan when the manifest gives no `read-rate`. */
   defaultReadRate: number;
+  /** The environment's item browser (runner: local: the studio reads the table itself); undefined otherwise. */
+  items?(env: Environment): ItemBrowser | undefined;
 }
 
 /** An answer to the page: an HTTP status and a JSON body. */
@@ -82,6 +85,7 @@ export class StudioApi {
       if (method === 'GET' && action === undefined) return ok(await this.environmentView(env));
       if (method === 'GET' && action === 'schema') return ok(this.schemaView(env, query, await this.tableSchema(env)));
       if (method === 'GET' && action === 'data') return ok(await this.dataView(env, query));
+      if (method === 'GET' && action === 'items') return ok(await this.itemsPage(env, query));
       if (method === 'POST' && action === 'plan') return ok(await this.plan(env, parse(planBody, body)));
       if (method === 'POST' && action === 'run')
         return { status: 202, body: await this.run(env, parse(runBody, body)) };
@@ -250,9 +254,6 @@ export class StudioApi {
         `${env.name} is read-only in the studio${env.studio ? ' (studio: read-only in the manifest)' : ' (protected environments are, unless the manifest says studio: read-write)'}: run ${commandInstead(env, { command })} or dispatch the workflow.`,
       );
     }
-    if (command === 'reset' && !env.protected && !env['allow-reset']) {
-      throw new RefusedError(`reset is refused on ${env.name}: the manifest does not set allow-reset: true.`);
-    }
     if (command !== 'unlock' && command !== 'repair') checkConfirmation(env, command, confirm, 'the table name');
   }
 
@@ -357,6 +358,37 @@ export class StudioApi {
     const readRate = s.settings.readRate ?? this.c.defaultReadRate;
     const report = await s.validate({ readRate, version: v });
     return { environment: env.name, readRate, report };
+  }
+
+  /** One page of a model's items (read-only, paced to the read rate). */
+  async itemsPage(env: Environment, query: URLSearchParams): Promise<unknown> {
+    const browser = this.c.items?.(env);
+    if (!browser) {
+      throw new ApiError(
+        400,
+        `${env.name} runs through a Lambda controller: the studio browses items of runner: local environments only.`,
+      );
+    }
+    const schema = await this.tableSchema(env);
+    const models = Object.keys((schema?.models ?? {}) as Record<string, unknown>).sort();
+    const model = query.get('model') ?? '';
+    if (!models.includes(model)) {
+      throw new ApiError(
+        400,
+        `model=${model}: ${models.length ? `expected one of ${models.join(', ')} (the models of the schema stored in ${env.table})` : `${env.table} stores no schema yet: apply a version that has one`}.`,
+      );
+    }
+    const size = Number(query.get('size') ?? 25);
+    if (!Number.isInteger(size) || size < 1 || size > 100) {
+      throw new ApiError(400, `size=${query.get('size')}: expected a whole number from 1 to 100.`);
+    }
+    const params = (schema?.params ?? {}) as { typeField?: string };
+    return browser.page({
+      model,
+      typeField: params.typeField ?? '_type',
+      cursor: query.get('cursor') ?? undefined,
+      pageSize: size,
+    });
   }
 
   /** The audit log of every environment's table, newest first, filtered by environment, actor and outcome. */

@@ -14,6 +14,8 @@ import { openMigrationSession } from '../runner/open-session';
 import type { MigrationSession } from '../runner/session';
 import { StudioApi } from './api';
 import { EventHub } from './events';
+import { ItemBrowser } from './items';
+import { readOnlyClient } from '../runner/local/read-only-client';
 import { type RunningStudio, startStudioServer } from './server';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -83,7 +85,23 @@ export async function openStudio(
     sessions.set(env.name, s);
     return s;
   };
-  const api = new StudioApi({ project, session, hub, now: Date.now, defaultReadRate: STUDIO_READ_RATE });
+  const browsers = new Map<string, ItemBrowser>();
+  const items = (env: Environment): ItemBrowser | undefined => {
+    if (env.runner === 'lambda' && !local) return undefined;
+    let b = browsers.get(env.name);
+    if (!b) {
+      const region = f.region ?? env.region;
+      const client = local ?? createDynamoClient({ endpoint: run.endpoint, region });
+      b = new ItemBrowser({
+        client: readOnlyClient(client),
+        table: env.table,
+        readRate: env['read-rate'] ?? STUDIO_READ_RATE,
+      });
+      browsers.set(env.name, b);
+    }
+    return b;
+  };
+  const api = new StudioApi({ project, session, items, hub, now: Date.now, defaultReadRate: STUDIO_READ_RATE });
   return startStudioServer({ api, hub, port: o.port });
 }
 

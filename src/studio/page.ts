@@ -326,25 +326,54 @@ export const PAGE_JS = String.raw`'use strict';
   // ---- data by model ------------------------------------------------------
   function data(name) {
     var d = current.data || { name: name };
-    var go = h('button', { class: 'primary', 'data-test': 'scan' }, 'Scan the table');
-    var out = h('div', { 'data-test': 'data' });
-    go.addEventListener('click', function () {
-      go.disabled = true; out.replaceChildren(h('p', { class: 'muted' }, 'Scanning (read-only, rate-limited)…'));
-      api('GET', '/api/envs/' + encodeURIComponent(name) + '/data').then(function (r) {
-        go.disabled = false;
+    var base = '/api/envs/' + encodeURIComponent(name);
+    var check = h('button', { class: 'primary', 'data-test': 'scan' }, 'Check every item against the schema');
+    var summary = h('div', { 'data-test': 'data-summary' });
+    var list = h('div', { 'data-test': 'data' }, h('p', { class: 'muted' }, 'Reading the schema…'));
+    var panels = {};
+    function browse(model, cursor, into) {
+      var q = new URLSearchParams({ model: model }); if (cursor) q.set('cursor', cursor);
+      into.replaceChildren(h('p', { class: 'muted' }, 'Reading…'));
+      api('GET', base + '/items?' + q.toString()).then(function (p) {
+        var keys = {};
+        p.items.forEach(function (it) { Object.keys(it).forEach(function (k) { keys[k] = true; }); });
+        var cols = Object.keys(keys).sort(function (a, b) { return (a === 'pk' || a === 'sk' ? '0' : '1') + a < (b === 'pk' || b === 'sk' ? '0' : '1') + b ? -1 : 1; });
+        into.replaceChildren(
+          p.items.length ? h('table', { 'data-test': 'items' }, h('tr', null, cols.map(function (c) { return h('th', null, c); })),
+            p.items.map(function (it) { return h('tr', null, cols.map(function (c) { var v = it[c]; return h('td', null, v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)); })); }))
+            : h('p', { class: 'muted' }, 'No ' + model + ' items in this part of the table.'),
+          h('p', { class: 'muted' }, p.scanned + ' items read for this page (' + p.readUnits + ' RCU). ',
+            p.cursor ? h('button', { 'data-test': 'next-page', on: { click: function () { browse(model, p.cursor, into); } } }, 'Next page') : 'End of the table.'));
+      }).catch(function (e) { into.replaceChildren(failure(e)); });
+    }
+    api('GET', base + '/schema').then(function (s) {
+      if (!s.models.length) { list.replaceChildren(h('p', { class: 'muted' }, 'The table stores no schema yet: its items cannot be grouped by model.')); return; }
+      list.replaceChildren.apply(list, s.models.map(function (m) {
+        var findings = h('div');
+        var items = h('div');
+        panels[m.name] = findings;
+        return h('div', { class: 'panel', 'data-model': m.name }, h('h3', null, m.name, ' ', h('button', { 'data-test': 'browse', on: { click: function () { browse(m.name, null, items); } } }, 'Browse items')), findings, items);
+      }));
+    }).catch(function (e) { list.replaceChildren(failure(e)); });
+    check.addEventListener('click', function () {
+      check.disabled = true; summary.replaceChildren(h('p', { class: 'muted' }, 'Scanning the whole table (read-only, rate-limited)…'));
+      api('GET', base + '/data').then(function (r) {
+        check.disabled = false;
         var rep = r.report;
-        var rows = Object.keys(rep.models).sort().map(function (m) {
-          var x = rep.models[m];
-          return h('div', { class: 'panel', 'data-model': m }, h('h3', null, m, badge(x.scanned + ' items'), x.invalid ? badge(x.invalid + ' do not fit', 'bad', 'invalid') : badge('all fit', 'ok')),
+        summary.replaceChildren(h('p', { 'data-test': 'validate-summary' }, rep.scanned + ' items scanned at up to ' + r.readRate + ' RCU/s against the schema of ' + rep.version + ' (type field ' + rep.typeField + '): ' + rep.invalid + ' do not fit, ' + rep.unknownType + ' of no model.'));
+        Object.keys(rep.models).forEach(function (m) {
+          var x = rep.models[m], slot = panels[m];
+          if (!slot) return;
+          slot.replaceChildren(h('p', null, badge(x.scanned + ' items'), x.invalid ? badge(x.invalid + ' do not fit', 'bad', 'invalid') : badge('all fit', 'ok', 'fit')),
             x.problems.length ? h('table', null, h('tr', null, h('th', null, 'attribute'), h('th', null, 'problem'), h('th', null, 'items')),
               x.problems.map(function (p) { return h('tr', null, h('td', null, p.attribute), h('td', null, p.kind), h('td', null, p.count)); })) : null,
             x.examples.length ? [h('h3', null, 'Examples that do not fit'), h('pre', null, x.examples.map(function (e) { return JSON.stringify(e); }).join('\n'))] : null);
         });
-        out.replaceChildren(h('p', { class: 'muted' }, rep.scanned + ' items scanned at up to ' + r.readRate + ' RCU/s against the schema of ' + rep.version + ' (type field ' + rep.typeField + '); ' + rep.invalid + ' do not fit; ' + rep.unknownType + ' of no model.'), rows);
-      }).catch(function (e) { go.disabled = false; out.replaceChildren(failure(e)); });
+      }).catch(function (e) { check.disabled = false; summary.replaceChildren(failure(e)); });
     });
     show(envHeader(d.table ? d : { name: name, table: '', runner: '' }, 'data'),
-      h('p', null, 'Items grouped by the models of the schema, with validate\'s findings and examples of items that do not fit. The scan reads the whole table at the read rate.'), go, out);
+      h('p', null, 'The table\'s items by the models of the schema stored in it. Browsing reads a page at a time; checking reads every item; both are read-only and kept under the read rate.'),
+      check, summary, list);
   }
 
   // ---- audit log ----------------------------------------------------------

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningStudio } from '../../src/studio/server';
 import { openStudio } from '../../src/studio/open-studio';
 import { localEndpoint } from '../support/dynamodb-local';
-import { exampleStudioProject, migrationRecords, send, type Answer } from '../support/studio';
+import { exampleStudioProject, migrationRecords, seedCustomers, send, type Answer } from '../support/studio';
 
 process.env.AWS_ACCESS_KEY_ID ??= 'local';
 process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
@@ -16,6 +16,7 @@ const cleanups: (() => Promise<void>)[] = [];
 beforeAll(async () => {
   const p = await exampleStudioProject();
   tables = p;
+  await seedCustomers(p.dev, 30);
   studio = await openStudio({ manifest: p.manifest, endpoint: localEndpoint() }, { port: 0 }, cleanups);
   cleanups.unshift(() => studio.close());
 });
@@ -251,6 +252,31 @@ describe('studio: the board, an environment and its buttons', () => {
     expect((d.report as { version: string }).version).toBe('1.1.0');
   });
 
+  it("pages through a model's items, read-only", async () => {
+    const seen: Record<string, unknown>[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const q: string = `/api/envs/dev/items?model=Customer&size=10${cursor ? `&cursor=${cursor}` : ''}`;
+      const r = await page(q);
+      expect(r.status).toBe(200);
+      const p = r.json() as { items: Record<string, unknown>[]; cursor: string | null; scanned: number };
+      expect(p.scanned).toBeLessThanOrEqual(10);
+      seen.push(...p.items);
+      cursor = p.cursor;
+      pages++;
+    } while (cursor);
+    expect(pages).toBeGreaterThan(3);
+    expect(seen).toHaveLength(30);
+    expect(seen.every((i) => i._type === 'Customer' && typeof i.gs1pk === 'string')).toBe(true);
+    expect((await page('/api/envs/dev/items?model=Nope')).json().error).toMatch(
+      /expected one of Customer, Order, Product/,
+    );
+    expect((await page('/api/envs/dev/items?model=Customer&cursor=abc')).status).toBe(400);
+    expect((await page('/api/envs/dev/items?model=Customer&size=0')).status).toBe(400);
+    expect((await page('/api/envs/production/items?model=Customer')).json().error).toMatch(/stores no schema yet/);
+  });
+
   /** The event stream as the page reads it. */
   function openEvents() {
     type E = { type: string; env: string; message: string; run: Record<string, unknown> };
@@ -291,4 +317,69 @@ describe('studio: the board, an environment and its buttons', () => {
       close: () => void req.then((r) => r.destroy()),
     };
   }
+});
+
+describe('studio: a protected environment made read-write keeps the CLI rules', () => {
+  let rw: RunningStudio;
+  let table: string;
+  const closing: (() => Promise<void>)[] = [];
+  beforeAll(async () => {
+    const p = await exampleStudioProject();
+    table = p.production;
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    writeFileSync(
+      p.manifest,
+      readFileSync(p.manifest, 'utf8').replace('protected: true', 'protected: true\n    studio: read-write'),
+    );
+    rw = await openStudio({ manifest: p.manifest, endpoint: localEndpoint() }, { port: 0 }, closing);
+    closing.unshift(() => rw.close());
+  });
+  afterAll(async () => {
+    for (const c of closing) await c();
+  });
+
+  const post = (path: string, body: unknown) =>
+    send(rw.port, {
+      method: 'POST',
+      path,
+      headers: {
+        host: `127.0.0.1:${rw.port}`,
+        origin: `http://127.0.0.1:${rw.port}`,
+        cookie: `dm_studio=${rw.secrets.session}`,
+        'x-csrf-token': rw.secrets.csrf,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify(body),
+    });
+
+  it('refuses reset, and a down or to without the table name typed; writes nothing', async () => {
+    const plan = await post('/api/envs/production/plan', { command: 'reset' });
+    expect(plan.status).toBe(403);
+    expect(plan.json().error).toMatch(/reset is refused on production: the environment is protected/);
+    const run = await post('/api/envs/production/run', { command: 'reset', hash: 'any' });
+    expect(run.status).toBe(403);
+    expect(run.json().error).toMatch(/reset is refused on production/);
+    const to = (await post('/api/envs/production/plan', { command: 'to', version: '0.0.0' })).json();
+    expect(to.needsConfirm).toBe(true);
+    const refused = await post('/api/envs/production/run', {
+      command: 'to',
+      version: '0.0.0',
+      hash: (to.plan as { hash: string }).hash,
+      confirm: 'store-prod-typo',
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.json().error).toMatch(/needs the table name .* to confirm the rollback; got "store-prod-typo"/);
+    expect(await migrationRecords(table)).toEqual([]);
+  });
+
+  it('runs an up it showed', async () => {
+    const plan = (await post('/api/envs/production/plan', { command: 'up' })).json();
+    expect(plan.refusal).toBeNull();
+    const r = await post('/api/envs/production/run', { command: 'up', hash: (plan.plan as { hash: string }).hash });
+    expect(r.status).toBe(202);
+    // The run goes on after the answer; the records say when it is done.
+    let records = await migrationRecords(table);
+    while (records[0]?.status !== 'success') records = await migrationRecords(table);
+    expect(records.map((x) => x.version)).toEqual(['1.0.0']);
+  });
 });

@@ -1,5 +1,5 @@
-import { QueryCommand } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { BatchWriteItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
@@ -28,6 +28,26 @@ export async function exampleStudioProject(): Promise<{ manifest: string; dev: s
   const client = localClient();
   for (const t of [dev, production]) await ensureLocalTable(client, t, project.migrations.at(-1)?.schema);
   return { manifest, dev, production };
+}
+
+/** Customers in the example's pre-migration shape (as `npm start` seeds them). */
+export async function seedCustomers(table: string, n: number): Promise<void> {
+  const items = Array.from({ length: n }, (_, i) => {
+    const id = `c${String(i).padStart(4, '0')}`;
+    return {
+      pk: `customer#${id}`,
+      sk: 'customer#',
+      _type: 'Customer',
+      id,
+      name: `Ada Lovelace ${i}`,
+      email: `${id}@example.com`,
+      status: 'active',
+    };
+  });
+  for (let i = 0; i < items.length; i += 25) {
+    const batch = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item: marshall(Item) } }));
+    await localClient().send(new BatchWriteItemCommand({ RequestItems: { [table]: batch } }));
+  }
 }
 
 /** The `_migration` records of a table, newest last: what the tests check a button changed. */
