@@ -197,7 +197,9 @@ export class RemoteSession implements MigrationSession {
       const machine = this.environment['state-machine'];
       // A step of this table already runs in an execution (a job that started it is gone, or runs beside
       // this one): wait for it, then go on from the state it leaves.
-      const attached = machine ? await this.attachRunning(machine) : undefined;
+      // The state machine is checked before anything is read of it or written to the table.
+      if (machine) await checkStateMachine(this.stepFunctionsApi(), machine);
+      const attached = machine ? await this.attachRunning() : undefined;
       if (attached?.stop)
         return {
           plan,
@@ -258,7 +260,7 @@ export class RemoteSession implements MigrationSession {
           `Not fanning out ${whole.join(', ')} with before/verify hooks, which run whole in one controller invocation.`,
         );
       const execution =
-        machine && fanned.length ? await this.stepExecution(machine, segments, plan.estimate?.items) : undefined;
+        machine && fanned.length ? this.stepExecution(machine, segments, plan.estimate?.items) : undefined;
       return await runPlan(plan, options, controllerBackend(this.controller, settings, fan, run, execution), run);
     }
   }
@@ -274,7 +276,7 @@ export class RemoteSession implements MigrationSession {
   }
 
   /** Waits for a running execution of this table's steps, if there is one: its step's result. */
-  private async attachRunning(machine: string): Promise<StepResult | undefined> {
+  private async attachRunning(): Promise<StepResult | undefined> {
     const running = (await this.runningSteps())[0];
     if (!running) return undefined;
     const api = this.stepFunctionsApi();
@@ -293,7 +295,6 @@ export class RemoteSession implements MigrationSession {
       running.executionArn,
       input.startedAt,
     );
-    void machine;
     return handedOverResult(step, outcomeOf(info, this.now() - input.startedAt, running.url));
   }
 
@@ -363,10 +364,9 @@ export class RemoteSession implements MigrationSession {
   }
   private sfn: StepFunctionsApi | undefined;
 
-  /** The hand-over of fanned-out steps to their executions, after checking the state machine (nothing written yet). */
-  private async stepExecution(stateMachineArn: string, segments: number, items: number | undefined) {
+  /** The hand-over of fanned-out steps to their executions. */
+  private stepExecution(stateMachineArn: string, segments: number, items: number | undefined) {
     const api = this.stepFunctionsApi();
-    await checkStateMachine(api, stateMachineArn);
     return stepExecution({
       api,
       stateMachineArn,
