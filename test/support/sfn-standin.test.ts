@@ -10,6 +10,7 @@ import {
   DescribeStateMachineCommand,
   ExecutionAlreadyExists,
   ExecutionDoesNotExist,
+  ExecutionNotRedrivable,
   GetExecutionHistoryCommand,
   InvalidArn,
   InvalidDefinition,
@@ -17,6 +18,7 @@ import {
   InvalidName,
   InvalidToken,
   ListExecutionsCommand,
+  RedriveExecutionCommand,
   SFNClient,
   StartExecutionCommand,
   StateMachineDoesNotExist,
@@ -229,6 +231,77 @@ describe('executions', () => {
     expect(done.stopDate).toBeInstanceOf(Date);
   });
 
+  test("a Distributed Map's failed child fails the Map with States.ExceedToleratedFailureThreshold, or is tolerated within the threshold", async () => {
+    const distributedMap = (tolerance: Record<string, number>) => ({
+      StartAt: 'Fan',
+      States: {
+        Fan: {
+          Type: 'Map',
+          ItemsPath: '$.items',
+          MaxConcurrency: 1,
+          ...tolerance,
+          ItemProcessor: {
+            ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+            StartAt: 'Child',
+            States: {
+              Child: {
+                Type: 'Task',
+                Resource: INVOKE,
+                Parameters: invoke({
+                  'op.$': '$.op',
+                  'item.$': '$.item',
+                  errorType: 'SegmentError',
+                  message: 'segment failed',
+                }),
+                OutputPath: '$.Payload',
+                End: true,
+              },
+            },
+          },
+          Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'Caught' }],
+          ResultPath: '$.results',
+          End: true,
+        },
+        Caught: { Type: 'Pass', End: true },
+      },
+    });
+    const items = [
+      { op: 'work', item: 'a' },
+      { op: 'fail', item: 'b' },
+      { op: 'work', item: 'c' },
+      { op: 'work', item: 'd' },
+    ];
+
+    // Tolerance 0 (the default): the Map's Catch sees the Map Run's error, not the child's.
+    const strict = await run(standIn.createStateMachine('distributed-strict', distributedMap({})), { items });
+    expect(strict.status).toBe('SUCCEEDED');
+    const caught = JSON.parse(strict.output!).error;
+    expect(caught.Error).toBe('States.ExceedToleratedFailureThreshold');
+    expect(caught.Cause).not.toContain('segment failed');
+    const strictCalls = standIn.invocations().filter((i) => i.executionArn === strict.executionArn);
+    expect(strictCalls.map((i) => (i.payload as { item: string }).item)).toEqual(['a', 'b']); // the Map Run stopped there
+    expect(standIn.history(strict.executionArn!).some((e) => JSON.stringify(e).includes('__standin:'))).toBe(false);
+
+    // One failure of four within ToleratedFailurePercentage 25 (and within a count of 1): tolerated.
+    for (const tolerance of [{ ToleratedFailurePercentage: 25 }, { ToleratedFailureCount: 1 }]) {
+      const name = `distributed-${Object.keys(tolerance)[0]}`;
+      const lenient = await run(standIn.createStateMachine(name, distributedMap(tolerance)), { items });
+      const out = JSON.parse(lenient.output!);
+      expect(out.error, name).toBeUndefined();
+      expect(
+        out.results.map((r: any) => r.item ?? r.Error),
+        name,
+      ).toEqual(['a', 'SegmentError', 'c', 'd']);
+    }
+    // Two failures of four are over 25%.
+    const twice = [...items.slice(0, 3), { op: 'fail', item: 'd' }];
+    const over = await run(
+      standIn.createStateMachine('distributed-over', distributedMap({ ToleratedFailurePercentage: 25 })),
+      { items: twice },
+    );
+    expect(JSON.parse(over.output!).error.Error).toBe('States.ExceedToleratedFailureThreshold');
+  });
+
   test('a function that times out is Lambda.Unknown; one that throws is named by its errorType', async () => {
     const arn = standIn.createStateMachine('plain-arn', {
       StartAt: 'Call',
@@ -415,6 +488,10 @@ describe('the API surface', () => {
       ),
     ).rejects.toBeInstanceOf(InvalidDefinition);
     expect(() => standIn.createStateMachine('bad', noNext)).toThrow(/InvalidDefinition/);
+    const finished = await run(arn, { count: { n: 0 }, limit: 0, items: [] });
+    await expect(sfn.send(new RedriveExecutionCommand({ executionArn: finished.executionArn }))).rejects.toBeInstanceOf(
+      ExecutionNotRedrivable,
+    );
   });
 
   test('CreateStateMachine and DescribeStateMachine through the SDK; an identical create is the same machine', async () => {

@@ -12,8 +12,8 @@ import { installPromiseWithResolvers } from './promise-with-resolvers';
  * of @aws-sdk/client-sfn works against it unchanged.
  *
  * Operations: CreateStateMachine, DescribeStateMachine, StartExecution, DescribeExecution,
- * StopExecution, ListExecutions, GetExecutionHistory. Anything else answers
- * UnknownOperationException.
+ * StopExecution, ListExecutions, GetExecutionHistory, RedriveExecution (always refused, see below).
+ * Anything else answers UnknownOperationException.
  *
  * Semantics kept from AWS (API reference, 2026-12):
  * - CreateStateMachine validates the definition (asl-validator) -> InvalidDefinition; the same
@@ -48,11 +48,19 @@ import { installPromiseWithResolvers } from './promise-with-resolvers';
  * - A result over 256 KiB fails the state with `States.DataLimitExceeded` (terminal: no Retry or
  *   Catch sees it), as does an execution output over 256 KiB.
  *
- * Differences from AWS that tests must know: a Distributed Map runs as an inline Map (its children
- * are not executions of their own: ItemReader, ItemBatcher, ToleratedFailure* and Map Runs are not
- * emulated); no redrive (redriveStatus NOT_REDRIVABLE); a Task without TimeoutSeconds waits up
- * to ~24.8 days (the interpreter's own default, 60 s, is lifted); the history is a close likeness
- * (see `history()`).
+ * - A Distributed Map (ProcessorConfig.Mode DISTRIBUTED): a child that fails is counted against
+ *   ToleratedFailureCount / ToleratedFailurePercentage (both absent: none tolerated); past the
+ *   threshold the Map fails with `States.ExceedToleratedFailureThreshold` (its Catch never sees the
+ *   child's own error, as on AWS, where that stays in the child execution), the other children
+ *   are stopped; a tolerated child's slot in the Map's output is its `{Error, Cause}`.
+ *
+ * Differences from AWS that tests must know: a Distributed Map's children run inside the parent
+ * (they are not executions of their own: no Map Run ARN, ListExecutions by mapRunArn or
+ * DescribeMapRun; ItemReader, ItemBatcher, ResultWriter and the *Path forms of the tolerated
+ * failure fields are not emulated, and the children's events go to the parent's history); no
+ * redrive (RedriveExecution answers ExecutionNotRedrivable, redriveStatus NOT_REDRIVABLE); a Task
+ * without TimeoutSeconds waits up to ~24.8 days (the interpreter's own default, 60 s, is lifted);
+ * the history is a close likeness (see `history()`).
  */
 
 /** One call of a Task state to Lambda, as `injectFault` sees it. */
@@ -191,6 +199,8 @@ interface Execution extends StandInExecution {
   attempts: Map<string, number>;
   inFlight: Map<string, number>;
   peak: Map<string, number>;
+  /** Per Distributed Map state: its items and failed children in the current Map Run. */
+  mapRuns: Map<string, { total: number | undefined; failed: number }>;
   abort?: () => void;
   done: Promise<void>;
   close: () => void;
@@ -362,6 +372,7 @@ export async function startSfnStandIn(options: SfnStandInOptions): Promise<SfnSt
       attempts: new Map(),
       inFlight: new Map(),
       peak: new Map(),
+      mapRuns: new Map(),
       done,
       close,
     };
@@ -373,6 +384,11 @@ export async function startSfnStandIn(options: SfnStandInOptions): Promise<SfnSt
     const handlers: Record<string, (input: Json) => Promise<Json>> = {};
     for (const [stateName, task] of machine.tasks) {
       handlers[stateName] = (stateInput) => callTask(execution, stateName, task, stateInput);
+    }
+    for (const [mapName, state] of allStates(machine.parsed)) {
+      if (state.Type !== 'Map' || !distributed(state)) continue;
+      handlers[`${SYNTHETIC}failed:${mapName}`] = async (failure) =>
+        childFailed(execution, mapName, state, failure as { Error?: string; Cause?: string });
     }
     const retryIntervalOverrides: Record<string, number> = {};
     if (options.retryDelayMs !== undefined) {
@@ -429,6 +445,9 @@ export async function startSfnStandIn(options: SfnStandInOptions): Promise<SfnSt
   /** Interpreter events -> AWS history events (Task calls are recorded by callTask itself). */
   function recordInterpreterEvent(execution: Execution, event: InterpreterEvent): void {
     const type = event.type;
+    if (event.state?.name.startsWith(SYNTHETIC)) return;
+    if (type === 'StateEntered' && event.state?.type === 'Map')
+      startMapRun(execution, event.state.name, event.state.input);
     if (type === 'StateEntered' && event.state) {
       addEvent(execution, `${event.state.type}StateEntered`, {
         stateEnteredEventDetails: { name: event.state.name, input: JSON.stringify(event.state.input ?? null) },
@@ -443,6 +462,41 @@ export async function startSfnStandIn(options: SfnStandInOptions): Promise<SfnSt
       const details = { name: event.parentState.name, index: event.index };
       addEvent(execution, type, { mapIterationEventDetails: details });
     }
+  }
+
+  /** A Distributed Map state entered: a new Map Run, its items counted as its ItemsPath selects them. */
+  function startMapRun(execution: Execution, mapName: string, rawInput: unknown): void {
+    const machine = machines.get(execution.stateMachineArn)!;
+    const state = allStates(machine.parsed).find(([n]) => n === mapName)?.[1];
+    if (!state || !distributed(state)) return;
+    const input = typeof state.InputPath === 'string' ? simplePath(state.InputPath, rawInput) : rawInput;
+    const items = typeof state.ItemsPath === 'string' ? simplePath(state.ItemsPath, input) : input;
+    execution.mapRuns.set(mapName, { total: Array.isArray(items) ? items.length : undefined, failed: 0 });
+  }
+
+  /**
+   * A child of a Distributed Map failed: tolerated while the failures stay within
+   * ToleratedFailureCount / ToleratedFailurePercentage (the child's error is then its result),
+   * otherwise the Map Run fails with States.ExceedToleratedFailureThreshold.
+   */
+  async function childFailed(
+    execution: Execution,
+    mapName: string,
+    map: Record<string, unknown>,
+    failure: { Error?: string; Cause?: string },
+  ): Promise<Json> {
+    const run = execution.mapRuns.get(mapName) ?? { total: undefined, failed: 0 };
+    run.failed++;
+    execution.mapRuns.set(mapName, run);
+    const count = typeof map.ToleratedFailureCount === 'number' ? map.ToleratedFailureCount : undefined;
+    const percentage = typeof map.ToleratedFailurePercentage === 'number' ? map.ToleratedFailurePercentage : undefined;
+    const overCount = run.failed > (count ?? (percentage === undefined ? 0 : Number.POSITIVE_INFINITY));
+    const overPercentage =
+      percentage !== undefined && (run.total === undefined || (run.failed / run.total) * 100 > percentage);
+    if (overCount || overPercentage) {
+      throw new StatesError('States.ExceedToleratedFailureThreshold', CHILD_FAILED_CAUSE);
+    }
+    return { Error: failure.Error ?? 'States.TaskFailed', Cause: failure.Cause ?? '' };
   }
 
   async function callTask(execution: Execution, stateName: string, task: TaskState, input: Json): Promise<Json> {
@@ -784,6 +838,15 @@ export async function startSfnStandIn(options: SfnStandInOptions): Promise<SfnSt
           ...(page.nextToken ? { nextToken: page.nextToken } : {}),
         };
       }
+      case 'RedriveExecution': {
+        const e = findExecution(input.executionArn);
+        throw new ApiError(
+          'ExecutionNotRedrivable',
+          e.status === 'RUNNING'
+            ? `Execution is RUNNING and cannot be redriven: '${e.arn}'`
+            : `The Step Functions stand-in does not redrive executions: '${e.arn}' (${e.status}); start a new one`,
+        );
+      }
       default:
         throw new ApiError('UnknownOperationException', `the Step Functions stand-in does not implement ${op}`);
     }
@@ -913,7 +976,70 @@ function runnable(definition: Record<string, unknown>): Record<string, unknown> 
       state.TimeoutSeconds = MAX_TIMER_SECONDS;
     }
   }
+  for (const [mapName, state] of allStates(copy)) {
+    if (state.Type === 'Map' && distributed(state)) wrapDistributedChildren(mapName, state);
+  }
   return copy;
+}
+
+/** Prefix of the states the stand-in adds to a definition; they are left out of the history. */
+const SYNTHETIC = '__standin:';
+const CHILD_FAILED_CAUSE =
+  'A Map State failed because the number of failed items exceeded the tolerated failure threshold.';
+
+function distributed(state: Record<string, unknown>): boolean {
+  const processor = (state.ItemProcessor ?? state.Iterator) as { ProcessorConfig?: { Mode?: string } } | undefined;
+  return processor?.ProcessorConfig?.Mode === 'DISTRIBUTED';
+}
+
+/**
+ * A Distributed Map's child is an execution of its own: its failure fails the Map Run only past
+ * the tolerated threshold, and then the Map fails with States.ExceedToleratedFailureThreshold, not
+ * with the child's error (that stays in the child's execution). The interpreter runs children
+ * inline and would pass the child's error up: each child is wrapped in a Parallel whose Catch
+ * hands the failure to a stand-in Task that counts it against the Map's thresholds.
+ */
+function wrapDistributedChildren(mapName: string, map: Record<string, unknown>): void {
+  const key = map.ItemProcessor ? 'ItemProcessor' : 'Iterator';
+  const { ProcessorConfig, ...processor } = map[key] as Record<string, unknown>;
+  map[key] = {
+    ProcessorConfig,
+    StartAt: `${SYNTHETIC}child:${mapName}`,
+    States: {
+      [`${SYNTHETIC}child:${mapName}`]: {
+        Type: 'Parallel',
+        Branches: [processor],
+        OutputPath: '$[0]',
+        // No ResultPath: its default ('$') is the error output (the interpreter mishandles an explicit '$').
+        Catch: [{ ErrorEquals: ['States.ALL'], Next: `${SYNTHETIC}failed:${mapName}` }],
+        End: true,
+      },
+      [`${SYNTHETIC}failed:${mapName}`]: {
+        Type: 'Task',
+        Resource: `arn:aws:lambda:us-east-1:000000000000:function:standin-child-failed`,
+        TimeoutSeconds: MAX_TIMER_SECONDS,
+        End: true,
+      },
+    },
+  };
+}
+
+/** `$`, `$.a.b`, `$.a[0]`, `$['a']`: enough for the InputPath and ItemsPath of a Map; undefined otherwise. */
+function simplePath(path: string, value: unknown): unknown {
+  if (!path.startsWith('$') || path.startsWith('$$')) return undefined;
+  const parts = path.slice(1).match(/\.[A-Za-z_$][\w$-]*|\[\d+\]|\['[^']*'\]/g) ?? [];
+  if (parts.join('') !== path.slice(1)) return undefined;
+  let current = value;
+  for (const part of parts) {
+    if (current === null || typeof current !== 'object') return undefined;
+    const k = part.startsWith('.')
+      ? part.slice(1)
+      : part.startsWith("['")
+        ? part.slice(2, -2)
+        : Number(part.slice(1, -1));
+    current = (current as Record<string | number, unknown>)[k];
+  }
+  return current;
 }
 
 function injected(fault: { error: string; cause?: string }): StatesError {
