@@ -13,6 +13,11 @@
  *       bound for `rewrite`: it has the same lack of safety);
  *   (c') a bare-SDK bound with the default's safety: parallel Scan + PartiQL UPDATE x25 per
  *       BatchExecuteStatement, no bookkeeping (the bound for the default);
+ *   a/c', the default against its bound, is measured alike on both sides: `--pairs` rounds
+ *       (default 3), each running (a) and (c') once, each on a fresh table in a fresh process,
+ *       in alternating order (a first, then c' first, ...), c' at the concurrency its four
+ *       calibration trials found best; each row is the median of its runs, and the ratio
+ *       is of the medians (the per-round ratios are kept beside it);
  *   (d) a naive sequential Scan + UpdateItem loop, on a prefix of the data.
  *
  * Under the capacity stand-in (bench/capacity/proxy.ts: DynamoDB Local behind a proxy that
@@ -36,7 +41,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { planMigrations } from '../src/core/planner';
 import type { PassOptions } from '../src/dynamodb/bulk';
 import { createDynamoClient } from '../src/dynamodb/client';
@@ -45,9 +50,10 @@ import { StateStore } from '../src/dynamodb/state/state-store';
 import { startCapacityProxy, type TableMeter } from './capacity/proxy';
 import { createBenchTable, dropBenchTable, seedBenchTable, verifyBenchTable } from './data';
 import { runLatencySection } from './latency';
-import { runBareSdk, runSafeBareSdk } from './variants/bare-sdk';
+import { bareClient, runBareSdk, runSafeBareSdk } from './variants/bare-sdk';
 import { runNaive } from './variants/naive';
 import { runOnetable } from './variants/onetable';
+import { runRehearsalRow } from './variants/rehearsal';
 import { runValidateRow } from './variants/validate';
 
 const run = promisify(execFile);
@@ -62,6 +68,8 @@ function arg(name: string, fallback: number, min = 30): number {
 const N = arg('items', 100_000);
 const NAIVE = Math.min(N, arg('naive-items', 10_000));
 const CAP_N = Math.min(N, arg('capacity-items', 20_000));
+/** Rounds of (a) against (c'), each a fresh table and process for both, in alternating order. */
+const PAIRS = arg('pairs', 3, 1);
 /** The sequential variants (OneTable, naive) under the stand-in run on this prefix: they are latency-bound. */
 const SEQ_N = Math.min(CAP_N, arg('capacity-sequential-items', 5_000));
 const CAP = { write: arg('capacity-wcu', 500), read: arg('capacity-rcu', 500) };
@@ -70,7 +78,7 @@ const LATENCY_MS = arg('capacity-latency-ms', 5, 0);
 const rowsArg =
   process.argv.indexOf('--rows') >= 0
     ? process.argv[process.argv.indexOf('--rows') + 1]!
-    : 'latency,local,capacity,validate';
+    : 'latency,local,capacity,validate,rehearsal';
 const ROWS = new Set(rowsArg.split(','));
 const log = (m: string): void => void process.stderr.write(`${m}\n`);
 const load = (): string =>
@@ -80,19 +88,7 @@ const load = (): string =>
 
 const local = await startDynamoDbLocal({ timeoutMs: 120_000 });
 const client = createDynamoClient({ endpoint: local.endpoint, local: true, region: 'us-east-1' });
-/**
- * The bare-SDK bounds (c) and (c') send through a client of the SDK's own making: the settings of
- * {@link createDynamoClient} (region, endpoint, dummy credentials, 6 attempts) and nothing else,
- * so the SDK's default middleware stack (its logger middleware included), where our client
- * leaves out what it does not need. A bound is what a script with the bare SDK gets.
- */
-const bareClient = (endpoint: string): DynamoDBClient =>
-  new DynamoDBClient({
-    endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    maxAttempts: 6,
-  });
+/** The bare-SDK bounds' client (see bareClient). */
 const bare = bareClient(local.endpoint);
 let tableNo = 0;
 
@@ -133,6 +129,24 @@ async function engine(n: number, options?: PassOptions): Promise<EngineRun> {
   await dropBenchTable(client, table);
   return out;
 }
+
+/** (c') in a child process of its own (bare-child.ts), on a fresh table, at this concurrency. */
+async function safeBareChild(segments: number, writers: number): Promise<{ ms: number }> {
+  const table = await freshTable(N);
+  const script = fileURLToPath(new URL('./variants/bare-child.ts', import.meta.url));
+  const args = ['--import', 'jiti/register', script, local.endpoint, table, String(segments), String(writers), 'safe'];
+  const { stdout } = await run(process.execPath, args, { maxBuffer: 1 << 20 });
+  const out = JSON.parse(stdout.trim().split('\n').pop()!) as { ms: number };
+  await checked(table, N);
+  await dropBenchTable(client, table);
+  return out;
+}
+
+const medianOf = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
 
 type Trial = { segments: number; writers: number; ms: number };
 
@@ -300,8 +314,6 @@ try {
   if (ROWS.has('local')) {
     const tenth = await engine(Math.round(N / 10));
     log(`(a) engine at N/10: ${tenth.ms.toFixed(0)} ms, peak RSS ${mib(tenth.maxRssBytes)}`);
-    const full = await engine(N);
-    log(`(a) engine at N: ${full.ms.toFixed(0)} ms, ${full.segments} segments, peak RSS ${mib(full.maxRssBytes)}`);
     const rewrite = await engine(N, { updates: 'rewrite' });
     log(`(a') engine, updates: 'rewrite', at N: ${rewrite.ms.toFixed(0)} ms, peak RSS ${mib(rewrite.maxRssBytes)}`);
     const perItem = await engine(N, { updates: 'update-item' });
@@ -314,8 +326,31 @@ try {
     log(`(b) onetable: ${onetable.ms.toFixed(0)} ms for ${onetable.updated} updates`);
 
     const c = await bound('(c) bare SDK', runBareSdk);
-    const cSafe = await bound("(c') safe bare SDK", runSafeBareSdk);
+    // Calibration: the four trials fix the concurrency of (c'); its figure comes from the rounds below.
+    const cSafeTrials = await bound("(c') safe bare SDK, calibration", runSafeBareSdk);
     best = c.best;
+
+    // (a) against (c'), measured alike: each run a fresh table and a fresh process, the order
+    // alternating so that neither side always runs on the warmer JVM; medians of PAIRS each.
+    const engineRuns: EngineRun[] = [];
+    const safeRuns: { ms: number }[] = [];
+    for (let i = 0; i < PAIRS; i++) {
+      const safeFirst = i % 2 === 1;
+      if (safeFirst) safeRuns.push(await safeBareChild(cSafeTrials.best.segments, cSafeTrials.best.writers));
+      engineRuns.push(await engine(N));
+      if (!safeFirst) safeRuns.push(await safeBareChild(cSafeTrials.best.segments, cSafeTrials.best.writers));
+      log(
+        `round ${i + 1} of ${PAIRS} (${safeFirst ? "c' first" : 'a first'}): (a) ${engineRuns[i]!.ms.toFixed(0)} ms, (c') ${safeRuns[i]!.ms.toFixed(0)} ms, a/c' = ${(safeRuns[i]!.ms / engineRuns[i]!.ms).toFixed(2)}`,
+      );
+    }
+    const engineMs = medianOf(engineRuns.map((r) => r.ms));
+    const safeMs = medianOf(safeRuns.map((r) => r.ms));
+    // The run whose time is the median carries the row's other figures (segments, peak RSS).
+    const full = engineRuns.find((r) => r.ms === engineMs) ?? engineRuns[0]!;
+    log(
+      `(a) engine at N: median ${engineMs.toFixed(0)} ms of ${PAIRS}, ${full.segments} segments, peak RSS ${mib(full.maxRssBytes)}`,
+    );
+    const cSafe = { best: { ...cSafeTrials.best, ms: safeMs }, trials: cSafeTrials.trials };
 
     table = await freshTable(NAIVE);
     const naive = await runNaive(client, table, NAIVE);
@@ -325,11 +360,13 @@ try {
 
     const variants = {
       engine: {
-        itemsPerSecond: rate(N, full.ms),
-        seconds: full.ms / 1000,
+        itemsPerSecond: rate(N, engineMs),
+        seconds: engineMs / 1000,
         items: N,
         segments: full.segments,
         updates: 'in-place (default)',
+        runs: engineRuns.map((r) => r.ms),
+        note: `median of ${PAIRS} runs, each on a fresh table in a fresh process, alternating with (c')`,
       },
       engineRewrite: {
         itemsPerSecond: rate(N, rewrite.ms),
@@ -362,8 +399,9 @@ try {
         seconds: cSafe.best.ms / 1000,
         items: N,
         best: { segments: cSafe.best.segments, writers: cSafe.best.writers },
-        trials: cSafe.trials,
-        note: "(c'): PartiQL UPDATE x25 per BatchExecuteStatement, the default's safety, no bookkeeping",
+        runs: safeRuns.map((r) => r.ms),
+        calibrationTrials: cSafe.trials,
+        note: `(c'): PartiQL UPDATE x25 per BatchExecuteStatement, the default's safety, no bookkeeping; median of ${PAIRS} runs, each on a fresh table in a fresh process, alternating with (a), at the concurrency the best of four calibration trials on one table chose`,
       },
       naive: {
         itemsPerSecond: rate(naive.scanned, naive.ms),
@@ -378,7 +416,8 @@ try {
     };
     ratios = {
       engineToBareSdk: variants.engine.itemsPerSecond / variants.bareSdk.itemsPerSecond,
-      engineToSafeBareSdk: variants.engine.itemsPerSecond / variants.safeBareSdk.itemsPerSecond,
+      engineToSafeBareSdk: safeMs / engineMs,
+      ...Object.fromEntries(engineRuns.map((r, i) => [`engineToSafeBareSdkRound${i + 1}`, safeRuns[i]!.ms / r.ms])),
       engineToOnetable: variants.engine.itemsPerSecond / variants.onetable.itemsPerSecond,
       engineToNaive: variants.engine.itemsPerSecond / variants.naive.itemsPerSecond,
       engineRewriteToBareSdk: variants.engineRewrite.itemsPerSecond / variants.bareSdk.itemsPerSecond,
@@ -438,6 +477,7 @@ try {
       '',
       `a/c' = ${ratios.engineToSafeBareSdk!.toFixed(2)} (target >= 0.9) · a'/c = ${ratios.engineRewriteToBareSdk!.toFixed(2)} (rewrite; target >= 0.9) · a/b = ${ratios.engineToOnetable!.toFixed(1)} (target >= 8) · ` +
         `a/c = ${ratios.engineToBareSdk!.toFixed(2)} · a/d = ${ratios.engineToNaive!.toFixed(1)} · default/update-item = ${ratios.engineToEngineUpdateItem!.toFixed(2)}`,
+      `(a) and (c') are each the median of ${PAIRS} runs measured alike (a fresh table and a fresh process each, the order alternating; c' at ${cSafe.best.segments} x ${cSafe.best.writers}, the best of its four calibration trials on one table); a/c' per round: ${engineRuns.map((r, i) => (safeRuns[i]!.ms / r.ms).toFixed(2)).join(', ')}. (c) is the best of four trials on one table; the other rows are single runs.`,
     ].join('\n');
     rssNote = [
       `Engine peak RSS: ${mib(peakRssBytes.tenth)} at N/10, ${mib(peakRssBytes.full)} at N (x${peakRssBytes.ratio.toFixed(2)}; target <= 1.25)`,
@@ -546,8 +586,28 @@ try {
       `${JSON.stringify({ items: v.scanned, date: new Date().toISOString(), loadAverage: load(), validateItemsPerSecond: rate(v.scanned, v.validateMs), bareScanItemsPerSecond: rate(v.scanned, v.scanMs), ratio, target: 0.8, met: ratio >= 0.8, invalid: v.invalid }, null, 2)}\n`,
     );
   }
+  let rehearsalTableText = '';
+  if (ROWS.has('rehearsal')) {
+    // plan --rehearse --sample 1 of one step (the bench's migration) against a plain plan of the same table.
+    const table = await freshTable(N);
+    const r = await runRehearsalRow(client, table, 1);
+    await dropBenchTable(client, table);
+    rehearsalTableText = [
+      `| Variant | Time | Items/s |`,
+      `| --- | ---: | ---: |`,
+      `| plan (state read + planner) | ${(r.planMs / 1000).toFixed(2)} s | — |`,
+      `| plan --rehearse --sample 1 (one step: the table read once for its 1% sample, up, up again, down in memory) | ${(r.rehearsalMs / 1000).toFixed(2)} s | ${Math.round(rate(N, r.rehearsalMs)).toLocaleString('en-US')} read, ${Math.round(rate(r.sampled, r.rehearsalMs)).toLocaleString('en-US')} rehearsed |`,
+      ``,
+      `${N.toLocaleString('en-US')} items, ${r.sampled.toLocaleString('en-US')} of them rehearsed (the step's customers in the 1% sample); findings: ${r.findings.join(', ') || 'none'}; best of 3 each`,
+    ].join('\n');
+    mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+    writeFileSync(
+      new URL('./results/rehearsal.json', import.meta.url),
+      `${JSON.stringify({ items: N, samplePercent: 1, rehearsed: r.sampled, date: new Date().toISOString(), loadAverage: load(), planSeconds: r.planMs / 1000, rehearsalSeconds: r.rehearsalMs / 1000, itemsReadPerSecond: rate(N, r.rehearsalMs), itemsRehearsedPerSecond: rate(r.sampled, r.rehearsalMs), findings: r.findings }, null, 2)}\n`,
+    );
+  }
   process.stdout.write(
-    `\n${[latencyTableText, localTable, rssNote, capacityTable, validateTableText, `Load average: ${startLoad} at the start, ${endLoad} at the end`].filter(Boolean).join('\n\n')}\n`,
+    `\n${[latencyTableText, localTable, rssNote, capacityTable, validateTableText, rehearsalTableText, `Load average: ${startLoad} at the start, ${endLoad} at the end`].filter(Boolean).join('\n\n')}\n`,
   );
 } finally {
   bare.destroy();

@@ -1,16 +1,30 @@
 import {
   BatchExecuteStatementCommand,
   BatchWriteItemCommand,
+  DynamoDBClient,
   ScanCommand,
   type AttributeValue,
   type BatchStatementRequest,
-  type DynamoDBClient,
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { migrateCustomer } from '../data';
 
 type AV = Record<string, AttributeValue>;
+
+/**
+ * The client the bare-SDK bounds (c) and (c') send through: one of the SDK's own making, with the
+ * settings of createDynamoClient (region, endpoint, dummy credentials, 6 attempts) and nothing
+ * else, so the SDK's default middleware stack (its logger middleware included), where our client
+ * leaves out what it does not need. A bound is what a script with the bare SDK gets.
+ */
+export const bareClient = (endpoint: string): DynamoDBClient =>
+  new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 6,
+  });
 const jitter = (attempt: number): Promise<void> =>
   new Promise((r) => setTimeout(r, Math.random() * Math.min(2000, 2 ** attempt * 10)));
 const THROTTLES = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException']);
