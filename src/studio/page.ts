@@ -75,6 +75,7 @@ input, select { font:inherit; padding:4px 6px; border:1px solid #c8ced6; border-
 .progress-bar span { display:block; height:100%; background:var(--ok); }
 .lines { max-height:260px; overflow:auto; }
 .cols { display:grid; grid-template-columns:1fr 1fr; gap:16px; } @media (max-width:900px) { .cols { grid-template-columns:1fr; } }
+.scroll { overflow:auto; }
 .filters { display:flex; gap:8px; margin:8px 0; align-items:center; }
 `;
 
@@ -104,8 +105,9 @@ export const PAGE_JS = String.raw`'use strict';
     el.appendChild(typeof c === 'object' ? c : document.createTextNode(String(c)));
   }
   function show() { main.replaceChildren(); for (var i = 0; i < arguments.length; i++) add(main, arguments[i]); }
+  function fill(el) { el.replaceChildren(); for (var i = 1; i < arguments.length; i++) add(el, arguments[i]); }
   function when(ms) { return ms ? new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC') : ''; }
-  function short(c) { return c ? String(c).replace(/^sha256[:-]/, '').slice(0, 10) : ''; }
+  function short(c) { return c ? String(c).split(':').pop().slice(0, 10) : ''; }
   function secs(ms) { return ms === undefined || ms === null ? '' : (ms / 1000).toFixed(1) + ' s'; }
   function counts(c) { return c ? c.scanned + ' scanned, ' + c.changed + ' changed' + (c.failed ? ', ' + c.failed + ' failed' : '') : ''; }
   function badge(text, kind, test) { return h('span', { class: 'badge ' + (kind || ''), 'data-test': test }, text); }
@@ -269,7 +271,7 @@ export const PAGE_JS = String.raw`'use strict';
     var repMark = h('select', { 'data-test': 'repair-mark' }, h('option', { value: 'applied' }, 'applied'), h('option', { value: 'reverted' }, 'reverted'));
     var repReason = h('input', { placeholder: 'reason (required)', 'data-test': 'repair-reason' });
     var out = h('span', { 'data-test': 'maintenance-result' });
-    function post(path, body) { api('POST', path, body).then(function (r) { out.replaceChildren(badge(r.message, 'ok')); refresh(); }).catch(function (e) { out.replaceChildren(h('span', { class: 'refusal' }, e.message)); }); }
+    function post(path, body) { api('POST', path, body).then(function (r) { fill(out, badge(r.message, 'ok')); refresh(); }).catch(function (e) { fill(out, h('span', { class: 'refusal' }, e.message)); }); }
     var maint = h('details', { class: 'panel' }, h('summary', null, 'Unlock and repair'),
       h('div', { class: 'filters' }, 'Unlock', lockId, unlockReason, h('button', { disabled: ro, 'data-action': 'unlock', on: { click: function () { post('/api/envs/' + encodeURIComponent(d.name) + '/unlock', { lockId: lockId.value, reason: unlockReason.value }); } } }, 'Unlock')),
       h('div', { class: 'filters' }, 'Repair', repV, 'mark', repMark, repReason, h('button', { disabled: ro, 'data-action': 'repair', on: { click: function () { post('/api/envs/' + encodeURIComponent(d.name) + '/repair', { version: repV.value, mark: repMark.value, reason: repReason.value }); } } }, 'Repair')),
@@ -278,7 +280,7 @@ export const PAGE_JS = String.raw`'use strict';
   }
   function preview(d, command, version) {
     var slot = document.getElementById('plan-box');
-    slot.replaceChildren(h('p', { class: 'muted' }, 'Planning ' + command + '…'));
+    fill(slot, h('p', { class: 'muted' }, 'Planning ' + command + '…'));
     api('POST', '/api/envs/' + encodeURIComponent(d.name) + '/plan', { command: command, version: version }).then(function (p) {
       var confirm = p.needsConfirm ? h('input', { placeholder: 'type ' + d.table + ' to confirm', 'data-test': 'confirm' }) : null;
       var result = h('div', { 'data-test': 'run-result' });
@@ -287,16 +289,16 @@ export const PAGE_JS = String.raw`'use strict';
         on: { click: function () {
           run.disabled = true;
           api('POST', '/api/envs/' + encodeURIComponent(d.name) + '/run', { command: command, version: version, hash: p.plan.hash, confirm: confirm ? confirm.value : undefined })
-            .then(function (r) { result.replaceChildren(h('span', { class: 'badge warn', 'data-run-id': r.id }, r.command + ' started')); var l = envLive(d.name); if (!l.run || l.run.id !== r.id) { l.run = r; l.lines = []; l.progress = null; } paintLive(d.name); })
-            .catch(function (e) { run.disabled = false; result.replaceChildren(h('span', { class: 'refusal' }, e.message)); });
+            .then(function (r) { fill(result, h('span', { class: 'badge warn', 'data-run-id': r.id }, r.command + ' started')); var l = envLive(d.name); if (!l.run || l.run.id !== r.id) { l.run = r; l.lines = []; l.progress = null; } paintLive(d.name); })
+            .catch(function (e) { run.disabled = false; fill(result, h('span', { class: 'refusal' }, e.message)); });
         } } }, 'Run this plan (' + short(p.plan.hash) + ')');
-      slot.replaceChildren(h('div', { class: 'panel', 'data-test': 'plan' },
+      fill(slot, h('div', { class: 'panel', 'data-test': 'plan' },
         h('h3', null, 'Plan: ' + command + (version ? ' ' + version : '')), h('pre', null, p.text),
         p.refusal ? h('p', { class: 'refusal', 'data-test': 'refusal' }, p.refusal) : null,
         p.refusal ? h('p', null, 'Instead: ', h('code', null, p.cli), h('br'), 'or: ', h('code', null, p.workflow)) : null,
         nothing ? h('p', { class: 'muted' }, 'Nothing to do.') : null,
-        h('div', { class: 'filters' }, confirm, run, h('button', { on: { click: function () { slot.replaceChildren(); } } }, 'Close')), result));
-    }).catch(function (e) { slot.replaceChildren(failure(e)); });
+        h('div', { class: 'filters' }, confirm, run, h('button', { on: { click: function () { fill(slot); } } }, 'Close')), result));
+    }).catch(function (e) { fill(slot, failure(e)); });
   }
 
   // ---- schema -------------------------------------------------------------
@@ -333,43 +335,43 @@ export const PAGE_JS = String.raw`'use strict';
     var panels = {};
     function browse(model, cursor, into) {
       var q = new URLSearchParams({ model: model }); if (cursor) q.set('cursor', cursor);
-      into.replaceChildren(h('p', { class: 'muted' }, 'Reading…'));
+      fill(into, h('p', { class: 'muted' }, 'Reading…'));
       api('GET', base + '/items?' + q.toString()).then(function (p) {
         var keys = {};
         p.items.forEach(function (it) { Object.keys(it).forEach(function (k) { keys[k] = true; }); });
         var cols = Object.keys(keys).sort(function (a, b) { return (a === 'pk' || a === 'sk' ? '0' : '1') + a < (b === 'pk' || b === 'sk' ? '0' : '1') + b ? -1 : 1; });
-        into.replaceChildren(
-          p.items.length ? h('table', { 'data-test': 'items' }, h('tr', null, cols.map(function (c) { return h('th', null, c); })),
-            p.items.map(function (it) { return h('tr', null, cols.map(function (c) { var v = it[c]; return h('td', null, v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)); })); }))
+        fill(into, 
+          p.items.length ? h('div', { class: 'scroll' }, h('table', { 'data-test': 'items' }, h('tr', null, cols.map(function (c) { return h('th', null, c); })),
+            p.items.map(function (it) { return h('tr', null, cols.map(function (c) { var v = it[c]; return h('td', null, v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)); })); })))
             : h('p', { class: 'muted' }, 'No ' + model + ' items in this part of the table.'),
           h('p', { class: 'muted' }, p.scanned + ' items read for this page (' + p.readUnits + ' RCU). ',
             p.cursor ? h('button', { 'data-test': 'next-page', on: { click: function () { browse(model, p.cursor, into); } } }, 'Next page') : 'End of the table.'));
-      }).catch(function (e) { into.replaceChildren(failure(e)); });
+      }).catch(function (e) { fill(into, failure(e)); });
     }
     api('GET', base + '/schema').then(function (s) {
-      if (!s.models.length) { list.replaceChildren(h('p', { class: 'muted' }, 'The table stores no schema yet: its items cannot be grouped by model.')); return; }
-      list.replaceChildren.apply(list, s.models.map(function (m) {
+      if (!s.models.length) { fill(list, h('p', { class: 'muted' }, 'The table stores no schema yet: its items cannot be grouped by model.')); return; }
+      fill(list, s.models.map(function (m) {
         var findings = h('div');
         var items = h('div');
         panels[m.name] = findings;
         return h('div', { class: 'panel', 'data-model': m.name }, h('h3', null, m.name, ' ', h('button', { 'data-test': 'browse', on: { click: function () { browse(m.name, null, items); } } }, 'Browse items')), findings, items);
       }));
-    }).catch(function (e) { list.replaceChildren(failure(e)); });
+    }).catch(function (e) { fill(list, failure(e)); });
     check.addEventListener('click', function () {
-      check.disabled = true; summary.replaceChildren(h('p', { class: 'muted' }, 'Scanning the whole table (read-only, rate-limited)…'));
+      check.disabled = true; fill(summary, h('p', { class: 'muted' }, 'Scanning the whole table (read-only, rate-limited)…'));
       api('GET', base + '/data').then(function (r) {
         check.disabled = false;
         var rep = r.report;
-        summary.replaceChildren(h('p', { 'data-test': 'validate-summary' }, rep.scanned + ' items scanned at up to ' + r.readRate + ' RCU/s against the schema of ' + rep.version + ' (type field ' + rep.typeField + '): ' + rep.invalid + ' do not fit, ' + rep.unknownType + ' of no model.'));
+        fill(summary, h('p', { 'data-test': 'validate-summary' }, rep.scanned + ' items scanned at up to ' + r.readRate + ' RCU/s against the schema of ' + rep.version + ' (type field ' + rep.typeField + '): ' + rep.invalid + ' do not fit, ' + rep.unknownType + ' of no model.'));
         Object.keys(rep.models).forEach(function (m) {
           var x = rep.models[m], slot = panels[m];
           if (!slot) return;
-          slot.replaceChildren(h('p', null, badge(x.scanned + ' items'), x.invalid ? badge(x.invalid + ' do not fit', 'bad', 'invalid') : badge('all fit', 'ok', 'fit')),
+          fill(slot, h('p', null, badge(x.scanned + ' items'), x.invalid ? badge(x.invalid + ' do not fit', 'bad', 'invalid') : badge('all fit', 'ok', 'fit')),
             x.problems.length ? h('table', null, h('tr', null, h('th', null, 'attribute'), h('th', null, 'problem'), h('th', null, 'items')),
               x.problems.map(function (p) { return h('tr', null, h('td', null, p.attribute), h('td', null, p.kind), h('td', null, p.count)); })) : null,
             x.examples.length ? [h('h3', null, 'Examples that do not fit'), h('pre', null, x.examples.map(function (e) { return JSON.stringify(e); }).join('\n'))] : null);
         });
-      }).catch(function (e) { check.disabled = false; summary.replaceChildren(failure(e)); });
+      }).catch(function (e) { check.disabled = false; fill(summary, failure(e)); });
     });
     show(envHeader(d.table ? d : { name: name, table: '', runner: '' }, 'data'),
       h('p', null, 'The table\'s items by the models of the schema stored in it. Browsing reads a page at a time; checking reads every item; both are read-only and kept under the read rate.'),
