@@ -6,9 +6,19 @@
  * request arrives). Uses dist/index.js as it is: run `npm run package` first to measure the
  * source.
  */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,6 +26,7 @@ import { join, relative, resolve } from 'node:path';
 import { inputEnv } from '../../src/github/inputs';
 import { startDynamoDbLocal } from '../../src/dynamodb/local';
 import { createDynamoClient } from '../../src/dynamodb/client';
+import { transpilerOfEntry } from '../../src/loader/transpile-cache';
 import { startGitHubStub, type GitHubStub } from '../../test/support/github-api-stub';
 import type { LatencyRow } from './rows';
 
@@ -82,11 +93,11 @@ const median = (xs: number[]): number => {
 };
 
 /** Wall time of a cold `node -e 0`, the anchor: what any Node process costs before our code runs. */
-export async function nodeStartMs(runs = RUNS): Promise<number> {
+export async function nodeStartMs(runs = RUNS, node = process.execPath): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = process.hrtime.bigint();
-    await new Promise<void>((ok, fail) => execFile(process.execPath, ['-e', '0'], (e) => (e ? fail(e) : ok())));
+    await new Promise<void>((ok, fail) => execFile(node, ['-e', '0'], (e) => (e ? fail(e) : ok())));
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
   return median(times);
@@ -116,7 +127,8 @@ async function timeOneRun(o: {
   /** The transpile cache to keep between runs; default none kept (HOME is new each run, as on a fresh runner). */
   cacheDir?: string | undefined;
   nodeArgs?: string[] | undefined;
-}): Promise<{ wallMs: number; cpuMs: number | undefined }> {
+  node: string;
+}): Promise<{ wallMs: number; cpuMs: number | undefined; transpiled: Record<string, number> }> {
   const tmp = mkdtempSync(join(tmpdir(), 'dm-bench-runner-'));
   const files = { event: join(tmp, 'event.json'), output: join(tmp, 'output'), summary: join(tmp, 'summary.md') };
   const full = `${o.gh.owner}/${o.gh.repo}`;
@@ -179,7 +191,7 @@ async function timeOneRun(o: {
   try {
     const { code, stderr } = await new Promise<{ code: number; stderr: string }>((ok) => {
       const child = execFile(
-        process.execPath,
+        o.node,
         [...(o.nodeArgs ?? []), o.dist],
         { cwd: o.ws, env, timeout: 120_000 },
         (err, _out, stderr) => ok({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stderr }),
@@ -190,8 +202,20 @@ async function timeOneRun(o: {
     const github = firstAfter(startWall, ghArrivals());
     const first = [dynamo, github].filter((t): t is number => t !== undefined).sort((a, b) => a - b)[0];
     if (first === undefined) throw new Error(`the action made no API call (exit ${code}): ${stderr.slice(-2000)}`);
+    // Which transpiler made each file this run (a fresh runner's cache, in RUNNER_TEMP, starts empty).
+    const transpiled: Record<string, number> = {};
+    const entries = join(o.cacheDir ?? join(tmp, 'dynamodb-migrate-cache'), 'transpile');
+    if (!o.cacheDir && existsSync(entries))
+      for (const name of readdirSync(entries).filter((n) => n.endsWith('.js'))) {
+        const by = transpilerOfEntry(readFileSync(join(entries, name), 'utf8')) ?? 'unnamed';
+        transpiled[by] = (transpiled[by] ?? 0) + 1;
+      }
     // The GitHub stand-in came first: the process's CPU at that moment is not known.
-    return { wallMs: first, cpuMs: github !== undefined && github < (dynamo ?? Infinity) ? undefined : cpuMs };
+    return {
+      wallMs: first,
+      cpuMs: github !== undefined && github < (dynamo ?? Infinity) ? undefined : cpuMs,
+      transpiled,
+    };
   } finally {
     o.proxy.onRequest = undefined;
     rmSync(tmp, { recursive: true, force: true });
@@ -226,9 +250,16 @@ export async function measureAction(
     endpoint?: string | undefined;
     /** Node options for each run, e.g. --cpu-prof (development). */
     nodeArgs?: string[] | undefined;
+    /**
+     * The Node that runs the action; default BENCH_ACTION_NODE, else this process's. GitHub runs
+     * the action on node24 (action.yml), whose type stripping spares babel on a fresh runner.
+     */
+    node?: string | undefined;
   } = {},
 ): Promise<LatencyRow[]> {
   const dist = o.dist ?? DIST;
+  const node = o.node ?? process.env.BENCH_ACTION_NODE ?? process.execPath;
+  const nodeVersion = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
   const runs = o.runs ?? RUNS;
   // DynamoDB Local: the caller's (the bench's run shares one), else one of its own.
   const local = o.endpoint ? { endpoint: o.endpoint, stop: async () => {} } : await startDynamoDbLocal();
@@ -255,7 +286,7 @@ export async function measureAction(
     client.destroy();
     const ws = workspace(table);
     dirs.push(ws);
-    const anchor = await nodeStartMs();
+    const anchor = await nodeStartMs(RUNS, node);
     const rows: LatencyRow[] = [];
     const cases = [
       { name: 'pull_request plan', event: 'pull_request', cacheDir: undefined },
@@ -265,19 +296,30 @@ export async function measureAction(
     ] as const;
     for (const c of cases) {
       // One untimed run first: the files in the OS cache, and the transpile cache filled when it is kept.
-      await timeOneRun({ dist, ws, gh, proxy, event: c.event, cacheDir: c.cacheDir });
-      const times: { wallMs: number; cpuMs: number | undefined }[] = [];
+      await timeOneRun({ dist, ws, gh, proxy, event: c.event, cacheDir: c.cacheDir, node });
+      const times: Awaited<ReturnType<typeof timeOneRun>>[] = [];
       for (let i = 0; i < runs; i++)
         times.push(
-          await timeOneRun({ dist, ws, gh, proxy, event: c.event, cacheDir: c.cacheDir, nodeArgs: o.nodeArgs }),
+          await timeOneRun({ dist, ws, gh, proxy, event: c.event, cacheDir: c.cacheDir, nodeArgs: o.nodeArgs, node }),
         );
+      // Say which path compiled the migrations in the timed runs: type stripping or babel.
+      const transpiled: Record<string, number> = {};
+      for (const t of times)
+        for (const [by, count] of Object.entries(t.transpiled)) transpiled[by] = (transpiled[by] ?? 0) + count;
+      const transformNote = c.cacheDir
+        ? 'no transform (cache warm)'
+        : `files transformed, over the ${runs} runs: ${
+            Object.entries(transpiled)
+              .map(([by, count]) => `${count} by ${by === 'strip' ? "Node's type stripping" : by}`)
+              .join(', ') || 'none'
+          }`;
       const cpu = times.map((t) => t.cpuMs).filter((t): t is number => t !== undefined);
       rows.push({
         name: `action ${c.name}: start to first API call`,
         medianMs: median(times.map((t) => t.wallMs)),
         targetMs: ACTION_TARGET_MS,
         anchorMs: anchor,
-        note: `${relative(ROOT, dist)}, ${FILES.length} migrations, transpile cache ${c.cacheDir ? 'warm' : 'empty (a fresh runner)'}; median of ${runs} cold processes (runs: ${times.map((t) => t.wallMs.toFixed(0)).join(', ')}); CPU used by then, median: ${cpu.length ? `${median(cpu)} ms` : 'n/a'}; anchor: node -e 0`,
+        note: `${relative(ROOT, dist)} on Node ${nodeVersion}, ${FILES.length} migrations, transpile cache ${c.cacheDir ? 'warm' : 'empty (a fresh runner)'}, ${transformNote}; median of ${runs} cold processes (runs: ${times.map((t) => t.wallMs.toFixed(0)).join(', ')}); CPU used by then, median: ${cpu.length ? `${median(cpu)} ms` : 'n/a'}; anchor: node -e 0`,
       });
     }
     return rows;
