@@ -166,6 +166,34 @@ describe('studio in a browser: the example migrations, two environments', () => 
     await page.close();
   });
 
+  it('shows the schema at a version and a diff, the data by model, and the audit log filtered', async () => {
+    const page = await newPage();
+    await page.goto(studio.url);
+    const origin = new URL(studio.url).origin;
+    await page.goto(`${origin}/#/env/dev/schema`);
+    await page.locator('[data-test=models] [data-model=Customer]').waitFor();
+    await page.selectOption('[data-test=schema-version]', '1.2.0');
+    await page.locator('[data-test=schema-version]').waitFor();
+    await page.selectOption('[data-test=schema-compare]', '1.1.0');
+    await expect(page.locator('[data-test=schema-diff]').textContent()).resolves.toMatch(/firstName/);
+
+    await page.goto(`${origin}/#/env/dev/data`);
+    await page.click('[data-model=Customer] [data-test=browse]');
+    await page.locator('[data-model=Customer]', { hasText: /No Customer items|items read for this page/ }).waitFor();
+    await page.click('[data-test=scan]');
+    await page.locator('[data-test=validate-summary]').waitFor();
+
+    await page.goto(`${origin}/#/log`);
+    await page.locator('[data-test=log] tr:nth-child(2)').waitFor();
+    const rows = await page.locator('[data-test=log] tr').count();
+    await page.fill('[data-test=log-actor]', 'nobody-at-all');
+    await page.click('button:has-text("Filter")');
+    await page.locator('[data-test=log-actor][value=nobody-at-all]').waitFor();
+    expect(rows).toBeGreaterThan(2);
+    await expect(page.locator('[data-test=log] tr').count()).resolves.toBe(1);
+    await page.close();
+  });
+
   it("refuses a protected environment's buttons: disabled on the page, refused by the server", async () => {
     const page = await newPage();
     await page.goto(studio.url);
