@@ -16,6 +16,8 @@ const MANIFEST = 'migrations/manifest.yaml';
 const TABLE = 'store-dev';
 const CUSTOMERS = 2000;
 
+/** `npm start -- --studio`: end by serving the studio on the example tables. */
+const STUDIO = process.argv.includes('--studio');
 const banner = (s: string) => process.stdout.write(`\n\x1b[1m$ dynamodb-migrate ${s}\x1b[0m\n`);
 
 async function seed(client: DynamoDBClient): Promise<number> {
@@ -99,12 +101,21 @@ try {
   // Every item checked against the data model of the version the table is at.
   await cli('validate');
   await cli('log', '--limit', '12');
+  if (STUDIO) {
+    // The studio on the table just migrated (and an empty production table beside it), until Ctrl-C.
+    await ensureLocalTable(client, 'store-prod', schema);
+    await cli('studio', '--port', process.env.STUDIO_PORT ?? '4983');
+  }
 } finally {
   await engine.stop();
 }
 process.stdout.write(
   code
     ? `\nnpm start failed (exit ${code}).\n`
-    : '\nDone. Try: node dist/cli/index.js --local status  (a persistent local table in .dynamodb-local/)\n',
+    : STUDIO
+      ? '\nStudio stopped.\n'
+      : '\nDone. Try: node dist/cli/index.js --local status  (a persistent local table in .dynamodb-local/)\n' +
+        'To open the studio on this example table: npm start -- --studio  (runs the same, then serves the studio on\n' +
+        'http://127.0.0.1:4983 with the seeded table until Ctrl-C; the address to open, with its token, is printed)\n',
 );
 process.exit(code);

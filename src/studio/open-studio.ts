@@ -40,7 +40,7 @@ export async function runStudio(f: GlobalFlags, o: StudioOptions, until: Promise
     const studio = await openStudio(f, o, cleanups);
     cleanups.unshift(() => studio.close());
     process.stdout.write(
-      `dynamodb-migrate studio for ${f.manifest}\n  open ${studio.url}\n  (the address holds a one-time token; Ctrl-C stops the studio)\n`,
+      `dynamodb-migrate studio for ${f.manifest}\n  open ${studio.url}\n  (the address holds a token made for this run: keep it to yourself; Ctrl-C stops the studio)\n`,
     );
     if (o.open) openBrowser(studio.url);
     await until;

@@ -12,7 +12,7 @@ export const STUDIO_HOST = '127.0.0.1';
 const MAX_BODY = 64 * 1024;
 
 export interface RunningStudio {
-  /** The address to open, with the one-time token. */
+  /** The address to open, with the token made at start. */
   url: string;
   port: number;
   secrets: StudioSecrets;
