@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { defaultSegments } from '../../src/runner/lambda/fan-out';
-import { DEFAULTS, estimateScale, PROJECT_SEGMENT_RULE, segmentsFor } from '../../scripts/scale';
+import { DEFAULTS, estimateScale, PROJECT_SEGMENT_RULE, renderScaleMarkdown, segmentsFor } from '../../scripts/scale';
 
 const GiB = 1024 ** 3;
 
@@ -64,5 +66,10 @@ describe('estimateScale (scripts/scale.ts, the numbers of docs/scale.md)', () =>
     expect(uncapped.warnings).toContain(
       'the Map’s collected results (discard them or use ResultWriter) exceeds the limit',
     );
+  });
+
+  test('docs/scale.md holds the tables the script prints now', () => {
+    const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'scale.md'), 'utf8');
+    expect(doc).toContain(renderScaleMarkdown().trim());
   });
 });
