@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningStudio } from '../../src/studio/server';
 import { openStudio } from '../../src/studio/open-studio';
-import { localEndpoint } from '../support/dynamodb-local';
+import { StateStore } from '../../src/dynamodb/state/state-store';
+import { localClient, localEndpoint } from '../support/dynamodb-local';
 import { exampleStudioProject, migrationRecords, seedCustomers, send, type Answer } from '../support/studio';
 
 process.env.AWS_ACCESS_KEY_ID ??= 'local';
@@ -275,6 +276,40 @@ describe('studio: the board, an environment and its buttons', () => {
     expect((await page('/api/envs/dev/items?model=Customer&cursor=abc')).status).toBe(400);
     expect((await page('/api/envs/dev/items?model=Customer&size=0')).status).toBe(400);
     expect((await page('/api/envs/production/items?model=Customer')).json().error).toMatch(/stores no schema yet/);
+  });
+
+  it('shows a held lock, refuses a run while it is held, unlocks it with a reason, and repairs', async () => {
+    const store = new StateStore(localClient(), tables.dev);
+    const lock = await store.acquireLock({ owner: 'ci@runner', command: 'apply', leaseMs: 60_000 });
+    const card = ((await page('/api/board')).json().environments as Record<string, unknown>[])[0]!;
+    expect(card.lock).toMatchObject({ lockId: lock.lockId, owner: 'ci@runner', command: 'apply', expired: false });
+    const plan = (await page('/api/envs/dev/plan', { method: 'POST', body: { command: 'up' } })).json();
+    const events = openEvents();
+    await page('/api/envs/dev/run', {
+      method: 'POST',
+      body: { command: 'up', hash: (plan.plan as { hash: string }).hash },
+    });
+    const refused = await events.until((e) => e.type === 'run' && e.run.state !== 'running');
+    events.close();
+    expect(refused.run).toMatchObject({ state: 'error', error: expect.stringMatching(/ci@runner/) });
+    const before = await migrationRecords(tables.dev);
+    const unlocked = await page('/api/envs/dev/unlock', {
+      method: 'POST',
+      body: { lockId: lock.lockId, reason: 'the CI job died' },
+    });
+    expect(unlocked.status).toBe(200);
+    expect((await page('/api/envs/dev')).json().lock).toBeNull();
+    const log = (await page('/api/log?env=dev')).json().entries as { event: string; reason?: string }[];
+    expect(log[0]).toMatchObject({ event: 'unlock', reason: 'the CI job died' });
+    expect(await migrationRecords(tables.dev)).toEqual(before);
+
+    const repaired = await page('/api/envs/dev/repair', {
+      method: 'POST',
+      body: { version: '1.2.0', mark: 'applied', reason: 'applied by hand in the console' },
+    });
+    expect(repaired.status).toBe(200);
+    expect(repaired.json().message).toBe('marked 1.2.0 applied');
+    expect((await page('/api/envs/dev')).json().currentVersion).toBe('1.2.0');
   });
 
   /** The event stream as the page reads it. */
