@@ -166,6 +166,9 @@ export function moduleToCommonJs(
       const specifiers = s.specifiers as unknown as Specifier[];
       blank(s.start, s.end);
       if (!specifiers.length) {
+        // `import {} from 'x'` in TypeScript is what stripping leaves of `import { type T } from 'x'`:
+        // dropped, as TypeScript drops it (the package may have types only). `import 'x'` runs x.
+        if (o.elideUnusedImports && js.slice(s.start, s.source.start).includes('{')) continue;
         loads.push(`await jitiImport(${JSON.stringify(source)});`);
         continue;
       }

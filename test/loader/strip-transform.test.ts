@@ -185,6 +185,24 @@ describe('the import/export rewrite gives what babel gives', () => {
     expect(moduleToCommonJs('export default 1', undefined)).toContain('exports.default = 1');
   });
 
+  test('TypeScript drops imports used as types only, including what stripping leaves of `import { type T }`', () => {
+    const ts = { elideUnusedImports: true };
+    // What Node's stripping makes of `import { type Context } from 'aws-lambda'` (a package of types only).
+    const leftOver =
+      "import {              } from 'aws-lambda';\nimport 'polyfill';\nimport { used, unused } from './a';\nexport default used;";
+    const out = moduleToCommonJs(leftOver, '/m/x.ts', ts)!;
+    expect(out).not.toContain('aws-lambda');
+    expect(out).toContain('await jitiImport("polyfill");');
+    expect(out).toContain('const used = _dmImport0["used"];');
+    expect(moduleToCommonJs("import { onlyAType } from './types';\nexport default 1;", '/m/x.ts', ts)).not.toContain(
+      'jitiImport',
+    );
+    // JavaScript keeps every import: it may be there for its side effects.
+    const js = moduleToCommonJs(leftOver, '/m/x.js')!;
+    expect(js).toContain('await jitiImport("aws-lambda");');
+    expect(js).toContain('const unused = _dmImport0["unused"];');
+  });
+
   test('with this Node’s type stripping, TypeScript loads as babel loads it (Node 22.13+; Node 20 has none)', async () => {
     const stripper = nodeTypeStripper();
     // Where Node has the function, the light path must be found; where it has not, it must not be claimed.
@@ -198,8 +216,9 @@ describe('the import/export rewrite gives what babel gives', () => {
         "import type { Shape } from './types.ts';",
         "import { type Shape as S2, real } from './types.ts';",
         "import { Shape as OnlyAType } from './types.ts';",
+        "import { type Shape as S3 } from './no-such-module-types-only';",
         'const s: Shape = { n: 1 };',
-        'const t = { n: 2 } satisfies S2 as OnlyAType;',
+        'const t = { n: 2 } satisfies S2 as OnlyAType as S3;',
         'export const total: number = s.n + t.n!;',
         'export default { real, total } as const;',
       ].join('\n'),
