@@ -29,7 +29,14 @@ export const executionCommands: Record<string, (c: CommandContext) => Promise<un
     const t = c.table();
     const counts = totalOf(await progressOf(t, a.step));
     const durationMs = Math.max(0, c.now() - a.startedAt);
-    const outcome = outcomeOf(a.result, counts, durationMs);
+    // A failed segment kept its error: the Map's own says only that a child failed.
+    const segmentFailure =
+      a.result.status === 'failed' ? await checkpointsOf(t, a.step).then((s) => s.failure()) : undefined;
+    const outcome = outcomeOf(
+      segmentFailure ? { status: 'failed', error: segmentFailure } : a.result,
+      counts,
+      durationMs,
+    );
     // Date 0: the execution failed before its first state began the step; nothing to record.
     const date = a.ticket ? a.ticket.date : await runningRecordDate(t, a.step.version, a.lockId);
     if (date) {
@@ -57,10 +64,12 @@ async function runningRecordDate(t: TableBackend, version: string, lockId: strin
   return mine.sort((x, y) => y.date - x.date)[0]?.date;
 }
 
-function progressOf(t: TableBackend, step: ConcludeArgs['step']): Promise<PassProgress[]> {
-  return t.store
-    .keys()
-    .then((keys) => new CheckpointStore(t.client, t.table, keys, `${step.version}:${step.direction}`).progress());
+async function checkpointsOf(t: TableBackend, step: ConcludeArgs['step']): Promise<CheckpointStore> {
+  return new CheckpointStore(t.client, t.table, await t.store.keys(), `${step.version}:${step.direction}`);
+}
+
+async function progressOf(t: TableBackend, step: ConcludeArgs['step']): Promise<PassProgress[]> {
+  return (await checkpointsOf(t, step)).progress();
 }
 
 function totalOf(passes: PassProgress[]): ItemCounts | undefined {

@@ -1,6 +1,6 @@
 import { InputError, messageOf } from '../core/errors';
 import type { ItemCounts } from '../core/types';
-import { isPassIncomplete, type DataEngine, type PassResult, type Selection } from '../dynamodb/bulk';
+import { CheckpointStore, isPassIncomplete, type DataEngine, type PassResult, type Selection } from '../dynamodb/bulk';
 import type { Lease } from '../runner/local/lease';
 import type { TableBackend } from '../runner/local/table-backend';
 import { createStepData } from '../runner/step/step-data';
@@ -211,7 +211,12 @@ async function runSegment(t: TableBackend, a: SegmentArgs, lease: Lease): Promis
     }
     if (isPassIncomplete(e)) return { status: 'incomplete', counts: e.counts };
     if (signal.aborted) throw signal.reason;
-    return { status: 'failed', error: messageOf(e) || 'failed', counts: target?.counts };
+    const error = messageOf(e) || 'failed';
+    // Kept for the step's outcome: a Distributed Map tells only that one of its children failed.
+    await new CheckpointStore(client, t.table, await t.store.keys(), `${step.version}:${step.direction}`, signal)
+      .recordFailure(error)
+      .catch((x) => t.log.warn(`Could not keep the failure of segment ${a.segment}: ${messageOf(x)}`));
+    return { status: 'failed', error, counts: target?.counts };
   }
   // The migration returned: pass 0 means the step had no bulk pass and is done; pass n was its last.
   if (a.pass === 0) return { status: 'done', stepDone: true, counts: engine.counts() };

@@ -151,6 +151,45 @@ export class CheckpointStore {
     await this.retry((opts) => this.client.send(new PutItemCommand({ TableName: this.table, Item: item }), opts));
   }
 
+  /**
+   * Keeps the first failure of a segment of this attempt (`<version>:<direction>:failure`): a
+   * Distributed Map only reports that a child failed, so the step's outcome reads it here.
+   */
+  async recordFailure(message: string): Promise<void> {
+    const item: Record<string, AttributeValue> = {
+      ...this.key(`${this.scope}:failure`),
+      message: { S: message },
+      updatedAt: { N: String(Date.now()) },
+      _type: { S: '_MigrationCheckpoint' },
+    };
+    await this.retry((opts) =>
+      this.client
+        .send(
+          new PutItemCommand({
+            TableName: this.table,
+            Item: item,
+            ConditionExpression: 'attribute_not_exists(message)',
+          }),
+          opts,
+        )
+        .catch((e: unknown) => {
+          // Another segment's failure came first: that one is the step's.
+          if ((e as { name?: string }).name !== 'ConditionalCheckFailedException') throw e;
+        }),
+    );
+  }
+
+  /** The failure a segment of this attempt recorded, if any. */
+  async failure(): Promise<string | undefined> {
+    const res = await this.retry((opts) =>
+      this.client.send(
+        new GetItemCommand({ TableName: this.table, Key: this.key(`${this.scope}:failure`), ConsistentRead: true }),
+        opts,
+      ),
+    );
+    return res.Item?.message?.S || undefined;
+  }
+
   /** The id of the attempt these checkpoints belong to; undefined when none was recorded. */
   async attempt(): Promise<string | undefined> {
     const res = await this.retry((opts) =>

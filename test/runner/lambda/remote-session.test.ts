@@ -22,39 +22,46 @@ const remote = (
 ) => openRemoteSession(d.project, 'dev', { client: d.lambda, log: silentLogger, actor: 'ci@example', ...opts });
 
 describe('runner: lambda (our protocol)', () => {
-  // --lock-timeout / lock-timeout: the run's settings travel to the controller, which waits for
-  // a held lock as a local run does; a fan-out coordinator waits through dm:lock the same way.
-  for (const fanOut of [undefined, { segments: 2 }]) {
-    const how = fanOut ? 'fanned out' : 'through dm:apply';
-    test(`a held lock is waited for up to the lock timeout (${how}), and exits 3 without one`, async () => {
-      const d = await deployController(stub);
-      const store = new StateStore(d.dynamo, d.table);
-      const held = await store.acquireLock({ owner: 'someone-else', command: 'apply', leaseMs: 60_000 });
-      const plan = await remote(d).plan({ command: 'apply' });
+  test('a held lock is waited for up to the lock timeout, and exits 3 without one', async () => {
+    const d = await deployController(stub);
+    const store = new StateStore(d.dynamo, d.table);
+    const held = await store.acquireLock({ owner: 'someone-else', command: 'apply', leaseMs: 60_000 });
+    const plan = await remote(d).plan({ command: 'apply' });
 
-      // As a local run: the held lock is thrown (LockHeldError, exit 3), naming the holder.
-      const refused = await remote(d, { fanOut })
-        .apply(plan)
-        .then(
-          () => undefined,
-          (e: unknown) => e as Error & { exitCode?: number },
-        );
-      expect(refused?.name).toBe('LockHeldError');
-      expect(refused?.exitCode).toBe(3);
-      expect(refused?.message).toContain('someone-else');
-      expect((await store.readState()).records).toEqual([]);
+    // As a local run: the held lock is thrown (LockHeldError, exit 3), naming the holder.
+    const refused = await remote(d)
+      .apply(plan)
+      .then(
+        () => undefined,
+        (e: unknown) => e as Error & { exitCode?: number },
+      );
+    expect(refused?.name).toBe('LockHeldError');
+    expect(refused?.exitCode).toBe(3);
+    expect(refused?.message).toContain('someone-else');
+    expect((await store.readState()).records).toEqual([]);
 
-      // The other run lets go a moment after this one starts waiting.
-      const waiting = remote(d, { fanOut, lockTimeoutMs: 30_000 }).apply(plan);
-      await new Promise((r) => setTimeout(r, 1500));
-      expect((await store.readState()).records).toEqual([]);
-      await store.releaseLock(held.lockId);
-      const report = await waiting;
-      expect(report.status).toBe('applied');
-      expect(report.finalVersion).toBe('1.2.0');
-      expect((await store.readState()).records.map((r) => r.version)).toEqual(['1.0.0', '1.1.0', '1.2.0']);
-    });
-  }
+    // The other run lets go a moment after this one starts waiting.
+    const waiting = remote(d, { lockTimeoutMs: 30_000 }).apply(plan);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await store.readState()).records).toEqual([]);
+    await store.releaseLock(held.lockId);
+    const report = await waiting;
+    expect(report.status).toBe('applied');
+    expect(report.finalVersion).toBe('1.2.0');
+    expect((await store.readState()).records.map((r) => r.version)).toEqual(['1.0.0', '1.1.0', '1.2.0']);
+  });
+
+  test("--segments without a state machine is bad input (fan-out is the state machine's), nothing written", async () => {
+    const d = await deployController(stub);
+    const s = remote(d, { fanOut: { segments: 4 } });
+    const refused = await s.apply(await s.plan({ command: 'apply' })).then(
+      () => undefined,
+      (e: unknown) => e as Error & { exitCode?: number },
+    );
+    expect(refused?.exitCode).toBe(2);
+    expect(refused?.message).toContain('needs state-machine: <ARN>');
+    expect((await new StateStore(d.dynamo, d.table).readState()).records).toEqual([]);
+  });
 
   test('plans and applies through the function with the same plan and report as a local run', async () => {
     const d = await deployController(stub);

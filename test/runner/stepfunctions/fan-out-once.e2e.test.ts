@@ -3,29 +3,32 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Logger } from '../../../src/core/logger';
 import { CHECKPOINT_HASH } from '../../../src/dynamodb/bulk';
-import { openLambdaSession as openRemoteSession } from '../../support/session';
-import { deployController } from '../../support/controller-fixture';
 import { scanAll } from '../../support/dynamodb-local';
 import { startLambdaStub, type LambdaStub } from '../../support/lambda-stub';
+import { type SfnStandIn, startSfnStandIn } from '../../support/sfn-standin';
+import { deployWithStateMachine, executionSession } from './support';
 
 /**
- * The Lambda fan-out starts a step in its coordinator's dm:step and runs its passes in many
- * dm:segment invocations: the attempt id dm:step records is what every segment's `once` markers
- * carry, so an up after a down that left the markers changes every item again.
+ * A fanned-out step's execution starts the step in its first state (dm:step) and runs its passes
+ * in many dm:segment invocations: the attempt id dm:step records is what every segment's `once`
+ * markers carry, so an up after a down that left the markers changes every item again.
  */
 
 let stub: LambdaStub;
+let standIn: SfnStandIn;
 beforeAll(async () => {
   stub = await startLambdaStub();
+  standIn = await startSfnStandIn({ lambdaEndpoint: stub.endpoint, retryDelayMs: 0 });
 });
 afterAll(async () => {
+  await standIn?.stop();
   await stub?.stop();
 });
 
 const ITEMS = 120;
 
 test('fan-out: up, a down that leaves the once markers, then up again changes every item again, in every segment', async () => {
-  const d = await deployController(stub, { env: { DM_DOWN_KEEPS_MARKERS: '1' } });
+  const d = await deployWithStateMachine(stub, standIn, { env: { DM_DOWN_KEEPS_MARKERS: '1' } });
   for (let i = 0; i < ITEMS; i += 25) {
     const batch = Array.from({ length: Math.min(25, ITEMS - i) }, (_, j) => ({
       PutRequest: { Item: marshall({ pk: `ITEM#${i + j}`, sk: 'ITEM', _type: 'Item', id: `item-${i + j}` }) },
@@ -39,8 +42,7 @@ test('fan-out: up, a down that leaves the once markers, then up again changes ev
     error: (m) => lines.push(`error: ${m}`),
     debug: () => undefined,
   };
-  const s = openRemoteSession(d.project, 'dev', {
-    client: d.lambda,
+  const s = executionSession(d, standIn, {
     log,
     actor: 'ci@example',
     fanOut: { segments: 4, concurrency: 4 },
