@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseManifest } from '../../src/core/manifest';
 import { commandInstead, studioAccess, workflowInstead } from '../../src/studio/access';
 
 const prod = { name: 'production', table: 'store-prod', protected: true };
@@ -30,5 +31,19 @@ describe('studio access', () => {
     expect(workflowInstead(dev, { command: 'unlock' })).toBe(
       'gh workflow run migrate-dispatch.yml -f environment=dev -f command=unlock -f lock-id=<lock-id> -f reason="<why>"',
     );
+  });
+});
+
+describe('the manifest key studio', () => {
+  const manifest = (value: string) =>
+    `version: 1\nenvironments:\n  production:\n    table: store-prod\n    protected: true\n    studio: ${value}\n`;
+
+  it('takes read-only or read-write', () => {
+    expect(parseManifest(manifest('read-write'), 'm.yaml').environments.production!.studio).toBe('read-write');
+    expect(parseManifest(manifest('read-only'), 'm.yaml').environments.production!.studio).toBe('read-only');
+  });
+
+  it('refuses anything else, naming the file and the path', () => {
+    expect(() => parseManifest(manifest('yes'), 'm.yaml')).toThrow(/m\.yaml.*environments\.production\.studio/s);
   });
 });
