@@ -153,7 +153,7 @@ export const PAGE_JS = String.raw`'use strict';
     var l = envLive(name), p = l.progress, run = l.run;
     var box = h('div', { class: 'panel', id: 'live-' + name, 'data-test': 'live', 'data-run-id': run && run.id, 'data-run-state': run && run.state });
     add(box, h('h3', null, 'Live progress', run ? badge(run.state === 'running' ? run.command + ' running' : run.command + ': ' + (run.status || run.state), run.state === 'running' ? 'warn' : run.status === 'applied' || run.status === 'no-op' ? 'ok' : 'bad', 'run-state') : null));
-    if (!run && !l.lines.length) add(box, h('p', { class: 'muted' }, 'Nothing running. A run started here or from this studio shows its steps, passes and checks as they happen.'));
+    if (!run && !l.lines.length) add(box, h('p', { class: 'muted' }, 'Nothing running. A run started from this studio shows its steps, passes and checks here as they happen.'));
     if (p) {
       var frac = p.estimatedTotal ? Math.min(1, p.scanned / p.estimatedTotal) : p.segmentsDone / Math.max(1, p.segmentsTotal);
       add(box, h('div', { 'data-test': 'progress' },

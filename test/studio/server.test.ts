@@ -3,7 +3,14 @@ import type { RunningStudio } from '../../src/studio/server';
 import { openStudio } from '../../src/studio/open-studio';
 import { StateStore } from '../../src/dynamodb/state/state-store';
 import { localClient, localEndpoint } from '../support/dynamodb-local';
-import { exampleStudioProject, migrationRecords, seedCustomers, send, type Answer } from '../support/studio';
+import {
+  exampleStudioProject,
+  migrationRecords,
+  openEvents,
+  seedCustomers,
+  send,
+  type Answer,
+} from '../support/studio';
 
 process.env.AWS_ACCESS_KEY_ID ??= 'local';
 process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
@@ -202,7 +209,8 @@ describe('studio: the board, an environment and its buttons', () => {
   });
 
   it('runs the plan it showed; the event stream carries the run, its lines and its pass figures', async () => {
-    const events = openEvents();
+    const events = openEvents(studio.port, cookie());
+    await events.ready;
     const body = { command: 'to', version: '1.1.0' };
     const plan = (await page('/api/envs/dev/plan', { method: 'POST', body })).json();
     expect(plan.refusal).toBeNull();
@@ -284,7 +292,8 @@ describe('studio: the board, an environment and its buttons', () => {
     const card = ((await page('/api/board')).json().environments as Record<string, unknown>[])[0]!;
     expect(card.lock).toMatchObject({ lockId: lock.lockId, owner: 'ci@runner', command: 'apply', expired: false });
     const plan = (await page('/api/envs/dev/plan', { method: 'POST', body: { command: 'up' } })).json();
-    const events = openEvents();
+    const events = openEvents(studio.port, cookie());
+    await events.ready;
     await page('/api/envs/dev/run', {
       method: 'POST',
       body: { command: 'up', hash: (plan.plan as { hash: string }).hash },
@@ -311,47 +320,6 @@ describe('studio: the board, an environment and its buttons', () => {
     expect(repaired.json().message).toBe('marked 1.2.0 applied');
     expect((await page('/api/envs/dev')).json().currentVersion).toBe('1.2.0');
   });
-
-  /** The event stream as the page reads it. */
-  function openEvents() {
-    type E = { type: string; env: string; message: string; run: Record<string, unknown> };
-    const seen: E[] = [];
-    const waiters: { test: (e: E) => boolean; resolve: (e: E) => void }[] = [];
-    let buffer = '';
-    const req = import('node:http').then(({ request }) => {
-      const r = request(
-        { host: '127.0.0.1', port: studio.port, path: '/api/events', headers: { host: host(), cookie: cookie() } },
-        (res) => {
-          res.setEncoding('utf8');
-          res.on('data', (chunk: string) => {
-            buffer += chunk;
-            for (let i = buffer.indexOf('\n\n'); i >= 0; i = buffer.indexOf('\n\n')) {
-              const frame = buffer.slice(0, i);
-              buffer = buffer.slice(i + 2);
-              const data = frame.split('\n').find((l) => l.startsWith('data: '));
-              if (!data) continue;
-              const e = JSON.parse(data.slice(6)) as E;
-              seen.push(e);
-              for (const w of [...waiters]) if (w.test(e)) waiters.splice(waiters.indexOf(w), 1) && w.resolve(e);
-            }
-          });
-        },
-      );
-      r.on('error', () => undefined);
-      r.end();
-      return r;
-    });
-    return {
-      seen,
-      until: (test: (e: E) => boolean) =>
-        new Promise<E>((resolve) => {
-          const hit = seen.find(test);
-          if (hit) resolve(hit);
-          else waiters.push({ test, resolve });
-        }),
-      close: () => void req.then((r) => r.destroy()),
-    };
-  }
 });
 
 describe('studio: a protected environment made read-write keeps the CLI rules', () => {
@@ -410,11 +378,14 @@ describe('studio: a protected environment made read-write keeps the CLI rules', 
   it('runs an up it showed', async () => {
     const plan = (await post('/api/envs/production/plan', { command: 'up' })).json();
     expect(plan.refusal).toBeNull();
+    const events = openEvents(rw.port, `dm_studio=${rw.secrets.session}`);
+    await events.ready;
     const r = await post('/api/envs/production/run', { command: 'up', hash: (plan.plan as { hash: string }).hash });
     expect(r.status).toBe(202);
-    // The run goes on after the answer; the records say when it is done.
-    let records = await migrationRecords(table);
-    while (records[0]?.status !== 'success') records = await migrationRecords(table);
-    expect(records.map((x) => x.version)).toEqual(['1.0.0']);
+    // The run goes on after the answer; the event stream says when it ended.
+    const done = await events.until((e) => e.type === 'run' && e.run.state !== 'running');
+    events.close();
+    expect(done.run).toMatchObject({ state: 'done', status: 'applied' });
+    expect((await migrationRecords(table)).map((x) => [x.version, x.status])).toEqual([['1.0.0', 'success']]);
   });
 });

@@ -97,3 +97,54 @@ export function send(
     req.end(o.body);
   });
 }
+
+/** What the studio's event stream carries, as the tests read it. */
+export interface StudioTestEvent {
+  type: string;
+  env: string;
+  message: string;
+  run: Record<string, unknown>;
+}
+
+/** The studio's event stream as its page reads it: every event seen, and a wait for the first that matches. */
+export function openEvents(port: number, cookie: string) {
+  const seen: StudioTestEvent[] = [];
+  const waiters: { test: (e: StudioTestEvent) => boolean; resolve: (e: StudioTestEvent) => void }[] = [];
+  let buffer = '';
+  let connected: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (connected = resolve));
+  const req = httpRequest({ host: '127.0.0.1', port, path: '/api/events', headers: { cookie } }, (res) => {
+    connected();
+    res.setEncoding('utf8');
+    res.on('data', (chunk: string) => {
+      buffer += chunk;
+      for (let i = buffer.indexOf('\n\n'); i >= 0; i = buffer.indexOf('\n\n')) {
+        const frame = buffer.slice(0, i);
+        buffer = buffer.slice(i + 2);
+        const data = frame.split('\n').find((l) => l.startsWith('data: '));
+        if (!data) continue;
+        const e = JSON.parse(data.slice(6)) as StudioTestEvent;
+        seen.push(e);
+        for (const w of [...waiters]) {
+          if (!w.test(e)) continue;
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve(e);
+        }
+      }
+    });
+  });
+  req.on('error', () => undefined);
+  req.end();
+  return {
+    seen,
+    /** Resolves once the stream is open: events published after it are seen. */
+    ready,
+    until: (test: (e: StudioTestEvent) => boolean) =>
+      new Promise<StudioTestEvent>((resolve) => {
+        const hit = seen.find(test);
+        if (hit) resolve(hit);
+        else waiters.push({ test, resolve });
+      }),
+    close: () => req.destroy(),
+  };
+}
