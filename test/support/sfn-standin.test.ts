@@ -281,6 +281,14 @@ describe('executions', () => {
     const strictCalls = standIn.invocations().filter((i) => i.executionArn === strict.executionArn);
     expect(strictCalls.map((i) => (i.payload as { item: string }).item)).toEqual(['a', 'b']); // the Map Run stopped there
     expect(standIn.history(strict.executionArn!).some((e) => JSON.stringify(e).includes('__standin:'))).toBe(false);
+    // The child's own error stays in the child's history.
+    const strictRun = standIn.mapRuns(strict.executionArn!)[0]!;
+    expect(strictRun.status).toBe('FAILED');
+    expect(strictRun.children.map((c) => c.status)).toEqual(['SUCCEEDED', 'FAILED']);
+    expect(strictRun.children[1]!.events.at(-1)).toMatchObject({
+      type: 'ExecutionFailed',
+      executionFailedEventDetails: { error: 'SegmentError' },
+    });
 
     // One failure of four within ToleratedFailurePercentage 25 (and within a count of 1): tolerated.
     for (const tolerance of [{ ToleratedFailurePercentage: 25 }, { ToleratedFailureCount: 1 }]) {
@@ -300,6 +308,75 @@ describe('executions', () => {
       { items: twice },
     );
     expect(JSON.parse(over.output!).error.Error).toBe('States.ExceedToleratedFailureThreshold');
+  });
+
+  test("a Distributed Map's children keep histories of their own: 7 events a Task -> Choice round, 4 outside the loop", async () => {
+    const arn = standIn.createStateMachine('distributed-rounds', {
+      StartAt: 'Fan',
+      States: {
+        Fan: {
+          Type: 'Map',
+          ItemsPath: '$.limits',
+          ItemSelector: { count: { n: 0 }, 'limit.$': '$$.Map.Item.Value' },
+          ItemProcessor: {
+            ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+            StartAt: 'Round',
+            States: {
+              Round: {
+                Type: 'Task',
+                Resource: INVOKE,
+                Parameters: invoke({ op: 'count', 'n.$': '$.count.n' }),
+                ResultSelector: { 'n.$': '$.Payload.n' },
+                ResultPath: '$.count',
+                Next: 'Again',
+              },
+              Again: {
+                Type: 'Choice',
+                Choices: [{ Variable: '$.count.n', NumericLessThanPath: '$.limit', Next: 'Round' }],
+                Default: 'Done',
+              },
+              Done: { Type: 'Succeed' },
+            },
+          },
+          ResultPath: null,
+          End: true,
+        },
+      },
+    });
+    const done = await run(arn, { limits: [1, 3, 2] });
+    expect(done.status).toBe('SUCCEEDED');
+    const [mapRun, ...more] = standIn.mapRuns(done.executionArn!);
+    expect(more).toEqual([]);
+    expect(mapRun!.status).toBe('SUCCEEDED');
+    expect(mapRun!.children.map((c) => [c.index, c.status, c.events.length])).toEqual([
+      [0, 'SUCCEEDED', 7 * 1 + 4],
+      [1, 'SUCCEEDED', 7 * 3 + 4],
+      [2, 'SUCCEEDED', 7 * 2 + 4],
+    ]);
+    expect(mapRun!.children[1]!.events.map((e) => e.type)).toEqual([
+      'ExecutionStarted',
+      ...Array.from({ length: 3 }, () => [
+        'TaskStateEntered',
+        'TaskScheduled',
+        'TaskStarted',
+        'TaskSucceeded',
+        'TaskStateExited',
+        'ChoiceStateEntered',
+        'ChoiceStateExited',
+      ]).flat(),
+      'SucceedStateEntered',
+      'SucceedStateExited',
+      'ExecutionSucceeded',
+    ]);
+    // The parent's own history holds the Map Run, not the children's events.
+    expect(standIn.history(done.executionArn!).map((e) => e.type)).toEqual([
+      'ExecutionStarted',
+      'MapStateEntered',
+      'MapRunStarted',
+      'MapRunSucceeded',
+      'MapStateExited',
+      'ExecutionSucceeded',
+    ]);
   });
 
   test('a function that times out is Lambda.Unknown; one that throws is named by its errorType', async () => {

@@ -52,12 +52,14 @@ import { installPromiseWithResolvers } from './promise-with-resolvers';
  *   ToleratedFailureCount / ToleratedFailurePercentage (both absent: none tolerated); past the
  *   threshold the Map fails with `States.ExceedToleratedFailureThreshold` (its Catch never sees the
  *   child's own error, as on AWS, where that stays in the child execution), the other children
- *   are stopped; a tolerated child's slot in the Map's output is its `{Error, Cause}`.
+ *   are stopped (ABORTED); a tolerated child's slot in the Map's output is its `{Error, Cause}`.
+ *   Each child has a history of its own (`mapRuns()`), apart from the parent's, which records
+ *   MapRunStarted / MapRunSucceeded / MapRunFailed instead of the children's events.
  *
- * Differences from AWS that tests must know: a Distributed Map's children run inside the parent
- * (they are not executions of their own: no Map Run ARN, ListExecutions by mapRunArn or
- * DescribeMapRun; ItemReader, ItemBatcher, ResultWriter and the *Path forms of the tolerated
- * failure fields are not emulated, and the children's events go to the parent's history); no
+ * Differences from AWS that tests must know: a Distributed Map's children run inside the parent's
+ * interpreter and are not executions the API knows (no ListExecutions by mapRunArn, DescribeMapRun
+ * or DescribeExecution of a child: read them with `mapRuns()`); ItemReader, ItemBatcher,
+ * ResultWriter and the *Path forms of the tolerated failure fields are not emulated; no
  * redrive (RedriveExecution answers ExecutionNotRedrivable, redriveStatus NOT_REDRIVABLE); a Task
  * without TimeoutSeconds waits up to ~24.8 days (the interpreter's own default, 60 s, is lifted);
  * the history is a close likeness (see `history()`).
@@ -136,6 +138,15 @@ export interface HistoryEvent {
   [details: string]: unknown;
 }
 
+/** A Distributed Map's run, as `mapRuns()` shows it. */
+export interface StandInMapRun {
+  mapName: string;
+  mapRunArn: string;
+  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
+  /** Item index -> that child's status and history (ExecutionStarted ... its closing event). */
+  children: { index: number; status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED'; events: HistoryEvent[] }[];
+}
+
 export interface SfnStandIn {
   /** The endpoint to give `new SFNClient({ endpoint })`. */
   endpoint: string;
@@ -152,6 +163,12 @@ export interface SfnStandIn {
    * a Task -> Choice loop costs 7 events, as on AWS.
    */
   history(executionArn: string): HistoryEvent[];
+  /**
+   * The Map Runs of the execution's Distributed Map states, in start order, each with its
+   * children's histories by item index (each child is an execution of its own on AWS, with its
+   * own 25,000-event limit; its events are not in the parent's `history()`).
+   */
+  mapRuns(executionArn: string): StandInMapRun[];
   /** Resolves when the execution has closed (any status but RUNNING). */
   finished(executionArn: string): Promise<StandInExecution>;
   /** Resolves with the first invocation (in flight or later) that matches. */
@@ -185,6 +202,8 @@ interface Machine {
   creationDate: Date;
   /** Every Task state (nested Map and Parallel states included) by its name. */
   tasks: Map<string, TaskState>;
+  /** Each state inside a Distributed Map's children, to the name of that Map. */
+  childOf: Map<string, string>;
 }
 
 interface TaskState {
@@ -199,8 +218,10 @@ interface Execution extends StandInExecution {
   attempts: Map<string, number>;
   inFlight: Map<string, number>;
   peak: Map<string, number>;
-  /** Per Distributed Map state: its items and failed children in the current Map Run. */
-  mapRuns: Map<string, { total: number | undefined; failed: number }>;
+  /** The Map Runs of its Distributed Map states, in the order they started. */
+  runs: MapRunRecord[];
+  /** Per state inside a Distributed Map: the children (indexes) whose next Lambda call is theirs, in order. */
+  pendingIndex: Map<string, number[]>;
   abort?: () => void;
   done: Promise<void>;
   close: () => void;
@@ -298,7 +319,16 @@ export async function startSfnStandIn(options: SfnStandInOptions): Promise<SfnSt
       if (existing.definition === definition && existing.roleArn === roleArn) return arn;
       throw new ApiError('StateMachineAlreadyExists', `State Machine Already Exists: '${arn}'`);
     }
-    machines.set(arn, { arn, name, definition, parsed, roleArn, creationDate: new Date(), tasks: taskStates(parsed) });
+    machines.set(arn, {
+      arn,
+      name,
+      definition,
+      parsed,
+      roleArn,
+      creationDate: new Date(),
+      tasks: taskStates(parsed),
+      childOf: childStates(parsed),
+    });
     return arn;
   }
 
@@ -322,8 +352,7 @@ export async function startSfnStandIn(options: SfnStandInOptions): Promise<SfnSt
   }
 
   function addEvent(execution: Execution, type: string, details: Record<string, unknown> = {}): void {
-    const id = execution.events.length + 1;
-    execution.events.push({ id, previousEventId: id - 1, timestamp: new Date(), type, ...details });
+    push(execution.events, type, details);
   }
 
   function closeExecution(
@@ -353,6 +382,7 @@ export async function startSfnStandIn(options: SfnStandInOptions): Promise<SfnSt
         executionAbortedEventDetails: { error: result.error, cause: result.cause },
       });
     }
+    for (const run of execution.runs) closeRun(run, status === 'SUCCEEDED' ? 'SUCCEEDED' : 'ABORTED');
     execution.close();
   }
 
@@ -372,7 +402,8 @@ export async function startSfnStandIn(options: SfnStandInOptions): Promise<SfnSt
       attempts: new Map(),
       inFlight: new Map(),
       peak: new Map(),
-      mapRuns: new Map(),
+      runs: [],
+      pendingIndex: new Map(),
       done,
       close,
     };
@@ -442,36 +473,138 @@ export async function startSfnStandIn(options: SfnStandInOptions): Promise<SfnSt
     return execution;
   }
 
-  /** Interpreter events -> AWS history events (Task calls are recorded by callTask itself). */
+  /**
+   * Interpreter events -> AWS history events (Lambda calls are recorded by callTask itself). A
+   * Distributed Map's children get histories of their own (see `mapRuns`); the parent records
+   * MapRunStarted / MapRunSucceeded / MapRunFailed instead of their iterations.
+   */
   function recordInterpreterEvent(execution: Execution, event: InterpreterEvent): void {
     const type = event.type;
-    if (event.state?.name.startsWith(SYNTHETIC)) return;
-    if (type === 'StateEntered' && event.state?.type === 'Map')
-      startMapRun(execution, event.state.name, event.state.input);
-    if (type === 'StateEntered' && event.state) {
-      addEvent(execution, `${event.state.type}StateEntered`, {
-        stateEnteredEventDetails: { name: event.state.name, input: JSON.stringify(event.state.input ?? null) },
+    const state = event.state;
+    if (state?.name.startsWith(SYNTHETIC)) {
+      // The failure hook of a child: note which child calls it next.
+      if (type === 'StateEntered' && event.index !== undefined) queueIndex(execution, state.name, event.index);
+      return;
+    }
+    if (type.startsWith('MapIteration') && event.parentState) {
+      const run = currentRun(execution, event.parentState.name);
+      if (run && event.index !== undefined) {
+        childIteration(run, type, event.index, event);
+        return;
+      }
+      addEvent(execution, type, { mapIterationEventDetails: { name: event.parentState.name, index: event.index } });
+      return;
+    }
+    if (!state) return;
+    const machine = machines.get(execution.stateMachineArn)!;
+    const mapName = machine.childOf.get(state.name);
+    const child =
+      mapName !== undefined && event.index !== undefined
+        ? currentRun(execution, mapName)?.children.get(event.index)
+        : undefined;
+    const events = child?.events ?? execution.events;
+    if (child && state.type === 'Task' && (type === 'StateEntered' || type === 'StateRetried')) {
+      queueIndex(execution, state.name, event.index!);
+    }
+    const distributedMap = !child && state.type === 'Map' ? startedOrCurrentRun(execution, type, state) : undefined;
+    if (type === 'StateEntered') {
+      push(events, `${state.type}StateEntered`, {
+        stateEnteredEventDetails: { name: state.name, input: JSON.stringify(state.input ?? null) },
       });
-    } else if (type === 'StateExited' && event.state) {
-      addEvent(execution, `${event.state.type}StateExited`, {
-        stateExitedEventDetails: { name: event.state.name, output: JSON.stringify(event.state.output ?? null) },
+      if (distributedMap)
+        push(events, 'MapRunStarted', { mapRunStartedEventDetails: { mapRunArn: distributedMap.arn } });
+    } else if (type === 'StateExited') {
+      if (distributedMap?.status === 'RUNNING') {
+        closeRun(distributedMap, 'SUCCEEDED');
+        push(events, 'MapRunSucceeded', {});
+      }
+      push(events, `${state.type}StateExited`, {
+        stateExitedEventDetails: { name: state.name, output: JSON.stringify(state.output ?? null) },
       });
-    } else if (type === 'StateFailed' && event.state && event.state.type !== 'Task') {
-      addEvent(execution, `${event.state.type}StateFailed`, {});
-    } else if (type.startsWith('MapIteration') && event.parentState) {
-      const details = { name: event.parentState.name, index: event.index };
-      addEvent(execution, type, { mapIterationEventDetails: details });
+    } else if (type === 'StateFailed' && state.type !== 'Task') {
+      if (distributedMap?.status === 'RUNNING') {
+        closeRun(distributedMap, 'FAILED');
+        push(events, 'MapRunFailed', {
+          mapRunFailedEventDetails: { error: event.Error, cause: causeText(event.Cause) },
+        });
+      }
+      push(events, `${state.type}StateFailed`, {});
     }
   }
 
-  /** A Distributed Map state entered: a new Map Run, its items counted as its ItemsPath selects them. */
-  function startMapRun(execution: Execution, mapName: string, rawInput: unknown): void {
+  /** The Map Run a Distributed Map state's event belongs to: a new one when the state is entered. */
+  function startedOrCurrentRun(execution: Execution, type: string, state: { name: string; input?: unknown }) {
     const machine = machines.get(execution.stateMachineArn)!;
-    const state = allStates(machine.parsed).find(([n]) => n === mapName)?.[1];
-    if (!state || !distributed(state)) return;
-    const input = typeof state.InputPath === 'string' ? simplePath(state.InputPath, rawInput) : rawInput;
-    const items = typeof state.ItemsPath === 'string' ? simplePath(state.ItemsPath, input) : input;
-    execution.mapRuns.set(mapName, { total: Array.isArray(items) ? items.length : undefined, failed: 0 });
+    const definition = allStates(machine.parsed).find(([n]) => n === state.name)?.[1];
+    if (!definition || !distributed(definition)) return undefined;
+    if (type !== 'StateEntered') return currentRun(execution, state.name);
+    const input =
+      typeof definition.InputPath === 'string' ? simplePath(definition.InputPath, state.input) : state.input;
+    const items = typeof definition.ItemsPath === 'string' ? simplePath(definition.ItemsPath, input) : input;
+    const label = typeof definition.Label === 'string' ? definition.Label : state.name;
+    const run: MapRunRecord = {
+      mapName: state.name,
+      arn: `arn:aws:states:${region}:${accountId}:mapRun:${machine.name}/${label}:${randomUUID()}`,
+      status: 'RUNNING',
+      total: Array.isArray(items) ? items.length : undefined,
+      failed: 0,
+      exceeded: false,
+      children: new Map(),
+    };
+    execution.runs.push(run);
+    return run;
+  }
+
+  /** A child of a Distributed Map begins or ends: its own ExecutionStarted / Succeeded / Failed. */
+  function childIteration(run: MapRunRecord, type: string, index: number, event: InterpreterEvent): void {
+    if (type === 'MapIterationStarted') {
+      if (run.exceeded) return;
+      const events: HistoryEvent[] = [];
+      push(events, 'ExecutionStarted', {
+        executionStartedEventDetails: {
+          input: JSON.stringify(event.input ?? null),
+          inputDetails: { truncated: false },
+        },
+      });
+      run.children.set(index, { events, status: 'RUNNING' });
+      return;
+    }
+    const child = run.children.get(index);
+    if (child?.status !== 'RUNNING') return;
+    if (type === 'MapIterationSucceeded') {
+      child.status = 'SUCCEEDED';
+      push(child.events, 'ExecutionSucceeded', {
+        executionSucceededEventDetails: { output: JSON.stringify(event.output ?? null) },
+      });
+    } else if (type === 'MapIterationFailed') {
+      child.status = 'FAILED';
+      push(child.events, 'ExecutionFailed', {
+        executionFailedEventDetails: { error: event.Error, cause: causeText(event.Cause) },
+      });
+    }
+  }
+
+  function currentRun(execution: Execution, mapName: string): MapRunRecord | undefined {
+    return execution.runs.findLast((r) => r.mapName === mapName);
+  }
+
+  function queueIndex(execution: Execution, stateName: string, index: number): void {
+    const queue = execution.pendingIndex.get(stateName) ?? [];
+    queue.push(index);
+    execution.pendingIndex.set(stateName, queue);
+  }
+
+  /**
+   * The history a Lambda call of `stateName` belongs to: the child's, for a state inside a
+   * Distributed Map (the interpreter calls a state's handler right after dispatching its
+   * StateEntered or StateRetried, so children queue up in the order they call), else the parent's.
+   */
+  function historyOf(execution: Execution, stateName: string): HistoryEvent[] {
+    const mapName = machines.get(execution.stateMachineArn)!.childOf.get(stateName);
+    if (mapName === undefined) return execution.events;
+    const index = execution.pendingIndex.get(stateName)?.shift();
+    const child = index === undefined ? undefined : currentRun(execution, mapName)?.children.get(index);
+    return child?.events ?? execution.events;
   }
 
   /**
@@ -485,15 +618,26 @@ export async function startSfnStandIn(options: SfnStandInOptions): Promise<SfnSt
     map: Record<string, unknown>,
     failure: { Error?: string; Cause?: string },
   ): Promise<Json> {
-    const run = execution.mapRuns.get(mapName) ?? { total: undefined, failed: 0 };
+    // Let the hook's StateEntered reach recordInterpreterEvent, which notes the child.
+    await new Promise((r) => setImmediate(r));
+    const run = currentRun(execution, mapName);
+    const index = execution.pendingIndex.get(`${SYNTHETIC}failed:${mapName}`)?.shift();
+    const child = index === undefined ? undefined : run?.children.get(index);
+    if (child?.status === 'RUNNING') {
+      child.status = 'FAILED';
+      push(child.events, 'ExecutionFailed', {
+        executionFailedEventDetails: { error: failure.Error, cause: failure.Cause },
+      });
+    }
+    if (!run) throw new StatesError('States.Runtime', `no Map Run of ${mapName} is running`, true);
     run.failed++;
-    execution.mapRuns.set(mapName, run);
     const count = typeof map.ToleratedFailureCount === 'number' ? map.ToleratedFailureCount : undefined;
     const percentage = typeof map.ToleratedFailurePercentage === 'number' ? map.ToleratedFailurePercentage : undefined;
     const overCount = run.failed > (count ?? (percentage === undefined ? 0 : Number.POSITIVE_INFINITY));
     const overPercentage =
       percentage !== undefined && (run.total === undefined || (run.failed / run.total) * 100 > percentage);
     if (overCount || overPercentage) {
+      run.exceeded = true;
       throw new StatesError('States.ExceedToleratedFailureThreshold', CHILD_FAILED_CAUSE);
     }
     return { Error: failure.Error ?? 'States.TaskFailed', Cause: failure.Cause ?? '' };
@@ -543,6 +687,8 @@ export async function startSfnStandIn(options: SfnStandInOptions): Promise<SfnSt
     const record: StandInInvocation = { ...request, outcome: 'running', injected: fault !== undefined };
     invocations.push(record);
     const kind = optimized ? 'Task' : 'LambdaFunction';
+    const events = historyOf(execution, stateName);
+    const addEvent = (_: Execution, type: string, details: Record<string, unknown> = {}) => push(events, type, details);
     const payloadText = JSON.stringify(payload);
     if (optimized) {
       addEvent(execution, 'TaskScheduled', {
@@ -875,6 +1021,17 @@ export async function startSfnStandIn(options: SfnStandInOptions): Promise<SfnSt
     executions: () => [...executions.values()].map(publicExecution),
     invocations: () => invocations.map((i) => ({ ...i })),
     history: (arn) => unwrap(() => findExecution(arn).events.map((e) => ({ ...e }))),
+    mapRuns: (arn) =>
+      unwrap(() =>
+        findExecution(arn).runs.map((run) => ({
+          mapName: run.mapName,
+          mapRunArn: run.arn,
+          status: run.status,
+          children: [...run.children.entries()]
+            .sort(([a], [b]) => a - b)
+            .map(([index, child]) => ({ index, status: child.status, events: child.events.map((e) => ({ ...e })) })),
+        })),
+      ),
     finished: async (arn) => {
       const e = unwrap(() => findExecution(arn));
       await e.done;
@@ -912,6 +1069,58 @@ interface InterpreterEvent {
   state?: { name: string; type: string; input?: unknown; output?: unknown };
   parentState?: { name: string };
   index?: number;
+  input?: unknown;
+  output?: unknown;
+  Error?: string;
+  Cause?: unknown;
+}
+
+type RunStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
+
+/** One run of a Distributed Map state, with its children's histories by item index. */
+interface MapRunRecord {
+  mapName: string;
+  arn: string;
+  status: RunStatus;
+  total: number | undefined;
+  failed: number;
+  /** Set when a failure passed the threshold: the interpreter may still start queued children, AWS would not. */
+  exceeded: boolean;
+  children: Map<number, { events: HistoryEvent[]; status: RunStatus }>;
+}
+
+function push(events: HistoryEvent[], type: string, details: Record<string, unknown> = {}): void {
+  const id = events.length + 1;
+  events.push({ id, previousEventId: id - 1, timestamp: new Date(), type, ...details });
+}
+
+/** A Map Run ends: its children still running are stopped (ABORTED), as Step Functions does. */
+function closeRun(run: MapRunRecord, status: Exclude<RunStatus, 'RUNNING'>): void {
+  if (run.status === 'RUNNING') run.status = status;
+  for (const child of run.children.values()) {
+    if (child.status !== 'RUNNING') continue;
+    child.status = 'ABORTED';
+    push(child.events, 'ExecutionAborted', {});
+  }
+}
+
+function causeText(cause: unknown): string | undefined {
+  if (cause === undefined) return undefined;
+  if (typeof cause === 'string') return cause;
+  if (cause instanceof Error) return cause.message;
+  return JSON.stringify(cause);
+}
+
+/** Each state inside a Distributed Map's ItemProcessor (at any depth), to that Map's name. */
+function childStates(definition: Record<string, unknown>): Map<string, string> {
+  const childOf = new Map<string, string>();
+  for (const [name, state] of allStates(definition)) {
+    if (state.Type !== 'Map' || !distributed(state)) continue;
+    for (const [inner] of allStates((state.ItemProcessor ?? state.Iterator) as Record<string, unknown>)) {
+      childOf.set(inner, name);
+    }
+  }
+  return childOf;
 }
 
 function publicExecution(e: Execution): StandInExecution {
