@@ -14,6 +14,7 @@ import { registerPlanCommand } from './commands/plan';
 import { registerRepairCommand } from './commands/repair';
 import { registerSchemaCommand } from './commands/schema';
 import { registerStatusCommand } from './commands/status';
+import { registerStopCommand } from './commands/stop';
 import { registerStudioCommand } from './commands/studio';
 import { registerUnlockCommand } from './commands/unlock';
 import { registerValidateCommand } from './commands/validate';
@@ -119,6 +120,7 @@ export function buildProgram(ctx: CommandContext): Command {
   registerLintCommand(program, ctx);
   registerGenerateCommand(program, ctx);
   registerUnlockCommand(program, ctx);
+  registerStopCommand(program, ctx);
   registerRepairCommand(program, ctx);
   registerLogCommand(program, ctx);
   registerSchemaCommand(program, ctx);

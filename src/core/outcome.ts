@@ -70,7 +70,10 @@ export function statusOfPlan(
 /** Exit code of a run: 0 when it applied, was a no-op or a dry run; else the code of what stopped it. */
 export function exitCodeOfReport(report: Pick<RunReport, 'status' | 'exitCode'>): ExitCode {
   if (report.exitCode !== undefined) return report.exitCode;
-  return report.status === 'applied' || report.status === 'no-op' || report.status === 'dry-run'
+  return report.status === 'applied' ||
+    report.status === 'no-op' ||
+    report.status === 'dry-run' ||
+    report.status === 'running'
     ? EXIT.ok
     : EXIT.failure;
 }

@@ -23,6 +23,9 @@ export const STATUS_URGENCY = [
   'drift',
   // A step stopped at a checkpoint before its time budget ran out; `apply --resume` continues. Exit 1.
   'incomplete',
+  // A fanned-out step runs on in its Step Functions execution, which records it and releases the
+  // lock itself; nobody waits on it (--detach, the action's wait: false). Exit 0.
+  'running',
   // Steps are running (a pull request comment while the merge applies).
   'applying',
   // A plan was made and shown; nothing ran.
@@ -42,7 +45,10 @@ export type Status = (typeof STATUS_URGENCY)[number];
  * The values of the action's `status` output, as action.yml and docs/action.md document them: a
  * coarser view of the vocabulary (core/outcome.ts `outputStatusOf` maps onto it).
  */
-export type OutputStatus = Extract<Status, 'planned' | 'applied' | 'no-op' | 'failed' | 'blocked' | 'drift'>;
+export type OutputStatus = Extract<
+  Status,
+  'planned' | 'applied' | 'no-op' | 'failed' | 'blocked' | 'drift' | 'running'
+>;
 
 /** The most urgent of `statuses` (by `STATUS_URGENCY`), or undefined when there is none. */
 export function mostUrgent<S extends Status>(statuses: Iterable<S>): S | undefined {

@@ -284,7 +284,7 @@ export interface Plan {
   checks?: ChecksReport | undefined;
 }
 
-export type StepStatus = 'applied' | 'failed' | 'dry-run' | 'incomplete' | 'skipped';
+export type StepStatus = 'applied' | 'failed' | 'dry-run' | 'incomplete' | 'skipped' | 'running';
 
 export interface StepReport {
   version: string;
@@ -298,10 +298,15 @@ export interface StepReport {
   checks?: StepCheck[] | undefined;
   /** A failed canary was undone with the step's down (true), or could not be (false: no down). */
   canaryReverted?: boolean | undefined;
+  /** The AWS console page of the Step Functions execution that ran the step (a fanned-out step). */
+  execution?: string | undefined;
 }
 
 /** How a run ended, in the words of the one status vocabulary (core/status-vocabulary.ts). */
-export type RunStatus = Extract<Status, 'applied' | 'no-op' | 'failed' | 'blocked' | 'dry-run' | 'incomplete'>;
+export type RunStatus = Extract<
+  Status,
+  'applied' | 'no-op' | 'failed' | 'blocked' | 'dry-run' | 'incomplete' | 'running'
+>;
 
 export interface RunReport {
   plan: Plan;

@@ -17,6 +17,10 @@ export function registerApplyCommands(program: Command, ctx: CommandContext): vo
     .description('lock, run the plan to the manifest target, record every step, release')
     .option('--resume', 're-run the failed step first (it must be idempotent)')
     .option('--plan <hash>', 'refuse to run unless the plan still has this hash')
+    .option(
+      '--detach',
+      "state-machine: return (status running) once a fanned-out step's execution started; it records the step and releases the lock",
+    )
     .action((o: RunOptions, cmd: Command) => runPlanCommand(ctx, 'apply', undefined, o, cmd));
   // Relative to the table's state: no version, no --plan (they never re-plan under the lock).
   const relative: [PlanCommand, string][] = [
@@ -42,6 +46,7 @@ export function registerApplyCommands(program: Command, ctx: CommandContext): vo
 interface RunOptions {
   resume?: boolean;
   plan?: string;
+  detach?: boolean;
 }
 
 /**
@@ -69,7 +74,7 @@ async function runPlanCommand(
       return;
     }
   }
-  const report = await s.apply(plan, { expectedHash: o.plan });
+  const report = await s.apply(plan, { expectedHash: o.plan, detach: o.detach });
   if (f.json) printJson(report);
   else printText(renderReportText(report));
   ctx.setExitCode(exitCodeOfReport(report));

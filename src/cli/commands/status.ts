@@ -12,7 +12,14 @@ export function registerStatusCommand(program: Command, ctx: CommandContext): vo
       const f = ctx.flags(cmd);
       const s = await ctx.openSession(f);
       const status = await s.status();
-      if (f.json) printJson(status);
-      else printText(renderStatusText(status));
+      // Fanned-out steps running in their Step Functions executions (runner: lambda with a state machine).
+      const executions = (await s.runningSteps?.()) ?? [];
+      if (f.json) printJson(executions.length ? { ...status, executions } : status);
+      else
+        printText(
+          [renderStatusText(status), ...executions.map((e) => `running in Step Functions: ${e.name}\n  ${e.url}`)].join(
+            '\n',
+          ),
+        );
     });
 }

@@ -72,6 +72,7 @@ export const STATUS_LABEL: Record<Status, string> = {
   'no-op': '✅ up to date',
   'dry-run': '🧪 dry run',
   incomplete: '⏸️ incomplete',
+  running: '🔄 running in Step Functions',
   failed: '❌ failed',
   'precondition-failed': '⛔ precondition failed',
   'rehearsal-failed': '⛔ rehearsal failed',
@@ -236,6 +237,7 @@ function renderReport(r: RunReport, mode: Mode): string {
     blocked: 'Not applied',
     'dry-run': `Dry run in ${formatDuration(r.durationMs)}: nothing was written`,
     incomplete: `Stopped at a checkpoint after ${formatDuration(r.durationMs)}`,
+    running: 'Running in its Step Functions execution, which records the step and releases the lock itself',
   };
   out.push(
     `**${summary[statusOfReport(r)]}**${totals ? ` · ${totals}` : ''}${r.lockId ? ` · lock ${inlineCode(r.lockId)}` : ''}`,
@@ -248,6 +250,11 @@ function renderReport(r: RunReport, mode: Mode): string {
     ].join('\n');
     out.push(fold(`${r.steps.length} step${r.steps.length === 1 ? '' : 's'} run`, rows, r.steps.length <= OPEN_STEPS));
   }
+  const executions = r.steps.filter((x) => x.execution);
+  if (executions.length)
+    out.push(
+      `**Step Functions:** ${executions.map((x) => `[${escapeMarkdown(`${x.direction} ${x.version}`)}](${x.execution})`).join(' · ')}`,
+    );
   const checks = renderChecks(r.steps);
   if (checks) out.push(checks);
   // A run blocked by the plan's own blockers has them listed above already.
@@ -269,7 +276,9 @@ function stepRow(x: StepReport): string {
           ? '🧪'
           : x.status === 'skipped'
             ? '⏭️'
-            : '⏸️';
+            : x.status === 'running'
+              ? '🔄'
+              : '⏸️';
   const n = (v: number | undefined) => (v === undefined ? '—' : formatCount(v));
   return `| ${icon} ${x.direction} | ${inlineCode(x.version)} | ${x.status} | ${formatDuration(x.durationMs)} | ${n(c?.scanned)} | ${n(c?.changed)} | ${n(c?.skipped)} | ${n(c?.failed)} |`;
 }

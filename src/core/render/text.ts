@@ -61,6 +61,7 @@ export function renderReportText(r: RunReport): string {
     blocked: 'BLOCKED',
     'dry-run': 'dry run: nothing was written',
     incomplete: 'INCOMPLETE: stopped at a checkpoint',
+    running: 'RUNNING in its Step Functions execution (it records the step and releases the lock itself)',
   };
   const head = heads[statusOfReport(r)];
   out.push(`${r.plan.environment} (${r.plan.table}): ${head} in ${formatDuration(r.durationMs)}`);
@@ -92,7 +93,7 @@ function stepLine(s: StepReport): string {
   const counts = c
     ? `  scanned ${formatCount(c.scanned)}, changed ${formatCount(c.changed)}, skipped ${formatCount(c.skipped)}, failed ${formatCount(c.failed)}`
     : '';
-  return `${s.status.padEnd(10)} ${s.direction.padEnd(4)} ${s.version.padEnd(10)} ${formatDuration(s.durationMs)}${counts}${s.error ? `  (${s.error})` : ''}`;
+  return `${s.status.padEnd(10)} ${s.direction.padEnd(4)} ${s.version.padEnd(10)} ${formatDuration(s.durationMs)}${counts}${s.error ? `  (${s.error})` : ''}${s.execution ? `  execution: ${s.execution}` : ''}`;
 }
 
 export function renderStatusText(s: StatusReport): string {

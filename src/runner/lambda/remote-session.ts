@@ -199,7 +199,7 @@ export class RemoteSession implements MigrationSession {
       // this one): wait for it, then go on from the state it leaves.
       // The state machine is checked before anything is read of it or written to the table.
       if (machine) await checkStateMachine(this.stepFunctionsApi(), machine);
-      const attached = machine ? await this.attachRunning() : undefined;
+      const attached = machine ? await this.attachRunning(options.detach === true) : undefined;
       if (attached?.stop)
         return {
           plan,
@@ -260,7 +260,9 @@ export class RemoteSession implements MigrationSession {
           `Not fanning out ${whole.join(', ')} with before/verify hooks, which run whole in one controller invocation.`,
         );
       const execution =
-        machine && fanned.length ? this.stepExecution(machine, segments, plan.estimate?.items) : undefined;
+        machine && fanned.length
+          ? this.stepExecution(machine, segments, plan.estimate?.items, options.detach !== true)
+          : undefined;
       return await runPlan(plan, options, controllerBackend(this.controller, settings, fan, run, execution), run);
     }
   }
@@ -276,13 +278,19 @@ export class RemoteSession implements MigrationSession {
   }
 
   /** Waits for a running execution of this table's steps, if there is one: its step's result. */
-  private async attachRunning(): Promise<StepResult | undefined> {
+  private async attachRunning(detach: boolean): Promise<StepResult | undefined> {
     const running = (await this.runningSteps())[0];
     if (!running) return undefined;
     const api = this.stepFunctionsApi();
     const input = executionInputOf(await api.describeExecution(running.executionArn));
     const step = input.step as PlanStep;
     this.log.info(`${step.version}: attached to running execution ${running.name}: ${running.url}`);
+    if (detach)
+      return handedOverResult(step, {
+        status: 'running',
+        durationMs: this.now() - input.startedAt,
+        where: running.url,
+      });
     const info = await watchExecution(
       {
         api,
@@ -365,7 +373,7 @@ export class RemoteSession implements MigrationSession {
   private sfn: StepFunctionsApi | undefined;
 
   /** The hand-over of fanned-out steps to their executions. */
-  private stepExecution(stateMachineArn: string, segments: number, items: number | undefined) {
+  private stepExecution(stateMachineArn: string, segments: number, items: number | undefined, wait: boolean) {
     const api = this.stepFunctionsApi();
     return stepExecution({
       api,
@@ -377,6 +385,7 @@ export class RemoteSession implements MigrationSession {
       items,
       progress: (step) => this.progressOf(step),
       pollMs: this.pollMs,
+      wait,
       log: this.log,
       now: this.now,
     });

@@ -44,7 +44,7 @@ export type StepBody<T> = (step: PlanStep, ticket: T) => Promise<BodyResult>;
 
 /** Why the run stops after this step. */
 export interface RunStop {
-  status: Extract<RunStatus, 'failed' | 'incomplete' | 'blocked'>;
+  status: Extract<RunStatus, 'failed' | 'incomplete' | 'blocked' | 'running'>;
   /** `precondition`: the step's `before` hook refused it (status `blocked`, shown as precondition-failed). */
   blockedBy?: RunReport['blockedBy'];
   error: string;
@@ -198,7 +198,8 @@ function failedStop(step: PlanStep, message: string): RunStop {
  * report and the same reasons to stop.
  */
 export interface HandedOverOutcome {
-  status: 'applied' | 'failed' | 'incomplete';
+  /** `running`: nobody waits on it (--detach); the run ends here, the execution goes on. */
+  status: 'applied' | 'failed' | 'incomplete' | 'running';
   error?: string | undefined;
   counts?: ItemCounts | undefined;
   durationMs: number;
@@ -215,9 +216,20 @@ export function handedOverResult(step: PlanStep, o: HandedOverOutcome): StepResu
     durationMs: o.durationMs,
     counts: o.counts,
     ...(o.error !== undefined && o.status === 'failed' ? { error: o.error } : {}),
+    ...(o.where ? { execution: o.where } : {}),
   };
   const at = o.where ? ` (${o.where})` : '';
   if (o.status === 'applied') return { report };
+  if (o.status === 'running')
+    return {
+      report,
+      stop: {
+        status: 'running',
+        error: '',
+        next: `${step.version} runs on in its Step Functions execution${at}, which records it and releases the lock. dynamodb-migrate status shows it; dynamodb-migrate stop stops it; apply again afterwards for the steps after it.`,
+        exitCode: 0,
+      },
+    };
   if (o.status === 'incomplete')
     return { report, stop: incompleteStop(step, `${step.version} was stopped at its segments' checkpoints${at}.`) };
   const stop = failedStop(step, o.error || 'failed');

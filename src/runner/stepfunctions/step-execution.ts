@@ -22,6 +22,8 @@ export interface StepExecutionOptions {
   progress: (step: PlanStep) => Promise<PassFigures[]>;
   /** Between two looks at the execution. Default 5 s. */
   pollMs?: number | undefined;
+  /** false: the step ends `running` as soon as its execution started (--detach). */
+  wait?: boolean | undefined;
   log: Logger;
   now: () => number;
 }
@@ -67,6 +69,7 @@ export function stepExecution(o: StepExecutionOptions): HandOver {
       });
       const where = consoleUrl(started.executionArn);
       o.log.info(`${step.version}: ${started.attached ? 'attached to' : 'started'} execution ${name}: ${where}`);
+      if (o.wait === false) return { status: 'running', durationMs: o.now() - hand.startedAt, where };
       const info = await watchExecution(o, step, started.executionArn, hand.startedAt);
       return outcomeOf(info, o.now() - hand.startedAt, where);
     },
