@@ -104,7 +104,7 @@ try {
   if (STUDIO) {
     // The studio on the table just migrated (and an empty production table beside it), until Ctrl-C.
     await ensureLocalTable(client, 'store-prod', schema);
-    await cli('studio', '--port', process.env.STUDIO_PORT ?? '4983');
+    await cli('studio', '--port', process.env.STUDIO_PORT ?? '5480');
   }
 } finally {
   await engine.stop();
@@ -116,6 +116,6 @@ process.stdout.write(
       ? '\nStudio stopped.\n'
       : '\nDone. Try: node dist/cli/index.js --local status  (a persistent local table in .dynamodb-local/)\n' +
         'To open the studio on this example table: npm start -- --studio  (runs the same, then serves the studio on\n' +
-        'http://127.0.0.1:4983 with the seeded table until Ctrl-C; the address to open, with its token, is printed)\n',
+        'http://127.0.0.1:5480 with the seeded table until Ctrl-C; the address to open, with its token, is printed)\n',
 );
 process.exit(code);

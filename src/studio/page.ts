@@ -225,6 +225,8 @@ export const PAGE_JS = String.raw`'use strict';
     return api('GET', '/api/envs/' + encodeURIComponent(name)).then(function (d) {
       if (!current || current.env !== name || current.view !== 'env') return;
       current.data = d;
+      // A page opened (or reloaded) while a run from this studio goes on, or after it: its state and report.
+      if (d.running && (!envLive(name).run || envLive(name).run.id !== d.running.id)) envLive(name).run = d.running;
       var rows = d.versions.map(function (v) {
         var r = v.record || {};
         return h('tr', { class: v.state, 'data-version': v.version },

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { messageOf } from '../core/errors';
+import { InputError, messageOf } from '../core/errors';
 import { ApiError, httpStatusOf, type StudioApi } from './api';
 import type { EventHub } from './events';
 import { PAGE_CSS, PAGE_JS, pageHtml } from './page';
@@ -38,7 +38,15 @@ export async function startStudioServer(o: {
     });
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (e: NodeJS.ErrnoException) =>
+      reject(
+        e.code === 'EADDRINUSE' || e.code === 'EACCES'
+          ? new InputError(
+              `--port ${o.port}: ${STUDIO_HOST}:${o.port} ${e.code === 'EADDRINUSE' ? 'is in use' : 'may not be opened by this user'}; pass another --port, or --port 0 for any free one.`,
+            )
+          : e,
+      ),
+    );
     server.listen(o.port, STUDIO_HOST, () => resolve());
   });
   port = (server.address() as AddressInfo).port;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningStudio } from '../../src/studio/server';
 import { openStudio } from '../../src/studio/open-studio';
+import { InputError } from '../../src/core/errors';
 import { StateStore } from '../../src/dynamodb/state/state-store';
 import { localClient, localEndpoint } from '../support/dynamodb-local';
 import {
@@ -19,11 +20,13 @@ process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
 // (protected, so read-only in the studio), each on a fresh table in DynamoDB Local.
 let studio: RunningStudio;
 let tables: { dev: string; production: string };
+let manifestPath: string;
 const cleanups: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
   const p = await exampleStudioProject();
   tables = p;
+  manifestPath = p.manifest;
   await seedCustomers(p.dev, 30);
   studio = await openStudio({ manifest: p.manifest, endpoint: localEndpoint() }, { port: 0 }, cleanups);
   cleanups.unshift(() => studio.close());
@@ -58,6 +61,27 @@ function page(
 describe('studio: who may talk to it', () => {
   it('listens on 127.0.0.1 and prints an address with its token', () => {
     expect(studio.url).toBe(`http://127.0.0.1:${studio.port}/?token=${studio.secrets.urlToken}`);
+  });
+
+  it('a port in use is bad input naming the port and what to do', async () => {
+    const taken: (() => Promise<void>)[] = [];
+    const err = await openStudio(
+      { manifest: manifestPath, endpoint: localEndpoint() },
+      { port: studio.port },
+      taken,
+    ).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(InputError);
+    expect(String(err)).toMatch(
+      new RegExp(`--port ${studio.port}: 127.0.0.1:${studio.port} is in use; pass another --port, or --port 0`),
+    );
+    expect(
+      await openStudio({ manifest: manifestPath, endpoint: localEndpoint() }, { port: 70_000 }, taken).catch((e) =>
+        String(e),
+      ),
+    ).toMatch(/--port 70000: expected a port number from 0/);
   });
 
   it('exchanges the URL token for an HttpOnly SameSite=Strict cookie and drops it from the address', async () => {

@@ -9,7 +9,7 @@ export function registerStudioCommand(program: Command, ctx: CommandContext): vo
   program
     .command('studio')
     .description('serve a page on 127.0.0.1 with every environment, its plan and its buttons (Ctrl-C stops it)')
-    .option('--port <n>', 'port on 127.0.0.1 (0: any free port)', '4983')
+    .option('--port <n>', 'port on 127.0.0.1 (0: any free port)', '5480')
     .option('--open', "open the page in the system's browser")
     .action(async (o: { port: string; open?: boolean }, cmd: Command) => {
       const { runStudio } = await import('../../studio/open-studio');
