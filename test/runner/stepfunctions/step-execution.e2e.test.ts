@@ -174,6 +174,44 @@ describe('the execution owns the step', () => {
   }, 600_000);
 });
 
+describe('the CLI observes', () => {
+  test('apply --detach returns running; status shows the execution; stop leaves it resumable; apply --resume finishes it', async () => {
+    const d = await deployWithStateMachine(stub, standIn, { env: SLOW });
+    await seedItems(d, ITEMS);
+    const env = { ...cliEnv(stub.endpoint), DYNAMODB_MIGRATE_LEASE_MS: '3000' };
+    const at = ['--manifest', d.manifest, '--env', 'dev', '--segments', '4'];
+    const first = await runCliInProcess(['to', '1.1.0', ...at], { env });
+    expect(first.code, first.stderr).toBe(0);
+
+    const detached = await runCliInProcess(['apply', ...at, '--detach'], { env });
+    expect(detached.code, detached.stderr).toBe(0);
+    expect(detached.stdout).toContain('RUNNING in its Step Functions execution');
+    expect(detached.stdout).toMatch(
+      /running\s+up\s+1\.2\.0 .*execution: https:\/\/us-east-1\.console\.aws\.amazon\.com\/states\//,
+    );
+    const status = await runCliInProcess(['status', '--manifest', d.manifest, '--env', 'dev'], { env });
+    expect(status.code, status.stderr).toBe(0);
+    expect(status.stdout).toMatch(/running in Step Functions: dm-[\w-]+-1_2_0-up-|running in Step Functions: dm-/);
+
+    await segmentStarted(d.functionName);
+    const stopped = await runCliInProcess(['stop', '--manifest', d.manifest, '--env', 'dev', '--reason', 'on-call'], {
+      env,
+    });
+    expect(stopped.code, stopped.stderr).toBe(0);
+    expect(stopped.stdout).toContain('the step is recorded incomplete');
+    const s = executionSession(d, standIn);
+    const state = await s.readState();
+    expect(state.lock).toBeUndefined();
+    expect(state.records.at(-1)!.status).toMatch(/^incomplete/);
+    expect(await s.runningSteps()).toEqual([]);
+
+    const resumed = await runCliInProcess(['apply', ...at, '--resume'], { env });
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect((await items(d)).filter((i) => i.n !== 1 || i.second !== 1)).toEqual([]);
+    expect((await s.readState()).lock).toBeUndefined();
+  }, 600_000);
+});
+
 describe('bad state machines are bad input', () => {
   test('a missing state machine, or one that is not ours: exit 2, one clear message, nothing written', async () => {
     const d = await deployWithStateMachine(stub, standIn);
