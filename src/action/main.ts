@@ -61,6 +61,7 @@ async function runMode(action: ActionContext, intent: Intent): Promise<ModeResul
       return (await import('./modes/drift')).driftMode(action);
     case 'unlock':
     case 'repair':
+    case 'stop':
       return (await import('./modes/maintain')).maintainMode(action, intent.mode);
   }
 }

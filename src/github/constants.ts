@@ -20,6 +20,7 @@ export const Inputs = {
   RequireApproval: 'require-approval',
   OnPlanChange: 'on-plan-change',
   DryRun: 'dry-run',
+  Wait: 'wait',
 } as const;
 
 export const Outputs = {
@@ -48,6 +49,7 @@ export const COMMANDS = [
   'to',
   'unlock',
   'repair',
+  'stop',
   'drift',
 ] as const;
 export type Command = (typeof COMMANDS)[number];

@@ -66,7 +66,7 @@ export function readRunContext(
 export type Intent =
   | { mode: 'plan'; trigger: Trigger; pullRequest?: PullRequestRef | undefined; readState: boolean }
   | { mode: 'apply'; trigger: Trigger; command: Exclude<PlanCommand, 'resume'> }
-  | { mode: 'unlock' | 'repair' | 'drift'; trigger: Trigger };
+  | { mode: 'unlock' | 'repair' | 'stop' | 'drift'; trigger: Trigger };
 
 export type Trigger = 'pull_request' | 'push' | 'dispatch' | 'schedule' | 'other';
 
@@ -122,7 +122,7 @@ export function decideIntent(
           `command "${command}" runs only on a push to the default branch or a workflow_dispatch, not on ${where}.`,
         );
       }
-      if (command === 'unlock' || command === 'repair') return { mode: command, trigger };
+      if (command === 'unlock' || command === 'repair' || command === 'stop') return { mode: command, trigger };
       return { mode: 'apply', trigger, command };
     }
   }

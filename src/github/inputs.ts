@@ -23,6 +23,11 @@ export interface ActionSettings {
   requireApproval: boolean;
   onPlanChange: 'fail' | 'replan';
   dryRun: boolean;
+  /**
+   * false: a fanned-out step's apply returns (status `running`) once its Step Functions execution
+   * started; the execution records the step and releases the lock.
+   */
+  wait: boolean;
 }
 
 export const DEFAULT_MANIFEST = 'migrations/manifest.yaml';
@@ -60,6 +65,7 @@ export function readSettings(env: Readonly<Record<string, string | undefined>>):
     requireApproval: bool(get(Inputs.RequireApproval), Inputs.RequireApproval, false),
     onPlanChange: oneOf(get(Inputs.OnPlanChange) || 'fail', Inputs.OnPlanChange, ['fail', 'replan'] as const),
     dryRun: bool(get(Inputs.DryRun), Inputs.DryRun, false),
+    wait: bool(get(Inputs.Wait), Inputs.Wait, true),
   };
   for (const name of settings.environments) {
     if (!/^[A-Za-z0-9_-]+$/.test(name)) {
@@ -84,7 +90,7 @@ export function readSettings(env: Readonly<Record<string, string | undefined>>):
     );
   }
   // Rolling back, resetting and repairing are deliberate acts on one table: no wildcards.
-  const needsOne = ['up', 'down', 'repeat', 'reset', 'to', 'unlock', 'repair'].includes(settings.command);
+  const needsOne = ['up', 'down', 'repeat', 'reset', 'to', 'unlock', 'repair', 'stop'].includes(settings.command);
   if (needsOne && settings.environments.length !== 1) {
     throw new InputError(
       `Input "${Inputs.Environment}": command "${settings.command}" acts on exactly one environment; name it (got ${settings.environments.length ? settings.environments.join(', ') : 'none'}).`,

@@ -184,6 +184,7 @@ describe('the status vocabulary', () => {
       'blocked',
       'drift',
       'incomplete',
+      'running',
       'applying',
       'planned',
       'dry-run',
@@ -197,7 +198,7 @@ describe('the status vocabulary', () => {
   });
 
   test("the action's status output: only the documented values", () => {
-    const documented: OutputStatus[] = ['planned', 'applied', 'no-op', 'failed', 'blocked', 'drift'];
+    const documented: OutputStatus[] = ['planned', 'applied', 'no-op', 'failed', 'blocked', 'drift', 'running'];
     const cases: [Status, boolean, OutputStatus][] = [
       ['planned', true, 'planned'],
       ['planned', false, 'no-op'],
@@ -211,6 +212,7 @@ describe('the status vocabulary', () => {
       ['drift', false, 'drift'],
       ['applied', true, 'applied'],
       ['no-op', false, 'no-op'],
+      ['running', true, 'running'],
     ];
     for (const [status, hasSteps, output] of cases) expect(outputStatusOf(status, hasSteps)).toBe(output);
     for (const status of STATUS_URGENCY) expect(documented).toContain(outputStatusOf(status, true));

@@ -78,7 +78,7 @@ describe('decideIntent with command auto', () => {
 });
 
 describe('decideIntent gates', () => {
-  test.each(['apply', 'down', 'to', 'reset', 'unlock', 'repair'] as const)(
+  test.each(['apply', 'down', 'to', 'reset', 'unlock', 'repair', 'stop'] as const)(
     '%s is refused on a pull_request event',
     (command) => {
       expect(() => decideIntent({ command }, ctx('pull_request', pr('acme/shop')), 'main')).toThrow(RefusedError);
@@ -101,6 +101,10 @@ describe('decideIntent gates', () => {
     });
     expect(decideIntent({ command: 'unlock' }, ctx('workflow_dispatch', {}), 'main')).toEqual({
       mode: 'unlock',
+      trigger: 'dispatch',
+    });
+    expect(decideIntent({ command: 'stop' }, ctx('workflow_dispatch', {}), 'main')).toEqual({
+      mode: 'stop',
       trigger: 'dispatch',
     });
     expect(decideIntent({ command: 'plan' }, ctx('workflow_dispatch', {}), 'main')).toMatchObject({

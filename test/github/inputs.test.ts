@@ -18,6 +18,7 @@ test('defaults: manifest, all environments, auto, comment on, approval off, fail
     requireApproval: false,
     onPlanChange: 'fail',
     dryRun: false,
+    wait: true,
   });
 });
 
@@ -30,6 +31,7 @@ test('reads INPUT_* the way the runner names them (upper case, hyphens kept)', (
       'on-plan-change': 'replan',
       'dry-run': 'True',
       comment: 'false',
+      wait: 'false',
     }),
     'INPUT_GITHUB-TOKEN': 'ghs_x',
   });
@@ -40,6 +42,7 @@ test('reads INPUT_* the way the runner names them (upper case, hyphens kept)', (
     onPlanChange: 'replan',
     dryRun: true,
     comment: false,
+    wait: false,
     token: 'ghs_x',
   });
 });
@@ -55,6 +58,8 @@ test.each([
   [{ command: 'down', environment: 'dev,prod' }, 'acts on exactly one environment; name it (got dev, prod)'],
   [{ environment: 'dev;rm' }, 'Input "environment": "dev;rm" is not an environment name'],
   [{ mark: 'maybe' }, 'Input "mark": "maybe" is not allowed'],
+  [{ wait: 'later' }, 'Input "wait": "later" is not a boolean'],
+  [{ command: 'stop' }, 'Input "environment": command "stop" acts on exactly one environment'],
 ] as const)('bad input %j names the input', (inputs, message) => {
   const run = () => readSettings(inputEnv(inputs));
   expect(run).toThrow(InputError);

@@ -177,6 +177,7 @@ async function applyOne(
     expectedHash: g.reviewed,
     onPlanChange: settings.onPlanChange,
     reason: reasonOf(settings, intent, run.ctx, g.pr),
+    detach: !settings.wait,
     // Right before the first step, for either runner (under the lock when it runs here): the
     // recovery point is of the state the steps start from, and the comment says "applying".
     onStart: async (current: Plan) => {
