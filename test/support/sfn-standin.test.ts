@@ -54,11 +54,7 @@ beforeAll(async () => {
     injectFault: (req) => faults(req),
     retryDelayMs: 0,
   });
-  sfn = new SFNClient({
-    endpoint: standIn.endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  sfn = clientOf(standIn);
 });
 
 afterAll(async () => {
@@ -68,9 +64,29 @@ afterAll(async () => {
   rmSync(gates, { recursive: true, force: true });
 });
 
+/** The SDK's own client, pointed at a stand-in. */
+function clientOf(target: SfnStandIn): SFNClient {
+  return new SFNClient({
+    endpoint: target.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+}
+
 function invoke(payload: Record<string, unknown>): Record<string, unknown> {
   return { FunctionName: FN, Payload: payload };
 }
+
+/** The history events of one round of a Task -> Choice loop, as Step Functions records them. */
+const ROUND_EVENTS = [
+  'TaskStateEntered',
+  'TaskScheduled',
+  'TaskStarted',
+  'TaskSucceeded',
+  'TaskStateExited',
+  'ChoiceStateEntered',
+  'ChoiceStateExited',
+];
 
 /** A Choice loop (Count until n reaches the limit), a Map with MaxConcurrency and Retry, a Catch. */
 const FLOW = {
@@ -182,16 +198,7 @@ describe('executions', () => {
       new GetExecutionHistoryCommand({ executionArn: done.executionArn, maxResults: 1000 }),
     );
     const types = history.events!.map((e) => e.type);
-    expect(types.slice(0, 8)).toEqual([
-      'ExecutionStarted',
-      'TaskStateEntered',
-      'TaskScheduled',
-      'TaskStarted',
-      'TaskSucceeded',
-      'TaskStateExited',
-      'ChoiceStateEntered',
-      'ChoiceStateExited',
-    ]);
+    expect(types.slice(0, 8)).toEqual(['ExecutionStarted', ...ROUND_EVENTS]);
     expect(types.filter((t) => t === 'MapIterationSucceeded')).toHaveLength(4);
     expect(types.filter((t) => t === 'TaskFailed')).toHaveLength(2); // the injected fault and OrderError
     expect(types.at(-1)).toBe('ExecutionSucceeded');
@@ -355,15 +362,9 @@ describe('executions', () => {
     ]);
     expect(mapRun!.children[1]!.events.map((e) => e.type)).toEqual([
       'ExecutionStarted',
-      ...Array.from({ length: 3 }, () => [
-        'TaskStateEntered',
-        'TaskScheduled',
-        'TaskStarted',
-        'TaskSucceeded',
-        'TaskStateExited',
-        'ChoiceStateEntered',
-        'ChoiceStateExited',
-      ]).flat(),
+      ...ROUND_EVENTS,
+      ...ROUND_EVENTS,
+      ...ROUND_EVENTS,
       'SucceedStateEntered',
       'SucceedStateExited',
       'ExecutionSucceeded',
@@ -433,11 +434,7 @@ describe('executions', () => {
       for (const [endpoint, reply, error] of expectations) {
         if (reply) answer = reply;
         const other = await startSfnStandIn({ lambdaEndpoint: endpoint });
-        const client = new SFNClient({
-          endpoint: other.endpoint,
-          region: 'us-east-1',
-          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-        });
+        const client = clientOf(other);
         try {
           const machine = other.createStateMachine('flow', FLOW);
           const started = await client.send(

@@ -911,12 +911,7 @@ export async function startSfnStandIn(options: SfnStandInOptions): Promise<SfnSt
         const e = findExecution(input.executionArn);
         const closed = e.status !== 'RUNNING';
         return {
-          executionArn: e.arn,
-          stateMachineArn: e.stateMachineArn,
-          name: e.name,
-          status: e.status,
-          startDate: epoch(e.startDate),
-          ...(e.stopDate ? { stopDate: epoch(e.stopDate) } : {}),
+          ...executionSummary(e),
           input: e.input,
           inputDetails: { included: true },
           ...(e.output !== undefined ? { output: e.output, outputDetails: { included: true } } : {}),
@@ -962,15 +957,7 @@ export async function startSfnStandIn(options: SfnStandInOptions): Promise<SfnSt
           .reverse(); // newest first: executions is in start order
         const page = paginate(all, input, `${machine.arn}|${String(filter)}`);
         return {
-          executions: page.items.map((e) => ({
-            executionArn: e.arn,
-            stateMachineArn: e.stateMachineArn,
-            name: e.name,
-            status: e.status,
-            startDate: epoch(e.startDate),
-            ...(e.stopDate ? { stopDate: epoch(e.stopDate) } : {}),
-            redriveCount: 0,
-          })),
+          executions: page.items.map((e) => ({ ...executionSummary(e), redriveCount: 0 })),
           ...(page.nextToken ? { nextToken: page.nextToken } : {}),
         };
       }
@@ -1121,6 +1108,18 @@ function childStates(definition: Record<string, unknown>): Map<string, string> {
     }
   }
   return childOf;
+}
+
+/** The fields DescribeExecution and ListExecutions share, dates as epoch seconds. */
+function executionSummary(e: Execution): Record<string, unknown> {
+  return {
+    executionArn: e.arn,
+    stateMachineArn: e.stateMachineArn,
+    name: e.name,
+    status: e.status,
+    startDate: epoch(e.startDate),
+    ...(e.stopDate ? { stopDate: epoch(e.stopDate) } : {}),
+  };
 }
 
 function publicExecution(e: Execution): StandInExecution {
