@@ -3,6 +3,7 @@
 // time at the table's capacity, the orchestration's cost). docs/scale.md is this script's output
 // with the reasoning around it. Run: node --import jiti/register scripts/scale.ts [--markdown]
 import { pathToFileURL } from 'node:url';
+import { MAX_SEGMENT_ROUNDS } from '../src/runner/stepfunctions/definition';
 
 /** Step Functions' and Lambda's limits the estimate is checked against (AWS quotas pages, 2026-12). */
 export const LIMITS = {
@@ -67,11 +68,17 @@ export interface ScaleInput {
   childInputBytes: number;
   checkpointBytes: number;
   childResultBytes: number;
-  /** History events per invocation round of a child's Task -> Choice loop, and outside the loop (start, end state, end). */
+  /**
+   * History events per invocation round of a child's loop, and outside the loop (start, end
+   * state, end). The generated child's round is Segment (Task: 5 events), CountRound (Pass: 2),
+   * SegmentAnswer (Choice: 2): 9; a bare Task -> Choice loop would be 7.
+   */
   eventsPerRound: number;
   eventsPerChildFixed: number;
   /** State transitions per round (the Task and the Choice), outside the loop, and in the parent per pass. */
   transitionsPerRound: number;
+  /** The rounds the definition lets a child run before it fails it (SegmentTooLong), below the event limit. */
+  maxRounds: number;
   transitionsPerChildFixed: number;
   parentTransitions: number;
 }
@@ -91,7 +98,7 @@ export interface ScaleEstimate {
   /** Invocation rounds per child: a child re-invokes at its checkpoint each time its budget runs out. */
   roundsPerChild: number;
   eventsPerChild: number;
-  /** The rounds a child could run before its history reaches 25,000 events, and the segment size that takes. */
+  /** The rounds a child may run (the definition's cap, within 25,000 events), and the segment size that takes. */
   maxRoundsPerChild: number;
   maxSegmentBytes: number;
   /** The wall-clock time of the pass, and the least time the write rate allows. */
@@ -123,9 +130,10 @@ export const DEFAULTS: Omit<ScaleInput, 'tableBytes' | 'writeUnitsPerSecond' | '
   childInputBytes: 2048,
   checkpointBytes: 3072,
   childResultBytes: 512,
-  eventsPerRound: 7,
+  eventsPerRound: 9,
   eventsPerChildFixed: 4,
-  transitionsPerRound: 2,
+  transitionsPerRound: 3,
+  maxRounds: MAX_SEGMENT_ROUNDS,
   transitionsPerChildFixed: 1,
   parentTransitions: 10,
 };
@@ -152,7 +160,10 @@ export function estimateScale(input: ScaleInput): ScaleEstimate {
   const usableSeconds = input.invocationSeconds - input.safetyMarginSeconds;
   const roundsPerChild = Math.max(1, Math.ceil(segmentSeconds / usableSeconds));
   const eventsPerChild = input.eventsPerRound * roundsPerChild + input.eventsPerChildFixed;
-  const maxRoundsPerChild = Math.floor((LIMITS.eventsPerExecution - input.eventsPerChildFixed) / input.eventsPerRound);
+  const maxRoundsPerChild = Math.min(
+    input.maxRounds,
+    Math.floor((LIMITS.eventsPerExecution - input.eventsPerChildFixed) / input.eventsPerRound),
+  );
   const maxSegmentBytes = maxRoundsPerChild * usableSeconds * childItemsPerSecond * input.itemBytes;
   const seconds = waves * segmentSeconds;
   const capacityBoundSeconds = (items * writeUnitsPerItem) / input.writeUnitsPerSecond;
@@ -185,6 +196,11 @@ export function estimateScale(input: ScaleInput): ScaleEstimate {
     else if (value >= 0.8 * limit) warnings.push(`${what} is within 20% of the limit`);
   };
   near(eventsPerChild, LIMITS.eventsPerExecution, 'history events per child');
+  near(
+    roundsPerChild,
+    maxRoundsPerChild,
+    'rounds per child (the definition fails a child past its cap: SegmentTooLong)',
+  );
   near(roundStateBytes, LIMITS.payloadBytes, 'a round’s state payload');
   near(itemsArrayBytes, LIMITS.payloadBytes, 'the Map’s items array');
   near(collectedResultBytes, LIMITS.payloadBytes, 'the Map’s collected results (discard them or use ResultWriter)');

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { defaultSegments } from '../../src/runner/lambda/fan-out';
+import { stateMachineDefinition } from '../../src/runner/stepfunctions/definition';
 import { DEFAULTS, estimateScale, PROJECT_SEGMENT_RULE, renderScaleMarkdown, segmentsFor } from '../../scripts/scale';
 
 const GiB = 1024 ** 3;
@@ -20,9 +21,9 @@ describe('estimateScale (scripts/scale.ts, the numbers of docs/scale.md)', () =>
     expect(e.segmentItems).toBe(1_048_576);
     expect(e.segmentSeconds).toBeCloseTo(1048.576, 9);
     expect(e.roundsPerChild).toBe(2);
-    // 7 events a round + 4 = 18; the limit allows floor(24,996 / 7) = 3,570 rounds.
-    expect(e.eventsPerChild).toBe(18);
-    expect(e.maxRoundsPerChild).toBe(3570);
+    // 9 events a round + 4 = 22; the definition's cap of 2,500 rounds is below floor(24,996 / 9) = 2,777.
+    expect(e.eventsPerChild).toBe(22);
+    expect(e.maxRoundsPerChild).toBe(2500);
     // 4 waves x 1,048.576 s = 4,194.304 s, which is also 67,108,864 WRU / 16,000 WRU/s.
     expect(e.seconds).toBeCloseTo(4194.304, 9);
     expect(e.capacityBoundSeconds).toBeCloseTo(4194.304, 9);
@@ -30,17 +31,17 @@ describe('estimateScale (scripts/scale.ts, the numbers of docs/scale.md)', () =>
     expect(e.roundStateBytes).toBe(5120);
     expect(e.itemsArrayBytes).toBe(10 + 108 + 63 + 2);
     expect(e.collectedResultBytes).toBe(64 * 512);
-    // 64 children x (2 x 2 + 1) + 10 in the parent = 330 transitions; 64 x 2 = 128 invocations.
-    expect(e.transitions).toBe(330);
+    // 64 children x (3 x 2 + 1) + 10 in the parent = 458 transitions; 64 x 2 = 128 invocations.
+    expect(e.transitions).toBe(458);
     expect(e.invocations).toBe(128);
     expect(e.lambdaGbSeconds).toBeCloseTo(67_108.864, 6);
     expect(e.writeUnits).toBe(67_108_864);
     expect(e.readUnits).toBe(8_388_608); // half a unit per 4 KiB, eventually consistent
-    // $: 330 x 0.000025; 67,108.864 x 0.0000166667 + 128 x 0.0000002; 67,108,864 x 0.000000625 + 8,388,608 x 0.000000125.
-    expect(e.cost.stepFunctions).toBeCloseTo(0.00825, 9);
+    // $: 458 x 0.000025; 67,108.864 x 0.0000166667 + 128 x 0.0000002; 67,108,864 x 0.000000625 + 8,388,608 x 0.000000125.
+    expect(e.cost.stepFunctions).toBeCloseTo(0.01145, 9);
     expect(e.cost.lambda).toBeCloseTo(1.118508904, 6);
     expect(e.cost.dynamodb).toBeCloseTo(41.94304 + 1.048576, 6);
-    expect(e.cost.total).toBeCloseTo(0.00825 + 1.118508904 + 42.991616, 6);
+    expect(e.cost.total).toBeCloseTo(0.01145 + 1.118508904 + 42.991616, 6);
     expect(e.warnings).toEqual([]);
   });
 
@@ -66,6 +67,27 @@ describe('estimateScale (scripts/scale.ts, the numbers of docs/scale.md)', () =>
     expect(uncapped.warnings).toContain(
       'the Map’s collected results (discard them or use ResultWriter) exceeds the limit',
     );
+  });
+
+  test("the defaults count the generated child's loop: a Task (5 events), a Pass and a Choice (2 each) a round", () => {
+    const definition = stateMachineDefinition({
+      functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:f',
+    }) as any;
+    const map = Object.values(definition.States).find((s: any) => s.Type === 'Map') as any;
+    const child = map.ItemProcessor.States;
+    // The loop: from StartAt back to StartAt through the Choice's first way back.
+    const loop: string[] = [];
+    for (let name = map.ItemProcessor.StartAt; !loop.includes(name); ) {
+      loop.push(name);
+      const state = child[name];
+      name =
+        state.Type === 'Choice'
+          ? state.Choices.find((c: any) => c.Next === map.ItemProcessor.StartAt).Next
+          : state.Next;
+    }
+    const events = loop.reduce((n, name) => n + (child[name].Type === 'Task' ? 5 : 2), 0);
+    expect(events).toBe(DEFAULTS.eventsPerRound);
+    expect(loop).toHaveLength(DEFAULTS.transitionsPerRound);
   });
 
   test('docs/scale.md holds the tables the script prints now', () => {
