@@ -59,7 +59,8 @@ import { installPromiseWithResolvers } from './promise-with-resolvers';
  * Differences from AWS that tests must know: a Distributed Map's children run inside the parent's
  * interpreter and are not executions the API knows (no ListExecutions by mapRunArn, DescribeMapRun
  * or DescribeExecution of a child: read them with `mapRuns()`); ItemReader, ItemBatcher,
- * ResultWriter and the *Path forms of the tolerated failure fields are not emulated; no
+ * ResultWriter and the *Path forms of the tolerated failure fields are not emulated; a Map
+ * without MaxConcurrency (or with 0) runs 40 children at once, not a Distributed Map's 10,000; no
  * redrive (RedriveExecution answers ExecutionNotRedrivable, redriveStatus NOT_REDRIVABLE); a Task
  * without TimeoutSeconds waits up to ~24.8 days (the interpreter's own default, 60 s, is lifted);
  * the history is a close likeness (see `history()`).
