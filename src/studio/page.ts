@@ -320,7 +320,7 @@ export const PAGE_JS = String.raw`'use strict';
       show(envHeader({ name: name, table: current.data ? current.data.table : '', region: current.data && current.data.region, runner: current.data ? current.data.runner : '', protected: current.data && current.data.protected, access: current.data && current.data.access }, 'schema'),
         h('div', { class: 'filters' }, 'Data model ', at, ' compared with ', cmp),
         s.found ? null : h('p', { class: 'muted' }, 'No schema ' + (s.version === 'table' ? 'stored in the table (_schema item).' : 'in migration ' + s.version + '.')),
-        s.diffText ? [h('h2', null, 'Change from ' + s.compare + ' to ' + s.version), h('pre', { 'data-test': 'schema-diff' }, s.diffText)] : null,
+        s.diffText ? [h('h2', null, 'Change from ' + (s.compare === 'table' ? 'the table\'s schema' : s.compare) + ' to ' + (s.version === 'table' ? 'the table\'s schema' : s.version)), h('pre', { 'data-test': 'schema-diff' }, s.diffText)] : null,
         s.indexes.length ? [h('h2', null, 'Indexes'), h('table', null, h('tr', null, h('th', null, 'index'), h('th', null, 'kind'), h('th', null, 'hash'), h('th', null, 'sort')),
           s.indexes.map(function (i) { return h('tr', null, h('td', null, i.name), h('td', null, i.kind), h('td', null, i.hash || ''), h('td', null, i.sort || '')); }))] : null,
         s.models.length ? h('h2', null, 'Models (' + s.models.length + ')') : null, h('div', { 'data-test': 'models' }, models));
