@@ -23,10 +23,12 @@ export async function checkPlan(
     rehearse?: ((plan: Plan) => Promise<{ findings: AnalyzerFinding[]; summary: RehearsalSummary }>) | undefined;
   } = {},
 ): Promise<Plan> {
+  // Nothing to run, nothing to check.
+  if (!plan.steps.length) return plan;
   const versions = new Set(plan.steps.filter((s) => s.direction === 'up' && s.kind !== 'reset').map((s) => s.version));
   const migrations = project.migrations.filter((m) => versions.has(m.version));
   const found = await staticFindingsOf(migrations);
-  const rehearsal = opts.rehearse && plan.steps.length ? await opts.rehearse(plan) : undefined;
+  const rehearsal = opts.rehearse ? await opts.rehearse(plan) : undefined;
   if (rehearsal) found.push(...rehearsal.findings);
   const findings = applySuppressions(found, (v) => project.migrations.find((m) => m.version === v)?.suppress);
   const checks = checksReport(findings, rehearsal?.summary);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runCliInProcess } from '../support/cli';
-import { createTestTable, localClient, localEndpoint } from '../support/dynamodb-local';
+import { createTestTable, localClient, localEndpoint, scanAll } from '../support/dynamodb-local';
 
 const scanMigration = (suppress: string) => `import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { defineMigration } from 'dynamodb-migrate';
@@ -31,7 +31,12 @@ export default {
 `;
 
 async function setup(suppress = '') {
-  const table = await createTestTable(localClient());
+  return (await setupWithTable(suppress)).cli;
+}
+
+async function setupWithTable(suppress = '') {
+  const client = localClient();
+  const table = await createTestTable(client);
   const dir = mkdtempSync(join(tmpdir(), 'dm-analyzers-'));
   writeFileSync(
     join(dir, 'manifest.yaml'),
@@ -40,7 +45,8 @@ async function setup(suppress = '') {
   writeFileSync(join(dir, '1.0.0-flag.ts'), writeMigration);
   writeFileSync(join(dir, '1.1.0-scan.ts'), scanMigration(suppress));
   const manifest = join(dir, 'manifest.yaml');
-  return (...args: string[]) => runCliInProcess(['--manifest', manifest, '--endpoint', localEndpoint(), ...args]);
+  const cli = (...args: string[]) => runCliInProcess(['--manifest', manifest, '--endpoint', localEndpoint(), ...args]);
+  return { client, table, cli };
 }
 
 describe('the static analyzers in lint and plan (TypeScript migrations, as the loader compiled them)', () => {
@@ -73,5 +79,16 @@ describe('the static analyzers in lint and plan (TypeScript migrations, as the l
     expect(accepted.stdout).toContain('checks: 0 errors, 1 warning, 1 suppressed');
     expect(accepted.stdout).toContain('[suppressed: the table holds three items]');
     expect((await ok('lint')).code).toBe(0);
+  });
+
+  test('apply: a static error blocks it before the lock (exit 2, nothing written); suppressed, it applies', async () => {
+    const { client, table, cli } = await setupWithTable();
+    const blocked = await cli('apply', '--yes');
+    expect(blocked.code).toBe(2);
+    expect(blocked.stderr + blocked.stdout).toContain('DM101 error:');
+    expect(await scanAll(client, table)).toEqual([]);
+    const ok = await setupWithTable(`\n  suppress: { DM101: 'the table holds three items' },`);
+    expect((await ok.cli('apply', '--yes')).code).toBe(0);
+    expect((await scanAll(ok.client, ok.table)).some((i) => i.sk?.S?.startsWith('_migration:1.1.0:'))).toBe(true);
   });
 });

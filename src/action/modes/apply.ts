@@ -150,7 +150,12 @@ async function applyOne(
 ): Promise<Outcome> {
   const { settings, io } = run;
   const session = run.openSession(env, 'write');
-  const plan = await session.plan({ command: intent.command, version: settings.version });
+  // The analyzers' static errors block apply as they block the plan (the parser loaded now, after the plan).
+  const { checkPlan } = await import('../../runner/plan-checks');
+  const plan = await checkPlan(
+    await session.plan({ command: intent.command, version: settings.version }),
+    session.project,
+  );
   const base = {
     approvalRequired: intent.trigger === 'push' ? settings.requireApproval : undefined,
     protected: env.protected,

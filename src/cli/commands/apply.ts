@@ -63,7 +63,9 @@ async function runPlanCommand(
   const f = ctx.flags(cmd);
   const s = await ctx.openSession(f);
   checkConfirmation(s.environment, command, f.confirm);
-  const plan = await s.plan({ command, version, resume: o.resume });
+  // The analyzers' static errors (DM1xx) block apply as they block the plan; the parser is loaded here.
+  const { checkPlan } = await import('../../runner/plan-checks');
+  const plan = await checkPlan(await s.plan({ command, version, resume: o.resume }), s.project);
   if (!f.json) printText(renderPlanText(plan));
   if (plan.steps.length && !plan.blockers.length && !f.yes && !f.dryRun && DESTRUCTIVE.has(command)) {
     const ok = await confirmOnTty(
