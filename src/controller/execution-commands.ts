@@ -30,8 +30,8 @@ export const executionCommands: Record<string, (c: CommandContext) => Promise<un
     const counts = totalOf(await progressOf(t, a.step));
     const durationMs = Math.max(0, c.now() - a.startedAt);
     // A failed segment kept its error: the Map's own says only that a child failed.
-    const segmentFailure =
-      a.result.status === 'failed' ? await checkpointsOf(t, a.step).then((s) => s.failure()) : undefined;
+    const checkpoints = await checkpointsOf(t, a.step);
+    const segmentFailure = a.result.status === 'failed' ? await checkpoints.failure() : undefined;
     const outcome = outcomeOf(
       segmentFailure ? { status: 'failed', error: segmentFailure } : a.result,
       counts,
@@ -43,6 +43,8 @@ export const executionCommands: Record<string, (c: CommandContext) => Promise<un
       const ledger = t.ledger({ lockId: a.lockId, runId: a.runId ?? '', planHash: a.planHash ?? '' });
       await ledger.finish(a.step, await ledger.resumeTicket(a.step, date), outcome);
     }
+    // Recorded: a resume of this attempt must not report this failure again.
+    if (segmentFailure) await checkpoints.clearFailure();
     // The lock goes with the step: the caller, if it still waits, takes it again for the steps after.
     await t.releaseLock(a.lockId).catch((e) => c.log.warn(`Could not release lock ${a.lockId}: ${messageOf(e)}`));
     const status = outcome.status === 'success' ? 'applied' : outcome.status;

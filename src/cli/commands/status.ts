@@ -13,7 +13,12 @@ export function registerStatusCommand(program: Command, ctx: CommandContext): vo
       const s = await ctx.openSession(f);
       const status = await s.status();
       // Fanned-out steps running in their Step Functions executions (runner: lambda with a state machine).
-      const executions = (await s.runningSteps?.()) ?? [];
+      const executions = await (s.runningSteps?.() ?? Promise.resolve([])).catch((e: unknown) => {
+        process.stderr.write(
+          `Could not list the Step Functions executions: ${e instanceof Error ? e.message : String(e)}\n`,
+        );
+        return [];
+      });
       if (f.json) printJson(executions.length ? { ...status, executions } : status);
       else
         printText(

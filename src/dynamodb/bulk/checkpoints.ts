@@ -179,6 +179,11 @@ export class CheckpointStore {
     );
   }
 
+  /** Forgets a segment's failure once the step's outcome carries it (a resume keeps the checkpoints, not the failure). */
+  async clearFailure(): Promise<void> {
+    await this.deleteItems([this.key(`${this.scope}:failure`)]);
+  }
+
   /** The failure a segment of this attempt recorded, if any. */
   async failure(): Promise<string | undefined> {
     const res = await this.retry((opts) =>
