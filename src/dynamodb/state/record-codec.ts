@@ -100,7 +100,8 @@ function withFields(i: Record<string, unknown>, version: string, date: number, k
     // OneTable before 2023-09 wrote no status: those records are successes.
     status: typeof i.status === 'string' ? i.status : SUCCESS,
     checksum: i.checksum as string | undefined,
-    sources: sourcesOf(i.sources),
+    // Only on records that carry them (a tree checksum's per-file checksums), as an absent key.
+    ...withSources(sourcesOf(i.sources)),
     direction: i.direction as MigrationRecord['direction'],
     actor: i.actor as string | undefined,
     runUrl: i.runUrl as string | undefined,
@@ -118,4 +119,8 @@ function sourcesOf(v: unknown): Record<string, string> | undefined {
     (e): e is [string, string] => typeof e[1] === 'string',
   );
   return entries.length ? Object.fromEntries(entries) : undefined;
+}
+
+function withSources(sources: Record<string, string> | undefined): { sources?: Record<string, string> } {
+  return sources ? { sources } : {};
 }
