@@ -18,7 +18,13 @@ const ORDERS = 6;
 
 async function seed(client: DynamoDBClient, table: string): Promise<void> {
   const items = [
-    ...Array.from({ length: ORDERS }, (_, i) => ({ pk: `ORG#1`, sk: `ORDER#${i}`, _type: 'Order', id: `o${i}`, total: 10 + i })),
+    ...Array.from({ length: ORDERS }, (_, i) => ({
+      pk: `ORG#1`,
+      sk: `ORDER#${i}`,
+      _type: 'Order',
+      id: `o${i}`,
+      total: 10 + i,
+    })),
     { pk: 'CUST#1', sk: 'CUST#1', _type: 'Customer', id: 'c1', name: 'Ada' },
     { pk: 'CUST#2', sk: 'CUST#2', _type: 'Customer', id: 'c2', name: 'Grace' },
   ];
@@ -29,7 +35,10 @@ async function seed(client: DynamoDBClient, table: string): Promise<void> {
 
 function project(table: string, files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'dm-rehearse-'));
-  writeFileSync(join(dir, 'manifest.yaml'), `version: 1\nmigrations: .\nenvironments:\n  dev:\n    table: ${table}\n    target: latest\n`);
+  writeFileSync(
+    join(dir, 'manifest.yaml'),
+    `version: 1\nmigrations: .\nenvironments:\n  dev:\n    table: ${table}\n    target: latest\n`,
+  );
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return join(dir, 'manifest.yaml');
 }
@@ -38,7 +47,16 @@ const migration = (version: string, body: string) =>
   `export default {\n  version: '${version}',\n  description: 'rehearsal fixture ${version}',\n${body}\n};\n`;
 
 async function rehearse(manifest: string, ...extra: string[]) {
-  const r = await runCliInProcess(['--manifest', manifest, '--endpoint', localEndpoint(), ...extra, 'plan', '--rehearse', '--json']);
+  const r = await runCliInProcess([
+    '--manifest',
+    manifest,
+    '--endpoint',
+    localEndpoint(),
+    ...extra,
+    'plan',
+    '--rehearse',
+    '--json',
+  ]);
   return { ...r, plan: JSON.parse(r.stdout) };
 }
 
@@ -120,7 +138,9 @@ describe('plan --rehearse', () => {
       ]),
     );
     expect(r.plan.checks.rehearsal).toMatchObject({ samplePercent: 100 });
-    expect(r.plan.checks.rehearsal.steps.map((s: { version: string; sampled: number }) => [s.version, s.sampled])).toEqual([
+    expect(
+      r.plan.checks.rehearsal.steps.map((s: { version: string; sampled: number }) => [s.version, s.sampled]),
+    ).toEqual([
       ['1.1.0', ORDERS],
       ['1.2.0', ORDERS],
       ['1.3.0', ORDERS],
@@ -128,7 +148,16 @@ describe('plan --rehearse', () => {
     expect(r.plan.blockers.filter((b: { kind: string }) => b.kind === 'rehearsal')).toHaveLength(3);
 
     // The text plan: the blockers and the checks block; a plain plan (no rehearsal) is not blocked.
-    const text = await runCliInProcess(['--manifest', manifest, '--endpoint', localEndpoint(), '--sample', '100', 'plan', '--rehearse']);
+    const text = await runCliInProcess([
+      '--manifest',
+      manifest,
+      '--endpoint',
+      localEndpoint(),
+      '--sample',
+      '100',
+      'plan',
+      '--rehearse',
+    ]);
     expect(text.code).toBe(5);
     expect(text.stdout).toContain('DM206 error:');
     expect(text.stdout).toContain('checks: 3 errors, 1 warning (rehearsed on 100% of the table)');
@@ -184,7 +213,11 @@ ${migration(
     const r = await rehearse(manifest, '--sample', '100');
     expect(JSON.stringify(await scanAll(client, table))).toBe(JSON.stringify(before));
     const findings: AnalyzerFinding[] = r.plan.checks.findings;
-    const codesOf = (v: string) => findings.filter((f) => f.version === v).map((f) => f.code).sort();
+    const codesOf = (v: string) =>
+      findings
+        .filter((f) => f.version === v)
+        .map((f) => f.code)
+        .sort();
 
     expect(codesOf('1.1.0')).toEqual([]);
     expect(of(findings, '1.2.0', 'DM201')).toEqual([expect.objectContaining({ severity: 'error', count: 2 })]);
@@ -221,7 +254,16 @@ ${migration(
     expect(r.plan.checks.findings).toEqual([
       expect.objectContaining({ code: 'DM205', suppressed: 'resumes are not used on this table' }),
     ]);
-    const text = await runCliInProcess(['--manifest', ok, '--endpoint', localEndpoint(), '--sample', '100', 'plan', '--rehearse']);
+    const text = await runCliInProcess([
+      '--manifest',
+      ok,
+      '--endpoint',
+      localEndpoint(),
+      '--sample',
+      '100',
+      'plan',
+      '--rehearse',
+    ]);
     expect(text.stdout).toContain('[suppressed: resumes are not used on this table]');
 
     const bad = project(table, { '1.1.0-views.ts': migration('1.1.0', `  suppress: { DM205: '' },\n${fault}`) });
