@@ -343,3 +343,22 @@ describe('renderMarkdown', () => {
     expect(row.replace(/\\\|/g, '').split('|').length).toBe(8);
   });
 });
+
+describe('fanned-out steps in the comment', () => {
+  test("each step's Step Functions execution is linked; a detached run reads running", () => {
+    const p = plan();
+    const url =
+      'https://us-east-1.console.aws.amazon.com/states/home?region=us-east-1#/v2/executions/details/arn:aws:states:us-east-1:123456789012:execution:steps:dm-x';
+    const done = applied(p);
+    done.steps[1] = { ...done.steps[1]!, execution: url };
+    const md = renderMarkdown({ sections: [{ plan: p, phase: 'applied', report: done }] });
+    expect(md).toContain(`**Step Functions:** [up ${done.steps[1]!.version}](${url})`);
+    expect(renderMarkdown({ sections: [{ plan: p, phase: 'applied', report: applied(p) }] })).not.toContain(
+      'Step Functions',
+    );
+    const running = applied(p, { status: 'running', steps: [{ ...done.steps[1]!, status: 'running' }] });
+    const md2 = renderMarkdown({ sections: [{ plan: p, phase: 'running', report: running }] });
+    expect(md2).toContain('🔄 running in Step Functions');
+    expect(md2).toContain('Running in its Step Functions execution');
+  });
+});
