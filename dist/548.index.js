@@ -13,7 +13,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _outcome__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5458);
 
 
-/** unlock and repair, by dispatch, on the one environment the inputs name. */
+/** unlock, repair and stop, by dispatch, on the one environment the inputs name. */
 async function maintainMode(run, mode) {
     return { outcomes: [await maintainOne(run, mode)], notes: [] };
 }
@@ -27,6 +27,12 @@ async function maintainOne(run, mode) {
         if (mode === 'unlock') {
             await session.unlock(settings.lockId, settings.reason);
             message = `Removed lock ${settings.lockId} from ${env.table}.`;
+        }
+        else if (mode === 'stop') {
+            // A fanned-out step's execution: recorded incomplete (resumable), the lock released.
+            if (!session.stop)
+                throw new _core_errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`command "stop": ${env.name} has no state-machine, so no step of it runs in a Step Functions execution to stop.`);
+            message = await session.stop(settings.reason);
         }
         else {
             message = await session.repair({ version: settings.version, mark: settings.mark, reason: settings.reason });

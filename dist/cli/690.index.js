@@ -128,8 +128,10 @@ function reviewReplication(env, state) {
 /* harmony export */   Vc: () => (/* binding */ stemOf)
 /* harmony export */ });
 /* unused harmony exports fileNameMatches, versionFromFileName, lintGlobalTables */
-/* harmony import */ var _global_table__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5681);
-/* harmony import */ var _version__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3323);
+/* harmony import */ var _analyzers_findings__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1869);
+/* harmony import */ var _global_table__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5681);
+/* harmony import */ var _version__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3323);
+
 
 
 /** The file name without its extension. */
@@ -139,7 +141,7 @@ function stemOf(base) {
 /** Whether a file name starts with the version it declares: `<version>[-slug].<ext>`, or `reset[-slug]`. */
 function fileNameMatches(base, version) {
     const stem = stemOf(base);
-    const names = version === _version__WEBPACK_IMPORTED_MODULE_0__.RESET ? [_version__WEBPACK_IMPORTED_MODULE_0__.RESET, _version__WEBPACK_IMPORTED_MODULE_0__.LEGACY_RESET] : [version];
+    const names = version === _version__WEBPACK_IMPORTED_MODULE_1__.RESET ? [_version__WEBPACK_IMPORTED_MODULE_1__.RESET, _version__WEBPACK_IMPORTED_MODULE_1__.LEGACY_RESET] : [version];
     return names.some((n) => stem === n || stem.startsWith(`${n}-`));
 }
 /** The x.y.z a file name starts with, for messages. */
@@ -171,13 +173,13 @@ function lintMigrations(files) {
         const def = m;
         const before = problems.length;
         let version = def.version;
-        if (version === _version__WEBPACK_IMPORTED_MODULE_0__.LEGACY_RESET)
-            version = _version__WEBPACK_IMPORTED_MODULE_0__.RESET;
+        if (version === _version__WEBPACK_IMPORTED_MODULE_1__.LEGACY_RESET)
+            version = _version__WEBPACK_IMPORTED_MODULE_1__.RESET;
         if (typeof version !== 'string' || !version) {
             add(f.file, 'no-version', 'has no "version" property: add version: "x.y.z" matching the file name');
             continue;
         }
-        if (version !== _version__WEBPACK_IMPORTED_MODULE_0__.RESET && !(0,_version__WEBPACK_IMPORTED_MODULE_0__.isVersion)(version)) {
+        if (version !== _version__WEBPACK_IMPORTED_MODULE_1__.RESET && !(0,_version__WEBPACK_IMPORTED_MODULE_1__.isVersion)(version)) {
             add(f.file, 'invalid-version', `version "${version}" is not valid semver (expected x.y.z, e.g. 1.2.0)`);
             continue;
         }
@@ -196,7 +198,7 @@ function lintMigrations(files) {
             add(f.file, 'no-up', def.up === undefined ? 'has no up(ctx) function' : `"up" must be a function, got ${typeOf(def.up)}`);
         }
         const irreversible = def.irreversible === true;
-        if (def.down === undefined && !irreversible && version !== _version__WEBPACK_IMPORTED_MODULE_0__.RESET) {
+        if (def.down === undefined && !irreversible && version !== _version__WEBPACK_IMPORTED_MODULE_1__.RESET) {
             add(f.file, 'no-down', 'has no down(ctx): add one, or declare irreversible: true if it cannot be undone');
         }
         else if (def.down !== undefined && typeof def.down !== 'function') {
@@ -212,6 +214,8 @@ function lintMigrations(files) {
             (typeof def.schema !== 'object' || def.schema === null || Array.isArray(def.schema))) {
             add(f.file, 'bad-schema', '"schema" must be a OneTable schema object');
         }
+        for (const message of (0,_analyzers_findings__WEBPACK_IMPORTED_MODULE_0__/* .suppressionProblems */ .cV)(def.suppress))
+            add(f.file, 'bad-suppress', message);
         for (const hook of ['before', 'verify']) {
             if (def[hook] !== undefined && typeof def[hook] !== 'function')
                 add(f.file, 'bad-hook', `"${hook}" must be a function (ctx) => findings, got ${typeOf(def[hook])}`);
@@ -223,6 +227,7 @@ function lintMigrations(files) {
             description: typeof def.description === 'string' ? def.description : '',
             file: f.file,
             checksum: f.checksum,
+            ...(f.sources ? { fileChecksum: f.fileChecksum, sources: f.sources } : {}),
             idempotent: def.idempotent === true,
             irreversible,
             hasUp: true,
@@ -230,13 +235,14 @@ function lintMigrations(files) {
             hasBefore: typeof def.before === 'function',
             hasVerify: typeof def.verify === 'function',
             schema: def.schema,
+            ...(def.suppress !== undefined ? { suppress: def.suppress } : {}),
         };
-        if (version === _version__WEBPACK_IMPORTED_MODULE_0__.RESET)
+        if (version === _version__WEBPACK_IMPORTED_MODULE_1__.RESET)
             reset = source;
         else
             sources.push(source);
     }
-    sources.sort((a, b) => (0,_version__WEBPACK_IMPORTED_MODULE_0__.compareVersions)(a.version, b.version));
+    sources.sort((a, b) => (0,_version__WEBPACK_IMPORTED_MODULE_1__.compareVersions)(a.version, b.version));
     return { migrations: sources, reset, problems };
 }
 /**
@@ -275,8 +281,8 @@ function lintGlobalTables(manifest, manifestFile) {
         for (const [b, eb] of envs.slice(i + 1)) {
             if (ea.table !== eb.table || ea['global-table'] === false || eb['global-table'] === false)
                 continue;
-            const homeA = (0,_global_table__WEBPACK_IMPORTED_MODULE_1__/* .homeRegionOf */ .TE)(ea);
-            const homeB = (0,_global_table__WEBPACK_IMPORTED_MODULE_1__/* .homeRegionOf */ .TE)(eb);
+            const homeA = (0,_global_table__WEBPACK_IMPORTED_MODULE_2__/* .homeRegionOf */ .TE)(ea);
+            const homeB = (0,_global_table__WEBPACK_IMPORTED_MODULE_2__/* .homeRegionOf */ .TE)(eb);
             if (!homeA || !homeB || homeA === homeB || reported.has(b))
                 continue;
             reported.add(b);
@@ -349,10 +355,17 @@ const environmentSchema = schemas/* strictObject */.rej({
     protected: schemas/* boolean */.zMY()
         .default(false)
         .describe('Refuse reset; down/to need confirm = table name; require a recovery point before apply'),
+    studio: schemas/* enum */.k5n(['read-only', 'read-write'])
+        .optional()
+        .describe('What `dynamodb-migrate studio` may do here: read-only shows the command or workflow to run instead of buttons (default: read-only when protected, else read-write)'),
     runner: schemas/* enum */.k5n(['local', 'lambda'])
         .default('local')
         .describe('Run migrations in this process or in a Lambda controller'),
     function: schemas/* string */.YjP().min(1).optional().describe('Lambda function name or ARN (runner: lambda)'),
+    'state-machine': schemas/* string */.YjP()
+        .regex(/^arn:aws[a-z-]*:states:[a-z]{2}(-[a-z]+)+-\d:\d{12}:stateMachine:[A-Za-z0-9_-]{1,80}$/, 'expected the ARN of a state machine, such as arn:aws:states:us-east-1:123456789012:stateMachine:migrate-controller-steps')
+        .optional()
+        .describe('runner: lambda: the state machine build-controller generated (its StateMachineArn output); big steps fan out as one Step Functions execution each. See docs/lambda.md'),
     protocol: schemas/* enum */.k5n(['dynamodb-migrate', 'onetable'])
         .default('dynamodb-migrate')
         .describe('Controller protocol: ours, or an existing OneTable Controller'),
@@ -380,10 +393,20 @@ const environmentSchema = schemas/* strictObject */.rej({
     validate: schemas/* union */.KCZ([schemas/* boolean */.zMY(), schemas/* strictObject */.rej({ sample: schemas/* number */.aig().gt(0).max(100).optional() })])
         .optional()
         .describe('The scheduled drift check also validates the data against the schema (true: every item; { sample: P }: P percent)'),
+    rehearse: schemas/* union */.KCZ([schemas/* boolean */.zMY(), schemas/* strictObject */.rej({ sample: schemas/* number */.aig().gt(0).max(100).optional() })])
+        .optional()
+        .describe("The pull request's plan also rehearses each step on a sample of the table, read-only (true: 1 percent; { sample: P }: P percent); see docs/analyzers.md"),
 })
     .superRefine((env, ctx) => {
     if (env.runner === 'lambda' && !env.function) {
         ctx.addIssue({ code: 'custom', path: ['function'], message: 'runner: lambda needs function: <name or ARN>' });
+    }
+    if (env['state-machine'] && (env.runner !== 'lambda' || env.protocol === 'onetable')) {
+        ctx.addIssue({
+            code: 'custom',
+            path: ['state-machine'],
+            message: "state-machine needs runner: lambda with this tool's controller (not protocol: onetable)",
+        });
     }
     if (env.protected && env['allow-reset']) {
         ctx.addIssue({ code: 'custom', path: ['allow-reset'], message: 'a protected environment cannot allow reset' });
@@ -520,7 +543,7 @@ function bumpVersion(current, bump) {
 
 /***/ }),
 
-/***/ 9964:
+/***/ 8772:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -530,7 +553,7 @@ __webpack_require__.d(__webpack_exports__, {
   _S: () => (/* reexport */ isPassIncomplete)
 });
 
-// UNUSED EXPORTS: CHECKPOINT_HASH, PassFailedError, PassIncompleteError
+// UNUSED EXPORTS: CHECKPOINT_HASH, CheckpointStore, PassFailedError, PassIncompleteError
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -711,6 +734,38 @@ class CheckpointStore {
             item.finished = { BOOL: true };
         await this.retry((opts) => this.client.send(new dist_cjs.PutItemCommand({ TableName: this.table, Item: item }), opts));
     }
+    /**
+     * Keeps the first failure of a segment of this attempt (`<version>:<direction>:failure`): a
+     * Distributed Map only reports that a child failed, so the step's outcome reads it here.
+     */
+    async recordFailure(message) {
+        const item = {
+            ...this.key(`${this.scope}:failure`),
+            message: { S: message },
+            updatedAt: { N: String(Date.now()) },
+            _type: { S: '_MigrationCheckpoint' },
+        };
+        await this.retry((opts) => this.client
+            .send(new dist_cjs.PutItemCommand({
+            TableName: this.table,
+            Item: item,
+            ConditionExpression: 'attribute_not_exists(message)',
+        }), opts)
+            .catch((e) => {
+            // Another segment's failure came first: that one is the step's.
+            if (e.name !== 'ConditionalCheckFailedException')
+                throw e;
+        }));
+    }
+    /** Forgets a segment's failure once the step's outcome carries it (a resume keeps the checkpoints, not the failure). */
+    async clearFailure() {
+        await this.deleteItems([this.key(`${this.scope}:failure`)]);
+    }
+    /** The failure a segment of this attempt recorded, if any. */
+    async failure() {
+        const res = await this.retry((opts) => this.client.send(new dist_cjs.GetItemCommand({ TableName: this.table, Key: this.key(`${this.scope}:failure`), ConsistentRead: true }), opts));
+        return res.Item?.message?.S || undefined;
+    }
     /** The id of the attempt these checkpoints belong to; undefined when none was recorded. */
     async attempt() {
         const res = await this.retry((opts) => this.client.send(new dist_cjs.GetItemCommand({ TableName: this.table, Key: this.key(`${this.scope}:${ATTEMPT}`), ConsistentRead: true }), opts));
@@ -725,6 +780,38 @@ class CheckpointStore {
             _type: { S: '_MigrationCheckpoint' },
         };
         await this.retry((opts) => this.client.send(new dist_cjs.PutItemCommand({ TableName: this.table, Item: item }), opts));
+    }
+    /**
+     * Every segment checkpoint of this step, by pass (`<pass>:<range>`), in the order the passes
+     * were first saved: what a caller watching a fanned-out step reads for its items, rate and ETA.
+     */
+    async progress() {
+        const passes = new Map();
+        for (const item of await this.query(`${this.scope}:`)) {
+            const cp = item.checkpoint?.M;
+            const m = /^(.*):(\d+)\/(\d+)$/.exec((item[this.keys.sort]?.S ?? '').slice(this.scope.length + 1));
+            if (!cp || !m)
+                continue;
+            const name = m[1];
+            const p = passes.get(name) ?? {
+                pass: name,
+                total: Number(m[3]),
+                done: 0,
+                started: 0,
+                counts: { scanned: 0, changed: 0, skipped: 0, failed: 0 },
+                updatedAt: 0,
+            };
+            p.started++;
+            if (cp.done?.BOOL === true)
+                p.done++;
+            p.counts.scanned += num(cp.scanned);
+            p.counts.changed += num(cp.changed);
+            p.counts.skipped += num(cp.skipped);
+            p.counts.failed += num(cp.failed);
+            p.updatedAt = Math.max(p.updatedAt, num(item.updatedAt));
+            passes.set(name, p);
+        }
+        return [...passes.values()];
     }
     /** Deletes every checkpoint and sample record of this step (after it is recorded). */
     async clear() {
@@ -906,43 +993,8 @@ function updateExpression(b, set, remove) {
         .join(' ');
 }
 
-;// CONCATENATED MODULE: ./src/dynamodb/bulk/item-size.ts
-/**
- * Approximate stored size of an item in bytes, by DynamoDB's rules (names plus values; numbers
- * about one byte per two digits). Used only to estimate capacity before the response says.
- */
-function itemSize(item) {
-    let size = 0;
-    for (const name in item)
-        size += name.length + valueSize(item[name]);
-    return size;
-}
-function valueSize(v) {
-    if (v.S !== undefined)
-        return Buffer.byteLength(v.S);
-    if (v.N !== undefined)
-        return Math.ceil(v.N.length / 2) + 1;
-    if (v.B !== undefined)
-        return v.B.byteLength;
-    if (v.BOOL !== undefined || v.NULL !== undefined)
-        return 1;
-    if (v.SS)
-        return v.SS.reduce((n, s) => n + Buffer.byteLength(s), 0);
-    if (v.NS)
-        return v.NS.reduce((n, s) => n + Math.ceil(s.length / 2) + 1, 0);
-    if (v.BS)
-        return v.BS.reduce((n, b) => n + b.byteLength, 0);
-    if (v.L)
-        return 3 + v.L.reduce((n, x) => n + 1 + valueSize(x), 0);
-    if (v.M)
-        return 3 + itemSize(v.M);
-    return 0;
-}
-/** Write units for an item of this size (1 KB each, at least one). */
-function writeUnits(bytes) {
-    return Math.max(1, Math.ceil(bytes / 1024));
-}
-
+// EXTERNAL MODULE: ./src/dynamodb/bulk/item-size.ts
+var item_size = __webpack_require__(7410);
 ;// CONCATENATED MODULE: ./src/dynamodb/bulk/partiql.ts
 /** ExecuteStatement's limit on a statement's text. */
 const MAX_STATEMENT_LENGTH = 8192;
@@ -1024,7 +1076,7 @@ async function writePage(ctx, jobs) {
         const own = job.plan.own;
         job.pending = job.plan.puts.length + (own ? 1 : 0);
         for (const item of job.plan.puts)
-            puts.push({ request: { PutRequest: { Item: item } }, job, units: writeUnits(itemSize(item)) });
+            puts.push({ request: { PutRequest: { Item: item } }, job, units: (0,item_size/* writeUnits */.R)((0,item_size/* itemSize */.z)(item)) });
         if (!own)
             continue;
         if ('single' in own) {
@@ -1035,12 +1087,12 @@ async function writePage(ctx, jobs) {
             if (w.kind === 'delete')
                 laterSingles.push(job);
             else if (request)
-                statements.push({ request, job, write: w, units: writeUnits(itemSize(w.source ?? w.key)), resent: false });
+                statements.push({ request, job, write: w, units: (0,item_size/* writeUnits */.R)((0,item_size/* itemSize */.z)(w.source ?? w.key)), resent: false });
             else
                 first.push(single(ctx, job, w));
         }
         else if ('put' in own.batch) {
-            puts.push({ request: { PutRequest: { Item: own.batch.put } }, job, units: writeUnits(itemSize(own.batch.put)) });
+            puts.push({ request: { PutRequest: { Item: own.batch.put } }, job, units: (0,item_size/* writeUnits */.R)((0,item_size/* itemSize */.z)(own.batch.put)) });
         }
         else {
             deletes.push({ request: { DeleteRequest: { Key: own.batch.delete } }, job, units: 1 });
@@ -1101,7 +1153,7 @@ async function single(ctx, job, w, maybeApplied = false) {
             // Built once a slot is free: a page's waiting writes hold only their plans.
             w.expand?.();
             const sized = w.item ?? w.source;
-            const estimate = sized ? writeUnits(itemSize(sized)) : 1;
+            const estimate = sized ? (0,item_size/* writeUnits */.R)((0,item_size/* itemSize */.z)(sized)) : 1;
             const common = {
                 TableName: ctx.table,
                 ...(w.conditionExpression ? { ConditionExpression: w.conditionExpression } : {}),
@@ -2250,6 +2302,52 @@ function createDataEngine(options) {
 
 /***/ }),
 
+/***/ 7410:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ writeUnits),
+/* harmony export */   z: () => (/* binding */ itemSize)
+/* harmony export */ });
+/**
+ * Approximate stored size of an item in bytes, by DynamoDB's rules (names plus values; numbers
+ * about one byte per two digits). Used only to estimate capacity before the response says.
+ */
+function itemSize(item) {
+    let size = 0;
+    for (const name in item)
+        size += name.length + valueSize(item[name]);
+    return size;
+}
+function valueSize(v) {
+    if (v.S !== undefined)
+        return Buffer.byteLength(v.S);
+    if (v.N !== undefined)
+        return Math.ceil(v.N.length / 2) + 1;
+    if (v.B !== undefined)
+        return v.B.byteLength;
+    if (v.BOOL !== undefined || v.NULL !== undefined)
+        return 1;
+    if (v.SS)
+        return v.SS.reduce((n, s) => n + Buffer.byteLength(s), 0);
+    if (v.NS)
+        return v.NS.reduce((n, s) => n + Math.ceil(s.length / 2) + 1, 0);
+    if (v.BS)
+        return v.BS.reduce((n, b) => n + b.byteLength, 0);
+    if (v.L)
+        return 3 + v.L.reduce((n, x) => n + 1 + valueSize(x), 0);
+    if (v.M)
+        return 3 + itemSize(v.M);
+    return 0;
+}
+/** Write units for an item of this size (1 KB each, at least one). */
+function writeUnits(bytes) {
+    return Math.max(1, Math.ceil(bytes / 1024));
+}
+
+
+/***/ }),
+
 /***/ 3399:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2518,7 +2616,8 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   lintProject: () => (/* binding */ lintProject),
-  loadProject: () => (/* binding */ loadProject)
+  loadProject: () => (/* binding */ loadProject),
+  transpilerOrder: () => (/* binding */ transpilerOrder)
 });
 
 // NAMESPACE OBJECT: ./src/authoring.ts
@@ -2531,6 +2630,8 @@ __webpack_require__.d(authoring_namespaceObject, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __webpack_require__(8995);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-dynamodb/dist-cjs/index.js
 var dist_cjs = __webpack_require__(4305);
 var dist_cjs_namespaceObject = /*#__PURE__*/__webpack_require__.t(dist_cjs, 2);
@@ -2541,16 +2642,14 @@ var util_dynamodb_dist_cjs_namespaceObject = /*#__PURE__*/__webpack_require__.t(
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/jiti/lib/jiti.mjs
 var lib_jiti = __webpack_require__(7778);
-// EXTERNAL MODULE: ./src/core/checksum.ts
-var checksum = __webpack_require__(1688);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/lint.ts
 var lint = __webpack_require__(3790);
 // EXTERNAL MODULE: ./src/core/manifest.ts + 1 modules
 var manifest = __webpack_require__(8178);
-// EXTERNAL MODULE: ./src/dynamodb/bulk/index.ts + 14 modules
-var bulk = __webpack_require__(9964);
+// EXTERNAL MODULE: ./src/dynamodb/bulk/index.ts + 13 modules
+var bulk = __webpack_require__(8772);
 ;// CONCATENATED MODULE: ./src/authoring.ts
 
 /** Gives a migration its types; returns it unchanged (a plain object works the same). */
@@ -2558,6 +2657,8 @@ function defineMigration(migration) {
     return migration;
 }
 
+// EXTERNAL MODULE: ./src/loader/local-imports.ts
+var local_imports = __webpack_require__(4579);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:os"
@@ -2609,10 +2710,10 @@ function transpileKey(opts, versions = { tool: package_0/* version */.rE, jiti: 
         .update(source)
         .digest('hex');
 }
-/** Thrown by the cached transform on a miss while no transpiler is loaded yet (see `needsTranspiler`). */
+/** Thrown by the cached transform on a miss that no transpiler loaded so far takes (see `needsTranspiler`). */
 class TranspilerNotLoaded extends Error {
     constructor(filename) {
-        super(`${filename ?? 'source'}: not in the transpile cache and the transpiler is not loaded`);
+        super(`${filename ?? 'source'}: not in the transpile cache and no transpiler loaded takes it`);
         this.name = 'TranspilerNotLoaded';
     }
 }
@@ -2624,10 +2725,10 @@ class TranspilerNotLoaded extends Error {
  * only costs the transform it would have saved.
  */
 function openTranspileCache(dir) {
-    const stats = { hits: 0, misses: 0, stored: 0 };
+    const stats = { hits: 0, misses: 0, stored: 0, by: {} };
     const folder = dir === undefined ? undefined : (0,external_node_path_.join)(dir, 'transpile');
-    let transpiler;
-    let needsTranspiler = false;
+    const transpilers = [];
+    let untaken;
     let writable = folder !== undefined;
     const read = (key) => {
         if (!folder)
@@ -2651,13 +2752,14 @@ function openTranspileCache(dir) {
             return undefined;
         return code;
     };
-    const write = (key, code) => {
+    const write = (key, code, by) => {
         if (!folder || !writable)
             return;
         const tmp = (0,external_node_path_.join)(folder, `.${key}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
         try {
             (0,external_node_fs_.mkdirSync)(folder, { recursive: true });
-            (0,external_node_fs_.writeFileSync)(tmp, `// ${FORMAT} ${key} ${sha256(code)}\n${code}`);
+            // The transpiler's name after the three fields a reader checks: which path made the entry.
+            (0,external_node_fs_.writeFileSync)(tmp, `// ${FORMAT} ${key} ${sha256(code)} ${by}\n${code}`);
             (0,external_node_fs_.renameSync)(tmp, (0,external_node_path_.join)(folder, `${key}.js`));
             stats.stored++;
         }
@@ -2680,34 +2782,47 @@ function openTranspileCache(dir) {
                 stats.hits++;
                 return { code: cached };
             }
-            if (!transpiler) {
-                needsTranspiler = true;
-                throw new TranspilerNotLoaded(opts.filename);
+            for (const t of transpilers) {
+                const out = t.transpile(opts);
+                if (!out)
+                    continue;
+                stats.misses++;
+                stats.by[t.name] = (stats.by[t.name] ?? 0) + 1;
+                // A file that does not parse is not stored: its error is reported from a fresh transform each time.
+                if (!out.error && !out.code.includes('__JITI_ERROR__'))
+                    write(key, out.code, t.name);
+                return out;
             }
-            stats.misses++;
-            const out = transpiler(opts);
-            // A file that does not parse is not stored: its error is reported from a fresh transform each time.
-            if (!out.error && !out.code.includes('__JITI_ERROR__'))
-                write(key, out.code);
-            return out;
+            untaken = opts;
+            throw new TranspilerNotLoaded(opts.filename);
         },
-        setTranspiler(t) {
-            transpiler = t;
+        addTranspiler(name, transpile) {
+            transpilers.push({ name, transpile });
+            untaken = undefined;
         },
         get needsTranspiler() {
-            return needsTranspiler;
+            return untaken !== undefined;
         },
-        get hasTranspiler() {
-            return transpiler !== undefined;
+        get untaken() {
+            return untaken;
+        },
+        get transpilers() {
+            return transpilers.map((t) => t.name);
         },
         stats,
     };
+}
+/** The name of the transpiler that made a cache entry, from its first line (undefined: not said). */
+function transpilerOfEntry(text) {
+    const header = text.slice(0, Math.max(0, text.indexOf('\n')));
+    return header.startsWith(`// ${FORMAT} `) ? header.split(' ')[4] : undefined;
 }
 function sha256(s) {
     return (0,external_node_crypto_.createHash)('sha256').update(s).digest('hex');
 }
 
 ;// CONCATENATED MODULE: ./src/loader/load-project.ts
+
 
 
 
@@ -2746,6 +2861,7 @@ function projectOf(manifestPath, manifest, dir, files, result) {
             down: mod.down,
             before: mod.before,
             verify: mod.verify,
+            code: f.code,
         };
     };
     return {
@@ -2818,29 +2934,39 @@ async function readMigrationFiles(dir) {
         .filter((f) => CODE_FILE.test(f) && !f.endsWith('.d.ts') && !f.startsWith('.') && !f.startsWith('_'))
         .filter((f) => (0,external_node_fs_.statSync)((0,external_node_path_.join)(dir, f)).isFile())
         .sort();
-    // Transpiled files are kept between runs (see transpile-cache.ts); babel is loaded only when
-    // a file is not in the cache, since it is the largest module a run would otherwise load.
+    // Transpiled files are kept between runs (see transpile-cache.ts). A transpiler is loaded only
+    // when a file is not in the cache: first Node's own type stripping where Node has it
+    // (strip-transform.ts), babel only for what that does not take (or on Node 20), since babel is
+    // the largest module a run would otherwise load.
     const cache = openTranspileCache(transpileCacheDir());
+    const compiled = new Map();
     const jiti = (0,lib_jiti/* createJiti */.Z)((0,external_node_path_.join)(dir, 'noop.js'), {
         moduleCache: false,
         fsCache: false,
         interopDefault: false,
         virtualModules: authoringModules(),
-        transform: cache.transform,
+        // The compiled text of each file is kept for the static analyzers (lint, plan).
+        transform: (opts) => {
+            const out = cache.transform(opts);
+            if (opts.filename)
+                compiled.set(opts.filename, out.code);
+            return out;
+        },
     });
     const infos = [];
     for (const f of names) {
         const path = (0,external_node_path_.join)(dir, f);
+        const bytes = (0,external_node_fs_.readFileSync)(path);
         const info = {
             file: (0,external_node_path_.relative)(process.cwd(), path) || f,
-            checksum: (0,checksum/* checksumOf */.lf)((0,external_node_fs_.readFileSync)(path)),
+            ...(0,local_imports/* migrationChecksums */.zJ)(path, bytes),
             abs: path,
         };
         let imported = await importMigration(jiti, path);
-        if ('error' in imported && cache.needsTranspiler && !cache.hasTranspiler) {
-            await loadTranspiler(cache, dir);
+        while ('error' in imported && cache.needsTranspiler && (await addTranspiler(cache, dir))) {
             imported = await importMigration(jiti, path);
         }
+        info.code = compiled.get(path) ?? bytes.toString('utf8');
         if ('error' in imported)
             info.loadError = firstLine((0,errors/* messageOf */.bD)(imported.error));
         else
@@ -2857,11 +2983,39 @@ async function importMigration(jiti, path) {
         return { error };
     }
 }
-/** jiti's babel transform, imported on the first miss of a run. */
-async function loadTranspiler(cache, dir) {
-    const { createJiti: createBabelJiti } = await __webpack_require__.e(/* import() */ 365).then(__webpack_require__.bind(__webpack_require__, 8365));
-    const babel = createBabelJiti((0,external_node_path_.join)(dir, 'noop.js'), { moduleCache: false, fsCache: false });
-    cache.setTranspiler((opts) => ({ code: babel.transform(opts) }));
+/**
+ * Which transpilers a miss may use: `strip` (Node's type stripping, strip-transform.ts) then
+ * `babel` (jiti's), or only `babel` when DYNAMODB_MIGRATE_TRANSPILER=babel says so (to compare
+ * the two, or to step around the light path).
+ */
+function transpilerOrder(env = process.env) {
+    return env.DYNAMODB_MIGRATE_TRANSPILER === 'babel' ? ['babel'] : ['strip', 'babel'];
+}
+const nodeStripsTypes = typeof external_node_module_.stripTypeScriptTypes === 'function';
+/**
+ * Adds the next transpiler that may take the miss the cache could not serve, imported now:
+ * type stripping when this Node has it (or the file is JavaScript, which needs no stripping),
+ * then babel. False when none is left.
+ */
+async function addTranspiler(cache, dir) {
+    const miss = cache.untaken;
+    for (const name of transpilerOrder()) {
+        if (cache.transpilers.includes(name))
+            continue;
+        if (name === 'strip') {
+            if (!nodeStripsTypes && miss?.ts !== false)
+                continue;
+            const { nodeTypeStripper, stripTransform } = await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(152)]).then(__webpack_require__.bind(__webpack_require__, 2771));
+            const strip = nodeTypeStripper();
+            cache.addTranspiler('strip', (opts) => stripTransform(opts, strip));
+            return true;
+        }
+        const { createJiti: createBabelJiti } = await __webpack_require__.e(/* import() */ 365).then(__webpack_require__.bind(__webpack_require__, 8365));
+        const babel = createBabelJiti((0,external_node_path_.join)(dir, 'noop.js'), { moduleCache: false, fsCache: false });
+        cache.addTranspiler('babel', (opts) => ({ code: babel.transform(opts) }));
+        return true;
+    }
+    return false;
 }
 /**
  * Modules a migration file may import without installing anything beside it (the action
@@ -2878,6 +3032,84 @@ function authoringModules() {
 function firstLine(s) {
     const line = s.split('\n').find((l) => l.trim()) ?? s;
     return line.length > 300 ? `${line.slice(0, 300)}…` : line;
+}
+
+
+/***/ }),
+
+/***/ 4579:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   zJ: () => (/* binding */ migrationChecksums)
+/* harmony export */ });
+/* unused harmony exports localSpecifiers, resolveLocal, localModulesOf */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _core_checksum__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1688);
+
+
+
+/**
+ * The files a migration runs: its own file and every local module it imports (relative
+ * specifiers, followed recursively; packages are not local and are left out), each checksummed
+ * from its bytes. Specifiers are found by a scan of the text rather than a parser, so that every
+ * command can afford it: a commented-out import of a file that exists is counted too, which can
+ * only make drift stricter, never miss it.
+ */
+/** `import … from './x'`, `export … from './x'`, `import './x'`, `import('./x')`, `require('./x')`. */
+const SPECIFIER = /(?:\bfrom|\bimport|\bimport\s*\(|\brequire\s*\()\s*(['"`])(\.{1,2}\/[^'"`\n]*)\1/g;
+const EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs', '.json'];
+/** The relative specifiers in a module's text. */
+function localSpecifiers(text) {
+    const out = new Set();
+    for (const m of text.matchAll(SPECIFIER))
+        if (m[2])
+            out.add(m[2]);
+    return [...out];
+}
+/** The file a relative specifier names, as TypeScript and jiti resolve it; undefined when none. */
+function resolveLocal(fromFile, spec) {
+    const base = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(fromFile), spec);
+    const candidates = [
+        base,
+        ...EXTENSIONS.map((e) => base + e),
+        // TypeScript's ESM style: `./x.js` written for `./x.ts`.
+        ...(/\.[mc]?js$/.test(base) ? ['.ts', '.mts', '.cts'].map((e) => base.replace(/\.[mc]?js$/, e)) : []),
+        ...EXTENSIONS.map((e) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(base, `index${e}`)),
+    ];
+    return candidates.find((c) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(c) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(c).isFile() && !c.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).includes('node_modules'));
+}
+/** Every local file reachable from a migration file by relative imports, the file itself first. */
+function localModulesOf(path, read = (p) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(p, 'utf8')) {
+    const seen = new Set([path]);
+    const queue = [path];
+    for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+        if (file.endsWith('.json'))
+            continue;
+        for (const spec of localSpecifiers(read(file))) {
+            const found = resolveLocal(file, spec);
+            if (found && !seen.has(found)) {
+                seen.add(found);
+                queue.push(found);
+            }
+        }
+    }
+    return [...seen];
+}
+/** The checksums recorded for a migration file: the file alone, and the file with its imports. */
+function migrationChecksums(path, bytes = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path)) {
+    const fileChecksum = (0,_core_checksum__WEBPACK_IMPORTED_MODULE_2__/* .checksumOf */ .lf)(bytes);
+    const files = localModulesOf(path, (p) => (p === path ? bytes.toString('utf8') : (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(p, 'utf8')));
+    if (files.length === 1)
+        return { checksum: fileChecksum, fileChecksum };
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path);
+    const sources = {};
+    for (const f of files)
+        sources[(0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(dir, f).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/')] = f === path ? fileChecksum : (0,_core_checksum__WEBPACK_IMPORTED_MODULE_2__/* .checksumOf */ .lf)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(f));
+    return { checksum: (0,_core_checksum__WEBPACK_IMPORTED_MODULE_2__/* .treeChecksumOf */ .lT)(fileChecksum, sources), fileChecksum, sources };
 }
 
 

@@ -1,2185 +1,159 @@
-import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 import * as __WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__ from "@aws-sdk/client-dynamodb";
 import * as __WEBPACK_EXTERNAL_MODULE__aws_sdk_util_dynamodb_542398e0__ from "@aws-sdk/util-dynamodb";
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 import * as __WEBPACK_EXTERNAL_MODULE_zod__ from "zod";
 import * as __WEBPACK_EXTERNAL_MODULE_semver__ from "semver";
-/******/ // The require scope
-/******/ var __nccwpck_require__ = {};
-/******/ 
-/************************************************************************/
-/******/ /* webpack/runtime/define property getters */
-/******/ (() => {
-/******/ 	// define getter functions for harmony exports
-/******/ 	__nccwpck_require__.d = (exports, definition) => {
-/******/ 		for(var key in definition) {
-/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
-/******/ 			}
-/******/ 		}
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/hasOwnProperty shorthand */
-/******/ (() => {
-/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/************************************************************************/
-var __webpack_exports__ = {};
+/******/ var __webpack_modules__ = ({
+
+/***/ 923:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  dK: () => (/* reexport */ createController),
-  NJ: () => (/* reexport */ createDataEngine),
-  om: () => (/* reexport */ defineMigration),
-  xH: () => (/* reexport */ projectFromModules)
+  gk: () => (/* binding */ finding),
+  cV: () => (/* binding */ suppressionProblems)
 });
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: external "@aws-sdk/client-dynamodb"
-var x = (y) => {
-	var x = {}; __nccwpck_require__.d(x, y); return x
-} 
-var y = (x) => (() => (x))
-const client_dynamodb_namespaceObject = x({ ["BatchExecuteStatementCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.BatchExecuteStatementCommand), ["BatchWriteItemCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.BatchWriteItemCommand), ["ConditionalCheckFailedException"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.ConditionalCheckFailedException), ["CreateBackupCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.CreateBackupCommand), ["DeleteItemCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.DeleteItemCommand), ["DescribeContinuousBackupsCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.DescribeContinuousBackupsCommand), ["DescribeTableCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.DescribeTableCommand), ["DynamoDBClient"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.DynamoDBClient), ["GetItemCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.GetItemCommand), ["PutItemCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.PutItemCommand), ["QueryCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.QueryCommand), ["ResourceNotFoundException"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.ResourceNotFoundException), ["ScanCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.ScanCommand), ["TransactWriteItemsCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.TransactWriteItemsCommand), ["TransactionCanceledException"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.TransactionCanceledException), ["UpdateItemCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.UpdateItemCommand) });
-;// CONCATENATED MODULE: ./src/dynamodb/bulk/abort-fanout.ts
-const NO_LINK = { signal: undefined, release: () => undefined };
-/**
- * Gives each of many concurrent operations (requests, rate-limit waits, retry backoffs) its own
- * AbortSignal tied to one parent signal, with a single 'abort' listener on the parent while any
- * is in flight and none when idle. Passing the parent itself to every request would add one
- * listener per request in flight (the SDK and every sleep add their own), which Node reports
- * as a MaxListenersExceededWarning once a pass has more than ten requests out.
- */
-class AbortFanout {
-    parent;
-    live = new Set();
-    listening = false;
-    constructor(parent) {
-        this.parent = parent;
-    }
-    /** A signal for one operation; call `release` once the operation has settled. */
-    link() {
-        const parent = this.parent;
-        if (!parent)
-            return NO_LINK;
-        if (parent.aborted)
-            return { signal: AbortSignal.abort(parent.reason), release: NO_LINK.release };
-        const controller = new AbortController();
-        this.live.add(controller);
-        if (!this.listening) {
-            parent.addEventListener('abort', this.onAbort, { once: true });
-            this.listening = true;
-        }
-        return {
-            signal: controller.signal,
-            release: () => {
-                if (!this.live.delete(controller) || this.live.size > 0 || !this.listening)
-                    return;
-                parent.removeEventListener('abort', this.onAbort);
-                this.listening = false;
-            },
-        };
-    }
-    /** Runs `task` with a signal of its own, released when the task settles. */
-    async run(task) {
-        const link = this.link();
-        try {
-            return await task(link.signal);
-        }
-        finally {
-            link.release();
-        }
-    }
-    onAbort = () => {
-        this.listening = false;
-        const reason = this.parent?.reason;
-        const live = [...this.live];
-        this.live.clear();
-        for (const c of live)
-            c.abort(reason);
-    };
-}
+// UNUSED EXPORTS: DEFAULT_REHEARSAL_SAMPLE, applySuppressions, checksReport, formatFinding, rehearsalSample
 
-;// CONCATENATED MODULE: ./src/dynamodb/bulk/retry.ts
-/** Patient enough to ride out throttling on a busy table; the SDK's own retries come on top. */
-const DEFAULT_RETRY = { maxAttempts: 12, baseMs: 50, maxDelayMs: 10_000 };
-const THROTTLE_NAMES = new Set([
-    'ProvisionedThroughputExceededException',
-    'ThrottlingException',
-    'RequestLimitExceeded',
-    'ThrottledException',
-    'TooManyRequestsException',
-    // MRSC global tables: the item is being written from another region at this moment. Like a
-    // throttle it passes if we wait, and slowing down makes it rarer while the application writes.
-    'ReplicatedWriteConflictException',
-]);
-const TRANSIENT_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'ETIMEDOUT', 'EAI_AGAIN', 'UND_ERR_SOCKET']);
-/** DynamoDB asked us to slow down: the rate limiter should back off as well as retry. */
-function isThrottle(err) {
-    const e = err;
-    return !!e && (THROTTLE_NAMES.has(e.name ?? '') || e.$metadata?.httpStatusCode === 429);
-}
+;// CONCATENATED MODULE: ./src/core/analyzers/rules.ts
 /**
- * Worth another attempt: throttling, 5xx and dropped connections. Anything else (validation,
- * a failed condition, access denied) would fail the same way again.
- */
-function isRetryable(err) {
-    if (isThrottle(err))
-        return true;
-    const e = err;
-    if (!e || typeof e !== 'object')
-        return false;
-    if (e.name === 'AbortError')
-        return false;
-    const status = e.$metadata?.httpStatusCode;
-    if (status !== undefined && status >= 500)
-        return true;
-    if (e.name === 'InternalServerError' || e.name === 'ServiceUnavailable' || e.name === 'TimeoutError')
-        return true;
-    if (e.code && TRANSIENT_CODES.has(e.code))
-        return true;
-    // Node reports a connection closed mid-response in the message only.
-    return /socket hang up|ECONNRESET|EPIPE|other side closed|premature close/i.test(e.message ?? '');
-}
-/** Full jitter (AWS architecture blog): spreads retries of many workers evenly over the window. */
-function backoffDelay(attempt, policy, random = Math.random) {
-    const ceiling = Math.min(policy.maxDelayMs, policy.baseMs * 2 ** Math.min(attempt, 20));
-    return Math.floor(random() * ceiling);
-}
-/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
-function sleep(ms, signal) {
-    if (signal?.aborted)
-        return Promise.reject(signal.reason);
-    return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal?.reason);
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
-}
-/**
- * Runs `call` until it succeeds, fails with a non-retryable error, or runs out of attempts.
- * `onRetry` hears every retryable failure (the rate limiter listens for throttling).
- */
-async function withRetry(call, opts) {
-    const policy = opts.policy ?? DEFAULT_RETRY;
-    for (let attempt = 1;; attempt++) {
-        if (opts.signal?.aborted)
-            throw opts.signal.reason;
-        try {
-            return await call(attempt);
-        }
-        catch (err) {
-            if (opts.signal?.aborted)
-                throw opts.signal.reason;
-            if (!isRetryable(err) || attempt >= policy.maxAttempts)
-                throw err;
-            opts.onRetry?.(err, attempt);
-            await sleep(backoffDelay(attempt, policy), opts.signal);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/dynamodb/bulk/checkpoints.ts
-
-
-
-/** Hash key of checkpoint items; starts with `_migration`, so no pass ever selects them. */
-const CHECKPOINT_HASH = '_migration_checkpoint';
-/**
- * Sort key suffix of a step's attempt record. Pass checkpoints always have more parts after the
- * pass name (`<pass>:<range>:<segment>/<total>`, `<pass>:sampled`), so no pass name collides.
- */
-const ATTEMPT = 'attempt';
-/**
- * Checkpoints of one step, stored in the migrated table as
- * `_migration_checkpoint` / `<version>:<direction>:<pass>:<range>:<segment>/<total>`, one item
- * per segment so that segments run by different processes never contend. `<range>` is the
- * slice of the sample space the run takes (`0-100` for a full run), so a canary's checkpoints
- * never mix with the full run's.
+ * The one registry of analyzer rules: a stable code, a severity (an error blocks the plan, a
+ * warning is shown), what it finds, and its anchor in docs/analyzers.md. Codes never change
+ * meaning once released; a retired rule keeps its code reserved.
  *
- * Checkpoints belong to one attempt of the step: the runner discards what earlier attempts
- * left ({@link discardEarlierAttempts}) whenever it starts the step afresh rather than
- * resuming it, so checkpoints that outlived their step's record (a run that died between
- * recording the step and deleting them) can never make a later run skip items. A canary's
- * progress (`<version>:<direction>:<pass>:sampled`) is the one thing a later attempt may
- * continue: the full run after a canary takes only the rest of the sample space.
- *
- * The attempt itself is recorded as `<version>:<direction>:attempt` (attribute `attempt`, an id
- * the runner draws when it starts the step afresh): `once` passes put it in their marker
- * tokens, so a resume of the attempt (which reads it back) skips the items the attempt already
- * changed, and a later attempt, with an id of its own, changes them again.
+ * DM1xx are static (read from a migration's source, in `lint` and `plan`); DM2xx come from a
+ * rehearsal (`plan --rehearse`: the step's transforms run in memory on a sample of the table).
  */
-class CheckpointStore {
-    client;
-    table;
-    keys;
-    scope;
-    /** Segments save at once: each request hears the run's signal through one shared listener. */
-    aborts;
-    constructor(client, table, keys, 
-    /** `<version>:<direction>`. */
-    scope, signal) {
-        this.client = client;
-        this.table = table;
-        this.keys = keys;
-        this.scope = scope;
-        this.aborts = new AbortFanout(signal);
-    }
-    /** Every checkpoint saved for this pass and range. */
-    async list(pass, range) {
-        const prefix = `${this.scope}:${pass}:${range}:`;
-        const out = [];
-        for (const item of await this.query(prefix)) {
-            const cp = item.checkpoint?.M;
-            const sortValue = item[this.keys.sort]?.S ?? '';
-            const m = /:(\d+)\/(\d+)$/.exec(sortValue);
-            if (!cp || !m)
-                continue;
-            out.push({
-                segment: Number(m[1]),
-                total: Number(m[2]),
-                lastKey: cp.lastKey?.M,
-                done: cp.done?.BOOL === true,
-                counts: {
-                    scanned: num(cp.scanned),
-                    changed: num(cp.changed),
-                    skipped: num(cp.skipped),
-                    failed: num(cp.failed),
-                },
-            });
-        }
-        return out;
-    }
-    async save(pass, range, cp) {
-        const state = {
-            done: { BOOL: cp.done },
-            scanned: { N: String(cp.counts.scanned) },
-            changed: { N: String(cp.counts.changed) },
-            skipped: { N: String(cp.counts.skipped) },
-            failed: { N: String(cp.counts.failed) },
-        };
-        if (cp.lastKey)
-            state.lastKey = { M: cp.lastKey };
-        const item = {
-            [this.keys.hash]: { S: CHECKPOINT_HASH },
-            [this.keys.sort]: { S: `${this.scope}:${pass}:${range}:${cp.segment}/${cp.total}` },
-            checkpoint: { M: state },
-            updatedAt: { N: String(Date.now()) },
-            _type: { S: '_MigrationCheckpoint' },
-        };
-        await this.retry((opts) => this.client.send(new client_dynamodb_namespaceObject.PutItemCommand({ TableName: this.table, Item: item }), opts));
-    }
-    /** How much of the sample space earlier canary runs of this pass finished (0 when none). */
-    async sampledUpTo(pass) {
-        const res = await this.retry((opts) => this.client.send(new client_dynamodb_namespaceObject.GetItemCommand({
-            TableName: this.table,
-            Key: this.key(`${this.scope}:${pass}:sampled`),
-            ConsistentRead: true,
-        }), opts));
-        return num(res.Item?.percent);
-    }
-    /**
-     * Records how much of the sample space a canary run of this pass covered, or, with
-     * `finished`, that the full run after the canaries has covered the rest: that progress then
-     * serves only a resume of the same attempt, never a later attempt.
-     */
-    async recordSampled(pass, percent, opts = {}) {
-        const item = {
-            ...this.key(`${this.scope}:${pass}:sampled`),
-            percent: { N: String(percent) },
-            updatedAt: { N: String(Date.now()) },
-        };
-        if (opts.finished)
-            item.finished = { BOOL: true };
-        await this.retry((opts) => this.client.send(new client_dynamodb_namespaceObject.PutItemCommand({ TableName: this.table, Item: item }), opts));
-    }
-    /** The id of the attempt these checkpoints belong to; undefined when none was recorded. */
-    async attempt() {
-        const res = await this.retry((opts) => this.client.send(new client_dynamodb_namespaceObject.GetItemCommand({ TableName: this.table, Key: this.key(`${this.scope}:${ATTEMPT}`), ConsistentRead: true }), opts));
-        return res.Item?.attempt?.S || undefined;
-    }
-    /** Records the id of a fresh attempt of the step (after {@link discardEarlierAttempts}). */
-    async recordAttempt(id) {
-        const item = {
-            ...this.key(`${this.scope}:${ATTEMPT}`),
-            attempt: { S: id },
-            updatedAt: { N: String(Date.now()) },
-            _type: { S: '_MigrationCheckpoint' },
-        };
-        await this.retry((opts) => this.client.send(new client_dynamodb_namespaceObject.PutItemCommand({ TableName: this.table, Item: item }), opts));
-    }
-    /** Deletes every checkpoint and sample record of this step (after it is recorded). */
-    async clear() {
-        return this.deleteItems(await this.query(`${this.scope}:`));
-    }
-    /**
-     * Before a fresh (not resumed) attempt of the step: deletes every checkpoint earlier attempts
-     * left. With `keepCanary`, a canary's progress that no full run has finished yet is kept, so
-     * that this attempt processes only the rest of the sample space.
-     */
-    async discardEarlierAttempts(opts) {
-        const items = await this.query(`${this.scope}:`);
-        const canaryProgress = (item) => (item[this.keys.sort]?.S ?? '').endsWith(':sampled') && item.finished?.BOOL !== true && num(item.percent) < 100;
-        return this.deleteItems(opts.keepCanary ? items.filter((i) => !canaryProgress(i)) : items);
-    }
-    async deleteItems(items) {
-        for (let i = 0; i < items.length; i += 25) {
-            let requests = items.slice(i, i + 25).map((item) => ({
-                DeleteRequest: { Key: { [this.keys.hash]: item[this.keys.hash], [this.keys.sort]: item[this.keys.sort] } },
-            }));
-            while (requests.length) {
-                const res = await this.retry((opts) => this.client.send(new client_dynamodb_namespaceObject.BatchWriteItemCommand({ RequestItems: { [this.table]: requests } }), opts));
-                requests = (res.UnprocessedItems?.[this.table] ?? []);
-            }
-        }
-        return items.length;
-    }
-    async query(prefix) {
-        const out = [];
-        let start;
-        do {
-            const res = await this.retry((opts) => this.client.send(new client_dynamodb_namespaceObject.QueryCommand({
-                TableName: this.table,
-                KeyConditionExpression: '#h = :h AND begins_with(#s, :p)',
-                ExpressionAttributeNames: { '#h': this.keys.hash, '#s': this.keys.sort },
-                ExpressionAttributeValues: { ':h': { S: CHECKPOINT_HASH }, ':p': { S: prefix } },
-                ConsistentRead: true,
-                ExclusiveStartKey: start,
-            }), opts));
-            out.push(...(res.Items ?? []));
-            start = res.LastEvaluatedKey;
-        } while (start);
-        return out;
-    }
-    key(sort) {
-        return { [this.keys.hash]: { S: CHECKPOINT_HASH }, [this.keys.sort]: { S: sort } };
-    }
-    /** Sends with retries; `call` gets the send options carrying this request's own abort signal. */
-    retry(call) {
-        return this.aborts.run((signal) => withRetry(() => call(signal ? { abortSignal: signal } : {}), { signal }));
-    }
+const RULE_CODES = [
+    'DM101',
+    'DM102',
+    'DM103',
+    'DM104',
+    'DM201',
+    'DM202',
+    'DM203',
+    'DM204',
+    'DM205',
+    'DM206',
+    'DM207',
+    'DM208',
+    'DM209',
+];
+const rule = (code, name, severity, kind, summary) => ({ code, name, severity, kind, summary });
+/** Every rule, by code. */
+const ANALYZER_RULES = {
+    DM101: rule('DM101', 'unpaginated-read', 'error', 'static', 'a raw-client Scan or Query without a pagination loop reads only its first 1 MB page'),
+    DM102: rule('DM102', 'raw-write', 'warning', 'static', 'a raw-client write bypasses the bulk engine: no checkpoints, rate limit, dry run or canary'),
+    DM103: rule('DM103', 'non-deterministic-transform', 'warning', 'static', 'a transform writes a clock or random value: a resumed or canaried step writes different values'),
+    DM104: rule('DM104', 'reversible-without-down', 'error', 'static', 'a step that is not declared irreversible has no down'),
+    DM201: rule('DM201', 'sets-primary-key', 'error', 'rehearsal', 'a transform sets a primary-key attribute, which cannot change in place'),
+    DM202: rule('DM202', 'sets-index-key', 'warning', 'rehearsal', 'a transform sets a GSI key attribute: the index is written too (extra write units)'),
+    DM203: rule('DM203', 'deletes-items', 'warning', 'rehearsal', 'a transform deletes items (or attributes) that its down does not restore'),
+    DM204: rule('DM204', 'item-too-large', 'error', 'rehearsal', "an item would grow past DynamoDB's 400 KB item limit"),
+    DM205: rule('DM205', 'not-idempotent', 'error', 'rehearsal', 'declared idempotent, but up applied twice differs from up once'),
+    DM206: rule('DM206', 'round-trip', 'error', 'rehearsal', 'up then down does not give back the items as they were'),
+    DM207: rule('DM207', 'schema-misfit', 'error', 'rehearsal', "the items after up do not fit the schema of the step's version"),
+    DM208: rule('DM208', 'not-rehearsable', 'warning', 'rehearsal', 'writes made outside ctx.data cannot be rehearsed'),
+    DM209: rule('DM209', 'rehearsal-threw', 'error', 'rehearsal', 'up or down threw while rehearsed on the sample'),
+};
+/** Whether a string is a rule code. */
+function isRuleCode(s) {
+    return RULE_CODES.includes(s);
 }
-function num(v) {
-    return v?.N ? Number(v.N) : 0;
+/** The rule's page in the docs (`docs/analyzers.md#dm101-unpaginated-read`). */
+function ruleAnchor(code) {
+    return `docs/analyzers.md#${code.toLowerCase()}-${ANALYZER_RULES[code].name}`;
 }
 
-;// CONCATENATED MODULE: ./src/dynamodb/bulk/errors.ts
-/**
- * A pass stopped at its deadline after saving its checkpoints. Thrown out of the migration's
- * `up`/`down` so that nothing after the pass runs; the runner reports the step `incomplete`
- * and a resumed run continues from the checkpoints.
- */
-class PassIncompleteError extends Error {
-    pass;
-    counts;
-    name = 'PassIncompleteError';
-    constructor(pass, counts) {
-        super(`Pass '${pass}' reached its deadline and stopped at a checkpoint after ${counts.scanned} items; resume the step to finish it.`);
-        this.pass = pass;
-        this.counts = counts;
-    }
-}
-/** A pass stopped because more items failed than `maxFailures` allows. */
-class PassFailedError extends Error {
-    pass;
-    counts;
-    failures;
-    name = 'PassFailedError';
-    constructor(pass, counts, 
-    /** Keys and messages of the first failures. */
-    failures) {
-        super(`Pass '${pass}' stopped: ${counts.failed} item(s) failed (first: ${failures
-            .slice(0, 3)
-            .map((f) => `${JSON.stringify(f.key)}: ${f.error}`)
-            .join('; ')}). Fix the transform or raise maxFailures, then resume the step; finished pages are not redone.`);
-        this.pass = pass;
-        this.counts = counts;
-        this.failures = failures;
-    }
-}
-/** True for the error a pass throws when its deadline came first. */
-function isPassIncomplete(err) {
-    return err instanceof PassIncompleteError;
-}
+;// CONCATENATED MODULE: ./src/core/analyzers/findings.ts
 
-;// CONCATENATED MODULE: external "@aws-sdk/util-dynamodb"
-var util_dynamodb_x = (y) => {
-	var x = {}; __nccwpck_require__.d(x, y); return x
-} 
-var util_dynamodb_y = (x) => (() => (x))
-const util_dynamodb_namespaceObject = util_dynamodb_x({ ["marshall"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_util_dynamodb_542398e0__.marshall), ["unmarshall"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_util_dynamodb_542398e0__.unmarshall) });
-;// CONCATENATED MODULE: ./src/dynamodb/bulk/expressions.ts
-
-/** Hash-key prefixes of bookkeeping items the engine never reads or writes. */
-const RESERVED_HASH_PREFIXES = ['_migration', '_schema'];
-/** True when a hash key value belongs to the tool's own bookkeeping. */
-function isReservedHashKey(value) {
-    return typeof value === 'string' && RESERVED_HASH_PREFIXES.some((p) => value.startsWith(p));
-}
-const MARSHALL = { removeUndefinedValues: true, convertClassInstanceToMap: true };
-/** Marshals one value the way an item attribute is marshalled. */
-function toAttributeValue(value) {
-    const wrapped = (0,util_dynamodb_namespaceObject.marshall)({ v: value }, MARSHALL);
-    return wrapped.v;
-}
-/** Accumulates placeholders for one request, keeping ours (`#_…`, `:_…`) apart from the author's. */
-class ExpressionBuilder {
-    names = {};
-    values = {};
-    n = 0;
-    name(attribute) {
-        const key = `#_${this.n++}`;
-        this.names[key] = attribute;
-        return key;
-    }
-    value(v) {
-        const key = `:_${this.n++}`;
-        this.values[key] = toAttributeValue(v);
-        return key;
-    }
-    /** Adds an author's expression, with its own placeholders, and returns its text. */
-    include(e) {
-        Object.assign(this.names, e.names ?? {});
-        for (const [k, v] of Object.entries(e.values ?? {}))
-            this.values[k] = toAttributeValue(v);
-        return e.expression;
-    }
-    /** The request fields, omitting empty maps (DynamoDB rejects them). */
-    params() {
-        return {
-            ...(Object.keys(this.names).length ? { ExpressionAttributeNames: this.names } : {}),
-            ...(Object.keys(this.values).length ? { ExpressionAttributeValues: this.values } : {}),
-        };
-    }
-}
-/** Joins conditions with AND, each in parentheses. */
-function and(parts) {
-    const present = parts.filter((p) => !!p);
-    if (present.length === 0)
-        return undefined;
-    return present.length === 1 ? present[0] : present.map((p) => `(${p})`).join(' AND ');
+/** A finding for a rule, with the rule's severity. */
+function finding(code, m, message, extra = {}) {
+    return { code, severity: ANALYZER_RULES[code].severity, version: m.version, file: m.file, message, ...extra };
 }
 /**
- * The server-side part of a selection: entity type and the author's filter. Bookkeeping items
- * are left out client-side (the pass checks every item's hash key): they are a handful, while
- * two `NOT begins_with` clauses here would cost the server on every item it reads.
+ * Problems with a migration's `suppress` property: it must map rule codes to a non-empty
+ * reason. Returned as messages for lint; an empty list when it is fine or absent.
  */
-function selectionFilter(b, selection) {
-    const parts = [];
-    if (selection.type !== undefined) {
-        const types = typeof selection.type === 'string' ? [selection.type] : selection.type;
-        const t = b.name(selection.typeAttribute ?? '_type');
-        parts.push(types.length === 1 ? `${t} = ${b.value(types[0])}` : `${t} IN (${types.map((x) => b.value(x)).join(', ')})`);
+function suppressionProblems(value) {
+    if (value === undefined)
+        return [];
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+        return ['"suppress" must map rule codes to the reason, e.g. suppress: { DM102: "writes one config item" }'];
+    const out = [];
+    for (const [code, reason] of Object.entries(value)) {
+        if (!isRuleCode(code))
+            out.push(`suppress: "${code}" is not a rule code (see docs/analyzers.md)`);
+        else if (typeof reason !== 'string' || !reason.trim())
+            out.push(`suppress: ${code} needs a reason (a non-empty string saying why the finding is fine)`);
     }
-    if (selection.where)
-        parts.push(b.include(selection.where));
-    return and(parts);
-}
-/** The UpdateExpression for `set` (undefined values remove) and `remove`. */
-function updateExpression(b, set, remove) {
-    const sets = [];
-    const removes = [];
-    for (const [attr, value] of Object.entries(set)) {
-        if (value === undefined)
-            removes.push(b.name(attr));
-        else
-            sets.push(`${b.name(attr)} = ${b.value(value)}`);
-    }
-    for (const attr of remove)
-        removes.push(b.name(attr));
-    return [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : '']
-        .filter(Boolean)
-        .join(' ');
-}
-
-;// CONCATENATED MODULE: ./src/dynamodb/bulk/item-size.ts
-/**
- * Approximate stored size of an item in bytes, by DynamoDB's rules (names plus values; numbers
- * about one byte per two digits). Used only to estimate capacity before the response says.
- */
-function itemSize(item) {
-    let size = 0;
-    for (const name in item)
-        size += name.length + valueSize(item[name]);
-    return size;
-}
-function valueSize(v) {
-    if (v.S !== undefined)
-        return Buffer.byteLength(v.S);
-    if (v.N !== undefined)
-        return Math.ceil(v.N.length / 2) + 1;
-    if (v.B !== undefined)
-        return v.B.byteLength;
-    if (v.BOOL !== undefined || v.NULL !== undefined)
-        return 1;
-    if (v.SS)
-        return v.SS.reduce((n, s) => n + Buffer.byteLength(s), 0);
-    if (v.NS)
-        return v.NS.reduce((n, s) => n + Math.ceil(s.length / 2) + 1, 0);
-    if (v.BS)
-        return v.BS.reduce((n, b) => n + b.byteLength, 0);
-    if (v.L)
-        return 3 + v.L.reduce((n, x) => n + 1 + valueSize(x), 0);
-    if (v.M)
-        return 3 + itemSize(v.M);
-    return 0;
-}
-/** Write units for an item of this size (1 KB each, at least one). */
-function writeUnits(bytes) {
-    return Math.max(1, Math.ceil(bytes / 1024));
-}
-
-;// CONCATENATED MODULE: ./src/dynamodb/bulk/partiql.ts
-/** ExecuteStatement's limit on a statement's text. */
-const MAX_STATEMENT_LENGTH = 8192;
-/** A PartiQL identifier: double-quoted, a double quote inside doubled. */
-function quoteName(name) {
-    return `"${name.split('"').join('""')}"`;
-}
-/**
- * `UPDATE "table" SET "a" = ? … REMOVE "b" … WHERE "pk" = ? AND "sk" = ?`, with the marker's
- * condition when the pass marks items. A PartiQL UPDATE of an item that does not exist fails
- * its condition instead of creating it, like UpdateItem with `attribute_exists(<hash>)`.
- * Undefined when the text would exceed DynamoDB's limit (the writer then uses UpdateItem).
- */
-function updateStatementRequest(table, keys, key, st) {
-    const parameters = [];
-    for (const [, value] of st.set)
-        parameters.push(value);
-    parameters.push(key[keys.hash], key[keys.sort]);
-    if (st.marker)
-        parameters.push({ S: st.marker.token });
-    const statement = statementText(table, keys, st);
-    if (statement.length > MAX_STATEMENT_LENGTH)
-        return undefined;
-    return { Statement: statement, Parameters: parameters };
-}
-/**
- * The statement's text depends only on its shape (table, attributes, marker attribute), which
- * is the same for nearly every item of a pass: built once per shape, not quoted anew per item.
- */
-const texts = new Map();
-function statementText(table, keys, st) {
-    // Each name with its length in front: no two shapes give the same key, whatever the names hold.
-    const marker = st.marker?.attribute;
-    let shape = `${table.length}:${table}${keys.hash.length}:${keys.hash}${keys.sort.length}:${keys.sort}${marker === undefined ? '-' : `${marker.length}:${marker}`}${st.set.length};`;
-    for (const [attr] of st.set)
-        shape += `${attr.length}:${attr}`;
-    for (const attr of st.remove)
-        shape += `${attr.length}:${attr}`;
-    let text = texts.get(shape);
-    if (text === undefined) {
-        const parts = [`UPDATE ${quoteName(table)}`];
-        for (const [attr] of st.set)
-            parts.push(`SET ${quoteName(attr)} = ?`);
-        for (const attr of st.remove)
-            parts.push(`REMOVE ${quoteName(attr)}`);
-        parts.push(`WHERE ${quoteName(keys.hash)} = ? AND ${quoteName(keys.sort)} = ?`);
-        if (st.marker) {
-            const m = quoteName(st.marker.attribute);
-            parts.push(`AND (${m} IS MISSING OR ${m} <> ?)`);
-        }
-        text = parts.join(' ');
-        // Passes whose items each set different attributes would otherwise grow it without bound.
-        if (texts.size >= 1000)
-            texts.clear();
-        texts.set(shape, text);
-    }
-    return text;
-}
-
-;// CONCATENATED MODULE: ./src/dynamodb/bulk/page-writer.ts
-
-
-
-
-/** BatchWriteItem's limits: 25 requests; 16 MB cannot be reached by 25 items of at most 400 KB. */
-const BATCH_SIZE = 25;
-/**
- * Writes one page's items: updates, conditional writes and batched puts first, then deletes,
- * so that an action that moves data into new items and deletes the source can never lose it
- * if the process dies in between. Resolves once every write of the page has settled.
- */
-async function writePage(ctx, jobs) {
-    const first = [];
-    const puts = [];
-    const deletes = [];
-    const laterSingles = [];
-    const statements = [];
-    for (const job of jobs) {
-        const own = job.plan.own;
-        job.pending = job.plan.puts.length + (own ? 1 : 0);
-        for (const item of job.plan.puts)
-            puts.push({ request: { PutRequest: { Item: item } }, job, units: writeUnits(itemSize(item)) });
-        if (!own)
-            continue;
-        if ('single' in own) {
-            const w = own.single;
-            const request = w.statement && ctx.statements?.enabled
-                ? updateStatementRequest(ctx.table, ctx.keys, w.key, w.statement)
-                : undefined;
-            if (w.kind === 'delete')
-                laterSingles.push(job);
-            else if (request)
-                statements.push({ request, job, write: w, units: writeUnits(itemSize(w.source ?? w.key)), resent: false });
-            else
-                first.push(single(ctx, job, w));
-        }
-        else if ('put' in own.batch) {
-            puts.push({ request: { PutRequest: { Item: own.batch.put } }, job, units: writeUnits(itemSize(own.batch.put)) });
-        }
-        else {
-            deletes.push({ request: { DeleteRequest: { Key: own.batch.delete } }, job, units: 1 });
-        }
-    }
-    for (let i = 0; i < statements.length; i += BATCH_SIZE)
-        first.push(statementBatch(ctx, statements.slice(i, i + BATCH_SIZE)));
-    for (let i = 0; i < puts.length; i += BATCH_SIZE)
-        first.push(batch(ctx, puts.slice(i, i + BATCH_SIZE)));
-    await Promise.all(first);
-    ctx.signal?.throwIfAborted();
-    const second = [];
-    for (const job of laterSingles) {
-        const own = job.plan.own;
-        // A delete must not outlive a failed put of the data it was moving.
-        if (own && 'single' in own && job.outcome !== 'failed')
-            second.push(single(ctx, job, own.single));
-        else
-            settle(job, 'skipped');
-    }
-    const liveDeletes = [];
-    for (const d of deletes) {
-        if (d.job.outcome === 'failed')
-            settle(d.job, 'skipped');
-        else
-            liveDeletes.push(d);
-    }
-    for (let i = 0; i < liveDeletes.length; i += BATCH_SIZE)
-        second.push(batch(ctx, liveDeletes.slice(i, i + BATCH_SIZE)));
-    await Promise.all(second);
-}
-function settle(job, result, error) {
-    job.pending--;
-    // Failure wins over everything; a skipped own write (condition) wins over changed puts.
-    if (result === 'failed') {
-        job.outcome = 'failed';
-        job.error ??= error;
-    }
-    else if (result === 'skipped' && job.outcome !== 'failed')
-        job.outcome = 'skipped';
-}
-/**
- * The table's own units of a response (asked with INDEXES): the rate is the table's, as its
- * provisioned capacity and the plan's estimate are; a global secondary index has capacity of its
- * own, and one short of it makes DynamoDB throttle the table's writes, which the limiter hears.
- */
-function consumed(c) {
-    if (!c)
-        return undefined;
-    const list = Array.isArray(c) ? c : [c];
-    return list.reduce((n, x) => n + (x.Table?.CapacityUnits ?? x.CapacityUnits ?? 0), 0);
-}
-/** `maybeApplied`: an earlier request with this write got no answer, so it may have landed. */
-async function single(ctx, job, w, maybeApplied = false) {
-    let attempts = 0;
-    try {
-        await ctx.slots.run(async () => {
-            // Built once a slot is free: a page's waiting writes hold only their plans.
-            w.expand?.();
-            const sized = w.item ?? w.source;
-            const estimate = sized ? writeUnits(itemSize(sized)) : 1;
-            const common = {
-                TableName: ctx.table,
-                ...(w.conditionExpression ? { ConditionExpression: w.conditionExpression } : {}),
-                ...(w.names && hasKeys(w.names) ? { ExpressionAttributeNames: w.names } : {}),
-                ...(w.values && hasKeys(w.values) ? { ExpressionAttributeValues: w.values } : {}),
-                ...(ctx.returnCapacity ? { ReturnConsumedCapacity: 'INDEXES' } : {}),
-            };
-            const command = w.kind === 'update'
-                ? new client_dynamodb_namespaceObject.UpdateItemCommand({ ...common, Key: w.key, UpdateExpression: w.updateExpression })
-                : w.kind === 'put'
-                    ? new client_dynamodb_namespaceObject.PutItemCommand({ ...common, Item: w.item })
-                    : new client_dynamodb_namespaceObject.DeleteItemCommand({ ...common, Key: w.key });
-            const res = await ctx.aborts.run((signal) => withRetry(async (attempt) => {
-                attempts = attempt;
-                await ctx.limiter.acquire(estimate, signal);
-                ctx.signal?.throwIfAborted();
-                ctx.stats.requests++;
-                return ctx.client.send(command, signal ? { abortSignal: signal } : {});
-            }, { signal, onRetry: (err) => onRetry(ctx, err) }));
-            ctx.limiter.settle(estimate, consumed(res.ConsumedCapacity) ?? estimate);
-        });
-        settle(job, 'changed');
-    }
-    catch (err) {
-        if (ctx.signal?.aborted)
-            throw ctx.signal.reason;
-        if (err.name === 'ConditionalCheckFailedException') {
-            // The SDK's own retries count too: a marker condition failing after a lost response
-            // means our earlier attempt applied the write.
-            const sdkAttempts = err.$metadata?.attempts ?? 1;
-            settle(job, w.marked && (maybeApplied || attempts > 1 || sdkAttempts > 1) ? 'changed' : 'skipped');
-        }
-        else
-            settle(job, 'failed', err);
-    }
-}
-function hasKeys(o) {
-    for (const _ in o)
-        return true;
-    return false;
-}
-function onRetry(ctx, err) {
-    ctx.stats.retries++;
-    if (isThrottle(err)) {
-        ctx.stats.throttles++;
-        ctx.limiter.throttled();
-    }
-}
-/** One BatchWriteItem, retrying what DynamoDB leaves unprocessed with backoff and jitter. */
-async function batch(ctx, entries) {
-    let pending = entries;
-    try {
-        await ctx.slots.run(() => ctx.aborts.run(async (signal) => {
-            for (let round = 1; pending.length; round++) {
-                const estimate = pending.reduce((n, e) => n + e.units, 0);
-                const requests = pending.map((e) => e.request);
-                const res = await withRetry(async () => {
-                    await ctx.limiter.acquire(estimate, signal);
-                    ctx.signal?.throwIfAborted();
-                    ctx.stats.requests++;
-                    return ctx.client.send(new client_dynamodb_namespaceObject.BatchWriteItemCommand({
-                        RequestItems: { [ctx.table]: requests },
-                        ...(ctx.returnCapacity ? { ReturnConsumedCapacity: 'INDEXES' } : {}),
-                    }), signal ? { abortSignal: signal } : {});
-                }, { signal, onRetry: (err) => onRetry(ctx, err) });
-                ctx.limiter.settle(estimate, consumed(res.ConsumedCapacity) ?? estimate);
-                const left = new Set(res.UnprocessedItems?.[ctx.table] ?? []);
-                if (left.size === 0)
-                    break;
-                // Unprocessed items are DynamoDB's way of throttling a batch.
-                ctx.stats.unprocessed += left.size;
-                ctx.limiter.throttled();
-                if (round >= DEFAULT_RETRY.maxAttempts)
-                    throw new Error(`${left.size} items stayed unprocessed after ${round} BatchWriteItem rounds`);
-                const leftKeys = new Set([...left].map((r) => requestKey(r, ctx.keys)));
-                pending = pending.filter((e) => leftKeys.has(requestKey(e.request, ctx.keys)));
-                await sleep(backoffDelay(round, DEFAULT_RETRY), signal);
-            }
-        }));
-        for (const e of entries)
-            settle(e.job, 'changed');
-    }
-    catch (err) {
-        if (ctx.signal?.aborted)
-            throw ctx.signal.reason;
-        const done = new Set(entries.filter((e) => !pending.includes(e)));
-        for (const e of entries)
-            settle(e.job, done.has(e) ? 'changed' : 'failed', err);
-    }
-}
-/** Identifies a request in UnprocessedItems, which come back as fresh objects. */
-function requestKey(r, keys) {
-    const k = r.PutRequest?.Item ?? r.DeleteRequest?.Key ?? {};
-    return `${r.PutRequest ? 'p' : 'd'}${JSON.stringify(k[keys.hash] ?? null)}\u0000${JSON.stringify(k[keys.sort] ?? null)}`;
-}
-/** Per-statement errors of BatchExecuteStatement worth another round; the first three are throttling. */
-const STATEMENT_THROTTLES = new Set(['ProvisionedThroughputExceeded', 'ThrottlingError', 'RequestLimitExceeded']);
-const STATEMENT_TRANSIENT = new Set([...STATEMENT_THROTTLES, 'InternalServerError', 'TransactionConflict']);
-/** DynamoDB will not run PartiQL for us at all: no permission, or an endpoint without it. */
-function refusesPartiql(err) {
-    const name = err.name ?? '';
-    return /AccessDenied|UnknownOperation|UnrecognizedClient|NotImplemented/.test(name);
-}
-function refuse(ctx, reason) {
-    if (!ctx.statements?.enabled)
-        return;
-    ctx.statements.enabled = false;
-    ctx.statements.onRefused?.(reason);
-}
-/**
- * Up to 25 in-place updates as one BatchExecuteStatement. Each statement succeeds or fails on
- * its own (it is not a transaction): throttled and transient ones go again in the next round
- * with backoff, a failed condition counts as skipped (or as changed, for a marked pass whose
- * earlier request got no answer and so may have landed), and what DynamoDB will not take as
- * PartiQL is written with UpdateItem instead, which also gives the precise error if any.
- */
-async function statementBatch(ctx, entries) {
-    let pending = entries;
-    const viaUpdateItem = [];
-    try {
-        await ctx.slots.run(() => ctx.aborts.run(async (signal) => {
-            for (let round = 1; pending.length; round++) {
-                if (!ctx.statements?.enabled) {
-                    viaUpdateItem.push(...pending);
-                    pending = [];
-                    break;
-                }
-                const estimate = pending.reduce((n, e) => n + e.units, 0);
-                const sent = pending;
-                let attempts = 0;
-                let res;
-                try {
-                    res = await withRetry(async (attempt) => {
-                        attempts = attempt;
-                        if (attempt > 1)
-                            for (const e of sent)
-                                e.resent = true;
-                        await ctx.limiter.acquire(estimate, signal);
-                        ctx.signal?.throwIfAborted();
-                        ctx.stats.requests++;
-                        return ctx.client.send(new client_dynamodb_namespaceObject.BatchExecuteStatementCommand({
-                            Statements: sent.map((e) => e.request),
-                            ...(ctx.returnCapacity ? { ReturnConsumedCapacity: 'INDEXES' } : {}),
-                        }), signal ? { abortSignal: signal } : {});
-                    }, { signal, onRetry: (err) => onRetry(ctx, err) });
-                }
-                catch (err) {
-                    if (ctx.signal?.aborted || signal?.aborted || isRetryable(err))
-                        throw err;
-                    // Refused as a whole: UpdateItem for these, and for the rest of the pass if PartiQL is off limits.
-                    if (refusesPartiql(err))
-                        refuse(ctx, `${err.name}: ${err.message}`);
-                    viaUpdateItem.push(...sent);
-                    pending = [];
-                    break;
-                }
-                if (attempts > 1 || (res.$metadata.attempts ?? 1) > 1)
-                    for (const e of sent)
-                        e.resent = true;
-                ctx.limiter.settle(estimate, consumed(res.ConsumedCapacity) ?? estimate);
-                const again = [];
-                let throttled = false;
-                sent.forEach((e, i) => {
-                    const answer = res.Responses?.[i];
-                    const code = answer ? answer.Error?.Code : 'InternalServerError';
-                    if (!code)
-                        settle(e.job, 'changed');
-                    else if (code === 'ConditionalCheckFailed')
-                        settle(e.job, e.write.marked && e.resent ? 'changed' : 'skipped');
-                    else if (STATEMENT_TRANSIENT.has(code)) {
-                        again.push(e);
-                        throttled ||= STATEMENT_THROTTLES.has(code);
-                    }
-                    else {
-                        if (code === 'AccessDenied')
-                            refuse(ctx, `AccessDenied: ${answer?.Error?.Message ?? ''}`);
-                        viaUpdateItem.push(e);
-                    }
-                });
-                pending = again;
-                if (!pending.length)
-                    break;
-                ctx.stats.retries++;
-                if (throttled) {
-                    ctx.stats.throttles++;
-                    ctx.limiter.throttled();
-                }
-                if (round >= DEFAULT_RETRY.maxAttempts)
-                    throw new Error(`${pending.length} update statements were still throttled or failing after ${round} BatchExecuteStatement rounds`);
-                await sleep(backoffDelay(round, DEFAULT_RETRY), signal);
-            }
-        }));
-    }
-    catch (err) {
-        if (ctx.signal?.aborted)
-            throw ctx.signal.reason;
-        for (const e of pending)
-            settle(e.job, 'failed', err);
-    }
-    await Promise.all(viaUpdateItem.map((e) => single(ctx, e.job, e.write, e.resent)));
-}
-
-;// CONCATENATED MODULE: ./src/dynamodb/bulk/page-reader.ts
-
-
-
-/** Reads pages of one selection: parallel Scan segments, or Query for a partition. */
-class PageReader {
-    client;
-    limiter;
-    aborts;
-    onRetry;
-    /** Read units of the last page, the estimate for the next one. */
-    lastUnits = 16;
-    base;
-    query;
-    constructor(client, table, keys, selection, limiter, 
-    /** Each read takes a signal of its own: up to one read per segment is in flight at once. */
-    aborts, pageSize, onRetry) {
-        this.client = client;
-        this.limiter = limiter;
-        this.aborts = aborts;
-        this.onRetry = onRetry;
-        this.query = selection.partition !== undefined;
-        const b = new ExpressionBuilder();
-        let keyCondition;
-        if (selection.partition !== undefined) {
-            if (isReservedHashKey(selection.partition))
-                throw new RangeError(`partition '${selection.partition}' holds the tool's bookkeeping and cannot be selected`);
-            keyCondition = and([
-                `${b.name(keys.hash)} = ${b.value(selection.partition)}`,
-                selection.sortPrefix !== undefined
-                    ? `begins_with(${b.name(keys.sort)}, ${b.value(selection.sortPrefix)})`
-                    : undefined,
-            ]);
-        }
-        else if (selection.sortPrefix !== undefined) {
-            throw new RangeError('sortPrefix needs partition: a key prefix is served by Query within one partition');
-        }
-        const filter = selectionFilter(b, selection);
-        this.base = {
-            TableName: table,
-            ...(keyCondition ? { KeyConditionExpression: keyCondition } : {}),
-            ...(filter ? { FilterExpression: filter } : {}),
-            ...b.params(),
-            ...(pageSize ? { Limit: pageSize } : {}),
-            // Only a limiter with a ceiling needs the real units (see the writer).
-            ...(Number.isFinite(limiter.ceiling) ? { ReturnConsumedCapacity: 'TOTAL' } : {}),
-        };
-    }
-    /** Reads the page of `segment` of `total` that starts after `start`. */
-    async read(segment, total, start) {
-        const input = {
-            ...this.base,
-            ...(start ? { ExclusiveStartKey: start } : {}),
-            ...(this.query ? {} : { Segment: segment, TotalSegments: total }),
-        };
-        const estimate = this.lastUnits;
-        const res = await this.aborts.run((signal) => withRetry(async () => {
-            await this.limiter.acquire(estimate, signal);
-            const command = this.query ? new client_dynamodb_namespaceObject.QueryCommand(input) : new client_dynamodb_namespaceObject.ScanCommand(input);
-            return this.client.send(command, signal ? { abortSignal: signal } : {});
-        }, {
-            signal,
-            onRetry: (err) => {
-                if (isThrottle(err))
-                    this.limiter.throttled();
-                this.onRetry(err);
-            },
-        }));
-        const units = res.ConsumedCapacity?.CapacityUnits ?? estimate;
-        this.lastUnits = Math.max(1, units);
-        this.limiter.settle(estimate, units);
-        return { items: res.Items ?? [], lastKey: res.LastEvaluatedKey };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/dynamodb/bulk/progress.ts
-/** Adds `b` into `a`. */
-function addCounts(a, b) {
-    a.scanned += b.scanned;
-    a.changed += b.changed;
-    a.skipped += b.skipped;
-    a.failed += b.failed;
-    return a;
-}
-function zeroCounts() {
-    return { scanned: 0, changed: 0, skipped: 0, failed: 0 };
-}
-/**
- * Reports a pass's progress at a bounded frequency, whatever the item rate: a callback (the
- * step report), a bar on a TTY, or a log line in CI. Nothing here grows with the table.
- */
-class ProgressReporter {
-    pass;
-    counts;
-    segments;
-    opts;
-    started;
-    lastCallback = 0;
-    lastLog;
-    lastBar = 0;
-    /** Counts carried over from checkpoints of earlier runs; excluded from the rate. */
-    baseScanned;
-    constructor(pass, counts, segments, opts) {
-        this.pass = pass;
-        this.counts = counts;
-        this.segments = segments;
-        this.opts = opts;
-        this.started = opts.now();
-        this.lastLog = this.started;
-        this.baseScanned = counts.scanned;
-    }
-    snapshot() {
-        const elapsedMs = this.opts.now() - this.started;
-        const scannedNow = this.counts.scanned - this.baseScanned;
-        const itemsPerSecond = elapsedMs > 0 ? (scannedNow * 1000) / elapsedMs : 0;
-        const total = this.opts.estimatedTotal;
-        const left = total !== undefined ? Math.max(0, total - this.counts.scanned) : undefined;
-        return {
-            pass: this.pass,
-            ...this.counts,
-            itemsPerSecond,
-            etaSeconds: left !== undefined && itemsPerSecond > 0 ? left / itemsPerSecond : undefined,
-            estimatedTotal: total,
-            segmentsDone: this.segments.done(),
-            segmentsTotal: this.segments.total,
-            elapsedMs,
-        };
-    }
-    /** Called after every page; emits only when an interval has passed. */
-    tick(final = false) {
-        const t = this.opts.now();
-        const due = (last, interval) => final || t - last >= interval;
-        if (this.opts.onProgress && due(this.lastCallback, this.opts.progressIntervalMs)) {
-            this.lastCallback = t;
-            this.opts.onProgress(this.snapshot());
-        }
-        if (this.opts.bar) {
-            if (due(this.lastBar, 200)) {
-                this.lastBar = t;
-                this.opts.bar.write(`\r${renderBar(this.snapshot())}${final ? '\n' : ''}`);
-            }
-        }
-        else if (due(this.lastLog, this.opts.logIntervalMs) && (!final || t > this.started)) {
-            this.lastLog = t;
-            this.opts.logger.info(renderLine(this.snapshot()));
-        }
-    }
-}
-/** `pass-1: 12,000 scanned, 4,000 changed, 8,000 skipped, 0 failed; 3,100/s; 4/16 segments; ETA 0:32`. */
-function renderLine(p) {
-    const n = (x) => Math.round(x).toLocaleString('en-US');
-    return (`${p.pass}: ${n(p.scanned)} scanned, ${n(p.changed)} changed, ${n(p.skipped)} skipped, ${n(p.failed)} failed; ` +
-        `${n(p.itemsPerSecond)}/s; ${p.segmentsDone}/${p.segmentsTotal} segments` +
-        (p.etaSeconds !== undefined ? `; ETA ${duration(p.etaSeconds)}` : ''));
-}
-function renderBar(p) {
-    const fraction = p.estimatedTotal
-        ? Math.min(1, p.scanned / p.estimatedTotal)
-        : p.segmentsDone / Math.max(1, p.segmentsTotal);
-    const width = 24;
-    const filled = Math.round(fraction * width);
-    return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.floor(fraction * 100)}% ${renderLine(p)}   `;
-}
-function duration(seconds) {
-    const s = Math.round(seconds);
-    const h = Math.floor(s / 3600);
-    const m = Math.floor((s % 3600) / 60);
-    const ss = String(s % 60).padStart(2, '0');
-    return h ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
-}
-
-;// CONCATENATED MODULE: ./src/dynamodb/bulk/rate-limiter.ts
-
-/**
- * A token bucket over capacity units (read or write) that adapts like TCP: it cuts its rate
- * when DynamoDB throttles and climbs back towards the ceiling once throttling stops.
- *
- * Callers take an estimate before a request and settle the difference once the response
- * reports the capacity it consumed, so the limit holds in real units, not in guesses.
- * With no ceiling the bucket is open until the first throttle, then adapts the same way.
- *
- * The rate never falls below a quarter of the best rate seen (or a tenth of the ceiling):
- * throttling that does not depend on our rate (a hot partition, another writer) would
- * otherwise drive it to nothing, and retries with backoff already absorb what the floor lets
- * through. Before anything has been measured, a throttle only triggers the retry's backoff.
- */
-class AdaptiveRateLimiter {
-    ceiling;
-    now;
-    rate;
-    tokens = 0;
-    lastRefill;
-    lastThrottle = -Infinity;
-    lastChange;
-    /** Start of the current measuring window; NaN until the first response, so setup time never counts. */
-    windowStart = NaN;
-    windowUnits = 0;
-    /** Units per second consumed in the last complete one-second window. */
-    observed = 0;
-    peak = 0;
-    constructor(
-    /** Units per second never to exceed; Infinity for none. */
-    ceiling, now = Date.now) {
-        this.ceiling = ceiling;
-        this.now = now;
-        this.rate = ceiling;
-        this.lastRefill = now();
-        this.lastChange = this.lastRefill - 1000;
-        // Empty at the start, not a second's worth: a pass that opened with twice its rate would
-        // spend burst credit the table may not have saved, and be throttled in its first second.
-    }
-    /** The rate currently allowed (units/s), Infinity when open. */
-    get currentRate() {
-        return this.rate;
-    }
-    /** Waits until `units` may be spent. Debt is allowed: a large request waits after, not forever. */
-    async acquire(units, signal) {
-        this.refill();
-        if (!Number.isFinite(this.rate))
-            return;
-        this.tokens -= units;
-        if (this.tokens < 0)
-            await sleep(Math.ceil((-this.tokens / this.rate) * 1000), signal);
-    }
-    /** Corrects an estimate once the response says what the request really consumed. */
-    settle(estimated, actual) {
-        this.record(actual);
-        if (Number.isFinite(this.rate))
-            this.tokens -= actual - estimated;
-    }
-    /** DynamoDB throttled a request (or left batch items unprocessed): slow down. */
-    throttled() {
-        const t = this.now();
-        this.lastThrottle = t;
-        // One cut per second: a burst of concurrent throttles is one signal, not twenty.
-        if (t - this.lastChange < 1000 && Number.isFinite(this.rate))
-            return;
-        // Open and nothing measured over a whole second yet: while a pass starts up, what it has
-        // consumed says nothing about what the table can take.
-        if (!Number.isFinite(this.rate) && this.observed === 0)
-            return;
-        const base = Number.isFinite(this.rate) ? this.rate : this.observed;
-        this.rate = Math.max(this.floor(), base * 0.7);
-        this.tokens = Math.min(this.tokens, 0);
-        this.lastChange = t;
-    }
-    floor() {
-        return Math.max(1, Number.isFinite(this.ceiling) ? this.ceiling / 10 : this.peak / 4);
-    }
-    record(units) {
-        const t = this.now();
-        if (Number.isNaN(this.windowStart)) {
-            // The first window opens with the first response: time spent before the pass sent
-            // anything (DescribeTable, checkpoints, a cold start) would make the first measured
-            // rate, and so the floor, far too low, and one early throttle would then crawl.
-            this.windowStart = t;
-            this.windowUnits = units;
-            return;
-        }
-        this.windowUnits += units;
-        const elapsed = t - this.windowStart;
-        if (elapsed >= 1000) {
-            this.observed = (this.windowUnits * 1000) / elapsed;
-            this.peak = Math.max(this.peak, this.observed);
-            this.windowStart = t;
-            this.windowUnits = 0;
-        }
-    }
-    refill() {
-        const t = this.now();
-        // Climb back by a fifth a second once a second has passed without throttling.
-        if (this.rate < this.ceiling && t - this.lastThrottle > 1000 && t - this.lastChange >= 1000) {
-            this.rate = this.rate * 1.2 + 1;
-            this.lastChange = t;
-            if (this.rate >= this.ceiling)
-                this.rate = this.ceiling;
-            // Unlimited and well above what we use: open the bucket again.
-            else if (!Number.isFinite(this.ceiling) && this.peak > 0 && this.rate > this.peak * 2)
-                this.rate = Infinity;
-        }
-        if (!Number.isFinite(this.rate)) {
-            this.lastRefill = t;
-            return;
-        }
-        this.tokens = Math.min(this.rate, this.tokens + ((t - this.lastRefill) / 1000) * this.rate);
-        this.lastRefill = t;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/dynamodb/bulk/sampling.ts
-
-/**
- * Where an item falls in [0, 100), from a hash of its key. Stable across runs and machines,
- * so a canary of p% and the full run after it agree on which items the canary took.
- */
-function sampleBucket(item, keys) {
-    const digest = (0,external_node_crypto_namespaceObject.createHash)('md5')
-        .update(JSON.stringify(item[keys.hash] ?? null))
-        .update('\u0000')
-        .update(JSON.stringify(item[keys.sort] ?? null))
-        .digest();
-    return (digest.readUInt32BE(0) / 0x1_0000_0000) * 100;
-}
-function inSample(bucket, range) {
-    return bucket >= range.from && bucket < range.to;
-}
-
-;// CONCATENATED MODULE: ./src/dynamodb/bulk/semaphore.ts
-/** Bounds how many async tasks run at once; waiters are served in order. */
-class Semaphore {
-    limit;
-    active = 0;
-    waiting = [];
-    constructor(limit) {
-        this.limit = limit;
-        if (!(limit >= 1))
-            throw new RangeError(`a concurrency limit must be at least 1, got ${limit}`);
-    }
-    /** Takes a slot, waiting in line for one if none is free; give it back with {@link release}. */
-    acquire() {
-        if (this.active < this.limit) {
-            this.active++;
-            return undefined;
-        }
-        return new Promise((resolve) => this.waiting.push(resolve));
-    }
-    /** Gives a slot back; it passes straight to the next waiter, so `active` never dips and rises again. */
-    release() {
-        const next = this.waiting.shift();
-        if (next)
-            next();
-        else
-            this.active--;
-    }
-    /** Runs `task` once a slot is free. */
-    async run(task) {
-        const wait = this.acquire();
-        if (wait)
-            await wait;
-        try {
-            return await task();
-        }
-        finally {
-            this.release();
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/dynamodb/bulk/table-facts.ts
-
-async function describeTableFacts(client, table, signal) {
-    const { Table: t } = await client.send(new client_dynamodb_namespaceObject.DescribeTableCommand({ TableName: table }), signal ? { abortSignal: signal } : {});
-    const read = t?.ProvisionedThroughput?.ReadCapacityUnits ?? 0;
-    const write = t?.ProvisionedThroughput?.WriteCapacityUnits ?? 0;
-    const onDemand = t?.BillingModeSummary?.BillingMode === 'PAY_PER_REQUEST' || (read === 0 && write === 0);
-    return {
-        itemCount: t?.ItemCount,
-        sizeBytes: t?.TableSizeBytes,
-        provisioned: onDemand ? undefined : { read, write },
-        onDemandMax: t?.OnDemandThroughput
-            ? {
-                read: positive(t.OnDemandThroughput.MaxReadRequestUnits),
-                write: positive(t.OnDemandThroughput.MaxWriteRequestUnits),
-            }
-            : undefined,
-    };
-}
-const ARN_REGION = /^arn:aws[\w-]*:dynamodb:([a-z]{2}(?:-[a-z]+)+-\d):/;
-/** The region in a table's ARN (`arn:aws:dynamodb:<region>:...`); undefined for DynamoDB Local's `ddblocal`. */
-function regionOfTableArn(arn) {
-    return arn ? ARN_REGION.exec(arn)?.[1] : undefined;
-}
-/**
- * Which replica a DescribeTable answer came from, and the table's replica set when it is a
- * global table. The region is the table ARN's (what the server says), else the client's (for
- * DynamoDB Local and proxies, whatever the client signs for). Replicas are taken from
- * `Replicas` plus the answering replica itself, so it does not matter whether the list names
- * it. A table is global when another region holds a replica, or its `GlobalTableVersion` is
- * the legacy one (whose replicas DescribeTable may not list).
- */
-function replicationOf(t, clientRegion) {
-    const region = regionOfTableArn(t?.TableArn) ?? clientRegion;
-    const listed = (t?.Replicas ?? []).filter((r) => r.RegionName);
-    const others = listed.filter((r) => r.RegionName !== region);
-    const legacy = t?.GlobalTableVersion?.startsWith('2017') === true;
-    if (!region || (!others.length && !legacy))
-        return { region };
-    const self = listed.find((r) => r.RegionName === region);
-    const replicas = [
-        {
-            RegionName: region,
-            ReplicaStatus: self?.ReplicaStatus ?? t?.TableStatus,
-            ReplicaStatusDescription: self?.ReplicaStatusDescription,
-            ReplicaStatusPercentProgress: self?.ReplicaStatusPercentProgress,
-        },
-        ...others,
-    ]
-        .map((r) => ({
-        region: r.RegionName,
-        status: r.ReplicaStatus,
-        detail: r.ReplicaStatusDescription,
-        progress: r.ReplicaStatusPercentProgress,
-    }))
-        .sort((a, b) => a.region.localeCompare(b.region));
-    return {
-        region,
-        global: {
-            region,
-            version: t?.GlobalTableVersion,
-            consistency: t?.MultiRegionConsistency === 'STRONG' ? 'STRONG' : 'EVENTUAL',
-            replicas,
-            witnesses: (t?.GlobalTableWitnesses ?? [])
-                .filter((w) => w.RegionName)
-                .map((w) => ({ region: w.RegionName, status: w.WitnessStatus })),
-        },
-    };
-}
-function positive(n) {
-    return n !== undefined && n > 0 ? n : undefined;
-}
-const MIB = 1024 * 1024;
-/**
- * Default parallel-scan segments: one per 4 MiB, at least 8 and at most 1,000. AWS's guidance
- * (one per 2 GB) aims at not hurting the live table; we bound that with the rate limit instead
- * and want every worker busy, since a segment reads 1 MB pages one after another.
- */
-function defaultSegmentCount(facts) {
-    const size = facts.sizeBytes ?? 0;
-    return Math.max(8, Math.min(1000, Math.ceil(size / (4 * MIB))));
-}
-/** What on-demand tables count as for a percentage limit (the EMR connector's convention). */
-const ON_DEMAND_ASSUMED_UNITS = 40_000;
-/** Turns a rate option into read/write ceilings in units per second (Infinity: unlimited). */
-function resolveRate(rate, facts) {
-    if (!rate)
-        return { read: Infinity, write: Infinity };
-    if ('percent' in rate) {
-        if (!(rate.percent > 0 && rate.percent <= 100))
-            throw new RangeError(`rate.percent must be in (0, 100], got ${rate.percent}`);
-        const share = rate.percent / 100;
-        const read = facts?.provisioned?.read ?? facts?.onDemandMax?.read ?? ON_DEMAND_ASSUMED_UNITS;
-        const write = facts?.provisioned?.write ?? facts?.onDemandMax?.write ?? ON_DEMAND_ASSUMED_UNITS;
-        return { read: Math.max(1, read * share), write: Math.max(1, write * share) };
-    }
-    return { read: rate.read ?? Infinity, write: rate.write ?? Infinity };
-}
-
-;// CONCATENATED MODULE: ./src/dynamodb/bulk/write-plan.ts
-
-
-/** Thrown for an action the engine cannot carry out; the item counts as failed. */
-class ActionError extends Error {
-    name = 'ActionError';
-}
-const write_plan_MARSHALL = { removeUndefinedValues: true, convertClassInstanceToMap: true };
-/**
- * How `set`/`remove` updates are written unless a pass says otherwise: in place, touching only
- * the named attributes, so never overwriting what the application wrote to the item after we
- * read it; batched as PartiQL UPDATE statements (see PassOptions.updates).
- */
-const DEFAULT_UPDATES = 'in-place';
-/**
- * Turns an author's action into requests. An update goes, by default, through UpdateItem with
- * `attribute_exists(<hash>)`, so an item deleted by the application since it was read is not
- * resurrected as a fragment; with `updates: 'rewrite'` an unconditional one is applied to the
- * item as read and written back in a batch instead (see PassOptions.updates).
- */
-function planWrites(source, action, keys, marker, updates = DEFAULT_UPDATES) {
-    if (!action)
-        return undefined;
-    const key = { [keys.hash]: source[keys.hash], [keys.sort]: source[keys.sort] };
-    const puts = (action.put ?? []).map((p) => checkedItem(p, keys));
-    if ('delete' in action && action.delete) {
-        const own = action.condition
-            ? { single: conditional('delete', key, action.condition, keys, undefined) }
-            : { batch: { delete: key } };
-        return { own, puts, deletes: true };
-    }
-    if ('replace' in action && action.replace) {
-        const item = checkedItem(marker ? { ...action.replace, [marker.attribute]: marker.token } : action.replace, keys);
-        if (item[keys.hash]?.S !== key[keys.hash]?.S || item[keys.sort]?.S !== key[keys.sort]?.S)
-            throw new ActionError('replace must keep the item key; to move an item, return { put: [newItem], delete: true }');
-        if (!action.condition && !marker)
-            return { own: { batch: { put: item } }, puts, deletes: false };
-        const write = conditional('put', key, action.condition, keys, marker);
-        write.item = item;
-        return { own: { single: write }, puts, deletes: false };
-    }
-    const set = action.set ?? {};
-    const remove = action.remove ?? [];
-    if (Object.keys(set).length === 0 && remove.length === 0) {
-        // Only new items: the source stays as it is.
-        return puts.length ? { puts, deletes: false } : undefined;
-    }
-    for (const attr of [...Object.keys(set), ...remove])
-        if (attr === keys.hash || attr === keys.sort)
-            throw new ActionError(`cannot update key attribute '${attr}'; put a new item and delete this one`);
-    const condition = action.condition;
-    if (updates === 'rewrite' && !condition && !marker)
-        return { own: { batch: { put: rewritten(source, set, remove) } }, puts, deletes: false };
-    if (updates === 'in-place' && !condition) {
-        const write = {
-            kind: 'update',
-            key,
-            marked: !!marker,
-            source,
-            statement: updateStatement(set, remove, marker),
-        };
-        write.expand = () => {
-            write.expand = undefined;
-            Object.assign(write, updateItemWrite(key, set, remove, undefined, keys, marker));
-        };
-        return { own: { single: write }, puts, deletes: false };
-    }
-    const write = updateItemWrite(key, set, remove, condition, keys, marker);
-    write.source = source;
-    return { own: { single: write }, puts, deletes: false };
-}
-/** An UpdateItem of `set`/`remove`, only if the item exists (and is unmarked, and meets the author's condition). */
-function updateItemWrite(key, set, remove, condition, keys, marker) {
-    // One builder for condition and update, so their placeholders never clash.
-    const b = new ExpressionBuilder();
-    const write = conditional('update', key, condition, keys, marker, b);
-    write.updateExpression = updateExpression(b, marker ? { ...set, [marker.attribute]: marker.token } : set, remove);
-    return write;
-}
-function conditional(kind, key, condition, keys, marker, b = new ExpressionBuilder()) {
-    const parts = [];
-    if (kind !== 'delete')
-        parts.push(`attribute_exists(${b.name(keys.hash)})`);
-    if (marker) {
-        const m = b.name(marker.attribute);
-        parts.push(`attribute_not_exists(${m}) OR ${m} <> ${b.value(marker.token)}`);
-    }
-    if (condition)
-        parts.push(b.include(condition));
-    const expr = and(parts);
-    return {
-        kind,
-        key,
-        ...(expr ? { conditionExpression: expr } : {}),
-        // Shared with the builder: an update adds its own placeholders afterwards.
-        names: b.names,
-        values: b.values,
-        marked: !!marker,
-    };
-}
-function updateStatement(set, remove, marker) {
-    const out = { set: [], remove: [...remove], marker };
-    for (const [attr, value] of Object.entries(set)) {
-        if (value === undefined)
-            out.remove.push(attr);
-        else
-            out.set.push([attr, toAttributeValue(value)]);
-    }
-    if (marker)
-        out.set.push([marker.attribute, toAttributeValue(marker.token)]);
     return out;
 }
-/** The item as read with the update applied, for a batched put. */
-function rewritten(source, set, remove) {
-    const item = { ...source };
-    for (const [attr, value] of Object.entries(set)) {
-        if (value === undefined)
-            delete item[attr];
-        else
-            item[attr] = toAttributeValue(value);
-    }
-    for (const attr of remove)
-        delete item[attr];
-    return item;
-}
-function checkedItem(item, keys) {
-    const av = (0,util_dynamodb_namespaceObject.marshall)(item, write_plan_MARSHALL);
-    if (!av[keys.hash] || !av[keys.sort])
-        throw new ActionError(`an item to put has no '${keys.hash}'/'${keys.sort}' key`);
-    if (isReservedHashKey(item[keys.hash]))
-        throw new ActionError(`items under '${String(item[keys.hash])}' are the tool's bookkeeping and cannot be written by a migration`);
-    return av;
-}
-
-;// CONCATENATED MODULE: ./src/dynamodb/bulk/pass.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-const MAX_RECORDED_FAILURES = 10;
-/**
- * The token a `once` pass marks items with: `<version>:<direction>:<pass>:<attempt>`. A resume
- * of the attempt builds the same token and skips what it already changed; another attempt
- * builds another. Without an attempt (no runner, or an attempt begun before attempts were
- * recorded) the token is `<version>:<direction>:<pass>`, as it always was.
- */
-function markerToken(scope, pass, attempt) {
-    return attempt ? `${scope}:${pass}:${attempt}` : `${scope}:${pass}`;
-}
-/** Default page budget of a pass: enough to keep the writes busy while the next pages are read. */
-const DEFAULT_PAGES_IN_FLIGHT = 4;
-/** Default write requests in flight (see PassOptions.writeConcurrency). */
-const DEFAULT_WRITE_CONCURRENCY = 128;
-const HALTED = Symbol('halted');
-/**
- * The read and write ceilings of a pass, in units per second. What the rate names wins; what it
- * leaves out is, on a provisioned table, the table's own capacity: above it DynamoDB only
- * throttles (once any saved burst is spent), so a pass that starts there uses what the table
- * has without a throttle storm, and the plan's estimate (made at that capacity) holds. The
- * limiter still backs off when the application's traffic takes part of it. On-demand tables
- * have no such figure: the pass is open until DynamoDB throttles it.
- */
-function passCeilings(rate, facts) {
-    if (rate && 'percent' in rate)
-        return resolveRate(rate, facts);
-    return {
-        read: rate?.read ?? facts?.provisioned?.read ?? Infinity,
-        write: rate?.write ?? facts?.provisioned?.write ?? Infinity,
-    };
-}
-/**
- * Runs one pass: reads the selection segment by segment (a bounded number at once), transforms
- * and writes each page's items while the next pages are read, and saves each segment's
- * position once its pages up to there are written. Memory is bounded by the page budget
- * (`pagesInFlight`) and the write slots, whatever the size of the table or the segment count.
- */
-async function runPass(env, name, selection, fn, opts) {
-    if (name.includes(':'))
-        throw new RangeError(`pass name '${name}' must not contain ':'`);
-    const started = env.now();
-    const { signal } = env;
-    signal?.throwIfAborted();
-    const facts = await withRetry(() => describeTableFacts(env.client, env.table, signal), { signal });
-    const ceilings = passCeilings(opts.rate, facts);
-    const readLimiter = new AdaptiveRateLimiter(ceilings.read, env.now);
-    const writeLimiter = new AdaptiveRateLimiter(ceilings.write, env.now);
-    const target = opts.samplePercent ?? 100;
-    if (!(target > 0 && target <= 100))
-        throw new RangeError(`samplePercent must be in (0, 100], got ${target}`);
-    const sampledUpTo = env.store ? await env.store.sampledUpTo(name) : 0;
-    const range = { from: Math.min(sampledUpTo, target), to: target };
-    const rangeLabel = `${range.from}-${range.to}`;
-    const sampling = range.from > 0 || range.to < 100;
-    const stats = { requests: 0, retries: 0, throttles: 0, unprocessed: 0 };
-    // Every read, write and wait of the pass hears the run's signal through this one listener.
-    const aborts = new AbortFanout(signal);
-    const reader = new PageReader(env.client, env.table, env.keys, selection, readLimiter, aborts, opts.pageSize, () => stats.retries++);
-    const saved = env.store ? await env.store.list(name, rangeLabel) : [];
-    const plan = segmentPlan(opts.segments, reader.query, saved, facts);
-    const queue = [...(plan.only ?? Array.from({ length: plan.total }, (_, i) => i))];
-    for (const s of queue)
-        if (!(Number.isInteger(s) && s >= 0 && s < plan.total))
-            throw new RangeError(`segment ${s} is not in 0..${plan.total - 1}`);
-    const checkpoints = new Map();
-    for (const cp of saved)
-        if (cp.total === plan.total)
-            checkpoints.set(cp.segment, cp);
-    const counts = zeroCounts();
-    let segmentsDone = 0;
-    for (const s of queue) {
-        const cp = checkpoints.get(s);
-        if (!cp)
-            continue;
-        addCounts(counts, cp.counts);
-        if (cp.done)
-            segmentsDone++;
-    }
-    const resumed = checkpoints.size > 0;
-    if (resumed)
-        env.logger.info(`${name}: resuming from checkpoints (${segmentsDone}/${queue.length} segments done, ${counts.scanned} items before)`);
-    const marker = opts.once
-        ? {
-            attribute: opts.once === true ? '_migrated' : opts.once.attribute,
-            token: markerToken(env.scope, name, await env.attempt?.()),
-        }
-        : undefined;
-    const writer = {
-        client: env.client,
-        table: env.table,
-        keys: env.keys,
-        signal,
-        aborts,
-        limiter: writeLimiter,
-        slots: new Semaphore(opts.writeConcurrency ?? DEFAULT_WRITE_CONCURRENCY),
-        stats,
-        // The limiter needs what requests really consumed only when it enforces a ceiling; open, it
-        // learns the rate from estimates (item sizes), and the server is spared the accounting.
-        returnCapacity: Number.isFinite(ceilings.write),
-        statements: {
-            enabled: true,
-            onRefused: (why) => env.logger.warn(`${name}: DynamoDB refused batched PartiQL updates (${why}); writing one UpdateItem per item instead, which is slower. Allow dynamodb:PartiQLUpdate on the table to batch them.`),
-        },
-    };
-    const estimatedTotal = reader.query || facts.itemCount === undefined
-        ? undefined
-        : Math.round((facts.itemCount * queue.length) / plan.total);
-    const progress = new ProgressReporter(name, counts, { done: () => segmentsDone, total: queue.length }, {
-        estimatedTotal: selection.type === undefined && !selection.where ? estimatedTotal : undefined,
-        onProgress: env.onProgress,
-        progressIntervalMs: env.progressIntervalMs,
-        logIntervalMs: env.logIntervalMs,
-        bar: env.progressBar,
-        logger: env.logger,
-        now: env.now,
+/** Findings with each migration's suppressions applied (marked, never dropped). */
+function applySuppressions(findings, suppressionsOf) {
+    return findings.map((f) => {
+        const reason = suppressionsOf(f.version)?.[f.code];
+        return reason ? { ...f, suppressed: reason } : f;
     });
-    const failures = [];
-    const maxFailures = opts.maxFailures ?? 0;
-    let stop;
-    const shouldStop = () => {
-        if (stop)
-            return true;
-        if (env.deadline !== undefined && env.now() >= env.deadline)
-            stop = 'deadline';
-        return stop !== undefined;
-    };
-    const interval = opts.checkpointIntervalMs ?? 2000;
-    const save = async (cp) => {
-        if (!env.store || env.dryRun)
-            return;
-        signal?.throwIfAborted();
-        await env.store.save(name, rangeLabel, cp);
-    };
-    const processPage = async (page) => {
-        const pageCounts = zeroCounts();
-        const jobs = [];
-        const fail = (key, err) => {
-            pageCounts.failed++;
-            if (failures.length < MAX_RECORDED_FAILURES) {
-                const entry = { key: safeUnmarshall(key), error: err instanceof Error ? err.message : String(err) };
-                failures.push(entry);
-                env.logger.warn(`${name}: item ${JSON.stringify(entry.key)} failed: ${entry.error}`);
-            }
-        };
-        for (const raw of page.items) {
-            if (isReservedHashKey(raw[env.keys.hash]?.S))
-                continue;
-            pageCounts.scanned++;
-            if (sampling && !inSample(sampleBucket(raw, env.keys), range)) {
-                pageCounts.skipped++;
-                continue;
-            }
-            if (marker && raw[marker.attribute]?.S === marker.token) {
-                pageCounts.skipped++;
-                continue;
-            }
-            const key = { [env.keys.hash]: raw[env.keys.hash], [env.keys.sort]: raw[env.keys.sort] };
-            let plan;
-            try {
-                const item = (0,util_dynamodb_namespaceObject.unmarshall)(raw);
-                if (selection.filter && !selection.filter(item)) {
-                    pageCounts.skipped++;
-                    continue;
-                }
-                const result = fn(item);
-                const action = isThenable(result) ? await result : result;
-                plan = planWrites(raw, action, env.keys, marker, opts.updates ?? DEFAULT_UPDATES);
-            }
-            catch (err) {
-                fail(key, err);
-                continue;
-            }
-            if (!plan)
-                pageCounts.skipped++;
-            else if (env.dryRun)
-                pageCounts.changed++;
-            else
-                jobs.push({ plan, key, pending: 0, outcome: 'changed' });
-        }
-        if (jobs.length)
-            await writePage(writer, jobs);
-        for (const job of jobs) {
-            if (job.outcome === 'failed')
-                fail(job.key, job.error);
-            else
-                pageCounts[job.outcome]++;
-        }
-        return pageCounts;
-    };
-    // Pages read and not yet written, across all segments: the bound on memory, whatever the
-    // table's size or segment count (a page is at most 1 MB, or `pageSize` items).
-    const pageSlots = new Semaphore(opts.pagesInFlight ?? DEFAULT_PAGES_IN_FLIGHT);
-    /**
-     * Reads a segment's pages one after another without waiting for their writes: each page's
-     * writes run while the next pages are read and transformed, within the shared page budget.
-     * Pages are checkpointed strictly in order, each once it and every page before it is written.
-     */
-    const runSegment = async (segment) => {
-        const cp = checkpoints.get(segment) ?? {
-            segment,
-            total: plan.total,
-            done: false,
-            counts: zeroCounts(),
-        };
-        if (cp.done)
-            return;
-        let lastSave = env.now();
-        // Set once the pass failed past maxFailures or a commit threw: read nothing more, commit nothing more.
-        let halted = false;
-        const inFlight = new Set();
-        // Takes the page's next key only: a page's items are freed as soon as its writes are done,
-        // even while an earlier page of the segment is still being written.
-        const commit = async (lastKey, work) => {
-            const pageCounts = await work;
-            if (halted)
-                return;
-            addCounts(counts, pageCounts);
-            if (counts.failed > maxFailures) {
-                // This page and those after it are not checkpointed: a resumed run retries them.
-                stop = 'failed';
-                halted = true;
-                return;
-            }
-            addCounts(cp.counts, pageCounts);
-            cp.lastKey = lastKey;
-            cp.done = !lastKey;
-            if (cp.done)
-                segmentsDone++;
-            if (cp.done || shouldStop() || env.now() - lastSave >= interval) {
-                await save(cp);
-                lastSave = env.now();
-            }
-            progress.tick();
-        };
-        let committed = Promise.resolve();
-        let readError;
-        try {
-            let start = cp.lastKey;
-            do {
-                if (halted || shouldStop())
-                    break;
-                const wait = pageSlots.acquire();
-                if (wait)
-                    await wait;
-                let page;
-                try {
-                    if (halted)
-                        throw HALTED;
-                    page = await reader.read(segment, plan.total, start);
-                }
-                catch (err) {
-                    pageSlots.release();
-                    throw err;
-                }
-                const work = processPage(page).finally(() => pageSlots.release());
-                inFlight.add(work);
-                void work.then(() => inFlight.delete(work), () => inFlight.delete(work));
-                const lastKey = page.lastKey;
-                committed = committed.then(() => commit(lastKey, work));
-                committed.catch(() => (halted = true));
-                start = lastKey;
-            } while (start);
-        }
-        catch (err) {
-            // A failed read ends the segment; the pages read before it are still committed.
-            if (err !== HALTED)
-                readError = { error: err };
-        }
-        try {
-            await committed;
-        }
-        finally {
-            // Nothing of this segment outlives it, even when a commit failed.
-            await Promise.allSettled([...inFlight]);
-        }
-        if (readError)
-            throw readError.error;
-    };
-    const workers = Array.from({ length: Math.min(queue.length, opts.concurrency ?? 16) }, async () => {
-        for (let s = queue.shift(); s !== undefined; s = queue.shift()) {
-            if (shouldStop())
-                return;
-            try {
-                await runSegment(s);
-            }
-            catch (err) {
-                // The other segments stop at their next page boundary, with a checkpoint.
-                stop ??= 'error';
-                throw err;
-            }
-        }
-    });
-    const settled = await Promise.allSettled(workers);
-    if (signal?.aborted)
-        throw signal.reason;
-    const rejected = settled.find((r) => r.status === 'rejected');
-    if (rejected)
-        throw rejected.reason;
-    progress.tick(true);
-    env.logger.debug(`${name}: ${stats.requests} write requests, ${stats.retries} retries, ${stats.throttles} throttled, ${stats.unprocessed} unprocessed`);
-    if (stop === 'failed')
-        throw new PassFailedError(name, counts, failures);
-    if (stop === 'deadline')
-        throw new PassIncompleteError(name, counts);
-    if (env.store && !env.dryRun) {
-        if (range.to < 100)
-            await env.store.recordSampled(name, range.to);
-        // The full run after a canary is done with this pass: the canary's progress now serves a
-        // resume of this attempt only (its checkpoints are under this range), not a later attempt.
-        else if (range.from > 0)
-            await env.store.recordSampled(name, range.from, { finished: true });
+}
+/** The checks section from findings (suppressions already applied). */
+function checksReport(findings, rehearsal) {
+    const byCode = new Map();
+    for (const f of findings) {
+        const c = byCode.get(f.code) ?? { code: f.code, severity: f.severity, findings: 0, suppressed: 0 };
+        c.findings++;
+        if (f.suppressed)
+            c.suppressed++;
+        byCode.set(f.code, c);
     }
+    const live = findings.filter((f) => !f.suppressed);
     return {
-        pass: name,
-        status: 'complete',
-        counts,
-        resumed,
-        segments: plan,
-        durationMs: env.now() - started,
-        dryRun: env.dryRun,
+        findings: [...findings],
+        counts: [...byCode.values()].sort((a, b) => a.code.localeCompare(b.code)),
+        errors: live.filter((f) => f.severity === 'error').length,
+        warnings: live.filter((f) => f.severity === 'warning').length,
+        ...(rehearsal ? { rehearsal } : {}),
     };
 }
-function segmentPlan(option, query, saved, facts) {
-    if (query)
-        return { total: 1 };
-    const asked = typeof option === 'number' ? { total: option } : option;
-    const savedTotal = saved[0]?.total;
-    if (asked && savedTotal !== undefined && asked.total !== savedTotal)
-        throw new RangeError(`this pass was started with ${savedTotal} segments and is now asked for ${asked.total}; checkpoints are only valid for the same count, so run it with ${savedTotal}`);
-    const plan = asked ?? { total: savedTotal ?? defaultSegmentCount(facts) };
-    if (!(Number.isInteger(plan.total) && plan.total >= 1 && plan.total <= 1_000_000))
-        throw new RangeError(`segments must be 1..1000000, got ${plan.total}`);
-    return plan;
+/** One line of a finding, as lint and the terminal show it. */
+function formatFinding(f) {
+    const where = f.line ? `${f.file}:${f.line}` : f.file;
+    const count = f.count !== undefined ? ` (${f.count} item${f.count === 1 ? '' : 's'})` : '';
+    const suppressed = f.suppressed ? ` [suppressed: ${f.suppressed}]` : '';
+    return `${f.code} ${f.severity}: ${where} (${f.version}): ${f.message}${count}${suppressed}`;
 }
-function isThenable(v) {
-    return typeof v?.then === 'function';
-}
-function safeUnmarshall(key) {
-    try {
-        return (0,util_dynamodb_namespaceObject.unmarshall)(key);
-    }
-    catch {
-        return {};
-    }
-}
-
-;// CONCATENATED MODULE: ./src/dynamodb/bulk/engine.ts
-
-
-
-
-
-const silent = { info() { }, warn() { }, debug() { } };
-/** An attempt id: the start time and some randomness, short because every marked item carries it. */
-function newAttemptId() {
-    return `${Date.now().toString(36)}${(0,external_node_crypto_namespaceObject.randomBytes)(3).toString('hex')}`;
-}
-/** Builds the data engine for one step of a run (one migration version and direction). */
-function createDataEngine(options) {
-    const scope = options.checkpoint ? `${options.checkpoint.version}:${options.checkpoint.direction}` : 'adhoc';
-    const store = options.checkpoint
-        ? new CheckpointStore(options.client, options.table, options.keys, scope, options.signal)
-        : undefined;
-    const oppositeDirection = { up: 'down', down: 'up' }[options.checkpoint?.direction ?? ''];
-    const opposite = options.checkpoint && oppositeDirection
-        ? new CheckpointStore(options.client, options.table, options.keys, `${options.checkpoint.version}:${oppositeDirection}`, options.signal)
-        : undefined;
-    const env = {
-        client: options.client,
-        table: options.table,
-        keys: options.keys,
-        dryRun: options.dryRun ?? false,
-        signal: options.signal,
-        deadline: options.deadline,
-        store,
-        scope,
-        logger: options.logger ?? silent,
-        onProgress: options.onProgress,
-        progressIntervalMs: options.progressIntervalMs ?? 1000,
-        logIntervalMs: options.logIntervalMs ?? 10_000,
-        progressBar: options.progressBar ?? (process.stderr.isTTY && !process.env.CI ? process.stderr : false),
-        now: Date.now,
-    };
-    // The step's attempt, which `once` markers name: set by startAttempt, or else read back from
-    // the checkpoints (a resume; absent for a library user who never starts one, and for an
-    // attempt begun before attempts were recorded: markers then carry no attempt id, as then).
-    let attempt;
-    env.attempt = () => {
-        if (!attempt) {
-            const read = store ? store.attempt() : Promise.resolve(undefined);
-            // A failed read is not cached: the next pass reads again.
-            read.catch(() => {
-                if (attempt === read)
-                    attempt = undefined;
-            });
-            attempt = read;
-        }
-        return attempt;
-    };
-    const results = [];
-    let passNumber = 0;
-    let stoppedAtDeadline = false;
-    const transform = async (selection, fn, passOptions = {}) => {
-        passNumber++;
-        const merged = { ...options.defaults, ...passOptions };
-        if (merged.samplePercent === undefined && options.samplePercent !== undefined)
-            merged.samplePercent = options.samplePercent;
-        const name = merged.name ?? `pass-${passNumber}`;
-        const started = Date.now();
-        try {
-            const result = await runPass(env, name, selection, fn, merged);
-            results.push(result);
-            return result;
-        }
-        catch (err) {
-            if (err instanceof PassIncompleteError) {
-                stoppedAtDeadline = true;
-                results.push({
-                    pass: name,
-                    status: 'incomplete',
-                    counts: err.counts,
-                    resumed: false,
-                    segments: typeof merged.segments === 'object' ? merged.segments : { total: merged.segments ?? 0 },
-                    durationMs: Date.now() - started,
-                    dryRun: env.dryRun,
-                });
-            }
-            throw err;
-        }
-    };
-    return {
-        transform,
-        forEach: (selection, fn, passOptions) => transform(selection, async (item) => {
-            await fn(item);
-            return undefined;
-        }, passOptions),
-        count: async (selection, predicate, passOptions = {}) => {
-            const { exampleLimit = 5, ...rest } = passOptions;
-            let count = 0;
-            const examples = [];
-            await transform(selection, async (item) => {
-                if (predicate && !(await predicate(item)))
-                    return undefined;
-                count++;
-                if (examples.length < exampleLimit)
-                    examples.push({ [env.keys.hash]: item[env.keys.hash], [env.keys.sort]: item[env.keys.sort] });
-                return undefined;
-            }, rest);
-            return { count, examples };
-        },
-        counts: () => (results.length ? results.reduce((sum, r) => addCounts(sum, r.counts), zeroCounts()) : undefined),
-        passes: () => results,
-        incomplete: () => stoppedAtDeadline,
-        startAttempt: async ({ keepCanary }) => {
-            const id = newAttemptId();
-            if (store && !env.dryRun) {
-                await store.discardEarlierAttempts({ keepCanary });
-                await store.recordAttempt(id);
-            }
-            attempt = Promise.resolve(id);
-            return id;
-        },
-        complete: async ({ keepCanary = false } = {}) => {
-            if (!store || env.dryRun)
-                return;
-            if (keepCanary)
-                await store.discardEarlierAttempts({ keepCanary: true });
-            else
-                await store.clear();
-            await opposite?.clear();
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/dynamodb/bulk/index.ts
+/** Default sample of a rehearsal, in percent of the table's items. */
+const DEFAULT_REHEARSAL_SAMPLE = 1;
 /**
- * The bulk data engine for migration authors: parallel Scan or Query, batched and retried
- * writes within a rate limit, per-segment checkpoints, canary sampling, dry runs and
- * deadlines. Start at {@link createDataEngine}.
+ * The sample (percent) a plan is rehearsed on, or undefined for no rehearsal: the CLI's
+ * `--rehearse` (with `--sample`), else the environment's `rehearse` key (the PR plan).
  */
-
-
-
-
-;// CONCATENATED MODULE: ./src/authoring.ts
-
-/** Gives a migration its types; returns it unchanged (a plain object works the same). */
-function defineMigration(migration) {
-    return migration;
+function rehearsalSample(env, flag) {
+    if (flag?.rehearse)
+        return flag.samplePercent ?? DEFAULT_REHEARSAL_SAMPLE;
+    const r = env.rehearse;
+    if (!r)
+        return undefined;
+    return r === true ? DEFAULT_REHEARSAL_SAMPLE : (r.sample ?? DEFAULT_REHEARSAL_SAMPLE);
 }
 
-;// CONCATENATED MODULE: ./src/core/errors.ts
-const errors_EXIT = { ok: 0, failure: 1, input: 2, locked: 3, drift: 4 };
-class errors_MigrateError extends Error {
-    exitCode = errors_EXIT.failure;
-    constructor(message) {
-        super(message);
-        this.name = new.target.name;
-    }
-}
-/** Invalid input: manifest, migration files, flags, action inputs. Exit 2; nothing is written. */
-class InputError extends errors_MigrateError {
-    exitCode = errors_EXIT.input;
-}
-/** The manifest is missing, unreadable, or does not match its schema. */
-class ManifestError extends InputError {
-}
-/** One or more migration files are invalid; `problems` lists every one found. */
-class MigrationFileError extends InputError {
-    problems;
-    constructor(problems) {
-        super(problems.length === 1
-            ? formatProblem(problems[0])
-            : `${problems.length} problems in the migrations:\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`);
-        this.problems = problems;
-    }
-}
-function formatProblem(p) {
-    return `${p.where}: ${p.message}`;
-}
-/** The lock is held by another run. Exit 3. */
-class LockHeldError extends errors_MigrateError {
-    exitCode = errors_EXIT.locked;
-}
-/** Our lease was taken over by another run: stop before writing again. */
-class LockLostError extends errors_MigrateError {
-    exitCode = errors_EXIT.locked;
-}
-/** An applied migration's file changed, or the plan changed since it was shown. Exit 4. */
-class errors_DriftError extends errors_MigrateError {
-    exitCode = errors_EXIT.drift;
-}
-/** The reviewed plan hash no longer matches the plan computed now. Exit 4. */
-class PlanChangedError extends errors_DriftError {
-}
-/** A migration step threw; the failure has been recorded in the table. Exit 1. */
-class MigrationFailedError extends errors_MigrateError {
-    version;
-    direction;
-    constructor(message, version, direction) {
-        super(message);
-        this.version = version;
-        this.direction = direction;
-    }
-}
-/** The table is in a failed state left by an earlier run; names the way out. Exit 1. */
-class FailedStateError extends errors_MigrateError {
-}
-/**
- * The plan cannot run as it stands (a version below the table's never ran, a migration file
- * is missing, a rollback past an irreversible version): a person must act first. Exit 2.
- */
-class MigrationBlockedError extends InputError {
-}
-/**
- * The migration state in the table cannot be read: a corrupt `_migration` record, or a lock
- * item of an unknown format. Exit 1, like a failed state: it is not bad input (the files and
- * flags are fine) and not a lock held by a known run. Nothing runs until the item is fixed;
- * the message names it and the way out.
- */
-class CorruptStateError extends errors_MigrateError {
-}
-/** A command refused by a safety rule (protected environment, missing confirmation). Exit 2. */
-class errors_RefusedError extends InputError {
-}
-function messageOf(err) {
-    return err instanceof Error ? err.message : String(err);
-}
 
-;// CONCATENATED MODULE: external "zod"
-var external_zod_x = (y) => {
-	var x = {}; __nccwpck_require__.d(x, y); return x
-} 
-var external_zod_y = (x) => (() => (x))
-const external_zod_namespaceObject = external_zod_x({ ["z"]: () => (__WEBPACK_EXTERNAL_MODULE_zod__.z) });
-;// CONCATENATED MODULE: ./src/core/run-settings.ts
+/***/ }),
 
+/***/ 688:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-const DEFAULT_LEASE_MS = 120_000;
-/**
- * Resolves a run's settings: what the caller gave wins, then the environment's manifest
- * entry (`lock-timeout`, `write-rate`, `read-rate`, `canary`), then the defaults, and checks
- * them once (checkRunSettings): a value out of range is an InputError naming it by `labels`
- * (the flag or input the user typed), else by its field. Pure: the clock and the default actor
- * are parameters.
- */
-function resolveRunSettings(environment, input, o) {
-    const lockTimeoutSeconds = input.lockTimeoutSeconds ?? environment['lock-timeout'] ?? 0;
-    // A budget is checked as typed: the deadline it becomes is a time, not a range.
-    checkSetting('timeBudgetSeconds', input.timeBudgetSeconds, o.labels?.deadline ?? 'timeBudgetSeconds');
-    const given = {
-        actor: input.actor || o.defaultActor,
-        runUrl: input.runUrl || undefined,
-        gitSha: input.gitSha || undefined,
-        dryRun: input.dryRun ?? false,
-        lockTimeoutMs: lockTimeoutSeconds * 1000,
-        leaseMs: input.leaseMs && input.leaseMs > 0 ? input.leaseMs : DEFAULT_LEASE_MS,
-        deadline: input.timeBudgetSeconds === undefined ? undefined : o.now + input.timeBudgetSeconds * 1000,
-        writeRate: environment['write-rate'],
-        readRate: input.readRate ?? environment['read-rate'],
-        samplePercent: input.samplePercent,
-        canaryPercent: input.canaryPercent ?? environment.canary,
-        fanOut: input.fanOut,
-    };
-    return checkRunSettings(given, { labels: o.labels, values: input });
-}
-const run_settings_positive = (what) => external_zod_namespaceObject.z.number({ error: `expected ${what}` }).gt(0, `expected ${what}`);
-const whole = external_zod_namespaceObject.z
-    .number({ error: 'expected a whole number of 1 or more' })
-    .int('expected a whole number of 1 or more')
-    .min(1, 'expected a whole number of 1 or more');
-/** The range of each setting a user types (a flag, an action input, the manifest): defined once, here. */
-const settingRanges = {
-    lockTimeoutSeconds: external_zod_namespaceObject.z
-        .number({ error: 'expected a number of seconds of 0 or more' })
-        .min(0, 'expected a number of seconds of 0 or more'),
-    timeBudgetSeconds: run_settings_positive('a number of seconds above 0'),
-    writeRate: run_settings_positive('write units per second above 0'),
-    readRate: run_settings_positive('read units per second above 0'),
-    samplePercent: run_settings_positive('a percentage between 0 and 100').max(100, 'expected a percentage between 0 and 100'),
-    canaryPercent: run_settings_positive('a percentage above 0 and at most 50').max(50, 'expected a percentage above 0 and at most 50'),
-    segments: whole,
-    concurrency: whole,
-};
-/**
- * Checks one setting as the user typed it, before anything is read (a CLI flag, an action
- * input): the same range as everywhere else. Throws one InputError naming `label` and `typed`.
- */
-function checkSetting(setting, value, label, typed = value === undefined ? undefined : String(value)) {
-    if (value === undefined)
-        return;
-    const r = settingRanges[setting].safeParse(value);
-    if (!r.success)
-        throw new InputError(`${label} ${typed}: ${r.error.issues[0].message}.`);
-}
-/**
- * The run settings' schema: the one check of their ranges, for settings resolved here and for
- * settings received over the wire (a controller's `args.settings`). Unknown fields are dropped,
- * so an older controller accepts a newer caller's settings.
- */
-const runSettingsSchema = external_zod_namespaceObject.z.object({
-    actor: external_zod_namespaceObject.z.string().min(1, 'expected who runs this'),
-    runUrl: external_zod_namespaceObject.z.string().optional(),
-    gitSha: external_zod_namespaceObject.z.string().optional(),
-    dryRun: external_zod_namespaceObject.z.boolean(),
-    lockTimeoutMs: external_zod_namespaceObject.z.number().min(0, 'expected a number of seconds of 0 or more'),
-    leaseMs: run_settings_positive('a lease in milliseconds'),
-    deadline: external_zod_namespaceObject.z.number().optional(),
-    writeRate: settingRanges.writeRate.optional(),
-    readRate: settingRanges.readRate.optional(),
-    samplePercent: settingRanges.samplePercent.optional(),
-    canaryPercent: settingRanges.canaryPercent.optional(),
-    fanOut: external_zod_namespaceObject.z
-        .object({ segments: whole.optional(), concurrency: whole.optional(), maxAttempts: whole.optional() })
-        .optional(),
-});
-/**
- * Checks run settings against their schema: the first bad value is one InputError naming it
- * (by its label where the user typed it), the value and what was expected.
- */
-function checkRunSettings(value, o = {}) {
-    const r = runSettingsSchema.safeParse(value);
-    if (r.success)
-        return r.data;
-    const issue = r.error.issues[0];
-    const path = issue.path.map(String).join('.');
-    const label = o.labels?.[path];
-    const got = path
-        .split('.')
-        .reduce((v, k) => (v && typeof v === 'object' ? v[k] : undefined), value);
-    const shown = label
-        ? `${label} ${String(shownValue(path, got, o.values))}`
-        : `${o.source ?? 'settings'}.${path} ${JSON.stringify(got)}`;
-    throw new InputError(`${shown}: ${issue.message}.`);
-}
-/** The value as the user typed it: seconds where they typed seconds. */
-function shownValue(path, got, values) {
-    if (path === 'lockTimeoutMs')
-        return values?.lockTimeoutSeconds ?? (typeof got === 'number' ? got / 1000 : got);
-    return got;
-}
-/** The same settings for a read-only look (plan, status, drift): never a dry-run of writes, never a wait. */
-function readOnlySettings(s) {
-    return { ...s, dryRun: false };
-}
-
-;// CONCATENATED MODULE: ./src/core/checksum.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _0: () => (/* binding */ CHECKSUM_ALGORITHM),
+/* harmony export */   _Y: () => (/* binding */ stableJson),
+/* harmony export */   fH: () => (/* binding */ checksumDrift),
+/* harmony export */   qQ: () => (/* binding */ hashOf)
+/* harmony export */ });
+/* unused harmony exports checksumOf, checksumDrifted, TREE_ALGORITHM, treeChecksumOf, shortChecksum */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 
 /** Algorithm tag stored with every checksum, so a later change of algorithm is not drift. */
 const CHECKSUM_ALGORITHM = 'sha256';
@@ -2200,6 +174,51 @@ function checksumDrifted(recorded, current) {
         return false;
     return recorded !== current;
 }
+/**
+ * Algorithm tag of a checksum that covers a migration file and the local modules it imports
+ * (sha256 over each file's path and sha256, sorted). A file without local imports keeps the
+ * plain `sha256:` checksum of its bytes, the same as records written by earlier releases.
+ */
+const TREE_ALGORITHM = 'sha256-tree';
+/**
+ * The checksum of a migration and what it imports. `sources` maps each file's path (relative to
+ * the migration's folder, `/` separators; the migration itself by its name) to `sha256:<hex>` of
+ * its bytes. With no other file than the migration, this is the migration's own checksum.
+ */
+function treeChecksumOf(main, sources) {
+    const names = Object.keys(sources).sort();
+    if (names.length <= 1)
+        return sources[names[0] ?? ''] ?? main;
+    const h = createHash('sha256');
+    for (const n of names)
+        h.update(`${n}\0${sources[n]}\n`);
+    return `${TREE_ALGORITHM}:${h.digest('hex')}`;
+}
+/**
+ * Whether a recorded checksum disagrees with the migration as it is now. A file-only record
+ * (`sha256:`, earlier releases) is compared with the migration file alone; a tree record with
+ * the file and its imports, naming the files that changed when the record lists them. A record
+ * without a checksum (OneTable's) or with an unknown algorithm is not drift.
+ */
+function checksumDrift(recorded, current) {
+    const r = recorded.checksum;
+    if (!r)
+        return undefined;
+    const algo = r.slice(0, r.indexOf(':'));
+    if (algo === CHECKSUM_ALGORITHM) {
+        const file = current.fileChecksum ?? current.checksum;
+        if (r === file)
+            return undefined;
+        return { changed: [], fileOnly: current.checksum.startsWith(`${TREE_ALGORITHM}:`) };
+    }
+    if (algo !== TREE_ALGORITHM || r === current.checksum)
+        return undefined;
+    const before = recorded.sources ?? {};
+    const now = current.sources ?? {};
+    const names = [...new Set([...Object.keys(before), ...Object.keys(now)])].sort();
+    const changed = recorded.sources ? names.filter((n) => before[n] !== now[n]) : [];
+    return { changed, fileOnly: false };
+}
 /** The short form shown in comments and tables. */
 function shortChecksum(c) {
     const hex = c.includes(':') ? c.slice(c.indexOf(':') + 1) : c;
@@ -2207,7 +226,7 @@ function shortChecksum(c) {
 }
 /** Stable sha256 of a JSON-able value (keys sorted). */
 function hashOf(value) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(stableJson(value)).digest('hex');
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(stableJson(value)).digest('hex');
 }
 function stableJson(value) {
     if (Array.isArray(value))
@@ -2223,80 +242,131 @@ function stableJson(value) {
     return JSON.stringify(value ?? null);
 }
 
-;// CONCATENATED MODULE: external "semver"
-var external_semver_x = (y) => {
-	var x = {}; __nccwpck_require__.d(x, y); return x
-} 
-var external_semver_y = (x) => (() => (x))
-const external_semver_namespaceObject = external_semver_x({ ["default"]: () => (__WEBPACK_EXTERNAL_MODULE_semver__["default"]) });
-;// CONCATENATED MODULE: ./src/core/version.ts
 
-/** Versions are strict semver (no leading "v"); `reset` is the one named migration. */
-const RESET = 'reset';
-/** OneTable's former name for the reset migration. */
-const LEGACY_RESET = 'latest';
-/** The version of a table with no migration records. */
-const ZERO = '0.0.0';
-function isVersion(v) {
-    return external_semver_namespaceObject["default"].valid(v) === v;
-}
-function compareVersions(a, b) {
-    return external_semver_namespaceObject["default"].compare(a, b);
-}
-function sortVersions(items, key) {
-    return [...items].sort((x, y) => compareVersions(key(x), key(y)));
-}
-function maxVersion(versions) {
-    const valid = versions.filter(isVersion);
-    return valid.length ? valid.reduce((a, b) => (compareVersions(a, b) >= 0 ? a : b)) : undefined;
-}
-/** Next version for `generate --bump`. */
-function bumpVersion(current, bump) {
-    const next = semver.inc(current, bump);
-    if (!next)
-        throw new Error(`cannot bump ${current}`);
-    return next;
-}
+/***/ }),
 
-;// CONCATENATED MODULE: ./src/core/history.ts
+/***/ 296:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-const SUCCESS = 'success';
-/** Status of a step's record while it runs; a dead run leaves it behind. */
-const RUNNING = 'running';
-/** The status recorded when a step starts (replaced by its outcome when it ends). */
-function runningStatus(actor, at, lockId) {
-    return `${RUNNING}: started by ${actor} at ${new Date(at).toISOString()} under lock ${lockId}`;
-}
-/** True for a step that started and has no outcome yet: running now, or interrupted. */
-function isRunningStatus(status) {
-    return status.startsWith(`${RUNNING}:`);
-}
-/** Derives the current version, applied versions and failed state from the records. */
-function readHistory(records) {
-    const semverRecords = records.filter((r) => isVersion(r.version));
-    const currentVersion = maxVersion(semverRecords.map((r) => r.version)) ?? ZERO;
-    const latestSuccess = new Map();
-    for (const r of semverRecords) {
-        if (r.status !== SUCCESS)
-            continue;
-        const prev = latestSuccess.get(r.version);
-        if (!prev || r.date >= prev.date)
-            latestSuccess.set(r.version, r);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Oq: () => (/* binding */ MigrateError),
+/* harmony export */   Rk: () => (/* binding */ LockHeldError),
+/* harmony export */   Sh: () => (/* binding */ ManifestError),
+/* harmony export */   XR: () => (/* binding */ MigrationBlockedError),
+/* harmony export */   Yv: () => (/* binding */ MigrationFailedError),
+/* harmony export */   aq: () => (/* binding */ PlanChangedError),
+/* harmony export */   bD: () => (/* binding */ messageOf),
+/* harmony export */   dc: () => (/* binding */ EXIT),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   fk: () => (/* binding */ RefusedError),
+/* harmony export */   lm: () => (/* binding */ MigrationFileError),
+/* harmony export */   tE: () => (/* binding */ FailedStateError),
+/* harmony export */   ul: () => (/* binding */ DriftError),
+/* harmony export */   v3: () => (/* binding */ RehearsalFailedError),
+/* harmony export */   yx: () => (/* binding */ LockLostError),
+/* harmony export */   z6: () => (/* binding */ CorruptStateError)
+/* harmony export */ });
+/* unused harmony export formatProblem */
+const EXIT = { ok: 0, failure: 1, input: 2, locked: 3, drift: 4, rehearsal: 5 };
+class MigrateError extends Error {
+    exitCode = EXIT.failure;
+    constructor(message) {
+        super(message);
+        this.name = new.target.name;
     }
-    const applied = [...latestSuccess.values()].sort((a, b) => compareVersions(a.version, b.version));
-    const newest = [...records].sort((a, b) => b.date - a.date || b.key.localeCompare(a.key))[0];
-    const failed = newest && newest.status !== SUCCESS ? { ...newest, direction: newest.direction ?? 'up' } : undefined;
-    return { currentVersion, applied, failed };
 }
-/** Short identity of the state a plan was made from: changes whenever any record changes. */
-function stateRevisionOf(records) {
-    return records
-        .map((r) => `${r.key}=${r.status === SUCCESS ? 's' : 'f'}${r.checksum ?? ''}`)
-        .sort()
-        .join('|');
+/** Invalid input: manifest, migration files, flags, action inputs. Exit 2; nothing is written. */
+class InputError extends MigrateError {
+    exitCode = EXIT.input;
+}
+/** The manifest is missing, unreadable, or does not match its schema. */
+class ManifestError extends InputError {
+}
+/** One or more migration files are invalid; `problems` lists every one found. */
+class MigrationFileError extends InputError {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1
+            ? formatProblem(problems[0])
+            : `${problems.length} problems in the migrations:\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`);
+        this.problems = problems;
+    }
+}
+function formatProblem(p) {
+    return `${p.where}: ${p.message}`;
+}
+/** The lock is held by another run. Exit 3. */
+class LockHeldError extends MigrateError {
+    exitCode = EXIT.locked;
+}
+/** Our lease was taken over by another run: stop before writing again. */
+class LockLostError extends MigrateError {
+    exitCode = EXIT.locked;
+}
+/**
+ * A rehearsal of the plan (`plan --rehearse`) found an error: a step's transforms, run in memory
+ * on a sample, break the round trip, idempotence, the schema or an item limit. Exit 5; nothing
+ * was written.
+ */
+class RehearsalFailedError extends MigrateError {
+    exitCode = EXIT.rehearsal;
+}
+/** An applied migration's file changed, or the plan changed since it was shown. Exit 4. */
+class DriftError extends MigrateError {
+    exitCode = EXIT.drift;
+}
+/** The reviewed plan hash no longer matches the plan computed now. Exit 4. */
+class PlanChangedError extends DriftError {
+}
+/** A migration step threw; the failure has been recorded in the table. Exit 1. */
+class MigrationFailedError extends MigrateError {
+    version;
+    direction;
+    constructor(message, version, direction) {
+        super(message);
+        this.version = version;
+        this.direction = direction;
+    }
+}
+/** The table is in a failed state left by an earlier run; names the way out. Exit 1. */
+class FailedStateError extends MigrateError {
+}
+/**
+ * The plan cannot run as it stands (a version below the table's never ran, a migration file
+ * is missing, a rollback past an irreversible version): a person must act first. Exit 2.
+ */
+class MigrationBlockedError extends InputError {
+}
+/**
+ * The migration state in the table cannot be read: a corrupt `_migration` record, or a lock
+ * item of an unknown format. Exit 1, like a failed state: it is not bad input (the files and
+ * flags are fine) and not a lock held by a known run. Nothing runs until the item is fixed;
+ * the message names it and the way out.
+ */
+class CorruptStateError extends MigrateError {
+}
+/** A command refused by a safety rule (protected environment, missing confirmation). Exit 2. */
+class RefusedError extends InputError {
+}
+function messageOf(err) {
+    return err instanceof Error ? err.message : String(err);
 }
 
-;// CONCATENATED MODULE: ./src/core/schema.ts
+
+/***/ }),
+
+/***/ 32:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JQ: () => (/* binding */ SCHEMA_HASH_VALUE),
+/* harmony export */   P5: () => (/* binding */ schemasEqual),
+/* harmony export */   gR: () => (/* binding */ toSchemaItem),
+/* harmony export */   lF: () => (/* binding */ normalizeSchema),
+/* harmony export */   tw: () => (/* binding */ SCHEMA_SORT_VALUE)
+/* harmony export */ });
+/* unused harmony exports SCHEMA_FORMAT, SCHEMA_ITEM_TYPE, DEFAULT_SCHEMA_VERSION, FIELD_TYPES, schemaProblems */
+/* harmony import */ var _checksum__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(688);
 /**
  * OneTable schemas: the form dynamodb-onetable writes into the `_schema:Current` item, so the
  * item we write is the item OneTable would write for the same migration, and a stored item can
@@ -2422,7 +492,7 @@ function toSchemaItem(schema, options = {}) {
 function schemasEqual(a, b) {
     if (a === undefined || b === undefined)
         return a === b;
-    return stableJson(normalizeSchema(a)) === stableJson(normalizeSchema(b));
+    return (0,_checksum__WEBPACK_IMPORTED_MODULE_0__/* .stableJson */ ._Y)(normalizeSchema(a)) === (0,_checksum__WEBPACK_IMPORTED_MODULE_0__/* .stableJson */ ._Y)(normalizeSchema(b));
 }
 /**
  * What OneTable would refuse in this schema when a migration carrying it runs (its
@@ -2611,6 +681,2837 @@ function asRecord(value) {
     return isRecord(value) ? value : undefined;
 }
 
+
+/***/ }),
+
+/***/ 993:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ SchemaValidator)
+/* harmony export */ });
+/* unused harmony export checkItem */
+/* harmony import */ var _schema__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(32);
+
+/**
+ * Checks items against a OneTable schema: for each item whose type attribute names a model,
+ * its required attributes are present, attributes have the declared type, `enum` values are in
+ * their list, and attributes with a value template (`customer#${id}`) hold what the template
+ * gives from the item's own attributes. Pure; feed it items with `add`, read `report()`.
+ */
+class SchemaValidator {
+    keys;
+    exampleLimit;
+    models;
+    typeField;
+    isoDates;
+    version;
+    tally = new Map();
+    scanned = 0;
+    unknownType = 0;
+    constructor(schema, keys, exampleLimit = 5) {
+        this.keys = keys;
+        this.exampleLimit = exampleLimit;
+        const n = (0,_schema__WEBPACK_IMPORTED_MODULE_0__/* .normalizeSchema */ .lF)(schema);
+        this.models = n.models;
+        this.typeField = n.params.typeField;
+        this.isoDates = n.params.isoDates === true;
+        this.version = n.version;
+    }
+    /** Checks one item (unmarshalled) and counts it; returns its problems. */
+    add(item) {
+        this.scanned++;
+        const type = item[this.typeField];
+        const model = typeof type === 'string' ? this.models[type] : undefined;
+        if (!model || typeof type !== 'string') {
+            this.unknownType++;
+            return [];
+        }
+        let t = this.tally.get(type);
+        if (!t)
+            this.tally.set(type, (t = { scanned: 0, invalid: 0, problems: new Map(), examples: [] }));
+        t.scanned++;
+        const problems = checkItem(model, item, this.isoDates);
+        if (problems.length) {
+            t.invalid++;
+            for (const p of problems) {
+                const k = `${p.attribute}\u0000${p.kind}`;
+                t.problems.set(k, (t.problems.get(k) ?? 0) + 1);
+            }
+            if (t.examples.length < this.exampleLimit)
+                t.examples.push({ [this.keys.hash]: item[this.keys.hash], [this.keys.sort]: item[this.keys.sort] });
+        }
+        return problems;
+    }
+    report(samplePercent) {
+        const models = {};
+        let invalid = 0;
+        for (const [name, t] of [...this.tally.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+            invalid += t.invalid;
+            models[name] = {
+                scanned: t.scanned,
+                invalid: t.invalid,
+                problems: [...t.problems.entries()]
+                    .map(([k, count]) => {
+                    const [attribute = '', kind] = k.split('\u0000');
+                    return { attribute, kind: kind, count };
+                })
+                    .sort((a, b) => b.count - a.count || a.attribute.localeCompare(b.attribute)),
+                examples: t.examples,
+            };
+        }
+        return {
+            version: this.version,
+            scanned: this.scanned,
+            invalid,
+            unknownType: this.unknownType,
+            typeField: this.typeField,
+            models,
+            ...(samplePercent !== undefined ? { samplePercent } : {}),
+        };
+    }
+}
+/** The problems of one item against its model. */
+function checkItem(model, item, isoDates = false) {
+    const problems = [];
+    for (const [name, field] of Object.entries(model)) {
+        const value = storedValue(item, name, field);
+        if (value === undefined || value === null) {
+            if (field.required === true)
+                problems.push({ attribute: name, kind: 'missing' });
+            continue;
+        }
+        if (field.type && !hasType(value, field.type, isoDates)) {
+            problems.push({ attribute: name, kind: 'type' });
+            continue;
+        }
+        if (Array.isArray(field.enum) && field.enum.length && !field.enum.includes(value))
+            problems.push({ attribute: name, kind: 'enum' });
+        if (typeof field.value === 'string') {
+            const expected = expand(field.value, (attr) => storedValue(item, attr, model[attr] ?? {}));
+            if (expected !== undefined && value !== expected)
+                problems.push({ attribute: name, kind: 'template' });
+        }
+    }
+    return problems;
+}
+/** Where a field's value is stored: its own name, or `map` (`attr`, or packed `attr.prop`). */
+function storedValue(item, name, field) {
+    const map = typeof field.map === 'string' && field.map ? field.map : undefined;
+    if (!map)
+        return item[name];
+    const [attr = name, prop] = map.split('.');
+    const v = item[attr];
+    if (prop === undefined)
+        return v;
+    return v && typeof v === 'object' ? v[prop] : undefined;
+}
+/** A value template with the item's attributes put in; undefined when one it names is missing. */
+function expand(template, get) {
+    let missing = false;
+    const out = template.replace(/\$\{([^}]+)\}/g, (_, attr) => {
+        const v = get(attr.trim());
+        if (v === undefined || v === null)
+            missing = true;
+        return String(v ?? '');
+    });
+    return missing ? undefined : out;
+}
+function hasType(value, type, isoDates) {
+    switch (type) {
+        case 'string':
+            return typeof value === 'string';
+        case 'number':
+            return typeof value === 'number' || typeof value === 'bigint';
+        case 'boolean':
+            return typeof value === 'boolean';
+        case 'date':
+            // OneTable stores dates as ISO strings (isoDates) or epoch numbers.
+            return isoDates
+                ? typeof value === 'string' && !Number.isNaN(Date.parse(value))
+                : typeof value === 'number' || (typeof value === 'string' && !Number.isNaN(Date.parse(value)));
+        case 'array':
+            return Array.isArray(value);
+        case 'object':
+            return (typeof value === 'object' && !Array.isArray(value) && !(value instanceof Set) && !(value instanceof Uint8Array));
+        case 'set':
+            return value instanceof Set;
+        case 'binary':
+        case 'buffer':
+        case 'arraybuffer':
+            return value instanceof Uint8Array || value instanceof ArrayBuffer;
+        default:
+            return true;
+    }
+}
+
+
+/***/ }),
+
+/***/ 772:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  cb: () => (/* reexport */ CheckpointStore),
+  NJ: () => (/* reexport */ createDataEngine),
+  _S: () => (/* reexport */ isPassIncomplete)
+});
+
+// UNUSED EXPORTS: CHECKPOINT_HASH, PassFailedError, PassIncompleteError
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(598);
+// EXTERNAL MODULE: external "@aws-sdk/client-dynamodb"
+var client_dynamodb_ = __nccwpck_require__(271);
+;// CONCATENATED MODULE: ./src/dynamodb/bulk/abort-fanout.ts
+const NO_LINK = { signal: undefined, release: () => undefined };
+/**
+ * Gives each of many concurrent operations (requests, rate-limit waits, retry backoffs) its own
+ * AbortSignal tied to one parent signal, with a single 'abort' listener on the parent while any
+ * is in flight and none when idle. Passing the parent itself to every request would add one
+ * listener per request in flight (the SDK and every sleep add their own), which Node reports
+ * as a MaxListenersExceededWarning once a pass has more than ten requests out.
+ */
+class AbortFanout {
+    parent;
+    live = new Set();
+    listening = false;
+    constructor(parent) {
+        this.parent = parent;
+    }
+    /** A signal for one operation; call `release` once the operation has settled. */
+    link() {
+        const parent = this.parent;
+        if (!parent)
+            return NO_LINK;
+        if (parent.aborted)
+            return { signal: AbortSignal.abort(parent.reason), release: NO_LINK.release };
+        const controller = new AbortController();
+        this.live.add(controller);
+        if (!this.listening) {
+            parent.addEventListener('abort', this.onAbort, { once: true });
+            this.listening = true;
+        }
+        return {
+            signal: controller.signal,
+            release: () => {
+                if (!this.live.delete(controller) || this.live.size > 0 || !this.listening)
+                    return;
+                parent.removeEventListener('abort', this.onAbort);
+                this.listening = false;
+            },
+        };
+    }
+    /** Runs `task` with a signal of its own, released when the task settles. */
+    async run(task) {
+        const link = this.link();
+        try {
+            return await task(link.signal);
+        }
+        finally {
+            link.release();
+        }
+    }
+    onAbort = () => {
+        this.listening = false;
+        const reason = this.parent?.reason;
+        const live = [...this.live];
+        this.live.clear();
+        for (const c of live)
+            c.abort(reason);
+    };
+}
+
+// EXTERNAL MODULE: ./src/dynamodb/bulk/retry.ts
+var retry = __nccwpck_require__(399);
+;// CONCATENATED MODULE: ./src/dynamodb/bulk/checkpoints.ts
+
+
+
+/** Hash key of checkpoint items; starts with `_migration`, so no pass ever selects them. */
+const CHECKPOINT_HASH = '_migration_checkpoint';
+/**
+ * Sort key suffix of a step's attempt record. Pass checkpoints always have more parts after the
+ * pass name (`<pass>:<range>:<segment>/<total>`, `<pass>:sampled`), so no pass name collides.
+ */
+const ATTEMPT = 'attempt';
+/**
+ * Checkpoints of one step, stored in the migrated table as
+ * `_migration_checkpoint` / `<version>:<direction>:<pass>:<range>:<segment>/<total>`, one item
+ * per segment so that segments run by different processes never contend. `<range>` is the
+ * slice of the sample space the run takes (`0-100` for a full run), so a canary's checkpoints
+ * never mix with the full run's.
+ *
+ * Checkpoints belong to one attempt of the step: the runner discards what earlier attempts
+ * left ({@link discardEarlierAttempts}) whenever it starts the step afresh rather than
+ * resuming it, so checkpoints that outlived their step's record (a run that died between
+ * recording the step and deleting them) can never make a later run skip items. A canary's
+ * progress (`<version>:<direction>:<pass>:sampled`) is the one thing a later attempt may
+ * continue: the full run after a canary takes only the rest of the sample space.
+ *
+ * The attempt itself is recorded as `<version>:<direction>:attempt` (attribute `attempt`, an id
+ * the runner draws when it starts the step afresh): `once` passes put it in their marker
+ * tokens, so a resume of the attempt (which reads it back) skips the items the attempt already
+ * changed, and a later attempt, with an id of its own, changes them again.
+ */
+class CheckpointStore {
+    client;
+    table;
+    keys;
+    scope;
+    /** Segments save at once: each request hears the run's signal through one shared listener. */
+    aborts;
+    constructor(client, table, keys, 
+    /** `<version>:<direction>`. */
+    scope, signal) {
+        this.client = client;
+        this.table = table;
+        this.keys = keys;
+        this.scope = scope;
+        this.aborts = new AbortFanout(signal);
+    }
+    /** Every checkpoint saved for this pass and range. */
+    async list(pass, range) {
+        const prefix = `${this.scope}:${pass}:${range}:`;
+        const out = [];
+        for (const item of await this.query(prefix)) {
+            const cp = item.checkpoint?.M;
+            const sortValue = item[this.keys.sort]?.S ?? '';
+            const m = /:(\d+)\/(\d+)$/.exec(sortValue);
+            if (!cp || !m)
+                continue;
+            out.push({
+                segment: Number(m[1]),
+                total: Number(m[2]),
+                lastKey: cp.lastKey?.M,
+                done: cp.done?.BOOL === true,
+                counts: {
+                    scanned: num(cp.scanned),
+                    changed: num(cp.changed),
+                    skipped: num(cp.skipped),
+                    failed: num(cp.failed),
+                },
+            });
+        }
+        return out;
+    }
+    async save(pass, range, cp) {
+        const state = {
+            done: { BOOL: cp.done },
+            scanned: { N: String(cp.counts.scanned) },
+            changed: { N: String(cp.counts.changed) },
+            skipped: { N: String(cp.counts.skipped) },
+            failed: { N: String(cp.counts.failed) },
+        };
+        if (cp.lastKey)
+            state.lastKey = { M: cp.lastKey };
+        const item = {
+            [this.keys.hash]: { S: CHECKPOINT_HASH },
+            [this.keys.sort]: { S: `${this.scope}:${pass}:${range}:${cp.segment}/${cp.total}` },
+            checkpoint: { M: state },
+            updatedAt: { N: String(Date.now()) },
+            _type: { S: '_MigrationCheckpoint' },
+        };
+        await this.retry((opts) => this.client.send(new client_dynamodb_.PutItemCommand({ TableName: this.table, Item: item }), opts));
+    }
+    /** How much of the sample space earlier canary runs of this pass finished (0 when none). */
+    async sampledUpTo(pass) {
+        const res = await this.retry((opts) => this.client.send(new client_dynamodb_.GetItemCommand({
+            TableName: this.table,
+            Key: this.key(`${this.scope}:${pass}:sampled`),
+            ConsistentRead: true,
+        }), opts));
+        return num(res.Item?.percent);
+    }
+    /**
+     * Records how much of the sample space a canary run of this pass covered, or, with
+     * `finished`, that the full run after the canaries has covered the rest: that progress then
+     * serves only a resume of the same attempt, never a later attempt.
+     */
+    async recordSampled(pass, percent, opts = {}) {
+        const item = {
+            ...this.key(`${this.scope}:${pass}:sampled`),
+            percent: { N: String(percent) },
+            updatedAt: { N: String(Date.now()) },
+        };
+        if (opts.finished)
+            item.finished = { BOOL: true };
+        await this.retry((opts) => this.client.send(new client_dynamodb_.PutItemCommand({ TableName: this.table, Item: item }), opts));
+    }
+    /**
+     * Keeps the first failure of a segment of this attempt (`<version>:<direction>:failure`): a
+     * Distributed Map only reports that a child failed, so the step's outcome reads it here.
+     */
+    async recordFailure(message) {
+        const item = {
+            ...this.key(`${this.scope}:failure`),
+            message: { S: message },
+            updatedAt: { N: String(Date.now()) },
+            _type: { S: '_MigrationCheckpoint' },
+        };
+        await this.retry((opts) => this.client
+            .send(new client_dynamodb_.PutItemCommand({
+            TableName: this.table,
+            Item: item,
+            ConditionExpression: 'attribute_not_exists(message)',
+        }), opts)
+            .catch((e) => {
+            // Another segment's failure came first: that one is the step's.
+            if (e.name !== 'ConditionalCheckFailedException')
+                throw e;
+        }));
+    }
+    /** Forgets a segment's failure once the step's outcome carries it (a resume keeps the checkpoints, not the failure). */
+    async clearFailure() {
+        await this.deleteItems([this.key(`${this.scope}:failure`)]);
+    }
+    /** The failure a segment of this attempt recorded, if any. */
+    async failure() {
+        const res = await this.retry((opts) => this.client.send(new client_dynamodb_.GetItemCommand({ TableName: this.table, Key: this.key(`${this.scope}:failure`), ConsistentRead: true }), opts));
+        return res.Item?.message?.S || undefined;
+    }
+    /** The id of the attempt these checkpoints belong to; undefined when none was recorded. */
+    async attempt() {
+        const res = await this.retry((opts) => this.client.send(new client_dynamodb_.GetItemCommand({ TableName: this.table, Key: this.key(`${this.scope}:${ATTEMPT}`), ConsistentRead: true }), opts));
+        return res.Item?.attempt?.S || undefined;
+    }
+    /** Records the id of a fresh attempt of the step (after {@link discardEarlierAttempts}). */
+    async recordAttempt(id) {
+        const item = {
+            ...this.key(`${this.scope}:${ATTEMPT}`),
+            attempt: { S: id },
+            updatedAt: { N: String(Date.now()) },
+            _type: { S: '_MigrationCheckpoint' },
+        };
+        await this.retry((opts) => this.client.send(new client_dynamodb_.PutItemCommand({ TableName: this.table, Item: item }), opts));
+    }
+    /**
+     * Every segment checkpoint of this step, by pass (`<pass>:<range>`), in the order the passes
+     * were first saved: what a caller watching a fanned-out step reads for its items, rate and ETA.
+     */
+    async progress() {
+        const passes = new Map();
+        for (const item of await this.query(`${this.scope}:`)) {
+            const cp = item.checkpoint?.M;
+            const m = /^(.*):(\d+)\/(\d+)$/.exec((item[this.keys.sort]?.S ?? '').slice(this.scope.length + 1));
+            if (!cp || !m)
+                continue;
+            const name = m[1];
+            const p = passes.get(name) ?? {
+                pass: name,
+                total: Number(m[3]),
+                done: 0,
+                started: 0,
+                counts: { scanned: 0, changed: 0, skipped: 0, failed: 0 },
+                updatedAt: 0,
+            };
+            p.started++;
+            if (cp.done?.BOOL === true)
+                p.done++;
+            p.counts.scanned += num(cp.scanned);
+            p.counts.changed += num(cp.changed);
+            p.counts.skipped += num(cp.skipped);
+            p.counts.failed += num(cp.failed);
+            p.updatedAt = Math.max(p.updatedAt, num(item.updatedAt));
+            passes.set(name, p);
+        }
+        return [...passes.values()];
+    }
+    /** Deletes every checkpoint and sample record of this step (after it is recorded). */
+    async clear() {
+        return this.deleteItems(await this.query(`${this.scope}:`));
+    }
+    /**
+     * Before a fresh (not resumed) attempt of the step: deletes every checkpoint earlier attempts
+     * left. With `keepCanary`, a canary's progress that no full run has finished yet is kept, so
+     * that this attempt processes only the rest of the sample space.
+     */
+    async discardEarlierAttempts(opts) {
+        const items = await this.query(`${this.scope}:`);
+        const canaryProgress = (item) => (item[this.keys.sort]?.S ?? '').endsWith(':sampled') && item.finished?.BOOL !== true && num(item.percent) < 100;
+        return this.deleteItems(opts.keepCanary ? items.filter((i) => !canaryProgress(i)) : items);
+    }
+    async deleteItems(items) {
+        for (let i = 0; i < items.length; i += 25) {
+            let requests = items.slice(i, i + 25).map((item) => ({
+                DeleteRequest: { Key: { [this.keys.hash]: item[this.keys.hash], [this.keys.sort]: item[this.keys.sort] } },
+            }));
+            while (requests.length) {
+                const res = await this.retry((opts) => this.client.send(new client_dynamodb_.BatchWriteItemCommand({ RequestItems: { [this.table]: requests } }), opts));
+                requests = (res.UnprocessedItems?.[this.table] ?? []);
+            }
+        }
+        return items.length;
+    }
+    async query(prefix) {
+        const out = [];
+        let start;
+        do {
+            const res = await this.retry((opts) => this.client.send(new client_dynamodb_.QueryCommand({
+                TableName: this.table,
+                KeyConditionExpression: '#h = :h AND begins_with(#s, :p)',
+                ExpressionAttributeNames: { '#h': this.keys.hash, '#s': this.keys.sort },
+                ExpressionAttributeValues: { ':h': { S: CHECKPOINT_HASH }, ':p': { S: prefix } },
+                ConsistentRead: true,
+                ExclusiveStartKey: start,
+            }), opts));
+            out.push(...(res.Items ?? []));
+            start = res.LastEvaluatedKey;
+        } while (start);
+        return out;
+    }
+    key(sort) {
+        return { [this.keys.hash]: { S: CHECKPOINT_HASH }, [this.keys.sort]: { S: sort } };
+    }
+    /** Sends with retries; `call` gets the send options carrying this request's own abort signal. */
+    retry(call) {
+        return this.aborts.run((signal) => (0,retry/* withRetry */.bD)(() => call(signal ? { abortSignal: signal } : {}), { signal }));
+    }
+}
+function num(v) {
+    return v?.N ? Number(v.N) : 0;
+}
+
+;// CONCATENATED MODULE: ./src/dynamodb/bulk/errors.ts
+/**
+ * A pass stopped at its deadline after saving its checkpoints. Thrown out of the migration's
+ * `up`/`down` so that nothing after the pass runs; the runner reports the step `incomplete`
+ * and a resumed run continues from the checkpoints.
+ */
+class PassIncompleteError extends Error {
+    pass;
+    counts;
+    name = 'PassIncompleteError';
+    constructor(pass, counts) {
+        super(`Pass '${pass}' reached its deadline and stopped at a checkpoint after ${counts.scanned} items; resume the step to finish it.`);
+        this.pass = pass;
+        this.counts = counts;
+    }
+}
+/** A pass stopped because more items failed than `maxFailures` allows. */
+class PassFailedError extends Error {
+    pass;
+    counts;
+    failures;
+    name = 'PassFailedError';
+    constructor(pass, counts, 
+    /** Keys and messages of the first failures. */
+    failures) {
+        super(`Pass '${pass}' stopped: ${counts.failed} item(s) failed (first: ${failures
+            .slice(0, 3)
+            .map((f) => `${JSON.stringify(f.key)}: ${f.error}`)
+            .join('; ')}). Fix the transform or raise maxFailures, then resume the step; finished pages are not redone.`);
+        this.pass = pass;
+        this.counts = counts;
+        this.failures = failures;
+    }
+}
+/** True for the error a pass throws when its deadline came first. */
+function isPassIncomplete(err) {
+    return err instanceof PassIncompleteError;
+}
+
+// EXTERNAL MODULE: external "@aws-sdk/util-dynamodb"
+var util_dynamodb_ = __nccwpck_require__(582);
+;// CONCATENATED MODULE: ./src/dynamodb/bulk/expressions.ts
+
+/** Hash-key prefixes of bookkeeping items the engine never reads or writes. */
+const RESERVED_HASH_PREFIXES = ['_migration', '_schema'];
+/** True when a hash key value belongs to the tool's own bookkeeping. */
+function isReservedHashKey(value) {
+    return typeof value === 'string' && RESERVED_HASH_PREFIXES.some((p) => value.startsWith(p));
+}
+const MARSHALL = { removeUndefinedValues: true, convertClassInstanceToMap: true };
+/** Marshals one value the way an item attribute is marshalled. */
+function toAttributeValue(value) {
+    const wrapped = (0,util_dynamodb_.marshall)({ v: value }, MARSHALL);
+    return wrapped.v;
+}
+/** Accumulates placeholders for one request, keeping ours (`#_…`, `:_…`) apart from the author's. */
+class ExpressionBuilder {
+    names = {};
+    values = {};
+    n = 0;
+    name(attribute) {
+        const key = `#_${this.n++}`;
+        this.names[key] = attribute;
+        return key;
+    }
+    value(v) {
+        const key = `:_${this.n++}`;
+        this.values[key] = toAttributeValue(v);
+        return key;
+    }
+    /** Adds an author's expression, with its own placeholders, and returns its text. */
+    include(e) {
+        Object.assign(this.names, e.names ?? {});
+        for (const [k, v] of Object.entries(e.values ?? {}))
+            this.values[k] = toAttributeValue(v);
+        return e.expression;
+    }
+    /** The request fields, omitting empty maps (DynamoDB rejects them). */
+    params() {
+        return {
+            ...(Object.keys(this.names).length ? { ExpressionAttributeNames: this.names } : {}),
+            ...(Object.keys(this.values).length ? { ExpressionAttributeValues: this.values } : {}),
+        };
+    }
+}
+/** Joins conditions with AND, each in parentheses. */
+function and(parts) {
+    const present = parts.filter((p) => !!p);
+    if (present.length === 0)
+        return undefined;
+    return present.length === 1 ? present[0] : present.map((p) => `(${p})`).join(' AND ');
+}
+/**
+ * The server-side part of a selection: entity type and the author's filter. Bookkeeping items
+ * are left out client-side (the pass checks every item's hash key): they are a handful, while
+ * two `NOT begins_with` clauses here would cost the server on every item it reads.
+ */
+function selectionFilter(b, selection) {
+    const parts = [];
+    if (selection.type !== undefined) {
+        const types = typeof selection.type === 'string' ? [selection.type] : selection.type;
+        const t = b.name(selection.typeAttribute ?? '_type');
+        parts.push(types.length === 1 ? `${t} = ${b.value(types[0])}` : `${t} IN (${types.map((x) => b.value(x)).join(', ')})`);
+    }
+    if (selection.where)
+        parts.push(b.include(selection.where));
+    return and(parts);
+}
+/** The UpdateExpression for `set` (undefined values remove) and `remove`. */
+function updateExpression(b, set, remove) {
+    const sets = [];
+    const removes = [];
+    for (const [attr, value] of Object.entries(set)) {
+        if (value === undefined)
+            removes.push(b.name(attr));
+        else
+            sets.push(`${b.name(attr)} = ${b.value(value)}`);
+    }
+    for (const attr of remove)
+        removes.push(b.name(attr));
+    return [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : '']
+        .filter(Boolean)
+        .join(' ');
+}
+
+// EXTERNAL MODULE: ./src/dynamodb/bulk/item-size.ts
+var item_size = __nccwpck_require__(410);
+;// CONCATENATED MODULE: ./src/dynamodb/bulk/partiql.ts
+/** ExecuteStatement's limit on a statement's text. */
+const MAX_STATEMENT_LENGTH = 8192;
+/** A PartiQL identifier: double-quoted, a double quote inside doubled. */
+function quoteName(name) {
+    return `"${name.split('"').join('""')}"`;
+}
+/**
+ * `UPDATE "table" SET "a" = ? … REMOVE "b" … WHERE "pk" = ? AND "sk" = ?`, with the marker's
+ * condition when the pass marks items. A PartiQL UPDATE of an item that does not exist fails
+ * its condition instead of creating it, like UpdateItem with `attribute_exists(<hash>)`.
+ * Undefined when the text would exceed DynamoDB's limit (the writer then uses UpdateItem).
+ */
+function updateStatementRequest(table, keys, key, st) {
+    const parameters = [];
+    for (const [, value] of st.set)
+        parameters.push(value);
+    parameters.push(key[keys.hash], key[keys.sort]);
+    if (st.marker)
+        parameters.push({ S: st.marker.token });
+    const statement = statementText(table, keys, st);
+    if (statement.length > MAX_STATEMENT_LENGTH)
+        return undefined;
+    return { Statement: statement, Parameters: parameters };
+}
+/**
+ * The statement's text depends only on its shape (table, attributes, marker attribute), which
+ * is the same for nearly every item of a pass: built once per shape, not quoted anew per item.
+ */
+const texts = new Map();
+function statementText(table, keys, st) {
+    // Each name with its length in front: no two shapes give the same key, whatever the names hold.
+    const marker = st.marker?.attribute;
+    let shape = `${table.length}:${table}${keys.hash.length}:${keys.hash}${keys.sort.length}:${keys.sort}${marker === undefined ? '-' : `${marker.length}:${marker}`}${st.set.length};`;
+    for (const [attr] of st.set)
+        shape += `${attr.length}:${attr}`;
+    for (const attr of st.remove)
+        shape += `${attr.length}:${attr}`;
+    let text = texts.get(shape);
+    if (text === undefined) {
+        const parts = [`UPDATE ${quoteName(table)}`];
+        for (const [attr] of st.set)
+            parts.push(`SET ${quoteName(attr)} = ?`);
+        for (const attr of st.remove)
+            parts.push(`REMOVE ${quoteName(attr)}`);
+        parts.push(`WHERE ${quoteName(keys.hash)} = ? AND ${quoteName(keys.sort)} = ?`);
+        if (st.marker) {
+            const m = quoteName(st.marker.attribute);
+            parts.push(`AND (${m} IS MISSING OR ${m} <> ?)`);
+        }
+        text = parts.join(' ');
+        // Passes whose items each set different attributes would otherwise grow it without bound.
+        if (texts.size >= 1000)
+            texts.clear();
+        texts.set(shape, text);
+    }
+    return text;
+}
+
+;// CONCATENATED MODULE: ./src/dynamodb/bulk/page-writer.ts
+
+
+
+
+/** BatchWriteItem's limits: 25 requests; 16 MB cannot be reached by 25 items of at most 400 KB. */
+const BATCH_SIZE = 25;
+/**
+ * Writes one page's items: updates, conditional writes and batched puts first, then deletes,
+ * so that an action that moves data into new items and deletes the source can never lose it
+ * if the process dies in between. Resolves once every write of the page has settled.
+ */
+async function writePage(ctx, jobs) {
+    const first = [];
+    const puts = [];
+    const deletes = [];
+    const laterSingles = [];
+    const statements = [];
+    for (const job of jobs) {
+        const own = job.plan.own;
+        job.pending = job.plan.puts.length + (own ? 1 : 0);
+        for (const item of job.plan.puts)
+            puts.push({ request: { PutRequest: { Item: item } }, job, units: (0,item_size/* writeUnits */.R)((0,item_size/* itemSize */.z)(item)) });
+        if (!own)
+            continue;
+        if ('single' in own) {
+            const w = own.single;
+            const request = w.statement && ctx.statements?.enabled
+                ? updateStatementRequest(ctx.table, ctx.keys, w.key, w.statement)
+                : undefined;
+            if (w.kind === 'delete')
+                laterSingles.push(job);
+            else if (request)
+                statements.push({ request, job, write: w, units: (0,item_size/* writeUnits */.R)((0,item_size/* itemSize */.z)(w.source ?? w.key)), resent: false });
+            else
+                first.push(single(ctx, job, w));
+        }
+        else if ('put' in own.batch) {
+            puts.push({ request: { PutRequest: { Item: own.batch.put } }, job, units: (0,item_size/* writeUnits */.R)((0,item_size/* itemSize */.z)(own.batch.put)) });
+        }
+        else {
+            deletes.push({ request: { DeleteRequest: { Key: own.batch.delete } }, job, units: 1 });
+        }
+    }
+    for (let i = 0; i < statements.length; i += BATCH_SIZE)
+        first.push(statementBatch(ctx, statements.slice(i, i + BATCH_SIZE)));
+    for (let i = 0; i < puts.length; i += BATCH_SIZE)
+        first.push(batch(ctx, puts.slice(i, i + BATCH_SIZE)));
+    await Promise.all(first);
+    ctx.signal?.throwIfAborted();
+    const second = [];
+    for (const job of laterSingles) {
+        const own = job.plan.own;
+        // A delete must not outlive a failed put of the data it was moving.
+        if (own && 'single' in own && job.outcome !== 'failed')
+            second.push(single(ctx, job, own.single));
+        else
+            settle(job, 'skipped');
+    }
+    const liveDeletes = [];
+    for (const d of deletes) {
+        if (d.job.outcome === 'failed')
+            settle(d.job, 'skipped');
+        else
+            liveDeletes.push(d);
+    }
+    for (let i = 0; i < liveDeletes.length; i += BATCH_SIZE)
+        second.push(batch(ctx, liveDeletes.slice(i, i + BATCH_SIZE)));
+    await Promise.all(second);
+}
+function settle(job, result, error) {
+    job.pending--;
+    // Failure wins over everything; a skipped own write (condition) wins over changed puts.
+    if (result === 'failed') {
+        job.outcome = 'failed';
+        job.error ??= error;
+    }
+    else if (result === 'skipped' && job.outcome !== 'failed')
+        job.outcome = 'skipped';
+}
+/**
+ * The table's own units of a response (asked with INDEXES): the rate is the table's, as its
+ * provisioned capacity and the plan's estimate are; a global secondary index has capacity of its
+ * own, and one short of it makes DynamoDB throttle the table's writes, which the limiter hears.
+ */
+function consumed(c) {
+    if (!c)
+        return undefined;
+    const list = Array.isArray(c) ? c : [c];
+    return list.reduce((n, x) => n + (x.Table?.CapacityUnits ?? x.CapacityUnits ?? 0), 0);
+}
+/** `maybeApplied`: an earlier request with this write got no answer, so it may have landed. */
+async function single(ctx, job, w, maybeApplied = false) {
+    let attempts = 0;
+    try {
+        await ctx.slots.run(async () => {
+            // Built once a slot is free: a page's waiting writes hold only their plans.
+            w.expand?.();
+            const sized = w.item ?? w.source;
+            const estimate = sized ? (0,item_size/* writeUnits */.R)((0,item_size/* itemSize */.z)(sized)) : 1;
+            const common = {
+                TableName: ctx.table,
+                ...(w.conditionExpression ? { ConditionExpression: w.conditionExpression } : {}),
+                ...(w.names && hasKeys(w.names) ? { ExpressionAttributeNames: w.names } : {}),
+                ...(w.values && hasKeys(w.values) ? { ExpressionAttributeValues: w.values } : {}),
+                ...(ctx.returnCapacity ? { ReturnConsumedCapacity: 'INDEXES' } : {}),
+            };
+            const command = w.kind === 'update'
+                ? new client_dynamodb_.UpdateItemCommand({ ...common, Key: w.key, UpdateExpression: w.updateExpression })
+                : w.kind === 'put'
+                    ? new client_dynamodb_.PutItemCommand({ ...common, Item: w.item })
+                    : new client_dynamodb_.DeleteItemCommand({ ...common, Key: w.key });
+            const res = await ctx.aborts.run((signal) => (0,retry/* withRetry */.bD)(async (attempt) => {
+                attempts = attempt;
+                await ctx.limiter.acquire(estimate, signal);
+                ctx.signal?.throwIfAborted();
+                ctx.stats.requests++;
+                return ctx.client.send(command, signal ? { abortSignal: signal } : {});
+            }, { signal, onRetry: (err) => onRetry(ctx, err) }));
+            ctx.limiter.settle(estimate, consumed(res.ConsumedCapacity) ?? estimate);
+        });
+        settle(job, 'changed');
+    }
+    catch (err) {
+        if (ctx.signal?.aborted)
+            throw ctx.signal.reason;
+        if (err.name === 'ConditionalCheckFailedException') {
+            // The SDK's own retries count too: a marker condition failing after a lost response
+            // means our earlier attempt applied the write.
+            const sdkAttempts = err.$metadata?.attempts ?? 1;
+            settle(job, w.marked && (maybeApplied || attempts > 1 || sdkAttempts > 1) ? 'changed' : 'skipped');
+        }
+        else
+            settle(job, 'failed', err);
+    }
+}
+function hasKeys(o) {
+    for (const _ in o)
+        return true;
+    return false;
+}
+function onRetry(ctx, err) {
+    ctx.stats.retries++;
+    if ((0,retry/* isThrottle */.p0)(err)) {
+        ctx.stats.throttles++;
+        ctx.limiter.throttled();
+    }
+}
+/** One BatchWriteItem, retrying what DynamoDB leaves unprocessed with backoff and jitter. */
+async function batch(ctx, entries) {
+    let pending = entries;
+    try {
+        await ctx.slots.run(() => ctx.aborts.run(async (signal) => {
+            for (let round = 1; pending.length; round++) {
+                const estimate = pending.reduce((n, e) => n + e.units, 0);
+                const requests = pending.map((e) => e.request);
+                const res = await (0,retry/* withRetry */.bD)(async () => {
+                    await ctx.limiter.acquire(estimate, signal);
+                    ctx.signal?.throwIfAborted();
+                    ctx.stats.requests++;
+                    return ctx.client.send(new client_dynamodb_.BatchWriteItemCommand({
+                        RequestItems: { [ctx.table]: requests },
+                        ...(ctx.returnCapacity ? { ReturnConsumedCapacity: 'INDEXES' } : {}),
+                    }), signal ? { abortSignal: signal } : {});
+                }, { signal, onRetry: (err) => onRetry(ctx, err) });
+                ctx.limiter.settle(estimate, consumed(res.ConsumedCapacity) ?? estimate);
+                const left = new Set(res.UnprocessedItems?.[ctx.table] ?? []);
+                if (left.size === 0)
+                    break;
+                // Unprocessed items are DynamoDB's way of throttling a batch.
+                ctx.stats.unprocessed += left.size;
+                ctx.limiter.throttled();
+                if (round >= retry/* DEFAULT_RETRY */.vI.maxAttempts)
+                    throw new Error(`${left.size} items stayed unprocessed after ${round} BatchWriteItem rounds`);
+                const leftKeys = new Set([...left].map((r) => requestKey(r, ctx.keys)));
+                pending = pending.filter((e) => leftKeys.has(requestKey(e.request, ctx.keys)));
+                await (0,retry/* sleep */.yy)((0,retry/* backoffDelay */.EY)(round, retry/* DEFAULT_RETRY */.vI), signal);
+            }
+        }));
+        for (const e of entries)
+            settle(e.job, 'changed');
+    }
+    catch (err) {
+        if (ctx.signal?.aborted)
+            throw ctx.signal.reason;
+        const done = new Set(entries.filter((e) => !pending.includes(e)));
+        for (const e of entries)
+            settle(e.job, done.has(e) ? 'changed' : 'failed', err);
+    }
+}
+/** Identifies a request in UnprocessedItems, which come back as fresh objects. */
+function requestKey(r, keys) {
+    const k = r.PutRequest?.Item ?? r.DeleteRequest?.Key ?? {};
+    return `${r.PutRequest ? 'p' : 'd'}${JSON.stringify(k[keys.hash] ?? null)}\u0000${JSON.stringify(k[keys.sort] ?? null)}`;
+}
+/** Per-statement errors of BatchExecuteStatement worth another round; the first three are throttling. */
+const STATEMENT_THROTTLES = new Set(['ProvisionedThroughputExceeded', 'ThrottlingError', 'RequestLimitExceeded']);
+const STATEMENT_TRANSIENT = new Set([...STATEMENT_THROTTLES, 'InternalServerError', 'TransactionConflict']);
+/** DynamoDB will not run PartiQL for us at all: no permission, or an endpoint without it. */
+function refusesPartiql(err) {
+    const name = err.name ?? '';
+    return /AccessDenied|UnknownOperation|UnrecognizedClient|NotImplemented/.test(name);
+}
+function refuse(ctx, reason) {
+    if (!ctx.statements?.enabled)
+        return;
+    ctx.statements.enabled = false;
+    ctx.statements.onRefused?.(reason);
+}
+/**
+ * Up to 25 in-place updates as one BatchExecuteStatement. Each statement succeeds or fails on
+ * its own (it is not a transaction): throttled and transient ones go again in the next round
+ * with backoff, a failed condition counts as skipped (or as changed, for a marked pass whose
+ * earlier request got no answer and so may have landed), and what DynamoDB will not take as
+ * PartiQL is written with UpdateItem instead, which also gives the precise error if any.
+ */
+async function statementBatch(ctx, entries) {
+    let pending = entries;
+    const viaUpdateItem = [];
+    try {
+        await ctx.slots.run(() => ctx.aborts.run(async (signal) => {
+            for (let round = 1; pending.length; round++) {
+                if (!ctx.statements?.enabled) {
+                    viaUpdateItem.push(...pending);
+                    pending = [];
+                    break;
+                }
+                const estimate = pending.reduce((n, e) => n + e.units, 0);
+                const sent = pending;
+                let attempts = 0;
+                let res;
+                try {
+                    res = await (0,retry/* withRetry */.bD)(async (attempt) => {
+                        attempts = attempt;
+                        if (attempt > 1)
+                            for (const e of sent)
+                                e.resent = true;
+                        await ctx.limiter.acquire(estimate, signal);
+                        ctx.signal?.throwIfAborted();
+                        ctx.stats.requests++;
+                        return ctx.client.send(new client_dynamodb_.BatchExecuteStatementCommand({
+                            Statements: sent.map((e) => e.request),
+                            ...(ctx.returnCapacity ? { ReturnConsumedCapacity: 'INDEXES' } : {}),
+                        }), signal ? { abortSignal: signal } : {});
+                    }, { signal, onRetry: (err) => onRetry(ctx, err) });
+                }
+                catch (err) {
+                    if (ctx.signal?.aborted || signal?.aborted || (0,retry/* isRetryable */.r3)(err))
+                        throw err;
+                    // Refused as a whole: UpdateItem for these, and for the rest of the pass if PartiQL is off limits.
+                    if (refusesPartiql(err))
+                        refuse(ctx, `${err.name}: ${err.message}`);
+                    viaUpdateItem.push(...sent);
+                    pending = [];
+                    break;
+                }
+                if (attempts > 1 || (res.$metadata.attempts ?? 1) > 1)
+                    for (const e of sent)
+                        e.resent = true;
+                ctx.limiter.settle(estimate, consumed(res.ConsumedCapacity) ?? estimate);
+                const again = [];
+                let throttled = false;
+                sent.forEach((e, i) => {
+                    const answer = res.Responses?.[i];
+                    const code = answer ? answer.Error?.Code : 'InternalServerError';
+                    if (!code)
+                        settle(e.job, 'changed');
+                    else if (code === 'ConditionalCheckFailed')
+                        settle(e.job, e.write.marked && e.resent ? 'changed' : 'skipped');
+                    else if (STATEMENT_TRANSIENT.has(code)) {
+                        again.push(e);
+                        throttled ||= STATEMENT_THROTTLES.has(code);
+                    }
+                    else {
+                        if (code === 'AccessDenied')
+                            refuse(ctx, `AccessDenied: ${answer?.Error?.Message ?? ''}`);
+                        viaUpdateItem.push(e);
+                    }
+                });
+                pending = again;
+                if (!pending.length)
+                    break;
+                ctx.stats.retries++;
+                if (throttled) {
+                    ctx.stats.throttles++;
+                    ctx.limiter.throttled();
+                }
+                if (round >= retry/* DEFAULT_RETRY */.vI.maxAttempts)
+                    throw new Error(`${pending.length} update statements were still throttled or failing after ${round} BatchExecuteStatement rounds`);
+                await (0,retry/* sleep */.yy)((0,retry/* backoffDelay */.EY)(round, retry/* DEFAULT_RETRY */.vI), signal);
+            }
+        }));
+    }
+    catch (err) {
+        if (ctx.signal?.aborted)
+            throw ctx.signal.reason;
+        for (const e of pending)
+            settle(e.job, 'failed', err);
+    }
+    await Promise.all(viaUpdateItem.map((e) => single(ctx, e.job, e.write, e.resent)));
+}
+
+;// CONCATENATED MODULE: ./src/dynamodb/bulk/page-reader.ts
+
+
+
+/** Reads pages of one selection: parallel Scan segments, or Query for a partition. */
+class PageReader {
+    client;
+    limiter;
+    aborts;
+    onRetry;
+    /** Read units of the last page, the estimate for the next one. */
+    lastUnits = 16;
+    base;
+    query;
+    constructor(client, table, keys, selection, limiter, 
+    /** Each read takes a signal of its own: up to one read per segment is in flight at once. */
+    aborts, pageSize, onRetry) {
+        this.client = client;
+        this.limiter = limiter;
+        this.aborts = aborts;
+        this.onRetry = onRetry;
+        this.query = selection.partition !== undefined;
+        const b = new ExpressionBuilder();
+        let keyCondition;
+        if (selection.partition !== undefined) {
+            if (isReservedHashKey(selection.partition))
+                throw new RangeError(`partition '${selection.partition}' holds the tool's bookkeeping and cannot be selected`);
+            keyCondition = and([
+                `${b.name(keys.hash)} = ${b.value(selection.partition)}`,
+                selection.sortPrefix !== undefined
+                    ? `begins_with(${b.name(keys.sort)}, ${b.value(selection.sortPrefix)})`
+                    : undefined,
+            ]);
+        }
+        else if (selection.sortPrefix !== undefined) {
+            throw new RangeError('sortPrefix needs partition: a key prefix is served by Query within one partition');
+        }
+        const filter = selectionFilter(b, selection);
+        this.base = {
+            TableName: table,
+            ...(keyCondition ? { KeyConditionExpression: keyCondition } : {}),
+            ...(filter ? { FilterExpression: filter } : {}),
+            ...b.params(),
+            ...(pageSize ? { Limit: pageSize } : {}),
+            // Only a limiter with a ceiling needs the real units (see the writer).
+            ...(Number.isFinite(limiter.ceiling) ? { ReturnConsumedCapacity: 'TOTAL' } : {}),
+        };
+    }
+    /** Reads the page of `segment` of `total` that starts after `start`. */
+    async read(segment, total, start) {
+        const input = {
+            ...this.base,
+            ...(start ? { ExclusiveStartKey: start } : {}),
+            ...(this.query ? {} : { Segment: segment, TotalSegments: total }),
+        };
+        const estimate = this.lastUnits;
+        const res = await this.aborts.run((signal) => (0,retry/* withRetry */.bD)(async () => {
+            await this.limiter.acquire(estimate, signal);
+            const command = this.query ? new client_dynamodb_.QueryCommand(input) : new client_dynamodb_.ScanCommand(input);
+            return this.client.send(command, signal ? { abortSignal: signal } : {});
+        }, {
+            signal,
+            onRetry: (err) => {
+                if ((0,retry/* isThrottle */.p0)(err))
+                    this.limiter.throttled();
+                this.onRetry(err);
+            },
+        }));
+        const units = res.ConsumedCapacity?.CapacityUnits ?? estimate;
+        this.lastUnits = Math.max(1, units);
+        this.limiter.settle(estimate, units);
+        return { items: res.Items ?? [], lastKey: res.LastEvaluatedKey };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/dynamodb/bulk/progress.ts
+/** Adds `b` into `a`. */
+function addCounts(a, b) {
+    a.scanned += b.scanned;
+    a.changed += b.changed;
+    a.skipped += b.skipped;
+    a.failed += b.failed;
+    return a;
+}
+function zeroCounts() {
+    return { scanned: 0, changed: 0, skipped: 0, failed: 0 };
+}
+/**
+ * Reports a pass's progress at a bounded frequency, whatever the item rate: a callback (the
+ * step report), a bar on a TTY, or a log line in CI. Nothing here grows with the table.
+ */
+class ProgressReporter {
+    pass;
+    counts;
+    segments;
+    opts;
+    started;
+    lastCallback = 0;
+    lastLog;
+    lastBar = 0;
+    /** Counts carried over from checkpoints of earlier runs; excluded from the rate. */
+    baseScanned;
+    constructor(pass, counts, segments, opts) {
+        this.pass = pass;
+        this.counts = counts;
+        this.segments = segments;
+        this.opts = opts;
+        this.started = opts.now();
+        this.lastLog = this.started;
+        this.baseScanned = counts.scanned;
+    }
+    snapshot() {
+        const elapsedMs = this.opts.now() - this.started;
+        const scannedNow = this.counts.scanned - this.baseScanned;
+        const itemsPerSecond = elapsedMs > 0 ? (scannedNow * 1000) / elapsedMs : 0;
+        const total = this.opts.estimatedTotal;
+        const left = total !== undefined ? Math.max(0, total - this.counts.scanned) : undefined;
+        return {
+            pass: this.pass,
+            ...this.counts,
+            itemsPerSecond,
+            etaSeconds: left !== undefined && itemsPerSecond > 0 ? left / itemsPerSecond : undefined,
+            estimatedTotal: total,
+            segmentsDone: this.segments.done(),
+            segmentsTotal: this.segments.total,
+            elapsedMs,
+        };
+    }
+    /** Called after every page; emits only when an interval has passed. */
+    tick(final = false) {
+        const t = this.opts.now();
+        const due = (last, interval) => final || t - last >= interval;
+        if (this.opts.onProgress && due(this.lastCallback, this.opts.progressIntervalMs)) {
+            this.lastCallback = t;
+            this.opts.onProgress(this.snapshot());
+        }
+        if (this.opts.bar) {
+            if (due(this.lastBar, 200)) {
+                this.lastBar = t;
+                this.opts.bar.write(`\r${renderBar(this.snapshot())}${final ? '\n' : ''}`);
+            }
+        }
+        else if (due(this.lastLog, this.opts.logIntervalMs) && (!final || t > this.started)) {
+            this.lastLog = t;
+            this.opts.logger.info(renderLine(this.snapshot()));
+        }
+    }
+}
+/** `pass-1: 12,000 scanned, 4,000 changed, 8,000 skipped, 0 failed; 3,100/s; 4/16 segments; ETA 0:32`. */
+function renderLine(p) {
+    const n = (x) => Math.round(x).toLocaleString('en-US');
+    return (`${p.pass}: ${n(p.scanned)} scanned, ${n(p.changed)} changed, ${n(p.skipped)} skipped, ${n(p.failed)} failed; ` +
+        `${n(p.itemsPerSecond)}/s; ${p.segmentsDone}/${p.segmentsTotal} segments` +
+        (p.etaSeconds !== undefined ? `; ETA ${duration(p.etaSeconds)}` : ''));
+}
+function renderBar(p) {
+    const fraction = p.estimatedTotal
+        ? Math.min(1, p.scanned / p.estimatedTotal)
+        : p.segmentsDone / Math.max(1, p.segmentsTotal);
+    const width = 24;
+    const filled = Math.round(fraction * width);
+    return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.floor(fraction * 100)}% ${renderLine(p)}   `;
+}
+function duration(seconds) {
+    const s = Math.round(seconds);
+    const h = Math.floor(s / 3600);
+    const m = Math.floor((s % 3600) / 60);
+    const ss = String(s % 60).padStart(2, '0');
+    return h ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+;// CONCATENATED MODULE: ./src/dynamodb/bulk/rate-limiter.ts
+
+/**
+ * A token bucket over capacity units (read or write) that adapts like TCP: it cuts its rate
+ * when DynamoDB throttles and climbs back towards the ceiling once throttling stops.
+ *
+ * Callers take an estimate before a request and settle the difference once the response
+ * reports the capacity it consumed, so the limit holds in real units, not in guesses.
+ * With no ceiling the bucket is open until the first throttle, then adapts the same way.
+ *
+ * The rate never falls below a quarter of the best rate seen (or a tenth of the ceiling):
+ * throttling that does not depend on our rate (a hot partition, another writer) would
+ * otherwise drive it to nothing, and retries with backoff already absorb what the floor lets
+ * through. Before anything has been measured, a throttle only triggers the retry's backoff.
+ */
+class AdaptiveRateLimiter {
+    ceiling;
+    now;
+    rate;
+    tokens = 0;
+    lastRefill;
+    lastThrottle = -Infinity;
+    lastChange;
+    /** Start of the current measuring window; NaN until the first response, so setup time never counts. */
+    windowStart = NaN;
+    windowUnits = 0;
+    /** Units per second consumed in the last complete one-second window. */
+    observed = 0;
+    peak = 0;
+    constructor(
+    /** Units per second never to exceed; Infinity for none. */
+    ceiling, now = Date.now) {
+        this.ceiling = ceiling;
+        this.now = now;
+        this.rate = ceiling;
+        this.lastRefill = now();
+        this.lastChange = this.lastRefill - 1000;
+        // Empty at the start, not a second's worth: a pass that opened with twice its rate would
+        // spend burst credit the table may not have saved, and be throttled in its first second.
+    }
+    /** The rate currently allowed (units/s), Infinity when open. */
+    get currentRate() {
+        return this.rate;
+    }
+    /** Waits until `units` may be spent. Debt is allowed: a large request waits after, not forever. */
+    async acquire(units, signal) {
+        this.refill();
+        if (!Number.isFinite(this.rate))
+            return;
+        this.tokens -= units;
+        if (this.tokens < 0)
+            await (0,retry/* sleep */.yy)(Math.ceil((-this.tokens / this.rate) * 1000), signal);
+    }
+    /** Corrects an estimate once the response says what the request really consumed. */
+    settle(estimated, actual) {
+        this.record(actual);
+        if (Number.isFinite(this.rate))
+            this.tokens -= actual - estimated;
+    }
+    /** DynamoDB throttled a request (or left batch items unprocessed): slow down. */
+    throttled() {
+        const t = this.now();
+        this.lastThrottle = t;
+        // One cut per second: a burst of concurrent throttles is one signal, not twenty.
+        if (t - this.lastChange < 1000 && Number.isFinite(this.rate))
+            return;
+        // Open and nothing measured over a whole second yet: while a pass starts up, what it has
+        // consumed says nothing about what the table can take.
+        if (!Number.isFinite(this.rate) && this.observed === 0)
+            return;
+        const base = Number.isFinite(this.rate) ? this.rate : this.observed;
+        this.rate = Math.max(this.floor(), base * 0.7);
+        this.tokens = Math.min(this.tokens, 0);
+        this.lastChange = t;
+    }
+    floor() {
+        return Math.max(1, Number.isFinite(this.ceiling) ? this.ceiling / 10 : this.peak / 4);
+    }
+    record(units) {
+        const t = this.now();
+        if (Number.isNaN(this.windowStart)) {
+            // The first window opens with the first response: time spent before the pass sent
+            // anything (DescribeTable, checkpoints, a cold start) would make the first measured
+            // rate, and so the floor, far too low, and one early throttle would then crawl.
+            this.windowStart = t;
+            this.windowUnits = units;
+            return;
+        }
+        this.windowUnits += units;
+        const elapsed = t - this.windowStart;
+        if (elapsed >= 1000) {
+            this.observed = (this.windowUnits * 1000) / elapsed;
+            this.peak = Math.max(this.peak, this.observed);
+            this.windowStart = t;
+            this.windowUnits = 0;
+        }
+    }
+    refill() {
+        const t = this.now();
+        // Climb back by a fifth a second once a second has passed without throttling.
+        if (this.rate < this.ceiling && t - this.lastThrottle > 1000 && t - this.lastChange >= 1000) {
+            this.rate = this.rate * 1.2 + 1;
+            this.lastChange = t;
+            if (this.rate >= this.ceiling)
+                this.rate = this.ceiling;
+            // Unlimited and well above what we use: open the bucket again.
+            else if (!Number.isFinite(this.ceiling) && this.peak > 0 && this.rate > this.peak * 2)
+                this.rate = Infinity;
+        }
+        if (!Number.isFinite(this.rate)) {
+            this.lastRefill = t;
+            return;
+        }
+        this.tokens = Math.min(this.rate, this.tokens + ((t - this.lastRefill) / 1000) * this.rate);
+        this.lastRefill = t;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/dynamodb/bulk/sampling.ts
+
+/**
+ * Where an item falls in [0, 100), from a hash of its key. Stable across runs and machines,
+ * so a canary of p% and the full run after it agree on which items the canary took.
+ */
+function sampleBucket(item, keys) {
+    const digest = (0,external_node_crypto_.createHash)('md5')
+        .update(JSON.stringify(item[keys.hash] ?? null))
+        .update('\u0000')
+        .update(JSON.stringify(item[keys.sort] ?? null))
+        .digest();
+    return (digest.readUInt32BE(0) / 0x1_0000_0000) * 100;
+}
+function inSample(bucket, range) {
+    return bucket >= range.from && bucket < range.to;
+}
+
+// EXTERNAL MODULE: ./src/dynamodb/bulk/semaphore.ts
+var semaphore = __nccwpck_require__(215);
+// EXTERNAL MODULE: ./src/dynamodb/bulk/table-facts.ts
+var table_facts = __nccwpck_require__(631);
+;// CONCATENATED MODULE: ./src/dynamodb/bulk/write-plan.ts
+
+
+/** Thrown for an action the engine cannot carry out; the item counts as failed. */
+class ActionError extends Error {
+    name = 'ActionError';
+}
+const write_plan_MARSHALL = { removeUndefinedValues: true, convertClassInstanceToMap: true };
+/**
+ * How `set`/`remove` updates are written unless a pass says otherwise: in place, touching only
+ * the named attributes, so never overwriting what the application wrote to the item after we
+ * read it; batched as PartiQL UPDATE statements (see PassOptions.updates).
+ */
+const DEFAULT_UPDATES = 'in-place';
+/**
+ * Turns an author's action into requests. An update goes, by default, through UpdateItem with
+ * `attribute_exists(<hash>)`, so an item deleted by the application since it was read is not
+ * resurrected as a fragment; with `updates: 'rewrite'` an unconditional one is applied to the
+ * item as read and written back in a batch instead (see PassOptions.updates).
+ */
+function planWrites(source, action, keys, marker, updates = DEFAULT_UPDATES) {
+    if (!action)
+        return undefined;
+    const key = { [keys.hash]: source[keys.hash], [keys.sort]: source[keys.sort] };
+    const puts = (action.put ?? []).map((p) => checkedItem(p, keys));
+    if ('delete' in action && action.delete) {
+        const own = action.condition
+            ? { single: conditional('delete', key, action.condition, keys, undefined) }
+            : { batch: { delete: key } };
+        return { own, puts, deletes: true };
+    }
+    if ('replace' in action && action.replace) {
+        const item = checkedItem(marker ? { ...action.replace, [marker.attribute]: marker.token } : action.replace, keys);
+        if (item[keys.hash]?.S !== key[keys.hash]?.S || item[keys.sort]?.S !== key[keys.sort]?.S)
+            throw new ActionError('replace must keep the item key; to move an item, return { put: [newItem], delete: true }');
+        if (!action.condition && !marker)
+            return { own: { batch: { put: item } }, puts, deletes: false };
+        const write = conditional('put', key, action.condition, keys, marker);
+        write.item = item;
+        return { own: { single: write }, puts, deletes: false };
+    }
+    const set = action.set ?? {};
+    const remove = action.remove ?? [];
+    if (Object.keys(set).length === 0 && remove.length === 0) {
+        // Only new items: the source stays as it is.
+        return puts.length ? { puts, deletes: false } : undefined;
+    }
+    for (const attr of [...Object.keys(set), ...remove])
+        if (attr === keys.hash || attr === keys.sort)
+            throw new ActionError(`cannot update key attribute '${attr}'; put a new item and delete this one`);
+    const condition = action.condition;
+    if (updates === 'rewrite' && !condition && !marker)
+        return { own: { batch: { put: rewritten(source, set, remove) } }, puts, deletes: false };
+    if (updates === 'in-place' && !condition) {
+        const write = {
+            kind: 'update',
+            key,
+            marked: !!marker,
+            source,
+            statement: updateStatement(set, remove, marker),
+        };
+        write.expand = () => {
+            write.expand = undefined;
+            Object.assign(write, updateItemWrite(key, set, remove, undefined, keys, marker));
+        };
+        return { own: { single: write }, puts, deletes: false };
+    }
+    const write = updateItemWrite(key, set, remove, condition, keys, marker);
+    write.source = source;
+    return { own: { single: write }, puts, deletes: false };
+}
+/** An UpdateItem of `set`/`remove`, only if the item exists (and is unmarked, and meets the author's condition). */
+function updateItemWrite(key, set, remove, condition, keys, marker) {
+    // One builder for condition and update, so their placeholders never clash.
+    const b = new ExpressionBuilder();
+    const write = conditional('update', key, condition, keys, marker, b);
+    write.updateExpression = updateExpression(b, marker ? { ...set, [marker.attribute]: marker.token } : set, remove);
+    return write;
+}
+function conditional(kind, key, condition, keys, marker, b = new ExpressionBuilder()) {
+    const parts = [];
+    if (kind !== 'delete')
+        parts.push(`attribute_exists(${b.name(keys.hash)})`);
+    if (marker) {
+        const m = b.name(marker.attribute);
+        parts.push(`attribute_not_exists(${m}) OR ${m} <> ${b.value(marker.token)}`);
+    }
+    if (condition)
+        parts.push(b.include(condition));
+    const expr = and(parts);
+    return {
+        kind,
+        key,
+        ...(expr ? { conditionExpression: expr } : {}),
+        // Shared with the builder: an update adds its own placeholders afterwards.
+        names: b.names,
+        values: b.values,
+        marked: !!marker,
+    };
+}
+function updateStatement(set, remove, marker) {
+    const out = { set: [], remove: [...remove], marker };
+    for (const [attr, value] of Object.entries(set)) {
+        if (value === undefined)
+            out.remove.push(attr);
+        else
+            out.set.push([attr, toAttributeValue(value)]);
+    }
+    if (marker)
+        out.set.push([marker.attribute, toAttributeValue(marker.token)]);
+    return out;
+}
+/** The item as read with the update applied, for a batched put. */
+function rewritten(source, set, remove) {
+    const item = { ...source };
+    for (const [attr, value] of Object.entries(set)) {
+        if (value === undefined)
+            delete item[attr];
+        else
+            item[attr] = toAttributeValue(value);
+    }
+    for (const attr of remove)
+        delete item[attr];
+    return item;
+}
+function checkedItem(item, keys) {
+    const av = (0,util_dynamodb_.marshall)(item, write_plan_MARSHALL);
+    if (!av[keys.hash] || !av[keys.sort])
+        throw new ActionError(`an item to put has no '${keys.hash}'/'${keys.sort}' key`);
+    if (isReservedHashKey(item[keys.hash]))
+        throw new ActionError(`items under '${String(item[keys.hash])}' are the tool's bookkeeping and cannot be written by a migration`);
+    return av;
+}
+
+;// CONCATENATED MODULE: ./src/dynamodb/bulk/pass.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+const MAX_RECORDED_FAILURES = 10;
+/**
+ * The token a `once` pass marks items with: `<version>:<direction>:<pass>:<attempt>`. A resume
+ * of the attempt builds the same token and skips what it already changed; another attempt
+ * builds another. Without an attempt (no runner, or an attempt begun before attempts were
+ * recorded) the token is `<version>:<direction>:<pass>`, as it always was.
+ */
+function markerToken(scope, pass, attempt) {
+    return attempt ? `${scope}:${pass}:${attempt}` : `${scope}:${pass}`;
+}
+/** Default page budget of a pass: enough to keep the writes busy while the next pages are read. */
+const DEFAULT_PAGES_IN_FLIGHT = 4;
+/** Default write requests in flight (see PassOptions.writeConcurrency). */
+const DEFAULT_WRITE_CONCURRENCY = 128;
+const HALTED = Symbol('halted');
+/**
+ * The read and write ceilings of a pass, in units per second. What the rate names wins; what it
+ * leaves out is, on a provisioned table, the table's own capacity: above it DynamoDB only
+ * throttles (once any saved burst is spent), so a pass that starts there uses what the table
+ * has without a throttle storm, and the plan's estimate (made at that capacity) holds. The
+ * limiter still backs off when the application's traffic takes part of it. On-demand tables
+ * have no such figure: the pass is open until DynamoDB throttles it.
+ */
+function passCeilings(rate, facts) {
+    if (rate && 'percent' in rate)
+        return (0,table_facts/* resolveRate */.bh)(rate, facts);
+    return {
+        read: rate?.read ?? facts?.provisioned?.read ?? Infinity,
+        write: rate?.write ?? facts?.provisioned?.write ?? Infinity,
+    };
+}
+/**
+ * Runs one pass: reads the selection segment by segment (a bounded number at once), transforms
+ * and writes each page's items while the next pages are read, and saves each segment's
+ * position once its pages up to there are written. Memory is bounded by the page budget
+ * (`pagesInFlight`) and the write slots, whatever the size of the table or the segment count.
+ */
+async function runPass(env, name, selection, fn, opts) {
+    if (name.includes(':'))
+        throw new RangeError(`pass name '${name}' must not contain ':'`);
+    const started = env.now();
+    const { signal } = env;
+    signal?.throwIfAborted();
+    const facts = await (0,retry/* withRetry */.bD)(() => (0,table_facts/* describeTableFacts */.Zf)(env.client, env.table, signal), { signal });
+    const ceilings = passCeilings(opts.rate, facts);
+    const readLimiter = new AdaptiveRateLimiter(ceilings.read, env.now);
+    const writeLimiter = new AdaptiveRateLimiter(ceilings.write, env.now);
+    const target = opts.samplePercent ?? 100;
+    if (!(target > 0 && target <= 100))
+        throw new RangeError(`samplePercent must be in (0, 100], got ${target}`);
+    const sampledUpTo = env.store ? await env.store.sampledUpTo(name) : 0;
+    const range = { from: Math.min(sampledUpTo, target), to: target };
+    const rangeLabel = `${range.from}-${range.to}`;
+    const sampling = range.from > 0 || range.to < 100;
+    const stats = { requests: 0, retries: 0, throttles: 0, unprocessed: 0 };
+    // Every read, write and wait of the pass hears the run's signal through this one listener.
+    const aborts = new AbortFanout(signal);
+    const reader = new PageReader(env.client, env.table, env.keys, selection, readLimiter, aborts, opts.pageSize, () => stats.retries++);
+    const saved = env.store ? await env.store.list(name, rangeLabel) : [];
+    const plan = segmentPlan(opts.segments, reader.query, saved, facts);
+    const queue = [...(plan.only ?? Array.from({ length: plan.total }, (_, i) => i))];
+    for (const s of queue)
+        if (!(Number.isInteger(s) && s >= 0 && s < plan.total))
+            throw new RangeError(`segment ${s} is not in 0..${plan.total - 1}`);
+    const checkpoints = new Map();
+    for (const cp of saved)
+        if (cp.total === plan.total)
+            checkpoints.set(cp.segment, cp);
+    const counts = zeroCounts();
+    let segmentsDone = 0;
+    for (const s of queue) {
+        const cp = checkpoints.get(s);
+        if (!cp)
+            continue;
+        addCounts(counts, cp.counts);
+        if (cp.done)
+            segmentsDone++;
+    }
+    const resumed = checkpoints.size > 0;
+    if (resumed)
+        env.logger.info(`${name}: resuming from checkpoints (${segmentsDone}/${queue.length} segments done, ${counts.scanned} items before)`);
+    const marker = opts.once
+        ? {
+            attribute: opts.once === true ? '_migrated' : opts.once.attribute,
+            token: markerToken(env.scope, name, await env.attempt?.()),
+        }
+        : undefined;
+    const writer = {
+        client: env.client,
+        table: env.table,
+        keys: env.keys,
+        signal,
+        aborts,
+        limiter: writeLimiter,
+        slots: new semaphore/* Semaphore */.j(opts.writeConcurrency ?? DEFAULT_WRITE_CONCURRENCY),
+        stats,
+        // The limiter needs what requests really consumed only when it enforces a ceiling; open, it
+        // learns the rate from estimates (item sizes), and the server is spared the accounting.
+        returnCapacity: Number.isFinite(ceilings.write),
+        statements: {
+            enabled: true,
+            onRefused: (why) => env.logger.warn(`${name}: DynamoDB refused batched PartiQL updates (${why}); writing one UpdateItem per item instead, which is slower. Allow dynamodb:PartiQLUpdate on the table to batch them.`),
+        },
+    };
+    const estimatedTotal = reader.query || facts.itemCount === undefined
+        ? undefined
+        : Math.round((facts.itemCount * queue.length) / plan.total);
+    const progress = new ProgressReporter(name, counts, { done: () => segmentsDone, total: queue.length }, {
+        estimatedTotal: selection.type === undefined && !selection.where ? estimatedTotal : undefined,
+        onProgress: env.onProgress,
+        progressIntervalMs: env.progressIntervalMs,
+        logIntervalMs: env.logIntervalMs,
+        bar: env.progressBar,
+        logger: env.logger,
+        now: env.now,
+    });
+    const failures = [];
+    const maxFailures = opts.maxFailures ?? 0;
+    let stop;
+    const shouldStop = () => {
+        if (stop)
+            return true;
+        if (env.deadline !== undefined && env.now() >= env.deadline)
+            stop = 'deadline';
+        return stop !== undefined;
+    };
+    const interval = opts.checkpointIntervalMs ?? 2000;
+    const save = async (cp) => {
+        if (!env.store || env.dryRun)
+            return;
+        signal?.throwIfAborted();
+        await env.store.save(name, rangeLabel, cp);
+    };
+    const processPage = async (page) => {
+        const pageCounts = zeroCounts();
+        const jobs = [];
+        const fail = (key, err) => {
+            pageCounts.failed++;
+            if (failures.length < MAX_RECORDED_FAILURES) {
+                const entry = { key: safeUnmarshall(key), error: err instanceof Error ? err.message : String(err) };
+                failures.push(entry);
+                env.logger.warn(`${name}: item ${JSON.stringify(entry.key)} failed: ${entry.error}`);
+            }
+        };
+        for (const raw of page.items) {
+            if (isReservedHashKey(raw[env.keys.hash]?.S))
+                continue;
+            pageCounts.scanned++;
+            if (sampling && !inSample(sampleBucket(raw, env.keys), range)) {
+                pageCounts.skipped++;
+                continue;
+            }
+            if (marker && raw[marker.attribute]?.S === marker.token) {
+                pageCounts.skipped++;
+                continue;
+            }
+            const key = { [env.keys.hash]: raw[env.keys.hash], [env.keys.sort]: raw[env.keys.sort] };
+            let plan;
+            try {
+                const item = (0,util_dynamodb_.unmarshall)(raw);
+                if (selection.filter && !selection.filter(item)) {
+                    pageCounts.skipped++;
+                    continue;
+                }
+                const result = fn(item);
+                const action = isThenable(result) ? await result : result;
+                plan = planWrites(raw, action, env.keys, marker, opts.updates ?? DEFAULT_UPDATES);
+            }
+            catch (err) {
+                fail(key, err);
+                continue;
+            }
+            if (!plan)
+                pageCounts.skipped++;
+            else if (env.dryRun)
+                pageCounts.changed++;
+            else
+                jobs.push({ plan, key, pending: 0, outcome: 'changed' });
+        }
+        if (jobs.length)
+            await writePage(writer, jobs);
+        for (const job of jobs) {
+            if (job.outcome === 'failed')
+                fail(job.key, job.error);
+            else
+                pageCounts[job.outcome]++;
+        }
+        return pageCounts;
+    };
+    // Pages read and not yet written, across all segments: the bound on memory, whatever the
+    // table's size or segment count (a page is at most 1 MB, or `pageSize` items).
+    const pageSlots = new semaphore/* Semaphore */.j(opts.pagesInFlight ?? DEFAULT_PAGES_IN_FLIGHT);
+    /**
+     * Reads a segment's pages one after another without waiting for their writes: each page's
+     * writes run while the next pages are read and transformed, within the shared page budget.
+     * Pages are checkpointed strictly in order, each once it and every page before it is written.
+     */
+    const runSegment = async (segment) => {
+        const cp = checkpoints.get(segment) ?? {
+            segment,
+            total: plan.total,
+            done: false,
+            counts: zeroCounts(),
+        };
+        if (cp.done)
+            return;
+        let lastSave = env.now();
+        // Set once the pass failed past maxFailures or a commit threw: read nothing more, commit nothing more.
+        let halted = false;
+        const inFlight = new Set();
+        // Takes the page's next key only: a page's items are freed as soon as its writes are done,
+        // even while an earlier page of the segment is still being written.
+        const commit = async (lastKey, work) => {
+            const pageCounts = await work;
+            if (halted)
+                return;
+            addCounts(counts, pageCounts);
+            if (counts.failed > maxFailures) {
+                // This page and those after it are not checkpointed: a resumed run retries them.
+                stop = 'failed';
+                halted = true;
+                return;
+            }
+            addCounts(cp.counts, pageCounts);
+            cp.lastKey = lastKey;
+            cp.done = !lastKey;
+            if (cp.done)
+                segmentsDone++;
+            if (cp.done || shouldStop() || env.now() - lastSave >= interval) {
+                await save(cp);
+                lastSave = env.now();
+            }
+            progress.tick();
+        };
+        let committed = Promise.resolve();
+        let readError;
+        try {
+            let start = cp.lastKey;
+            do {
+                if (halted || shouldStop())
+                    break;
+                const wait = pageSlots.acquire();
+                if (wait)
+                    await wait;
+                let page;
+                try {
+                    if (halted)
+                        throw HALTED;
+                    page = await reader.read(segment, plan.total, start);
+                }
+                catch (err) {
+                    pageSlots.release();
+                    throw err;
+                }
+                const work = processPage(page).finally(() => pageSlots.release());
+                inFlight.add(work);
+                void work.then(() => inFlight.delete(work), () => inFlight.delete(work));
+                const lastKey = page.lastKey;
+                committed = committed.then(() => commit(lastKey, work));
+                committed.catch(() => (halted = true));
+                start = lastKey;
+            } while (start);
+        }
+        catch (err) {
+            // A failed read ends the segment; the pages read before it are still committed.
+            if (err !== HALTED)
+                readError = { error: err };
+        }
+        try {
+            await committed;
+        }
+        finally {
+            // Nothing of this segment outlives it, even when a commit failed.
+            await Promise.allSettled([...inFlight]);
+        }
+        if (readError)
+            throw readError.error;
+    };
+    const workers = Array.from({ length: Math.min(queue.length, opts.concurrency ?? 16) }, async () => {
+        for (let s = queue.shift(); s !== undefined; s = queue.shift()) {
+            if (shouldStop())
+                return;
+            try {
+                await runSegment(s);
+            }
+            catch (err) {
+                // The other segments stop at their next page boundary, with a checkpoint.
+                stop ??= 'error';
+                throw err;
+            }
+        }
+    });
+    const settled = await Promise.allSettled(workers);
+    if (signal?.aborted)
+        throw signal.reason;
+    const rejected = settled.find((r) => r.status === 'rejected');
+    if (rejected)
+        throw rejected.reason;
+    progress.tick(true);
+    env.logger.debug(`${name}: ${stats.requests} write requests, ${stats.retries} retries, ${stats.throttles} throttled, ${stats.unprocessed} unprocessed`);
+    if (stop === 'failed')
+        throw new PassFailedError(name, counts, failures);
+    if (stop === 'deadline')
+        throw new PassIncompleteError(name, counts);
+    if (env.store && !env.dryRun) {
+        if (range.to < 100)
+            await env.store.recordSampled(name, range.to);
+        // The full run after a canary is done with this pass: the canary's progress now serves a
+        // resume of this attempt only (its checkpoints are under this range), not a later attempt.
+        else if (range.from > 0)
+            await env.store.recordSampled(name, range.from, { finished: true });
+    }
+    return {
+        pass: name,
+        status: 'complete',
+        counts,
+        resumed,
+        segments: plan,
+        durationMs: env.now() - started,
+        dryRun: env.dryRun,
+    };
+}
+function segmentPlan(option, query, saved, facts) {
+    if (query)
+        return { total: 1 };
+    const asked = typeof option === 'number' ? { total: option } : option;
+    const savedTotal = saved[0]?.total;
+    if (asked && savedTotal !== undefined && asked.total !== savedTotal)
+        throw new RangeError(`this pass was started with ${savedTotal} segments and is now asked for ${asked.total}; checkpoints are only valid for the same count, so run it with ${savedTotal}`);
+    const plan = asked ?? { total: savedTotal ?? (0,table_facts/* defaultSegmentCount */.Ec)(facts) };
+    if (!(Number.isInteger(plan.total) && plan.total >= 1 && plan.total <= 1_000_000))
+        throw new RangeError(`segments must be 1..1000000, got ${plan.total}`);
+    return plan;
+}
+function isThenable(v) {
+    return typeof v?.then === 'function';
+}
+function safeUnmarshall(key) {
+    try {
+        return (0,util_dynamodb_.unmarshall)(key);
+    }
+    catch {
+        return {};
+    }
+}
+
+;// CONCATENATED MODULE: ./src/dynamodb/bulk/engine.ts
+
+
+
+
+
+const silent = { info() { }, warn() { }, debug() { } };
+/** An attempt id: the start time and some randomness, short because every marked item carries it. */
+function newAttemptId() {
+    return `${Date.now().toString(36)}${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
+}
+/** Builds the data engine for one step of a run (one migration version and direction). */
+function createDataEngine(options) {
+    const scope = options.checkpoint ? `${options.checkpoint.version}:${options.checkpoint.direction}` : 'adhoc';
+    const store = options.checkpoint
+        ? new CheckpointStore(options.client, options.table, options.keys, scope, options.signal)
+        : undefined;
+    const oppositeDirection = { up: 'down', down: 'up' }[options.checkpoint?.direction ?? ''];
+    const opposite = options.checkpoint && oppositeDirection
+        ? new CheckpointStore(options.client, options.table, options.keys, `${options.checkpoint.version}:${oppositeDirection}`, options.signal)
+        : undefined;
+    const env = {
+        client: options.client,
+        table: options.table,
+        keys: options.keys,
+        dryRun: options.dryRun ?? false,
+        signal: options.signal,
+        deadline: options.deadline,
+        store,
+        scope,
+        logger: options.logger ?? silent,
+        onProgress: options.onProgress,
+        progressIntervalMs: options.progressIntervalMs ?? 1000,
+        logIntervalMs: options.logIntervalMs ?? 10_000,
+        progressBar: options.progressBar ?? (process.stderr.isTTY && !process.env.CI ? process.stderr : false),
+        now: Date.now,
+    };
+    // The step's attempt, which `once` markers name: set by startAttempt, or else read back from
+    // the checkpoints (a resume; absent for a library user who never starts one, and for an
+    // attempt begun before attempts were recorded: markers then carry no attempt id, as then).
+    let attempt;
+    env.attempt = () => {
+        if (!attempt) {
+            const read = store ? store.attempt() : Promise.resolve(undefined);
+            // A failed read is not cached: the next pass reads again.
+            read.catch(() => {
+                if (attempt === read)
+                    attempt = undefined;
+            });
+            attempt = read;
+        }
+        return attempt;
+    };
+    const results = [];
+    let passNumber = 0;
+    let stoppedAtDeadline = false;
+    const transform = async (selection, fn, passOptions = {}) => {
+        passNumber++;
+        const merged = { ...options.defaults, ...passOptions };
+        if (merged.samplePercent === undefined && options.samplePercent !== undefined)
+            merged.samplePercent = options.samplePercent;
+        const name = merged.name ?? `pass-${passNumber}`;
+        const started = Date.now();
+        try {
+            const result = await runPass(env, name, selection, fn, merged);
+            results.push(result);
+            return result;
+        }
+        catch (err) {
+            if (err instanceof PassIncompleteError) {
+                stoppedAtDeadline = true;
+                results.push({
+                    pass: name,
+                    status: 'incomplete',
+                    counts: err.counts,
+                    resumed: false,
+                    segments: typeof merged.segments === 'object' ? merged.segments : { total: merged.segments ?? 0 },
+                    durationMs: Date.now() - started,
+                    dryRun: env.dryRun,
+                });
+            }
+            throw err;
+        }
+    };
+    return {
+        transform,
+        forEach: (selection, fn, passOptions) => transform(selection, async (item) => {
+            await fn(item);
+            return undefined;
+        }, passOptions),
+        count: async (selection, predicate, passOptions = {}) => {
+            const { exampleLimit = 5, ...rest } = passOptions;
+            let count = 0;
+            const examples = [];
+            await transform(selection, async (item) => {
+                if (predicate && !(await predicate(item)))
+                    return undefined;
+                count++;
+                if (examples.length < exampleLimit)
+                    examples.push({ [env.keys.hash]: item[env.keys.hash], [env.keys.sort]: item[env.keys.sort] });
+                return undefined;
+            }, rest);
+            return { count, examples };
+        },
+        counts: () => (results.length ? results.reduce((sum, r) => addCounts(sum, r.counts), zeroCounts()) : undefined),
+        passes: () => results,
+        incomplete: () => stoppedAtDeadline,
+        startAttempt: async ({ keepCanary }) => {
+            const id = newAttemptId();
+            if (store && !env.dryRun) {
+                await store.discardEarlierAttempts({ keepCanary });
+                await store.recordAttempt(id);
+            }
+            attempt = Promise.resolve(id);
+            return id;
+        },
+        complete: async ({ keepCanary = false } = {}) => {
+            if (!store || env.dryRun)
+                return;
+            if (keepCanary)
+                await store.discardEarlierAttempts({ keepCanary: true });
+            else
+                await store.clear();
+            await opposite?.clear();
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/dynamodb/bulk/index.ts
+/**
+ * The bulk data engine for migration authors: parallel Scan or Query, batched and retried
+ * writes within a rate limit, per-segment checkpoints, canary sampling, dry runs and
+ * deadlines. Start at {@link createDataEngine}.
+ */
+
+
+
+
+
+/***/ }),
+
+/***/ 410:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ writeUnits),
+/* harmony export */   z: () => (/* binding */ itemSize)
+/* harmony export */ });
+/**
+ * Approximate stored size of an item in bytes, by DynamoDB's rules (names plus values; numbers
+ * about one byte per two digits). Used only to estimate capacity before the response says.
+ */
+function itemSize(item) {
+    let size = 0;
+    for (const name in item)
+        size += name.length + valueSize(item[name]);
+    return size;
+}
+function valueSize(v) {
+    if (v.S !== undefined)
+        return Buffer.byteLength(v.S);
+    if (v.N !== undefined)
+        return Math.ceil(v.N.length / 2) + 1;
+    if (v.B !== undefined)
+        return v.B.byteLength;
+    if (v.BOOL !== undefined || v.NULL !== undefined)
+        return 1;
+    if (v.SS)
+        return v.SS.reduce((n, s) => n + Buffer.byteLength(s), 0);
+    if (v.NS)
+        return v.NS.reduce((n, s) => n + Math.ceil(s.length / 2) + 1, 0);
+    if (v.BS)
+        return v.BS.reduce((n, b) => n + b.byteLength, 0);
+    if (v.L)
+        return 3 + v.L.reduce((n, x) => n + 1 + valueSize(x), 0);
+    if (v.M)
+        return 3 + itemSize(v.M);
+    return 0;
+}
+/** Write units for an item of this size (1 KB each, at least one). */
+function writeUnits(bytes) {
+    return Math.max(1, Math.ceil(bytes / 1024));
+}
+
+
+/***/ }),
+
+/***/ 399:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EY: () => (/* binding */ backoffDelay),
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   p0: () => (/* binding */ isThrottle),
+/* harmony export */   r3: () => (/* binding */ isRetryable),
+/* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY),
+/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */ });
+/** Patient enough to ride out throttling on a busy table; the SDK's own retries come on top. */
+const DEFAULT_RETRY = { maxAttempts: 12, baseMs: 50, maxDelayMs: 10_000 };
+const THROTTLE_NAMES = new Set([
+    'ProvisionedThroughputExceededException',
+    'ThrottlingException',
+    'RequestLimitExceeded',
+    'ThrottledException',
+    'TooManyRequestsException',
+    // MRSC global tables: the item is being written from another region at this moment. Like a
+    // throttle it passes if we wait, and slowing down makes it rarer while the application writes.
+    'ReplicatedWriteConflictException',
+]);
+const TRANSIENT_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'ETIMEDOUT', 'EAI_AGAIN', 'UND_ERR_SOCKET']);
+/** DynamoDB asked us to slow down: the rate limiter should back off as well as retry. */
+function isThrottle(err) {
+    const e = err;
+    return !!e && (THROTTLE_NAMES.has(e.name ?? '') || e.$metadata?.httpStatusCode === 429);
+}
+/**
+ * Worth another attempt: throttling, 5xx and dropped connections. Anything else (validation,
+ * a failed condition, access denied) would fail the same way again.
+ */
+function isRetryable(err) {
+    if (isThrottle(err))
+        return true;
+    const e = err;
+    if (!e || typeof e !== 'object')
+        return false;
+    if (e.name === 'AbortError')
+        return false;
+    const status = e.$metadata?.httpStatusCode;
+    if (status !== undefined && status >= 500)
+        return true;
+    if (e.name === 'InternalServerError' || e.name === 'ServiceUnavailable' || e.name === 'TimeoutError')
+        return true;
+    if (e.code && TRANSIENT_CODES.has(e.code))
+        return true;
+    // Node reports a connection closed mid-response in the message only.
+    return /socket hang up|ECONNRESET|EPIPE|other side closed|premature close/i.test(e.message ?? '');
+}
+/** Full jitter (AWS architecture blog): spreads retries of many workers evenly over the window. */
+function backoffDelay(attempt, policy, random = Math.random) {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseMs * 2 ** Math.min(attempt, 20));
+    return Math.floor(random() * ceiling);
+}
+/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
+function sleep(ms, signal) {
+    if (signal?.aborted)
+        return Promise.reject(signal.reason);
+    return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal?.reason);
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/**
+ * Runs `call` until it succeeds, fails with a non-retryable error, or runs out of attempts.
+ * `onRetry` hears every retryable failure (the rate limiter listens for throttling).
+ */
+async function withRetry(call, opts) {
+    const policy = opts.policy ?? DEFAULT_RETRY;
+    for (let attempt = 1;; attempt++) {
+        if (opts.signal?.aborted)
+            throw opts.signal.reason;
+        try {
+            return await call(attempt);
+        }
+        catch (err) {
+            if (opts.signal?.aborted)
+                throw opts.signal.reason;
+            if (!isRetryable(err) || attempt >= policy.maxAttempts)
+                throw err;
+            opts.onRetry?.(err, attempt);
+            await sleep(backoffDelay(attempt, policy), opts.signal);
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 215:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ Semaphore)
+/* harmony export */ });
+/** Bounds how many async tasks run at once; waiters are served in order. */
+class Semaphore {
+    limit;
+    active = 0;
+    waiting = [];
+    constructor(limit) {
+        this.limit = limit;
+        if (!(limit >= 1))
+            throw new RangeError(`a concurrency limit must be at least 1, got ${limit}`);
+    }
+    /** Takes a slot, waiting in line for one if none is free; give it back with {@link release}. */
+    acquire() {
+        if (this.active < this.limit) {
+            this.active++;
+            return undefined;
+        }
+        return new Promise((resolve) => this.waiting.push(resolve));
+    }
+    /** Gives a slot back; it passes straight to the next waiter, so `active` never dips and rises again. */
+    release() {
+        const next = this.waiting.shift();
+        if (next)
+            next();
+        else
+            this.active--;
+    }
+    /** Runs `task` once a slot is free. */
+    async run(task) {
+        const wait = this.acquire();
+        if (wait)
+            await wait;
+        try {
+            return await task();
+        }
+        finally {
+            this.release();
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 631:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ec: () => (/* binding */ defaultSegmentCount),
+/* harmony export */   Qx: () => (/* binding */ replicationOf),
+/* harmony export */   Zf: () => (/* binding */ describeTableFacts),
+/* harmony export */   bh: () => (/* binding */ resolveRate)
+/* harmony export */ });
+/* unused harmony exports regionOfTableArn, ON_DEMAND_ASSUMED_UNITS */
+/* harmony import */ var _aws_sdk_client_dynamodb__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(271);
+
+async function describeTableFacts(client, table, signal) {
+    const { Table: t } = await client.send(new _aws_sdk_client_dynamodb__WEBPACK_IMPORTED_MODULE_0__.DescribeTableCommand({ TableName: table }), signal ? { abortSignal: signal } : {});
+    const read = t?.ProvisionedThroughput?.ReadCapacityUnits ?? 0;
+    const write = t?.ProvisionedThroughput?.WriteCapacityUnits ?? 0;
+    const onDemand = t?.BillingModeSummary?.BillingMode === 'PAY_PER_REQUEST' || (read === 0 && write === 0);
+    return {
+        itemCount: t?.ItemCount,
+        sizeBytes: t?.TableSizeBytes,
+        provisioned: onDemand ? undefined : { read, write },
+        onDemandMax: t?.OnDemandThroughput
+            ? {
+                read: positive(t.OnDemandThroughput.MaxReadRequestUnits),
+                write: positive(t.OnDemandThroughput.MaxWriteRequestUnits),
+            }
+            : undefined,
+    };
+}
+const ARN_REGION = /^arn:aws[\w-]*:dynamodb:([a-z]{2}(?:-[a-z]+)+-\d):/;
+/** The region in a table's ARN (`arn:aws:dynamodb:<region>:...`); undefined for DynamoDB Local's `ddblocal`. */
+function regionOfTableArn(arn) {
+    return arn ? ARN_REGION.exec(arn)?.[1] : undefined;
+}
+/**
+ * Which replica a DescribeTable answer came from, and the table's replica set when it is a
+ * global table. The region is the table ARN's (what the server says), else the client's (for
+ * DynamoDB Local and proxies, whatever the client signs for). Replicas are taken from
+ * `Replicas` plus the answering replica itself, so it does not matter whether the list names
+ * it. A table is global when another region holds a replica, or its `GlobalTableVersion` is
+ * the legacy one (whose replicas DescribeTable may not list).
+ */
+function replicationOf(t, clientRegion) {
+    const region = regionOfTableArn(t?.TableArn) ?? clientRegion;
+    const listed = (t?.Replicas ?? []).filter((r) => r.RegionName);
+    const others = listed.filter((r) => r.RegionName !== region);
+    const legacy = t?.GlobalTableVersion?.startsWith('2017') === true;
+    if (!region || (!others.length && !legacy))
+        return { region };
+    const self = listed.find((r) => r.RegionName === region);
+    const replicas = [
+        {
+            RegionName: region,
+            ReplicaStatus: self?.ReplicaStatus ?? t?.TableStatus,
+            ReplicaStatusDescription: self?.ReplicaStatusDescription,
+            ReplicaStatusPercentProgress: self?.ReplicaStatusPercentProgress,
+        },
+        ...others,
+    ]
+        .map((r) => ({
+        region: r.RegionName,
+        status: r.ReplicaStatus,
+        detail: r.ReplicaStatusDescription,
+        progress: r.ReplicaStatusPercentProgress,
+    }))
+        .sort((a, b) => a.region.localeCompare(b.region));
+    return {
+        region,
+        global: {
+            region,
+            version: t?.GlobalTableVersion,
+            consistency: t?.MultiRegionConsistency === 'STRONG' ? 'STRONG' : 'EVENTUAL',
+            replicas,
+            witnesses: (t?.GlobalTableWitnesses ?? [])
+                .filter((w) => w.RegionName)
+                .map((w) => ({ region: w.RegionName, status: w.WitnessStatus })),
+        },
+    };
+}
+function positive(n) {
+    return n !== undefined && n > 0 ? n : undefined;
+}
+const MIB = 1024 * 1024;
+/**
+ * Default parallel-scan segments: one per 4 MiB, at least 8 and at most 1,000. AWS's guidance
+ * (one per 2 GB) aims at not hurting the live table; we bound that with the rate limit instead
+ * and want every worker busy, since a segment reads 1 MB pages one after another.
+ */
+function defaultSegmentCount(facts) {
+    const size = facts.sizeBytes ?? 0;
+    return Math.max(8, Math.min(1000, Math.ceil(size / (4 * MIB))));
+}
+/** What on-demand tables count as for a percentage limit (the EMR connector's convention). */
+const ON_DEMAND_ASSUMED_UNITS = 40_000;
+/** Turns a rate option into read/write ceilings in units per second (Infinity: unlimited). */
+function resolveRate(rate, facts) {
+    if (!rate)
+        return { read: Infinity, write: Infinity };
+    if ('percent' in rate) {
+        if (!(rate.percent > 0 && rate.percent <= 100))
+            throw new RangeError(`rate.percent must be in (0, 100], got ${rate.percent}`);
+        const share = rate.percent / 100;
+        const read = facts?.provisioned?.read ?? facts?.onDemandMax?.read ?? ON_DEMAND_ASSUMED_UNITS;
+        const write = facts?.provisioned?.write ?? facts?.onDemandMax?.write ?? ON_DEMAND_ASSUMED_UNITS;
+        return { read: Math.max(1, read * share), write: Math.max(1, write * share) };
+    }
+    return { read: rate.read ?? Infinity, write: rate.write ?? Infinity };
+}
+
+
+/***/ }),
+
+/***/ 693:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $K: () => (/* binding */ deriveDynamoClient),
+/* harmony export */   yG: () => (/* binding */ createDynamoClient)
+/* harmony export */ });
+/* unused harmony exports SDK_LOGGER_MIDDLEWARE, hasSdkLogging, regionOf */
+/* harmony import */ var _aws_sdk_client_dynamodb__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(271);
+
+/**
+ * The name under which the SDK adds its logger middleware to every client. With no logger
+ * configured it logs to a no-op logger, yet first copies each request's input and each
+ * response's output through the schema's sensitive-field filter: about a tenth of the client's
+ * busy CPU in a bulk pass, for nothing. Retries, errors and their metadata do not depend on it.
+ */
+const SDK_LOGGER_MIDDLEWARE = 'loggerMiddleware';
+/** Whether `client` runs the SDK's logger middleware. */
+function hasSdkLogging(client) {
+    return client.middlewareStack.identify().some((entry) => entry.split(' ')[0] === SDK_LOGGER_MIDDLEWARE);
+}
+/** Removes the SDK's logger middleware from a client that has no logger of its own. */
+function withoutSdkLogging(client) {
+    client.middlewareStack.remove(SDK_LOGGER_MIDDLEWARE);
+    return client;
+}
+/** The AWS region to use: the one given (the manifest's), else the AWS environment's, else us-east-1. */
+function regionOf(given) {
+    return given ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+}
+/**
+ * Builds the DynamoDBClient every part of the tool shares. It configures no logger, so the
+ * SDK's logger middleware, which would only feed the SDK's no-op logger, is left out.
+ */
+function createDynamoClient(opts = {}) {
+    const config = {
+        region: regionOf(opts.region),
+        maxAttempts: opts.maxAttempts ?? 6,
+    };
+    if (opts.endpoint)
+        config.endpoint = opts.endpoint;
+    if (opts.local)
+        config.credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+    return withoutSdkLogging(new _aws_sdk_client_dynamodb__WEBPACK_IMPORTED_MODULE_0__.DynamoDBClient(config));
+}
+/**
+ * A client of its own (its own sockets and request queue) that reaches the same DynamoDB as
+ * `base`: same region, endpoint, credentials, retry settings and logger. For work that must not
+ * wait behind `base`'s requests (the lock's heartbeat), or that needs its own middleware. It
+ * runs the SDK's logger middleware when `base` does (a client given by a library user keeps its
+ * logging), and leaves it out when `base` does not (one from {@link createDynamoClient}).
+ */
+function deriveDynamoClient(base, extra = {}) {
+    const c = base.config;
+    const derived = new _aws_sdk_client_dynamodb__WEBPACK_IMPORTED_MODULE_0__.DynamoDBClient({
+        region: c.region,
+        ...(c.isCustomEndpoint && c.endpoint ? { endpoint: c.endpoint } : {}),
+        credentials: c.credentials,
+        maxAttempts: c.maxAttempts,
+        retryMode: c.retryMode,
+        useFipsEndpoint: c.useFipsEndpoint,
+        useDualstackEndpoint: c.useDualstackEndpoint,
+        logger: c.logger,
+        ...extra,
+    });
+    return hasSdkLogging(base) ? derived : withoutSdkLogging(derived);
+}
+
+
+/***/ }),
+
+/***/ 411:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M7: () => (/* binding */ readOnlyClient),
+/* harmony export */   T4: () => (/* binding */ WRITE_COMMANDS),
+/* harmony export */   j3: () => (/* binding */ leaseFencedClient)
+/* harmony export */ });
+/* unused harmony export DryRunWriteError */
+/* harmony import */ var _dynamodb_client__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(693);
+/* harmony import */ var _dynamodb_bulk_semaphore__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(215);
+
+
+/** The commands that change a table or its items. */
+const WRITE_COMMANDS = new Set([
+    'PutItemCommand',
+    'UpdateItemCommand',
+    'DeleteItemCommand',
+    'BatchWriteItemCommand',
+    'TransactWriteItemsCommand',
+    'ExecuteStatementCommand',
+    'BatchExecuteStatementCommand',
+    'ExecuteTransactionCommand',
+    'CreateTableCommand',
+    'DeleteTableCommand',
+    'UpdateTableCommand',
+]);
+/** Thrown when a dry run's migration tries to write through ctx.client. */
+class DryRunWriteError extends Error {
+    name = 'DryRunWriteError';
+}
+/**
+ * A client like `client` (same credentials, region and endpoint) whose write commands throw
+ * instead of reaching DynamoDB: a dry run, a plan or a check hook is guaranteed to write
+ * nothing, whatever the migration's own code does. Writes are recognised by the SDK's own
+ * command name in the middleware context, which survives bundlers that rename classes.
+ */
+function readOnlyClient(client) {
+    const readOnly = (0,_dynamodb_client__WEBPACK_IMPORTED_MODULE_0__/* .deriveDynamoClient */ .$K)(client);
+    readOnly.middlewareStack.add((next, context) => async (args) => {
+        const name = context.commandName ?? 'unknown';
+        if (WRITE_COMMANDS.has(name))
+            throw new DryRunWriteError(`dry run: ${name} was not sent (dry runs write nothing)`);
+        return next(args);
+    }, { step: 'initialize', priority: 'high', name: 'readOnly' });
+    return readOnly;
+}
+/** Requests a fenced client has in flight at once: the socket limit of the SDK's default HTTP agent. */
+const FENCED_IN_FLIGHT = 50;
+/**
+ * A client of its own for a run's writes, refusing every write once `stopped()` gives a reason
+ * (the run's lease may have run out): a run frozen past its lease (GC pause, suspended VM) and
+ * taken over meanwhile must not write another item when it wakes, before its heartbeat has
+ * even had the chance to find out.
+ *
+ * The check is made right before each attempt is handed to a socket (SDK retries included),
+ * not when the command is sent: requests wait for one of a bounded number of slots in front
+ * of the check, and the HTTP agent behind it has no socket limit, so a request that passed the
+ * check waits nowhere. With the SDK's default agent, the requests beyond its 50 sockets wait
+ * inside it, after any check, and go out whenever the server answers the ones before them.
+ * Destroy the client when the run ends.
+ */
+function leaseFencedClient(base, stopped, opts = {}) {
+    const unlimited = { keepAlive: true, maxSockets: Infinity };
+    const client = (0,_dynamodb_client__WEBPACK_IMPORTED_MODULE_0__/* .deriveDynamoClient */ .$K)(base, { requestHandler: { httpAgent: unlimited, httpsAgent: unlimited } });
+    const slots = new _dynamodb_bulk_semaphore__WEBPACK_IMPORTED_MODULE_1__/* .Semaphore */ .j(opts.inFlight ?? FENCED_IN_FLIGHT);
+    const refuse = (context) => {
+        if (!WRITE_COMMANDS.has(context.commandName ?? ''))
+            return;
+        const reason = stopped();
+        if (reason)
+            throw reason;
+    };
+    // Refused at once when already stopped, before waiting for anything.
+    client.middlewareStack.add((next, context) => async (args) => {
+        refuse(context);
+        return next(args);
+    }, { step: 'initialize', priority: 'high', name: 'leaseFenceEarly' });
+    // The last step before the request handler, once per attempt: wait for a slot, then check.
+    client.middlewareStack.add((next, context) => async (args) => {
+        const wait = slots.acquire();
+        if (wait)
+            await wait;
+        try {
+            refuse(context);
+            return await next(args);
+        }
+        finally {
+            slots.release();
+        }
+    }, { step: 'deserialize', priority: 'low', name: 'leaseFence' });
+    return client;
+}
+
+
+/***/ }),
+
+/***/ 663:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ migrationContext)
+/* harmony export */ });
+/** The `ctx` a migration receives, the same on every path that runs a step. */
+function migrationContext(step, parts) {
+    return {
+        client: parts.client,
+        table: parts.table,
+        keys: parts.keys,
+        version: step.version,
+        direction: step.direction,
+        log: prefixed(parts.log, `[${step.version}] `),
+        params: parts.params,
+        schema: parts.schema,
+        data: parts.data,
+        signal: parts.signal,
+    };
+}
+function prefixed(log, prefix) {
+    return {
+        info: (m) => log.info(prefix + m),
+        warn: (m) => log.warn(prefix + m),
+        error: (m) => log.error(prefix + m),
+        debug: (m) => log.debug(prefix + m),
+    };
+}
+
+
+/***/ }),
+
+/***/ 271:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var y = (x) => (() => (x))
+module.exports = x({ ["BatchExecuteStatementCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.BatchExecuteStatementCommand), ["BatchWriteItemCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.BatchWriteItemCommand), ["ConditionalCheckFailedException"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.ConditionalCheckFailedException), ["CreateBackupCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.CreateBackupCommand), ["DeleteItemCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.DeleteItemCommand), ["DescribeContinuousBackupsCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.DescribeContinuousBackupsCommand), ["DescribeTableCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.DescribeTableCommand), ["DynamoDBClient"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.DynamoDBClient), ["GetItemCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.GetItemCommand), ["PutItemCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.PutItemCommand), ["QueryCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.QueryCommand), ["ResourceNotFoundException"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.ResourceNotFoundException), ["ScanCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.ScanCommand), ["TransactWriteItemsCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.TransactWriteItemsCommand), ["TransactionCanceledException"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.TransactionCanceledException), ["UpdateItemCommand"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_client_dynamodb_8ad5c6c3__.UpdateItemCommand) });
+
+/***/ }),
+
+/***/ 582:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var y = (x) => (() => (x))
+module.exports = x({ ["marshall"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_util_dynamodb_542398e0__.marshall), ["unmarshall"]: () => (__WEBPACK_EXTERNAL_MODULE__aws_sdk_util_dynamodb_542398e0__.unmarshall) });
+
+/***/ }),
+
+/***/ 598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  dK: () => (/* reexport */ createController),
+  NJ: () => (/* reexport */ bulk/* createDataEngine */.NJ),
+  om: () => (/* reexport */ defineMigration),
+  xH: () => (/* reexport */ projectFromModules)
+});
+
+// EXTERNAL MODULE: ./src/dynamodb/bulk/index.ts + 13 modules
+var bulk = __nccwpck_require__(772);
+;// CONCATENATED MODULE: ./src/authoring.ts
+
+/** Gives a migration its types; returns it unchanged (a plain object works the same). */
+function defineMigration(migration) {
+    return migration;
+}
+
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(296);
+;// CONCATENATED MODULE: external "zod"
+var x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var y = (x) => (() => (x))
+const external_zod_namespaceObject = x({ ["z"]: () => (__WEBPACK_EXTERNAL_MODULE_zod__.z) });
+;// CONCATENATED MODULE: ./src/core/run-settings.ts
+
+
+const DEFAULT_LEASE_MS = 120_000;
+/**
+ * Resolves a run's settings: what the caller gave wins, then the environment's manifest
+ * entry (`lock-timeout`, `write-rate`, `read-rate`, `canary`), then the defaults, and checks
+ * them once (checkRunSettings): a value out of range is an InputError naming it by `labels`
+ * (the flag or input the user typed), else by its field. Pure: the clock and the default actor
+ * are parameters.
+ */
+function resolveRunSettings(environment, input, o) {
+    const lockTimeoutSeconds = input.lockTimeoutSeconds ?? environment['lock-timeout'] ?? 0;
+    // A budget is checked as typed: the deadline it becomes is a time, not a range.
+    checkSetting('timeBudgetSeconds', input.timeBudgetSeconds, o.labels?.deadline ?? 'timeBudgetSeconds');
+    const given = {
+        actor: input.actor || o.defaultActor,
+        runUrl: input.runUrl || undefined,
+        gitSha: input.gitSha || undefined,
+        dryRun: input.dryRun ?? false,
+        lockTimeoutMs: lockTimeoutSeconds * 1000,
+        leaseMs: input.leaseMs && input.leaseMs > 0 ? input.leaseMs : DEFAULT_LEASE_MS,
+        deadline: input.timeBudgetSeconds === undefined ? undefined : o.now + input.timeBudgetSeconds * 1000,
+        writeRate: environment['write-rate'],
+        readRate: input.readRate ?? environment['read-rate'],
+        samplePercent: input.samplePercent,
+        canaryPercent: input.canaryPercent ?? environment.canary,
+        fanOut: input.fanOut,
+    };
+    return checkRunSettings(given, { labels: o.labels, values: input });
+}
+const positive = (what) => external_zod_namespaceObject.z.number({ error: `expected ${what}` }).gt(0, `expected ${what}`);
+const whole = external_zod_namespaceObject.z
+    .number({ error: 'expected a whole number of 1 or more' })
+    .int('expected a whole number of 1 or more')
+    .min(1, 'expected a whole number of 1 or more');
+/** The range of each setting a user types (a flag, an action input, the manifest): defined once, here. */
+const settingRanges = {
+    lockTimeoutSeconds: external_zod_namespaceObject.z
+        .number({ error: 'expected a number of seconds of 0 or more' })
+        .min(0, 'expected a number of seconds of 0 or more'),
+    timeBudgetSeconds: positive('a number of seconds above 0'),
+    writeRate: positive('write units per second above 0'),
+    readRate: positive('read units per second above 0'),
+    samplePercent: positive('a percentage between 0 and 100').max(100, 'expected a percentage between 0 and 100'),
+    canaryPercent: positive('a percentage above 0 and at most 50').max(50, 'expected a percentage above 0 and at most 50'),
+    segments: whole,
+    concurrency: whole,
+};
+/**
+ * Checks one setting as the user typed it, before anything is read (a CLI flag, an action
+ * input): the same range as everywhere else. Throws one InputError naming `label` and `typed`.
+ */
+function checkSetting(setting, value, label, typed = value === undefined ? undefined : String(value)) {
+    if (value === undefined)
+        return;
+    const r = settingRanges[setting].safeParse(value);
+    if (!r.success)
+        throw new errors/* InputError */.dz(`${label} ${typed}: ${r.error.issues[0].message}.`);
+}
+/**
+ * The run settings' schema: the one check of their ranges, for settings resolved here and for
+ * settings received over the wire (a controller's `args.settings`). Unknown fields are dropped,
+ * so an older controller accepts a newer caller's settings.
+ */
+const runSettingsSchema = external_zod_namespaceObject.z.object({
+    actor: external_zod_namespaceObject.z.string().min(1, 'expected who runs this'),
+    runUrl: external_zod_namespaceObject.z.string().optional(),
+    gitSha: external_zod_namespaceObject.z.string().optional(),
+    dryRun: external_zod_namespaceObject.z.boolean(),
+    lockTimeoutMs: external_zod_namespaceObject.z.number().min(0, 'expected a number of seconds of 0 or more'),
+    leaseMs: positive('a lease in milliseconds'),
+    deadline: external_zod_namespaceObject.z.number().optional(),
+    writeRate: settingRanges.writeRate.optional(),
+    readRate: settingRanges.readRate.optional(),
+    samplePercent: settingRanges.samplePercent.optional(),
+    canaryPercent: settingRanges.canaryPercent.optional(),
+    fanOut: external_zod_namespaceObject.z
+        .object({ segments: whole.optional(), concurrency: whole.optional(), maxAttempts: whole.optional() })
+        .optional(),
+});
+/**
+ * Checks run settings against their schema: the first bad value is one InputError naming it
+ * (by its label where the user typed it), the value and what was expected.
+ */
+function checkRunSettings(value, o = {}) {
+    const r = runSettingsSchema.safeParse(value);
+    if (r.success)
+        return r.data;
+    const issue = r.error.issues[0];
+    const path = issue.path.map(String).join('.');
+    const label = o.labels?.[path];
+    const got = path
+        .split('.')
+        .reduce((v, k) => (v && typeof v === 'object' ? v[k] : undefined), value);
+    const shown = label
+        ? `${label} ${String(shownValue(path, got, o.values))}`
+        : `${o.source ?? 'settings'}.${path} ${JSON.stringify(got)}`;
+    throw new errors/* InputError */.dz(`${shown}: ${issue.message}.`);
+}
+/** The value as the user typed it: seconds where they typed seconds. */
+function shownValue(path, got, values) {
+    if (path === 'lockTimeoutMs')
+        return values?.lockTimeoutSeconds ?? (typeof got === 'number' ? got / 1000 : got);
+    return got;
+}
+/** The same settings for a read-only look (plan, status, drift): never a dry-run of writes, never a wait. */
+function readOnlySettings(s) {
+    return { ...s, dryRun: false };
+}
+
+// EXTERNAL MODULE: ./src/core/checksum.ts
+var checksum = __nccwpck_require__(688);
+;// CONCATENATED MODULE: external "semver"
+var external_semver_x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var external_semver_y = (x) => (() => (x))
+const external_semver_namespaceObject = external_semver_x({ ["default"]: () => (__WEBPACK_EXTERNAL_MODULE_semver__["default"]) });
+;// CONCATENATED MODULE: ./src/core/version.ts
+
+/** Versions are strict semver (no leading "v"); `reset` is the one named migration. */
+const RESET = 'reset';
+/** OneTable's former name for the reset migration. */
+const LEGACY_RESET = 'latest';
+/** The version of a table with no migration records. */
+const ZERO = '0.0.0';
+function isVersion(v) {
+    return external_semver_namespaceObject["default"].valid(v) === v;
+}
+function compareVersions(a, b) {
+    return external_semver_namespaceObject["default"].compare(a, b);
+}
+function sortVersions(items, key) {
+    return [...items].sort((x, y) => compareVersions(key(x), key(y)));
+}
+function maxVersion(versions) {
+    const valid = versions.filter(isVersion);
+    return valid.length ? valid.reduce((a, b) => (compareVersions(a, b) >= 0 ? a : b)) : undefined;
+}
+/** Next version for `generate --bump`. */
+function bumpVersion(current, bump) {
+    const next = semver.inc(current, bump);
+    if (!next)
+        throw new Error(`cannot bump ${current}`);
+    return next;
+}
+
+;// CONCATENATED MODULE: ./src/core/history.ts
+
+const SUCCESS = 'success';
+/** Status of a step's record while it runs; a dead run leaves it behind. */
+const RUNNING = 'running';
+/** The status recorded when a step starts (replaced by its outcome when it ends). */
+function runningStatus(actor, at, lockId) {
+    return `${RUNNING}: started by ${actor} at ${new Date(at).toISOString()} under lock ${lockId}`;
+}
+/** True for a step that started and has no outcome yet: running now, or interrupted. */
+function isRunningStatus(status) {
+    return status.startsWith(`${RUNNING}:`);
+}
+/** Derives the current version, applied versions and failed state from the records. */
+function readHistory(records) {
+    const semverRecords = records.filter((r) => isVersion(r.version));
+    const currentVersion = maxVersion(semverRecords.map((r) => r.version)) ?? ZERO;
+    const latestSuccess = new Map();
+    for (const r of semverRecords) {
+        if (r.status !== SUCCESS)
+            continue;
+        const prev = latestSuccess.get(r.version);
+        if (!prev || r.date >= prev.date)
+            latestSuccess.set(r.version, r);
+    }
+    const applied = [...latestSuccess.values()].sort((a, b) => compareVersions(a.version, b.version));
+    const newest = [...records].sort((a, b) => b.date - a.date || b.key.localeCompare(a.key))[0];
+    const failed = newest && newest.status !== SUCCESS ? { ...newest, direction: newest.direction ?? 'up' } : undefined;
+    return { currentVersion, applied, failed };
+}
+/** Short identity of the state a plan was made from: changes whenever any record changes. */
+function stateRevisionOf(records) {
+    return records
+        .map((r) => `${r.key}=${r.status === SUCCESS ? 's' : 'f'}${r.checksum ?? ''}`)
+        .sort()
+        .join('|');
+}
+
+// EXTERNAL MODULE: ./src/core/schema.ts
+var core_schema = __nccwpck_require__(32);
 ;// CONCATENATED MODULE: ./src/core/schema-diff.ts
 /**
  * What changes in the data model between two OneTable schemas, in terms a reviewer checks:
@@ -2643,7 +3544,7 @@ const BREAKING_PARAMS = {
     isoDates: 'dates are stored in another format: readers of the old design misread them',
 };
 /** Params OneTable fills from the table when a schema has none; absent equals the default. */
-const schema_diff_PARAM_DEFAULTS = { createdField: 'created', updatedField: 'updated' };
+const PARAM_DEFAULTS = { createdField: 'created', updatedField: 'updated' };
 /**
  * The change from `from` (the table's current schema) to `to` (the target version's). Both
  * are normalized first, so `String` vs `'string'` or key order is no change. Deterministic:
@@ -2659,8 +3560,8 @@ function diffSchemas(from, to) {
         process: [],
         breaking: [],
     };
-    const a = from === undefined ? undefined : normalizeSchema(from);
-    const b = to === undefined ? undefined : normalizeSchema(to);
+    const a = from === undefined ? undefined : (0,core_schema/* normalizeSchema */.lF)(from);
+    const b = to === undefined ? undefined : (0,core_schema/* normalizeSchema */.lF)(to);
     if (a)
         diff.fromVersion = a.version;
     if (b)
@@ -2706,17 +3607,17 @@ function hasChanges(diff) {
 function schemaDriftOf(stored, expected, limit = 3) {
     if (expected === undefined)
         return undefined;
-    const want = normalizeSchema(expected);
+    const want = (0,core_schema/* normalizeSchema */.lF)(expected);
     if (stored === undefined)
         return `the table has no _schema item; expected schema version ${want.version}`;
-    if (schemasEqual(stored, expected))
+    if ((0,core_schema/* schemasEqual */.P5)(stored, expected))
         return undefined;
-    const have = normalizeSchema(stored);
+    const have = (0,core_schema/* normalizeSchema */.lF)(stored);
     const diff = diffSchemas(expected, stored);
     const items = changePhrases(diff);
     const versions = have.version === want.version ? `version ${want.version}` : `version ${have.version}, expected ${want.version}`;
     if (items.length === 0) {
-        const sections = ['version', 'indexes', 'models', 'params', 'queries', 'process'].filter((k) => stableJson(have[k]) !== stableJson(want[k]));
+        const sections = ['version', 'indexes', 'models', 'params', 'queries', 'process'].filter((k) => (0,checksum/* stableJson */._Y)(have[k]) !== (0,checksum/* stableJson */._Y)(want[k]));
         return `the _schema item (${versions}) differs from the migration's schema in ${sections.join(', ') || 'its details'}`;
     }
     const shown = items.slice(0, limit).join('; ');
@@ -2762,8 +3663,8 @@ function show(v) {
     return s.length > 40 ? `${s.slice(0, 39)}…` : s;
 }
 function diffParams(a, b, diff) {
-    const pa = { ...schema_diff_PARAM_DEFAULTS, ...a.params };
-    const pb = { ...schema_diff_PARAM_DEFAULTS, ...b.params };
+    const pa = { ...PARAM_DEFAULTS, ...a.params };
+    const pb = { ...PARAM_DEFAULTS, ...b.params };
     for (const key of sortedUnion(pa, pb)) {
         const change = propertyChange(key, pa[key], pb[key]);
         if (!change)
@@ -2929,11 +3830,11 @@ function modelChange(name, ma, mb, a, b, keyAttrs, breaking) {
 function flattenFields(model, prefix = '') {
     const out = new Map();
     for (const [name, field] of Object.entries(model)) {
-        if (!schema_diff_isRecord(field))
+        if (!isRecord(field))
             continue;
         const { schema, ...rest } = field;
         out.set(prefix + name, rest);
-        if (schema_diff_isRecord(schema)) {
+        if (isRecord(schema)) {
             for (const [child, f] of flattenFields(schema, `${prefix}${name}.`))
                 out.set(child, f);
         }
@@ -2950,7 +3851,7 @@ function attributeOf(name, field) {
 function keyAttributes(indexes) {
     const out = new Set();
     for (const index of Object.values(indexes)) {
-        if (!schema_diff_isRecord(index))
+        if (!isRecord(index))
             continue;
         if (typeof index.hash === 'string')
             out.add(index.hash);
@@ -2963,7 +3864,7 @@ function keyAttributes(indexes) {
 function keyTemplates(model, indexes) {
     const out = new Map();
     for (const [indexName, index] of Object.entries(indexes)) {
-        if (!schema_diff_isRecord(index))
+        if (!isRecord(index))
             continue;
         for (const role of ['hash', 'sort']) {
             if (role === 'hash' && indexName !== 'primary' && index.type === 'local')
@@ -2971,7 +3872,7 @@ function keyTemplates(model, indexes) {
             const attribute = index[role];
             if (typeof attribute !== 'string')
                 continue;
-            const entry = Object.entries(model).find(([n, f]) => schema_diff_isRecord(f) && attributeOf(n, f) === attribute);
+            const entry = Object.entries(model).find(([n, f]) => isRecord(f) && attributeOf(n, f) === attribute);
             if (!entry)
                 continue;
             const [fieldName, field] = entry;
@@ -3045,7 +3946,7 @@ function propertyChanges(x, y) {
 function propertyChange(property, from, to) {
     const f = FLAGS.has(property) && from === false ? undefined : from;
     const t = FLAGS.has(property) && to === false ? undefined : to;
-    if (f === t || (f !== undefined && t !== undefined && stableJson(f) === stableJson(t)))
+    if (f === t || (f !== undefined && t !== undefined && (0,checksum/* stableJson */._Y)(f) === (0,checksum/* stableJson */._Y)(t)))
         return undefined;
     const c = { property };
     if (f !== undefined)
@@ -3074,7 +3975,7 @@ function diffEntries(a, b) {
             out.push({ name, change: 'added' });
         else if (!(name in b))
             out.push({ name, change: 'removed' });
-        else if (stableJson(a[name]) !== stableJson(b[name]))
+        else if ((0,checksum/* stableJson */._Y)(a[name]) !== (0,checksum/* stableJson */._Y)(b[name]))
             out.push({ name, change: 'changed' });
     }
     return out;
@@ -3095,7 +3996,7 @@ function sortedUnion(a, b) {
 function byName(x, y) {
     return x < y ? -1 : x > y ? 1 : 0;
 }
-function schema_diff_isRecord(value) {
+function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -3122,7 +4023,7 @@ function buildStatus(state, migrations, plan, now) {
                 date: new Date(r.date).toISOString(),
                 checksum: r.checksum,
                 actor: r.actor,
-                drifted: !!m && checksumDrifted(r.checksum, m.checksum),
+                drifted: !!m && !!(0,checksum/* checksumDrift */.fH)(r, m),
                 missingFile: !m,
             };
         }),
@@ -3146,66 +4047,10 @@ function schemaStatus(state, expected) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/dynamodb/client.ts
-
-/**
- * The name under which the SDK adds its logger middleware to every client. With no logger
- * configured it logs to a no-op logger, yet first copies each request's input and each
- * response's output through the schema's sensitive-field filter: about a tenth of the client's
- * busy CPU in a bulk pass, for nothing. Retries, errors and their metadata do not depend on it.
- */
-const SDK_LOGGER_MIDDLEWARE = 'loggerMiddleware';
-/** Whether `client` runs the SDK's logger middleware. */
-function hasSdkLogging(client) {
-    return client.middlewareStack.identify().some((entry) => entry.split(' ')[0] === SDK_LOGGER_MIDDLEWARE);
-}
-/** Removes the SDK's logger middleware from a client that has no logger of its own. */
-function withoutSdkLogging(client) {
-    client.middlewareStack.remove(SDK_LOGGER_MIDDLEWARE);
-    return client;
-}
-/** The AWS region to use: the one given (the manifest's), else the AWS environment's, else us-east-1. */
-function regionOf(given) {
-    return given ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
-}
-/**
- * Builds the DynamoDBClient every part of the tool shares. It configures no logger, so the
- * SDK's logger middleware, which would only feed the SDK's no-op logger, is left out.
- */
-function createDynamoClient(opts = {}) {
-    const config = {
-        region: regionOf(opts.region),
-        maxAttempts: opts.maxAttempts ?? 6,
-    };
-    if (opts.endpoint)
-        config.endpoint = opts.endpoint;
-    if (opts.local)
-        config.credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
-    return withoutSdkLogging(new client_dynamodb_namespaceObject.DynamoDBClient(config));
-}
-/**
- * A client of its own (its own sockets and request queue) that reaches the same DynamoDB as
- * `base`: same region, endpoint, credentials, retry settings and logger. For work that must not
- * wait behind `base`'s requests (the lock's heartbeat), or that needs its own middleware. It
- * runs the SDK's logger middleware when `base` does (a client given by a library user keeps its
- * logging), and leaves it out when `base` does not (one from {@link createDynamoClient}).
- */
-function deriveDynamoClient(base, extra = {}) {
-    const c = base.config;
-    const derived = new client_dynamodb_namespaceObject.DynamoDBClient({
-        region: c.region,
-        ...(c.isCustomEndpoint && c.endpoint ? { endpoint: c.endpoint } : {}),
-        credentials: c.credentials,
-        maxAttempts: c.maxAttempts,
-        retryMode: c.retryMode,
-        useFipsEndpoint: c.useFipsEndpoint,
-        useDualstackEndpoint: c.useDualstackEndpoint,
-        logger: c.logger,
-        ...extra,
-    });
-    return hasSdkLogging(base) ? derived : withoutSdkLogging(derived);
-}
-
+// EXTERNAL MODULE: ./src/dynamodb/client.ts
+var dynamodb_client = __nccwpck_require__(693);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(598);
 ;// CONCATENATED MODULE: ./src/core/drift.ts
 
 /**
@@ -3249,7 +4094,7 @@ function driftFindings(input) {
     for (const d of plan.drift)
         findings.push({
             kind: 'checksum',
-            message: `${d.file} changed after ${d.version} was applied (recorded ${d.recorded}, now ${d.current}).`,
+            message: `${d.changed?.length ? d.changed.join(', ') : d.file} changed after ${d.version} was applied (recorded ${d.recorded}, now ${d.current}).`,
         });
     if (validation?.invalid) {
         const sample = validation.samplePercent;
@@ -3423,13 +4268,34 @@ function planMigrations(input) {
     const drift = [];
     for (const r of history.applied) {
         const m = byVersion.get(r.version);
-        if (m && r.checksum && checksumDrifted(r.checksum, m.checksum)) {
-            drift.push({ version: r.version, file: m.file, recorded: r.checksum, current: m.checksum });
+        const d = m ? (0,checksum/* checksumDrift */.fH)(r, m) : undefined;
+        if (m && r.checksum && d) {
+            const current = d.fileOnly ? (m.fileChecksum ?? m.checksum) : m.checksum;
+            drift.push({
+                version: r.version,
+                file: m.file,
+                recorded: r.checksum,
+                current,
+                ...(d.changed.length ? { changed: d.changed } : {}),
+            });
             blockers.push({
                 kind: 'drift',
                 version: r.version,
-                message: `${m.file} changed after version ${r.version} was applied (recorded ${r.checksum}, file now ${m.checksum}).`,
-                next: `Restore the file as it was applied, or accept it with: repair --version ${r.version} --mark applied --reason "<why the change is safe>".`,
+                message: d.changed.length
+                    ? `${d.changed.join(', ')} changed after version ${r.version} was applied (${m.file} and the local modules it imports: recorded ${r.checksum}, now ${current}).`
+                    : m.sources && !d.fileOnly
+                        ? `${m.file} or a local module it imports changed after version ${r.version} was applied (recorded ${r.checksum}, now ${current}).`
+                        : `${m.file} changed after version ${r.version} was applied (recorded ${r.checksum}, file now ${current}).`,
+                next: `Restore the files as they were applied, or accept them with: repair --version ${r.version} --mark applied --reason "<why the change is safe>".`,
+            });
+        }
+        else if (m?.sources && r.checksum?.startsWith(`${checksum/* CHECKSUM_ALGORITHM */._0}:`)) {
+            warnings.push({
+                code: 'checksum-file-only',
+                version: r.version,
+                message: `version ${r.version} was recorded by an earlier release with the checksum of ${m.file} alone: edits to the modules it imports (${Object.keys(m.sources)
+                    .filter((f) => f !== m.file.split('/').pop())
+                    .join(', ')}) are not detected until it is recorded again with: repair --version ${r.version} --mark applied --reason "record the checksum of its imports".`,
             });
         }
     }
@@ -3516,7 +4382,7 @@ function planMigrations(input) {
         case 'resume':
             target = env.target === 'latest' ? latest : env.target;
             if (env.target !== 'latest' && !byVersion.has(env.target)) {
-                throw new InputError(`environments.${env.name}.target: ${env.target} has no migration file in the folder; add it or change the target.`);
+                throw new errors/* InputError */.dz(`environments.${env.name}.target: ${env.target} has no migration file in the folder; add it or change the target.`);
             }
             break;
         case 'up': {
@@ -3534,11 +4400,11 @@ function planMigrations(input) {
         case 'to': {
             const v = input.version;
             if (!v)
-                throw new InputError('to needs a version: dynamodb-migrate to <version> (use 0.0.0 to roll everything back).');
+                throw new errors/* InputError */.dz('to needs a version: dynamodb-migrate to <version> (use 0.0.0 to roll everything back).');
             if (!isVersion(v))
-                throw new InputError(`to ${v}: not a semver version (expected x.y.z).`);
+                throw new errors/* InputError */.dz(`to ${v}: not a semver version (expected x.y.z).`);
             if (v !== ZERO && !byVersion.has(v)) {
-                throw new InputError(`to ${v}: there is no migration file for version ${v} (have: ${migrations.map((m) => m.version).join(', ') || 'none'}).`);
+                throw new errors/* InputError */.dz(`to ${v}: there is no migration file for version ${v} (have: ${migrations.map((m) => m.version).join(', ') || 'none'}).`);
             }
             target = v;
             break;
@@ -3546,24 +4412,24 @@ function planMigrations(input) {
         case 'repeat':
             target = from;
             if (from === ZERO)
-                throw new InputError('repeat: nothing is applied yet, so there is no current version to re-run.');
+                throw new errors/* InputError */.dz('repeat: nothing is applied yet, so there is no current version to re-run.');
             break;
         case 'reset':
             target = latest;
             if (env.protected) {
-                throw new errors_RefusedError(`reset is refused on ${env.name}: the environment is protected (it would delete the migration history of ${env.table}).`);
+                throw new errors/* RefusedError */.fk(`reset is refused on ${env.name}: the environment is protected (it would delete the migration history of ${env.table}).`);
             }
             if (!env['allow-reset']) {
-                throw new errors_RefusedError(`reset is not allowed on ${env.name}: set allow-reset: true on the environment in the manifest to permit it.`);
+                throw new errors/* RefusedError */.fk(`reset is not allowed on ${env.name}: set allow-reset: true on the environment in the manifest to permit it.`);
             }
             if (!input.reset)
-                throw new InputError('reset needs a migration file named reset.ts (or reset.js) in the migrations folder.');
+                throw new errors/* InputError */.dz('reset needs a migration file named reset.ts (or reset.js) in the migrations folder.');
             break;
     }
     if (command === 'repeat') {
         const m = byVersion.get(from);
         if (!m)
-            throw new InputError(`repeat: the current version ${from} has no migration file in the folder.`);
+            throw new errors/* InputError */.dz(`repeat: the current version ${from} has no migration file in the folder.`);
         steps = [step(m, 'up', 'repeat')];
     }
     else if (command === 'reset') {
@@ -3673,8 +4539,8 @@ function planMigrations(input) {
         steps.every((s) => s.kind === 'migrate' || s.kind === 'resume') &&
         (direction === 'down' || steps.every((s) => s.reversible));
     const rollback = rollbackable && command !== 'reset' ? { command: 'to', version: from } : undefined;
-    const stateRevision = hashOf(stateRevisionOf(state?.records ?? [])).slice(0, 16);
-    const hash = hashOf({
+    const stateRevision = (0,checksum/* hashOf */.qQ)(stateRevisionOf(state?.records ?? [])).slice(0, 16);
+    const hash = (0,checksum/* hashOf */.qQ)({
         table: env.table,
         target,
         current: from,
@@ -3733,6 +4599,8 @@ function estimateOf(state, rate) {
 /** The short checksum used in rendered plans. */
 
 
+// EXTERNAL MODULE: external "@aws-sdk/client-dynamodb"
+var client_dynamodb_ = __nccwpck_require__(271);
 ;// CONCATENATED MODULE: ./src/dynamodb/recovery-point.ts
 
 
@@ -3754,27 +4622,27 @@ async function ensureRecoveryPoint(client, table, mode, opts) {
             return `point-in-time recovery is on for ${table}${since}`;
         }
         if (mode === 'pitr') {
-            throw new errors_RefusedError(`${table} is protected and requires point-in-time recovery (recovery-point: pitr), which is off. Turn it on (aws dynamodb update-continuous-backups --table-name ${table} --point-in-time-recovery-specification PointInTimeRecoveryEnabled=true), or set recovery-point: backup.`);
+            throw new errors/* RefusedError */.fk(`${table} is protected and requires point-in-time recovery (recovery-point: pitr), which is off. Turn it on (aws dynamodb update-continuous-backups --table-name ${table} --point-in-time-recovery-specification PointInTimeRecoveryEnabled=true), or set recovery-point: backup.`);
         }
     }
     const name = backupNameOf(opts.backupName);
     try {
-        const res = await client.send(new client_dynamodb_namespaceObject.CreateBackupCommand({ TableName: table, BackupName: name }));
+        const res = await client.send(new client_dynamodb_.CreateBackupCommand({ TableName: table, BackupName: name }));
         const arn = res.BackupDetails?.BackupArn ?? 'unknown ARN';
         return `on-demand backup ${name} of ${table} (${arn})`;
     }
     catch (e) {
-        throw new errors_RefusedError(`${table} is protected and needs a recovery point before apply, but the on-demand backup failed: ${messageOf(e)}. The role needs dynamodb:CreateBackup.`);
+        throw new errors/* RefusedError */.fk(`${table} is protected and needs a recovery point before apply, but the on-demand backup failed: ${(0,errors/* messageOf */.bD)(e)}. The role needs dynamodb:CreateBackup.`);
     }
 }
 async function describePitr(client, table) {
     try {
-        const res = await client.send(new client_dynamodb_namespaceObject.DescribeContinuousBackupsCommand({ TableName: table }));
+        const res = await client.send(new client_dynamodb_.DescribeContinuousBackupsCommand({ TableName: table }));
         const p = res.ContinuousBackupsDescription?.PointInTimeRecoveryDescription;
         return { enabled: p?.PointInTimeRecoveryStatus === 'ENABLED', earliest: p?.EarliestRestorableDateTime };
     }
     catch (e) {
-        throw new errors_RefusedError(`${table} is protected: cannot check point-in-time recovery (DescribeContinuousBackups): ${messageOf(e)}. The role needs dynamodb:DescribeContinuousBackups.`);
+        throw new errors/* RefusedError */.fk(`${table} is protected: cannot check point-in-time recovery (DescribeContinuousBackups): ${(0,errors/* messageOf */.bD)(e)}. The role needs dynamodb:DescribeContinuousBackups.`);
     }
 }
 /** Backup names allow 3-255 of [a-zA-Z0-9_.-]. */
@@ -3805,30 +4673,39 @@ function blockerError(plan) {
     const message = plan.blockers.map((b) => b.message).join('\n');
     switch (first.kind) {
         case 'drift':
-            return new errors_DriftError(message);
+            return new errors/* DriftError */.ul(message);
         case 'failed-state':
-            return new FailedStateError(message);
+            return new errors/* FailedStateError */.tE(message);
         case 'refused':
-            return new errors_RefusedError(message);
+            return new errors/* RefusedError */.fk(message);
+        case 'rehearsal':
+            return new errors/* RehearsalFailedError */.v3(message);
         default:
-            return new MigrationBlockedError(message);
+            return new errors/* MigrationBlockedError */.XR(message);
     }
 }
 /** Exit code of a plan shown by `plan` or a pull request: its blockers decide. */
 function exitCodeOfPlan(plan) {
     return blockerError(plan)?.exitCode ?? EXIT.ok;
 }
-/** Status of a plan shown for review: blocked by its blockers, else planned. */
+/**
+ * Status of a plan shown for review: blocked by its blockers (rehearsal-failed when the first is
+ * a rehearsal's finding), else planned.
+ */
 function statusOfPlan(plan) {
-    return plan.blockers.length ? 'blocked' : 'planned';
+    const first = plan.blockers[0];
+    return !first ? 'planned' : first.kind === 'rehearsal' ? 'rehearsal-failed' : 'blocked';
 }
 /** Exit code of a run: 0 when it applied, was a no-op or a dry run; else the code of what stopped it. */
 function exitCodeOfReport(report) {
     if (report.exitCode !== undefined)
         return report.exitCode;
-    return report.status === 'applied' || report.status === 'no-op' || report.status === 'dry-run'
-        ? errors_EXIT.ok
-        : errors_EXIT.failure;
+    return report.status === 'applied' ||
+        report.status === 'no-op' ||
+        report.status === 'dry-run' ||
+        report.status === 'running'
+        ? errors/* EXIT */.dc.ok
+        : errors/* EXIT */.dc.failure;
 }
 /**
  * Status of a run as the renderers and the action show it: the report's own, except that a run
@@ -3846,7 +4723,7 @@ function exitCodeOfStop(status) {
     switch (status) {
         case 'incomplete':
         case 'precondition-failed':
-            return errors_EXIT.failure;
+            return errors/* EXIT */.dc.failure;
     }
 }
 /**
@@ -3882,6 +4759,7 @@ function outputStatusOf(status, hasSteps) {
         case 'failed':
             return 'failed';
         case 'precondition-failed':
+        case 'rehearsal-failed':
             return 'blocked';
         default:
             return status;
@@ -3896,23 +4774,24 @@ function statusOfError(e) {
     return e instanceof RefusedError ? 'blocked' : 'failed';
 }
 const TYPED = {
-    MigrateError: errors_MigrateError,
-    InputError: InputError,
-    ManifestError: ManifestError,
-    RefusedError: errors_RefusedError,
-    LockHeldError: LockHeldError,
-    LockLostError: LockLostError,
-    DriftError: errors_DriftError,
-    PlanChangedError: PlanChangedError,
-    FailedStateError: FailedStateError,
-    CorruptStateError: CorruptStateError,
-    MigrationBlockedError: MigrationBlockedError,
-    MigrationFailedError: class extends MigrationFailedError {
+    MigrateError: errors/* MigrateError */.Oq,
+    InputError: errors/* InputError */.dz,
+    ManifestError: errors/* ManifestError */.Sh,
+    RefusedError: errors/* RefusedError */.fk,
+    LockHeldError: errors/* LockHeldError */.Rk,
+    LockLostError: errors/* LockLostError */.yx,
+    DriftError: errors/* DriftError */.ul,
+    PlanChangedError: errors/* PlanChangedError */.aq,
+    FailedStateError: errors/* FailedStateError */.tE,
+    CorruptStateError: errors/* CorruptStateError */.z6,
+    MigrationBlockedError: errors/* MigrationBlockedError */.XR,
+    RehearsalFailedError: errors/* RehearsalFailedError */.v3,
+    MigrationFailedError: class extends errors/* MigrationFailedError */.Yv {
         constructor(message) {
             super(message, '', 'up');
         }
     },
-    MigrationFileError: class extends InputError {
+    MigrationFileError: class extends errors/* InputError */.dz {
     },
 };
 /**
@@ -3943,7 +4822,7 @@ function statusOfDrift(report) {
 ;// CONCATENATED MODULE: ./src/runner/step/checks.ts
 
 /** A `before` or `verify` hook broke its contract (threw, or returned something that is not a list of findings). */
-class HookError extends errors_MigrateError {
+class HookError extends errors/* MigrateError */.Oq {
 }
 /**
  * Runs a migration's `before` or `verify` hook and returns its findings, checked: a list of
@@ -3959,7 +4838,7 @@ async function runHook(m, hook, ctx) {
         result = await fn(ctx);
     }
     catch (e) {
-        throw new HookError(`${m.file}: ${hook}() threw: ${messageOf(e)}`);
+        throw new HookError(`${m.file}: ${hook}() threw: ${(0,errors/* messageOf */.bD)(e)}`);
     }
     if (result === undefined)
         return [];
@@ -4033,29 +4912,24 @@ async function runStep(step, options) {
         ...(result.canaryReverted !== undefined ? { canaryReverted: result.canaryReverted } : {}),
     });
     if (options.dryRun)
-        return { report: report('dry-run', result.error === undefined ? undefined : messageOf(result.error)) };
-    if (result.incomplete && (result.error === undefined || isPassIncomplete(result.error))) {
+        return { report: report('dry-run', result.error === undefined ? undefined : (0,errors/* messageOf */.bD)(result.error)) };
+    if (result.incomplete && (result.error === undefined || (0,bulk/* isPassIncomplete */._S)(result.error))) {
         await options.ledger.finish(step, ticket, { status: 'incomplete', counts, durationMs });
         return {
             report: report('incomplete'),
-            stop: {
-                status: 'incomplete',
-                error: `${step.version} stopped at a checkpoint before the time budget ran out.`,
-                next: `Run apply --resume to continue ${step.version} from its checkpoints.`,
-                exitCode: exitCodeOfStop('incomplete'),
-            },
+            stop: incompleteStop(step, `${step.version} stopped at a checkpoint before the time budget ran out.`),
         };
     }
-    if (result.error !== undefined && (result.lockLost || result.error instanceof LockLostError)) {
+    if (result.error !== undefined && (result.lockLost || result.error instanceof errors/* LockLostError */.yx)) {
         // Another run owns the table now: write nothing more, not even the failure.
-        const message = messageOf(result.error);
+        const message = (0,errors/* messageOf */.bD)(result.error);
         return {
             report: report('failed', message),
             stop: {
                 status: 'failed',
                 error: message,
                 next: 'Another run took over the lock; check the audit log (dynamodb-migrate log) and the table status before running again.',
-                exitCode: new LockLostError(message).exitCode,
+                exitCode: new errors/* LockLostError */.yx(message).exitCode,
             },
         };
     }
@@ -4070,7 +4944,7 @@ async function runStep(step, options) {
             : result.canaryReverted === false
                 ? ` ${step.version} has no down, so the canary's changes are still in the table; the rest of the table was not touched.`
                 : '';
-        const failure = new MigrationFailedError(`${step.direction} ${step.version} (${step.file}): ${message}.${undone}`, step.version, step.direction);
+        const failure = new errors/* MigrationFailedError */.Yv(`${step.direction} ${step.version} (${step.file}): ${message}.${undone}`, step.version, step.direction);
         return {
             report: report('failed', message),
             stop: {
@@ -4082,24 +4956,63 @@ async function runStep(step, options) {
         };
     }
     if (result.error !== undefined) {
-        const message = messageOf(result.error) || 'failed';
+        const message = (0,errors/* messageOf */.bD)(result.error) || 'failed';
         options.log.error(`${step.version} ${step.direction} failed: ${message}`);
         await options.ledger.finish(step, ticket, { status: 'failed', message, counts, durationMs });
-        const failure = new MigrationFailedError(`${step.direction} ${step.version} (${step.file}) failed: ${message}`, step.version, step.direction);
-        return {
-            report: report('failed', message),
-            stop: {
-                status: 'failed',
-                error: failure.message,
-                next: step.idempotent
-                    ? `Fix the cause, then apply --resume (${step.version} is idempotent), or repair --version ${step.version} --mark applied|reverted --reason "...".`
-                    : `Check the data ${step.version} touched, then repair --version ${step.version} --mark applied|reverted --reason "..." (it is not idempotent, so it is not re-run automatically).`,
-                exitCode: failure.exitCode,
-            },
-        };
+        return { report: report('failed', message), stop: failedStop(step, message) };
     }
     await options.ledger.finish(step, ticket, { status: 'success', counts, durationMs });
     return { report: report('applied') };
+}
+/** Why the run stops after a step recorded incomplete: `apply --resume` continues it. */
+function incompleteStop(step, error) {
+    return {
+        status: 'incomplete',
+        error,
+        next: `Run apply --resume to continue ${step.version} from its checkpoints.`,
+        exitCode: exitCodeOfStop('incomplete'),
+    };
+}
+/** Why the run stops after a step that threw, recorded failed. */
+function failedStop(step, message) {
+    const failure = new errors/* MigrationFailedError */.Yv(`${step.direction} ${step.version} (${step.file}) failed: ${message}`, step.version, step.direction);
+    return {
+        status: 'failed',
+        error: failure.message,
+        next: step.idempotent
+            ? `Fix the cause, then apply --resume (${step.version} is idempotent), or repair --version ${step.version} --mark applied|reverted --reason "...".`
+            : `Check the data ${step.version} touched, then repair --version ${step.version} --mark applied|reverted --reason "..." (it is not idempotent, so it is not re-run automatically).`,
+        exitCode: failure.exitCode,
+    };
+}
+function handedOverResult(step, o) {
+    const report = {
+        version: step.version,
+        direction: step.direction,
+        kind: step.kind,
+        status: o.status,
+        durationMs: o.durationMs,
+        counts: o.counts,
+        ...(o.error !== undefined && o.status === 'failed' ? { error: o.error } : {}),
+        ...(o.where ? { execution: o.where } : {}),
+    };
+    const at = o.where ? ` (${o.where})` : '';
+    if (o.status === 'applied')
+        return { report };
+    if (o.status === 'running')
+        return {
+            report,
+            stop: {
+                status: 'running',
+                error: '',
+                next: `${step.version} runs on in its Step Functions execution${at}, which records it and releases the lock. dynamodb-migrate status shows it; dynamodb-migrate stop stops it; apply again afterwards for the steps after it.`,
+                exitCode: 0,
+            },
+        };
+    if (o.status === 'incomplete')
+        return { report, stop: incompleteStop(step, `${step.version} was stopped at its segments' checkpoints${at}.`) };
+    const stop = failedStop(step, o.error || 'failed');
+    return { report, stop: { ...stop, error: `${stop.error}${at}` } };
 }
 /** Step 0: the `before` hook, read-only. Returns the result that ends the step here, or undefined to go on. */
 async function preconditions(step, options, t0) {
@@ -4110,7 +5023,7 @@ async function preconditions(step, options, t0) {
         findings = await options.before(step);
     }
     catch (e) {
-        return blockedBefore(step, options, t0, [], messageOf(e), e instanceof errors_MigrateError);
+        return blockedBefore(step, options, t0, [], (0,errors/* messageOf */.bD)(e), e instanceof errors/* MigrateError */.Oq);
     }
     if (!findings.length) {
         options.log.info(`${step.version}: before passed`);
@@ -4161,7 +5074,7 @@ function blockedBefore(step, options, t0, findings, message, known) {
  */
 async function runPlan(plan, options, backend, run) {
     const startedAt = run.now();
-    const runId = (0,external_node_crypto_namespaceObject.randomUUID)();
+    const runId = (0,external_node_crypto_.randomUUID)();
     const finish = (r) => ({
         steps: [],
         ...r,
@@ -4170,8 +5083,10 @@ async function runPlan(plan, options, backend, run) {
     });
     if (plan.blockers.length)
         return finish(blockedReport(plan));
-    const lock = await acquireWithWait(() => backend.acquireLock(plan.command), run);
-    const lease = backend.hold(lock);
+    let lock = await acquireWithWait(() => backend.acquireLock(plan.command), run);
+    let lease = backend.hold(lock);
+    // False while a handed-over step owns the lock (it releases it itself).
+    let held = true;
     let report;
     try {
         // The state may have moved between planning and locking: plan again under the lock.
@@ -4182,7 +5097,7 @@ async function runPlan(plan, options, backend, run) {
             // running them from another state would do something else, so they never re-plan.
             const relative = plan.command === 'up' || plan.command === 'down' || plan.command === 'repeat' || plan.command === 'reset';
             if (relative || (options.expectedHash !== undefined && (options.onPlanChange ?? 'fail') === 'fail')) {
-                const e = new PlanChangedError(`The plan changed since it was reviewed (reviewed ${reviewed}, now ${current.hash}): ${describeChange(plan, current)}`);
+                const e = new errors/* PlanChangedError */.aq(`The plan changed since it was reviewed (reviewed ${reviewed}, now ${current.hash}): ${describeChange(plan, current)}`);
                 report = finish({
                     plan: current,
                     status: 'blocked',
@@ -4202,20 +5117,63 @@ async function runPlan(plan, options, backend, run) {
         const started = await options.onStart?.(current);
         const recoveryPoint = started?.recoveryPoint ?? options.recoveryPoint;
         await backend.audit({ runId, event: 'apply-start', outcome: 'started', plan: current, reason: options.reason, recoveryPoint }, lock.lockId);
-        const { ledger, body, how, before } = backend.steps({ lockId: lock.lockId, runId, plan: current, lease });
+        let work = backend.steps({ lockId: lock.lockId, runId, plan: current, lease });
         const steps = [];
-        for (const step of current.steps) {
+        for (const [i, step] of current.steps.entries()) {
+            if (!held) {
+                // The step before ran elsewhere and released the lock: take it again, and go on only if
+                // the plan from the state it left is the rest of this one.
+                lock = await acquireWithWait(() => backend.acquireLock(plan.command), run);
+                lease = backend.hold(lock);
+                held = true;
+                const rest = await backend.plan({ ...replanInput(current), resume: false });
+                const expected = current.steps.slice(i);
+                if (!sameSteps(rest.steps, expected)) {
+                    const e = new errors/* PlanChangedError */.aq(`The plan changed while ${steps.at(-1)?.version} ran: expected ${fmtSteps(expected)}, now ${fmtSteps(rest.steps)}.`);
+                    return (report = finish({
+                        plan: current,
+                        steps,
+                        status: 'blocked',
+                        lockId: lock.lockId,
+                        error: e.message,
+                        next: 'Review the plan (dynamodb-migrate plan), then run apply again.',
+                        exitCode: e.exitCode,
+                    }));
+                }
+                work = backend.steps({ lockId: lock.lockId, runId, plan: current, lease });
+            }
             if (lease.signal.aborted)
                 throw lease.signal.reason;
-            // Fencing: prove the lock is still ours before starting a step.
+            // Fencing: prove the lock is still ours before starting a step (or handing it over).
             await lease.renew();
+            if (work.handOver?.takes(step)) {
+                const t0 = run.now();
+                run.log.info(`${step.direction === 'up' ? '▲' : '▼'} ${step.version} ${step.kind === 'migrate' ? step.direction : step.kind}: ${step.description} (${work.handOver.how(step)})`);
+                // From here the lock is the execution's: it renews it, and releases it when the step ends.
+                lease.stop();
+                held = false;
+                let outcome;
+                try {
+                    outcome = await work.handOver.run(step, { lockId: lock.lockId, runId, plan: current, startedAt: t0 });
+                }
+                catch (e) {
+                    // `run` throws only before the execution started: the lock is still this run's, to release.
+                    held = true;
+                    throw e;
+                }
+                const { report: stepReport, stop } = handedOverResult(step, outcome);
+                steps.push(stepReport);
+                if (stop)
+                    return (report = finish({ plan: current, steps, lockId: lock.lockId, recoveryPoint, ...stop }));
+                continue;
+            }
             const { report: stepReport, stop } = await runStep(step, {
-                ledger,
-                body,
+                ledger: work.ledger,
+                body: work.body,
                 log: run.log,
                 now: run.now,
-                how: how?.(step),
-                before,
+                how: work.how?.(step),
+                before: work.before,
             });
             steps.push(stepReport);
             if (stop)
@@ -4225,10 +5183,12 @@ async function runPlan(plan, options, backend, run) {
         return report;
     }
     finally {
-        lease.stop();
-        await backend
-            .releaseLock(lock.lockId)
-            .catch((e) => run.log.warn(`Could not release lock ${lock.lockId}: ${messageOf(e)}`));
+        if (held) {
+            lease.stop();
+            await backend
+                .releaseLock(lock.lockId)
+                .catch((e) => run.log.warn(`Could not release lock ${lock.lockId}: ${(0,errors/* messageOf */.bD)(e)}`));
+        }
         // A run that started (its apply-start is written) ends in the log too, a step's `before` refusal included.
         const started = report?.status !== 'blocked' || report.blockedBy === 'precondition';
         if (report && started && report.status !== 'no-op') {
@@ -4241,12 +5201,16 @@ async function runPlan(plan, options, backend, run) {
                 message: report.error,
                 versions: report.steps.filter((s) => s.status === 'applied').map((s) => `${s.direction} ${s.version}`),
             }, lock.lockId)
-                .catch((e) => run.log.warn(`Could not write the audit log: ${messageOf(e)}`));
+                .catch((e) => run.log.warn(`Could not write the audit log: ${(0,errors/* messageOf */.bD)(e)}`));
         }
         if (report)
             report.finalVersion = await backend.currentVersion().catch(() => undefined);
     }
 }
+function sameSteps(a, b) {
+    return a.length === b.length && a.every((s, i) => s.version === b[i].version && s.direction === b[i].direction);
+}
+const fmtSteps = (steps) => `[${steps.map((s) => `${s.direction} ${s.version}`).join(', ') || 'no steps'}]`;
 /** A dry run: every step through runStep with a ledger that writes nothing; no lock. */
 async function dryRunPlan(plan, backend, run) {
     const startedAt = run.now();
@@ -4274,11 +5238,11 @@ async function acquireWithWait(acquire, run) {
             return await acquire();
         }
         catch (e) {
-            if (!(e instanceof LockHeldError) || run.now() >= until)
+            if (!(e instanceof errors/* LockHeldError */.Rk) || run.now() >= until)
                 throw e;
             if (attempt === 0)
                 run.log.info(`Waiting up to ${Math.round(timeout / 1000)} s for the lock: ${e.message}`);
-            await run_plan_sleep(Math.min(1000, 100 + attempt * 100, Math.max(0, until - run.now())));
+            await sleep(Math.min(1000, 100 + attempt * 100, Math.max(0, until - run.now())));
         }
     }
 }
@@ -4304,7 +5268,7 @@ function describeChange(before, after) {
     const fmt = (p) => `${p.currentVersion} -> ${p.targetVersion} [${p.steps.map((s) => `${s.direction} ${s.version}`).join(', ') || 'no steps'}]`;
     return `reviewed ${fmt(before)}, now ${fmt(after)}.`;
 }
-const run_plan_sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 ;// CONCATENATED MODULE: ./src/runner/step/step-data.ts
 
@@ -4315,7 +5279,7 @@ const run_plan_sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * controller's fan-out segment and its bookkeeping) builds it here.
  */
 function createStepData(target, step, settings, opts = {}) {
-    const engine = createDataEngine({
+    const engine = (0,bulk/* createDataEngine */.NJ)({
         client: target.client,
         table: target.table,
         keys: target.keys,
@@ -4326,6 +5290,7 @@ function createStepData(target, step, settings, opts = {}) {
         checkpoint: { version: step.version, direction: step.direction },
         defaults: settings.writeRate ? { rate: { write: settings.writeRate } } : undefined,
         logger: target.log,
+        onProgress: target.log.progress ? (p) => target.log.progress?.(p) : undefined,
         ...(opts.progressBar === false ? { progressBar: false } : {}),
     });
     return {
@@ -4344,244 +5309,10 @@ function continuesCanary(step) {
     return step.kind === 'repeat' && step.direction === 'up';
 }
 
-;// CONCATENATED MODULE: ./src/core/validate.ts
-
-/**
- * Checks items against a OneTable schema: for each item whose type attribute names a model,
- * its required attributes are present, attributes have the declared type, `enum` values are in
- * their list, and attributes with a value template (`customer#${id}`) hold what the template
- * gives from the item's own attributes. Pure; feed it items with `add`, read `report()`.
- */
-class SchemaValidator {
-    keys;
-    exampleLimit;
-    models;
-    typeField;
-    isoDates;
-    version;
-    tally = new Map();
-    scanned = 0;
-    unknownType = 0;
-    constructor(schema, keys, exampleLimit = 5) {
-        this.keys = keys;
-        this.exampleLimit = exampleLimit;
-        const n = normalizeSchema(schema);
-        this.models = n.models;
-        this.typeField = n.params.typeField;
-        this.isoDates = n.params.isoDates === true;
-        this.version = n.version;
-    }
-    /** Checks one item (unmarshalled) and counts it; returns its problems. */
-    add(item) {
-        this.scanned++;
-        const type = item[this.typeField];
-        const model = typeof type === 'string' ? this.models[type] : undefined;
-        if (!model || typeof type !== 'string') {
-            this.unknownType++;
-            return [];
-        }
-        let t = this.tally.get(type);
-        if (!t)
-            this.tally.set(type, (t = { scanned: 0, invalid: 0, problems: new Map(), examples: [] }));
-        t.scanned++;
-        const problems = checkItem(model, item, this.isoDates);
-        if (problems.length) {
-            t.invalid++;
-            for (const p of problems) {
-                const k = `${p.attribute}\u0000${p.kind}`;
-                t.problems.set(k, (t.problems.get(k) ?? 0) + 1);
-            }
-            if (t.examples.length < this.exampleLimit)
-                t.examples.push({ [this.keys.hash]: item[this.keys.hash], [this.keys.sort]: item[this.keys.sort] });
-        }
-        return problems;
-    }
-    report(samplePercent) {
-        const models = {};
-        let invalid = 0;
-        for (const [name, t] of [...this.tally.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-            invalid += t.invalid;
-            models[name] = {
-                scanned: t.scanned,
-                invalid: t.invalid,
-                problems: [...t.problems.entries()]
-                    .map(([k, count]) => {
-                    const [attribute = '', kind] = k.split('\u0000');
-                    return { attribute, kind: kind, count };
-                })
-                    .sort((a, b) => b.count - a.count || a.attribute.localeCompare(b.attribute)),
-                examples: t.examples,
-            };
-        }
-        return {
-            version: this.version,
-            scanned: this.scanned,
-            invalid,
-            unknownType: this.unknownType,
-            typeField: this.typeField,
-            models,
-            ...(samplePercent !== undefined ? { samplePercent } : {}),
-        };
-    }
-}
-/** The problems of one item against its model. */
-function checkItem(model, item, isoDates = false) {
-    const problems = [];
-    for (const [name, field] of Object.entries(model)) {
-        const value = storedValue(item, name, field);
-        if (value === undefined || value === null) {
-            if (field.required === true)
-                problems.push({ attribute: name, kind: 'missing' });
-            continue;
-        }
-        if (field.type && !hasType(value, field.type, isoDates)) {
-            problems.push({ attribute: name, kind: 'type' });
-            continue;
-        }
-        if (Array.isArray(field.enum) && field.enum.length && !field.enum.includes(value))
-            problems.push({ attribute: name, kind: 'enum' });
-        if (typeof field.value === 'string') {
-            const expected = expand(field.value, (attr) => storedValue(item, attr, model[attr] ?? {}));
-            if (expected !== undefined && value !== expected)
-                problems.push({ attribute: name, kind: 'template' });
-        }
-    }
-    return problems;
-}
-/** Where a field's value is stored: its own name, or `map` (`attr`, or packed `attr.prop`). */
-function storedValue(item, name, field) {
-    const map = typeof field.map === 'string' && field.map ? field.map : undefined;
-    if (!map)
-        return item[name];
-    const [attr = name, prop] = map.split('.');
-    const v = item[attr];
-    if (prop === undefined)
-        return v;
-    return v && typeof v === 'object' ? v[prop] : undefined;
-}
-/** A value template with the item's attributes put in; undefined when one it names is missing. */
-function expand(template, get) {
-    let missing = false;
-    const out = template.replace(/\$\{([^}]+)\}/g, (_, attr) => {
-        const v = get(attr.trim());
-        if (v === undefined || v === null)
-            missing = true;
-        return String(v ?? '');
-    });
-    return missing ? undefined : out;
-}
-function hasType(value, type, isoDates) {
-    switch (type) {
-        case 'string':
-            return typeof value === 'string';
-        case 'number':
-            return typeof value === 'number' || typeof value === 'bigint';
-        case 'boolean':
-            return typeof value === 'boolean';
-        case 'date':
-            // OneTable stores dates as ISO strings (isoDates) or epoch numbers.
-            return isoDates
-                ? typeof value === 'string' && !Number.isNaN(Date.parse(value))
-                : typeof value === 'number' || (typeof value === 'string' && !Number.isNaN(Date.parse(value)));
-        case 'array':
-            return Array.isArray(value);
-        case 'object':
-            return (typeof value === 'object' && !Array.isArray(value) && !(value instanceof Set) && !(value instanceof Uint8Array));
-        case 'set':
-            return value instanceof Set;
-        case 'binary':
-        case 'buffer':
-        case 'arraybuffer':
-            return value instanceof Uint8Array || value instanceof ArrayBuffer;
-        default:
-            return true;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/runner/local/read-only-client.ts
-
-
-/** The commands that change a table or its items. */
-const WRITE_COMMANDS = new Set([
-    'PutItemCommand',
-    'UpdateItemCommand',
-    'DeleteItemCommand',
-    'BatchWriteItemCommand',
-    'TransactWriteItemsCommand',
-    'ExecuteStatementCommand',
-    'BatchExecuteStatementCommand',
-    'ExecuteTransactionCommand',
-    'CreateTableCommand',
-    'DeleteTableCommand',
-    'UpdateTableCommand',
-]);
-/** Thrown when a dry run's migration tries to write through ctx.client. */
-class DryRunWriteError extends Error {
-    name = 'DryRunWriteError';
-}
-/**
- * A client like `client` (same credentials, region and endpoint) whose write commands throw
- * instead of reaching DynamoDB: a dry run, a plan or a check hook is guaranteed to write
- * nothing, whatever the migration's own code does. Writes are recognised by the SDK's own
- * command name in the middleware context, which survives bundlers that rename classes.
- */
-function readOnlyClient(client) {
-    const readOnly = deriveDynamoClient(client);
-    readOnly.middlewareStack.add((next, context) => async (args) => {
-        const name = context.commandName ?? 'unknown';
-        if (WRITE_COMMANDS.has(name))
-            throw new DryRunWriteError(`dry run: ${name} was not sent (dry runs write nothing)`);
-        return next(args);
-    }, { step: 'initialize', priority: 'high', name: 'readOnly' });
-    return readOnly;
-}
-/** Requests a fenced client has in flight at once: the socket limit of the SDK's default HTTP agent. */
-const FENCED_IN_FLIGHT = 50;
-/**
- * A client of its own for a run's writes, refusing every write once `stopped()` gives a reason
- * (the run's lease may have run out): a run frozen past its lease (GC pause, suspended VM) and
- * taken over meanwhile must not write another item when it wakes, before its heartbeat has
- * even had the chance to find out.
- *
- * The check is made right before each attempt is handed to a socket (SDK retries included),
- * not when the command is sent: requests wait for one of a bounded number of slots in front
- * of the check, and the HTTP agent behind it has no socket limit, so a request that passed the
- * check waits nowhere. With the SDK's default agent, the requests beyond its 50 sockets wait
- * inside it, after any check, and go out whenever the server answers the ones before them.
- * Destroy the client when the run ends.
- */
-function leaseFencedClient(base, stopped, opts = {}) {
-    const unlimited = { keepAlive: true, maxSockets: Infinity };
-    const client = deriveDynamoClient(base, { requestHandler: { httpAgent: unlimited, httpsAgent: unlimited } });
-    const slots = new Semaphore(opts.inFlight ?? FENCED_IN_FLIGHT);
-    const refuse = (context) => {
-        if (!WRITE_COMMANDS.has(context.commandName ?? ''))
-            return;
-        const reason = stopped();
-        if (reason)
-            throw reason;
-    };
-    // Refused at once when already stopped, before waiting for anything.
-    client.middlewareStack.add((next, context) => async (args) => {
-        refuse(context);
-        return next(args);
-    }, { step: 'initialize', priority: 'high', name: 'leaseFenceEarly' });
-    // The last step before the request handler, once per attempt: wait for a slot, then check.
-    client.middlewareStack.add((next, context) => async (args) => {
-        const wait = slots.acquire();
-        if (wait)
-            await wait;
-        try {
-            refuse(context);
-            return await next(args);
-        }
-        finally {
-            slots.release();
-        }
-    }, { step: 'deserialize', priority: 'low', name: 'leaseFence' });
-    return client;
-}
-
+// EXTERNAL MODULE: ./src/core/validate.ts
+var validate = __nccwpck_require__(993);
+// EXTERNAL MODULE: ./src/runner/local/read-only-client.ts
+var read_only_client = __nccwpck_require__(411);
 ;// CONCATENATED MODULE: ./src/runner/validate-table.ts
 
 
@@ -4591,14 +5322,15 @@ function leaseFencedClient(base, stopped, opts = {}) {
  * read-only) and checks every item against a OneTable schema (core/validate.ts).
  */
 async function validateTable(o) {
-    const validator = new SchemaValidator(o.schema, o.keys);
-    const engine = createDataEngine({
-        client: readOnlyClient(o.client),
+    const validator = new validate/* SchemaValidator */.I(o.schema, o.keys);
+    const engine = (0,bulk/* createDataEngine */.NJ)({
+        client: (0,read_only_client/* readOnlyClient */.M7)(o.client),
         table: o.table,
         keys: o.keys,
         dryRun: true,
         signal: o.signal,
         logger: o.log,
+        onProgress: o.log.progress ? (p) => o.log.progress?.(p) : undefined,
     });
     await engine.forEach({}, (item) => {
         validator.add(item);
@@ -4610,6 +5342,8 @@ async function validateTable(o) {
     return validator.report(o.options.samplePercent);
 }
 
+// EXTERNAL MODULE: external "@aws-sdk/util-dynamodb"
+var util_dynamodb_ = __nccwpck_require__(582);
 ;// CONCATENATED MODULE: ./src/dynamodb/state/audit-log.ts
 
 
@@ -4620,10 +5354,10 @@ const LOG_HASH = '_migration_log';
 async function appendLog(t, entry) {
     await t.assertHomeRegion();
     const k = await t.keys();
-    const sortKey = `${new Date(entry.at).toISOString()}#${entry.runId}#${(0,external_node_crypto_namespaceObject.randomUUID)().slice(0, 8)}`;
-    await t.retried(() => t.client.send(new client_dynamodb_namespaceObject.PutItemCommand({
+    const sortKey = `${new Date(entry.at).toISOString()}#${entry.runId}#${(0,external_node_crypto_.randomUUID)().slice(0, 8)}`;
+    await t.retried(() => t.client.send(new client_dynamodb_.PutItemCommand({
         TableName: t.name,
-        Item: (0,util_dynamodb_namespaceObject.marshall)({ [k.hash]: LOG_HASH, [k.sort]: sortKey, _type: '_MigrationLog', ...entry }, { removeUndefinedValues: true }),
+        Item: (0,util_dynamodb_.marshall)({ [k.hash]: LOG_HASH, [k.sort]: sortKey, _type: '_MigrationLog', ...entry }, { removeUndefinedValues: true }),
     })));
 }
 /** The audit log, newest first. */
@@ -4639,6 +5373,10 @@ async function readLog(t, limit = 100) {
     });
 }
 
+// EXTERNAL MODULE: ./src/dynamodb/bulk/retry.ts
+var retry = __nccwpck_require__(399);
+// EXTERNAL MODULE: ./src/dynamodb/bulk/table-facts.ts
+var table_facts = __nccwpck_require__(631);
 ;// CONCATENATED MODULE: ./src/dynamodb/state/table-description.ts
 
 
@@ -4650,12 +5388,12 @@ async function readLog(t, limit = 100) {
 async function describeTable(client, table) {
     let res;
     try {
-        res = await client.send(new client_dynamodb_namespaceObject.DescribeTableCommand({ TableName: table }));
+        res = await client.send(new client_dynamodb_.DescribeTableCommand({ TableName: table }));
     }
     catch (e) {
-        if (e instanceof client_dynamodb_namespaceObject.ResourceNotFoundException) {
+        if (e instanceof client_dynamodb_.ResourceNotFoundException) {
             const region = await client.config.region().catch(() => 'unknown');
-            throw new InputError(`Table ${table} was not found (region ${region}). Check the environment's table and region in the manifest, and the endpoint; with --local the table is created for you.`);
+            throw new errors/* InputError */.dz(`Table ${table} was not found (region ${region}). Check the environment's table and region in the manifest, and the endpoint; with --local the table is created for you.`);
         }
         throw e;
     }
@@ -4663,17 +5401,17 @@ async function describeTable(client, table) {
     const hash = schema.find((s) => s.KeyType === 'HASH')?.AttributeName;
     const sort = schema.find((s) => s.KeyType === 'RANGE')?.AttributeName;
     if (!hash || !sort) {
-        throw new InputError(`Table ${table} has no sort key: migration state (OneTable format) needs a table with a hash and a sort key.`);
+        throw new errors/* InputError */.dz(`Table ${table} has no sort key: migration state (OneTable format) needs a table with a hash and a sort key.`);
     }
     const defs = res.Table?.AttributeDefinitions ?? [];
     for (const name of [hash, sort]) {
         const type = defs.find((d) => d.AttributeName === name)?.AttributeType;
         if (type && type !== 'S')
-            throw new InputError(`Table ${table}: key attribute ${name} is of type ${type}; migration state needs string keys.`);
+            throw new errors/* InputError */.dz(`Table ${table}: key attribute ${name} is of type ${type}; migration state needs string keys.`);
     }
     const pt = res.Table?.ProvisionedThroughput;
     const provisioned = res.Table?.BillingModeSummary?.BillingMode !== 'PAY_PER_REQUEST' && pt?.ReadCapacityUnits;
-    const { region, global } = replicationOf(res.Table, await client.config.region().catch(() => undefined));
+    const { region, global } = (0,table_facts/* replicationOf */.Qx)(res.Table, await client.config.region().catch(() => undefined));
     return {
         keys: { hash, sort },
         itemCount: res.Table?.ItemCount,
@@ -4743,7 +5481,7 @@ class StateTable {
         const d = await this.describe();
         const problem = homeRegionProblem(env, d.region, d.global);
         if (problem)
-            throw new errors_RefusedError(`${problem.message} ${outcome}\nNext: ${problem.next}`);
+            throw new errors/* RefusedError */.fk(`${problem.message} ${outcome}\nNext: ${problem.next}`);
     }
     /**
      * Sends with retries past the SDK's own: its client-wide retry quota runs dry under sustained
@@ -4751,7 +5489,7 @@ class StateTable {
      * table in a misleading state. Conditional failures are not retried.
      */
     retried(call) {
-        return withRetry(call, {});
+        return (0,retry/* withRetry */.bD)(call, {});
     }
     /** The items under one hash key value (read strongly consistent), oldest first unless `newestFirst`. */
     async queryHash(hash, opts = {}) {
@@ -4759,16 +5497,16 @@ class StateTable {
         const out = [];
         let start;
         do {
-            const res = await this.retried(() => this.client.send(new client_dynamodb_namespaceObject.QueryCommand({
+            const res = await this.retried(() => this.client.send(new client_dynamodb_.QueryCommand({
                 TableName: this.name,
                 KeyConditionExpression: '#h = :h',
                 ExpressionAttributeNames: { '#h': k.hash },
-                ExpressionAttributeValues: (0,util_dynamodb_namespaceObject.marshall)({ ':h': hash }),
+                ExpressionAttributeValues: (0,util_dynamodb_.marshall)({ ':h': hash }),
                 ConsistentRead: true,
                 ScanIndexForward: !opts.newestFirst,
                 ExclusiveStartKey: start,
             })));
-            out.push(...(res.Items ?? []).map((i) => (0,util_dynamodb_namespaceObject.unmarshall)(i)));
+            out.push(...(res.Items ?? []).map((i) => (0,util_dynamodb_.unmarshall)(i)));
             start = res.LastEvaluatedKey;
         } while (start && (!opts.limit || out.length < opts.limit));
         return opts.limit ? out.slice(0, opts.limit) : out;
@@ -4802,12 +5540,12 @@ function stableItemJson(v) {
 const LOCK_HASH = '_migration_lock';
 /** The lock item's key, marshalled. */
 function lockKey(k) {
-    return (0,util_dynamodb_namespaceObject.marshall)({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH });
+    return (0,util_dynamodb_.marshall)({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH });
 }
 /** The lock item as stored, if any (read strongly consistent). */
 async function readLockItem(t) {
     const k = await t.keys();
-    const res = await t.retried(() => t.client.send(new client_dynamodb_namespaceObject.GetItemCommand({ TableName: t.name, Key: lockKey(k), ConsistentRead: true })));
+    const res = await t.retried(() => t.client.send(new client_dynamodb_.GetItemCommand({ TableName: t.name, Key: lockKey(k), ConsistentRead: true })));
     return res.Item;
 }
 /** The lock an item holds, or undefined when it is not a lock item as this tool writes them. */
@@ -4829,11 +5567,11 @@ async function readLock(t) {
     const item = await readLockItem(t);
     if (!item)
         return undefined;
-    const raw = (0,util_dynamodb_namespaceObject.unmarshall)(item);
+    const raw = (0,util_dynamodb_.unmarshall)(item);
     const lock = lockInfoOf(raw);
     if (!lock) {
         const k = await t.keys();
-        throw new CorruptStateError(`${t.name}: the lock item ${k.hash}=${LOCK_HASH}, ${k.sort}=${LOCK_HASH} has an unknown format (${JSON.stringify(withoutKeys(raw, k)).slice(0, 200)}): ` +
+        throw new errors/* CorruptStateError */.z6(`${t.name}: the lock item ${k.hash}=${LOCK_HASH}, ${k.sort}=${LOCK_HASH} has an unknown format (${JSON.stringify(withoutKeys(raw, k)).slice(0, 200)}): ` +
             `it was not written by this version of dynamodb-migrate, so whether a run holds it cannot be told. Nothing was run. ` +
             `If no run is active, remove it with: dynamodb-migrate unlock ${unknownLockId(item, raw)}`);
     }
@@ -4848,7 +5586,7 @@ async function acquireLock(t, opts) {
     const k = await t.keys();
     const now = opts.now ?? Date.now();
     const lock = {
-        lockId: (0,external_node_crypto_namespaceObject.randomUUID)(),
+        lockId: (0,external_node_crypto_.randomUUID)(),
         owner: opts.owner,
         command: opts.command,
         runUrl: opts.runUrl,
@@ -4857,27 +5595,27 @@ async function acquireLock(t, opts) {
         heartbeatAt: now,
     };
     try {
-        await t.retried(() => t.client.send(new client_dynamodb_namespaceObject.PutItemCommand({
+        await t.retried(() => t.client.send(new client_dynamodb_.PutItemCommand({
             TableName: t.name,
-            Item: (0,util_dynamodb_namespaceObject.marshall)({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH, _type: '_MigrationLock', ...lock }, { removeUndefinedValues: true }),
+            Item: (0,util_dynamodb_.marshall)({ [k.hash]: LOCK_HASH, [k.sort]: LOCK_HASH, _type: '_MigrationLock', ...lock }, { removeUndefinedValues: true }),
             ConditionExpression: 'attribute_not_exists(#h) OR leaseExpiresAt < :now',
             ExpressionAttributeNames: { '#h': k.hash },
-            ExpressionAttributeValues: (0,util_dynamodb_namespaceObject.marshall)({ ':now': now }),
+            ExpressionAttributeValues: (0,util_dynamodb_.marshall)({ ':now': now }),
         })));
         return lock;
     }
     catch (e) {
-        if (e instanceof client_dynamodb_namespaceObject.ConditionalCheckFailedException) {
+        if (e instanceof client_dynamodb_.ConditionalCheckFailedException) {
             // A lock item of an unknown format fails the condition too: say that, not "locked".
             const held = await readLock(t).catch((err) => {
-                if (err instanceof CorruptStateError)
+                if (err instanceof errors/* CorruptStateError */.z6)
                     throw err;
                 return undefined;
             });
             // A retried request whose first attempt took the lock (the answer was lost on the way).
             if (held?.lockId === lock.lockId)
                 return lock;
-            throw new LockHeldError(describeHolder(t.name, held));
+            throw new errors/* LockHeldError */.Rk(describeHolder(t.name, held));
         }
         throw e;
     }
@@ -4887,19 +5625,19 @@ async function renewLock(t, lockId, leaseMs) {
     const k = await t.keys();
     const now = Date.now();
     try {
-        await t.retried(() => t.client.send(new client_dynamodb_namespaceObject.UpdateItemCommand({
+        await t.retried(() => t.client.send(new client_dynamodb_.UpdateItemCommand({
             TableName: t.name,
             Key: lockKey(k),
             UpdateExpression: 'SET leaseExpiresAt = :exp, heartbeatAt = :now',
             ConditionExpression: 'lockId = :id',
-            ExpressionAttributeValues: (0,util_dynamodb_namespaceObject.marshall)({ ':exp': now + leaseMs, ':now': now, ':id': lockId }),
+            ExpressionAttributeValues: (0,util_dynamodb_.marshall)({ ':exp': now + leaseMs, ':now': now, ':id': lockId }),
         })));
         return now + leaseMs;
     }
     catch (e) {
-        if (e instanceof client_dynamodb_namespaceObject.ConditionalCheckFailedException) {
+        if (e instanceof client_dynamodb_.ConditionalCheckFailedException) {
             const held = await readLock(t).catch(() => undefined);
-            throw new LockLostError(`${t.name}: this run's lock ${lockId} was taken over${held ? ` by ${held.owner} (lock id ${held.lockId})` : ''}; stopped before writing again.`);
+            throw new errors/* LockLostError */.yx(`${t.name}: this run's lock ${lockId} was taken over${held ? ` by ${held.owner} (lock id ${held.lockId})` : ''}; stopped before writing again.`);
         }
         throw e;
     }
@@ -4908,15 +5646,15 @@ async function renewLock(t, lockId, leaseMs) {
 async function releaseLock(t, lockId) {
     const k = await t.keys();
     try {
-        await t.retried(() => t.client.send(new client_dynamodb_namespaceObject.DeleteItemCommand({
+        await t.retried(() => t.client.send(new client_dynamodb_.DeleteItemCommand({
             TableName: t.name,
             Key: lockKey(k),
             ConditionExpression: 'lockId = :id',
-            ExpressionAttributeValues: (0,util_dynamodb_namespaceObject.marshall)({ ':id': lockId }),
+            ExpressionAttributeValues: (0,util_dynamodb_.marshall)({ ':id': lockId }),
         })));
     }
     catch (e) {
-        if (!(e instanceof client_dynamodb_namespaceObject.ConditionalCheckFailedException))
+        if (!(e instanceof client_dynamodb_.ConditionalCheckFailedException))
             throw e;
     }
 }
@@ -4929,13 +5667,13 @@ async function forceUnlock(t, lockId) {
     await t.assertHomeRegion();
     const item = await readLockItem(t);
     if (!item)
-        throw new InputError(`${t.name} is not locked: nothing to unlock.`);
-    const raw = (0,util_dynamodb_namespaceObject.unmarshall)(item);
+        throw new errors/* InputError */.dz(`${t.name} is not locked: nothing to unlock.`);
+    const raw = (0,util_dynamodb_.unmarshall)(item);
     const held = lockInfoOf(raw);
     if (!held)
         return removeUnknownLock(t, lockId, item, raw);
     if (held.lockId !== lockId) {
-        throw new InputError(`unlock ${lockId}: the lock on ${t.name} has id ${held.lockId} (held by ${held.owner}); pass that id to unlock it.`);
+        throw new errors/* InputError */.dz(`unlock ${lockId}: the lock on ${t.name} has id ${held.lockId} (held by ${held.owner}); pass that id to unlock it.`);
     }
     await releaseLock(t, lockId);
     return held;
@@ -4943,23 +5681,23 @@ async function forceUnlock(t, lockId) {
 async function removeUnknownLock(t, lockId, item, raw) {
     const id = unknownLockId(item, raw);
     if (lockId !== id)
-        throw new InputError(`unlock ${lockId}: the lock item on ${t.name} has an unknown format; its id is ${id}: pass ${id} to remove it.`);
+        throw new errors/* InputError */.dz(`unlock ${lockId}: the lock item on ${t.name} has an unknown format; its id is ${id}: pass ${id} to remove it.`);
     const k = await t.keys();
     const ownId = typeof raw.lockId === 'string' ? raw.lockId : undefined;
     try {
-        await t.retried(() => t.client.send(new client_dynamodb_namespaceObject.DeleteItemCommand({
+        await t.retried(() => t.client.send(new client_dynamodb_.DeleteItemCommand({
             TableName: t.name,
             Key: lockKey(k),
             // Never a lock a run of ours has written meanwhile (it has a lockId of its own).
             ...(ownId
-                ? { ConditionExpression: 'lockId = :id', ExpressionAttributeValues: (0,util_dynamodb_namespaceObject.marshall)({ ':id': ownId }) }
+                ? { ConditionExpression: 'lockId = :id', ExpressionAttributeValues: (0,util_dynamodb_.marshall)({ ':id': ownId }) }
                 : { ConditionExpression: 'attribute_not_exists(lockId)' }),
         })));
     }
     catch (e) {
-        if (!(e instanceof client_dynamodb_namespaceObject.ConditionalCheckFailedException))
+        if (!(e instanceof client_dynamodb_.ConditionalCheckFailedException))
             throw e;
-        throw new LockHeldError(describeHolder(t.name, await readLock(t).catch(() => undefined)));
+        throw new errors/* LockHeldError */.Rk(describeHolder(t.name, await readLock(t).catch(() => undefined)));
     }
     return {
         lockId: id,
@@ -4974,7 +5712,7 @@ async function removeUnknownLock(t, lockId, item, raw) {
 function unknownLockId(item, raw) {
     if (typeof raw.lockId === 'string' && raw.lockId)
         return raw.lockId;
-    return `unknown-${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(stableItemJson(item)).digest('hex').slice(0, 12)}`;
+    return `unknown-${(0,external_node_crypto_.createHash)('sha256').update(stableItemJson(item)).digest('hex').slice(0, 12)}`;
 }
 /** Who holds the lock, since when, until when, and what to do: the message of LockHeldError. */
 function describeHolder(table, held) {
@@ -5011,7 +5749,7 @@ async function fencedWrite(t, lockId, writes) {
                     TableName: t.name,
                     Key: lockKey(k),
                     ConditionExpression: 'lockId = :id',
-                    ExpressionAttributeValues: (0,util_dynamodb_namespaceObject.marshall)({ ':id': lockId }),
+                    ExpressionAttributeValues: (0,util_dynamodb_.marshall)({ ':id': lockId }),
                 },
             },
             ...writes,
@@ -5019,8 +5757,8 @@ async function fencedWrite(t, lockId, writes) {
         : writes;
     try {
         // One token for every attempt: a retried transaction that already landed is not applied twice.
-        const token = (0,external_node_crypto_namespaceObject.randomUUID)();
-        await t.retried(() => t.client.send(new client_dynamodb_namespaceObject.TransactWriteItemsCommand({ TransactItems: items, ClientRequestToken: token })));
+        const token = (0,external_node_crypto_.randomUUID)();
+        await t.retried(() => t.client.send(new client_dynamodb_.TransactWriteItemsCommand({ TransactItems: items, ClientRequestToken: token })));
     }
     catch (e) {
         if (lockId && isConditionFailure(e, 0))
@@ -5038,7 +5776,7 @@ async function fencedWrite(t, lockId, writes) {
 async function oneByOne(t, lockId, writes) {
     if (lockId) {
         const item = await readLockItem(t);
-        const held = item ? lockInfoOf((0,util_dynamodb_namespaceObject.unmarshall)(item)) : undefined;
+        const held = item ? lockInfoOf((0,util_dynamodb_.unmarshall)(item)) : undefined;
         if (held?.lockId !== lockId)
             throw lockLost(t, lockId);
     }
@@ -5047,14 +5785,14 @@ async function oneByOne(t, lockId, writes) {
             await t.retried(() => sendSingle(t.client, w));
         }
         catch (e) {
-            if (e instanceof client_dynamodb_namespaceObject.ConditionalCheckFailedException)
+            if (e instanceof client_dynamodb_.ConditionalCheckFailedException)
                 throw new WriteConditionFailed(i + (lockId ? 1 : 0), e);
             throw e;
         }
     }
 }
 function lockLost(t, lockId) {
-    return new LockLostError(`${t.name}: this run's lock ${lockId} is no longer held (taken over after its lease expired); stopped before writing.`);
+    return new errors/* LockLostError */.yx(`${t.name}: this run's lock ${lockId} is no longer held (taken over after its lease expired); stopped before writing.`);
 }
 /** A write sent one at a time (MRSC) failed its condition; `index` counts as in the transaction it stands for. */
 class WriteConditionFailed extends Error {
@@ -5067,11 +5805,11 @@ class WriteConditionFailed extends Error {
 /** One write of a TransactWriteItem, sent as a request of its own. */
 function sendSingle(client, w) {
     if (w.Put)
-        return client.send(new client_dynamodb_namespaceObject.PutItemCommand(w.Put));
+        return client.send(new client_dynamodb_.PutItemCommand(w.Put));
     if (w.Delete)
-        return client.send(new client_dynamodb_namespaceObject.DeleteItemCommand(w.Delete));
+        return client.send(new client_dynamodb_.DeleteItemCommand(w.Delete));
     if (w.Update)
-        return client.send(new client_dynamodb_namespaceObject.UpdateItemCommand(w.Update));
+        return client.send(new client_dynamodb_.UpdateItemCommand(w.Update));
     return Promise.reject(new Error('a condition check cannot be sent on its own'));
 }
 /**
@@ -5081,9 +5819,9 @@ function sendSingle(client, w) {
 function isConditionFailure(e, index) {
     if (e instanceof WriteConditionFailed)
         return e.index === index;
-    if (e instanceof client_dynamodb_namespaceObject.ConditionalCheckFailedException)
+    if (e instanceof client_dynamodb_.ConditionalCheckFailedException)
         return index === 0;
-    if (e instanceof client_dynamodb_namespaceObject.TransactionCanceledException)
+    if (e instanceof client_dynamodb_.TransactionCanceledException)
         return e.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
     return false;
 }
@@ -5119,6 +5857,7 @@ function recordToItem(rec, k) {
         status: rec.status,
         _type: '_Migration',
         checksum: rec.checksum,
+        sources: rec.sources,
         direction: rec.direction,
         actor: rec.actor,
         runUrl: rec.runUrl,
@@ -5156,7 +5895,7 @@ function recordFromItem(i, k, table) {
     if (!problem)
         return r;
     const itemKey = JSON.stringify({ [k.hash]: { S: MIGRATION_HASH }, [k.sort]: { S: r.key } });
-    throw new CorruptStateError(`${table}: the migration record ${k.hash}=${MIGRATION_HASH}, ${k.sort}=${r.key} is corrupt (${problem}): ${JSON.stringify(withoutKeys(i, k)).slice(0, 200)}. ` +
+    throw new errors/* CorruptStateError */.z6(`${table}: the migration record ${k.hash}=${MIGRATION_HASH}, ${k.sort}=${r.key} is corrupt (${problem}): ${JSON.stringify(withoutKeys(i, k)).slice(0, 200)}. ` +
         `Nothing was run: the history cannot be read past it. Fix that item, or delete it ` +
         `(aws dynamodb delete-item --table-name ${table} --key '${itemKey}'), then check the history with dynamodb-migrate status; ` +
         `if that record stood for an applied version, record it again with dynamodb-migrate repair --version <version> --mark applied --reason "...".`);
@@ -5180,6 +5919,8 @@ function withFields(i, version, date, key) {
         // OneTable before 2023-09 wrote no status: those records are successes.
         status: typeof i.status === 'string' ? i.status : SUCCESS,
         checksum: i.checksum,
+        // Only on records that carry them (a tree checksum's per-file checksums), as an absent key.
+        ...withSources(sourcesOf(i.sources)),
         direction: i.direction,
         actor: i.actor,
         runUrl: i.runUrl,
@@ -5188,6 +5929,16 @@ function withFields(i, version, date, key) {
         counts: i.counts,
         repairedReason: i.repairedReason,
     };
+}
+/** The per-file checksums of a record, when it holds a map of strings (anything else is ignored). */
+function sourcesOf(v) {
+    if (!v || typeof v !== 'object' || Array.isArray(v))
+        return undefined;
+    const entries = Object.entries(v).filter((e) => typeof e[1] === 'string');
+    return entries.length ? Object.fromEntries(entries) : undefined;
+}
+function withSources(sources) {
+    return sources ? { sources } : {};
 }
 
 ;// CONCATENATED MODULE: ./src/dynamodb/state/records.ts
@@ -5212,7 +5963,7 @@ async function writeRecord(t, rec, lockId, opts = {}) {
     let date = rec.date ?? Date.now();
     for (let attempt = 0;; attempt++) {
         const full = { ...rec, date, key: recordKey(rec.version, date) };
-        const item = (0,util_dynamodb_namespaceObject.marshall)(recordToItem(full, k), { removeUndefinedValues: true });
+        const item = (0,util_dynamodb_.marshall)(recordToItem(full, k), { removeUndefinedValues: true });
         try {
             await fencedWrite(t, lockId, [
                 opts.replace
@@ -5249,7 +6000,7 @@ async function deleteVersionRecords(t, version, lockId, opts = {}) {
     for (let i = 0; i < records.length; i += 90) {
         const chunk = records.slice(i, i + 90);
         await fencedWrite(t, lockId, chunk.map((r) => ({
-            Delete: { TableName: t.name, Key: (0,util_dynamodb_namespaceObject.marshall)({ [k.hash]: MIGRATION_HASH, [k.sort]: r.key }) },
+            Delete: { TableName: t.name, Key: (0,util_dynamodb_.marshall)({ [k.hash]: MIGRATION_HASH, [k.sort]: r.key }) },
         })));
     }
     return records.length;
@@ -5266,7 +6017,7 @@ async function deleteAllRecords(t, lockId) {
 async function holds(t, item) {
     const k = await t.keys();
     const key = { [k.hash]: item[k.hash], [k.sort]: item[k.sort] };
-    const res = await t.retried(() => t.client.send(new client_dynamodb_namespaceObject.GetItemCommand({ TableName: t.name, Key: key, ConsistentRead: true })));
+    const res = await t.retried(() => t.client.send(new client_dynamodb_.GetItemCommand({ TableName: t.name, Key: key, ConsistentRead: true })));
     return !!res.Item && stableItemJson(res.Item) === stableItemJson(item);
 }
 
@@ -5278,14 +6029,14 @@ async function holds(t, item) {
 /** The `_schema:Current` item (OneTable's format) without its key, if any. */
 async function readSchema(t) {
     const k = await t.keys();
-    const res = await t.retried(() => t.client.send(new client_dynamodb_namespaceObject.GetItemCommand({
+    const res = await t.retried(() => t.client.send(new client_dynamodb_.GetItemCommand({
         TableName: t.name,
-        Key: (0,util_dynamodb_namespaceObject.marshall)({ [k.hash]: SCHEMA_HASH_VALUE, [k.sort]: SCHEMA_SORT_VALUE }),
+        Key: (0,util_dynamodb_.marshall)({ [k.hash]: core_schema/* SCHEMA_HASH_VALUE */.JQ, [k.sort]: core_schema/* SCHEMA_SORT_VALUE */.tw }),
         ConsistentRead: true,
     })));
     if (!res.Item)
         return undefined;
-    const item = (0,util_dynamodb_namespaceObject.unmarshall)(res.Item);
+    const item = (0,util_dynamodb_.unmarshall)(res.Item);
     delete item[k.hash];
     delete item[k.sort];
     return item;
@@ -5293,12 +6044,12 @@ async function readSchema(t) {
 /** Overwrites the `_schema:Current` item, or deletes it when undefined. Fenced like a record. */
 async function writeSchema(t, schemaItem, lockId) {
     const k = await t.keys();
-    const Key = { [k.hash]: SCHEMA_HASH_VALUE, [k.sort]: SCHEMA_SORT_VALUE };
+    const Key = { [k.hash]: core_schema/* SCHEMA_HASH_VALUE */.JQ, [k.sort]: core_schema/* SCHEMA_SORT_VALUE */.tw };
     if (!schemaItem) {
-        await fencedWrite(t, lockId, [{ Delete: { TableName: t.name, Key: (0,util_dynamodb_namespaceObject.marshall)(Key) } }]);
+        await fencedWrite(t, lockId, [{ Delete: { TableName: t.name, Key: (0,util_dynamodb_.marshall)(Key) } }]);
         return;
     }
-    const item = (0,util_dynamodb_namespaceObject.marshall)({ ...schemaItem, ...Key }, { removeUndefinedValues: true, convertClassInstanceToMap: true });
+    const item = (0,util_dynamodb_.marshall)({ ...schemaItem, ...Key }, { removeUndefinedValues: true, convertClassInstanceToMap: true });
     await fencedWrite(t, lockId, [{ Put: { TableName: t.name, Item: item } }]);
 }
 
@@ -5502,7 +6253,7 @@ class TableLedger {
                 .writeRecord({ ...record, version: step.version, direction: step.direction, status: message }, o.lockId, {
                 replace: true,
             })
-                .catch((e) => o.log.error(`Could not record the failure: ${messageOf(e)}`));
+                .catch((e) => o.log.error(`Could not record the failure: ${(0,errors/* messageOf */.bD)(e)}`));
             await this.audit({ runId: o.runId, event: 'step', outcome: 'failed', versions, message, planHash: o.planHash });
             return;
         }
@@ -5510,7 +6261,7 @@ class TableLedger {
         // The step is recorded: failing to tidy its checkpoints must not fail the run.
         await ticket.data
             .complete()
-            .catch((e) => o.log.warn(`${step.version}: could not delete its checkpoints (${messageOf(e)}); they are left in the table.`));
+            .catch((e) => o.log.warn(`${step.version}: could not delete its checkpoints (${(0,errors/* messageOf */.bD)(e)}); they are left in the table.`));
         await this.audit({ runId: o.runId, event: 'step', outcome: 'applied', versions, planHash: o.planHash });
     }
     audit(e) {
@@ -5530,6 +6281,7 @@ class TableLedger {
                     path: v.path,
                     description: v.description,
                     checksum: v.checksum,
+                    sources: v.sources,
                     version: v.version,
                     status: SUCCESS,
                     direction: 'up',
@@ -5575,7 +6327,7 @@ class TableLedger {
         await o.store.writeSchema(this.schemaItem(schema), o.lockId);
     }
     schemaItem(schema) {
-        return schema ? toSchemaItem(schema, { now: this.o.now() }) : undefined;
+        return schema ? (0,core_schema/* toSchemaItem */.gR)(schema, { now: this.o.now() }) : undefined;
     }
     common(m) {
         const { settings } = this.o;
@@ -5583,6 +6335,7 @@ class TableLedger {
             path: m.path,
             description: m.description,
             checksum: m.checksum,
+            sources: m.sources,
             actor: settings.actor,
             runUrl: settings.runUrl,
             gitSha: settings.gitSha,
@@ -5593,35 +6346,12 @@ class TableLedger {
 function migrationOf(project, step) {
     const m = step.kind === 'reset' ? project.reset : project.migrations.find((x) => x.version === step.version);
     if (!m)
-        throw new InputError(`No migration file for ${step.version}.`);
+        throw new errors/* InputError */.dz(`No migration file for ${step.version}.`);
     return m;
 }
 
-;// CONCATENATED MODULE: ./src/runner/step/migration-context.ts
-/** The `ctx` a migration receives, the same on every path that runs a step. */
-function migrationContext(step, parts) {
-    return {
-        client: parts.client,
-        table: parts.table,
-        keys: parts.keys,
-        version: step.version,
-        direction: step.direction,
-        log: prefixed(parts.log, `[${step.version}] `),
-        params: parts.params,
-        schema: parts.schema,
-        data: parts.data,
-        signal: parts.signal,
-    };
-}
-function prefixed(log, prefix) {
-    return {
-        info: (m) => log.info(prefix + m),
-        warn: (m) => log.warn(prefix + m),
-        error: (m) => log.error(prefix + m),
-        debug: (m) => log.debug(prefix + m),
-    };
-}
-
+// EXTERNAL MODULE: ./src/runner/step/migration-context.ts
+var migration_context = __nccwpck_require__(663);
 ;// CONCATENATED MODULE: ./src/runner/step/migration-body.ts
 
 
@@ -5647,9 +6377,9 @@ class MigrationBody {
         const m = migrationOf(this.t.project, step);
         const fn = step.direction === 'up' ? m.up : m.down;
         if (!fn)
-            throw new errors_MigrateError(`${m.file} has no ${step.direction} function.`);
+            throw new errors/* MigrateError */.Oq(`${m.file} has no ${step.direction} function.`);
         const parts = await this.contextParts(step, work);
-        await fn(migrationContext(step, {
+        await fn((0,migration_context/* migrationContext */.K)(step, {
             ...parts,
             ...(o.data ? { data: o.data } : {}),
             params: { ...parts.params, canary: o.canary },
@@ -5733,7 +6463,7 @@ class MigrationBody {
     /** The read-only ctx of a `before` or `verify` hook: a client that refuses writes, a counting engine without checkpoints. */
     async checkContext(step, samplePercent, signal) {
         const client = this.t.readOnlyClient();
-        const engine = createDataEngine({
+        const engine = (0,bulk/* createDataEngine */.NJ)({
             client,
             table: this.t.table,
             keys: await this.t.keys(),
@@ -5751,7 +6481,7 @@ class MigrationBody {
             complete: async () => undefined,
         };
         const parts = await this.contextParts(step, { data, signal, client });
-        return migrationContext(step, { ...parts, params: { dryRun: true, samplePercent } });
+        return (0,migration_context/* migrationContext */.K)(step, { ...parts, params: { dryRun: true, samplePercent } });
     }
     /** What a step's ctx is made of. */
     async contextParts(step, work) {
@@ -5807,23 +6537,23 @@ function keepLease(o) {
     const lost = new AbortController();
     let until = o.leaseExpiresAt;
     const margin = Math.min(Math.floor(o.leaseMs / 5), 5000);
-    const client = leaseFencedClient(o.store.client, () => {
+    const client = (0,read_only_client/* leaseFencedClient */.j3)(o.store.client, () => {
         if (lost.signal.aborted)
             return lost.signal.reason;
         if (Date.now() < until - margin)
             return undefined;
-        lost.abort(new LockLostError(`${o.store.table}: this run's lease on lock ${o.lockId} ran out before it could be renewed (the process was paused or cut off); stopped before writing again.`));
+        lost.abort(new errors/* LockLostError */.yx(`${o.store.table}: this run's lease on lock ${o.lockId} ran out before it could be renewed (the process was paused or cut off); stopped before writing again.`));
         return lost.signal.reason;
     });
-    const heartbeatClient = deriveDynamoClient(o.store.client);
+    const heartbeatClient = (0,dynamodb_client/* deriveDynamoClient */.$K)(o.store.client);
     const heartbeat = o.store.withClient(heartbeatClient);
     const renew = async () => {
         until = Math.max(until, await heartbeat.renewLock(o.lockId, o.leaseMs));
     };
     const timer = setInterval(() => {
         renew().catch((e) => {
-            o.log.error(messageOf(e));
-            lost.abort(e instanceof LockLostError ? e : new LockLostError(`lock renewal failed: ${messageOf(e)}`));
+            o.log.error((0,errors/* messageOf */.bD)(e));
+            lost.abort(e instanceof errors/* LockLostError */.yx ? e : new errors/* LockLostError */.yx(`lock renewal failed: ${(0,errors/* messageOf */.bD)(e)}`));
         });
     }, Math.max(200, Math.floor(o.leaseMs / 3)));
     timer.unref();
@@ -5886,7 +6616,7 @@ class TableBackend {
     }
     /** The table's client refusing writes, made once: dry runs and check hooks of every step share it. */
     readOnlyClient() {
-        this.readOnlyCache ??= readOnlyClient(this.client);
+        this.readOnlyCache ??= (0,read_only_client/* readOnlyClient */.M7)(this.client);
         return this.readOnlyCache;
     }
     /** Takes the lock for this run's actor; throws LockHeldError while another run holds it. */
@@ -6006,6 +6736,11 @@ class LocalSession {
             writeRate: this.settings.writeRate,
         });
     }
+    /** The plan's up steps run in memory on a sample of the table, read-only (see runner/rehearsal). */
+    async rehearse(plan, samplePercent) {
+        const { rehearsePlan } = await __nccwpck_require__.e(/* import() */ 378).then(__nccwpck_require__.bind(__nccwpck_require__, 378));
+        return rehearsePlan(plan, { client: this.client, table: this.environment.table, project: this.project, log: this.log }, samplePercent);
+    }
     async status() {
         const state = await this.readState();
         return buildStatus(state, this.project.migrations, await this.plan({ command: 'apply' }, state), this.now());
@@ -6063,7 +6798,7 @@ class LocalSession {
     async unlock(lockId, reason) {
         const held = await this.store.forceUnlock(lockId);
         await this.table.audit({
-            runId: (0,external_node_crypto_namespaceObject.randomUUID)(),
+            runId: (0,external_node_crypto_.randomUUID)(),
             event: 'unlock',
             outcome: 'unlocked',
             message: `removed lock ${lockId} held by ${held.owner} (${held.command})`,
@@ -6076,28 +6811,28 @@ class LocalSession {
      */
     async repair(input) {
         if (!input.reason?.trim())
-            throw new InputError('repair needs --reason "<why>": it is recorded in the audit log.');
+            throw new errors/* InputError */.dz('repair needs --reason "<why>": it is recorded in the audit log.');
         if (input.mark !== 'applied' && input.mark !== 'reverted')
-            throw new InputError(`repair --mark must be applied or reverted, got "${input.mark}".`);
+            throw new errors/* InputError */.dz(`repair --mark must be applied or reverted, got "${input.mark}".`);
         const m = this.project.migrations.find((x) => x.version === input.version);
         const state = await this.readState();
         const known = state.records.some((r) => r.version === input.version);
         if (!m && !(input.mark === 'reverted' && known)) {
-            throw new InputError(`repair --version ${input.version}: no migration file and no record of that version.`);
+            throw new errors/* InputError */.dz(`repair --version ${input.version}: no migration file and no record of that version.`);
         }
         if (this.settings.dryRun)
             return `dry run: would mark ${input.version} ${input.mark}`;
         const { table } = this;
         const lock = await acquireWithWait(() => table.acquireLock('repair'), this.run);
         try {
-            const ledger = table.ledger({ lockId: lock.lockId, runId: (0,external_node_crypto_namespaceObject.randomUUID)(), planHash: '' });
+            const ledger = table.ledger({ lockId: lock.lockId, runId: (0,external_node_crypto_.randomUUID)(), planHash: '' });
             if (input.mark === 'applied')
                 await ledger.markApplied(m, input.reason, readHistory(state.records).currentVersion);
             else
                 await ledger.markReverted(input.version);
             const message = `marked ${input.version} ${input.mark}`;
             await table.audit({
-                runId: (0,external_node_crypto_namespaceObject.randomUUID)(),
+                runId: (0,external_node_crypto_.randomUUID)(),
                 event: 'repair',
                 outcome: input.mark,
                 versions: [input.version],
@@ -6152,14 +6887,14 @@ class LocalSession {
         if (version) {
             const m = this.project.migrations.find((x) => x.version === version);
             if (!m)
-                throw new InputError(`validate --version ${version}: no migration file for that version.`);
+                throw new errors/* InputError */.dz(`validate --version ${version}: no migration file for that version.`);
             if (!m.schema)
-                throw new InputError(`validate --version ${version}: ${m.file} declares no schema.`);
+                throw new errors/* InputError */.dz(`validate --version ${version}: ${m.file} declares no schema.`);
             return m.schema;
         }
         const schema = stored ?? (await this.readState()).schema;
         if (!schema) {
-            throw new InputError(`${this.environment.table} has no _schema item to validate against: pass --version <version> to check against a migration's schema.`);
+            throw new errors/* InputError */.dz(`${this.environment.table} has no _schema item to validate against: pass --version <version> to check against a migration's schema.`);
         }
         return schema;
     }
@@ -6202,7 +6937,110 @@ const DM = {
     body: 'dm:body',
     /** A step's `before` hook, read-only: its findings. */
     before: 'dm:before',
+    /**
+     * Step Functions: the last state of a fanned-out step's execution: its outcome recorded (counts
+     * from the segments' checkpoints), the lock released. Also what `stop` calls after StopExecution.
+     */
+    conclude: 'dm:conclude',
+    /** Step Functions: a running step's progress from its segments' checkpoints (read-only). */
+    progress: 'dm:progress',
 };
+
+;// CONCATENATED MODULE: ./src/controller/execution-commands.ts
+
+
+
+
+/**
+ * The commands a fanned-out step's Step Functions execution ends with, and what its caller
+ * watches it with. The execution begins the step (dm:step start), runs pass 0 and each segment
+ * of each bulk pass (dm:segment) and ends here: the outcome recorded and the lock released by the
+ * execution itself, so a step ends recorded and unlocked whether or not anyone still waits on it.
+ */
+const executionCommands = {
+    async [DM.conclude](c) {
+        const a = c.args;
+        if (c.dryRun)
+            throw new errors/* InputError */.dz('dm:conclude records a step and cannot run dry.');
+        if (!a.step || !a.lockId || !a.result || typeof a.startedAt !== 'number')
+            throw new errors/* InputError */.dz('dm:conclude needs args.step, args.lockId, args.startedAt and args.result.');
+        const t = c.table();
+        const counts = totalOf(await progressOf(t, a.step));
+        const durationMs = Math.max(0, c.now() - a.startedAt);
+        // A failed segment kept its error: the Map's own says only that a child failed.
+        const checkpoints = await checkpointsOf(t, a.step);
+        const segmentFailure = a.result.status === 'failed' ? await checkpoints.failure() : undefined;
+        const outcome = outcomeOf(segmentFailure ? { status: 'failed', error: segmentFailure } : a.result, counts, durationMs);
+        // Date 0: the execution failed before its first state began the step; nothing to record.
+        const date = a.ticket ? a.ticket.date : await runningRecordDate(t, a.step.version, a.lockId);
+        if (date) {
+            const ledger = t.ledger({ lockId: a.lockId, runId: a.runId ?? '', planHash: a.planHash ?? '' });
+            await ledger.finish(a.step, await ledger.resumeTicket(a.step, date), outcome);
+        }
+        // Recorded: a resume of this attempt must not report this failure again.
+        if (segmentFailure)
+            await checkpoints.clearFailure();
+        // The lock goes with the step: the caller, if it still waits, takes it again for the steps after.
+        await t.releaseLock(a.lockId).catch((e) => c.log.warn(`Could not release lock ${a.lockId}: ${(0,errors/* messageOf */.bD)(e)}`));
+        const status = outcome.status === 'success' ? 'applied' : outcome.status;
+        return { status, error: outcome.message, counts, durationMs, currentVersion: await t.currentVersion() };
+    },
+    async [DM.progress](c) {
+        const a = c.args;
+        if (!a.step)
+            throw new errors/* InputError */.dz('dm:progress needs args.step.');
+        return { passes: await progressOf(c.table(), a.step) };
+    },
+};
+/** The date of the step's "running" record written under `lockId`, if there is one. */
+async function runningRecordDate(t, version, lockId) {
+    const mine = (await t.readRecords()).filter((r) => r.version === version && isRunningStatus(r.status) && r.status.endsWith(` under lock ${lockId}`));
+    return mine.sort((x, y) => y.date - x.date)[0]?.date;
+}
+async function checkpointsOf(t, step) {
+    return new bulk/* CheckpointStore */.cb(t.client, t.table, await t.store.keys(), `${step.version}:${step.direction}`);
+}
+async function progressOf(t, step) {
+    return (await checkpointsOf(t, step)).progress();
+}
+function totalOf(passes) {
+    if (!passes.length)
+        return undefined;
+    const total = { scanned: 0, changed: 0, skipped: 0, failed: 0 };
+    for (const p of passes)
+        for (const k of Object.keys(total))
+            total[k] += p.counts[k];
+    return total;
+}
+function outcomeOf(r, counts, durationMs) {
+    if (r.status === 'done')
+        return { status: 'success', counts, durationMs };
+    if (r.status === 'stopped')
+        return { status: 'incomplete', counts, durationMs };
+    return { status: 'failed', message: errorMessage(r.error), counts, durationMs };
+}
+/**
+ * The message of an error as Step Functions hands it over: a function's error arrives as
+ * `{Error: errorType, Cause: '{"errorMessage": ...}'}`, a state's own as `{Error, Cause: text}`.
+ */
+function errorMessage(e) {
+    if (!e)
+        return 'failed';
+    if (typeof e === 'string')
+        return e;
+    const cause = e.Cause ?? '';
+    try {
+        const parsed = JSON.parse(cause);
+        if (typeof parsed.errorMessage === 'string' && parsed.errorMessage)
+            return parsed.errorMessage;
+    }
+    catch {
+        /* a plain text cause */
+    }
+    if (e.Error === 'States.ExceedToleratedFailureThreshold')
+        return `a segment failed (${cause || e.Error}): its child execution in the Map Run shows why`;
+    return cause || e.Error || 'failed';
+}
 
 ;// CONCATENATED MODULE: ./src/controller/fan-out-commands.ts
 
@@ -6222,7 +7060,7 @@ const fanOutCommands = {
     async [DM.lock](c) {
         const a = c.args;
         if (c.dryRun)
-            throw new InputError('dm:lock takes the lock and cannot run dry: use dm:apply with dry: true.');
+            throw new errors/* InputError */.dz('dm:lock takes the lock and cannot run dry: use dm:apply with dry: true.');
         const lock = await c.table().acquireLock(a.command ?? 'apply');
         return { lockId: lock.lockId, leaseExpiresAt: lock.leaseExpiresAt };
     },
@@ -6237,21 +7075,21 @@ const fanOutCommands = {
     async [DM.audit](c) {
         const a = c.args;
         if (!a.event || typeof a.event.event !== 'string')
-            throw new InputError('dm:audit needs args.event {runId, event, outcome}.');
+            throw new errors/* InputError */.dz('dm:audit needs args.event {runId, event, outcome}.');
         await c.table().audit(a.event);
         return { logged: a.event.event };
     },
     async [DM.step](c) {
         const a = c.args;
         if (!a.step || !a.lockId)
-            throw new InputError('dm:step needs args.step and args.lockId.');
+            throw new errors/* InputError */.dz('dm:step needs args.step and args.lockId.');
         const t = c.table();
         await t.renewLock(a.lockId);
         const ledger = t.ledger({ lockId: a.lockId, runId: a.runId, planHash: a.planHash });
         if (a.phase === 'start')
             return { date: (await ledger.begin(a.step)).date };
         if (a.phase !== 'end' || !a.outcome || typeof a.date !== 'number') {
-            throw new InputError('dm:step needs phase "start", or phase "end" with the outcome and the date the start phase returned.');
+            throw new errors/* InputError */.dz('dm:step needs phase "start", or phase "end" with the outcome and the date the start phase returned.');
         }
         await ledger.finish(a.step, await ledger.resumeTicket(a.step, a.date), a.outcome);
         return { recorded: a.outcome.status, currentVersion: await t.currentVersion() };
@@ -6259,15 +7097,15 @@ const fanOutCommands = {
     async [DM.before](c) {
         const a = c.args;
         if (!a.step)
-            throw new InputError('dm:before needs args.step.');
+            throw new errors/* InputError */.dz('dm:before needs args.step.');
         return { findings: await c.table().body.before(a.step) };
     },
     async [DM.body](c) {
         const a = c.args;
         if (c.dryRun)
-            throw new InputError('dm:body cannot run dry: dry runs use dm:apply with dry: true.');
+            throw new errors/* InputError */.dz('dm:body cannot run dry: dry runs use dm:apply with dry: true.');
         if (!a.step || !a.lockId)
-            throw new InputError('dm:body needs args.step and args.lockId.');
+            throw new errors/* InputError */.dz('dm:body needs args.step and args.lockId.');
         const t = c.table();
         return underLease(t, a.lockId, async (lease) => {
             // The caller's dm:step started the attempt; this invocation (and any after it) only continues it.
@@ -6281,25 +7119,25 @@ const fanOutCommands = {
             const ticket = await ledger.resumeTicket(a.step, 0);
             const r = await t.body.run(a.step, { data: ticket.data, signal: lease.signal, client: lease.client }, { verify: true, sample: (s, percent) => ledger.stepData(s, { samplePercent: percent }) });
             const common = { counts: r.counts, checks: r.checks, canaryReverted: r.canaryReverted };
-            if (r.incomplete && (r.error === undefined || isPassIncomplete(r.error)))
+            if (r.incomplete && (r.error === undefined || (0,bulk/* isPassIncomplete */._S)(r.error)))
                 return { status: 'incomplete', ...common };
             if (r.error !== undefined)
-                return { status: 'failed', error: messageOf(r.error) || 'failed', lockLost: r.lockLost === true, ...common };
+                return { status: 'failed', error: (0,errors/* messageOf */.bD)(r.error) || 'failed', lockLost: r.lockLost === true, ...common };
             return { status: 'done', ...common };
         });
     },
     async [DM.segment](c) {
         const a = c.args;
         if (c.dryRun)
-            throw new InputError('dm:segment cannot run dry: dry runs use dm:apply with dry: true.');
+            throw new errors/* InputError */.dz('dm:segment cannot run dry: dry runs use dm:apply with dry: true.');
         if (!a.step)
-            throw new InputError('dm:segment needs args.step.');
+            throw new errors/* InputError */.dz('dm:segment needs args.step.');
         if (!Number.isInteger(a.pass) || a.pass < 0)
-            throw new InputError(`dm:segment: pass must be 0 or more, got ${a.pass}.`);
+            throw new errors/* InputError */.dz(`dm:segment: pass must be 0 or more, got ${a.pass}.`);
         if (!Number.isInteger(a.totalSegments) || a.totalSegments < 1)
-            throw new InputError(`dm:segment: totalSegments must be 1 or more, got ${a.totalSegments}.`);
+            throw new errors/* InputError */.dz(`dm:segment: totalSegments must be 1 or more, got ${a.totalSegments}.`);
         if (!Number.isInteger(a.segment) || a.segment < 0 || a.segment >= a.totalSegments) {
-            throw new InputError(`dm:segment: segment must be in 0..${a.totalSegments - 1}, got ${a.segment}.`);
+            throw new errors/* InputError */.dz(`dm:segment: segment must be in 0..${a.totalSegments - 1}, got ${a.segment}.`);
         }
         const t = c.table();
         return underLease(t, a.lockId, (lease) => runSegment(t, a, lease));
@@ -6308,7 +7146,7 @@ const fanOutCommands = {
 function lockIdOf(c, cmd) {
     const { lockId } = c.args;
     if (typeof lockId !== 'string' || !lockId)
-        throw new InputError(`${cmd} needs args.lockId.`);
+        throw new errors/* InputError */.dz(`${cmd} needs args.lockId.`);
     return lockId;
 }
 /**
@@ -6395,11 +7233,16 @@ async function runSegment(t, a, lease) {
                 ? { status: 'fan-out' }
                 : { status: 'done', counts: target?.counts, nextPass: true };
         }
-        if (isPassIncomplete(e))
+        if ((0,bulk/* isPassIncomplete */._S)(e))
             return { status: 'incomplete', counts: e.counts };
         if (signal.aborted)
             throw signal.reason;
-        return { status: 'failed', error: messageOf(e) || 'failed', counts: target?.counts };
+        const error = (0,errors/* messageOf */.bD)(e) || 'failed';
+        // Kept for the step's outcome: a Distributed Map tells only that one of its children failed.
+        await new bulk/* CheckpointStore */.cb(client, t.table, await t.store.keys(), `${step.version}:${step.direction}`, signal)
+            .recordFailure(error)
+            .catch((x) => t.log.warn(`Could not keep the failure of segment ${a.segment}: ${(0,errors/* messageOf */.bD)(x)}`));
+        return { status: 'failed', error, counts: target?.counts };
     }
     // The migration returned: pass 0 means the step had no bulk pass and is done; pass n was its last.
     if (a.pass === 0)
@@ -6483,12 +7326,12 @@ async function planOneTableApply(session, action, version) {
         }
         case 'down':
             if (v !== current) {
-                throw new InputError(`apply down ${v}: the table is at ${current}, and a down reverts only the current version; nothing was reverted or written. Name ${current} to revert it.`);
+                throw new errors/* InputError */.dz(`apply down ${v}: the table is at ${current}, and a down reverts only the current version; nothing was reverted or written. Name ${current} to revert it.`);
             }
             return { plan: await session.plan({ command: 'down' }, state), command: 'down' };
         case 'repeat':
             if (v !== undefined && v !== current) {
-                throw new InputError(`apply repeat ${v}: the table is at ${current}, and repeat re-runs only the current version; nothing was run or written.`);
+                throw new errors/* InputError */.dz(`apply repeat ${v}: the table is at ${current}, and repeat re-runs only the current version; nothing was run or written.`);
             }
             return { plan: await session.plan({ command: 'repeat' }, state), command: 'repeat' };
         case 'reset':
@@ -6508,12 +7351,12 @@ function versionOf(action, version) {
     if (action === 'reset') {
         if (none || given === RESET || given === 'latest')
             return undefined;
-        throw new InputError(`apply reset: version ${describeValue(version)} is not reset (or latest); nothing was run or written.`);
+        throw new errors/* InputError */.dz(`apply reset: version ${describeValue(version)} is not reset (or latest); nothing was run or written.`);
     }
     if (action === 'repeat' && none)
         return undefined;
     if (typeof given !== 'string' || !isVersion(given)) {
-        throw new InputError(`apply ${action}: version ${describeValue(version)} is not a semver version (expected e.g. "1.2.0", or a past migration {version: "1.2.0", ...}); nothing was run or written.`);
+        throw new errors/* InputError */.dz(`apply ${action}: version ${describeValue(version)} is not a semver version (expected e.g. "1.2.0", or a past migration {version: "1.2.0", ...}); nothing was run or written.`);
     }
     return given;
 }
@@ -6547,8 +7390,8 @@ function assertSucceeded(report) {
     const message = [report.error ?? `apply ${report.status}`, report.next].filter(Boolean).join(' ');
     const failed = report.steps.find((s) => s.status === 'failed');
     throw report.status === 'blocked'
-        ? new MigrationBlockedError(message)
-        : new MigrationFailedError(message, failed?.version ?? report.plan.targetVersion, failed?.direction ?? 'up');
+        ? new errors/* MigrationBlockedError */.XR(message)
+        : new errors/* MigrationFailedError */.Yv(message, failed?.version ?? report.plan.targetVersion, failed?.direction ?? 'up');
 }
 function normalizeAction(action) {
     switch (action) {
@@ -6570,7 +7413,7 @@ function normalizeAction(action) {
         case '2':
             return 'repeat';
         default:
-            throw new InputError(`apply: unknown action ${JSON.stringify(action)} (expected up|1, down|-1, reset|0 or repeat|2; named migrations other than reset are not supported).`);
+            throw new errors/* InputError */.dz(`apply: unknown action ${JSON.stringify(action)} (expected up|1, down|-1, reset|0 or repeat|2; named migrations other than reset are not supported).`);
     }
 }
 function describeMigration(m) {
@@ -6585,6 +7428,7 @@ function limitOf(limit) {
 }
 
 ;// CONCATENATED MODULE: ./src/controller/index.ts
+
 
 
 
@@ -6622,27 +7466,27 @@ function createController(options) {
         const entry = options.tables?.[name];
         const source = entry?.project ?? options.project;
         if (!source)
-            throw new InputError(`No migrations defined for ${name}: the controller serves ${Object.keys(options.tables ?? {}).join(', ') || 'no tables'}.`);
+            throw new errors/* InputError */.dz(`No migrations defined for ${name}: the controller serves ${Object.keys(options.tables ?? {}).join(', ') || 'no tables'}.`);
         const project = await load(source);
         const envs = Object.entries(project.manifest.environments);
         const found = entry?.environment
             ? envs.find(([n]) => n === entry.environment)
             : envs.find(([, e]) => e.table === name);
         if (!found) {
-            throw new InputError(`No migrations defined for ${name}: no environment of ${project.manifestPath} has table: ${name} (tables: ${envs.map(([, e]) => e.table).join(', ')}).`);
+            throw new errors/* InputError */.dz(`No migrations defined for ${name}: no environment of ${project.manifestPath} has table: ${name} (tables: ${envs.map(([, e]) => e.table).join(', ')}).`);
         }
         // The controller runs the migrations itself: whatever the manifest says about runners.
         return { project, env: { ...found[1], name: found[0], table: name, runner: 'local' } };
     };
     return async (event, context) => {
         if (!event || typeof event !== 'object')
-            throw new InputError('Expected an event {cmd, config: {name}, args, dry}.');
+            throw new errors/* InputError */.dz('Expected an event {cmd, config: {name}, args, dry}.');
         const { cmd } = event;
         const name = event.config?.name;
         if (typeof cmd !== 'string' || !cmd)
-            throw new InputError('The event has no cmd (expected e.g. {cmd: "getCurrentVersion", config: {name: "<table>"}}).');
+            throw new errors/* InputError */.dz('The event has no cmd (expected e.g. {cmd: "getCurrentVersion", config: {name: "<table>"}}).');
         if (typeof name !== 'string' || !name)
-            throw new InputError(`${cmd}: the event has no config.name (the table name).`);
+            throw new errors/* InputError */.dz(`${cmd}: the event has no config.name (the table name).`);
         const args = (event.args && typeof event.args === 'object' ? event.args : {});
         const params = (args.params && typeof args.params === 'object' ? args.params : {});
         // OneTable's tools put the dry flag in three places, in any truthy form: its Controller reads
@@ -6651,7 +7495,7 @@ function createController(options) {
         const { project, env } = await resolveTable(name);
         let client = clients.get(name);
         if (!client) {
-            client = options.client ? options.client(name, env) : createDynamoClient({ region: env.region });
+            client = options.client ? options.client(name, env) : (0,dynamodb_client/* createDynamoClient */.yG)({ region: env.region });
             clients.set(name, client);
         }
         const now = Date.now;
@@ -6678,13 +7522,13 @@ function createController(options) {
         log.info(`${cmd} ${name}${dryRun ? ' (dry run)' : ''}`);
         const handler = commands[cmd];
         if (!handler) {
-            throw new InputError(`Unknown command ${cmd}: expected one of ${Object.keys(commands).join(', ')}.`);
+            throw new errors/* InputError */.dz(`Unknown command ${cmd}: expected one of ${Object.keys(commands).join(', ')}.`);
         }
         try {
             return { statusCode: 200, body: await handler(c) };
         }
         catch (e) {
-            log.error(`${cmd} ${name} failed: ${messageOf(e)}`);
+            log.error(`${cmd} ${name} failed: ${(0,errors/* messageOf */.bD)(e)}`);
             throw e;
         }
     };
@@ -6699,11 +7543,11 @@ const commands = {
         return oneTableApplyResult(s, report, plan);
     },
     getCurrentVersion: async (c) => oneTableReads.getCurrentVersion(c.table()),
-    getNamedVersions: async (c) => oneTableReads.getNamedVersions(c.table(), controller_num(c.args.limit)),
+    getNamedVersions: async (c) => oneTableReads.getNamedVersions(c.table(), num(c.args.limit)),
     // The name OneTable's CLI sends for `onetable named` (Migrate renamed it getNamedVersions in 1.2.0).
-    getNamedMigrations: async (c) => oneTableReads.getNamedVersions(c.table(), controller_num(c.args.limit)),
-    getOutstandingVersions: async (c) => oneTableReads.getOutstandingVersions(c.table(), controller_num(c.args.limit)),
-    getOutstandingMigrations: async (c) => oneTableReads.getOutstandingMigrations(c.table(), controller_num(c.args.limit)),
+    getNamedMigrations: async (c) => oneTableReads.getNamedVersions(c.table(), num(c.args.limit)),
+    getOutstandingVersions: async (c) => oneTableReads.getOutstandingVersions(c.table(), num(c.args.limit)),
+    getOutstandingMigrations: async (c) => oneTableReads.getOutstandingMigrations(c.table(), num(c.args.limit)),
     getPastMigrations: async (c) => oneTableReads.getPastMigrations(c.table()),
     getPastVersions: async (c) => oneTableReads.getPastVersions(c.table()),
     // Ours.
@@ -6733,7 +7577,7 @@ const commands = {
     async [DM.unlock](c) {
         const a = c.args;
         if (!a.lockId)
-            throw new InputError('dm:unlock needs args.lockId.');
+            throw new errors/* InputError */.dz('dm:unlock needs args.lockId.');
         await c.session().unlock(a.lockId, a.reason);
         return { unlocked: a.lockId };
     },
@@ -6742,12 +7586,13 @@ const commands = {
         return { message: await c.session().repair(a) };
     },
     async [DM.log](c) {
-        return c.session().readLog(controller_num(c.args.limit));
+        return c.session().readLog(num(c.args.limit));
     },
     async [DM.drift](c) {
         return c.session().drift();
     },
     ...fanOutCommands,
+    ...executionCommands,
 };
 /**
  * The run's settings in this invocation: the caller's, resolved once on its side and sent
@@ -6776,7 +7621,7 @@ function settingsFor(cmd, given, env, o) {
 function isDry(v) {
     return Boolean(v);
 }
-function controller_num(v) {
+function num(v) {
     return typeof v === 'number'
         ? v
         : typeof v === 'string' && v.trim() && !Number.isNaN(Number(v))
@@ -6794,7 +7639,10 @@ const consoleLogger = {
     },
 };
 
+// EXTERNAL MODULE: ./src/core/analyzers/findings.ts + 1 modules
+var findings = __nccwpck_require__(923);
 ;// CONCATENATED MODULE: ./src/core/lint.ts
+
 
 
 /** The file name without its extension. */
@@ -6877,6 +7725,8 @@ function lintMigrations(files) {
             (typeof def.schema !== 'object' || def.schema === null || Array.isArray(def.schema))) {
             add(f.file, 'bad-schema', '"schema" must be a OneTable schema object');
         }
+        for (const message of (0,findings/* suppressionProblems */.cV)(def.suppress))
+            add(f.file, 'bad-suppress', message);
         for (const hook of ['before', 'verify']) {
             if (def[hook] !== undefined && typeof def[hook] !== 'function')
                 add(f.file, 'bad-hook', `"${hook}" must be a function (ctx) => findings, got ${typeOf(def[hook])}`);
@@ -6888,6 +7738,7 @@ function lintMigrations(files) {
             description: typeof def.description === 'string' ? def.description : '',
             file: f.file,
             checksum: f.checksum,
+            ...(f.sources ? { fileChecksum: f.fileChecksum, sources: f.sources } : {}),
             idempotent: def.idempotent === true,
             irreversible,
             hasUp: true,
@@ -6895,6 +7746,7 @@ function lintMigrations(files) {
             hasBefore: typeof def.before === 'function',
             hasVerify: typeof def.verify === 'function',
             schema: def.schema,
+            ...(def.suppress !== undefined ? { suppress: def.suppress } : {}),
         };
         if (version === RESET)
             reset = source;
@@ -6998,11 +7850,20 @@ const environmentSchema = external_zod_namespaceObject.z
         .boolean()
         .default(false)
         .describe('Refuse reset; down/to need confirm = table name; require a recovery point before apply'),
+    studio: external_zod_namespaceObject.z
+        .enum(['read-only', 'read-write'])
+        .optional()
+        .describe('What `dynamodb-migrate studio` may do here: read-only shows the command or workflow to run instead of buttons (default: read-only when protected, else read-write)'),
     runner: external_zod_namespaceObject.z
         .enum(['local', 'lambda'])
         .default('local')
         .describe('Run migrations in this process or in a Lambda controller'),
     function: external_zod_namespaceObject.z.string().min(1).optional().describe('Lambda function name or ARN (runner: lambda)'),
+    'state-machine': external_zod_namespaceObject.z
+        .string()
+        .regex(/^arn:aws[a-z-]*:states:[a-z]{2}(-[a-z]+)+-\d:\d{12}:stateMachine:[A-Za-z0-9_-]{1,80}$/, 'expected the ARN of a state machine, such as arn:aws:states:us-east-1:123456789012:stateMachine:migrate-controller-steps')
+        .optional()
+        .describe('runner: lambda: the state machine build-controller generated (its StateMachineArn output); big steps fan out as one Step Functions execution each. See docs/lambda.md'),
     protocol: external_zod_namespaceObject.z
         .enum(['dynamodb-migrate', 'onetable'])
         .default('dynamodb-migrate')
@@ -7037,10 +7898,21 @@ const environmentSchema = external_zod_namespaceObject.z
         .union([external_zod_namespaceObject.z.boolean(), external_zod_namespaceObject.z.strictObject({ sample: external_zod_namespaceObject.z.number().gt(0).max(100).optional() })])
         .optional()
         .describe('The scheduled drift check also validates the data against the schema (true: every item; { sample: P }: P percent)'),
+    rehearse: external_zod_namespaceObject.z
+        .union([external_zod_namespaceObject.z.boolean(), external_zod_namespaceObject.z.strictObject({ sample: external_zod_namespaceObject.z.number().gt(0).max(100).optional() })])
+        .optional()
+        .describe("The pull request's plan also rehearses each step on a sample of the table, read-only (true: 1 percent; { sample: P }: P percent); see docs/analyzers.md"),
 })
     .superRefine((env, ctx) => {
     if (env.runner === 'lambda' && !env.function) {
         ctx.addIssue({ code: 'custom', path: ['function'], message: 'runner: lambda needs function: <name or ARN>' });
+    }
+    if (env['state-machine'] && (env.runner !== 'lambda' || env.protocol === 'onetable')) {
+        ctx.addIssue({
+            code: 'custom',
+            path: ['state-machine'],
+            message: "state-machine needs runner: lambda with this tool's controller (not protocol: onetable)",
+        });
     }
     if (env.protected && env['allow-reset']) {
         ctx.addIssue({ code: 'custom', path: ['allow-reset'], message: 'a protected environment cannot allow reset' });
@@ -7085,12 +7957,18 @@ function projectFromModules(manifest, modules, opts = {}) {
     const parsed = manifestSchema.parse(manifest);
     const files = modules.map((m) => {
         const exported = defaultExport(m.module);
-        return { file: m.file, checksum: m.checksum, exported, mod: (exported ?? {}) };
+        return {
+            file: m.file,
+            checksum: m.checksum,
+            ...(m.sources ? { fileChecksum: m.fileChecksum, sources: m.sources } : {}),
+            exported,
+            mod: (exported ?? {}),
+        };
     });
     const result = lintMigrations(files);
     const problems = [...result.problems, ...lintTargets(parsed, manifestPath, result.migrations)];
     if (problems.length)
-        throw new MigrationFileError(problems);
+        throw new errors/* MigrationFileError */.lm(problems);
     const dir = opts.dir ?? '.';
     const attach = (s) => {
         const f = files.find((i) => i.file === s.file);

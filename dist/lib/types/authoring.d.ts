@@ -3,6 +3,7 @@
  * it: `defineMigration`, the types of `ctx`, and the bulk data engine. The loader provides this
  * module (not the whole package) so that loading migrations never pulls in the runner.
  */
+import type { RuleCode } from './core/analyzers/rules.js';
 import type { Finding, OneTableSchema } from './core/types.js';
 import type { MigrationContext } from './runner/step/migration-context.js';
 export type { MigrationContext, RunParams } from './runner/step/migration-context.js';
@@ -20,6 +21,12 @@ export interface Migration<Ctx = MigrationContext> {
     idempotent?: boolean;
     /** There is no `down`: rolling back past this version is refused. */
     irreversible?: boolean;
+    /**
+     * Analyzer findings this migration accepts, by rule code, each with the reason (required):
+     * `suppress: { DM102: 'writes the one config item' }`. A suppressed finding never blocks and
+     * is still shown, with its reason, in lint, the plan and the PR comment (docs/analyzers.md).
+     */
+    suppress?: Partial<Record<RuleCode, string>>;
     up(ctx: Ctx): Promise<unknown> | unknown;
     down?(ctx: Ctx): Promise<unknown> | unknown;
     /**

@@ -1,5 +1,6 @@
 import type { RunSettings } from '../core/run-settings.js';
 import type { StatusReport } from '../core/status.js';
+import type { PassProgress } from '../dynamodb/bulk/index.js';
 import type { ItemCounts, Plan, PlanCommand, PlanStep, StepCheck, TableState } from '../core/types.js';
 import type { AuditEvent } from '../runner/step/audit.js';
 import type { StepOutcome } from '../runner/step/ledger.js';
@@ -58,6 +59,13 @@ export declare const DM: {
     readonly body: "dm:body";
     /** A step's `before` hook, read-only: its findings. */
     readonly before: "dm:before";
+    /**
+     * Step Functions: the last state of a fanned-out step's execution: its outcome recorded (counts
+     * from the segments' checkpoints), the lock released. Also what `stop` calls after StopExecution.
+     */
+    readonly conclude: "dm:conclude";
+    /** Step Functions: a running step's progress from its segments' checkpoints (read-only). */
+    readonly progress: "dm:progress";
 };
 /**
  * Every dm: command carries the run's settings, resolved once by the caller (actor, run URL,
@@ -147,4 +155,45 @@ export interface BodyReply {
 }
 export interface BeforeArgs extends WithSettings {
     step: PlanStep;
+}
+/** How a fanned-out step's execution ended, as its last state tells dm:conclude. */
+export interface ConcludeResult {
+    /** `stopped`: the caller stopped the execution (StopExecution): the step is recorded incomplete, resumable. */
+    status: 'done' | 'failed' | 'stopped';
+    /** failed: the error, as Step Functions catches it (`{Error, Cause}`), or a message. */
+    error?: {
+        Error?: string;
+        Cause?: string;
+    } | string | undefined;
+}
+export interface ConcludeArgs extends WithSettings {
+    lockId: string;
+    runId: string;
+    planHash: string;
+    step: PlanStep;
+    /**
+     * The running record's date dm:step start returned; 0 when the step was never begun. Absent
+     * (`stop`, which has only the execution's input): the running record written under this lock.
+     */
+    ticket?: {
+        date: number;
+    } | undefined;
+    /** When the caller started the step (epoch ms): the record's duration. */
+    startedAt: number;
+    result: ConcludeResult;
+}
+/** dm:conclude's answer: the step's outcome as recorded; the lock is released. */
+export interface ConcludeBody {
+    status: 'applied' | 'failed' | 'incomplete';
+    error?: string | undefined;
+    counts?: ItemCounts | undefined;
+    durationMs: number;
+    currentVersion: string;
+}
+export interface ProgressArgs extends WithSettings {
+    step: PlanStep;
+}
+/** dm:progress's answer: the step's checkpoints by pass. */
+export interface ProgressBody {
+    passes: PassProgress[];
 }

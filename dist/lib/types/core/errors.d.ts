@@ -2,13 +2,14 @@
  * Typed errors. Each carries the exit code the CLI maps it to, and a message that names the
  * file, version, flag or input involved and what to do next.
  */
-export type ExitCode = 0 | 1 | 2 | 3 | 4;
+export type ExitCode = 0 | 1 | 2 | 3 | 4 | 5;
 export declare const EXIT: {
     readonly ok: 0;
     readonly failure: 1;
     readonly input: 2;
     readonly locked: 3;
     readonly drift: 4;
+    readonly rehearsal: 5;
 };
 export declare class MigrateError extends Error {
     readonly exitCode: ExitCode;
@@ -40,6 +41,14 @@ export declare class LockHeldError extends MigrateError {
 }
 /** Our lease was taken over by another run: stop before writing again. */
 export declare class LockLostError extends MigrateError {
+    readonly exitCode: ExitCode;
+}
+/**
+ * A rehearsal of the plan (`plan --rehearse`) found an error: a step's transforms, run in memory
+ * on a sample, break the round trip, idempotence, the schema or an item limit. Exit 5; nothing
+ * was written.
+ */
+export declare class RehearsalFailedError extends MigrateError {
     readonly exitCode: ExitCode;
 }
 /** An applied migration's file changed, or the plan changed since it was shown. Exit 4. */

@@ -6,6 +6,10 @@ export interface MigrationFileInfo {
     /** Path relative to the manifest's folder. */
     file: string;
     checksum: string;
+    /** `sha256:<hex>` of the file alone, when `checksum` also covers its local imports. */
+    fileChecksum?: string | undefined;
+    /** Per-file checksums of the file and its local imports (see MigrationSource.sources). */
+    sources?: Record<string, string> | undefined;
     /** Set when the file could not be imported (syntax error, throws on import). */
     loadError?: string | undefined;
     /** The default export; undefined when there is none. */

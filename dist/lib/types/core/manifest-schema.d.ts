@@ -11,11 +11,16 @@ declare const environmentSchema: z.ZodObject<{
     target: z.ZodDefault<z.ZodString>;
     'allow-reset': z.ZodDefault<z.ZodBoolean>;
     protected: z.ZodDefault<z.ZodBoolean>;
+    studio: z.ZodOptional<z.ZodEnum<{
+        "read-only": "read-only";
+        "read-write": "read-write";
+    }>>;
     runner: z.ZodDefault<z.ZodEnum<{
         local: "local";
         lambda: "lambda";
     }>>;
     function: z.ZodOptional<z.ZodString>;
+    'state-machine': z.ZodOptional<z.ZodString>;
     protocol: z.ZodDefault<z.ZodEnum<{
         "dynamodb-migrate": "dynamodb-migrate";
         onetable: "onetable";
@@ -33,6 +38,9 @@ declare const environmentSchema: z.ZodObject<{
     validate: z.ZodOptional<z.ZodUnion<readonly [z.ZodBoolean, z.ZodObject<{
         sample: z.ZodOptional<z.ZodNumber>;
     }, z.core.$strict>]>>;
+    rehearse: z.ZodOptional<z.ZodUnion<readonly [z.ZodBoolean, z.ZodObject<{
+        sample: z.ZodOptional<z.ZodNumber>;
+    }, z.core.$strict>]>>;
 }, z.core.$strict>;
 /** The manifest file's schema; also published as JSON Schema (schema/manifest.schema.json). */
 export declare const manifestSchema: z.ZodObject<{
@@ -46,11 +54,16 @@ export declare const manifestSchema: z.ZodObject<{
         target: z.ZodDefault<z.ZodString>;
         'allow-reset': z.ZodDefault<z.ZodBoolean>;
         protected: z.ZodDefault<z.ZodBoolean>;
+        studio: z.ZodOptional<z.ZodEnum<{
+            "read-only": "read-only";
+            "read-write": "read-write";
+        }>>;
         runner: z.ZodDefault<z.ZodEnum<{
             local: "local";
             lambda: "lambda";
         }>>;
         function: z.ZodOptional<z.ZodString>;
+        'state-machine': z.ZodOptional<z.ZodString>;
         protocol: z.ZodDefault<z.ZodEnum<{
             "dynamodb-migrate": "dynamodb-migrate";
             onetable: "onetable";
@@ -66,6 +79,9 @@ export declare const manifestSchema: z.ZodObject<{
         'read-rate': z.ZodOptional<z.ZodNumber>;
         canary: z.ZodOptional<z.ZodNumber>;
         validate: z.ZodOptional<z.ZodUnion<readonly [z.ZodBoolean, z.ZodObject<{
+            sample: z.ZodOptional<z.ZodNumber>;
+        }, z.core.$strict>]>>;
+        rehearse: z.ZodOptional<z.ZodUnion<readonly [z.ZodBoolean, z.ZodObject<{
             sample: z.ZodOptional<z.ZodNumber>;
         }, z.core.$strict>]>>;
     }, z.core.$strict>>;

@@ -18,8 +18,11 @@ import type { ValidationReport } from './validate.js';
 export declare function blockerError(plan: Pick<Plan, 'blockers'>): MigrateError | undefined;
 /** Exit code of a plan shown by `plan` or a pull request: its blockers decide. */
 export declare function exitCodeOfPlan(plan: Pick<Plan, 'blockers'>): ExitCode;
-/** Status of a plan shown for review: blocked by its blockers, else planned. */
-export declare function statusOfPlan(plan: Pick<Plan, 'blockers'>): Extract<Status, 'blocked' | 'planned'>;
+/**
+ * Status of a plan shown for review: blocked by its blockers (rehearsal-failed when the first is
+ * a rehearsal's finding), else planned.
+ */
+export declare function statusOfPlan(plan: Pick<Plan, 'blockers'>): Extract<Status, 'blocked' | 'planned' | 'rehearsal-failed'>;
 /** Exit code of a run: 0 when it applied, was a no-op or a dry run; else the code of what stopped it. */
 export declare function exitCodeOfReport(report: Pick<RunReport, 'status' | 'exitCode'>): ExitCode;
 /** The statuses a run's report can end in, as shown. */

@@ -1,3 +1,4 @@
+import type { ChecksReport, Suppressions } from './analyzers/findings.js';
 import type { SchemaDiff } from './schema-diff.js';
 import type { Status } from './status-vocabulary.js';
 /**
@@ -13,8 +14,18 @@ export interface MigrationSource {
     description: string;
     /** Path relative to the manifest's folder, as shown to users and stored in records. */
     file: string;
-    /** `sha256:<hex>` of the file's bytes. */
+    /**
+     * `sha256:<hex>` of the file's bytes; `sha256-tree:<hex>` when it imports local modules (the
+     * file and every local module it imports, see core/checksum.ts).
+     */
     checksum: string;
+    /** `sha256:<hex>` of the migration file alone (what earlier releases recorded). */
+    fileChecksum?: string | undefined;
+    /**
+     * Per-file `sha256:<hex>` of the migration (by its name) and each local module it imports (by
+     * its path from the migration's folder); set only when it imports local modules.
+     */
+    sources?: Record<string, string> | undefined;
     /** `up` is allowed to run twice (needed for resume). */
     idempotent: boolean;
     /** No `down`: rolling back past this version is refused. */
@@ -26,6 +37,14 @@ export interface MigrationSource {
     /** Has a `verify(ctx)` post-check hook. */
     hasVerify?: boolean | undefined;
     schema?: OneTableSchema | undefined;
+    /** Analyzer rules this migration accepts, with the reason (its `suppress` property). */
+    suppress?: Suppressions | undefined;
+    /**
+     * The JavaScript the migration runs as (the loader's compiled output for TypeScript, the
+     * file's text otherwise): what the static analyzers parse. Set by the loader from the import,
+     * never compiled again; absent where the source is not at hand (a controller's bundle).
+     */
+    code?: string | undefined;
 }
 /**
  * One problem a `before` or `verify` hook found: what is wrong, how many items (when known)
@@ -65,6 +84,8 @@ export interface MigrationRecord {
     /** "success", or the error message of a failed step. */
     status: string;
     checksum?: string | undefined;
+    /** The per-file checksums behind a `sha256-tree:` checksum, so drift can name the changed file. */
+    sources?: Record<string, string> | undefined;
     direction?: Direction | undefined;
     actor?: string | undefined;
     runUrl?: string | undefined;
@@ -168,7 +189,11 @@ export interface PlanStep {
     /** Canary: percentage of items the step runs on and verifies before it takes the rest (steps with `verify` only). */
     canaryPercent?: number | undefined;
 }
-export type BlockerKind = 'drift' | 'failed-state' | 'out-of-order' | 'missing-file' | 'irreversible' | 'refused';
+/**
+ * `check`: a static analyzer error (DM1xx) in a step's migration; `rehearsal`: an error the
+ * rehearsal found (DM2xx, exit 5).
+ */
+export type BlockerKind = 'drift' | 'failed-state' | 'out-of-order' | 'missing-file' | 'irreversible' | 'refused' | 'check' | 'rehearsal';
 /** Something that stops apply until a person acts; `next` says what to do. */
 export interface PlanBlocker {
     kind: BlockerKind;
@@ -187,6 +212,8 @@ export interface DriftEntry {
     file: string;
     recorded: string;
     current: string;
+    /** The changed files (the migration or modules it imports), when the record says which it covered. */
+    changed?: string[] | undefined;
 }
 /** What the table's stats let us estimate about the plan. */
 export interface PlanEstimate {
@@ -242,8 +269,10 @@ export interface Plan {
     global?: (GlobalTableInfo & {
         home?: string | undefined;
     }) | undefined;
+    /** The analyzers' findings on the plan's steps (and the rehearsal's, when it ran): `plan` and the PR plan. */
+    checks?: ChecksReport | undefined;
 }
-export type StepStatus = 'applied' | 'failed' | 'dry-run' | 'incomplete' | 'skipped';
+export type StepStatus = 'applied' | 'failed' | 'dry-run' | 'incomplete' | 'skipped' | 'running';
 export interface StepReport {
     version: string;
     direction: Direction;
@@ -256,9 +285,11 @@ export interface StepReport {
     checks?: StepCheck[] | undefined;
     /** A failed canary was undone with the step's down (true), or could not be (false: no down). */
     canaryReverted?: boolean | undefined;
+    /** The AWS console page of the Step Functions execution that ran the step (a fanned-out step). */
+    execution?: string | undefined;
 }
 /** How a run ended, in the words of the one status vocabulary (core/status-vocabulary.ts). */
-export type RunStatus = Extract<Status, 'applied' | 'no-op' | 'failed' | 'blocked' | 'dry-run' | 'incomplete'>;
+export type RunStatus = Extract<Status, 'applied' | 'no-op' | 'failed' | 'blocked' | 'dry-run' | 'incomplete' | 'running'>;
 export interface RunReport {
     plan: Plan;
     status: RunStatus;
@@ -282,5 +313,5 @@ export interface RunReport {
      */
     blockedBy?: 'precondition' | undefined;
     /** Exit code the CLI and action map this outcome to (0 when absent and the run succeeded). */
-    exitCode?: 0 | 1 | 2 | 3 | 4 | undefined;
+    exitCode?: 0 | 1 | 2 | 3 | 4 | 5 | undefined;
 }

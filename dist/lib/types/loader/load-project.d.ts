@@ -32,3 +32,9 @@ export declare function lintProject(manifestPath: string): Promise<{
     problems: string[];
     project?: Project;
 }>;
+/**
+ * Which transpilers a miss may use: `strip` (Node's type stripping, strip-transform.ts) then
+ * `babel` (jiti's), or only `babel` when DYNAMODB_MIGRATE_TRANSPILER=babel says so (to compare
+ * the two, or to step around the light path).
+ */
+export declare function transpilerOrder(env?: NodeJS.ProcessEnv): ('strip' | 'babel')[];

@@ -8,6 +8,10 @@ export interface StaticMigrationModule {
      * bundled code is not the file, and records must carry the checksum the CLI would write.
      */
     checksum: string;
+    /** `sha256:<hex>` of the file alone, when `checksum` also covers its local imports. */
+    fileChecksum?: string | undefined;
+    /** Per-file checksums of the file and its local imports, when it has any. */
+    sources?: Record<string, string> | undefined;
     /** The module namespace (`import * as m`) or its default export. */
     module: unknown;
 }

@@ -24,19 +24,26 @@ export interface TranspileCacheStats {
     hits: number;
     misses: number;
     stored: number;
+    /** Misses by the transpiler that made the code (`strip`, `babel`). */
+    by: Record<string, number>;
 }
-/** Thrown by the cached transform on a miss while no transpiler is loaded yet (see `needsTranspiler`). */
+/** A transpiler for misses; undefined passes the file on to the next one. */
+export type Transpiler = (opts: TransformOptions) => TransformResult | undefined;
+/** Thrown by the cached transform on a miss that no transpiler loaded so far takes (see `needsTranspiler`). */
 export declare class TranspilerNotLoaded extends Error {
     constructor(filename: string | undefined);
 }
 export interface TranspileCache {
-    /** jiti's `transform` option: the entry for these options and text, else the transpiler's output (stored). */
+    /** jiti's `transform` option: the entry for these options and text, else the first transpiler's output that takes it (stored). */
     transform: (opts: TransformOptions) => TransformResult;
-    /** The transpiler used on a miss; until it is set, a miss throws TranspilerNotLoaded. */
-    setTranspiler: (transpile: (opts: TransformOptions) => TransformResult) => void;
-    /** True once a miss found no transpiler: load one and import the file again. */
+    /** Adds a transpiler for misses, tried after those added before; while none takes a miss, it throws TranspilerNotLoaded. */
+    addTranspiler: (name: string, transpile: Transpiler) => void;
+    /** True once a miss found no transpiler that takes it: add one and import the file again (cleared by addTranspiler). */
     readonly needsTranspiler: boolean;
-    readonly hasTranspiler: boolean;
+    /** The options of the last miss that no transpiler took. */
+    readonly untaken: TransformOptions | undefined;
+    /** Names of the transpilers added, in order. */
+    readonly transpilers: readonly string[];
     readonly stats: TranspileCacheStats;
 }
 /**
@@ -47,3 +54,5 @@ export interface TranspileCache {
  * only costs the transform it would have saved.
  */
 export declare function openTranspileCache(dir: string | undefined): TranspileCache;
+/** The name of the transpiler that made a cache entry, from its first line (undefined: not said). */
+export declare function transpilerOfEntry(text: string): string | undefined;

@@ -1,4 +1,5 @@
 import type { DriftReport } from '../core/drift.js';
+import type { RehearsalResult } from './rehearsal/rehearse.js';
 import type { Environment } from '../core/manifest.js';
 import type { RunSettings } from '../core/run-settings.js';
 import type { StatusReport } from '../core/status.js';
@@ -33,6 +34,11 @@ export interface ApplyOptions {
     recoveryPoint?: string | undefined;
     /** Why (repair) or from where (dispatch, merge) this run happened. */
     reason?: string | undefined;
+    /**
+     * runner: lambda with a state machine: return (status `running`) as soon as a fanned-out step's
+     * execution started, instead of waiting on it; the execution records the step and releases the lock.
+     */
+    detach?: boolean | undefined;
 }
 export interface RepairInput {
     version: string;
@@ -73,4 +79,20 @@ export interface MigrationSession {
      * no schema to check against.
      */
     validate(options: ValidateOptions): Promise<ValidationReport>;
+    /**
+     * runner: lambda with a state machine: stops the running execution of this table's step (the
+     * step recorded incomplete, resumable; the lock released); says what it did. Absent elsewhere.
+     */
+    stop?(reason?: string): Promise<string>;
+    /** runner: lambda with a state machine: the executions of this table's steps that run now. */
+    runningSteps?(): Promise<{
+        name: string;
+        executionArn: string;
+        url: string;
+    }[]>;
+    /**
+     * Rehearses the plan's up steps on `samplePercent` of the table, in memory, writing nothing
+     * (runner/rehearsal). Absent where the migrations do not run in this process (runner: lambda).
+     */
+    rehearse?(plan: Plan, samplePercent: number): Promise<RehearsalResult>;
 }

@@ -11,6 +11,19 @@ export interface SegmentCheckpoint {
     done: boolean;
     counts: ItemCounts;
 }
+/** The checkpoints of one pass of a step, summed over its segments. */
+export interface PassProgress {
+    /** `<pass>:<range>` */
+    pass: string;
+    /** Segments of the pass. */
+    total: number;
+    /** Segments with a checkpoint, and those finished. */
+    started: number;
+    done: number;
+    counts: ItemCounts;
+    /** The newest checkpoint's time (epoch ms). */
+    updatedAt: number;
+}
 /**
  * Checkpoints of one step, stored in the migrated table as
  * `_migration_checkpoint` / `<version>:<direction>:<pass>:<range>:<segment>/<total>`, one item
@@ -57,10 +70,24 @@ export declare class CheckpointStore {
     recordSampled(pass: string, percent: number, opts?: {
         finished?: boolean;
     }): Promise<void>;
+    /**
+     * Keeps the first failure of a segment of this attempt (`<version>:<direction>:failure`): a
+     * Distributed Map only reports that a child failed, so the step's outcome reads it here.
+     */
+    recordFailure(message: string): Promise<void>;
+    /** Forgets a segment's failure once the step's outcome carries it (a resume keeps the checkpoints, not the failure). */
+    clearFailure(): Promise<void>;
+    /** The failure a segment of this attempt recorded, if any. */
+    failure(): Promise<string | undefined>;
     /** The id of the attempt these checkpoints belong to; undefined when none was recorded. */
     attempt(): Promise<string | undefined>;
     /** Records the id of a fresh attempt of the step (after {@link discardEarlierAttempts}). */
     recordAttempt(id: string): Promise<void>;
+    /**
+     * Every segment checkpoint of this step, by pass (`<pass>:<range>`), in the order the passes
+     * were first saved: what a caller watching a fanned-out step reads for its items, rate and ETA.
+     */
+    progress(): Promise<PassProgress[]>;
     /** Deletes every checkpoint and sample record of this step (after it is recorded). */
     clear(): Promise<number>;
     /**

@@ -5,5 +5,5 @@
  */
 export { createDataEngine, type BulkData, type DataEngine } from './engine.js';
 export { PassFailedError, PassIncompleteError, isPassIncomplete } from './errors.js';
-export { CHECKPOINT_HASH } from './checkpoints.js';
+export { CHECKPOINT_HASH, CheckpointStore, type PassProgress } from './checkpoints.js';
 export type { BulkLogger, DataEngineOptions, DeleteAction, Expression, Item, ItemAction, PassOptions, PassResult, Progress, RateLimit, ReplaceAction, SegmentPlan, Selection, TransformFn, UpdateAction, } from './types.js';

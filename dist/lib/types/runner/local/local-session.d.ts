@@ -1,4 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { RehearsalResult } from '../rehearsal/rehearse.js';
 import type { Logger } from '../../core/logger.js';
 import type { Environment } from '../../core/manifest.js';
 import type { RunSettings } from '../../core/run-settings.js';
@@ -34,6 +35,8 @@ export declare class LocalSession implements MigrationSession {
     private get run();
     readState(): Promise<TableState>;
     plan(input: PlanInput, state?: TableState | null): Promise<Plan>;
+    /** The plan's up steps run in memory on a sample of the table, read-only (see runner/rehearsal). */
+    rehearse(plan: Plan, samplePercent: number): Promise<RehearsalResult>;
     status(): Promise<StatusReport>;
     apply(plan: Plan, options?: ApplyOptions): Promise<RunReport>;
     /** The table as a run's backend: lock, plans, records and audit log all here. */

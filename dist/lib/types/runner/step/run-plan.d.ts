@@ -4,7 +4,7 @@ import type { Finding, LockInfo, Plan, PlanStep, RunReport } from '../../core/ty
 import type { ApplyOptions, PlanInput } from '../session.js';
 import type { AuditEvent } from './audit.js';
 import type { StepLedger } from './ledger.js';
-import { type StepBody } from './run-step.js';
+import { type HandedOverOutcome, type StepBody } from './run-step.js';
 /** A run's hold on the lock while it works, however the lock is kept (here, or through a controller). */
 export interface RunLease {
     /** Aborted when the lease is lost. */
@@ -33,9 +33,29 @@ export interface RunBackend<T> {
         /** Said after each step's banner (e.g. "fanned out over 8 segments"). */
         how?: ((step: PlanStep) => string | undefined) | undefined;
         before?: ((step: PlanStep) => Promise<Finding[]>) | undefined;
+        /** Steps that run elsewhere, owning the lock while they do (a Step Functions execution). */
+        handOver?: HandOver | undefined;
     };
     /** The table's version now (for the report's finalVersion). */
     currentVersion(): Promise<string>;
+}
+/**
+ * A step run by something that outlives this run (a fanned-out step's Step Functions execution):
+ * it is handed the lock, begins the step, records its outcome and releases the lock itself, so
+ * the step ends recorded and unlocked even when this process is gone. The run takes the lock
+ * again (and checks the plan again) for the steps after it.
+ */
+export interface HandOver {
+    takes(step: PlanStep): boolean;
+    /** Said after the step's banner. */
+    how(step: PlanStep): string;
+    /** Throws only before the step was handed over (the lock is still the run's); after that every end is an outcome. */
+    run(step: PlanStep, hand: {
+        lockId: string;
+        runId: string;
+        plan: Plan;
+        startedAt: number;
+    }): Promise<HandedOverOutcome>;
 }
 /** A dry run's steps: a ledger that writes nothing, and the work with a read-only client and a counting engine. */
 export interface DryRunBackend<T> {

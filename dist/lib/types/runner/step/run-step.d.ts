@@ -38,7 +38,7 @@ export interface BodyResult {
 export type StepBody<T> = (step: PlanStep, ticket: T) => Promise<BodyResult>;
 /** Why the run stops after this step. */
 export interface RunStop {
-    status: Extract<RunStatus, 'failed' | 'incomplete' | 'blocked'>;
+    status: Extract<RunStatus, 'failed' | 'incomplete' | 'blocked' | 'running'>;
     /** `precondition`: the step's `before` hook refused it (status `blocked`, shown as precondition-failed). */
     blockedBy?: RunReport['blockedBy'];
     error: string;
@@ -63,3 +63,18 @@ export interface RunStepOptions<T> {
     before?: ((step: PlanStep) => Promise<Finding[]>) | undefined;
 }
 export declare function runStep<T>(step: PlanStep, options: RunStepOptions<T>): Promise<StepResult>;
+/**
+ * How a step that ran elsewhere ended (a Step Functions execution: it began the step, recorded
+ * its outcome and released the lock itself), judged as runStep judges a step it ran: the same
+ * report and the same reasons to stop.
+ */
+export interface HandedOverOutcome {
+    /** `running`: nobody waits on it (--detach); the run ends here, the execution goes on. */
+    status: 'applied' | 'failed' | 'incomplete' | 'running';
+    error?: string | undefined;
+    counts?: ItemCounts | undefined;
+    durationMs: number;
+    /** Where it ran (e.g. the execution's console link), said when the run stops. */
+    where?: string | undefined;
+}
+export declare function handedOverResult(step: PlanStep, o: HandedOverOutcome): StepResult;

