@@ -34,6 +34,14 @@ ncc(
   'dist/lib',
   Object.keys(dependencies).flatMap((d) => ['-e', d]),
 );
+// The library must stay one file: webpack loads a chunk by a computed import() path, which a
+// bundler of the library (build-controller's ncc) turns into a context of every file in dist/lib,
+// declarations included. A lazy import() in code the library reaches needs webpackMode "eager".
+const libChunks = readdirSync('dist/lib').filter((f) => f.endsWith('.js') && f !== 'index.js');
+if (libChunks.length) {
+  console.error(`dist/lib has chunks (${libChunks.join(', ')}): mark the library's lazy import() /* webpackMode: "eager" */.`);
+  process.exit(1);
+}
 execFileSync('npx', ['tsc', '-p', 'tsconfig.lib.json'], { stdio: 'inherit' });
 addExtensions('dist/lib/types');
 

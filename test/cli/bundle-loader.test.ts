@@ -24,6 +24,6 @@ test('the bundled CLI loads migrations that import node built-ins', async () => 
   );
   const r = await runCli(['--manifest', join(dir, 'manifest.yaml'), '--json', 'lint'], { bundle: true });
   expect(r.stderr).not.toMatch(/Cannot find module/);
-  expect(JSON.parse(r.stdout)).toEqual({ ok: true, problems: [] });
+  expect(JSON.parse(r.stdout)).toEqual({ ok: true, problems: [], findings: [] });
   expect(r.code).toBe(0);
 });

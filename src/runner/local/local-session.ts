@@ -77,7 +77,10 @@ export class LocalSession implements MigrationSession {
 
   /** The plan's up steps run in memory on a sample of the table, read-only (see runner/rehearsal). */
   async rehearse(plan: Plan, samplePercent: number): Promise<RehearsalResult> {
-    const { rehearsePlan } = await import('../rehearsal/rehearse');
+    // Eager: kept in the bundle that holds this file instead of a chunk beside it, because the
+    // library (dist/lib) must stay one file: a chunk is loaded by a computed import() path, which
+    // a bundler of the library (build-controller's ncc) turns into a context of every file there.
+    const { rehearsePlan } = await import(/* webpackMode: "eager" */ '../rehearsal/rehearse');
     return rehearsePlan(
       plan,
       { client: this.client, table: this.environment.table, project: this.project, log: this.log },
