@@ -39,7 +39,9 @@ ncc(
 // declarations included. A lazy import() in code the library reaches needs webpackMode "eager".
 const libChunks = readdirSync('dist/lib').filter((f) => f.endsWith('.js') && f !== 'index.js');
 if (libChunks.length) {
-  console.error(`dist/lib has chunks (${libChunks.join(', ')}): mark the library's lazy import() /* webpackMode: "eager" */.`);
+  console.error(
+    `dist/lib has chunks (${libChunks.join(', ')}): mark the library's lazy import() /* webpackMode: "eager" */.`,
+  );
   process.exit(1);
 }
 execFileSync('npx', ['tsc', '-p', 'tsconfig.lib.json'], { stdio: 'inherit' });
