@@ -62,6 +62,24 @@ const environmentSchema = z
       .describe(
         'runner: lambda: the state machine build-controller generated (its StateMachineArn output); big steps fan out as one Step Functions execution each. See docs/lambda.md',
       ),
+    segments: z
+      .number()
+      .int()
+      .min(1)
+      .max(10_000)
+      .optional()
+      .describe(
+        "state-machine: scan segments of each bulk pass of a fanned-out step, one Distributed Map child each (default one per GiB of table, up to 64; the CLI's --segments wins)",
+      ),
+    concurrency: z
+      .number()
+      .int()
+      .min(1)
+      .max(10_000)
+      .optional()
+      .describe(
+        "state-machine: the Distributed Map's MaxConcurrency, segments in flight at once (default min(segments, 8), fewer at a low write-rate; the CLI's --concurrency wins)",
+      ),
     protocol: z
       .enum(['dynamodb-migrate', 'onetable'])
       .default('dynamodb-migrate')
@@ -119,6 +137,14 @@ const environmentSchema = z
         path: ['state-machine'],
         message: "state-machine needs runner: lambda with this tool's controller (not protocol: onetable)",
       });
+    }
+    for (const key of ['segments', 'concurrency'] as const) {
+      if (env[key] !== undefined && !env['state-machine'])
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `${key} sets how a big step fans out, which needs state-machine: <ARN> (the state machine build-controller generates; docs/lambda.md). Name it, or leave ${key} out`,
+        });
     }
     if (env.protected && env['allow-reset']) {
       ctx.addIssue({ code: 'custom', path: ['allow-reset'], message: 'a protected environment cannot allow reset' });

@@ -38,9 +38,7 @@ export interface RunSettings {
    */
   canaryPercent?: number | undefined;
   /** runner: lambda: how a big step is split over invocations. */
-  fanOut?:
-    | { segments?: number | undefined; concurrency?: number | undefined; maxAttempts?: number | undefined }
-    | undefined;
+  fanOut?: { segments?: number | undefined; concurrency?: number | undefined } | undefined;
 }
 
 /** What an entry point knows before resolving: every field optional, seconds where users type seconds. */
@@ -63,13 +61,13 @@ export const DEFAULT_LEASE_MS = 120_000;
 
 /**
  * Resolves a run's settings: what the caller gave wins, then the environment's manifest
- * entry (`lock-timeout`, `write-rate`, `read-rate`, `canary`), then the defaults, and checks
+ * entry (`lock-timeout`, `write-rate`, `read-rate`, `canary`, `segments`, `concurrency`), then the defaults, and checks
  * them once (checkRunSettings): a value out of range is an InputError naming it by `labels`
  * (the flag or input the user typed), else by its field. Pure: the clock and the default actor
  * are parameters.
  */
 export function resolveRunSettings(
-  environment: Pick<Environment, 'lock-timeout' | 'write-rate' | 'read-rate' | 'canary'>,
+  environment: Pick<Environment, 'lock-timeout' | 'write-rate' | 'read-rate' | 'canary' | 'segments' | 'concurrency'>,
   input: RunSettingsInput,
   o: { now: number; defaultActor: string; labels?: SettingLabels | undefined },
 ): RunSettings {
@@ -88,9 +86,19 @@ export function resolveRunSettings(
     readRate: input.readRate ?? environment['read-rate'],
     samplePercent: input.samplePercent,
     canaryPercent: input.canaryPercent ?? environment.canary,
-    fanOut: input.fanOut,
+    fanOut: fanOutOf(input.fanOut, environment),
   };
   return checkRunSettings(given, { labels: o.labels, values: input as Record<string, unknown> });
+}
+
+/** How a big step fans out: what the caller gave (a flag) wins over the manifest's `segments` and `concurrency`. */
+function fanOutOf(
+  given: RunSettings['fanOut'],
+  environment: Pick<Environment, 'segments' | 'concurrency'>,
+): RunSettings['fanOut'] {
+  const segments = given?.segments ?? environment.segments;
+  const concurrency = given?.concurrency ?? environment.concurrency;
+  return segments === undefined && concurrency === undefined ? undefined : { segments, concurrency };
 }
 
 /** What the user typed for each setting (a flag, an action input), for error messages. */
@@ -151,9 +159,7 @@ export const runSettingsSchema = z.object({
   readRate: settingRanges.readRate.optional(),
   samplePercent: settingRanges.samplePercent.optional(),
   canaryPercent: settingRanges.canaryPercent.optional(),
-  fanOut: z
-    .object({ segments: whole.optional(), concurrency: whole.optional(), maxAttempts: whole.optional() })
-    .optional(),
+  fanOut: z.object({ segments: whole.optional(), concurrency: whole.optional() }).optional(),
 });
 
 /**

@@ -55,6 +55,19 @@ describe('manifest', () => {
       ok.replace('function: migrate }', 'function: migrate, state-machine: steps }'),
       /environments\.production\.state-machine: expected the ARN of a state machine/,
     ],
+    [
+      'segments without a state machine',
+      ok.replace('function: migrate }', 'function: migrate, segments: 16 }'),
+      /environments\.production\.segments: segments sets how a big step fans out, which needs state-machine/,
+    ],
+    [
+      'concurrency not a whole number',
+      ok.replace(
+        'function: migrate }',
+        'function: migrate, concurrency: 2.5, state-machine: "arn:aws:states:us-east-1:123456789012:stateMachine:steps" }',
+      ),
+      /environments\.production\.concurrency: /,
+    ],
     ['wrong format version', ok.replace('version: 1', 'version: 2'), /version: /],
   ])('%s is one clear ManifestError naming the file and path', (_name, text, message) => {
     expect(() => parseManifest(text, 'm.yaml')).toThrow(ManifestError);
@@ -68,6 +81,11 @@ describe('manifest', () => {
       'm.yaml',
     );
     expect(selectEnvironment(m, 'm.yaml', 'production')['state-machine']).toBe(arn);
+    const fanned = parseManifest(
+      ok.replace('function: migrate }', `function: migrate, state-machine: "${arn}", segments: 256, concurrency: 32 }`),
+      'm.yaml',
+    );
+    expect(selectEnvironment(fanned, 'm.yaml', 'production')).toMatchObject({ segments: 256, concurrency: 32 });
   });
 
   test('a missing environment names the ones that exist', () => {

@@ -25,6 +25,16 @@ describe('resolveRunSettings', () => {
     });
   });
 
+  test("fan-out: a flag wins over the manifest's segments and concurrency, each on its own", () => {
+    const fanned = { ...env, segments: 64, concurrency: 16 };
+    const of = (input: Parameters<typeof resolveRunSettings>[1]) =>
+      resolveRunSettings(fanned, input, { now: 1_000, defaultActor: 'me' }).fanOut;
+    expect(of({})).toEqual({ segments: 64, concurrency: 16 });
+    expect(of({ fanOut: { segments: 8 } })).toEqual({ segments: 8, concurrency: 16 });
+    expect(of({ fanOut: { concurrency: 2 } })).toEqual({ segments: 64, concurrency: 2 });
+    expect(resolve({}).fanOut).toBeUndefined();
+  });
+
   test('every range is checked once, naming what the user typed', () => {
     const labels = {
       samplePercent: '--sample',
