@@ -37,6 +37,11 @@ export interface ActionContext {
   /** What every comment and summary of this run shares (key, manifest, run link, commit). */
   readonly markdown: Readonly<Pick<CommentInput, 'key' | 'manifest' | 'runUrl' | 'sha'>>;
   readonly now: () => number;
+  /**
+   * Between two updates of the pull request comment with a running execution's progress: 60 s
+   * (DYNAMODB_MIGRATE_COMMENT_EVERY_MS changes it, for tests).
+   */
+  readonly progressCommentMs: number;
   /** Opens an environment's session, in this process or through its Lambda controller. */
   openSession(env: Environment, access: Access): MigrationSession;
 }
@@ -65,6 +70,7 @@ export function createActionContext(
       sha: ctx.payload.pull_request?.head?.sha ?? ctx.sha,
     },
     now: deps.now,
+    progressCommentMs: Number(deps.env.DYNAMODB_MIGRATE_COMMENT_EVERY_MS) || 60_000,
     openSession(env, access) {
       const settingsOfRun = runSettingsOf(env, settings, ctx, deps.now());
       // A read-only client as well: whatever a migration file does, a plan or a drift check cannot write.

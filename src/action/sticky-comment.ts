@@ -27,6 +27,8 @@ export class StickyComment {
   /** The warnings a refused write left, for the job summary. */
   readonly warnings: string[] = [];
   private refused = false;
+  /** Writes go out one at a time, in the order asked: a progress update never lands after the final word. */
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly run: Pick<ActionContext, 'io' | 'markdown'>,
@@ -40,11 +42,19 @@ export class StickyComment {
     return commentMarker(this.run.markdown.key);
   }
 
-  /** Renders the sections as the comment body and writes it, unless a write was refused already. */
-  async show(
-    sections: readonly EnvironmentSection[],
-    o: { notes?: readonly string[] | undefined; planHashes?: Readonly<Record<string, string>> | undefined } = {},
-  ): Promise<void> {
+  /**
+   * Renders the sections as the comment body and writes it, unless a write was refused already;
+   * after the writes asked for before it. Never rejects.
+   */
+  show(sections: readonly EnvironmentSection[], o: ShowOptions = {}): Promise<void> {
+    const next = this.queue
+      .then(() => this.write(sections, o))
+      .catch((e: unknown) => this.run.io.warning(commentWarning({ error: e })));
+    this.queue = next;
+    return next;
+  }
+
+  private async write(sections: readonly EnvironmentSection[], o: ShowOptions): Promise<void> {
     if (this.refused) return;
     const body = commentBody({ ...this.run.markdown, sections, notes: o.notes, planHashes: o.planHashes });
     let failure: { warning: string } | { error: unknown };
@@ -65,6 +75,11 @@ export class StickyComment {
     this.warnings.push(warning);
     this.refused = true;
   }
+}
+
+interface ShowOptions {
+  notes?: readonly string[] | undefined;
+  planHashes?: Readonly<Record<string, string>> | undefined;
 }
 
 /** The sticky comment of pull request `issue`, when this run may write one (a token, and comment: true). */

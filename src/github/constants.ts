@@ -21,6 +21,7 @@ export const Inputs = {
   OnPlanChange: 'on-plan-change',
   DryRun: 'dry-run',
   Wait: 'wait',
+  Resume: 'resume',
 } as const;
 
 export const Outputs = {

@@ -28,6 +28,11 @@ export interface ActionSettings {
    * started; the execution records the step and releases the lock.
    */
   wait: boolean;
+  /**
+   * Re-run the failed or stopped step first (the CLI's apply --resume): a step stopped at its
+   * checkpoints (time budget, stop) continues from them; a failed one is re-run when idempotent.
+   */
+  resume: boolean;
 }
 
 export const DEFAULT_MANIFEST = 'migrations/manifest.yaml';
@@ -66,6 +71,7 @@ export function readSettings(env: Readonly<Record<string, string | undefined>>):
     onPlanChange: oneOf(get(Inputs.OnPlanChange) || 'fail', Inputs.OnPlanChange, ['fail', 'replan'] as const),
     dryRun: bool(get(Inputs.DryRun), Inputs.DryRun, false),
     wait: bool(get(Inputs.Wait), Inputs.Wait, true),
+    resume: bool(get(Inputs.Resume), Inputs.Resume, false),
   };
   for (const name of settings.environments) {
     if (!/^[A-Za-z0-9_-]+$/.test(name)) {
@@ -87,6 +93,11 @@ export function readSettings(env: Readonly<Record<string, string | undefined>>):
   if (settings.command === 'repair' && !settings.reason) {
     throw new InputError(
       `Input "${Inputs.Reason}" is required with command "repair": it is recorded in the audit log.`,
+    );
+  }
+  if (settings.resume && ['unlock', 'repair', 'stop', 'drift', 'repeat', 'reset'].includes(settings.command)) {
+    throw new InputError(
+      `Input "${Inputs.Resume}": command "${settings.command}" does not re-run a step; resume goes with auto, apply, up, down or to.`,
     );
   }
   // Rolling back, resetting and repairing are deliberate acts on one table: no wildcards.

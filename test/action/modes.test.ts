@@ -1,6 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { commentKey, runSettingsOf } from '../../src/action/context';
-import { approvalGate, backupNameOf, planChangeGate, previousGate, reasonOf } from '../../src/action/modes/apply';
+import {
+  approvalGate,
+  backupNameOf,
+  followInComment,
+  planChangeGate,
+  previousGate,
+  reasonOf,
+} from '../../src/action/modes/apply';
 import { driftOutcome } from '../../src/action/modes/drift';
 import { FORK_NOTE, planOutcome, planSourceOf } from '../../src/action/modes/plan';
 import { exitCodeOfOutcomes, failureOf } from '../../src/action/report';
@@ -8,7 +15,7 @@ import { commentWarning } from '../../src/action/sticky-comment';
 import { EXIT, InputError, RefusedError } from '../../src/core/errors';
 import type { Environment } from '../../src/core/manifest';
 import { exitCodeOf, statusOfError } from '../../src/core/outcome';
-import type { Plan } from '../../src/core/types';
+import type { LiveExecution, Plan } from '../../src/core/types';
 import { readPlanHashes } from '../../src/github/comment-protocol';
 import { GitHubApiError } from '../../src/github/rest';
 import { plan, step } from '../core/render/fixtures';
@@ -116,6 +123,89 @@ describe('pull request', () => {
     expect(r.summary).toContain('📋 planned · dev');
     expect(r.summary).toContain('answered 403');
     expect(gh.ours(50)).toHaveLength(0);
+  });
+
+  test('a fanned-out step: the comment links its execution at once, follows its progress, and ends with the report', async () => {
+    const gh = new FakeGitHub();
+    await runInProcess({ event: 'pull_request', payload: prPayload(57), github: gh });
+    gh.merge(57, MERGE);
+    const bodies = () =>
+      gh.requests.filter((q) => q.method === 'PATCH').map((q) => String((q.body as { body: string }).body));
+    let clock = 1_750_000_000_000;
+    const seen: string[] = [];
+    const r = await runInProcess({
+      event: 'push',
+      payload: pushPayload,
+      sha: MERGE,
+      github: gh,
+      env: { DYNAMODB_MIGRATE_COMMENT_EVERY_MS: '1000' },
+      table: {
+        apply: async (p, options, session) => {
+          await session.start(p, options);
+          const live = {
+            version: '1.2.0',
+            direction: 'up' as const,
+            name: 'dm-orders-dev-abc123-1_2_0-up-0123456789ab',
+            url: 'https://us-east-1.console.aws.amazon.com/states/home?region=us-east-1#/v2/executions/details/x',
+            attached: false,
+            at: clock,
+          };
+          const progress = (scanned: number) => ({
+            pass: 1,
+            segmentsDone: 1,
+            segments: 4,
+            scanned,
+            changed: scanned,
+            skipped: 0,
+            failed: 0,
+            rate: 100,
+          });
+          options?.onExecution?.(live);
+          options?.onExecution?.({ ...live, progress: progress(10), at: (clock += 500) });
+          options?.onExecution?.({ ...live, progress: progress(250), at: (clock += 1000) });
+          // The writes are not awaited by the watch: let them land before the report.
+          await new Promise((ok) => setTimeout(ok, 20));
+          seen.push(...bodies());
+          return {
+            plan: p,
+            status: 'applied',
+            steps: p.steps.map((s) => ({
+              version: s.version,
+              direction: s.direction,
+              kind: s.kind,
+              status: 'applied',
+              durationMs: 5,
+            })),
+            startedAt: 0,
+            durationMs: 15,
+            finalVersion: '1.2.0',
+          };
+        },
+      },
+    });
+    expect(r.code, r.log).toBe(0);
+    const during = seen.filter((b) => b.includes('runs in its Step Functions execution'));
+    // Applying, the execution's link, then one progress update (the 10-item sighting came within the interval).
+    expect(during).toHaveLength(2);
+    expect(during[0]).toContain(
+      '[dm-orders-dev-abc123-1\\_2\\_0-up-0123456789ab](https://us-east-1.console.aws.amazon.com/',
+    );
+    expect(during[1]).toContain('pass 1: 1/4 segments, 250 items scanned (250 changed), 100/s');
+    expect(bodies().at(-1)).toContain('✅ applied');
+    expect(bodies().at(-1)).not.toContain('runs in its Step Functions execution');
+  });
+
+  test('resume: the plan re-runs the failed or stopped step first; not with a command that runs no step', async () => {
+    const r = await runInProcess({ event: 'workflow_dispatch', payload: {}, inputs: { resume: 'true' } });
+    expect(r.code, r.log).toBe(0);
+    expect(r.sessions[0]!.planCalls.map((c) => c.input.resume)).toContain(true);
+    const refused = await runInProcess({
+      event: 'workflow_dispatch',
+      payload: {},
+      inputs: { command: 'stop', environment: 'dev', resume: 'true' },
+    });
+    expect(refused.code).toBe(2);
+    expect(refused.sessions).toEqual([]);
   });
 
   test('after a refused comment write, later phases of the run do not try again', async () => {
@@ -551,5 +641,42 @@ describe('pure decisions', () => {
     expect(commentKey({ commentKey: '', manifest: 'migrations/manifest.yaml' })).toBeUndefined();
     expect(commentKey({ commentKey: '', manifest: 'db/manifest.yaml' })).toBe('db/manifest.yaml');
     expect(commentKey({ commentKey: 'k', manifest: 'db/manifest.yaml' })).toBe('k');
+  });
+});
+
+describe('a running execution in the comment', () => {
+  test('each new execution at once, then its progress at most once a minute (by when it was read)', () => {
+    let now = 0;
+    const shown: string[] = [];
+    const follow = followInComment(
+      (l) => shown.push(`${l.name}@${l.at}${l.progress ? ` ${l.progress.scanned}` : ''}`),
+      { everyMs: 60_000 },
+    );
+    const live = (name: string, scanned?: number): LiveExecution => ({
+      version: '1.2.0',
+      direction: 'up',
+      name,
+      url: 'https://example.com',
+      attached: false,
+      at: now,
+      progress:
+        scanned === undefined
+          ? undefined
+          : { pass: 1, segmentsDone: 0, segments: 8, scanned, changed: 0, skipped: 0, failed: 0, rate: 1 },
+    });
+    follow(live('a'));
+    now = 5_000;
+    follow(live('a', 10));
+    now = 59_999;
+    follow(live('a', 20));
+    now = 60_000;
+    follow(live('a', 30));
+    now = 61_000;
+    follow(live('b'));
+    now = 62_000;
+    follow(live('b', 5));
+    now = 121_000;
+    follow(live('b', 50));
+    expect(shown).toEqual(['a@0', 'a@60000 30', 'b@61000', 'b@121000 50']);
   });
 });

@@ -19,6 +19,7 @@ test('defaults: manifest, all environments, auto, comment on, approval off, fail
     onPlanChange: 'fail',
     dryRun: false,
     wait: true,
+    resume: false,
   });
 });
 
@@ -32,6 +33,7 @@ test('reads INPUT_* the way the runner names them (upper case, hyphens kept)', (
       'dry-run': 'True',
       comment: 'false',
       wait: 'false',
+      resume: 'true',
     }),
     'INPUT_GITHUB-TOKEN': 'ghs_x',
   });
@@ -43,6 +45,7 @@ test('reads INPUT_* the way the runner names them (upper case, hyphens kept)', (
     dryRun: true,
     comment: false,
     wait: false,
+    resume: true,
     token: 'ghs_x',
   });
 });
@@ -60,6 +63,11 @@ test.each([
   [{ mark: 'maybe' }, 'Input "mark": "maybe" is not allowed'],
   [{ wait: 'later' }, 'Input "wait": "later" is not a boolean'],
   [{ command: 'stop' }, 'Input "environment": command "stop" acts on exactly one environment'],
+  [{ resume: 'yes' }, 'Input "resume": "yes" is not a boolean'],
+  [
+    { command: 'unlock', environment: 'dev', 'lock-id': 'x', resume: 'true' },
+    'Input "resume": command "unlock" does not re-run a step',
+  ],
 ] as const)('bad input %j names the input', (inputs, message) => {
   const run = () => readSettings(inputEnv(inputs));
   expect(run).toThrow(InputError);

@@ -2,7 +2,7 @@ import { EXIT, MigrateError, PlanChangedError, RefusedError, messageOf } from '.
 import { checkConfirmation } from '../../core/gates';
 import type { Environment } from '../../core/manifest';
 import { exitCodeOf, exitCodeOfReport, statusOfReport } from '../../core/outcome';
-import type { Plan } from '../../core/types';
+import type { LiveExecution, Plan } from '../../core/types';
 import {
   checkApproval,
   findMergedPullRequest,
@@ -153,7 +153,7 @@ async function applyOne(
   // The analyzers' static errors block apply as they block the plan (the parser loaded now, after the plan).
   const { checkPlan } = await import('../../runner/plan-checks');
   const plan = await checkPlan(
-    await session.plan({ command: intent.command, version: settings.version }),
+    await session.plan({ command: intent.command, version: settings.version, resume: settings.resume }),
     session.project,
   );
   const base = {
@@ -178,6 +178,7 @@ async function applyOne(
     io.notice(`${env.name}: no reviewed plan found on #${g.pr.number}; applying the current plan ${plan.hash}.`);
 
   let recoveryPoint: string | undefined;
+  let applying: Plan = plan;
   const options: ApplyOptions = {
     expectedHash: g.reviewed,
     onPlanChange: settings.onPlanChange,
@@ -193,16 +194,42 @@ async function applyOne(
         );
         io.notice(`${env.name}: recovery point: ${recoveryPoint}`);
       }
+      applying = current;
       if (current.steps.length)
         await g.comment?.show([...g.done.map((o) => o.section), { ...base, plan: current, phase: 'applying' }]);
       // The runner records it in the audit log.
       return { recoveryPoint };
     },
+    // A fanned-out step runs in Step Functions for as long as it takes: the comment links its
+    // execution at once and follows its progress (not awaited: the watch goes on meanwhile).
+    onExecution:
+      g.comment &&
+      followInComment(
+        (live) =>
+          void g.comment?.show([...g.done.map((o) => o.section), { ...base, plan: applying, phase: 'applying', live }]),
+        { everyMs: run.progressCommentMs },
+      ),
   };
   const report = await session.apply(plan, options);
   return {
     section: { ...base, plan: report.plan, phase: statusOfReport(report), report, recoveryPoint },
     exitCode: exitCodeOfReport(report),
+  };
+}
+
+/**
+ * Which of a running execution's sightings go to the comment: each new execution at once (its
+ * link), then its progress at most once every `everyMs`. The final word is the report's.
+ */
+export function followInComment(
+  show: (live: LiveExecution) => void,
+  o: { everyMs: number },
+): (live: LiveExecution) => void {
+  let shown: { name: string; at: number } | undefined;
+  return (live) => {
+    if (shown?.name === live.name && (!live.progress || live.at - shown.at < o.everyMs)) return;
+    shown = { name: live.name, at: live.at };
+    show(live);
   };
 }
 

@@ -3,9 +3,16 @@ import { renderChecksMarkdown } from './checks';
 import type { DriftFinding } from '../drift';
 import { statusOfReport, type ReportStatus } from '../outcome';
 import { mostUrgent, type Status } from '../status-vocabulary';
-import type { Plan, PlanStep, RunReport, StepReport } from '../types';
+import type { LiveExecution, Plan, PlanStep, RunReport, StepReport } from '../types';
 import { codeBlock, escapeMarkdown, inlineCode } from './escape';
-import { describeReplicatedCost, describeReplication, formatBytes, formatCount, formatDuration } from './text';
+import {
+  describeReplicatedCost,
+  describeReplication,
+  describeStepProgress,
+  formatBytes,
+  formatCount,
+  formatDuration,
+} from './text';
 
 /**
  * Markdown for the PR comment and the job summary: one rendering of the same model, so what
@@ -35,6 +42,8 @@ export interface EnvironmentSection {
   recoveryPoint?: string | undefined;
   /** What a command without steps did (unlock, repair). */
   message?: string | undefined;
+  /** While applying: the fanned-out step running in its Step Functions execution, as last seen. */
+  live?: LiveExecution | undefined;
 }
 
 /** Everything one comment or summary shows. */
@@ -145,6 +154,7 @@ function renderSection(s: EnvironmentSection, input: MarkdownInput, mode: Mode):
   const problems = problemsOf(s);
   if (problems) out.push(problems);
   if (s.message) out.push(`**${escapeMarkdown(s.message)}**`);
+  if (s.live && s.phase === 'applying') out.push(renderLive(s.live));
   if (s.report && s.phase !== 'applying') out.push(renderReport(s.report, mode));
   else if (mode === 'full' && p.steps.length) out.push(renderSteps(p.steps));
   else if (p.steps.length)
@@ -160,6 +170,19 @@ function renderSection(s: EnvironmentSection, input: MarkdownInput, mode: Mode):
   const rollback = renderRollback(s, input);
   if (rollback) out.push(rollback);
   return out.join('\n\n');
+}
+
+/** The step running in Step Functions: its execution's link, and its progress as of when it was read. */
+function renderLive(l: LiveExecution): string {
+  const arrow = l.direction === 'up' ? '▲ up' : '▼ down';
+  const at = `${new Date(l.at).toISOString().slice(11, 19)} UTC`;
+  const how = l.progress
+    ? `${escapeMarkdown(describeStepProgress(l.progress))} (as of ${at})`
+    : `${l.attached ? 'Attached to its running execution' : 'Started'} at ${at}; its progress shows here once the segments write their first checkpoints.`;
+  return [
+    `⏳ **${arrow} ${inlineCode(l.version)}** runs in its Step Functions execution [${escapeMarkdown(l.name)}](${safeUrl(l.url)}), which records the step and releases the lock itself.`,
+    `${how}<br>This comment follows it about once a minute, the job log every few seconds.`,
+  ].join('\n');
 }
 
 function versionCell(p: Plan): string {

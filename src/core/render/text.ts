@@ -3,7 +3,7 @@ import { statusOfReport, type ReportStatus } from '../outcome';
 import type { StatusReport } from '../status';
 import { renderChecksText } from './checks';
 import { renderSchemaDiffText } from './schema-diff';
-import type { LogEntry, Plan, RunReport, StepReport } from '../types';
+import type { LogEntry, Plan, RunReport, StepProgress, StepReport } from '../types';
 
 /** Terminal rendering of a plan: the same model as the markdown, as plain text. */
 export function renderPlanText(plan: Plan): string {
@@ -178,6 +178,26 @@ export function formatDuration(ms: number): string {
   const m = Math.floor(s / 60);
   if (m < 60) return `${m} min ${Math.round(s % 60)} s`;
   return `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
+/**
+ * A fanned-out step's progress in one line, the same in the log, the pull request comment and
+ * the studio: `pass 2: 5/8 segments, 12,345 items scanned (3,456 changed), 1,234/s, about 2 min left`.
+ */
+export function describeStepProgress(p: StepProgress): string {
+  const eta =
+    p.etaSeconds === undefined
+      ? ''
+      : `, ${p.etaSeconds < 1 ? 'finishing' : `about ${roughDuration(p.etaSeconds)} left`}`;
+  const failed = p.failed ? `, ${formatCount(p.failed)} failed` : '';
+  return `pass ${p.pass}: ${p.segmentsDone}/${p.segments} segments, ${formatCount(p.scanned)} items scanned (${formatCount(p.changed)} changed${failed}), ${formatCount(Math.round(p.rate))}/s${eta}`;
+}
+
+/** A time left, as rough as an estimate is: `40 s`, `12 min`, `3.5 h`. */
+function roughDuration(s: number): string {
+  if (s < 90) return `${Math.round(s)} s`;
+  if (s < 90 * 60) return `${Math.round(s / 60)} min`;
+  return `${(s / 3600).toFixed(1)} h`;
 }
 
 /** 125000 → "125,000": counts and units read at a glance. */

@@ -260,9 +260,7 @@ export class RemoteSession implements MigrationSession {
           `Not fanning out ${whole.join(', ')} with before/verify hooks, which run whole in one controller invocation.`,
         );
       const execution =
-        machine && fanned.length
-          ? this.stepExecution(machine, segments, plan.estimate?.items, options.detach !== true)
-          : undefined;
+        machine && fanned.length ? this.stepExecution(machine, segments, plan.estimate?.items, options) : undefined;
       return await runPlan(plan, options, controllerBackend(this.controller, settings, fan, run, execution), run);
     }
   }
@@ -373,7 +371,7 @@ export class RemoteSession implements MigrationSession {
   private sfn: StepFunctionsApi | undefined;
 
   /** The hand-over of fanned-out steps to their executions. */
-  private stepExecution(stateMachineArn: string, segments: number, items: number | undefined, wait: boolean) {
+  private stepExecution(stateMachineArn: string, segments: number, items: number | undefined, options: ApplyOptions) {
     const api = this.stepFunctionsApi();
     return stepExecution({
       api,
@@ -385,7 +383,8 @@ export class RemoteSession implements MigrationSession {
       items,
       progress: (step) => this.progressOf(step),
       pollMs: this.pollMs,
-      wait,
+      wait: options.detach !== true,
+      onExecution: options.onExecution,
       log: this.log,
       now: this.now,
     });

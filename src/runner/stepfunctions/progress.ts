@@ -1,5 +1,4 @@
-import { formatCount } from '../../core/render/text';
-import type { ItemCounts } from '../../core/types';
+import type { ItemCounts, StepProgress } from '../../core/types';
 
 /** One pass's checkpoints summed over its segments (dm:progress; dynamodb/bulk's PassProgress). */
 export interface PassFigures {
@@ -7,19 +6,6 @@ export interface PassFigures {
   total: number;
   done: number;
   counts: ItemCounts;
-}
-
-/** What the caller shows of a running step: items so far, their rate, and the time left of the current pass. */
-export interface StepProgress {
-  pass: number;
-  segmentsDone: number;
-  segments: number;
-  scanned: number;
-  changed: number;
-  /** Items per second over the step so far. */
-  rate: number;
-  /** Seconds left in the current pass, when it can be told (the table's item count, or finished segments). */
-  etaSeconds?: number | undefined;
 }
 
 /**
@@ -34,8 +20,8 @@ export function stepProgress(
   const current = passes.at(-1);
   if (!current) return undefined;
   const elapsed = Math.max(0.001, (o.now - o.startedAt) / 1000);
-  const scanned = passes.reduce((n, p) => n + p.counts.scanned, 0);
-  const changed = passes.reduce((n, p) => n + p.counts.changed, 0);
+  const sum = (k: keyof ItemCounts) => passes.reduce((n, p) => n + p.counts[k], 0);
+  const scanned = sum('scanned');
   const rate = scanned / elapsed;
   let etaSeconds: number | undefined;
   if (o.items && rate > 0) etaSeconds = Math.max(0, o.items - current.counts.scanned) / rate;
@@ -49,21 +35,10 @@ export function stepProgress(
     segmentsDone: current.done,
     segments: current.total,
     scanned,
-    changed,
+    changed: sum('changed'),
+    skipped: sum('skipped'),
+    failed: sum('failed'),
     rate,
     etaSeconds,
   };
-}
-
-/** One log line: `pass 2: 5/8 segments, 12,345 items scanned (3,456 changed), 1,234/s, about 2 min left`. */
-export function progressLine(p: StepProgress): string {
-  const eta =
-    p.etaSeconds === undefined ? '' : `, ${p.etaSeconds < 1 ? 'finishing' : `about ${duration(p.etaSeconds)} left`}`;
-  return `pass ${p.pass}: ${p.segmentsDone}/${p.segments} segments, ${formatCount(p.scanned)} items scanned (${formatCount(p.changed)} changed), ${formatCount(Math.round(p.rate))}/s${eta}`;
-}
-
-function duration(s: number): string {
-  if (s < 90) return `${Math.round(s)} s`;
-  if (s < 90 * 60) return `${Math.round(s / 60)} min`;
-  return `${(s / 3600).toFixed(1)} h`;
 }

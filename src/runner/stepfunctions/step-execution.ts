@@ -1,12 +1,13 @@
 import { messageOf } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import type { RunSettings } from '../../core/run-settings';
-import type { PlanStep } from '../../core/types';
+import { describeStepProgress } from '../../core/render/text';
+import type { LiveExecution, PlanStep, StepProgress } from '../../core/types';
 import type { HandOver } from '../step/run-plan';
 import type { HandedOverOutcome } from '../step/run-step';
 import { type ExecutionInput, fanOutConcurrency } from './definition';
 import { consoleUrl, type ExecutionInfo, executionName, type StepFunctionsApi, startOrAttach } from './execution';
-import { type PassFigures, progressLine, stepProgress } from './progress';
+import { type PassFigures, stepProgress } from './progress';
 
 /** What a fanned-out step's execution needs of the run that starts it. */
 export interface StepExecutionOptions {
@@ -24,6 +25,8 @@ export interface StepExecutionOptions {
   pollMs?: number | undefined;
   /** false: the step ends `running` as soon as its execution started (--detach). */
   wait?: boolean | undefined;
+  /** The execution started (or was found running), then each time its progress moved: ApplyOptions.onExecution. */
+  onExecution?: ((live: LiveExecution) => void) | undefined;
   log: Logger;
   now: () => number;
 }
@@ -69,15 +72,44 @@ export function stepExecution(o: StepExecutionOptions): HandOver {
       });
       const where = consoleUrl(started.executionArn);
       o.log.info(`${step.version}: ${started.attached ? 'attached to' : 'started'} execution ${name}: ${where}`);
+      const live: LiveExecution = {
+        version: step.version,
+        direction: step.direction,
+        name,
+        url: where,
+        attached: started.attached,
+        at: o.now(),
+      };
+      tell(o, live);
       if (o.wait === false) return { status: 'running', durationMs: o.now() - hand.startedAt, where };
-      const info = await watchExecution(o, step, started.executionArn, hand.startedAt);
+      const info = await watchExecution(
+        {
+          ...o,
+          onProgress: (progress) => tell(o, { ...live, progress, at: o.now() }),
+        },
+        step,
+        started.executionArn,
+        hand.startedAt,
+      );
       return outcomeOf(info, o.now() - hand.startedAt, where);
     },
   };
 }
 
+/** Tells the caller's hook; a hook that throws is the caller's problem, never the execution's. */
+function tell(o: Pick<StepExecutionOptions, 'onExecution' | 'log'>, live: LiveExecution): void {
+  try {
+    o.onExecution?.(live);
+  } catch (e) {
+    o.log.warn(`Could not show the progress of ${live.version}: ${messageOf(e)}`);
+  }
+}
+
 /** What watching an execution needs. */
-export type WatchOptions = Pick<StepExecutionOptions, 'api' | 'progress' | 'pollMs' | 'items' | 'log' | 'now'>;
+export type WatchOptions = Pick<StepExecutionOptions, 'api' | 'progress' | 'pollMs' | 'items' | 'log' | 'now'> & {
+  /** Each time the step's progress moved. */
+  onProgress?: ((p: StepProgress) => void) | undefined;
+};
 
 /** Polls the execution until it ends, logging the step's progress when it moved. Never throws: 10 failed looks in a row end the watch (status RUNNING, error `Unwatched`). */
 export async function watchExecution(
@@ -105,8 +137,24 @@ export async function watchExecution(
     const passes = await o.progress(step).catch(() => undefined);
     const p = passes && stepProgress(passes, { startedAt, now: o.now(), items: o.items });
     if (p) {
-      const line = `${step.version}: ${progressLine(p)}`;
-      if (line !== last) o.log.info(line);
+      const line = `${step.version}: ${describeStepProgress(p)}`;
+      if (line !== last) {
+        o.log.info(line);
+        o.log.progress?.({
+          pass: `${step.version} pass ${p.pass}`,
+          scanned: p.scanned,
+          changed: p.changed,
+          skipped: p.skipped,
+          failed: p.failed,
+          itemsPerSecond: p.rate,
+          etaSeconds: p.etaSeconds,
+          estimatedTotal: o.items,
+          segmentsDone: p.segmentsDone,
+          segmentsTotal: p.segments,
+          elapsedMs: o.now() - startedAt,
+        });
+        o.onProgress?.(p);
+      }
       last = line;
     }
     await sleep(o.pollMs ?? 5000);

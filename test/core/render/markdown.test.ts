@@ -156,6 +156,52 @@ describe('renderMarkdown', () => {
     expect(md).toContain('2,400 items scanned, 1,500 changed');
   });
 
+  test('applying a fanned-out step: its execution linked, then its progress as of when it was read', () => {
+    const p = plan();
+    const live = {
+      version: '1.2.0',
+      direction: 'up' as const,
+      name: 'dm-orders-dev-1a2b3c-1_2_0-up-0123456789ab',
+      url: 'https://us-east-1.console.aws.amazon.com/states/home?region=us-east-1#/v2/executions/details/arn:aws:states:us-east-1:123456789012:execution:steps:dm-orders-dev-1a2b3c-1_2_0-up-0123456789ab',
+      attached: false,
+      at: Date.UTC(2026, 11, 4, 18, 40, 12),
+    };
+    const started = commentBody({ ...ctx, sections: [{ plan: p, phase: 'applying', live }] });
+    expect(started).toContain(`[dm-orders-dev-1a2b3c-1\\_2\\_0-up-0123456789ab](${live.url})`);
+    expect(started).toContain('Started at 18:40:12 UTC; its progress shows here once');
+    const moving = commentBody({
+      ...ctx,
+      sections: [
+        {
+          plan: p,
+          phase: 'applying',
+          live: {
+            ...live,
+            at: live.at + 60_000,
+            progress: {
+              pass: 1,
+              segmentsDone: 5,
+              segments: 8,
+              scanned: 12_345,
+              changed: 3_456,
+              skipped: 0,
+              failed: 2,
+              rate: 1234,
+              etaSeconds: 120,
+            },
+          },
+        },
+      ],
+    });
+    expectGolden('markdown/applying-execution.md', moving);
+    expect(moving).toContain(
+      'pass 1: 5/8 segments, 12,345 items scanned (3,456 changed, 2 failed), 1,234/s, about 2 min left (as of 18:41:12 UTC)',
+    );
+    // Once the report is in, the live line goes: the report links the execution.
+    const done = commentBody({ ...ctx, sections: [{ plan: p, phase: 'applied', report: applied(p), live }] });
+    expect(done).not.toContain('runs in its Step Functions execution');
+  });
+
   test('failed: the error in a code block and the next step', () => {
     const p = plan();
     const r = applied(p, {

@@ -11,7 +11,8 @@ import {
   type StepFunctionsApi,
   startOrAttach,
 } from '../../../src/runner/stepfunctions/execution';
-import { progressLine, stepProgress } from '../../../src/runner/stepfunctions/progress';
+import { describeStepProgress } from '../../../src/core/render/text';
+import { stepProgress } from '../../../src/runner/stepfunctions/progress';
 import { outcomeOf } from '../../../src/runner/stepfunctions/step-execution';
 
 const SM = 'arn:aws:states:eu-west-1:123456789012:stateMachine:migrate-controller-steps';
@@ -171,7 +172,9 @@ describe('progress from the checkpoints', () => {
   test('rate over the step, ETA from the table size when known', () => {
     const p = stepProgress([pass(8, 2, 5000)], { startedAt: 0, now: 10_000, items: 20_000 })!;
     expect(p).toMatchObject({ pass: 1, segmentsDone: 2, segments: 8, scanned: 5000, rate: 500, etaSeconds: 30 });
-    expect(progressLine(p)).toBe('pass 1: 2/8 segments, 5,000 items scanned (5,000 changed), 500/s, about 30 s left');
+    expect(describeStepProgress(p)).toBe(
+      'pass 1: 2/8 segments, 5,000 items scanned (5,000 changed), 500/s, about 30 s left',
+    );
   });
 
   test('ETA from the segments done when the size is unknown; none before the first is done', () => {
