@@ -33,10 +33,11 @@ export const executionCommands: Record<string, (c: CommandContext) => Promise<un
     const checkpoints = await checkpointsOf(t, a.step);
     const segmentFailure = a.result.status === 'failed' ? await checkpoints.failure() : undefined;
     const outcome = outcomeOf(
-      segmentFailure ? { status: 'failed', error: segmentFailure } : a.result,
+      segmentFailure ? { status: 'failed', error: segmentFailure.message } : a.result,
       counts,
       durationMs,
     );
+    if (segmentFailure?.checkpointed) outcome.checkpointed = true;
     // Date 0: the execution failed before its first state began the step; nothing to record.
     const date = a.ticket ? a.ticket.date : await runningRecordDate(t, a.step.version, a.lockId);
     if (date) {
@@ -48,7 +49,14 @@ export const executionCommands: Record<string, (c: CommandContext) => Promise<un
     // The lock goes with the step: the caller, if it still waits, takes it again for the steps after.
     await t.releaseLock(a.lockId).catch((e) => c.log.warn(`Could not release lock ${a.lockId}: ${messageOf(e)}`));
     const status = outcome.status === 'success' ? 'applied' : outcome.status;
-    return { status, error: outcome.message, counts, durationMs, currentVersion: await t.currentVersion() };
+    return {
+      status,
+      error: outcome.message,
+      ...(outcome.checkpointed ? { checkpointed: true } : {}),
+      counts,
+      durationMs,
+      currentVersion: await t.currentVersion(),
+    };
   },
 
   async [DM.progress](c): Promise<ProgressBody> {

@@ -1,6 +1,13 @@
 import { InputError, messageOf } from '../core/errors';
 import type { ItemCounts } from '../core/types';
-import { CheckpointStore, isPassIncomplete, type DataEngine, type PassResult, type Selection } from '../dynamodb/bulk';
+import {
+  CheckpointStore,
+  isPassFailed,
+  isPassIncomplete,
+  type DataEngine,
+  type PassResult,
+  type Selection,
+} from '../dynamodb/bulk';
 import type { Lease } from '../runner/local/lease';
 import type { TableBackend } from '../runner/local/table-backend';
 import { createStepData } from '../runner/step/step-data';
@@ -213,8 +220,9 @@ async function runSegment(t: TableBackend, a: SegmentArgs, lease: Lease): Promis
     if (signal.aborted) throw signal.reason;
     const error = messageOf(e) || 'failed';
     // Kept for the step's outcome: a Distributed Map tells only that one of its children failed.
+    // Failed items of the pass stopped it at its checkpoints: a resume continues from them.
     await new CheckpointStore(client, t.table, await t.store.keys(), `${step.version}:${step.direction}`, signal)
-      .recordFailure(error)
+      .recordFailure(error, { checkpointed: isPassFailed(e) })
       .catch((x) => t.log.warn(`Could not keep the failure of segment ${a.segment}: ${messageOf(x)}`));
     return { status: 'failed', error, counts: target?.counts };
   }

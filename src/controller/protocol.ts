@@ -200,6 +200,8 @@ export interface ConcludeArgs extends WithSettings {
 export interface ConcludeBody {
   status: 'applied' | 'failed' | 'incomplete';
   error?: string | undefined;
+  /** failed: the step stopped at its checkpoints (a bulk pass's items failed); apply --resume continues from them. */
+  checkpointed?: boolean | undefined;
   counts?: ItemCounts | undefined;
   durationMs: number;
   currentVersion: string;

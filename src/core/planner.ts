@@ -150,8 +150,9 @@ export function planMigrations(input: PlanInput): Plan {
     const f = history.failed;
     failed = { version: f.version, direction: f.direction, status: f.status, date: f.date };
     const m = byVersion.get(f.version) ?? (f.version === RESET ? input.reset : undefined);
-    // A step stopped at a checkpoint resumes from it, idempotent or not.
-    const checkpointed = f.status.startsWith('incomplete');
+    // A step stopped at a checkpoint resumes from it, idempotent or not: stopped in time
+    // (incomplete), or by failed items of a bulk pass (the pages before them are checkpointed).
+    const checkpointed = f.status.startsWith('incomplete') || f.checkpointed === true;
     if (input.resume && m && (m.idempotent || checkpointed)) {
       resumeStep = step(m, f.direction, 'resume');
     } else {

@@ -114,6 +114,20 @@ describe('planMigrations', () => {
     expect(notIdem.blockers[0]!.next).toContain('not idempotent');
   });
 
+  test('a step that failed at its checkpoints (a bulk pass whose items failed) resumes from them, idempotent or not', () => {
+    const failedAt = rec('1.1.0', 2, { status: "Pass 'pass-1' stopped: 1 item(s) failed", direction: 'up' });
+    const s = state([rec('1.0.0', 1), { ...failedAt, checkpointed: true }]);
+    const blocked = plan({ state: s });
+    expect(blocked.blockers).toMatchObject([{ kind: 'failed-state', version: '1.1.0' }]);
+    expect(blocked.blockers[0]!.next).toContain('apply --resume (it continues from its checkpoints)');
+    const resumed = plan({ state: s, resume: true });
+    expect(resumed.blockers).toEqual([]);
+    expect(resumed.steps.map((x) => `${x.kind} ${x.version}`)).toEqual(['resume 1.1.0', 'migrate 1.2.0']);
+    // The same failure without the mark (a step that threw elsewhere) is not re-run.
+    const unmarked = plan({ state: state([rec('1.0.0', 1), failedAt]), resume: true });
+    expect(unmarked.blockers[0]!.next).toContain('not idempotent');
+  });
+
   test('reset is refused on a protected environment or without allow-reset', () => {
     const reset = mig('reset', { file: 'migrations/reset.ts' });
     expect(() => plan({ command: 'reset', reset, environment: { ...env, protected: true } })).toThrow(/protected/);

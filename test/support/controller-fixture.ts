@@ -49,6 +49,33 @@ export async function deployController(
     : `${text.trimEnd()}\n    runner: lambda\n    function: ${arn}\n`;
   if (opts.protocol) text += `    protocol: ${opts.protocol}\n`;
   writeFileSync(manifest, text);
+  defineController(stub, functionName, manifest, opts);
+  const lambda = new LambdaClient({
+    endpoint: stub.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  return { table, functionName, manifest, project: await loadProject(manifest), lambda, dynamo };
+}
+
+/**
+ * Deploys the same controller again with other settings (a fix of the cause, then a redeploy):
+ * the function is defined anew under its name, its environment only `env` over the defaults.
+ */
+export function redeployController(
+  stub: LambdaStub,
+  d: Pick<DeployedController, 'functionName' | 'manifest'>,
+  opts: { env?: Record<string, string>; timeoutMs?: number } = {},
+): void {
+  defineController(stub, d.functionName, d.manifest, opts);
+}
+
+function defineController(
+  stub: LambdaStub,
+  functionName: string,
+  manifest: string,
+  opts: { env?: Record<string, string> | undefined; timeoutMs?: number | undefined },
+): void {
   stub.define(functionName, {
     module: HANDLER,
     timeoutMs: opts.timeoutMs ?? 60_000,
@@ -62,12 +89,6 @@ export async function deployController(
       ...opts.env,
     },
   });
-  const lambda = new LambdaClient({
-    endpoint: stub.endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  return { table, functionName, manifest, project: await loadProject(manifest), lambda, dynamo };
 }
 
 /** The fixture's `status` item (what its migrations write), consistently read; {} when absent. */

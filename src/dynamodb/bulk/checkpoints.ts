@@ -154,11 +154,14 @@ export class CheckpointStore {
   /**
    * Keeps the first failure of a segment of this attempt (`<version>:<direction>:failure`): a
    * Distributed Map only reports that a child failed, so the step's outcome reads it here.
+   * `checkpointed`: the segment stopped at its checkpoints (its pass's items failed), so a resume
+   * continues from them.
    */
-  async recordFailure(message: string): Promise<void> {
+  async recordFailure(message: string, opts: { checkpointed?: boolean } = {}): Promise<void> {
     const item: Record<string, AttributeValue> = {
       ...this.key(`${this.scope}:failure`),
       message: { S: message },
+      checkpointed: { BOOL: opts.checkpointed === true },
       updatedAt: { N: String(Date.now()) },
       _type: { S: '_MigrationCheckpoint' },
     };
@@ -185,14 +188,15 @@ export class CheckpointStore {
   }
 
   /** The failure a segment of this attempt recorded, if any. */
-  async failure(): Promise<string | undefined> {
+  async failure(): Promise<{ message: string; checkpointed: boolean } | undefined> {
     const res = await this.retry((opts) =>
       this.client.send(
         new GetItemCommand({ TableName: this.table, Key: this.key(`${this.scope}:failure`), ConsistentRead: true }),
         opts,
       ),
     );
-    return res.Item?.message?.S || undefined;
+    const message = res.Item?.message?.S;
+    return message ? { message, checkpointed: res.Item?.checkpointed?.BOOL === true } : undefined;
   }
 
   /** The id of the attempt these checkpoints belong to; undefined when none was recorded. */

@@ -35,6 +35,11 @@ export class PassFailedError extends Error {
   }
 }
 
+/** True for the error a pass throws when more items failed than it allows (it stopped at its checkpoints). */
+export function isPassFailed(err: unknown): err is PassFailedError {
+  return err instanceof PassFailedError;
+}
+
 /** True for the error a pass throws when its deadline came first. */
 export function isPassIncomplete(err: unknown): err is PassIncompleteError {
   return err instanceof PassIncompleteError;

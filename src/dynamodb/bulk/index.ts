@@ -4,7 +4,7 @@
  * deadlines. Start at {@link createDataEngine}.
  */
 export { createDataEngine, type BulkData, type DataEngine } from './engine';
-export { PassFailedError, PassIncompleteError, isPassIncomplete } from './errors';
+export { PassFailedError, PassIncompleteError, isPassFailed, isPassIncomplete } from './errors';
 export { CHECKPOINT_HASH, CheckpointStore, type PassProgress } from './checkpoints';
 export type {
   BulkLogger,

@@ -40,6 +40,7 @@ export function recordToItem(rec: MigrationRecord, k: TableKeys): Record<string,
     gitSha: rec.gitSha,
     durationMs: rec.durationMs,
     counts: rec.counts,
+    checkpointed: rec.checkpointed === true ? true : undefined,
     repairedReason: rec.repairedReason,
   };
 }
@@ -108,6 +109,8 @@ function withFields(i: Record<string, unknown>, version: string, date: number, k
     gitSha: i.gitSha as string | undefined,
     durationMs: i.durationMs as number | undefined,
     counts: i.counts as MigrationRecord['counts'],
+    // Only on a failed step's record that stopped at its checkpoints, as an absent key elsewhere.
+    ...(i.checkpointed === true ? { checkpointed: true } : {}),
     repairedReason: i.repairedReason as string | undefined,
   };
 }

@@ -16,6 +16,8 @@ export interface StepOutcome {
   status: 'success' | 'failed' | 'incomplete';
   /** failed: the error message. */
   message?: string | undefined;
+  /** failed: it stopped at its checkpoints (a bulk pass's items failed), so a resume continues from them. */
+  checkpointed?: boolean | undefined;
   counts?: ItemCounts | undefined;
   durationMs: number;
 }
@@ -116,10 +118,13 @@ export class TableLedger implements StepLedger<StepTicket> {
     }
     if (outcome.status === 'failed') {
       const message = outcome.message || 'failed';
+      const checkpointed = outcome.checkpointed === true ? { checkpointed: true } : {};
       await o.store
-        .writeRecord({ ...record, version: step.version, direction: step.direction, status: message }, o.lockId, {
-          replace: true,
-        })
+        .writeRecord(
+          { ...record, ...checkpointed, version: step.version, direction: step.direction, status: message },
+          o.lockId,
+          { replace: true },
+        )
         .catch((e) => o.log.error(`Could not record the failure: ${messageOf(e)}`));
       await this.audit({ runId: o.runId, event: 'step', outcome: 'failed', versions, message, planHash: o.planHash });
       return;

@@ -2,7 +2,7 @@ import { LockLostError, MigrateError, MigrationFailedError, messageOf, type Exit
 import type { Logger } from '../../core/logger';
 import { exitCodeOfStop } from '../../core/outcome';
 import type { Finding, ItemCounts, PlanStep, RunReport, RunStatus, StepCheck, StepReport } from '../../core/types';
-import { isPassIncomplete } from '../../dynamodb/bulk';
+import { isPassFailed, isPassIncomplete } from '../../dynamodb/bulk';
 import { summarizeFindings } from './checks';
 import type { StepLedger } from './ledger';
 
@@ -157,8 +157,10 @@ export async function runStep<T>(step: PlanStep, options: RunStepOptions<T>): Pr
   if (result.error !== undefined) {
     const message = messageOf(result.error) || 'failed';
     options.log.error(`${step.version} ${step.direction} failed: ${message}`);
-    await options.ledger.finish(step, ticket, { status: 'failed', message, counts, durationMs });
-    return { report: report('failed', message), stop: failedStop(step, message) };
+    // Items of a bulk pass failed: it stopped at its checkpoints, so a resume continues from them.
+    const checkpointed = isPassFailed(result.error);
+    await options.ledger.finish(step, ticket, { status: 'failed', message, checkpointed, counts, durationMs });
+    return { report: report('failed', message), stop: failedStop(step, message, checkpointed) };
   }
 
   await options.ledger.finish(step, ticket, { status: 'success', counts, durationMs });
@@ -175,8 +177,11 @@ function incompleteStop(step: PlanStep, error: string): RunStop {
   };
 }
 
-/** Why the run stops after a step that threw, recorded failed. */
-function failedStop(step: PlanStep, message: string): RunStop {
+/**
+ * Why the run stops after a step that threw, recorded failed; `checkpointed`: it stopped at its
+ * checkpoints, so a resume continues from them, idempotent or not (as the plan allows).
+ */
+function failedStop(step: PlanStep, message: string, checkpointed = false): RunStop {
   const failure = new MigrationFailedError(
     `${step.direction} ${step.version} (${step.file}) failed: ${message}`,
     step.version,
@@ -185,9 +190,11 @@ function failedStop(step: PlanStep, message: string): RunStop {
   return {
     status: 'failed',
     error: failure.message,
-    next: step.idempotent
-      ? `Fix the cause, then apply --resume (${step.version} is idempotent), or repair --version ${step.version} --mark applied|reverted --reason "...".`
-      : `Check the data ${step.version} touched, then repair --version ${step.version} --mark applied|reverted --reason "..." (it is not idempotent, so it is not re-run automatically).`,
+    next: checkpointed
+      ? `Fix the cause, then apply --resume: ${step.version} continues from its checkpoints (finished pages are not redone), or repair --version ${step.version} --mark applied|reverted --reason "...".`
+      : step.idempotent
+        ? `Fix the cause, then apply --resume (${step.version} is idempotent), or repair --version ${step.version} --mark applied|reverted --reason "...".`
+        : `Check the data ${step.version} touched, then repair --version ${step.version} --mark applied|reverted --reason "..." (it is not idempotent, so it is not re-run automatically).`,
     exitCode: failure.exitCode,
   };
 }

@@ -39,6 +39,20 @@ const ours = wire({
 });
 
 describe('item -> record -> item', () => {
+  test('a failed record that stopped at its checkpoints keeps the mark; others have no checkpointed key', () => {
+    const failed = unmarshall(ours);
+    const marked = recordFromItem({ ...failed, status: 'boom', checkpointed: true }, keys, 't');
+    expect(marked.checkpointed).toBe(true);
+    expect(unmarshall(wire(recordToItem(marked, keys))).checkpointed).toBe(true);
+    const plain = recordFromItem({ ...failed, status: 'boom' }, keys, 't');
+    expect(plain).not.toHaveProperty('checkpointed');
+    expect(unmarshall(wire(recordToItem(plain, keys)))).not.toHaveProperty('checkpointed');
+    // Anything but true (a hand-edited item) is no mark.
+    expect(recordFromItem({ ...failed, status: 'boom', checkpointed: 'yes' }, keys, 't')).not.toHaveProperty(
+      'checkpointed',
+    );
+  });
+
   test('an item this tool wrote decodes to its record and encodes to the same attributes, byte for byte', () => {
     const rec = recordFromItem(unmarshall(ours), keys, 't');
     expect(rec).toStrictEqual({

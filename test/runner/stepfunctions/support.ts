@@ -64,7 +64,7 @@ export function keeping(): { log: Logger; lines: string[] } {
 }
 
 /** `n` items (`ITEM#i`, `_type: Item`) written in batches of 25, several batches at once. */
-export async function seedItems(d: DeployedController, n: number): Promise<void> {
+export async function seedItems(d: Pick<DeployedController, 'dynamo' | 'table'>, n: number): Promise<void> {
   const batches: WriteRequest[][] = [];
   for (let i = 0; i < n; i += 25) {
     batches.push(
@@ -87,7 +87,7 @@ export async function seedItems(d: DeployedController, n: number): Promise<void>
   );
 }
 
-export async function checkpointsLeft(d: DeployedController): Promise<number> {
+export async function checkpointsLeft(d: Pick<DeployedController, 'dynamo' | 'table'>): Promise<number> {
   const r = await d.dynamo.send(
     new QueryCommand({
       TableName: d.table,
