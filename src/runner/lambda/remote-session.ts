@@ -382,6 +382,9 @@ export class RemoteSession implements MigrationSession {
       concurrency: this.settings.fanOut?.concurrency,
       items,
       progress: (step) => this.progressOf(step),
+      failedAtCheckpoints: async (step) =>
+        (await this.readState()).records.filter((r) => r.version === step.version).sort((a, b) => b.date - a.date)[0]
+          ?.checkpointed === true,
       pollMs: this.pollMs,
       wait: options.detach !== true,
       onExecution: options.onExecution,

@@ -208,6 +208,8 @@ export interface HandedOverOutcome {
   /** `running`: nobody waits on it (--detach); the run ends here, the execution goes on. */
   status: 'applied' | 'failed' | 'incomplete' | 'running';
   error?: string | undefined;
+  /** failed: recorded as stopped at its checkpoints (a bulk pass's items failed), so a resume continues from them. */
+  checkpointed?: boolean | undefined;
   counts?: ItemCounts | undefined;
   durationMs: number;
   /** Where it ran (e.g. the execution's console link), said when the run stops. */
@@ -239,7 +241,7 @@ export function handedOverResult(step: PlanStep, o: HandedOverOutcome): StepResu
     };
   if (o.status === 'incomplete')
     return { report, stop: incompleteStop(step, `${step.version} was stopped at its segments' checkpoints${at}.`) };
-  const stop = failedStop(step, o.error || 'failed');
+  const stop = failedStop(step, o.error || 'failed', o.checkpointed === true);
   return { report, stop: { ...stop, error: `${stop.error}${at}` } };
 }
 

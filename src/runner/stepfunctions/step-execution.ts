@@ -21,6 +21,11 @@ export interface StepExecutionOptions {
   items?: number | undefined;
   /** The step's checkpoints by pass (the controller's dm:progress). */
   progress: (step: PlanStep) => Promise<PassFigures[]>;
+  /**
+   * Whether the step's newest record says it failed at its checkpoints (MigrationRecord.checkpointed):
+   * read after a FAILED execution, whose output AWS does not keep, to say whether apply --resume continues it.
+   */
+  failedAtCheckpoints?: ((step: PlanStep) => Promise<boolean>) | undefined;
   /** Between two looks at the execution. Default 5 s. */
   pollMs?: number | undefined;
   /** false: the step ends `running` as soon as its execution started (--detach). */
@@ -91,7 +96,10 @@ export function stepExecution(o: StepExecutionOptions): HandOver {
         started.executionArn,
         hand.startedAt,
       );
-      return outcomeOf(info, o.now() - hand.startedAt, where);
+      const outcome = outcomeOf(info, o.now() - hand.startedAt, where);
+      if (info.status === 'FAILED' && o.failedAtCheckpoints)
+        outcome.checkpointed = await o.failedAtCheckpoints(step).catch(() => false);
+      return outcome;
     },
   };
 }

@@ -103,6 +103,8 @@ async function failThenFix(): Promise<{
     '1.1.0 applied',
     '1.2.0 failed',
   ]);
+  // What to do next, though the FAILED execution keeps no output: read from the step's record.
+  expect(report.next).toContain('apply --resume: 1.2.0 continues from its checkpoints');
   const state = await s.readState();
   expect(state.lock).toBeUndefined();
   // Recorded failed with the item's error, and as stopped at its checkpoints (what makes it resumable).
