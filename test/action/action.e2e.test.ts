@@ -5,7 +5,10 @@ import { startBackupStub, type BackupStub } from '../support/dynamodb-backup-stu
 import { startGitHubStub, type GitHubStub } from '../support/github-api-stub';
 import { addMigrations, buildDist, makeWorkspace, prPayload, pushPayload, runAction } from './harness';
 import { deployController } from '../support/controller-fixture';
-import { startLambdaStub } from '../support/lambda-stub';
+import { startLambdaStub, type LambdaStub } from '../support/lambda-stub';
+import { startSfnStandIn, type SfnStandIn } from '../support/sfn-standin';
+import { deployWithStateMachine, seedItems } from '../runner/stepfunctions/support';
+import { appendFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /**
@@ -388,4 +391,131 @@ describe('runner: lambda', () => {
       await lambda.stop();
     }
   }, 240_000);
+});
+
+describe('runner: lambda with a state machine', () => {
+  let lambda: LambdaStub;
+  let sfn: SfnStandIn;
+  beforeAll(async () => {
+    lambda = await startLambdaStub();
+    sfn = await startSfnStandIn({ lambdaEndpoint: lambda.endpoint, retryDelayMs: 0 });
+  });
+  afterAll(async () => {
+    await sfn?.stop();
+    await lambda?.stop();
+  });
+
+  const ITEMS = 400;
+  /** A step that takes a few seconds over 4 segments: long enough to be watched, stopped and resumed. */
+  async function deployed() {
+    const d = await deployWithStateMachine(lambda, sfn, { env: { DM_ITEM_DELAY_MS: '40' } });
+    appendFileSync(d.manifest, '    segments: 4\n');
+    await seedItems(d, ITEMS);
+    return d;
+  }
+  const stepEnv = () => ({
+    AWS_ENDPOINT_URL_LAMBDA: lambda.endpoint,
+    AWS_ENDPOINT_URL_SFN: sfn.endpoint,
+    DYNAMODB_MIGRATE_POLL_MS: '200',
+    DYNAMODB_MIGRATE_COMMENT_EVERY_MS: '300',
+    DYNAMODB_MIGRATE_LEASE_MS: '3000',
+  });
+  const counted = async (table: string) =>
+    (await items(table)).filter((i) => i._type === 'Item').filter((i) => i.n !== 1 || i.second !== 1);
+
+  test('a merge: each step one execution; the comment links it and follows its progress, then says applied', async () => {
+    const d = await deployed();
+    const ws = dirname(d.manifest);
+    const inputs = { manifest: 'manifest.yaml' };
+    const pr = await runAction({
+      workspace: ws,
+      github: gh,
+      dynamodb: localEndpoint(),
+      event: 'pull_request',
+      payload: prPayload(41),
+      inputs,
+      env: stepEnv(),
+    });
+    expect(pr.code, pr.stderr).toBe(0);
+    const sha = 'e'.repeat(40);
+    approve(41, sha);
+    const before = gh.requests.length;
+    const merge = await runAction({
+      workspace: ws,
+      github: gh,
+      dynamodb: localEndpoint(),
+      event: 'push',
+      payload: pushPayload(),
+      sha,
+      inputs,
+      env: stepEnv(),
+    });
+    expect(merge.code, merge.stderr).toBe(0);
+    expect(merge.outputs.status).toBe('applied');
+    expect(merge.stdout).toMatch(
+      /1\.2\.0: started execution dm-[\w-]+: https:\/\/us-east-1\.console\.aws\.amazon\.com\/states\//,
+    );
+    // Every write of the comment during the merge, in order.
+    const bodies = gh.requests
+      .slice(before)
+      .filter((q) => q.method === 'PATCH')
+      .map((q) => String((q.body as { body?: string }).body));
+    const linked = bodies.filter((b) => b.includes('runs in its Step Functions execution ['));
+    expect(linked.length, bodies.join('\n-----\n')).toBeGreaterThanOrEqual(2);
+    expect(linked.some((b) => /▲ up `1\.2\.0`\*\* runs in its Step Functions execution \[dm-/.test(b))).toBe(true);
+    expect(linked.some((b) => /pass 1: \d\/4 segments, [\d,]+ items scanned/.test(b))).toBe(true);
+    const last = bodies.at(-1)!;
+    expect(last).toContain('✅ applied');
+    expect(last).not.toContain('runs in its Step Functions execution [');
+    expect(last).toMatch(/\*\*Step Functions:\*\* .*\[up 1\.2\.0\]\(https:\/\/us-east-1\.console\.aws\.amazon\.com/);
+    expect(await counted(d.table)).toEqual([]);
+    expect(
+      sfn.executions().filter((e) => e.stateMachineArn === d.stateMachineArn && e.status === 'SUCCEEDED'),
+    ).toHaveLength(3);
+  }, 300_000);
+
+  test('wait: false returns running; command stop records it incomplete and frees the lock; resume: true finishes it', async () => {
+    const d = await deployed();
+    const ws = dirname(d.manifest);
+    const dispatch = (inputs: Record<string, string>) =>
+      runAction({
+        workspace: ws,
+        github: gh,
+        dynamodb: localEndpoint(),
+        event: 'workflow_dispatch',
+        payload: {},
+        inputs: { manifest: 'manifest.yaml', environment: 'dev', ...inputs },
+        env: stepEnv(),
+      });
+    const first = await dispatch({ command: 'to', version: '1.1.0' });
+    expect(first.code, first.stderr).toBe(0);
+
+    const detached = await dispatch({ command: 'apply', wait: 'false' });
+    expect(detached.code, detached.stderr).toBe(0);
+    expect(detached.outputs.status).toBe('running');
+    expect(detached.summary).toContain('Running in its Step Functions execution');
+    expect(detached.summary).toMatch(/\[up 1\.2\.0\]\(https:\/\/us-east-1\.console\.aws\.amazon\.com\/states\//);
+    const running = sfn.executions().find((e) => e.stateMachineArn === d.stateMachineArn && e.status === 'RUNNING');
+    expect(running?.name).toMatch(/-1-2-0-up-/);
+    await sfn.invocationStarted((i) => i.stateName === 'Segment' && i.functionName.endsWith(`:${d.functionName}`));
+
+    const stopped = await dispatch({ command: 'stop', reason: 'on-call: paging' });
+    expect(stopped.code, stopped.stderr).toBe(0);
+    expect(stopped.summary).toMatch(/execution dm-[\w-]+ stopped; the step is recorded incomplete/);
+    expect((await sfn.finished(running!.arn)).status).toBe('ABORTED');
+    const partly = await versions(d.table);
+    expect(partly.find((v) => v.startsWith('1.2.0:'))).toMatch(/^1\.2\.0:incomplete/);
+    expect((await items(d.table)).filter((i) => i.pk === '_migration_lock')).toEqual([]);
+
+    // Without resume the failed state blocks (exit 1) and writes nothing; with it the step goes on from its checkpoints.
+    const blocked = await dispatch({ command: 'apply' });
+    expect(blocked.code).toBe(1);
+    expect(blocked.summary).toContain('apply --resume');
+    const resumed = await dispatch({ command: 'apply', resume: 'true' });
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.outputs.status).toBe('applied');
+    expect(await counted(d.table)).toEqual([]);
+    expect(await versions(d.table)).toContain('1.2.0:success');
+    expect((await items(d.table)).filter((i) => i.pk === '_migration_lock')).toEqual([]);
+  }, 300_000);
 });
