@@ -116,7 +116,7 @@ export function deployTemplate(o: DeployTemplateOptions): Record<string, unknown
                   {
                     Sid: 'DistributedMapRuns',
                     Effect: 'Allow',
-                    Action: ['states:DescribeExecution', 'states:StopExecution', 'states:RedriveExecution'],
+                    Action: ['states:DescribeExecution', 'states:StopExecution'],
                     Resource: sub(`${executions}/*`),
                   },
                 ],
@@ -153,7 +153,7 @@ export function deployTemplate(o: DeployTemplateOptions): Record<string, unknown
               {
                 Sid: 'WatchAndStopSteps',
                 Effect: 'Allow',
-                Action: ['states:DescribeExecution', 'states:StopExecution', 'states:RedriveExecution'],
+                Action: ['states:DescribeExecution', 'states:StopExecution'],
                 Resource: sub(`${executions}:*`),
               },
             ],
