@@ -20,10 +20,21 @@ export interface FanOutOptions {
 /** About what one invocation gets through in Lambda's 15 minutes. */
 const BYTES_PER_SEGMENT = 1024 ** 3;
 
-/** Segments for a table of this size: one per GiB, at most 64; 1 (no fan-out) when unknown or small. */
+/**
+ * Most segments by default: a Distributed Map runs at most 10,000 children at once, and the
+ * segment list travels in the execution's input (44 KiB for 9,314 segments; docs/scale.md).
+ */
+export const MAX_DEFAULT_SEGMENTS = 10_000;
+
+/**
+ * Segments for a table of this size: one per GiB (about two 15-minute rounds a child), at most
+ * 10,000; 1 (no fan-out) when unknown or 1 GiB or less. Small segments keep the last wave and a
+ * straggler short; how many run at once is the write rate's (fanOutConcurrency). docs/scale.md
+ * has the arithmetic: a cap of 64 left a 1 TB pass 25% slower than its capacity allows.
+ */
 export function defaultSegments(sizeBytes: number | undefined): number {
   if (!sizeBytes) return 1;
-  return Math.min(64, Math.max(1, Math.ceil(sizeBytes / BYTES_PER_SEGMENT)));
+  return Math.min(MAX_DEFAULT_SEGMENTS, Math.max(1, Math.ceil(sizeBytes / BYTES_PER_SEGMENT)));
 }
 
 /** A step's ticket: the date of the running record the controller wrote. */

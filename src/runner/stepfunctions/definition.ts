@@ -62,7 +62,7 @@ export interface ExecutionInput {
   /** The run's settings, without a deadline: the execution outlives the job that started it. */
   settings: unknown;
   totalSegments: number;
-  /** 0..K-1: the Distributed Map's items. */
+  /** 0..K-1 in the order the Distributed Map takes them (segmentOrder). */
   segments: number[];
   /** The Distributed Map's MaxConcurrency (from concurrency and the write rate). */
   maxConcurrency: number;
@@ -289,10 +289,11 @@ export function stateMachineDefinition(o: DefinitionOptions): Json {
 }
 
 /**
- * The Distributed Map's MaxConcurrency and each child's write rate: at most `concurrency`
- * children (default 8) and never more than segments; with a write rate, no more children than
- * can each get 25 write units per second, and the rate divided among those that run at once,
- * so the step as a whole writes at the environment's rate.
+ * The Distributed Map's MaxConcurrency and each child's write rate. Children at once: the
+ * `concurrency` asked for; else as many as the write rate feeds at a partition's 1,000 WCU/s
+ * each, and at least 8; never more than the segments or Step Functions' 10,000. With a write
+ * rate, no more children than can each get 25 write units per second, and the rate divided
+ * among those that run at once, so the step as a whole writes at the environment's rate.
  */
 export function fanOutConcurrency(o: {
   segments: number;
@@ -302,11 +303,38 @@ export function fanOutConcurrency(o: {
   maxConcurrency: number;
   childWriteRate: number | undefined;
 } {
-  let n = Math.max(1, Math.min(o.segments, o.concurrency ?? 8));
+  const wanted =
+    o.concurrency ??
+    Math.max(DEFAULT_CONCURRENCY, o.writeRate === undefined ? 0 : Math.ceil(o.writeRate / CHILD_WRITE_RATE));
+  let n = Math.max(1, Math.min(o.segments, MAX_CONCURRENCY, wanted));
   if (o.writeRate === undefined) return { maxConcurrency: n, childWriteRate: undefined };
   n = Math.max(1, Math.min(n, Math.floor(o.writeRate / MIN_CHILD_WRITE_RATE)));
   return { maxConcurrency: n, childWriteRate: o.writeRate / n };
 }
 
+/** Children at once without a write rate or a `concurrency`. */
+export const DEFAULT_CONCURRENCY = 8;
+/** What one child writes at full speed: a partition takes 1,000 WCU/s, and a segment writes its partitions one after another. */
+export const CHILD_WRITE_RATE = 1000;
+/** A Distributed Map's most children in parallel. */
+export const MAX_CONCURRENCY = 10_000;
 /** Below this many write units per second a child's invocation costs more than it writes. */
 export const MIN_CHILD_WRITE_RATE = 25;
+
+/**
+ * The order the Map takes the segments in: 0, p, 2p, … mod K for a stride p near K/φ² and prime
+ * to K, so the children in flight at any time are spread over the table's hash space. With one
+ * segment per GiB, consecutive segments share a partition (at most 10 GB, 1,000 WCU/s), and a
+ * Map started at 0, 1, 2, … would put its first wave on a handful of partitions.
+ */
+export function segmentOrder(k: number): number[] {
+  if (k <= 2) return Array.from({ length: k }, (_, i) => i);
+  let p = Math.max(1, Math.round(k * 0.381966));
+  while (gcd(p, k) !== 1) p++;
+  return Array.from({ length: k }, (_, i) => (i * p) % k);
+}
+
+function gcd(a: number, b: number): number {
+  while (b) [a, b] = [b, a % b];
+  return a;
+}

@@ -5,7 +5,7 @@ import { describeStepProgress } from '../../core/render/text';
 import type { LiveExecution, PlanStep, StepProgress } from '../../core/types';
 import type { HandOver } from '../step/run-plan';
 import type { HandedOverOutcome } from '../step/run-step';
-import { type ExecutionInput, fanOutConcurrency } from './definition';
+import { type ExecutionInput, fanOutConcurrency, segmentOrder } from './definition';
 import { consoleUrl, type ExecutionInfo, executionName, type StepFunctionsApi, startOrAttach } from './execution';
 import { type PassFigures, stepProgress } from './progress';
 
@@ -63,7 +63,7 @@ export function stepExecution(o: StepExecutionOptions): HandOver {
         step,
         settings: { ...settings, writeRate: childWriteRate },
         totalSegments: o.segments,
-        segments: Array.from({ length: o.segments }, (_, i) => i),
+        segments: segmentOrder(o.segments),
         maxConcurrency,
         startedAt: hand.startedAt,
         ticket: { date: 0 },

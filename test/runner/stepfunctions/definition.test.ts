@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
 import {
   fanOutConcurrency,
+  segmentOrder,
   LOST_INVOCATION_ERRORS,
   MAX_SEGMENT_ROUNDS,
   stateMachineDefinition,
@@ -135,6 +136,7 @@ describe('fanOutConcurrency', () => {
     expect(fanOutConcurrency({ segments: 64 })).toEqual({ maxConcurrency: 8, childWriteRate: undefined });
     expect(fanOutConcurrency({ segments: 4 })).toEqual({ maxConcurrency: 4, childWriteRate: undefined });
     expect(fanOutConcurrency({ segments: 64, concurrency: 20 }).maxConcurrency).toBe(20);
+    expect(fanOutConcurrency({ segments: 20_000, concurrency: 12_000 }).maxConcurrency).toBe(10_000);
   });
 
   test('the write rate divided among the children that run at once, never below 25 WCU/s each', () => {
@@ -147,5 +149,44 @@ describe('fanOutConcurrency', () => {
       childWriteRate: 25,
     });
     expect(fanOutConcurrency({ segments: 8, writeRate: 10 })).toEqual({ maxConcurrency: 1, childWriteRate: 10 });
+  });
+
+  test('without a concurrency, a high write rate feeds a child per 1,000 WCU/s (a partition each), within the segments', () => {
+    expect(fanOutConcurrency({ segments: 932, writeRate: 40_000 })).toEqual({
+      maxConcurrency: 40,
+      childWriteRate: 1000,
+    });
+    expect(fanOutConcurrency({ segments: 932, writeRate: 10_000 })).toEqual({
+      maxConcurrency: 10,
+      childWriteRate: 1000,
+    });
+    expect(fanOutConcurrency({ segments: 16, writeRate: 40_000 }).maxConcurrency).toBe(16);
+    // A low rate keeps the default 8 (each child gets its share).
+    expect(fanOutConcurrency({ segments: 932, writeRate: 2000 })).toEqual({ maxConcurrency: 8, childWriteRate: 250 });
+  });
+});
+
+describe('segmentOrder', () => {
+  test('every segment once; the children in flight together are spread over the hash space', () => {
+    for (const k of [1, 2, 3, 4, 8, 10, 64, 100, 932, 9314]) {
+      const order = segmentOrder(k);
+      expect(order).toHaveLength(k);
+      expect(new Set(order).size).toBe(k);
+      expect(Math.min(...order)).toBe(0);
+      expect(Math.max(...order)).toBe(k - 1);
+    }
+    // 932 segments (1 TB), 40 in flight: the first 40 taken are far apart, not 40 neighbours
+    // (10 consecutive segments of 1 GiB share a 10 GB partition).
+    const k = 932;
+    const first = [...segmentOrder(k).slice(0, 40)].sort((a, b) => a - b);
+    const gaps = first.map((s, i) => (i ? s - first[i - 1]! : s + k - first.at(-1)!));
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(10);
+    // Any 40 in a row of the order are spread likewise.
+    const order = segmentOrder(k);
+    for (let start = 0; start + 40 <= k; start += 97) {
+      const w = order.slice(start, start + 40).sort((a, b) => a - b);
+      const g = w.map((s, i) => (i ? s - w[i - 1]! : s + k - w.at(-1)!));
+      expect(Math.min(...g)).toBeGreaterThanOrEqual(10);
+    }
   });
 });
