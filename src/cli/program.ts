@@ -99,7 +99,10 @@ export function buildProgram(ctx: CommandContext): Command {
       '--segments <n>',
       'runner: lambda: split each bulk pass into n scan segments, one invocation each (default: from the table size)',
     )
-    .option('--concurrency <n>', 'runner: lambda: segment invocations in flight at once (default min(segments, 8))')
+    .option(
+      '--concurrency <n>',
+      'runner: lambda: segment invocations in flight at once (default: write-rate / 1,000, at least 8)',
+    )
     .option('-v, --verbose', 'debug logging');
   // Before the commands are added: each command copies the output settings when it is made.
   program.configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });

@@ -69,7 +69,7 @@ const environmentSchema = z
       .max(10_000)
       .optional()
       .describe(
-        "state-machine: scan segments of each bulk pass of a fanned-out step, one Distributed Map child each (default one per GiB of table, up to 64; the CLI's --segments wins)",
+        "state-machine: scan segments of each bulk pass of a fanned-out step, one Distributed Map child each (default one per GiB of table, up to 10,000; the CLI's --segments wins)",
       ),
     concurrency: z
       .number()
@@ -78,7 +78,7 @@ const environmentSchema = z
       .max(10_000)
       .optional()
       .describe(
-        "state-machine: the Distributed Map's MaxConcurrency, segments in flight at once (default min(segments, 8), fewer at a low write-rate; the CLI's --concurrency wins)",
+        "state-machine: the Distributed Map's MaxConcurrency, segments in flight at once (default write-rate / 1,000 and at least 8, within the segments; the CLI's --concurrency wins)",
       ),
     protocol: z
       .enum(['dynamodb-migrate', 'onetable'])

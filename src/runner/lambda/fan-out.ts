@@ -13,7 +13,7 @@ import { RemoteFunctionError, unwrapRemote, type ControllerClient } from './cont
 export interface FanOutOptions {
   /** Scan segments per bulk pass, each run by its own invocation (a child of the execution's Distributed Map). */
   segments: number;
-  /** Children in flight at once. Default min(segments, 8), fewer at a low write rate. */
+  /** Children in flight at once. Default from the write rate (stepfunctions/definition.ts fanOutConcurrency). */
   concurrency?: number | undefined;
 }
 
