@@ -1,9 +1,12 @@
 // Scale on paper: what one bulk pass over a big table costs the Step Functions fan-out (segments,
 // Distributed Map children, history events per child, payloads against Step Functions' limits,
-// time at the table's capacity, the orchestration's cost). docs/scale.md is this script's output
-// with the reasoning around it. Run: node --import jiti/register scripts/scale.ts [--markdown]
+// time at the table's capacity, the orchestration's cost, the caller's progress polls). docs/scale.md
+// is this script's output with the reasoning around it. The segment rule, the children in flight
+// and the rounds' cap are the product's own (imported), so the doc cannot drift from the code.
+// Run: node --import jiti/register scripts/scale.ts [--json]
 import { pathToFileURL } from 'node:url';
-import { MAX_SEGMENT_ROUNDS } from '../src/runner/stepfunctions/definition';
+import { MAX_DEFAULT_SEGMENTS } from '../src/runner/lambda/fan-out';
+import { fanOutConcurrency, MAX_SEGMENT_ROUNDS } from '../src/runner/stepfunctions/definition';
 
 /** Step Functions' and Lambda's limits the estimate is checked against (AWS quotas pages, 2026-12). */
 export const LIMITS = {
@@ -17,6 +20,8 @@ export const LIMITS = {
   executionSeconds: 365 * 24 * 3600,
   /** Lambda's longest invocation. */
   invocationSeconds: 900,
+  /** Bytes one DynamoDB Query page reads at most. */
+  queryPageBytes: 1024 ** 2,
 } as const;
 
 /** Public list prices, us-east-1, as published on the AWS pricing pages when taken (see PRICES_TAKEN). */
@@ -38,8 +43,11 @@ export const PRICES = {
 } as const;
 export const PRICES_TAKEN = '2026-12-04 (us-east-1 list prices; DynamoDB on-demand after its 2024-11-01 reduction)';
 
-/** The project's segment rule today (src/runner/lambda/fan-out.ts defaultSegments): one per GiB, at most 64. */
-export const PROJECT_SEGMENT_RULE: SegmentRule = { bytesPerSegment: 1024 ** 3, maxSegments: 64 };
+/** The project's segment rule (src/runner/lambda/fan-out.ts defaultSegments): one per GiB, at most 10,000. */
+export const PROJECT_SEGMENT_RULE: SegmentRule = { bytesPerSegment: 1024 ** 3, maxSegments: MAX_DEFAULT_SEGMENTS };
+
+/** The rule before docs/scale.md's arithmetic lifted the cap: one per GiB, at most 64. Kept to show what the cap cost. */
+export const CAPPED_SEGMENT_RULE: SegmentRule = { bytesPerSegment: 1024 ** 3, maxSegments: 64 };
 
 export interface SegmentRule {
   bytesPerSegment: number;
@@ -61,8 +69,12 @@ export interface ScaleInput {
   /** The write rate the pass may use (write units per second): on-demand's table limit, or the provisioned WCU. */
   writeUnitsPerSecond: number;
   capacity: 'on-demand' | 'provisioned';
-  /** The Distributed Map's MaxConcurrency ceiling (Step Functions allows up to 10,000). */
-  maxConcurrency: number;
+  /**
+   * Children in flight asked for (the manifest's `concurrency:`, `--concurrency`); absent, the
+   * product's default from the write rate (fanOutConcurrency). Either way within the segments,
+   * Step Functions' 10,000, and 25 write units a second a child.
+   */
+  concurrency?: number | undefined;
   lambdaMemoryGb: number;
   /** Bytes of a child's input (run, step, segment, settings), of its checkpoint, and of the result it returns to the Map. */
   childInputBytes: number;
@@ -81,14 +93,23 @@ export interface ScaleInput {
   maxRounds: number;
   transitionsPerChildFixed: number;
   parentTransitions: number;
+  /**
+   * The caller watching the execution (not --detach) reads every checkpoint item of the step
+   * each poll (dm:progress, one Query), this often; the Query is strongly consistent
+   * (CheckpointStore.progress) or, were it not, eventually consistent at half the units.
+   */
+  pollSeconds: number;
+  progressConsistentRead: boolean;
 }
 
 /** What the estimate comes to. Seconds and dollars unrounded; the renderer rounds. */
 export interface ScaleEstimate {
   items: number;
   segments: number;
-  /** Children in flight at once: as many as the write rate feeds at full speed, within the segments and the ceiling. */
+  /** Children in flight at once: the Map's MaxConcurrency as the product sets it (fanOutConcurrency). */
   concurrency: number;
+  /** The write units a second each child may use (the write rate divided among the children in flight). */
+  childWriteUnitsPerSecond: number;
   /** Waves of children: segments / concurrency, rounded up. */
   waves: number;
   segmentItems: number;
@@ -113,7 +134,12 @@ export interface ScaleEstimate {
   lambdaGbSeconds: number;
   writeUnits: number;
   readUnits: number;
-  cost: { stepFunctions: number; lambda: number; dynamodb: number; total: number };
+  /** One progress poll: the step's checkpoint items (one per segment of a pass), the read units that Query takes, and the polls over the pass. */
+  progressReadUnitsPerPoll: number;
+  polls: number;
+  progressReadUnits: number;
+  /** DynamoDB is the pass's own reads and writes; progress is the caller's polls of the checkpoints (on-demand units, or the provisioned RCU they need held). */
+  cost: { stepFunctions: number; lambda: number; dynamodb: number; progress: number; total: number };
   /** Limits this estimate breaks or comes near (at 80% or more), in words. */
   warnings: string[];
 }
@@ -125,7 +151,6 @@ export const DEFAULTS: Omit<ScaleInput, 'tableBytes' | 'writeUnitsPerSecond' | '
   itemsPerSecondPerInvocation: 1000,
   invocationSeconds: 900,
   safetyMarginSeconds: 30,
-  maxConcurrency: LIMITS.parallelChildren,
   lambdaMemoryGb: 1,
   childInputBytes: 2048,
   checkpointBytes: 3072,
@@ -136,6 +161,8 @@ export const DEFAULTS: Omit<ScaleInput, 'tableBytes' | 'writeUnitsPerSecond' | '
   maxRounds: MAX_SEGMENT_ROUNDS,
   transitionsPerChildFixed: 1,
   parentTransitions: 10,
+  pollSeconds: 5,
+  progressConsistentRead: true,
 };
 
 /** Segments by a rule: one per `bytesPerSegment` of the table, at least 1, at most `maxSegments`. */
@@ -150,10 +177,11 @@ export function estimateScale(input: ScaleInput): ScaleEstimate {
   const writeUnitsPerItem = Math.ceil(input.itemBytes / 1024);
   // Eventually consistent Scan: half a read unit per 4 KiB read.
   const readUnitsPerItem = input.itemBytes / 8192;
-  const itemsPerSecondAtCapacity = input.writeUnitsPerSecond / writeUnitsPerItem;
-  const fedAtFullSpeed = Math.max(1, Math.floor(itemsPerSecondAtCapacity / input.itemsPerSecondPerInvocation));
-  const concurrency = Math.min(segments, input.maxConcurrency, fedAtFullSpeed);
-  const childItemsPerSecond = Math.min(input.itemsPerSecondPerInvocation, itemsPerSecondAtCapacity / concurrency);
+  // The product's MaxConcurrency and each child's share of the write rate.
+  const fan = fanOutConcurrency({ segments, concurrency: input.concurrency, writeRate: input.writeUnitsPerSecond });
+  const concurrency = fan.maxConcurrency;
+  const childWriteUnitsPerSecond = fan.childWriteRate ?? input.writeUnitsPerSecond / concurrency;
+  const childItemsPerSecond = Math.min(input.itemsPerSecondPerInvocation, childWriteUnitsPerSecond / writeUnitsPerItem);
   const waves = Math.ceil(segments / concurrency);
   const segmentItems = items / segments;
   const segmentSeconds = segmentItems / childItemsPerSecond;
@@ -181,6 +209,15 @@ export function estimateScale(input: ScaleInput): ScaleEstimate {
   const writeUnits = items * writeUnitsPerItem;
   const readUnits = items * readUnitsPerItem;
 
+  // A Query's units: each page's bytes, rounded up to 4 KiB (half that eventually consistent); a page reads at most 1 MiB.
+  const perPage = Math.max(1, Math.floor(LIMITS.queryPageBytes / input.checkpointBytes));
+  const pageUnits = (n: number) =>
+    Math.ceil((n * input.checkpointBytes) / 4096) * (input.progressConsistentRead ? 1 : 0.5);
+  const progressReadUnitsPerPoll =
+    Math.floor(segments / perPage) * pageUnits(perPage) + (segments % perPage ? pageUnits(segments % perPage) : 0);
+  const polls = Math.ceil(seconds / input.pollSeconds);
+  const progressReadUnits = polls * progressReadUnitsPerPoll;
+
   const stepFunctions = transitions * PRICES.stateTransition;
   const lambda = lambdaGbSeconds * PRICES.lambdaGbSecond + invocations * PRICES.lambdaRequest;
   const hours = seconds / 3600;
@@ -189,6 +226,11 @@ export function estimateScale(input: ScaleInput): ScaleEstimate {
       ? writeUnits * PRICES.writeRequestUnit + readUnits * PRICES.readRequestUnit
       : // Provisioned: the capacity the pass needs, held for as long as it runs.
         input.writeUnitsPerSecond * hours * PRICES.wcuHour + Math.ceil(readUnits / seconds) * hours * PRICES.rcuHour;
+  const progress =
+    input.capacity === 'on-demand'
+      ? progressReadUnits * PRICES.readRequestUnit
+      : // Provisioned: the polls' average read rate, held for as long as the pass runs.
+        Math.ceil(progressReadUnitsPerPoll / input.pollSeconds) * hours * PRICES.rcuHour;
 
   const warnings: string[] = [];
   const near = (value: number, limit: number, what: string) => {
@@ -211,6 +253,7 @@ export function estimateScale(input: ScaleInput): ScaleEstimate {
     items,
     segments,
     concurrency,
+    childWriteUnitsPerSecond,
     waves,
     segmentItems,
     childItemsPerSecond,
@@ -229,7 +272,10 @@ export function estimateScale(input: ScaleInput): ScaleEstimate {
     lambdaGbSeconds,
     writeUnits,
     readUnits,
-    cost: { stepFunctions, lambda, dynamodb, total: stepFunctions + lambda + dynamodb },
+    progressReadUnitsPerPoll,
+    polls,
+    progressReadUnits,
+    cost: { stepFunctions, lambda, dynamodb, progress, total: stepFunctions + lambda + dynamodb + progress },
     warnings,
   };
 }
@@ -247,10 +293,10 @@ export const CAPACITIES: { label: string; capacity: ScaleInput['capacity']; writ
   { label: 'provisioned, 10,000 WCU', capacity: 'provisioned', writeUnitsPerSecond: 10_000 },
 ];
 
-/** The rules docs/scale.md compares: today's, and one segment per GiB without the cap of 64. */
+/** The rules docs/scale.md compares: the one before the cap was lifted, and the project's now. */
 export const RULES: { label: string; rule: SegmentRule }[] = [
-  { label: 'today: ≤ 64', rule: PROJECT_SEGMENT_RULE },
-  { label: 'uncapped: ≤ 10,000', rule: { bytesPerSegment: 1024 ** 3, maxSegments: LIMITS.parallelChildren } },
+  { label: 'before: ≤ 64', rule: CAPPED_SEGMENT_RULE },
+  { label: 'now: ≤ 10,000', rule: PROJECT_SEGMENT_RULE },
 ];
 
 function duration(seconds: number): string {
@@ -287,7 +333,7 @@ export function renderScaleMarkdown(base: typeof DEFAULTS = DEFAULTS): string {
           capacity: cap.capacity,
           writeUnitsPerSecond: cap.writeUnitsPerSecond,
         });
-        // The two rules agree below 64 GiB: show the row once.
+        // The two rules agree up to 64 GiB: show the row once, as the project's.
         if (r.rule !== PROJECT_SEGMENT_RULE && e.segments === segmentsFor(size.bytes, PROJECT_SEGMENT_RULE)) continue;
         rows.push({ size: size.label, capacity: cap.label, rule: r.label, e });
       }
@@ -305,12 +351,12 @@ export function renderScaleMarkdown(base: typeof DEFAULTS = DEFAULTS): string {
   }
   lines.push(
     '',
-    '| Table | Capacity | Segments | Round state | Map items array | Map results if collected | Transitions | Step Functions | Lambda (GB-s) | DynamoDB | Total |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| Table | Capacity | Segments | Round state | Map items array | Map results if collected | Transitions | Step Functions | Lambda (GB-s) | DynamoDB | Progress polls (RCU a poll) | Total |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   );
   for (const { size, capacity, e } of rows) {
     lines.push(
-      `| ${size} | ${capacity} | ${count(e.segments)} | ${bytes(e.roundStateBytes)} | ${bytes(e.itemsArrayBytes)} | ${bytes(e.collectedResultBytes)}${e.collectedResultBytes > LIMITS.payloadBytes ? ' **over**' : ''} | ${count(e.transitions)} | ${dollars(e.cost.stepFunctions)} | ${dollars(e.cost.lambda)} (${count(e.lambdaGbSeconds)}) | ${dollars(e.cost.dynamodb)} | ${dollars(e.cost.total)} |`,
+      `| ${size} | ${capacity} | ${count(e.segments)} | ${bytes(e.roundStateBytes)} | ${bytes(e.itemsArrayBytes)} | ${bytes(e.collectedResultBytes)}${e.collectedResultBytes > LIMITS.payloadBytes ? ' **over**' : ''} | ${count(e.transitions)} | ${dollars(e.cost.stepFunctions)} | ${dollars(e.cost.lambda)} (${count(e.lambdaGbSeconds)}) | ${dollars(e.cost.dynamodb)} | ${dollars(e.cost.progress)} (${count(e.progressReadUnitsPerPoll)}) | ${dollars(e.cost.total)} |`,
     );
   }
   return `${lines.join('\n')}\n`;

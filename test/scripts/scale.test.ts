@@ -2,8 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { defaultSegments } from '../../src/runner/lambda/fan-out';
-import { stateMachineDefinition } from '../../src/runner/stepfunctions/definition';
-import { DEFAULTS, estimateScale, PROJECT_SEGMENT_RULE, renderScaleMarkdown, segmentsFor } from '../../scripts/scale';
+import { fanOutConcurrency, stateMachineDefinition } from '../../src/runner/stepfunctions/definition';
+import {
+  CAPPED_SEGMENT_RULE,
+  DEFAULTS,
+  estimateScale,
+  PROJECT_SEGMENT_RULE,
+  renderScaleMarkdown,
+  segmentsFor,
+} from '../../scripts/scale';
 
 const GiB = 1024 ** 3;
 
@@ -15,6 +22,7 @@ describe('estimateScale (scripts/scale.ts, the numbers of docs/scale.md)', () =>
     expect(e.segments).toBe(64);
     // 16,000 WRU/s feed 16 children at 1,000 items/s each: 4 waves of 16.
     expect(e.concurrency).toBe(16);
+    expect(e.childWriteUnitsPerSecond).toBe(1000);
     expect(e.childItemsPerSecond).toBe(1000);
     expect(e.waves).toBe(4);
     // 1,048,576 items a segment = 1,048.576 s, over the 870 s an invocation has (900 - 30): 2 rounds.
@@ -41,32 +49,86 @@ describe('estimateScale (scripts/scale.ts, the numbers of docs/scale.md)', () =>
     expect(e.cost.stepFunctions).toBeCloseTo(0.01145, 9);
     expect(e.cost.lambda).toBeCloseTo(1.118508904, 6);
     expect(e.cost.dynamodb).toBeCloseTo(41.94304 + 1.048576, 6);
-    expect(e.cost.total).toBeCloseTo(0.01145 + 1.118508904 + 42.991616, 6);
+    // Progress polls: 64 checkpoints of 3 KiB = 192 KiB, one Query page (341 fit in 1 MiB), 48 read units
+    // strongly consistent; a poll every 5 s over 4,194.304 s = 839 polls, 40,272 units at $0.125 a million.
+    expect(e.progressReadUnitsPerPoll).toBe(48);
+    expect(e.polls).toBe(839);
+    expect(e.progressReadUnits).toBe(40_272);
+    expect(e.cost.progress).toBeCloseTo(0.005034, 9);
+    expect(e.cost.total).toBeCloseTo(0.01145 + 1.118508904 + 42.991616 + 0.005034, 6);
     expect(e.warnings).toEqual([]);
   });
 
-  test('a write rate below one child’s speed runs one child at that rate', () => {
+  test('a write rate below one child’s speed is shared by the children in flight (at least 8, within the segments)', () => {
+    // fanOutConcurrency keeps its default of 8 children, here the 4 segments, as long as each gets
+    // 25 WCU/s or more: 4 children at 125 items/s each, one wave, 10 rounds of 870 s a segment.
     const e = estimateScale({ ...DEFAULTS, tableBytes: 4 * GiB, capacity: 'provisioned', writeUnitsPerSecond: 500 });
-    expect(e.concurrency).toBe(1);
-    expect(e.childItemsPerSecond).toBe(500);
+    expect(e.segments).toBe(4);
+    expect(e.concurrency).toBe(4);
+    expect(e.childWriteUnitsPerSecond).toBe(125);
+    expect(e.childItemsPerSecond).toBe(125);
+    expect(e.waves).toBe(1);
+    expect(e.roundsPerChild).toBe(10); // 1,048,576 / 125 = 8,388.6 s
     expect(e.seconds).toBeCloseTo(e.capacityBoundSeconds, 6);
+    // Below 25 WCU/s a child: 60 WCU/s runs 2 children at 30 each.
+    const slow = estimateScale({ ...DEFAULTS, tableBytes: 4 * GiB, capacity: 'provisioned', writeUnitsPerSecond: 60 });
+    expect(slow.concurrency).toBe(2);
+    expect(slow.childItemsPerSecond).toBe(30);
+    expect(slow.waves).toBe(2);
+  });
+
+  test('the manifest’s concurrency sets the children in flight: 8, as when the manifest names no write rate', () => {
+    expect(fanOutConcurrency({ segments: 932 }).maxConcurrency).toBe(8);
+    const e = estimateScale({
+      ...DEFAULTS,
+      tableBytes: 1e12,
+      capacity: 'on-demand',
+      writeUnitsPerSecond: 40_000,
+      concurrency: 8,
+    });
+    expect(e.segments).toBe(932);
+    expect(e.concurrency).toBe(8);
+    // Each child may write 5,000 WCU/s but runs at its own 1,000 items/s: 117 waves, about 34 hours (docs/scale.md).
+    expect(e.childWriteUnitsPerSecond).toBe(5000);
+    expect(e.childItemsPerSecond).toBe(1000);
+    expect(e.waves).toBe(117);
+    expect(e.seconds / 3600).toBeCloseTo(34.05, 2);
   });
 
   test('the segment rule is an input; the project rule is fan-out.ts’s defaultSegments', () => {
-    for (const size of [1, GiB, 10e9, 64 * GiB, 1e12, 10e12]) {
+    for (const size of [1, GiB, 10e9, 64 * GiB, 1e12, 10e12, 10_000 * GiB, 20e12]) {
       expect(segmentsFor(size, PROJECT_SEGMENT_RULE)).toBe(defaultSegments(size));
     }
-    const uncapped = estimateScale({
+    expect(segmentsFor(20e12, PROJECT_SEGMENT_RULE)).toBe(10_000);
+    const now = estimateScale({ ...DEFAULTS, tableBytes: 10e12, capacity: 'on-demand', writeUnitsPerSecond: 40_000 });
+    expect(now.segments).toBe(9314);
+    expect(now.concurrency).toBe(40);
+    expect(now.waves).toBe(233);
+    expect(now.warnings).toContain('the Map’s collected results (discard them or use ResultWriter) exceeds the limit');
+    // The rule before the cap was lifted: 64 segments of 156 GB, 176 rounds each, two waves (40 + 24).
+    const before = estimateScale({
       ...DEFAULTS,
       tableBytes: 10e12,
-      segmentRule: { bytesPerSegment: GiB, maxSegments: 10_000 },
+      segmentRule: CAPPED_SEGMENT_RULE,
       capacity: 'on-demand',
       writeUnitsPerSecond: 40_000,
     });
-    expect(uncapped.segments).toBe(9314);
-    expect(uncapped.warnings).toContain(
-      'the Map’s collected results (discard them or use ResultWriter) exceeds the limit',
-    );
+    expect(before.segments).toBe(64);
+    expect(before.waves).toBe(2);
+    expect(before.roundsPerChild).toBe(176);
+    expect(before.seconds / now.seconds).toBeCloseTo(1.249, 3);
+  });
+
+  test('progress polls read every checkpoint each poll, a page of 1 MiB at a time', () => {
+    // 9,314 checkpoints of 3 KiB: 27 pages of 341 (256 units each) and one of 107 (81 units) = 6,993.
+    const base = { ...DEFAULTS, tableBytes: 10e12, capacity: 'on-demand' as const, writeUnitsPerSecond: 40_000 };
+    const e = estimateScale(base);
+    expect(e.progressReadUnitsPerPoll).toBe(27 * 256 + 81);
+    expect(e.polls).toBe(Math.ceil(e.seconds / 5));
+    // Eventually consistent would halve it; a poll a minute reads a twelfth.
+    expect(estimateScale({ ...base, progressConsistentRead: false }).progressReadUnitsPerPoll).toBe(6993 / 2);
+    const minute = estimateScale({ ...base, pollSeconds: 60 });
+    expect(minute.progressReadUnits / e.progressReadUnits).toBeCloseTo(1 / 12, 3);
   });
 
   test("the defaults count the generated child's loop: a Task (5 events), a Pass and a Choice (2 each) a round", () => {
