@@ -7,6 +7,7 @@
 import { pathToFileURL } from 'node:url';
 import { MAX_DEFAULT_SEGMENTS } from '../src/runner/lambda/fan-out';
 import { fanOutConcurrency, MAX_SEGMENT_ROUNDS } from '../src/runner/stepfunctions/definition';
+import { progressEveryMs } from '../src/runner/stepfunctions/step-execution';
 
 /** Step Functions' and Lambda's limits the estimate is checked against (AWS quotas pages, 2026-12). */
 export const LIMITS = {
@@ -94,9 +95,10 @@ export interface ScaleInput {
   transitionsPerChildFixed: number;
   parentTransitions: number;
   /**
-   * The caller watching the execution (not --detach) reads every checkpoint item of the step
-   * each poll (dm:progress, one Query), this often; the Query is strongly consistent
-   * (CheckpointStore.progress) or, were it not, eventually consistent at half the units.
+   * The caller watching the execution (not --detach) polls it this often, and reads every
+   * checkpoint item of the step (dm:progress, one Query) at most as often: every poll, or every
+   * 5 ms a segment past 1,000 segments (step-execution.ts progressEveryMs). The watch's Query
+   * is eventually consistent (half the units); strongly consistent doubles them.
    */
   pollSeconds: number;
   progressConsistentRead: boolean;
@@ -136,6 +138,8 @@ export interface ScaleEstimate {
   readUnits: number;
   /** One progress poll: the step's checkpoint items (one per segment of a pass), the read units that Query takes, and the polls over the pass. */
   progressReadUnitsPerPoll: number;
+  /** Seconds between two reads of the checkpoints (progressEveryMs). */
+  progressSeconds: number;
   polls: number;
   progressReadUnits: number;
   /** DynamoDB is the pass's own reads and writes; progress is the caller's polls of the checkpoints (on-demand units, or the provisioned RCU they need held). */
@@ -162,7 +166,7 @@ export const DEFAULTS: Omit<ScaleInput, 'tableBytes' | 'writeUnitsPerSecond' | '
   transitionsPerChildFixed: 1,
   parentTransitions: 10,
   pollSeconds: 5,
-  progressConsistentRead: true,
+  progressConsistentRead: false,
 };
 
 /** Segments by a rule: one per `bytesPerSegment` of the table, at least 1, at most `maxSegments`. */
@@ -215,7 +219,8 @@ export function estimateScale(input: ScaleInput): ScaleEstimate {
     Math.ceil((n * input.checkpointBytes) / 4096) * (input.progressConsistentRead ? 1 : 0.5);
   const progressReadUnitsPerPoll =
     Math.floor(segments / perPage) * pageUnits(perPage) + (segments % perPage ? pageUnits(segments % perPage) : 0);
-  const polls = Math.ceil(seconds / input.pollSeconds);
+  const progressSeconds = progressEveryMs(input.pollSeconds * 1000, segments) / 1000;
+  const polls = Math.ceil(seconds / progressSeconds);
   const progressReadUnits = polls * progressReadUnitsPerPoll;
 
   const stepFunctions = transitions * PRICES.stateTransition;
@@ -230,7 +235,7 @@ export function estimateScale(input: ScaleInput): ScaleEstimate {
     input.capacity === 'on-demand'
       ? progressReadUnits * PRICES.readRequestUnit
       : // Provisioned: the polls' average read rate, held for as long as the pass runs.
-        Math.ceil(progressReadUnitsPerPoll / input.pollSeconds) * hours * PRICES.rcuHour;
+        Math.ceil(progressReadUnitsPerPoll / progressSeconds) * hours * PRICES.rcuHour;
 
   const warnings: string[] = [];
   const near = (value: number, limit: number, what: string) => {
@@ -273,6 +278,7 @@ export function estimateScale(input: ScaleInput): ScaleEstimate {
     writeUnits,
     readUnits,
     progressReadUnitsPerPoll,
+    progressSeconds,
     polls,
     progressReadUnits,
     cost: { stepFunctions, lambda, dynamodb, progress, total: stepFunctions + lambda + dynamodb + progress },

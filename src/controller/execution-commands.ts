@@ -62,7 +62,8 @@ export const executionCommands: Record<string, (c: CommandContext) => Promise<un
   async [DM.progress](c): Promise<ProgressBody> {
     const a = c.args as unknown as ProgressArgs;
     if (!a.step) throw new InputError('dm:progress needs args.step.');
-    return { passes: await progressOf(c.table(), a.step) };
+    // A watch reads this every few seconds: eventually consistent, half the read units (docs/scale.md).
+    return { passes: await progressOf(c.table(), a.step, { consistent: false }) };
   },
 };
 
@@ -78,8 +79,12 @@ async function checkpointsOf(t: TableBackend, step: ConcludeArgs['step']): Promi
   return new CheckpointStore(t.client, t.table, await t.store.keys(), `${step.version}:${step.direction}`);
 }
 
-async function progressOf(t: TableBackend, step: ConcludeArgs['step']): Promise<PassProgress[]> {
-  return (await checkpointsOf(t, step)).progress();
+async function progressOf(
+  t: TableBackend,
+  step: ConcludeArgs['step'],
+  opts: { consistent?: boolean } = {},
+): Promise<PassProgress[]> {
+  return (await checkpointsOf(t, step)).progress(opts);
 }
 
 function totalOf(passes: PassProgress[]): ItemCounts | undefined {

@@ -50,12 +50,14 @@ describe('estimateScale (scripts/scale.ts, the numbers of docs/scale.md)', () =>
     expect(e.cost.lambda).toBeCloseTo(1.118508904, 6);
     expect(e.cost.dynamodb).toBeCloseTo(41.94304 + 1.048576, 6);
     // Progress polls: 64 checkpoints of 3 KiB = 192 KiB, one Query page (341 fit in 1 MiB), 48 read units
-    // strongly consistent; a poll every 5 s over 4,194.304 s = 839 polls, 40,272 units at $0.125 a million.
-    expect(e.progressReadUnitsPerPoll).toBe(48);
+    // strongly consistent, 24 eventually; a read every 5 s (64 segments x 5 ms is less) over 4,194.304 s
+    // = 839 reads, 20,136 units at $0.125 a million.
+    expect(e.progressReadUnitsPerPoll).toBe(24);
+    expect(e.progressSeconds).toBe(5);
     expect(e.polls).toBe(839);
-    expect(e.progressReadUnits).toBe(40_272);
-    expect(e.cost.progress).toBeCloseTo(0.005034, 9);
-    expect(e.cost.total).toBeCloseTo(0.01145 + 1.118508904 + 42.991616 + 0.005034, 6);
+    expect(e.progressReadUnits).toBe(20_136);
+    expect(e.cost.progress).toBeCloseTo(0.002517, 9);
+    expect(e.cost.total).toBeCloseTo(0.01145 + 1.118508904 + 42.991616 + 0.002517, 6);
     expect(e.warnings).toEqual([]);
   });
 
@@ -119,16 +121,20 @@ describe('estimateScale (scripts/scale.ts, the numbers of docs/scale.md)', () =>
     expect(before.seconds / now.seconds).toBeCloseTo(1.249, 3);
   });
 
-  test('progress polls read every checkpoint each poll, a page of 1 MiB at a time', () => {
-    // 9,314 checkpoints of 3 KiB: 27 pages of 341 (256 units each) and one of 107 (81 units) = 6,993.
+  test('progress reads take every checkpoint, a page of 1 MiB at a time, every 5 ms a segment past 1,000', () => {
+    // 9,314 checkpoints of 3 KiB: 27 pages of 341 (256 units each) and one of 107 (81 units) = 6,993
+    // strongly consistent; the watch reads eventually consistent, half.
     const base = { ...DEFAULTS, tableBytes: 10e12, capacity: 'on-demand' as const, writeUnitsPerSecond: 40_000 };
     const e = estimateScale(base);
-    expect(e.progressReadUnitsPerPoll).toBe(27 * 256 + 81);
-    expect(e.polls).toBe(Math.ceil(e.seconds / 5));
-    // Eventually consistent would halve it; a poll a minute reads a twelfth.
-    expect(estimateScale({ ...base, progressConsistentRead: false }).progressReadUnitsPerPoll).toBe(6993 / 2);
+    expect(estimateScale({ ...base, progressConsistentRead: true }).progressReadUnitsPerPoll).toBe(27 * 256 + 81);
+    expect(e.progressReadUnitsPerPoll).toBe((27 * 256 + 81) / 2);
+    // Not every 5 s poll: every 9,314 x 5 ms = 46.57 s, about 75 read units a second on average.
+    expect(e.progressSeconds).toBeCloseTo(46.57, 6);
+    expect(e.polls).toBe(Math.ceil(e.seconds / 46.57));
+    expect(e.progressReadUnitsPerPoll / e.progressSeconds).toBeLessThan(76);
+    // A poll a minute reads less still.
     const minute = estimateScale({ ...base, pollSeconds: 60 });
-    expect(minute.progressReadUnits / e.progressReadUnits).toBeCloseTo(1 / 12, 3);
+    expect(minute.progressReadUnits).toBeLessThan(e.progressReadUnits);
   });
 
   test("the defaults count the generated child's loop: a Task (5 events), a Pass and a Choice (2 each) a round", () => {

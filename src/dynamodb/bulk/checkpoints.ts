@@ -224,10 +224,12 @@ export class CheckpointStore {
   /**
    * Every segment checkpoint of this step, by pass (`<pass>:<range>`), in the order the passes
    * were first saved: what a caller watching a fanned-out step reads for its items, rate and ETA.
+   * `consistent: false` for a watch, which reads every checkpoint every few seconds: half the
+   * read units, and a second-old figure is as good; the step's final counts read consistently.
    */
-  async progress(): Promise<PassProgress[]> {
+  async progress(opts: { consistent?: boolean } = {}): Promise<PassProgress[]> {
     const passes = new Map<string, PassProgress>();
-    for (const item of await this.query(`${this.scope}:`)) {
+    for (const item of await this.query(`${this.scope}:`, opts.consistent ?? true)) {
       const cp = item.checkpoint?.M;
       const m = /^(.*):(\d+)\/(\d+)$/.exec((item[this.keys.sort]?.S ?? '').slice(this.scope.length + 1));
       if (!cp || !m) continue;
@@ -284,7 +286,7 @@ export class CheckpointStore {
     return items.length;
   }
 
-  private async query(prefix: string): Promise<Record<string, AttributeValue>[]> {
+  private async query(prefix: string, consistent = true): Promise<Record<string, AttributeValue>[]> {
     const out: Record<string, AttributeValue>[] = [];
     let start: Record<string, AttributeValue> | undefined;
     do {
@@ -295,7 +297,7 @@ export class CheckpointStore {
             KeyConditionExpression: '#h = :h AND begins_with(#s, :p)',
             ExpressionAttributeNames: { '#h': this.keys.hash, '#s': this.keys.sort },
             ExpressionAttributeValues: { ':h': { S: CHECKPOINT_HASH }, ':p': { S: prefix } },
-            ConsistentRead: true,
+            ConsistentRead: consistent,
             ExclusiveStartKey: start,
           }),
           opts,

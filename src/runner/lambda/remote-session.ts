@@ -294,6 +294,7 @@ export class RemoteSession implements MigrationSession {
         api,
         progress: (s) => this.progressOf(s),
         pollMs: this.pollMs,
+        segments: input.totalSegments,
         log: this.log,
         now: this.now,
       },

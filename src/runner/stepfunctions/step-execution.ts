@@ -115,9 +115,24 @@ function tell(o: Pick<StepExecutionOptions, 'onExecution' | 'log'>, live: LiveEx
 
 /** What watching an execution needs. */
 export type WatchOptions = Pick<StepExecutionOptions, 'api' | 'progress' | 'pollMs' | 'items' | 'log' | 'now'> & {
+  /** The step's segments: how often its checkpoints are read (progressEveryMs). */
+  segments?: number | undefined;
   /** Each time the step's progress moved. */
   onProgress?: ((p: StepProgress) => void) | undefined;
 };
+
+/** Milliseconds of watch per segment between two reads of the step's checkpoints. */
+export const PROGRESS_MS_PER_SEGMENT = 5;
+
+/**
+ * Between two reads of the step's checkpoints: each read takes every checkpoint of the pass
+ * (about 0.375 read units a segment, eventually consistent), so past 1,000 segments the reads
+ * space out to 5 ms a segment and cost at most about 75 read units a second, whatever the
+ * segments; below, every poll (docs/scale.md has the figures).
+ */
+export function progressEveryMs(pollMs: number, segments: number | undefined): number {
+  return Math.max(pollMs, (segments ?? 0) * PROGRESS_MS_PER_SEGMENT);
+}
 
 /** Polls the execution until it ends, logging the step's progress when it moved. Never throws: 10 failed looks in a row end the watch (status RUNNING, error `Unwatched`). */
 export async function watchExecution(
@@ -128,6 +143,8 @@ export async function watchExecution(
 ): Promise<ExecutionInfo> {
   let failures = 0;
   let last = '';
+  let readAt = Number.NEGATIVE_INFINITY;
+  const every = progressEveryMs(o.pollMs ?? 5000, o.segments);
   for (;;) {
     let info: ExecutionInfo;
     try {
@@ -142,6 +159,11 @@ export async function watchExecution(
       continue;
     }
     if (info.status !== 'RUNNING') return info;
+    if (o.now() - readAt < every) {
+      await sleep(o.pollMs ?? 5000);
+      continue;
+    }
+    readAt = o.now();
     const passes = await o.progress(step).catch(() => undefined);
     const p = passes && stepProgress(passes, { startedAt, now: o.now(), items: o.items });
     if (p) {

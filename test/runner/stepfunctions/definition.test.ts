@@ -183,10 +183,10 @@ describe('segmentOrder', () => {
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(10);
     // Any 40 in a row of the order are spread likewise.
     const order = segmentOrder(k);
-    for (let start = 0; start + 40 <= k; start += 97) {
+    for (let start = 0; start + 40 <= k; start++) {
       const w = order.slice(start, start + 40).sort((a, b) => a - b);
       const g = w.map((s, i) => (i ? s - w[i - 1]! : s + k - w.at(-1)!));
-      expect(Math.min(...g)).toBeGreaterThanOrEqual(10);
+      expect(Math.min(...g)).toBeGreaterThanOrEqual(19);
     }
   });
 });

@@ -13,7 +13,7 @@ import {
 } from '../../../src/runner/stepfunctions/execution';
 import { describeStepProgress } from '../../../src/core/render/text';
 import { stepProgress } from '../../../src/runner/stepfunctions/progress';
-import { outcomeOf } from '../../../src/runner/stepfunctions/step-execution';
+import { outcomeOf, progressEveryMs } from '../../../src/runner/stepfunctions/step-execution';
 
 const SM = 'arn:aws:states:eu-west-1:123456789012:stateMachine:migrate-controller-steps';
 const up = (version: string) => ({ version, direction: 'up' as const });
@@ -181,5 +181,16 @@ describe('progress from the checkpoints', () => {
     expect(stepProgress([pass(8, 4, 100)], { startedAt: 0, now: 60_000 })!.etaSeconds).toBe(60);
     expect(stepProgress([pass(8, 0, 100)], { startedAt: 0, now: 60_000 })!.etaSeconds).toBeUndefined();
     expect(stepProgress([], { startedAt: 0, now: 1 })).toBeUndefined();
+  });
+});
+
+describe('how often a watch reads the checkpoints', () => {
+  test('every poll up to 1,000 segments, then 5 ms a segment: a bounded read rate at any size', () => {
+    expect(progressEveryMs(5000, undefined)).toBe(5000);
+    expect(progressEveryMs(5000, 932)).toBe(5000);
+    expect(progressEveryMs(5000, 9314)).toBe(46_570);
+    expect(progressEveryMs(60_000, 9314)).toBe(60_000);
+    // Eventually consistent, 3 KiB a checkpoint: 0.375 read units a segment each read.
+    for (const k of [1000, 5000, 9314]) expect((k * 0.375) / (progressEveryMs(5000, k) / 1000)).toBeLessThanOrEqual(75);
   });
 });
