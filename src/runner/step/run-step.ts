@@ -159,7 +159,13 @@ export async function runStep<T>(step: PlanStep, options: RunStepOptions<T>): Pr
     options.log.error(`${step.version} ${step.direction} failed: ${message}`);
     // Items of a bulk pass failed: it stopped at its checkpoints, so a resume continues from them.
     const checkpointed = isPassFailed(result.error);
-    await options.ledger.finish(step, ticket, { status: 'failed', message, checkpointed, counts, durationMs });
+    await options.ledger.finish(step, ticket, {
+      status: 'failed',
+      message,
+      ...(checkpointed ? { checkpointed } : {}),
+      counts,
+      durationMs,
+    });
     return { report: report('failed', message), stop: failedStop(step, message, checkpointed) };
   }
 

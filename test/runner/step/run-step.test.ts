@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { LockLostError, MigrateError } from '../../../src/core/errors';
 import type { Finding, PlanStep } from '../../../src/core/types';
-import { PassIncompleteError } from '../../../src/dynamodb/bulk';
+import { PassFailedError, PassIncompleteError } from '../../../src/dynamodb/bulk';
 import { runStep } from '../../../src/runner/step/run-step';
 import {
   aStep,
@@ -129,6 +129,16 @@ describe('runStep: a body that throws', () => {
     expect(stop!.next).toContain('repair --version 1.0.0 --mark applied|reverted');
     expect(stop!.next).toContain('it is not idempotent');
     expect(stop!.next).not.toContain('apply --resume');
+  });
+
+  test('a bulk pass whose items failed stopped at its checkpoints: recorded so, and the advice is to resume, idempotent or not', async () => {
+    const failedItems = new PassFailedError('pass-1', { ...counts, failed: 1 }, [{ key: { pk: 'a' }, error: 'bad' }]);
+    const h = harness({ '1.0.0': { incomplete: false, error: failedItems, counts } });
+    const { stop } = await h.run(aStep('1.0.0', { idempotent: false }));
+    expect(h.ledger.finished[0]!.outcome).toMatchObject({ status: 'failed', checkpointed: true });
+    expect(stop).toMatchObject({ status: 'failed', exitCode: 1 });
+    expect(stop!.next).toContain('apply --resume: 1.0.0 continues from its checkpoints');
+    expect(stop!.next).not.toContain('not idempotent');
   });
 
   test('an idempotent step can be run again: the advice is to fix the cause and resume', async () => {
