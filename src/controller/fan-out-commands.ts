@@ -106,7 +106,13 @@ export const fanOutCommands: Record<string, (c: CommandContext) => Promise<unkno
       if (r.incomplete && (r.error === undefined || isPassIncomplete(r.error)))
         return { status: 'incomplete', ...common };
       if (r.error !== undefined)
-        return { status: 'failed', error: messageOf(r.error) || 'failed', lockLost: r.lockLost === true, ...common };
+        return {
+          status: 'failed',
+          error: messageOf(r.error) || 'failed',
+          lockLost: r.lockLost === true,
+          ...(isPassFailed(r.error) ? { checkpointed: true } : {}),
+          ...common,
+        };
       return { status: 'done', ...common };
     });
   },

@@ -166,6 +166,8 @@ export interface BodyReply {
   checks?: StepCheck[] | undefined;
   canaryReverted?: boolean | undefined;
   error?: string | undefined;
+  /** failed: a bulk pass's items failed, so the step stopped at its checkpoints (apply --resume continues it). */
+  checkpointed?: boolean | undefined;
   lockLost?: boolean | undefined;
 }
 

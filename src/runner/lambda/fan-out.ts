@@ -168,6 +168,7 @@ async function runWhole(
       ...common,
       error: r.lockLost ? new LockLostError(message) : new Error(message),
       lockLost: r.lockLost,
+      checkpointed: r.checkpointed,
       incomplete: false,
     };
   }

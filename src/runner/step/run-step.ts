@@ -31,6 +31,11 @@ export interface BodyResult {
   counts?: ItemCounts | undefined;
   /** A bulk pass stopped at its deadline: the step must be resumed. */
   incomplete: boolean;
+  /**
+   * With `error`: a bulk pass's items failed, so it stopped at its checkpoints (said by a body run
+   * elsewhere, whose error arrives as a message; here a PassFailedError tells it).
+   */
+  checkpointed?: boolean | undefined;
   /** The run's lease was lost while it worked (taken over, or ran out). */
   lockLost?: boolean | undefined;
   /** What the step's `verify` found (on the canary's sample, then on every item). */
@@ -158,7 +163,7 @@ export async function runStep<T>(step: PlanStep, options: RunStepOptions<T>): Pr
     const message = messageOf(result.error) || 'failed';
     options.log.error(`${step.version} ${step.direction} failed: ${message}`);
     // Items of a bulk pass failed: it stopped at its checkpoints, so a resume continues from them.
-    const checkpointed = isPassFailed(result.error);
+    const checkpointed = result.checkpointed === true || isPassFailed(result.error);
     await options.ledger.finish(step, ticket, {
       status: 'failed',
       message,
