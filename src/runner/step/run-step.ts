@@ -202,7 +202,7 @@ function failedStop(step: PlanStep, message: string, checkpointed = false): RunS
     status: 'failed',
     error: failure.message,
     next: checkpointed
-      ? `Fix the cause, then apply --resume: ${step.version} continues from its checkpoints (finished pages are not redone), or repair --version ${step.version} --mark applied|reverted --reason "...".`
+      ? `Fix the cause, then apply --resume: ${step.version} continues from its checkpoints (finished pages are not redone${step.idempotent ? '' : '; the items written after the last checkpoint, the rest of the failed page, are taken again, which passes with once skip: check a pass without once before resuming'}), or repair --version ${step.version} --mark applied|reverted --reason "...".`
       : step.idempotent
         ? `Fix the cause, then apply --resume (${step.version} is idempotent), or repair --version ${step.version} --mark applied|reverted --reason "...".`
         : `Check the data ${step.version} touched, then repair --version ${step.version} --mark applied|reverted --reason "..." (it is not idempotent, so it is not re-run automatically).`,
