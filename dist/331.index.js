@@ -260,6 +260,8 @@ function renderSection(s, input, mode) {
         out.push(problems);
     if (s.message)
         out.push(`**${(0,_escape__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(s.message)}**`);
+    if (s.live && s.phase === 'applying')
+        out.push(renderLive(s.live));
     if (s.report && s.phase !== 'applying')
         out.push(renderReport(s.report, mode));
     else if (mode === 'full' && p.steps.length)
@@ -280,6 +282,18 @@ function renderSection(s, input, mode) {
     if (rollback)
         out.push(rollback);
     return out.join('\n\n');
+}
+/** The step running in Step Functions: its execution's link, and its progress as of when it was read. */
+function renderLive(l) {
+    const arrow = l.direction === 'up' ? '▲ up' : '▼ down';
+    const at = `${new Date(l.at).toISOString().slice(11, 19)} UTC`;
+    const how = l.progress
+        ? `${(0,_escape__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)((0,_text__WEBPACK_IMPORTED_MODULE_4__/* .describeStepProgress */ .DJ)(l.progress))} (as of ${at})`
+        : `${l.attached ? 'Attached to its running execution' : 'Started'} at ${at}; its progress shows here once the segments write their first checkpoints.`;
+    return [
+        `⏳ **${arrow} ${(0,_escape__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(l.version)}** runs in its Step Functions execution [${(0,_escape__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(l.name)}](${safeUrl(l.url)}), which records the step and releases the lock itself.`,
+        `${how}<br>This comment follows it about once a minute, the job log every few seconds.`,
+    ].join('\n');
 }
 function versionCell(p) {
     return p.currentVersion === p.targetVersion

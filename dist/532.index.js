@@ -111,6 +111,8 @@ class StickyComment {
     /** The warnings a refused write left, for the job summary. */
     warnings = [];
     refused = false;
+    /** Writes go out one at a time, in the order asked: a progress update never lands after the final word. */
+    queue = Promise.resolve();
     constructor(run, api, target, 
     /** The comment as found when the run began; undefined: it is looked up on the first write. */
     found) {
@@ -122,8 +124,18 @@ class StickyComment {
     get marker() {
         return (0,_github_comment_protocol__WEBPACK_IMPORTED_MODULE_2__/* .commentMarker */ .Ql)(this.run.markdown.key);
     }
-    /** Renders the sections as the comment body and writes it, unless a write was refused already. */
-    async show(sections, o = {}) {
+    /**
+     * Renders the sections as the comment body and writes it, unless a write was refused already;
+     * after the writes asked for before it. Never rejects.
+     */
+    show(sections, o = {}) {
+        const next = this.queue
+            .then(() => this.write(sections, o))
+            .catch((e) => this.run.io.warning(commentWarning({ error: e })));
+        this.queue = next;
+        return next;
+    }
+    async write(sections, o) {
         if (this.refused)
             return;
         const body = (0,_github_comment_protocol__WEBPACK_IMPORTED_MODULE_2__/* .commentBody */ .I2)({ ...this.run.markdown, sections, notes: o.notes, planHashes: o.planHashes });
@@ -262,6 +274,8 @@ function renderSection(s, input, mode) {
         out.push(problems);
     if (s.message)
         out.push(`**${(0,_escape__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(s.message)}**`);
+    if (s.live && s.phase === 'applying')
+        out.push(renderLive(s.live));
     if (s.report && s.phase !== 'applying')
         out.push(renderReport(s.report, mode));
     else if (mode === 'full' && p.steps.length)
@@ -282,6 +296,18 @@ function renderSection(s, input, mode) {
     if (rollback)
         out.push(rollback);
     return out.join('\n\n');
+}
+/** The step running in Step Functions: its execution's link, and its progress as of when it was read. */
+function renderLive(l) {
+    const arrow = l.direction === 'up' ? '▲ up' : '▼ down';
+    const at = `${new Date(l.at).toISOString().slice(11, 19)} UTC`;
+    const how = l.progress
+        ? `${(0,_escape__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)((0,_text__WEBPACK_IMPORTED_MODULE_4__/* .describeStepProgress */ .DJ)(l.progress))} (as of ${at})`
+        : `${l.attached ? 'Attached to its running execution' : 'Started'} at ${at}; its progress shows here once the segments write their first checkpoints.`;
+    return [
+        `⏳ **${arrow} ${(0,_escape__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(l.version)}** runs in its Step Functions execution [${(0,_escape__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(l.name)}](${safeUrl(l.url)}), which records the step and releases the lock itself.`,
+        `${how}<br>This comment follows it about once a minute, the job log every few seconds.`,
+    ].join('\n');
 }
 function versionCell(p) {
     return p.currentVersion === p.targetVersion

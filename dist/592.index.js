@@ -14,6 +14,7 @@ __webpack_require__.d(__webpack_exports__, {
   approvalGate: () => (/* binding */ approvalGate),
   approvalOf: () => (/* binding */ approvalOf),
   backupNameOf: () => (/* binding */ backupNameOf),
+  followInComment: () => (/* binding */ followInComment),
   planChangeGate: () => (/* binding */ planChangeGate),
   previousGate: () => (/* binding */ previousGate),
   reasonOf: () => (/* binding */ reasonOf)
@@ -194,7 +195,7 @@ async function applyOne(run, intent, env, g) {
     const session = run.openSession(env, 'write');
     // The analyzers' static errors block apply as they block the plan (the parser loaded now, after the plan).
     const { checkPlan } = await __webpack_require__.e(/* import() */ 865).then(__webpack_require__.bind(__webpack_require__, 4865));
-    const plan = await checkPlan(await session.plan({ command: intent.command, version: settings.version }), session.project);
+    const plan = await checkPlan(await session.plan({ command: intent.command, version: settings.version, resume: settings.resume }), session.project);
     const base = {
         approvalRequired: intent.trigger === 'push' ? settings.requireApproval : undefined,
         protected: env.protected,
@@ -217,6 +218,7 @@ async function applyOne(run, intent, env, g) {
     if (g.pr && !g.reviewed)
         io.notice(`${env.name}: no reviewed plan found on #${g.pr.number}; applying the current plan ${plan.hash}.`);
     let recoveryPoint;
+    let applying = plan;
     const options = {
         expectedHash: g.reviewed,
         onPlanChange: settings.onPlanChange,
@@ -229,16 +231,34 @@ async function applyOne(run, intent, env, g) {
                 recoveryPoint = await session.ensureRecoveryPoint(env['recovery-point'] ?? 'pitr-or-backup', backupNameOf(env, run.ctx.sha, run.now()));
                 io.notice(`${env.name}: recovery point: ${recoveryPoint}`);
             }
+            applying = current;
             if (current.steps.length)
                 await g.comment?.show([...g.done.map((o) => o.section), { ...base, plan: current, phase: 'applying' }]);
             // The runner records it in the audit log.
             return { recoveryPoint };
         },
+        // A fanned-out step runs in Step Functions for as long as it takes: the comment links its
+        // execution at once and follows its progress (not awaited: the watch goes on meanwhile).
+        onExecution: g.comment &&
+            followInComment((live) => void g.comment?.show([...g.done.map((o) => o.section), { ...base, plan: applying, phase: 'applying', live }]), { everyMs: run.progressCommentMs }),
     };
     const report = await session.apply(plan, options);
     return {
         section: { ...base, plan: report.plan, phase: (0,outcome/* statusOfReport */.I5)(report), report, recoveryPoint },
         exitCode: (0,outcome/* exitCodeOfReport */.j0)(report),
+    };
+}
+/**
+ * Which of a running execution's sightings go to the comment: each new execution at once (its
+ * link), then its progress at most once every `everyMs`. The final word is the report's.
+ */
+function followInComment(show, o) {
+    let shown;
+    return (live) => {
+        if (shown?.name === live.name && (!live.progress || live.at - shown.at < o.everyMs))
+            return;
+        shown = { name: live.name, at: live.at };
+        show(live);
     };
 }
 /** The pull request merged as this commit and its comment; a GitHub error is a warning, not a failure. */

@@ -126,7 +126,7 @@ function deployTemplate(o) {
                                     {
                                         Sid: 'DistributedMapRuns',
                                         Effect: 'Allow',
-                                        Action: ['states:DescribeExecution', 'states:StopExecution', 'states:RedriveExecution'],
+                                        Action: ['states:DescribeExecution', 'states:StopExecution'],
                                         Resource: sub(`${executions}/*`),
                                     },
                                 ],
@@ -162,7 +162,7 @@ function deployTemplate(o) {
                             {
                                 Sid: 'WatchAndStopSteps',
                                 Effect: 'Allow',
-                                Action: ['states:DescribeExecution', 'states:StopExecution', 'states:RedriveExecution'],
+                                Action: ['states:DescribeExecution', 'states:StopExecution'],
                                 Resource: sub(`${executions}:*`),
                             },
                         ],
@@ -459,9 +459,10 @@ function crc32(data) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   T1: () => (/* binding */ fanOutConcurrency),
-/* harmony export */   eR: () => (/* binding */ stateMachineDefinition)
+/* harmony export */   eR: () => (/* binding */ stateMachineDefinition),
+/* harmony export */   mT: () => (/* binding */ segmentOrder)
 /* harmony export */ });
-/* unused harmony exports EXECUTION_COMMANDS, TRANSIENT_LAMBDA_ERRORS, LOST_INVOCATION_ERRORS, MAX_SEGMENT_ROUNDS, MIN_CHILD_WRITE_RATE */
+/* unused harmony exports EXECUTION_COMMANDS, TRANSIENT_LAMBDA_ERRORS, LOST_INVOCATION_ERRORS, MAX_SEGMENT_ROUNDS, DEFAULT_CONCURRENCY, CHILD_WRITE_RATE, MAX_CONCURRENCY, MIN_CHILD_WRITE_RATE */
 /**
  * The state machine that runs one fanned-out step (Amazon States Language, JSONPath), generated
  * for a controller by build-controller. Pure: no SDK, no clock. One execution is one step:
@@ -711,20 +712,48 @@ function stateMachineDefinition(o) {
     };
 }
 /**
- * The Distributed Map's MaxConcurrency and each child's write rate: at most `concurrency`
- * children (default 8) and never more than segments; with a write rate, no more children than
- * can each get 25 write units per second, and the rate divided among those that run at once,
- * so the step as a whole writes at the environment's rate.
+ * The Distributed Map's MaxConcurrency and each child's write rate. Children at once: the
+ * `concurrency` asked for; else as many as the write rate feeds at a partition's 1,000 WCU/s
+ * each, and at least 8; never more than the segments or Step Functions' 10,000. With a write
+ * rate, no more children than can each get 25 write units per second, and the rate divided
+ * among those that run at once, so the step as a whole writes at the environment's rate.
  */
 function fanOutConcurrency(o) {
-    let n = Math.max(1, Math.min(o.segments, o.concurrency ?? 8));
+    const wanted = o.concurrency ??
+        Math.max(DEFAULT_CONCURRENCY, o.writeRate === undefined ? 0 : Math.ceil(o.writeRate / CHILD_WRITE_RATE));
+    let n = Math.max(1, Math.min(o.segments, MAX_CONCURRENCY, wanted));
     if (o.writeRate === undefined)
         return { maxConcurrency: n, childWriteRate: undefined };
     n = Math.max(1, Math.min(n, Math.floor(o.writeRate / MIN_CHILD_WRITE_RATE)));
     return { maxConcurrency: n, childWriteRate: o.writeRate / n };
 }
+/** Children at once without a write rate or a `concurrency`. */
+const DEFAULT_CONCURRENCY = 8;
+/** What one child writes at full speed: a partition takes 1,000 WCU/s, and a segment writes its partitions one after another. */
+const CHILD_WRITE_RATE = 1000;
+/** A Distributed Map's most children in parallel. */
+const MAX_CONCURRENCY = 10_000;
 /** Below this many write units per second a child's invocation costs more than it writes. */
 const MIN_CHILD_WRITE_RATE = 25;
+/**
+ * The order the Map takes the segments in: 0, p, 2p, … mod K for a stride p near K/φ² and prime
+ * to K, so the children in flight at any time are spread over the table's hash space. With one
+ * segment per GiB, consecutive segments share a partition (at most 10 GB, 1,000 WCU/s), and a
+ * Map started at 0, 1, 2, … would put its first wave on a handful of partitions.
+ */
+function segmentOrder(k) {
+    if (k <= 2)
+        return Array.from({ length: k }, (_, i) => i);
+    let p = Math.max(1, Math.round(k * 0.381966));
+    while (gcd(p, k) !== 1)
+        p++;
+    return Array.from({ length: k }, (_, i) => (i * p) % k);
+}
+function gcd(a, b) {
+    while (b)
+        [a, b] = [b, a % b];
+    return a;
+}
 
 
 /***/ })

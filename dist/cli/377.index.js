@@ -78,7 +78,7 @@ function checkEndpoint(url, source) {
 const DEFAULT_LEASE_MS = 120_000;
 /**
  * Resolves a run's settings: what the caller gave wins, then the environment's manifest
- * entry (`lock-timeout`, `write-rate`, `read-rate`, `canary`), then the defaults, and checks
+ * entry (`lock-timeout`, `write-rate`, `read-rate`, `canary`, `segments`, `concurrency`), then the defaults, and checks
  * them once (checkRunSettings): a value out of range is an InputError naming it by `labels`
  * (the flag or input the user typed), else by its field. Pure: the clock and the default actor
  * are parameters.
@@ -99,9 +99,15 @@ function resolveRunSettings(environment, input, o) {
         readRate: input.readRate ?? environment['read-rate'],
         samplePercent: input.samplePercent,
         canaryPercent: input.canaryPercent ?? environment.canary,
-        fanOut: input.fanOut,
+        fanOut: fanOutOf(input.fanOut, environment),
     };
     return checkRunSettings(given, { labels: o.labels, values: input });
+}
+/** How a big step fans out: what the caller gave (a flag) wins over the manifest's `segments` and `concurrency`. */
+function fanOutOf(given, environment) {
+    const segments = given?.segments ?? environment.segments;
+    const concurrency = given?.concurrency ?? environment.concurrency;
+    return segments === undefined && concurrency === undefined ? undefined : { segments, concurrency };
 }
 const positive = (what) => zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig({ error: `expected ${what}` }).gt(0, `expected ${what}`);
 const whole = zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig({ error: 'expected a whole number of 1 or more' })
@@ -147,8 +153,7 @@ const runSettingsSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     readRate: settingRanges.readRate.optional(),
     samplePercent: settingRanges.samplePercent.optional(),
     canaryPercent: settingRanges.canaryPercent.optional(),
-    fanOut: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ segments: whole.optional(), concurrency: whole.optional(), maxAttempts: whole.optional() })
-        .optional(),
+    fanOut: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ segments: whole.optional(), concurrency: whole.optional() }).optional(),
 });
 /**
  * Checks run settings against their schema: the first bad value is one InputError naming it

@@ -183,7 +183,7 @@ function stateRevisionOf(records) {
 const DEFAULT_LEASE_MS = 120_000;
 /**
  * Resolves a run's settings: what the caller gave wins, then the environment's manifest
- * entry (`lock-timeout`, `write-rate`, `read-rate`, `canary`), then the defaults, and checks
+ * entry (`lock-timeout`, `write-rate`, `read-rate`, `canary`, `segments`, `concurrency`), then the defaults, and checks
  * them once (checkRunSettings): a value out of range is an InputError naming it by `labels`
  * (the flag or input the user typed), else by its field. Pure: the clock and the default actor
  * are parameters.
@@ -204,9 +204,15 @@ function resolveRunSettings(environment, input, o) {
         readRate: input.readRate ?? environment['read-rate'],
         samplePercent: input.samplePercent,
         canaryPercent: input.canaryPercent ?? environment.canary,
-        fanOut: input.fanOut,
+        fanOut: fanOutOf(input.fanOut, environment),
     };
     return checkRunSettings(given, { labels: o.labels, values: input });
+}
+/** How a big step fans out: what the caller gave (a flag) wins over the manifest's `segments` and `concurrency`. */
+function fanOutOf(given, environment) {
+    const segments = given?.segments ?? environment.segments;
+    const concurrency = given?.concurrency ?? environment.concurrency;
+    return segments === undefined && concurrency === undefined ? undefined : { segments, concurrency };
 }
 const positive = (what) => zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig({ error: `expected ${what}` }).gt(0, `expected ${what}`);
 const whole = zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig({ error: 'expected a whole number of 1 or more' })
@@ -252,8 +258,7 @@ const runSettingsSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     readRate: settingRanges.readRate.optional(),
     samplePercent: settingRanges.samplePercent.optional(),
     canaryPercent: settingRanges.canaryPercent.optional(),
-    fanOut: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ segments: whole.optional(), concurrency: whole.optional(), maxAttempts: whole.optional() })
-        .optional(),
+    fanOut: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ segments: whole.optional(), concurrency: whole.optional() }).optional(),
 });
 /**
  * Checks run settings against their schema: the first bad value is one InputError naming it
@@ -973,8 +978,9 @@ function planMigrations(input) {
         const f = history.failed;
         failed = { version: f.version, direction: f.direction, status: f.status, date: f.date };
         const m = byVersion.get(f.version) ?? (f.version === core_version.RESET ? input.reset : undefined);
-        // A step stopped at a checkpoint resumes from it, idempotent or not.
-        const checkpointed = f.status.startsWith('incomplete');
+        // A step stopped at a checkpoint resumes from it, idempotent or not: stopped in time
+        // (incomplete), or by failed items of a bulk pass (the pages before them are checkpointed).
+        const checkpointed = f.status.startsWith('incomplete') || f.checkpointed === true;
         if (input.resume && m && (m.idempotent || checkpointed)) {
             resumeStep = step(m, f.direction, 'resume');
         }
@@ -1324,6 +1330,7 @@ function recordToItem(rec, k) {
         gitSha: rec.gitSha,
         durationMs: rec.durationMs,
         counts: rec.counts,
+        checkpointed: rec.checkpointed === true ? true : undefined,
         repairedReason: rec.repairedReason,
     };
 }
@@ -1387,6 +1394,8 @@ function withFields(i, version, date, key) {
         gitSha: i.gitSha,
         durationMs: i.durationMs,
         counts: i.counts,
+        // Only on a failed step's record that stopped at its checkpoints, as an absent key elsewhere.
+        ...(i.checkpointed === true ? { checkpointed: true } : {}),
         repairedReason: i.repairedReason,
     };
 }
@@ -1639,8 +1648,16 @@ async function runStep(step, options) {
     if (result.error !== undefined) {
         const message = (0,errors/* messageOf */.bD)(result.error) || 'failed';
         options.log.error(`${step.version} ${step.direction} failed: ${message}`);
-        await options.ledger.finish(step, ticket, { status: 'failed', message, counts, durationMs });
-        return { report: report('failed', message), stop: failedStop(step, message) };
+        // Items of a bulk pass failed: it stopped at its checkpoints, so a resume continues from them.
+        const checkpointed = result.checkpointed === true || (0,bulk/* isPassFailed */.TF)(result.error);
+        await options.ledger.finish(step, ticket, {
+            status: 'failed',
+            message,
+            ...(checkpointed ? { checkpointed } : {}),
+            counts,
+            durationMs,
+        });
+        return { report: report('failed', message), stop: failedStop(step, message, checkpointed) };
     }
     await options.ledger.finish(step, ticket, { status: 'success', counts, durationMs });
     return { report: report('applied') };
@@ -1654,15 +1671,20 @@ function incompleteStop(step, error) {
         exitCode: (0,outcome/* exitCodeOfStop */.lM)('incomplete'),
     };
 }
-/** Why the run stops after a step that threw, recorded failed. */
-function failedStop(step, message) {
+/**
+ * Why the run stops after a step that threw, recorded failed; `checkpointed`: it stopped at its
+ * checkpoints, so a resume continues from them, idempotent or not (as the plan allows).
+ */
+function failedStop(step, message, checkpointed = false) {
     const failure = new errors/* MigrationFailedError */.Yv(`${step.direction} ${step.version} (${step.file}) failed: ${message}`, step.version, step.direction);
     return {
         status: 'failed',
         error: failure.message,
-        next: step.idempotent
-            ? `Fix the cause, then apply --resume (${step.version} is idempotent), or repair --version ${step.version} --mark applied|reverted --reason "...".`
-            : `Check the data ${step.version} touched, then repair --version ${step.version} --mark applied|reverted --reason "..." (it is not idempotent, so it is not re-run automatically).`,
+        next: checkpointed
+            ? `Fix the cause, then apply --resume: ${step.version} continues from its checkpoints (finished pages are not redone${step.idempotent ? '' : '; the items written after the last checkpoint, the rest of the failed page, are taken again, which passes with once skip: check a pass without once before resuming'}), or repair --version ${step.version} --mark applied|reverted --reason "...".`
+            : step.idempotent
+                ? `Fix the cause, then apply --resume (${step.version} is idempotent), or repair --version ${step.version} --mark applied|reverted --reason "...".`
+                : `Check the data ${step.version} touched, then repair --version ${step.version} --mark applied|reverted --reason "..." (it is not idempotent, so it is not re-run automatically).`,
         exitCode: failure.exitCode,
     };
 }
@@ -1692,7 +1714,7 @@ function handedOverResult(step, o) {
         };
     if (o.status === 'incomplete')
         return { report, stop: incompleteStop(step, `${step.version} was stopped at its segments' checkpoints${at}.`) };
-    const stop = failedStop(step, o.error || 'failed');
+    const stop = failedStop(step, o.error || 'failed', o.checkpointed === true);
     return { report, stop: { ...stop, error: `${stop.error}${at}` } };
 }
 /** Step 0: the `before` hook, read-only. Returns the result that ends the step here, or undefined to go on. */
@@ -2835,10 +2857,9 @@ class TableLedger {
         }
         if (outcome.status === 'failed') {
             const message = outcome.message || 'failed';
+            const checkpointed = outcome.checkpointed === true ? { checkpointed: true } : {};
             await o.store
-                .writeRecord({ ...record, version: step.version, direction: step.direction, status: message }, o.lockId, {
-                replace: true,
-            })
+                .writeRecord({ ...record, ...checkpointed, version: step.version, direction: step.direction, status: message }, o.lockId, { replace: true })
                 .catch((e) => o.log.error(`Could not record the failure: ${(0,errors/* messageOf */.bD)(e)}`));
             await this.audit({ runId: o.runId, event: 'step', outcome: 'failed', versions, message, planHash: o.planHash });
             return;
@@ -3591,11 +3612,21 @@ class ControllerClient {
 
 /** About what one invocation gets through in Lambda's 15 minutes. */
 const BYTES_PER_SEGMENT = 1024 ** 3;
-/** Segments for a table of this size: one per GiB, at most 64; 1 (no fan-out) when unknown or small. */
+/**
+ * Most segments by default: a Distributed Map runs at most 10,000 children at once, and the
+ * segment list travels in the execution's input (44 KiB for 9,314 segments; docs/scale.md).
+ */
+const MAX_DEFAULT_SEGMENTS = 10_000;
+/**
+ * Segments for a table of this size: one per GiB (about two 15-minute rounds a child), at most
+ * 10,000; 1 (no fan-out) when unknown or 1 GiB or less. Small segments keep the last wave and a
+ * straggler short; how many run at once is the write rate's (fanOutConcurrency). docs/scale.md
+ * has the arithmetic: a cap of 64 left a 1 TB pass 25% slower than its capacity allows.
+ */
 function defaultSegments(sizeBytes) {
     if (!sizeBytes)
         return 1;
-    return Math.min(64, Math.max(1, Math.ceil(sizeBytes / BYTES_PER_SEGMENT)));
+    return Math.min(MAX_DEFAULT_SEGMENTS, Math.max(1, Math.ceil(sizeBytes / BYTES_PER_SEGMENT)));
 }
 /**
  * A controller as the backend of a run driven from here (runPlan), so the run, its lock and its
@@ -3699,6 +3730,7 @@ async function runWhole(call, step, lockId, settings, lease, c) {
             ...common,
             error: r.lockLost ? new errors/* LockLostError */.yx(message) : new Error(message),
             lockLost: r.lockLost,
+            checkpointed: r.checkpointed,
             incomplete: false,
         };
     }
@@ -3853,12 +3885,11 @@ async function checkStateMachine(api, stateMachineArn) {
         throw new errors/* InputError */.dz(`state-machine ${stateMachineArn} is not the state machine build-controller generates (its definition never invokes dm:segment and dm:conclude): deploy the <out>.asl.json build-controller wrote, or point state-machine: at it.`);
 }
 
-// EXTERNAL MODULE: ./src/runner/stepfunctions/definition.ts
-var definition = __webpack_require__(4281);
 // EXTERNAL MODULE: ./src/core/render/text.ts + 1 modules
 var render_text = __webpack_require__(2930);
+// EXTERNAL MODULE: ./src/runner/stepfunctions/definition.ts
+var definition = __webpack_require__(4281);
 ;// CONCATENATED MODULE: ./src/runner/stepfunctions/progress.ts
-
 /**
  * The progress of a fanned-out step from its segments' checkpoints. Pure: the clock and the
  * table's estimated item count come in. The ETA is the current pass's items left at the rate so
@@ -3869,8 +3900,8 @@ function stepProgress(passes, o) {
     if (!current)
         return undefined;
     const elapsed = Math.max(0.001, (o.now - o.startedAt) / 1000);
-    const scanned = passes.reduce((n, p) => n + p.counts.scanned, 0);
-    const changed = passes.reduce((n, p) => n + p.counts.changed, 0);
+    const sum = (k) => passes.reduce((n, p) => n + p.counts[k], 0);
+    const scanned = sum('scanned');
     const rate = scanned / elapsed;
     let etaSeconds;
     if (o.items && rate > 0)
@@ -3887,25 +3918,16 @@ function stepProgress(passes, o) {
         segmentsDone: current.done,
         segments: current.total,
         scanned,
-        changed,
+        changed: sum('changed'),
+        skipped: sum('skipped'),
+        failed: sum('failed'),
         rate,
         etaSeconds,
     };
 }
-/** One log line: `pass 2: 5/8 segments, 12,345 items scanned (3,456 changed), 1,234/s, about 2 min left`. */
-function progressLine(p) {
-    const eta = p.etaSeconds === undefined ? '' : `, ${p.etaSeconds < 1 ? 'finishing' : `about ${duration(p.etaSeconds)} left`}`;
-    return `pass ${p.pass}: ${p.segmentsDone}/${p.segments} segments, ${(0,render_text/* formatCount */.B4)(p.scanned)} items scanned (${(0,render_text/* formatCount */.B4)(p.changed)} changed), ${(0,render_text/* formatCount */.B4)(Math.round(p.rate))}/s${eta}`;
-}
-function duration(s) {
-    if (s < 90)
-        return `${Math.round(s)} s`;
-    if (s < 90 * 60)
-        return `${Math.round(s / 60)} min`;
-    return `${(s / 3600).toFixed(1)} h`;
-}
 
 ;// CONCATENATED MODULE: ./src/runner/stepfunctions/step-execution.ts
+
 
 
 
@@ -3936,7 +3958,7 @@ function stepExecution(o) {
                 step,
                 settings: { ...settings, writeRate: childWriteRate },
                 totalSegments: o.segments,
-                segments: Array.from({ length: o.segments }, (_, i) => i),
+                segments: (0,definition/* segmentOrder */.mT)(o.segments),
                 maxConcurrency,
                 startedAt: hand.startedAt,
                 ticket: { date: 0 },
@@ -3950,17 +3972,54 @@ function stepExecution(o) {
             });
             const where = consoleUrl(started.executionArn);
             o.log.info(`${step.version}: ${started.attached ? 'attached to' : 'started'} execution ${name}: ${where}`);
+            const live = {
+                version: step.version,
+                direction: step.direction,
+                name,
+                url: where,
+                attached: started.attached,
+                at: o.now(),
+            };
+            tell(o, live);
             if (o.wait === false)
                 return { status: 'running', durationMs: o.now() - hand.startedAt, where };
-            const info = await watchExecution(o, step, started.executionArn, hand.startedAt);
-            return outcomeOf(info, o.now() - hand.startedAt, where);
+            const info = await watchExecution({
+                ...o,
+                onProgress: (progress) => tell(o, { ...live, progress, at: o.now() }),
+            }, step, started.executionArn, hand.startedAt);
+            const outcome = outcomeOf(info, o.now() - hand.startedAt, where);
+            if (info.status === 'FAILED' && o.failedAtCheckpoints)
+                outcome.checkpointed = await o.failedAtCheckpoints(step).catch(() => false);
+            return outcome;
         },
     };
+}
+/** Tells the caller's hook; a hook that throws is the caller's problem, never the execution's. */
+function tell(o, live) {
+    try {
+        o.onExecution?.(live);
+    }
+    catch (e) {
+        o.log.warn(`Could not show the progress of ${live.version}: ${(0,errors/* messageOf */.bD)(e)}`);
+    }
+}
+/** Milliseconds of watch per segment between two reads of the step's checkpoints. */
+const PROGRESS_MS_PER_SEGMENT = 5;
+/**
+ * Between two reads of the step's checkpoints: each read takes every checkpoint of the pass
+ * (about 0.375 read units a segment, eventually consistent), so past 1,000 segments the reads
+ * space out to 5 ms a segment and cost at most about 75 read units a second, whatever the
+ * segments; below, every poll (docs/scale.md has the figures).
+ */
+function progressEveryMs(pollMs, segments) {
+    return Math.max(pollMs, (segments ?? 0) * PROGRESS_MS_PER_SEGMENT);
 }
 /** Polls the execution until it ends, logging the step's progress when it moved. Never throws: 10 failed looks in a row end the watch (status RUNNING, error `Unwatched`). */
 async function watchExecution(o, step, arn, startedAt) {
     let failures = 0;
     let last = '';
+    let readAt = Number.NEGATIVE_INFINITY;
+    const every = progressEveryMs(o.pollMs ?? 5000, o.segments);
     for (;;) {
         let info;
         try {
@@ -3978,12 +4037,32 @@ async function watchExecution(o, step, arn, startedAt) {
         }
         if (info.status !== 'RUNNING')
             return info;
+        if (o.now() - readAt < every) {
+            await step_execution_sleep(o.pollMs ?? 5000);
+            continue;
+        }
+        readAt = o.now();
         const passes = await o.progress(step).catch(() => undefined);
         const p = passes && stepProgress(passes, { startedAt, now: o.now(), items: o.items });
         if (p) {
-            const line = `${step.version}: ${progressLine(p)}`;
-            if (line !== last)
+            const line = `${step.version}: ${(0,render_text/* describeStepProgress */.DJ)(p)}`;
+            if (line !== last) {
                 o.log.info(line);
+                o.log.progress?.({
+                    pass: `${step.version} pass ${p.pass}`,
+                    scanned: p.scanned,
+                    changed: p.changed,
+                    skipped: p.skipped,
+                    failed: p.failed,
+                    itemsPerSecond: p.rate,
+                    etaSeconds: p.etaSeconds,
+                    estimatedTotal: o.items,
+                    segmentsDone: p.segmentsDone,
+                    segmentsTotal: p.segments,
+                    elapsedMs: o.now() - startedAt,
+                });
+                o.onProgress?.(p);
+            }
             last = line;
         }
         await step_execution_sleep(o.pollMs ?? 5000);
@@ -4288,9 +4367,7 @@ class RemoteSession {
             const whole = plan.steps.filter((s) => s.checks?.length).map((s) => s.version);
             if (whole.length && segments > 1)
                 this.log.info(`Not fanning out ${whole.join(', ')} with before/verify hooks, which run whole in one controller invocation.`);
-            const execution = machine && fanned.length
-                ? this.stepExecution(machine, segments, plan.estimate?.items, options.detach !== true)
-                : undefined;
+            const execution = machine && fanned.length ? this.stepExecution(machine, segments, plan.estimate?.items, options) : undefined;
             return await runPlan(plan, options, controllerBackend(this.controller, settings, fan, run, execution), run);
         }
     }
@@ -4323,6 +4400,7 @@ class RemoteSession {
             api,
             progress: (s) => this.progressOf(s),
             pollMs: this.pollMs,
+            segments: input.totalSegments,
             log: this.log,
             now: this.now,
         }, step, running.executionArn, input.startedAt);
@@ -4386,7 +4464,7 @@ class RemoteSession {
     }
     sfn;
     /** The hand-over of fanned-out steps to their executions. */
-    stepExecution(stateMachineArn, segments, items, wait) {
+    stepExecution(stateMachineArn, segments, items, options) {
         const api = this.stepFunctionsApi();
         return stepExecution({
             api,
@@ -4397,8 +4475,11 @@ class RemoteSession {
             concurrency: this.settings.fanOut?.concurrency,
             items,
             progress: (step) => this.progressOf(step),
+            failedAtCheckpoints: async (step) => (await this.readState()).records.filter((r) => r.version === step.version).sort((a, b) => b.date - a.date)[0]
+                ?.checkpointed === true,
             pollMs: this.pollMs,
-            wait,
+            wait: options.detach !== true,
+            onExecution: options.onExecution,
             log: this.log,
             now: this.now,
         });
@@ -5074,9 +5155,10 @@ function prefixed(log, prefix) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   T1: () => (/* binding */ fanOutConcurrency),
-/* harmony export */   eR: () => (/* binding */ stateMachineDefinition)
+/* harmony export */   eR: () => (/* binding */ stateMachineDefinition),
+/* harmony export */   mT: () => (/* binding */ segmentOrder)
 /* harmony export */ });
-/* unused harmony exports EXECUTION_COMMANDS, TRANSIENT_LAMBDA_ERRORS, LOST_INVOCATION_ERRORS, MAX_SEGMENT_ROUNDS, MIN_CHILD_WRITE_RATE */
+/* unused harmony exports EXECUTION_COMMANDS, TRANSIENT_LAMBDA_ERRORS, LOST_INVOCATION_ERRORS, MAX_SEGMENT_ROUNDS, DEFAULT_CONCURRENCY, CHILD_WRITE_RATE, MAX_CONCURRENCY, MIN_CHILD_WRITE_RATE */
 /**
  * The state machine that runs one fanned-out step (Amazon States Language, JSONPath), generated
  * for a controller by build-controller. Pure: no SDK, no clock. One execution is one step:
@@ -5326,20 +5408,48 @@ function stateMachineDefinition(o) {
     };
 }
 /**
- * The Distributed Map's MaxConcurrency and each child's write rate: at most `concurrency`
- * children (default 8) and never more than segments; with a write rate, no more children than
- * can each get 25 write units per second, and the rate divided among those that run at once,
- * so the step as a whole writes at the environment's rate.
+ * The Distributed Map's MaxConcurrency and each child's write rate. Children at once: the
+ * `concurrency` asked for; else as many as the write rate feeds at a partition's 1,000 WCU/s
+ * each, and at least 8; never more than the segments or Step Functions' 10,000. With a write
+ * rate, no more children than can each get 25 write units per second, and the rate divided
+ * among those that run at once, so the step as a whole writes at the environment's rate.
  */
 function fanOutConcurrency(o) {
-    let n = Math.max(1, Math.min(o.segments, o.concurrency ?? 8));
+    const wanted = o.concurrency ??
+        Math.max(DEFAULT_CONCURRENCY, o.writeRate === undefined ? 0 : Math.ceil(o.writeRate / CHILD_WRITE_RATE));
+    let n = Math.max(1, Math.min(o.segments, MAX_CONCURRENCY, wanted));
     if (o.writeRate === undefined)
         return { maxConcurrency: n, childWriteRate: undefined };
     n = Math.max(1, Math.min(n, Math.floor(o.writeRate / MIN_CHILD_WRITE_RATE)));
     return { maxConcurrency: n, childWriteRate: o.writeRate / n };
 }
+/** Children at once without a write rate or a `concurrency`. */
+const DEFAULT_CONCURRENCY = 8;
+/** What one child writes at full speed: a partition takes 1,000 WCU/s, and a segment writes its partitions one after another. */
+const CHILD_WRITE_RATE = 1000;
+/** A Distributed Map's most children in parallel. */
+const MAX_CONCURRENCY = 10_000;
 /** Below this many write units per second a child's invocation costs more than it writes. */
 const MIN_CHILD_WRITE_RATE = 25;
+/**
+ * The order the Map takes the segments in: 0, p, 2p, … mod K for a stride p near K/φ² and prime
+ * to K, so the children in flight at any time are spread over the table's hash space. With one
+ * segment per GiB, consecutive segments share a partition (at most 10 GB, 1,000 WCU/s), and a
+ * Map started at 0, 1, 2, … would put its first wave on a handful of partitions.
+ */
+function segmentOrder(k) {
+    if (k <= 2)
+        return Array.from({ length: k }, (_, i) => i);
+    let p = Math.max(1, Math.round(k * 0.381966));
+    while (gcd(p, k) !== 1)
+        p++;
+    return Array.from({ length: k }, (_, i) => (i * p) % k);
+}
+function gcd(a, b) {
+    while (b)
+        [a, b] = [b, a % b];
+    return a;
+}
 
 
 /***/ })

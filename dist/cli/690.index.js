@@ -366,6 +366,18 @@ const environmentSchema = schemas/* strictObject */.rej({
         .regex(/^arn:aws[a-z-]*:states:[a-z]{2}(-[a-z]+)+-\d:\d{12}:stateMachine:[A-Za-z0-9_-]{1,80}$/, 'expected the ARN of a state machine, such as arn:aws:states:us-east-1:123456789012:stateMachine:migrate-controller-steps')
         .optional()
         .describe('runner: lambda: the state machine build-controller generated (its StateMachineArn output); big steps fan out as one Step Functions execution each. See docs/lambda.md'),
+    segments: schemas/* number */.aig()
+        .int()
+        .min(1)
+        .max(10_000)
+        .optional()
+        .describe("state-machine: scan segments of each bulk pass of a fanned-out step, one Distributed Map child each (default one per GiB of table, up to 10,000; the CLI's --segments wins)"),
+    concurrency: schemas/* number */.aig()
+        .int()
+        .min(1)
+        .max(10_000)
+        .optional()
+        .describe("state-machine: the Distributed Map's MaxConcurrency, segments in flight at once (default write-rate / 1,000 and at least 8, within the segments; the CLI's --concurrency wins)"),
     protocol: schemas/* enum */.k5n(['dynamodb-migrate', 'onetable'])
         .default('dynamodb-migrate')
         .describe('Controller protocol: ours, or an existing OneTable Controller'),
@@ -407,6 +419,14 @@ const environmentSchema = schemas/* strictObject */.rej({
             path: ['state-machine'],
             message: "state-machine needs runner: lambda with this tool's controller (not protocol: onetable)",
         });
+    }
+    for (const key of ['segments', 'concurrency']) {
+        if (env[key] !== undefined && !env['state-machine'])
+            ctx.addIssue({
+                code: 'custom',
+                path: [key],
+                message: `${key} sets how a big step fans out, which needs state-machine: <ARN> (the state machine build-controller generates; docs/lambda.md). Name it, or leave ${key} out`,
+            });
     }
     if (env.protected && env['allow-reset']) {
         ctx.addIssue({ code: 'custom', path: ['allow-reset'], message: 'a protected environment cannot allow reset' });
@@ -550,6 +570,7 @@ function bumpVersion(current, bump) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   NJ: () => (/* reexport */ createDataEngine),
+  TF: () => (/* reexport */ isPassFailed),
   _S: () => (/* reexport */ isPassIncomplete)
 });
 
@@ -737,11 +758,14 @@ class CheckpointStore {
     /**
      * Keeps the first failure of a segment of this attempt (`<version>:<direction>:failure`): a
      * Distributed Map only reports that a child failed, so the step's outcome reads it here.
+     * `checkpointed`: the segment stopped at its checkpoints (its pass's items failed), so a resume
+     * continues from them.
      */
-    async recordFailure(message) {
+    async recordFailure(message, opts = {}) {
         const item = {
             ...this.key(`${this.scope}:failure`),
             message: { S: message },
+            checkpointed: { BOOL: opts.checkpointed === true },
             updatedAt: { N: String(Date.now()) },
             _type: { S: '_MigrationCheckpoint' },
         };
@@ -764,7 +788,8 @@ class CheckpointStore {
     /** The failure a segment of this attempt recorded, if any. */
     async failure() {
         const res = await this.retry((opts) => this.client.send(new dist_cjs.GetItemCommand({ TableName: this.table, Key: this.key(`${this.scope}:failure`), ConsistentRead: true }), opts));
-        return res.Item?.message?.S || undefined;
+        const message = res.Item?.message?.S;
+        return message ? { message, checkpointed: res.Item?.checkpointed?.BOOL === true } : undefined;
     }
     /** The id of the attempt these checkpoints belong to; undefined when none was recorded. */
     async attempt() {
@@ -784,10 +809,12 @@ class CheckpointStore {
     /**
      * Every segment checkpoint of this step, by pass (`<pass>:<range>`), in the order the passes
      * were first saved: what a caller watching a fanned-out step reads for its items, rate and ETA.
+     * `consistent: false` for a watch, which reads every checkpoint every few seconds: half the
+     * read units, and a second-old figure is as good; the step's final counts read consistently.
      */
-    async progress() {
+    async progress(opts = {}) {
         const passes = new Map();
-        for (const item of await this.query(`${this.scope}:`)) {
+        for (const item of await this.query(`${this.scope}:`, opts.consistent ?? true)) {
             const cp = item.checkpoint?.M;
             const m = /^(.*):(\d+)\/(\d+)$/.exec((item[this.keys.sort]?.S ?? '').slice(this.scope.length + 1));
             if (!cp || !m)
@@ -839,7 +866,7 @@ class CheckpointStore {
         }
         return items.length;
     }
-    async query(prefix) {
+    async query(prefix, consistent = true) {
         const out = [];
         let start;
         do {
@@ -848,7 +875,7 @@ class CheckpointStore {
                 KeyConditionExpression: '#h = :h AND begins_with(#s, :p)',
                 ExpressionAttributeNames: { '#h': this.keys.hash, '#s': this.keys.sort },
                 ExpressionAttributeValues: { ':h': { S: CHECKPOINT_HASH }, ':p': { S: prefix } },
-                ConsistentRead: true,
+                ConsistentRead: consistent,
                 ExclusiveStartKey: start,
             }), opts));
             out.push(...(res.Items ?? []));
@@ -901,6 +928,10 @@ class PassFailedError extends Error {
         this.counts = counts;
         this.failures = failures;
     }
+}
+/** True for the error a pass throws when more items failed than it allows (it stopped at its checkpoints). */
+function isPassFailed(err) {
+    return err instanceof PassFailedError;
 }
 /** True for the error a pass throws when its deadline came first. */
 function isPassIncomplete(err) {

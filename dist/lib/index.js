@@ -856,6 +856,7 @@ function hasType(value, type, isoDates) {
 __nccwpck_require__.d(__webpack_exports__, {
   cb: () => (/* reexport */ CheckpointStore),
   NJ: () => (/* reexport */ createDataEngine),
+  TF: () => (/* reexport */ isPassFailed),
   _S: () => (/* reexport */ isPassIncomplete)
 });
 
@@ -1043,11 +1044,14 @@ class CheckpointStore {
     /**
      * Keeps the first failure of a segment of this attempt (`<version>:<direction>:failure`): a
      * Distributed Map only reports that a child failed, so the step's outcome reads it here.
+     * `checkpointed`: the segment stopped at its checkpoints (its pass's items failed), so a resume
+     * continues from them.
      */
-    async recordFailure(message) {
+    async recordFailure(message, opts = {}) {
         const item = {
             ...this.key(`${this.scope}:failure`),
             message: { S: message },
+            checkpointed: { BOOL: opts.checkpointed === true },
             updatedAt: { N: String(Date.now()) },
             _type: { S: '_MigrationCheckpoint' },
         };
@@ -1070,7 +1074,8 @@ class CheckpointStore {
     /** The failure a segment of this attempt recorded, if any. */
     async failure() {
         const res = await this.retry((opts) => this.client.send(new client_dynamodb_.GetItemCommand({ TableName: this.table, Key: this.key(`${this.scope}:failure`), ConsistentRead: true }), opts));
-        return res.Item?.message?.S || undefined;
+        const message = res.Item?.message?.S;
+        return message ? { message, checkpointed: res.Item?.checkpointed?.BOOL === true } : undefined;
     }
     /** The id of the attempt these checkpoints belong to; undefined when none was recorded. */
     async attempt() {
@@ -1090,10 +1095,12 @@ class CheckpointStore {
     /**
      * Every segment checkpoint of this step, by pass (`<pass>:<range>`), in the order the passes
      * were first saved: what a caller watching a fanned-out step reads for its items, rate and ETA.
+     * `consistent: false` for a watch, which reads every checkpoint every few seconds: half the
+     * read units, and a second-old figure is as good; the step's final counts read consistently.
      */
-    async progress() {
+    async progress(opts = {}) {
         const passes = new Map();
-        for (const item of await this.query(`${this.scope}:`)) {
+        for (const item of await this.query(`${this.scope}:`, opts.consistent ?? true)) {
             const cp = item.checkpoint?.M;
             const m = /^(.*):(\d+)\/(\d+)$/.exec((item[this.keys.sort]?.S ?? '').slice(this.scope.length + 1));
             if (!cp || !m)
@@ -1145,7 +1152,7 @@ class CheckpointStore {
         }
         return items.length;
     }
-    async query(prefix) {
+    async query(prefix, consistent = true) {
         const out = [];
         let start;
         do {
@@ -1154,7 +1161,7 @@ class CheckpointStore {
                 KeyConditionExpression: '#h = :h AND begins_with(#s, :p)',
                 ExpressionAttributeNames: { '#h': this.keys.hash, '#s': this.keys.sort },
                 ExpressionAttributeValues: { ':h': { S: CHECKPOINT_HASH }, ':p': { S: prefix } },
-                ConsistentRead: true,
+                ConsistentRead: consistent,
                 ExclusiveStartKey: start,
             }), opts));
             out.push(...(res.Items ?? []));
@@ -1207,6 +1214,10 @@ class PassFailedError extends Error {
         this.counts = counts;
         this.failures = failures;
     }
+}
+/** True for the error a pass throws when more items failed than it allows (it stopped at its checkpoints). */
+function isPassFailed(err) {
+    return err instanceof PassFailedError;
 }
 /** True for the error a pass throws when its deadline came first. */
 function isPassIncomplete(err) {
@@ -3778,7 +3789,7 @@ const external_zod_namespaceObject = x({ ["z"]: () => (__WEBPACK_EXTERNAL_MODULE
 const DEFAULT_LEASE_MS = 120_000;
 /**
  * Resolves a run's settings: what the caller gave wins, then the environment's manifest
- * entry (`lock-timeout`, `write-rate`, `read-rate`, `canary`), then the defaults, and checks
+ * entry (`lock-timeout`, `write-rate`, `read-rate`, `canary`, `segments`, `concurrency`), then the defaults, and checks
  * them once (checkRunSettings): a value out of range is an InputError naming it by `labels`
  * (the flag or input the user typed), else by its field. Pure: the clock and the default actor
  * are parameters.
@@ -3799,9 +3810,15 @@ function resolveRunSettings(environment, input, o) {
         readRate: input.readRate ?? environment['read-rate'],
         samplePercent: input.samplePercent,
         canaryPercent: input.canaryPercent ?? environment.canary,
-        fanOut: input.fanOut,
+        fanOut: fanOutOf(input.fanOut, environment),
     };
     return checkRunSettings(given, { labels: o.labels, values: input });
+}
+/** How a big step fans out: what the caller gave (a flag) wins over the manifest's `segments` and `concurrency`. */
+function fanOutOf(given, environment) {
+    const segments = given?.segments ?? environment.segments;
+    const concurrency = given?.concurrency ?? environment.concurrency;
+    return segments === undefined && concurrency === undefined ? undefined : { segments, concurrency };
 }
 const positive = (what) => external_zod_namespaceObject.z.number({ error: `expected ${what}` }).gt(0, `expected ${what}`);
 const whole = external_zod_namespaceObject.z
@@ -3849,9 +3866,7 @@ const runSettingsSchema = external_zod_namespaceObject.z.object({
     readRate: settingRanges.readRate.optional(),
     samplePercent: settingRanges.samplePercent.optional(),
     canaryPercent: settingRanges.canaryPercent.optional(),
-    fanOut: external_zod_namespaceObject.z
-        .object({ segments: whole.optional(), concurrency: whole.optional(), maxAttempts: whole.optional() })
-        .optional(),
+    fanOut: external_zod_namespaceObject.z.object({ segments: whole.optional(), concurrency: whole.optional() }).optional(),
 });
 /**
  * Checks run settings against their schema: the first bad value is one InputError naming it
@@ -4792,8 +4807,9 @@ function planMigrations(input) {
         const f = history.failed;
         failed = { version: f.version, direction: f.direction, status: f.status, date: f.date };
         const m = byVersion.get(f.version) ?? (f.version === RESET ? input.reset : undefined);
-        // A step stopped at a checkpoint resumes from it, idempotent or not.
-        const checkpointed = f.status.startsWith('incomplete');
+        // A step stopped at a checkpoint resumes from it, idempotent or not: stopped in time
+        // (incomplete), or by failed items of a bulk pass (the pages before them are checkpointed).
+        const checkpointed = f.status.startsWith('incomplete') || f.checkpointed === true;
         if (input.resume && m && (m.idempotent || checkpointed)) {
             resumeStep = step(m, f.direction, 'resume');
         }
@@ -5406,8 +5422,16 @@ async function runStep(step, options) {
     if (result.error !== undefined) {
         const message = (0,errors/* messageOf */.bD)(result.error) || 'failed';
         options.log.error(`${step.version} ${step.direction} failed: ${message}`);
-        await options.ledger.finish(step, ticket, { status: 'failed', message, counts, durationMs });
-        return { report: report('failed', message), stop: failedStop(step, message) };
+        // Items of a bulk pass failed: it stopped at its checkpoints, so a resume continues from them.
+        const checkpointed = result.checkpointed === true || (0,bulk/* isPassFailed */.TF)(result.error);
+        await options.ledger.finish(step, ticket, {
+            status: 'failed',
+            message,
+            ...(checkpointed ? { checkpointed } : {}),
+            counts,
+            durationMs,
+        });
+        return { report: report('failed', message), stop: failedStop(step, message, checkpointed) };
     }
     await options.ledger.finish(step, ticket, { status: 'success', counts, durationMs });
     return { report: report('applied') };
@@ -5421,15 +5445,20 @@ function incompleteStop(step, error) {
         exitCode: exitCodeOfStop('incomplete'),
     };
 }
-/** Why the run stops after a step that threw, recorded failed. */
-function failedStop(step, message) {
+/**
+ * Why the run stops after a step that threw, recorded failed; `checkpointed`: it stopped at its
+ * checkpoints, so a resume continues from them, idempotent or not (as the plan allows).
+ */
+function failedStop(step, message, checkpointed = false) {
     const failure = new errors/* MigrationFailedError */.Yv(`${step.direction} ${step.version} (${step.file}) failed: ${message}`, step.version, step.direction);
     return {
         status: 'failed',
         error: failure.message,
-        next: step.idempotent
-            ? `Fix the cause, then apply --resume (${step.version} is idempotent), or repair --version ${step.version} --mark applied|reverted --reason "...".`
-            : `Check the data ${step.version} touched, then repair --version ${step.version} --mark applied|reverted --reason "..." (it is not idempotent, so it is not re-run automatically).`,
+        next: checkpointed
+            ? `Fix the cause, then apply --resume: ${step.version} continues from its checkpoints (finished pages are not redone${step.idempotent ? '' : '; the items written after the last checkpoint, the rest of the failed page, are taken again, which passes with once skip: check a pass without once before resuming'}), or repair --version ${step.version} --mark applied|reverted --reason "...".`
+            : step.idempotent
+                ? `Fix the cause, then apply --resume (${step.version} is idempotent), or repair --version ${step.version} --mark applied|reverted --reason "...".`
+                : `Check the data ${step.version} touched, then repair --version ${step.version} --mark applied|reverted --reason "..." (it is not idempotent, so it is not re-run automatically).`,
         exitCode: failure.exitCode,
     };
 }
@@ -5459,7 +5488,7 @@ function handedOverResult(step, o) {
         };
     if (o.status === 'incomplete')
         return { report, stop: incompleteStop(step, `${step.version} was stopped at its segments' checkpoints${at}.`) };
-    const stop = failedStop(step, o.error || 'failed');
+    const stop = failedStop(step, o.error || 'failed', o.checkpointed === true);
     return { report, stop: { ...stop, error: `${stop.error}${at}` } };
 }
 /** Step 0: the `before` hook, read-only. Returns the result that ends the step here, or undefined to go on. */
@@ -6312,6 +6341,7 @@ function recordToItem(rec, k) {
         gitSha: rec.gitSha,
         durationMs: rec.durationMs,
         counts: rec.counts,
+        checkpointed: rec.checkpointed === true ? true : undefined,
         repairedReason: rec.repairedReason,
     };
 }
@@ -6375,6 +6405,8 @@ function withFields(i, version, date, key) {
         gitSha: i.gitSha,
         durationMs: i.durationMs,
         counts: i.counts,
+        // Only on a failed step's record that stopped at its checkpoints, as an absent key elsewhere.
+        ...(i.checkpointed === true ? { checkpointed: true } : {}),
         repairedReason: i.repairedReason,
     };
 }
@@ -6697,10 +6729,9 @@ class TableLedger {
         }
         if (outcome.status === 'failed') {
             const message = outcome.message || 'failed';
+            const checkpointed = outcome.checkpointed === true ? { checkpointed: true } : {};
             await o.store
-                .writeRecord({ ...record, version: step.version, direction: step.direction, status: message }, o.lockId, {
-                replace: true,
-            })
+                .writeRecord({ ...record, ...checkpointed, version: step.version, direction: step.direction, status: message }, o.lockId, { replace: true })
                 .catch((e) => o.log.error(`Could not record the failure: ${(0,errors/* messageOf */.bD)(e)}`));
             await this.audit({ runId: o.runId, event: 'step', outcome: 'failed', versions, message, planHash: o.planHash });
             return;
@@ -7421,7 +7452,9 @@ const executionCommands = {
         // A failed segment kept its error: the Map's own says only that a child failed.
         const checkpoints = await checkpointsOf(t, a.step);
         const segmentFailure = a.result.status === 'failed' ? await checkpoints.failure() : undefined;
-        const outcome = outcomeOf(segmentFailure ? { status: 'failed', error: segmentFailure } : a.result, counts, durationMs);
+        const outcome = outcomeOf(segmentFailure ? { status: 'failed', error: segmentFailure.message } : a.result, counts, durationMs);
+        if (segmentFailure?.checkpointed)
+            outcome.checkpointed = true;
         // Date 0: the execution failed before its first state began the step; nothing to record.
         const date = a.ticket ? a.ticket.date : await runningRecordDate(t, a.step.version, a.lockId);
         if (date) {
@@ -7434,13 +7467,21 @@ const executionCommands = {
         // The lock goes with the step: the caller, if it still waits, takes it again for the steps after.
         await t.releaseLock(a.lockId).catch((e) => c.log.warn(`Could not release lock ${a.lockId}: ${(0,errors/* messageOf */.bD)(e)}`));
         const status = outcome.status === 'success' ? 'applied' : outcome.status;
-        return { status, error: outcome.message, counts, durationMs, currentVersion: await t.currentVersion() };
+        return {
+            status,
+            error: outcome.message,
+            ...(outcome.checkpointed ? { checkpointed: true } : {}),
+            counts,
+            durationMs,
+            currentVersion: await t.currentVersion(),
+        };
     },
     async [DM.progress](c) {
         const a = c.args;
         if (!a.step)
             throw new errors/* InputError */.dz('dm:progress needs args.step.');
-        return { passes: await progressOf(c.table(), a.step) };
+        // A watch reads this every few seconds: eventually consistent, half the read units (docs/scale.md).
+        return { passes: await progressOf(c.table(), a.step, { consistent: false }) };
     },
 };
 /** The date of the step's "running" record written under `lockId`, if there is one. */
@@ -7451,8 +7492,8 @@ async function runningRecordDate(t, version, lockId) {
 async function checkpointsOf(t, step) {
     return new bulk/* CheckpointStore */.cb(t.client, t.table, await t.store.keys(), `${step.version}:${step.direction}`);
 }
-async function progressOf(t, step) {
-    return (await checkpointsOf(t, step)).progress();
+async function progressOf(t, step, opts = {}) {
+    return (await checkpointsOf(t, step)).progress(opts);
 }
 function totalOf(passes) {
     if (!passes.length)
@@ -7573,7 +7614,13 @@ const fanOutCommands = {
             if (r.incomplete && (r.error === undefined || (0,bulk/* isPassIncomplete */._S)(r.error)))
                 return { status: 'incomplete', ...common };
             if (r.error !== undefined)
-                return { status: 'failed', error: (0,errors/* messageOf */.bD)(r.error) || 'failed', lockLost: r.lockLost === true, ...common };
+                return {
+                    status: 'failed',
+                    error: (0,errors/* messageOf */.bD)(r.error) || 'failed',
+                    lockLost: r.lockLost === true,
+                    ...((0,bulk/* isPassFailed */.TF)(r.error) ? { checkpointed: true } : {}),
+                    ...common,
+                };
             return { status: 'done', ...common };
         });
     },
@@ -7690,8 +7737,9 @@ async function runSegment(t, a, lease) {
             throw signal.reason;
         const error = (0,errors/* messageOf */.bD)(e) || 'failed';
         // Kept for the step's outcome: a Distributed Map tells only that one of its children failed.
+        // Failed items of the pass stopped it at its checkpoints: a resume continues from them.
         await new bulk/* CheckpointStore */.cb(client, t.table, await t.store.keys(), `${step.version}:${step.direction}`, signal)
-            .recordFailure(error)
+            .recordFailure(error, { checkpointed: (0,bulk/* isPassFailed */.TF)(e) })
             .catch((x) => t.log.warn(`Could not keep the failure of segment ${a.segment}: ${(0,errors/* messageOf */.bD)(x)}`));
         return { status: 'failed', error, counts: target?.counts };
     }
@@ -8315,6 +8363,20 @@ const environmentSchema = external_zod_namespaceObject.z
         .regex(/^arn:aws[a-z-]*:states:[a-z]{2}(-[a-z]+)+-\d:\d{12}:stateMachine:[A-Za-z0-9_-]{1,80}$/, 'expected the ARN of a state machine, such as arn:aws:states:us-east-1:123456789012:stateMachine:migrate-controller-steps')
         .optional()
         .describe('runner: lambda: the state machine build-controller generated (its StateMachineArn output); big steps fan out as one Step Functions execution each. See docs/lambda.md'),
+    segments: external_zod_namespaceObject.z
+        .number()
+        .int()
+        .min(1)
+        .max(10_000)
+        .optional()
+        .describe("state-machine: scan segments of each bulk pass of a fanned-out step, one Distributed Map child each (default one per GiB of table, up to 10,000; the CLI's --segments wins)"),
+    concurrency: external_zod_namespaceObject.z
+        .number()
+        .int()
+        .min(1)
+        .max(10_000)
+        .optional()
+        .describe("state-machine: the Distributed Map's MaxConcurrency, segments in flight at once (default write-rate / 1,000 and at least 8, within the segments; the CLI's --concurrency wins)"),
     protocol: external_zod_namespaceObject.z
         .enum(['dynamodb-migrate', 'onetable'])
         .default('dynamodb-migrate')
@@ -8364,6 +8426,14 @@ const environmentSchema = external_zod_namespaceObject.z
             path: ['state-machine'],
             message: "state-machine needs runner: lambda with this tool's controller (not protocol: onetable)",
         });
+    }
+    for (const key of ['segments', 'concurrency']) {
+        if (env[key] !== undefined && !env['state-machine'])
+            ctx.addIssue({
+                code: 'custom',
+                path: [key],
+                message: `${key} sets how a big step fans out, which needs state-machine: <ARN> (the state machine build-controller generates; docs/lambda.md). Name it, or leave ${key} out`,
+            });
     }
     if (env.protected && env['allow-reset']) {
         ctx.addIssue({ code: 'custom', path: ['allow-reset'], message: 'a protected environment cannot allow reset' });

@@ -151,6 +151,8 @@ export interface BodyReply {
     checks?: StepCheck[] | undefined;
     canaryReverted?: boolean | undefined;
     error?: string | undefined;
+    /** failed: a bulk pass's items failed, so the step stopped at its checkpoints (apply --resume continues it). */
+    checkpointed?: boolean | undefined;
     lockLost?: boolean | undefined;
 }
 export interface BeforeArgs extends WithSettings {
@@ -186,6 +188,8 @@ export interface ConcludeArgs extends WithSettings {
 export interface ConcludeBody {
     status: 'applied' | 'failed' | 'incomplete';
     error?: string | undefined;
+    /** failed: the step stopped at its checkpoints (a bulk pass's items failed); apply --resume continues from them. */
+    checkpointed?: boolean | undefined;
     counts?: ItemCounts | undefined;
     durationMs: number;
     currentVersion: string;

@@ -21,6 +21,8 @@ declare const environmentSchema: z.ZodObject<{
     }>>;
     function: z.ZodOptional<z.ZodString>;
     'state-machine': z.ZodOptional<z.ZodString>;
+    segments: z.ZodOptional<z.ZodNumber>;
+    concurrency: z.ZodOptional<z.ZodNumber>;
     protocol: z.ZodDefault<z.ZodEnum<{
         "dynamodb-migrate": "dynamodb-migrate";
         onetable: "onetable";
@@ -64,6 +66,8 @@ export declare const manifestSchema: z.ZodObject<{
         }>>;
         function: z.ZodOptional<z.ZodString>;
         'state-machine': z.ZodOptional<z.ZodString>;
+        segments: z.ZodOptional<z.ZodNumber>;
+        concurrency: z.ZodOptional<z.ZodNumber>;
         protocol: z.ZodDefault<z.ZodEnum<{
             "dynamodb-migrate": "dynamodb-migrate";
             onetable: "onetable";

@@ -39,7 +39,6 @@ export interface RunSettings {
     fanOut?: {
         segments?: number | undefined;
         concurrency?: number | undefined;
-        maxAttempts?: number | undefined;
     } | undefined;
 }
 /** What an entry point knows before resolving: every field optional, seconds where users type seconds. */
@@ -60,12 +59,12 @@ export interface RunSettingsInput {
 export declare const DEFAULT_LEASE_MS = 120000;
 /**
  * Resolves a run's settings: what the caller gave wins, then the environment's manifest
- * entry (`lock-timeout`, `write-rate`, `read-rate`, `canary`), then the defaults, and checks
+ * entry (`lock-timeout`, `write-rate`, `read-rate`, `canary`, `segments`, `concurrency`), then the defaults, and checks
  * them once (checkRunSettings): a value out of range is an InputError naming it by `labels`
  * (the flag or input the user typed), else by its field. Pure: the clock and the default actor
  * are parameters.
  */
-export declare function resolveRunSettings(environment: Pick<Environment, 'lock-timeout' | 'write-rate' | 'read-rate' | 'canary'>, input: RunSettingsInput, o: {
+export declare function resolveRunSettings(environment: Pick<Environment, 'lock-timeout' | 'write-rate' | 'read-rate' | 'canary' | 'segments' | 'concurrency'>, input: RunSettingsInput, o: {
     now: number;
     defaultActor: string;
     labels?: SettingLabels | undefined;
@@ -108,7 +107,6 @@ export declare const runSettingsSchema: z.ZodObject<{
     fanOut: z.ZodOptional<z.ZodObject<{
         segments: z.ZodOptional<z.ZodNumber>;
         concurrency: z.ZodOptional<z.ZodNumber>;
-        maxAttempts: z.ZodOptional<z.ZodNumber>;
     }, z.core.$strip>>;
 }, z.core.$strip>;
 /**

@@ -92,6 +92,12 @@ export interface MigrationRecord {
     gitSha?: string | undefined;
     durationMs?: number | undefined;
     counts?: ItemCounts | undefined;
+    /**
+     * A failed step that stopped at its checkpoints (a bulk pass whose items failed: the pages
+     * before them are checkpointed, the rest not counted done): `apply --resume` continues from
+     * them, as after a stop, idempotent or not.
+     */
+    checkpointed?: boolean | undefined;
     /** Set by `repair`: why this record was written by hand. */
     repairedReason?: string | undefined;
 }
@@ -287,6 +293,38 @@ export interface StepReport {
     canaryReverted?: boolean | undefined;
     /** The AWS console page of the Step Functions execution that ran the step (a fanned-out step). */
     execution?: string | undefined;
+}
+/** What a fanned-out step's caller shows of it while it runs: items so far, their rate, and the time left of the current pass. */
+export interface StepProgress {
+    /** 1-based: the bulk pass the segments work on now. */
+    pass: number;
+    segmentsDone: number;
+    segments: number;
+    scanned: number;
+    changed: number;
+    skipped: number;
+    failed: number;
+    /** Items per second over the step so far. */
+    rate: number;
+    /** Seconds left in the current pass, when it can be told (the table's item count, or finished segments). */
+    etaSeconds?: number | undefined;
+}
+/**
+ * A fanned-out step while its Step Functions execution runs it, as its caller last saw it: what
+ * the pull request comment and the studio show between the start and the report.
+ */
+export interface LiveExecution {
+    version: string;
+    direction: Direction;
+    /** The execution's name and its page in the AWS console. */
+    name: string;
+    url: string;
+    /** The caller found the execution already running (a second start of the same step). */
+    attached: boolean;
+    /** From the segments' checkpoints; undefined until the first one is written. */
+    progress?: StepProgress | undefined;
+    /** When it was read (ms since the epoch). */
+    at: number;
 }
 /** How a run ended, in the words of the one status vocabulary (core/status-vocabulary.ts). */
 export type RunStatus = Extract<Status, 'applied' | 'no-op' | 'failed' | 'blocked' | 'dry-run' | 'incomplete' | 'running'>;

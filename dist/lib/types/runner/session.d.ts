@@ -3,7 +3,7 @@ import type { RehearsalResult } from './rehearsal/rehearse.js';
 import type { Environment } from '../core/manifest.js';
 import type { RunSettings } from '../core/run-settings.js';
 import type { StatusReport } from '../core/status.js';
-import type { LogEntry, Plan, PlanCommand, RunReport, TableState } from '../core/types.js';
+import type { LiveExecution, LogEntry, Plan, PlanCommand, RunReport, TableState } from '../core/types.js';
 import type { ValidationReport } from '../core/validate.js';
 import type { RecoveryPointMode } from '../dynamodb/recovery-point.js';
 import type { Project } from '../loader/load-project.js';
@@ -39,6 +39,13 @@ export interface ApplyOptions {
      * execution started, instead of waiting on it; the execution records the step and releases the lock.
      */
     detach?: boolean | undefined;
+    /**
+     * runner: lambda with a state machine: a fanned-out step's execution started (or was found
+     * running), then each time its progress moved (about every poll while it does): where it runs
+     * and how far it is, for a display that outlives log lines (the pull request comment, the
+     * studio). Called synchronously from the watch: do slow work without awaiting it here.
+     */
+    onExecution?: ((live: LiveExecution) => void) | undefined;
 }
 export interface RepairInput {
     version: string;

@@ -73,12 +73,19 @@ export declare class CheckpointStore {
     /**
      * Keeps the first failure of a segment of this attempt (`<version>:<direction>:failure`): a
      * Distributed Map only reports that a child failed, so the step's outcome reads it here.
+     * `checkpointed`: the segment stopped at its checkpoints (its pass's items failed), so a resume
+     * continues from them.
      */
-    recordFailure(message: string): Promise<void>;
+    recordFailure(message: string, opts?: {
+        checkpointed?: boolean;
+    }): Promise<void>;
     /** Forgets a segment's failure once the step's outcome carries it (a resume keeps the checkpoints, not the failure). */
     clearFailure(): Promise<void>;
     /** The failure a segment of this attempt recorded, if any. */
-    failure(): Promise<string | undefined>;
+    failure(): Promise<{
+        message: string;
+        checkpointed: boolean;
+    } | undefined>;
     /** The id of the attempt these checkpoints belong to; undefined when none was recorded. */
     attempt(): Promise<string | undefined>;
     /** Records the id of a fresh attempt of the step (after {@link discardEarlierAttempts}). */
@@ -86,8 +93,12 @@ export declare class CheckpointStore {
     /**
      * Every segment checkpoint of this step, by pass (`<pass>:<range>`), in the order the passes
      * were first saved: what a caller watching a fanned-out step reads for its items, rate and ETA.
+     * `consistent: false` for a watch, which reads every checkpoint every few seconds: half the
+     * read units, and a second-old figure is as good; the step's final counts read consistently.
      */
-    progress(): Promise<PassProgress[]>;
+    progress(opts?: {
+        consistent?: boolean;
+    }): Promise<PassProgress[]>;
     /** Deletes every checkpoint and sample record of this step (after it is recorded). */
     clear(): Promise<number>;
     /**

@@ -27,5 +27,7 @@ export declare class PassFailedError extends Error {
         error: string;
     }[]);
 }
+/** True for the error a pass throws when more items failed than it allows (it stopped at its checkpoints). */
+export declare function isPassFailed(err: unknown): err is PassFailedError;
 /** True for the error a pass throws when its deadline came first. */
 export declare function isPassIncomplete(err: unknown): err is PassIncompleteError;

@@ -4,6 +4,6 @@
  * deadlines. Start at {@link createDataEngine}.
  */
 export { createDataEngine, type BulkData, type DataEngine } from './engine.js';
-export { PassFailedError, PassIncompleteError, isPassIncomplete } from './errors.js';
+export { PassFailedError, PassIncompleteError, isPassFailed, isPassIncomplete } from './errors.js';
 export { CHECKPOINT_HASH, CheckpointStore, type PassProgress } from './checkpoints.js';
 export type { BulkLogger, DataEngineOptions, DeleteAction, Expression, Item, ItemAction, PassOptions, PassResult, Progress, RateLimit, ReplaceAction, SegmentPlan, Selection, TransformFn, UpdateAction, } from './types.js';

@@ -11,6 +11,8 @@ export interface StepOutcome {
     status: 'success' | 'failed' | 'incomplete';
     /** failed: the error message. */
     message?: string | undefined;
+    /** failed: it stopped at its checkpoints (a bulk pass's items failed), so a resume continues from them. */
+    checkpointed?: boolean | undefined;
     counts?: ItemCounts | undefined;
     durationMs: number;
 }

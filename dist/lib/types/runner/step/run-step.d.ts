@@ -27,6 +27,11 @@ export interface BodyResult {
     counts?: ItemCounts | undefined;
     /** A bulk pass stopped at its deadline: the step must be resumed. */
     incomplete: boolean;
+    /**
+     * With `error`: a bulk pass's items failed, so it stopped at its checkpoints (said by a body run
+     * elsewhere, whose error arrives as a message; here a PassFailedError tells it).
+     */
+    checkpointed?: boolean | undefined;
     /** The run's lease was lost while it worked (taken over, or ran out). */
     lockLost?: boolean | undefined;
     /** What the step's `verify` found (on the canary's sample, then on every item). */
@@ -72,6 +77,8 @@ export interface HandedOverOutcome {
     /** `running`: nobody waits on it (--detach); the run ends here, the execution goes on. */
     status: 'applied' | 'failed' | 'incomplete' | 'running';
     error?: string | undefined;
+    /** failed: recorded as stopped at its checkpoints (a bulk pass's items failed), so a resume continues from them. */
+    checkpointed?: boolean | undefined;
     counts?: ItemCounts | undefined;
     durationMs: number;
     /** Where it ran (e.g. the execution's console link), said when the run stops. */
